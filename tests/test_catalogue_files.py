@@ -1,0 +1,120 @@
+"""Sanity checks of the reference catalogues shipped in resources/catalogues/*.json."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "resources" / "catalogues"
+
+EXPECTED = {
+    "channels",
+    "appeal_topics",
+    "appeal_decisions",
+    "appeal_statuses",
+    "visit_kinds",
+    "visit_findings",
+    "dwelling_kinds",
+    "registration_categories",
+    "registration_tags",
+    "offence_articles",
+    "penalties",
+    "offence_statuses",
+    "meeting_kinds",
+    "security_concerns",
+    "staff_roles",
+    "ranks",
+    "organisation_kinds",
+    "districts",
+    "mrp_rates",
+}
+
+SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+ARTICLE_CODE = re.compile(r"^[0-9]+(?:-[0-9]+)+$")
+
+FILES = sorted(CATALOGUE_DIR.glob("*.json"))
+
+
+def load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def is_positive_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def test_all_expected_catalogues_exist():
+    assert {p.stem for p in FILES} >= EXPECTED
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_catalogue_header(path):
+    doc = load(path)
+    assert isinstance(doc, dict)
+    assert doc.get("catalogue") == path.stem
+    assert is_positive_int(doc.get("version"))
+    assert isinstance(doc.get("source"), str) and doc["source"].strip()
+    assert isinstance(doc.get("items"), list) and doc["items"]
+
+
+@pytest.mark.parametrize("path", [p for p in FILES if p.stem != "mrp_rates"], ids=lambda p: p.stem)
+def test_catalogue_items(path):
+    items = load(path)["items"]
+    pattern = ARTICLE_CODE if path.stem == "offence_articles" else SNAKE
+    codes = []
+    for item in items:
+        code = item.get("code")
+        assert isinstance(code, str) and code.isascii() and pattern.match(code), code
+        codes.append(code)
+        for lang in ("ru", "kk", "en"):
+            title = item.get(lang)
+            assert isinstance(title, str) and title.strip(), (code, lang)
+    assert len(codes) == len(set(codes)), "duplicate codes"
+
+
+def test_offence_articles_reference_penalties():
+    penalty_codes = {item["code"] for item in load(CATALOGUE_DIR / "penalties.json")["items"]}
+    for item in load(CATALOGUE_DIR / "offence_articles.json")["items"]:
+        code = item["code"]
+        assert isinstance(item.get("article"), str) and item["article"], code
+        assert is_positive_int(item.get("part")), code
+        assert code == f"{item['article']}-{item['part']}"
+        penalties = item.get("penalties")
+        assert isinstance(penalties, list) and penalties, code
+        assert set(penalties) <= penalty_codes, code
+        assert {"fine", "warning"} & set(penalties), code
+        if "fine_mrp_max" in item:
+            assert is_positive_int(item["fine_mrp_max"]), code
+
+
+def test_anonymous_only_for_crime_reports():
+    items = load(CATALOGUE_DIR / "appeal_topics.json")["items"]
+    anonymous = [item["code"] for item in items if item.get("allows_anonymous")]
+    assert anonymous == ["crime_report"]
+
+
+def test_decisions_resolved_flag():
+    items = load(CATALOGUE_DIR / "appeal_decisions.json")["items"]
+    open_ones = [item["code"] for item in items if not item.get("resolved")]
+    assert open_ones == ["in_progress"]
+
+
+def test_registration_intervals():
+    for item in load(CATALOGUE_DIR / "registration_categories.json")["items"]:
+        assert is_positive_int(item.get("default_check_interval_days")), item["code"]
+
+
+def test_districts_have_centres():
+    for item in load(CATALOGUE_DIR / "districts.json")["items"]:
+        assert item.get("centre_ru", "").strip() and item.get("centre_kk", "").strip()
+
+
+def test_mrp_rates():
+    items = load(CATALOGUE_DIR / "mrp_rates.json")["items"]
+    years = [item.get("year") for item in items]
+    assert all(is_positive_int(y) for y in years)
+    assert len(years) == len(set(years))
+    assert all(is_positive_int(item.get("amount")) for item in items)
+    rates = {item["year"]: item["amount"] for item in items}
+    assert rates[2025] == 3932 and rates[2026] == 4325
