@@ -1,0 +1,46 @@
+"""The core's message catalogue: Russian first, Kazakh and English too.
+
+Messages live in ``resources/messages/core.json`` as ``code -> {ru, kk, en}``; parameters are
+filled with :py:meth:`str.format`. Field labels use codes ``field.<record>.<field>``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from inspector_app.paths import resource
+
+LANGUAGES = ("ru", "kk", "en")
+DEFAULT_LANGUAGE = "ru"
+
+
+@cache
+def _catalogue() -> dict[str, dict[str, str]]:
+    with open(resource("messages", "core.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def has_message(code: str) -> bool:
+    return code in _catalogue()
+
+
+def translate(code: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
+    """The text for ``code`` in ``lang`` (falling back to Russian, then the code itself)."""
+    entry = _catalogue().get(code)
+    if entry is None:
+        return code
+    text = entry.get(lang) or entry.get(DEFAULT_LANGUAGE) or code
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
+def field_label(record: str, field: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The human name of a field, e.g. ``field_label("person", "iin") == "ИИН"``."""
+    for code in (f"field.{record}.{field}", f"field.any.{field}"):
+        if has_message(code):
+            return translate(code, lang)
+    return field

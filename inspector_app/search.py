@@ -1,0 +1,83 @@
+"""Case-insensitive search that treats ё as е, over persons and every register.
+
+Each searchable table keeps a normalised ``search_text`` indexed by an FTS5 table
+(``<table>_fts``); queries are normalised the same way and every word is a prefix match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peewee import SQL, Column, SqliteDatabase
+
+from inspector_app.storage.models import (
+    Address,
+    Appeal,
+    Feedback,
+    Meeting,
+    Offence,
+    Organisation,
+    Person,
+    PreventiveVisit,
+    Registration,
+)
+from inspector_app.text import fts_query
+
+SEARCHABLE = {
+    "person": Person,
+    "appeal": Appeal,
+    "preventive_visit": PreventiveVisit,
+    "registration": Registration,
+    "offence": Offence,
+    "meeting": Meeting,
+    "feedback": Feedback,
+    "address": Address,
+    "organisation": Organisation,
+}
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    record_id: str
+
+
+def match_condition(model, text: str):
+    """A WHERE term limiting ``model`` to rows whose text matches ``text`` (None: no filter)."""
+    query = fts_query(text)
+    if query is None:
+        return None
+    fts = f'"{model._meta.table_name}_fts"'
+    rowid = Column(model._meta.table, "rowid")
+    return rowid.in_(SQL(f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", (query,)))
+
+
+class Search:
+    """Full-text lookups; the register models use :func:`match_condition` for filtering."""
+
+    def __init__(self, db: SqliteDatabase):
+        self.db = db
+
+    def persons(self, text: str, limit: int = 50) -> list[Person]:
+        """Live persons matching every word of ``text``, in alphabetical order."""
+        condition = match_condition(Person, text)
+        if condition is None:
+            return []
+        return list(Person.select().where(condition, Person.deleted == False)  # noqa: E712
+                    .order_by(Person.sort_name).limit(limit))
+
+    def records(self, text: str, kinds: tuple[str, ...] | None = None,
+                limit: int = 50) -> list[Hit]:
+        """Live records of the given kinds (all by default) matching ``text``."""
+        hits: list[Hit] = []
+        for kind in kinds or tuple(SEARCHABLE):
+            model = SEARCHABLE[kind]
+            condition = match_condition(model, text)
+            if condition is None:
+                return []
+            rows = (model.select(model.id).where(condition, model.deleted == False)  # noqa: E712
+                    .limit(limit - len(hits)).tuples())
+            hits.extend(Hit(kind, row[0]) for row in rows)
+            if len(hits) >= limit:
+                break
+        return hits

@@ -1,0 +1,101 @@
+"""Citizen visits and appeals: registered the day they arrive, with a talon for the citizen."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from inspector_app.services.people import full_name
+from inspector_app.services.records import RecordService
+from inspector_app.services.validation import Checker
+from inspector_app.storage.models import Appeal, Offence, Person, Staff
+
+CONSIDERATION_WORKING_DAYS = 15
+
+
+def add_working_days(start: date, days: int) -> date:
+    """``start`` plus ``days`` working days (Saturdays and Sundays skipped)."""
+    current = start
+    while days > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+class AppealService(RecordService):
+    model = Appeal
+    kind = "appeal"
+
+    def clean(self, data: dict[str, Any], existing: Appeal | None) -> dict[str, Any]:
+        services = self.services
+        cats = services.catalogues
+        check = Checker(self.kind, data)
+        received = check.moment("received_at", now=services.clock.now_local())
+        check.choice("channel", cats, "channels")
+        topic = check.choice("topic", cats, "appeal_topics")
+        check.text("substance", 4000, required=True)
+        anonymous = check.flag("anonymous")
+        applicant = check.reference("applicant", Person, required=False)
+        if not check.values["applicant"] and not check.has_error("applicant"):
+            item = cats.get("appeal_topics", topic) if topic else None
+            if not anonymous:
+                check.fail("applicant", "v.required")
+            elif item is not None and not item.extra.get("allows_anonymous"):
+                check.fail("anonymous", "v.anonymous_not_allowed")
+        if applicant is not None:
+            check.values["anonymous"] = False
+        decision = check.choice("decision", cats, "appeal_decisions", required=False)
+        check.reference("officer", Staff, required=False)
+        if not check.values["officer"]:
+            check.values["officer"] = services.current_staff_id()
+        check.reference("executor", Staff, required=False)
+        due = check.date("due_date")
+        if due is None and received is not None:
+            check.values["due_date"] = add_working_days(received.date(),
+                                                        CONSIDERATION_WORKING_DAYS)
+        check.order("received_at", "due_date")
+        resolved_on = check.date("resolved_on", today=services.clock.today())
+        check.order("received_at", "resolved_on")
+        check.reference("offence", Offence, required=False)
+        check.text("erdr_number", 32)
+        item = cats.get("appeal_decisions", decision) if decision else None
+        if item is not None and item.extra.get("resolved"):
+            if resolved_on is None and not check.has_error("resolved_on"):
+                check.values["resolved_on"] = services.clock.today()
+            status = "resolved"
+        else:
+            check.values["resolved_on"] = None
+            status = "in_progress" if decision else "registered"
+        check.values["status"] = status
+        if existing is None and received is not None:
+            self._check_talon_order(check, received)
+        check.raise_if_errors()
+        return check.values
+
+    def _check_talon_order(self, check: Checker, received) -> None:
+        """A new talon may not be dated before the last talon of the same year."""
+        last = (self.live()
+                .where((Appeal.owner_point == self.services.point_code)
+                       & (Appeal.received_at >= received.replace(month=1, day=1, hour=0,
+                                                                 minute=0, second=0)))
+                .order_by(Appeal.received_at.desc()).first())
+        if last is not None and last.received_at.date() > received.date():
+            check.fail("received_at", "v.talon_out_of_order", number=last.talon_number,
+                       date=last.received_at.strftime("%d.%m.%Y"))
+
+    def before_insert(self, values: dict[str, Any]) -> None:
+        values["talon_number"] = self.services.next_number("talon", values["received_at"].year)
+
+    def search_parts(self, values: dict[str, Any]) -> list[Any]:
+        applicant = Person.get_or_none(Person.id == values.get("applicant"))
+        return [values.get("talon_number"), full_name(applicant),
+                applicant.iin if applicant else None, values.get("substance"),
+                values.get("erdr_number"),
+                self.services.catalogues.title("appeal_topics", values.get("topic"))]
+
+    def overdue(self, today: date | None = None):
+        """Appeals not yet resolved whose due date has passed, oldest first."""
+        today = today or self.services.clock.today()
+        return (self.live().where((Appeal.status != "resolved") & (Appeal.due_date < today))
+                .order_by(Appeal.due_date))

@@ -1,0 +1,77 @@
+"""The administrative area's passport: its addresses and organisations (КСК/ОСИ)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from peewee import JOIN, fn
+
+from inspector_app.iin import IinError, parse_bin
+from inspector_app.services.people import clean_phone
+from inspector_app.services.records import RecordService
+from inspector_app.services.validation import Checker
+from inspector_app.storage.models import Address, Organisation, PreventiveVisit
+from inspector_app.text import collation_key
+
+
+class OrganisationService(RecordService):
+    model = Organisation
+    kind = "organisation"
+
+    def clean(self, data: dict[str, Any], existing: Organisation | None) -> dict[str, Any]:
+        check = Checker(self.kind, data)
+        check.choice("kind", self.services.catalogues, "organisation_kinds")
+        check.text("name", 200, required=True)
+        bin_ = check.text("bin", 12)
+        if bin_:
+            try:
+                parse_bin(bin_)
+            except IinError as exc:
+                check.fail("bin", "v." + exc.code, value=bin_)
+        check.text("chair", 200)
+        clean_phone(check)
+        check.url("chat_link", 300)
+        check.text("address", 300)
+        check.raise_if_errors()
+        return check.values
+
+    def search_parts(self, values: dict[str, Any]) -> list[Any]:
+        return [values.get("name"), values.get("bin"), values.get("chair"), values.get("address")]
+
+
+class AddressService(RecordService):
+    model = Address
+    kind = "address"
+
+    def clean(self, data: dict[str, Any], existing: Address | None) -> dict[str, Any]:
+        check = Checker(self.kind, data)
+        street = check.text("street", 200, required=True)
+        house = check.text("house", 32, required=True)
+        check.choice("dwelling_kind", self.services.catalogues, "dwelling_kinds")
+        check.integer("flats", 1, 2000)
+        check.integer("residents", 0, 20_000)
+        check.reference("organisation", Organisation, required=False)
+        check.text("notes", 2000)
+        check.raise_if_errors()
+        key = collation_key(street) + (0,) + tuple(int(d) for d in house if d.isdigit())[:6]
+        check.values["sort_key"] = "".join(f"{min(c, 4095):03x}" for c in key)[:250]
+        return check.values
+
+    def search_parts(self, values: dict[str, Any]) -> list[Any]:
+        return [values.get("street"), values.get("house"), values.get("notes")]
+
+    def passport(self, year_start: date):
+        """Every address with its last visit date and visits since ``year_start``.
+
+        Rows: (address, last_visit datetime or None, visits this period).
+        """
+        visit = PreventiveVisit.alias()
+        last = fn.MAX(visit.visited_at)
+        recent = fn.SUM(visit.visited_at >= year_start)
+        query = (Address.select(Address, last.alias("last_visit"), recent.alias("recent_visits"))
+                 .join(visit, JOIN.LEFT_OUTER,
+                       on=((visit.address == Address.id) & (visit.deleted == False)))  # noqa: E712
+                 .where(Address.deleted == False)  # noqa: E712
+                 .group_by(Address.id).order_by(Address.sort_key))
+        return [(row, row.last_visit, int(row.recent_visits or 0)) for row in query]

@@ -1,0 +1,126 @@
+"""The application context: one object that holds the database, clock, user and services.
+
+Built once at start-up by the GUI, the CLI or a script, and handed to whoever needs it; no
+global singletons, so tests build their own with a fixed clock.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from peewee import SqliteDatabase
+
+from inspector_app.catalogues import Catalogues
+from inspector_app.clock import Clock
+from inspector_app.errors import DatabaseError, PermissionDenied
+from inspector_app.permissions import Action, allowed
+from inspector_app.search import Search
+from inspector_app.services import numbering
+from inspector_app.services.accounts import Session, authenticate
+from inspector_app.services.appeals import AppealService
+from inspector_app.services.area import AddressService, OrganisationService
+from inspector_app.services.meetings import FeedbackService, MeetingService
+from inspector_app.services.offences import OffenceService
+from inspector_app.services.people import PersonService
+from inspector_app.services.registrations import RegistrationService
+from inspector_app.services.staff import PointService, StaffService
+from inspector_app.services.visits import VisitService
+from inspector_app.storage.models import Meta
+from inspector_app.text import search_text
+
+SYSTEM_ACTOR = "system"
+
+
+class Services:
+    """Every use case of the core, for one open database and one (optional) user session.
+
+    Without a session the caller acts as the database's owner ("system"): the command line
+    and scripts run with the rights of whoever can read the file.
+    """
+
+    def __init__(self, db: SqliteDatabase, *, clock: Clock | None = None,
+                 session: Session | None = None):
+        self.db = db
+        self.clock = clock or Clock()
+        self.session = session
+        self.catalogues = Catalogues()
+        self.points = PointService(self)
+        self.staff = StaffService(self)
+        self.persons = PersonService(self)
+        self.organisations = OrganisationService(self)
+        self.addresses = AddressService(self)
+        self.appeals = AppealService(self)
+        self.visits = VisitService(self)
+        self.registrations = RegistrationService(self)
+        self.offences = OffenceService(self)
+        self.meetings = MeetingService(self)
+        self.feedback = FeedbackService(self)
+
+    # -- identity -------------------------------------------------------------------------
+    @cached_property
+    def meta(self) -> dict[str, str]:
+        return {row.key: row.value for row in Meta.select()}
+
+    @property
+    def point_code(self) -> str:
+        code = self.meta.get("point_code")
+        if not code:
+            raise DatabaseError("error.db_not_initialised")
+        return code
+
+    @property
+    def is_district_office(self) -> bool:
+        return self.meta.get("database_kind") == "district"
+
+    @property
+    def actor_login(self) -> str:
+        return self.session.login if self.session else SYSTEM_ACTOR
+
+    def current_staff_id(self) -> str | None:
+        """The logged-in officer, or (without a session) the point's first active inspector."""
+        if self.session is not None:
+            return self.session.staff_id
+        first = self.staff.officers().order_by(self.staff.model.created_at).first()
+        return first.id if first else None
+
+    def login(self, login: str, password: str) -> Session:
+        """Check the password and make this context act as that user."""
+        self.session = authenticate(self.point_code, login, password)
+        return self.session
+
+    def require(self, action: Action, kind: str | None = None, *, own_record: bool = True) -> None:
+        """Raise :class:`PermissionDenied` unless the session's role allows ``action``."""
+        if self.session is None:
+            return
+        if not allowed(self.session.role, action, kind, own_record=own_record):
+            raise PermissionDenied("error.permission_denied", action=str(action),
+                                   kind=kind or "", role=self.session.role)
+
+    def can(self, action: Action, kind: str | None = None, *, own_record: bool = True) -> bool:
+        """Whether the current user may do ``action`` (the GUI hides what it may not)."""
+        return self.session is None or allowed(self.session.role, action, kind,
+                                               own_record=own_record)
+
+    # -- shared helpers -------------------------------------------------------------------
+    def next_number(self, kind: str, year: int) -> str:
+        return numbering.next_number(self.point_code, kind, year)
+
+    def refresh_search_of_person(self, person_id: str) -> None:
+        """Re-index the records that show a person's name after the person was edited."""
+        for service, fields in ((self.appeals, ("applicant",)),
+                                (self.offences, ("offender",)),
+                                (self.registrations, ("person",)),
+                                (self.visits, ("person",))):
+            model = service.model
+            condition = None
+            for name in fields:
+                term = getattr(model, name) == person_id
+                condition = term if condition is None else condition | term
+            for record in model.select().where(condition):
+                text = service.search_parts(dict(record.__data__))
+                model.update(search_text=search_text(*text)).where(
+                    model.id == record.id).execute()
+
+    @cached_property
+    def search(self) -> Search:
+        return Search(self.db)

@@ -1,0 +1,118 @@
+"""Persons: entered once, found by name, ИИН, address or phone, reused by every register."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from inspector_app.errors import ValidationError
+from inspector_app.iin import IinError, parse_iin
+from inspector_app.phone import PhoneError, normalize_phone
+from inspector_app.services.records import RecordService
+from inspector_app.services.validation import Checker
+from inspector_app.storage.models import Appeal, Offence, Person, PreventiveVisit, Registration
+from inspector_app.text import collation_key
+
+
+def full_name(person: Person | None) -> str:
+    if person is None:
+        return ""
+    return " ".join(p for p in (person.surname, person.first_name, person.patronymic) if p)
+
+
+def sort_name(surname: str, first_name: str, patronymic: str) -> str:
+    """An ASCII-sortable key putting Kazakh letters in alphabet order."""
+    key = collation_key(f"{surname} {first_name} {patronymic}")
+    return "".join(f"{min(c, 4095):03x}" for c in key)[:310]
+
+
+def clean_phone(check: Checker, field: str = "phone") -> None:
+    raw = check.raw(field)
+    if not raw:
+        check.values[field] = ""
+        return
+    try:
+        check.values[field] = normalize_phone(str(raw))
+    except PhoneError as exc:
+        check.values[field] = str(raw)
+        check.fail(field, "v." + exc.code, value=str(raw))
+
+
+class PersonService(RecordService):
+    model = Person
+    kind = "person"
+
+    def clean(self, data: dict[str, Any], existing: Person | None) -> dict[str, Any]:
+        check = Checker(self.kind, data)
+        check.text("surname", 100, required=True)
+        check.text("first_name", 100, required=True)
+        check.text("patronymic", 100)
+        check.text("address", 300)
+        check.text("notes", 2000)
+        clean_phone(check)
+        born = check.date("birth_date", today=self.services.clock.today())
+        sex = check.raw("sex") or None
+        if sex not in (None, "M", "F"):
+            check.fail("sex", "v.unknown_code", value=sex)
+        iin = check.raw("iin") or None
+        if iin:
+            try:
+                info = parse_iin(str(iin))
+            except IinError as exc:
+                check.fail("iin", "v." + exc.code, value=str(iin))
+            else:
+                iin = info.iin
+                if born is None:
+                    born = info.birth_date
+                elif born != info.birth_date:
+                    check.fail("birth_date", "v.iin_birth_mismatch",
+                               iin_date=info.birth_date.strftime("%d.%m.%Y"))
+                if sex is None:
+                    sex = info.sex
+                elif sex != info.sex:
+                    check.fail("sex", "v.iin_sex_mismatch")
+                self._check_unique_iin(check, iin, existing)
+        check.values.update(iin=iin, birth_date=born, sex=sex)
+        check.raise_if_errors()
+        values = check.values
+        values["sort_name"] = sort_name(values["surname"], values["first_name"],
+                                        values["patronymic"])
+        return values
+
+    def _check_unique_iin(self, check: Checker, iin: str, existing: Person | None) -> None:
+        query = self.live().where((Person.iin == iin)
+                                  & (Person.owner_point == self.services.point_code))
+        if existing is not None:
+            query = query.where(Person.id != existing.id)
+        twin = query.first()
+        if twin is not None:
+            check.fail("iin", "v.iin_taken", name=full_name(twin))
+
+    def search_parts(self, values: dict[str, Any]) -> list[Any]:
+        phone_digits = "".join(ch for ch in values.get("phone", "") if ch.isdigit())
+        return [values["surname"], values["first_name"], values["patronymic"], values["iin"],
+                values["address"], values.get("phone"), phone_digits[1:], phone_digits[-7:]]
+
+    def after_save(self, record: Person, created: bool) -> None:
+        if not created:
+            self.services.refresh_search_of_person(record.id)
+
+    def check_can_delete(self, record: Person) -> None:
+        uses = [
+            Appeal.select().where(Appeal.applicant == record.id),
+            Offence.select().where((Offence.offender == record.id) | (Offence.victim == record.id)),
+            Registration.select().where(Registration.person == record.id),
+            PreventiveVisit.select().where(PreventiveVisit.person == record.id),
+        ]
+        if any(q.where(q.model.deleted == False).exists() for q in uses):  # noqa: E712
+            from inspector_app.errors import FieldError
+
+            raise ValidationError([FieldError(self.kind, "id", "v.person_in_use")])
+
+    def find_by_iin(self, iin: str) -> Person | None:
+        return self.live().where(Person.iin == iin.strip()).first()
+
+    def search(self, text: str, limit: int = 50) -> list[Person]:
+        """Persons matching every word of ``text`` (name parts, ИИН, address, phone)."""
+        return self.services.search.persons(text, limit)
+
+

@@ -1,0 +1,223 @@
+"""The write path every travelling record takes: stamps, change sequence, audit, tombstones.
+
+A :class:`RecordService` subclass declares its model and its :meth:`clean` rules; create,
+update and delete each run in one transaction that also writes the audit entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from abc import ABC, abstractmethod
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from inspector_app.errors import NotFound, PermissionDenied, StaleRecord
+from inspector_app.permissions import Action
+from inspector_app.storage.models import AuditEntry, Meta, SyncedModel
+from inspector_app.text import search_text
+
+if TYPE_CHECKING:
+    from inspector_app.services.context import Services
+
+GENESIS_HASH = "0" * 64
+_DERIVED_FIELDS = frozenset({"sort_name", "sort_key"})
+_STAMP_FIELDS = frozenset(
+    {"id", "owner_point", "created_at", "created_by", "updated_at", "updated_by", "row_version",
+     "change_seq", "deleted", "deleted_at", "deleted_by", "search_text"}
+)
+
+
+def next_change_seq() -> int:
+    """Take the next number of this database's change sequence (inside a transaction)."""
+    row = Meta.get_or_none(Meta.key == "change_seq")
+    value = (int(row.value) if row else 0) + 1
+    Meta.insert(key="change_seq", value=str(value)).on_conflict_replace().execute()
+    return value
+
+
+def json_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def record_values(record: SyncedModel) -> dict[str, Any]:
+    """A record's stored values as JSON-ready data, keyed by column name."""
+    return {f.column_name: json_value(record.__data__.get(f.name))
+            for f in record._meta.sorted_fields}
+
+
+def audit_hash(prev_hash: str, entry: dict[str, Any]) -> str:
+    """Hash of one audit entry chained to the previous entry's hash."""
+    canonical = json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
+
+
+def audit_entry_fields(entry: AuditEntry) -> dict[str, Any]:
+    """The hashed content of an audit entry."""
+    return {
+        "at": json_value(entry.at), "actor": entry.actor, "action": entry.action,
+        "table": entry.table_name, "record_id": entry.record_id,
+        "change_seq": entry.change_seq, "old": entry.old_values, "new": entry.new_values,
+    }
+
+
+def write_audit(at: datetime, actor: str, action: str, table: str, record_id: str,
+                change_seq: int, old: dict | None, new: dict | None) -> AuditEntry:
+    """Append one entry to the audit trail, chained to the last one."""
+    last = AuditEntry.select(AuditEntry.entry_hash).order_by(AuditEntry.id.desc()).first()
+    entry = AuditEntry(
+        at=at, actor=actor, action=action, table_name=table, record_id=record_id,
+        change_seq=change_seq,
+        old_values=None if old is None else json.dumps(old, ensure_ascii=False, sort_keys=True),
+        new_values=None if new is None else json.dumps(new, ensure_ascii=False, sort_keys=True),
+        prev_hash=last.entry_hash if last else GENESIS_HASH,
+    )
+    entry.entry_hash = audit_hash(entry.prev_hash, audit_entry_fields(entry))
+    entry.save(force_insert=True)
+    return entry
+
+
+def changed_only(old: dict, new: dict) -> tuple[dict, dict]:
+    keys = [k for k in new if old.get(k) != new.get(k)]
+    return {k: old.get(k) for k in keys}, {k: new[k] for k in keys}
+
+
+class RecordService(ABC):
+    """Create, read, update and tombstone one kind of travelling record."""
+
+    model: ClassVar[type[SyncedModel]]
+    kind: ClassVar[str]
+
+    def __init__(self, services: Services):
+        self.services = services
+
+    # -- hooks for subclasses -------------------------------------------------------------
+    @abstractmethod
+    def clean(self, data: dict[str, Any], existing: SyncedModel | None) -> dict[str, Any]:
+        """Validate ``data`` and return the field values to store; raise ValidationError."""
+
+    def search_parts(self, values: dict[str, Any]) -> list[Any]:
+        """The texts a free-text search should find this record by."""
+        return []
+
+    def before_insert(self, values: dict[str, Any]) -> None:
+        """Fill derived values of a new record (human numbers...)."""
+
+    def after_save(self, record: SyncedModel, created: bool) -> None:
+        """Follow-up writes in the same transaction (e.g. a registration's next check)."""
+
+    def owned_by_actor(self, record: SyncedModel) -> bool:
+        return record.created_by == self.services.actor_login
+
+    def authorize(self, action: Action, record: SyncedModel | None,
+                  data: dict[str, Any] | None) -> None:
+        """Raise :class:`PermissionDenied` unless the current user may do ``action``."""
+        own = record is None or self.owned_by_actor(record)
+        self.services.require(action, self.kind, own_record=own)
+
+    # -- queries --------------------------------------------------------------------------
+    def get(self, record_id: str, *, include_deleted: bool = False) -> SyncedModel:
+        """The record with ``record_id``; :class:`NotFound` if absent or deleted."""
+        self.services.require(Action.READ, self.kind)
+        record = self.model.get_or_none(self.model.id == record_id)
+        if record is None or (record.deleted and not include_deleted):
+            raise NotFound("error.not_found", kind=self.kind, id=record_id)
+        return record
+
+    def live(self):
+        """Select query of this kind's records that are not tombstoned."""
+        return self.model.select().where(self.model.deleted == False)  # noqa: E712
+
+    def count(self) -> int:
+        return self.live().count()
+
+    # -- writes ---------------------------------------------------------------------------
+    def create(self, data: dict[str, Any]) -> SyncedModel:
+        """Validate and store a new record; returns it with its id and human number."""
+        services = self.services
+        self.authorize(Action.CREATE, None, data)
+        with services.db.atomic():
+            values = self.clean(dict(data), None)
+            self.before_insert(values)
+            now = services.clock.now_utc()
+            seq = next_change_seq()
+            record = self.model(
+                owner_point=services.point_code, created_at=now, created_by=services.actor_login,
+                updated_at=now, updated_by=services.actor_login, row_version=1, change_seq=seq,
+                deleted=False, **values,
+            )
+            record.search_text = search_text(*self.search_parts(values))
+            record.save(force_insert=True)
+            write_audit(now, services.actor_login, "create", self.model._meta.table_name,
+                        record.id, seq, None, self._audit_view(record))
+            self.after_save(record, True)
+        return record
+
+    def update(self, record_id: str, data: dict[str, Any],
+               expected_version: int | None = None) -> SyncedModel:
+        """Change fields of a record (only those in ``data``); one transaction, audited."""
+        services = self.services
+        with services.db.atomic():
+            record = self.get(record_id)
+            self.authorize(Action.EDIT, record, data)
+            if record.owner_point != services.point_code:
+                raise PermissionDenied("error.not_owner", point=record.owner_point)
+            if expected_version is not None and record.row_version != expected_version:
+                raise StaleRecord("error.stale_record", by=record.updated_by)
+            current = {k: v for k, v in record.__data__.items() if k not in _STAMP_FIELDS}
+            merged = {**current, **data}
+            values = self.clean(merged, record)
+            before = self._audit_view(record)
+            for name, value in values.items():
+                setattr(record, name, value)
+            record.search_text = search_text(*self.search_parts({**current, **values}))
+            after = self._audit_view(record)
+            if after == before:
+                return record
+            now = services.clock.now_utc()
+            seq = next_change_seq()
+            record.updated_at, record.updated_by = now, services.actor_login
+            record.row_version += 1
+            record.change_seq = seq
+            record.save()
+            old, new = changed_only(before, after)
+            write_audit(now, services.actor_login, "update", self.model._meta.table_name,
+                        record.id, seq, old, new)
+            self.after_save(record, False)
+        return record
+
+    def delete(self, record_id: str) -> None:
+        """Tombstone a record: it stays in the file (and travels) marked deleted."""
+        services = self.services
+        with services.db.atomic():
+            record = self.get(record_id)
+            self.authorize(Action.DELETE, record, None)
+            if record.owner_point != services.point_code:
+                raise PermissionDenied("error.not_owner", point=record.owner_point)
+            self.check_can_delete(record)
+            now = services.clock.now_utc()
+            seq = next_change_seq()
+            record.deleted, record.deleted_at, record.deleted_by = True, now, services.actor_login
+            record.updated_at, record.updated_by = now, services.actor_login
+            record.row_version += 1
+            record.change_seq = seq
+            record.save()
+            write_audit(now, services.actor_login, "delete", self.model._meta.table_name,
+                        record.id, seq, {"deleted": False}, {"deleted": True})
+            self.after_save(record, False)
+
+    def check_can_delete(self, record: SyncedModel) -> None:
+        """Refuse deleting a record others still refer to (subclasses override)."""
+
+    # -- helpers --------------------------------------------------------------------------
+    def _audit_view(self, record: SyncedModel) -> dict[str, Any]:
+        values = record_values(record)
+        return {k: v for k, v in values.items() if k not in _STAMP_FIELDS | _DERIVED_FIELDS}
+

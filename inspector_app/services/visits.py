@@ -1,0 +1,54 @@
+"""Preventive visits: door-to-door rounds, conversations, checks of registered persons, raids."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from inspector_app.services.people import full_name
+from inspector_app.services.records import RecordService
+from inspector_app.services.validation import Checker
+from inspector_app.storage.models import Address, Person, PreventiveVisit, Registration, Staff
+
+REGISTRATION_CHECK = "registration_check"
+
+
+class VisitService(RecordService):
+    model = PreventiveVisit
+    kind = "preventive_visit"
+
+    def clean(self, data: dict[str, Any], existing: PreventiveVisit | None) -> dict[str, Any]:
+        services = self.services
+        cats = services.catalogues
+        check = Checker(self.kind, data)
+        check.moment("visited_at", now=services.clock.now_local())
+        kind = check.choice("kind", cats, "visit_kinds")
+        check.choice("dwelling_kind", cats, "dwelling_kinds")
+        address = check.reference("address", Address, required=False)
+        text = check.text("address_text", 300)
+        if address is None and not text and not check.has_error("address"):
+            check.fail("address_text", "v.required")
+        if address is not None and not text:
+            check.values["address_text"] = f"{address.street}, {address.house}"
+        check.text("flat", 16)
+        check.reference("person", Person, required=False)
+        registration = check.reference("registration", Registration,
+                                       required=kind == REGISTRATION_CHECK)
+        if registration is not None and check.values.get("person") is None:
+            check.values["person"] = registration.person_id
+        check.text("persons_met", 2000)
+        check.choices("findings", cats, "visit_findings")
+        check.text("notes", 4000)
+        check.reference("inspector", Staff, required=False)
+        if not check.values["inspector"]:
+            check.values["inspector"] = services.current_staff_id()
+        check.raise_if_errors()
+        return check.values
+
+    def search_parts(self, values: dict[str, Any]) -> list[Any]:
+        person = Person.get_or_none(Person.id == values.get("person"))
+        return [values.get("address_text"), values.get("flat"), full_name(person),
+                values.get("persons_met"), values.get("notes")]
+
+    def after_save(self, record: PreventiveVisit, created: bool) -> None:
+        if record.registration_id:
+            self.services.registrations.refresh_schedule(record.registration_id)

@@ -1,0 +1,1 @@
+"""Storage: peewee models on SQLite, opening with pragmas, numbered migrations."""

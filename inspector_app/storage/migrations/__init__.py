@@ -1,0 +1,70 @@
+"""Numbered schema migrations, listed in code so a frozen bundle needs no folder glob.
+
+The schema version lives in ``PRAGMA user_version``. Before migrating an existing file the
+runner copies it aside with SQLite's online backup API; each migration runs in its own
+transaction together with the version bump, so a failure leaves the previous version intact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from inspector_app.errors import DatabaseError
+from inspector_app.storage.migrations import m0001_initial
+
+
+@dataclass(frozen=True)
+class Migration:
+    number: int
+    name: str
+    up: Callable[[SqliteDatabase], None]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial", m0001_initial.up),
+)
+LATEST_VERSION = MIGRATIONS[-1].number
+
+
+def schema_version(db: SqliteDatabase) -> int:
+    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def backup_path(path: Path, version: int) -> Path:
+    return path.with_name(f"{path.name}.v{version}.bak")
+
+
+def migrate(db: SqliteDatabase, path: Path | None, target: int = LATEST_VERSION) -> list[int]:
+    """Bring the schema up to ``target``; returns the numbers applied.
+
+    Refuses a database written by a newer version of the program.
+    """
+    current = schema_version(db)
+    if current > LATEST_VERSION:
+        raise DatabaseError("error.db_too_new", version=current, supported=LATEST_VERSION)
+    pending = [m for m in MIGRATIONS if current < m.number <= target]
+    if not pending:
+        return []
+    if current > 0 and path is not None:
+        copy_database(db, backup_path(path, current))
+    for migration in pending:
+        with db.atomic():
+            migration.up(db)
+            db.execute_sql(f"PRAGMA user_version = {migration.number:d}")
+    return [m.number for m in pending]
+
+
+def copy_database(db: SqliteDatabase, target: Path) -> None:
+    """A consistent copy of the open database at ``target`` (SQLite online backup)."""
+    import sqlite3
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    destination = sqlite3.connect(str(target))
+    try:
+        db.connection().backup(destination)
+    finally:
+        destination.close()

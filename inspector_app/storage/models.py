@@ -1,0 +1,320 @@
+"""peewee models of every record the point keeps.
+
+Every record that can travel to the district office is a :class:`SyncedModel`: a UUID key made
+where the record is born, the owner point's code, UTC created/updated, the author, a row
+version, the per-database change sequence of its last write, and tombstone fields instead of
+physical deletes. The schema itself is created by the numbered migrations, not from here.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    SqliteDatabase,
+    TextField,
+)
+
+database = SqliteDatabase(None)
+
+
+def new_id() -> str:
+    """A new record key: a random UUID as 32 hex digits."""
+    return uuid.uuid4().hex
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class SyncedModel(BaseModel):
+    """Fields every travelling record carries (see docs/sync-format.md)."""
+
+    id = CharField(primary_key=True, max_length=32, default=new_id)
+    owner_point = CharField(max_length=32)
+    created_at = DateTimeField()
+    created_by = CharField(max_length=64)
+    updated_at = DateTimeField()
+    updated_by = CharField(max_length=64)
+    row_version = IntegerField(default=1)
+    change_seq = IntegerField(index=True)
+    deleted = BooleanField(default=False)
+    deleted_at = DateTimeField(null=True)
+    deleted_by = CharField(max_length=64, null=True)
+
+
+class Meta(BaseModel):
+    """Key/value facts about this database: kind, point code, database id, change sequence."""
+
+    key = CharField(primary_key=True, max_length=64)
+    value = TextField()
+
+
+class Point(SyncedModel):
+    """A precinct point (УПП) or, in a district database, the department itself."""
+
+    code = CharField(max_length=32, unique=True)
+    name = CharField(max_length=200)
+    address = CharField(max_length=300, default="")
+    region = CharField(max_length=200, default="")
+    district = CharField(max_length=200, default="")
+    department = CharField(max_length=200, default="")
+    reception_hours = CharField(max_length=200, default="")
+    shares_housing = BooleanField(default=False)
+    area_number = CharField(max_length=32, default="")
+    population = IntegerField(null=True)
+    is_district_office = BooleanField(default=False)
+
+
+class Staff(SyncedModel):
+    """An officer or assistant of the point; the login and its password hash."""
+
+    full_name = CharField(max_length=200)
+    rank = CharField(max_length=64, default="")
+    badge_number = CharField(max_length=32, default="")
+    position = CharField(max_length=200, default="")
+    role = CharField(max_length=32)
+    login = CharField(max_length=64)
+    password_hash = CharField(max_length=300)
+    active = BooleanField(default=True)
+
+    class Meta:
+        indexes = ((("owner_point", "login"), True),)
+
+
+class Person(SyncedModel):
+    """A citizen, entered once and referred to by every register."""
+
+    surname = CharField(max_length=100)
+    first_name = CharField(max_length=100)
+    patronymic = CharField(max_length=100, default="")
+    iin = CharField(max_length=12, null=True, index=True)
+    birth_date = DateField(null=True)
+    sex = CharField(max_length=1, null=True)
+    address = CharField(max_length=300, default="")
+    phone = CharField(max_length=20, default="")
+    notes = TextField(default="")
+    sort_name = CharField(max_length=310, index=True)
+    search_text = TextField(default="")
+
+
+class Organisation(SyncedModel):
+    """A housing cooperative (КСК/ОСИ) or other organisation in the area."""
+
+    kind = CharField(max_length=32)
+    name = CharField(max_length=200)
+    bin = CharField(max_length=12, default="")
+    chair = CharField(max_length=200, default="")
+    phone = CharField(max_length=20, default="")
+    chat_link = CharField(max_length=300, default="")
+    address = CharField(max_length=300, default="")
+    search_text = TextField(default="")
+
+
+class Address(SyncedModel):
+    """A building of the administrative area, the unit of the door-to-door round."""
+
+    street = CharField(max_length=200)
+    house = CharField(max_length=32)
+    dwelling_kind = CharField(max_length=32)
+    flats = IntegerField(null=True)
+    residents = IntegerField(null=True)
+    organisation = ForeignKeyField(Organisation, null=True, backref="addresses")
+    notes = TextField(default="")
+    sort_key = CharField(max_length=250, index=True)
+    search_text = TextField(default="")
+
+
+class Registration(SyncedModel):
+    """A person on preventive registration and the schedule of checks."""
+
+    person = ForeignKeyField(Person, backref="registrations")
+    category = CharField(max_length=32)
+    tags = CharField(max_length=200, default="")
+    basis_document = CharField(max_length=300, default="")
+    start_date = DateField(index=True)
+    end_date = DateField(null=True)
+    check_interval_days = IntegerField()
+    last_check_on = DateField(null=True)
+    next_check_due = DateField(index=True)
+    inspector = ForeignKeyField(Staff, backref="registrations")
+    closed_on = DateField(null=True)
+    close_reason = CharField(max_length=300, default="")
+    notes = TextField(default="")
+    search_text = TextField(default="")
+
+
+class Offence(SyncedModel):
+    """An administrative offence protocol under the КоАП РК."""
+
+    protocol_number = CharField(max_length=40)
+    committed_at = DateTimeField(index=True)
+    place = CharField(max_length=300)
+    offender = ForeignKeyField(Person, backref="offences")
+    victim = ForeignKeyField(Person, null=True, backref="offences_suffered")
+    article = CharField(max_length=32, index=True)
+    description = TextField()
+    penalty = CharField(max_length=32)
+    fine_mrp = DecimalField(max_digits=8, decimal_places=2, null=True)
+    fine_tenge = IntegerField(null=True)
+    public_works_hours = IntegerField(null=True)
+    arrest_days = IntegerField(null=True)
+    status = CharField(max_length=32)
+    erap_number = CharField(max_length=32, default="")
+    inspector = ForeignKeyField(Staff, backref="offences")
+    search_text = TextField(default="")
+
+
+class Appeal(SyncedModel):
+    """A citizen's visit or appeal, with the talon given to the citizen."""
+
+    talon_number = CharField(max_length=40)
+    received_at = DateTimeField(index=True)
+    channel = CharField(max_length=32)
+    applicant = ForeignKeyField(Person, null=True, backref="appeals")
+    anonymous = BooleanField(default=False)
+    topic = CharField(max_length=32)
+    substance = TextField()
+    decision = CharField(max_length=32, null=True)
+    executor = ForeignKeyField(Staff, null=True, backref="appeals_executed")
+    officer = ForeignKeyField(Staff, backref="appeals_received")
+    due_date = DateField(null=True)
+    status = CharField(max_length=32)
+    resolved_on = DateField(null=True)
+    offence = ForeignKeyField(Offence, null=True, backref="appeals")
+    erdr_number = CharField(max_length=32, default="")
+    search_text = TextField(default="")
+
+
+class PreventiveVisit(SyncedModel):
+    """A door-to-door visit, preventive conversation, check of a registered person or raid."""
+
+    visited_at = DateTimeField(index=True)
+    kind = CharField(max_length=32)
+    address = ForeignKeyField(Address, null=True, backref="visits")
+    address_text = CharField(max_length=300, default="")
+    flat = CharField(max_length=16, default="")
+    dwelling_kind = CharField(max_length=32)
+    person = ForeignKeyField(Person, null=True, backref="visits")
+    registration = ForeignKeyField(Registration, null=True, backref="checks")
+    persons_met = TextField(default="")
+    findings = CharField(max_length=300, default="")
+    notes = TextField(default="")
+    inspector = ForeignKeyField(Staff, backref="visits")
+    search_text = TextField(default="")
+
+
+class Meeting(SyncedModel):
+    """A meeting with the population: report meeting, assembly, meeting with a КСК."""
+
+    held_at = DateTimeField(index=True)
+    kind = CharField(max_length=32)
+    place = CharField(max_length=300)
+    attendance = IntegerField()
+    questions = TextField(default="")
+    decisions = TextField(default="")
+    inspector = ForeignKeyField(Staff, backref="meetings")
+    search_text = TextField(default="")
+
+
+class Feedback(SyncedModel):
+    """One resident's answers to the short survey on police work."""
+
+    collected_at = DateTimeField(index=True)
+    meeting = ForeignKeyField(Meeting, null=True, backref="feedback")
+    channel = CharField(max_length=32, default="")
+    rating = IntegerField()
+    trusts_police = BooleanField()
+    concerns = CharField(max_length=300, default="")
+    comment = TextField(default="")
+    inspector = ForeignKeyField(Staff, backref="feedback")
+    search_text = TextField(default="")
+
+
+class CatalogueItem(BaseModel):
+    """One entry of a reference catalogue (topics, articles, categories...)."""
+
+    id = AutoField()
+    catalogue = CharField(max_length=64)
+    code = CharField(max_length=64)
+    title_ru = CharField(max_length=300)
+    title_kk = CharField(max_length=300)
+    title_en = CharField(max_length=300)
+    position = IntegerField()
+    active = BooleanField(default=True)
+    extra = TextField(default="{}")
+
+    class Meta:
+        indexes = ((("catalogue", "code"), True),)
+
+
+class CatalogueVersion(BaseModel):
+    catalogue = CharField(primary_key=True, max_length=64)
+    version = IntegerField()
+    loaded_at = DateTimeField()
+
+
+class MrpRate(BaseModel):
+    """The monthly calculation index (МРП) in tenge for a year."""
+
+    year = IntegerField(primary_key=True)
+    amount = IntegerField()
+
+
+class NumberSequence(BaseModel):
+    """Last human number given per point, kind (talon/protocol) and year."""
+
+    point_code = CharField(max_length=32)
+    kind = CharField(max_length=16)
+    year = IntegerField()
+    last = IntegerField()
+
+    class Meta:
+        primary_key = False
+        indexes = ((("point_code", "kind", "year"), True),)
+
+
+class AuditEntry(BaseModel):
+    """Append-only trail: who changed which record when, old and new values, chained by hash."""
+
+    id = AutoField()
+    at = DateTimeField()
+    actor = CharField(max_length=64)
+    action = CharField(max_length=16)
+    table_name = CharField(max_length=64)
+    record_id = CharField(max_length=32, index=True)
+    change_seq = IntegerField()
+    old_values = TextField(null=True)
+    new_values = TextField(null=True)
+    prev_hash = CharField(max_length=64)
+    entry_hash = CharField(max_length=64)
+
+
+SYNCED_MODELS: tuple[type[SyncedModel], ...] = (
+    Point,
+    Staff,
+    Person,
+    Organisation,
+    Address,
+    Registration,
+    Meeting,
+    Offence,
+    Appeal,
+    PreventiveVisit,
+    Feedback,
+)
+"""Travelling record kinds, in an order where references point to earlier kinds."""
+
+ALL_MODELS = (Meta, *SYNCED_MODELS, CatalogueItem, CatalogueVersion, MrpRate, NumberSequence,
+              AuditEntry)
