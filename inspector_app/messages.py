@@ -26,7 +26,7 @@ def has_message(code: str) -> bool:
     return code in _catalogue()
 
 
-def translate(code: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
+def translate(code: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
     """The text for ``code`` in ``lang`` (falling back to Russian, then the code itself)."""
     entry = _catalogue().get(code)
     if entry is None:

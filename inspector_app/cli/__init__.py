@@ -1,0 +1,69 @@
+"""`inspector-cli`: the command line over the core's services.
+
+Every command takes ``--db PATH`` (default: the app's database in the user's data folder).
+Exit codes: 0 done, 1 the user's input or data was wrong (message on stderr), 2 usage.
+Each command group lives in its own module with a ``register(subparsers)`` function.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from inspector_app import __version__
+from inspector_app.cli.context import CliContext, report_unexpected
+from inspector_app.errors import InspectorError
+from inspector_app.messages import LANGUAGES, translate
+from inspector_app.paths import default_database_path
+
+COMMAND_MODULES = (
+    "inspector_app.cli.setup_commands",
+    "inspector_app.cli.query_commands",
+)
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspector-cli",
+        description="Offline desk of a precinct police inspector: command line.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", metavar="PATH", default=None,
+                        help=f"database file (default: {default_database_path()})")
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help="language of messages (default: ru)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the process exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
+        return int(exc.code or 0)
+    ctx = CliContext(args)
+    try:
+        return int(args.handler(args, ctx) or EXIT_OK)
+    except InspectorError as exc:
+        ctx.error(exc.message(ctx.lang))
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # noqa: BLE001 - a user never sees a raw traceback
+        log = report_unexpected()
+        ctx.error(translate("error.unexpected", ctx.lang, log=log))
+        return EXIT_INPUT
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""What every command gets: the parsed options, the language, the services on demand."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+from inspector_app.errors import InspectorError
+from inspector_app.messages import DEFAULT_LANGUAGE, translate
+from inspector_app.paths import default_database_path, user_data_dir
+from inspector_app.services.context import Services
+
+
+class CliContext:
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self.lang = args.lang or os.environ.get("INSPECTOR_LANG") or DEFAULT_LANGUAGE
+        self.db_path = Path(args.db) if args.db else default_database_path()
+        self._services: Services | None = None
+
+    def services(self) -> Services:
+        """The services of the (existing, initialised) database named by ``--db``."""
+        if self._services is None:
+            from inspector_app.services.setup import open_services
+
+            self._services = open_services(self.db_path)
+        return self._services
+
+    def adopt(self, services: Services) -> None:
+        self._services = services
+
+    def close(self) -> None:
+        if self._services is not None:
+            self._services.db.close()
+            self._services = None
+
+    def t(self, message_code: str, **params) -> str:
+        return translate(message_code, self.lang, **params)
+
+    def out(self, text: str = "") -> None:
+        print(text)
+
+    def error(self, text: str) -> None:
+        print(text, file=sys.stderr)
+
+    def read_password(self, login: str, *, from_stdin: bool, confirm: bool = False) -> str:
+        """A password from stdin (one line, for scripts) or typed without echo."""
+        if from_stdin:
+            return sys.stdin.readline().rstrip("\r\n")
+        if not sys.stdin.isatty():
+            raise InspectorError("cli.no_tty")
+        password = getpass.getpass(self.t("cli.password_prompt", login=login))
+        if confirm and getpass.getpass(self.t("cli.password_repeat")) != password:
+            raise InspectorError("cli.password_mismatch")
+        return password
+
+
+def report_unexpected() -> Path:
+    """Write the current exception's traceback to the error log; returns the log's path."""
+    log = user_data_dir() / "logs" / "errors.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S}\n{traceback.format_exc()}\n")
+    except OSError:
+        return Path(os.devnull)
+    return log

@@ -1,0 +1,51 @@
+"""`search` and `check`: find persons and records; verify the database."""
+
+from __future__ import annotations
+
+import argparse
+
+from inspector_app.integrity import audit_entry_count, check_database
+from inspector_app.registers import REGISTERS, Filters
+from inspector_app.services.people import full_name
+
+
+def register(commands) -> None:
+    p = commands.add_parser("search", help="find persons and records by any words")
+    p.add_argument("text", help="words to find (name parts, ИИН, phone, address, text)")
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(handler=run_search)
+    p = commands.add_parser("check", help="verify integrity, foreign keys and the audit trail")
+    p.set_defaults(handler=run_check)
+
+
+def run_search(args: argparse.Namespace, ctx) -> int:
+    services = ctx.services()
+    persons = services.search.persons(args.text, args.limit)
+    for person in persons:
+        birth = person.birth_date.strftime("%d.%m.%Y") if person.birth_date else ""
+        ctx.out(f"{ctx.t('register.persons')}\t{full_name(person)}\t{person.iin or ''}\t"
+                f"{birth}\t{person.address}\t{person.phone}")
+    hits = 0
+    for register in REGISTERS.values():
+        if register.name == "persons":
+            continue
+        rows = register.page(Filters(text=args.text), limit=args.limit)
+        for row in rows:
+            cells = [register.display(row, c, services.catalogues, ctx.lang)
+                     for c in register.columns[:6]]
+            ctx.out("\t".join([ctx.t(register.title), *cells]))
+            hits += 1
+    if not persons and not hits:
+        ctx.out(ctx.t("search.none"))
+    return 0
+
+
+def run_check(args: argparse.Namespace, ctx) -> int:
+    services = ctx.services()
+    problems = check_database(services.db)
+    for problem in problems:
+        ctx.error(ctx.t(problem.code, **problem.params))
+    if problems:
+        return 1
+    ctx.out(ctx.t("check.ok", entries=audit_entry_count()))
+    return 0

@@ -1,0 +1,45 @@
+"""`init`: create a point (or district office) database with its first account."""
+
+from __future__ import annotations
+
+import argparse
+
+from inspector_app.services.setup import (
+    DISTRICT,
+    POINT,
+    FirstAccount,
+    PointProfile,
+    create_database,
+)
+
+
+def register(commands) -> None:
+    p = commands.add_parser("init", help="create a point database and its first account")
+    p.add_argument("--point-code", required=True, help="e.g. ATY-017")
+    p.add_argument("--point-name", required=True, help='e.g. "УПП №17"')
+    p.add_argument("--district", required=True, help="district (or city) of the point")
+    p.add_argument("--address", default="")
+    p.add_argument("--department", default="", help="district police department")
+    p.add_argument("--login", required=True, help="login of the first inspector")
+    p.add_argument("--name", required=True, help="full name of the first inspector")
+    p.add_argument("--rank", default="", help="rank code, e.g. captain")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password from standard input (for scripts)")
+    p.add_argument("--district-office", action="store_true",
+                   help="create a district office database instead of a point's")
+    p.set_defaults(handler=run_init)
+
+
+def run_init(args: argparse.Namespace, ctx) -> int:
+    password = ctx.read_password(args.login, from_stdin=args.password_stdin, confirm=True)
+    services = create_database(
+        ctx.db_path,
+        PointProfile(code=args.point_code, name=args.point_name, district=args.district,
+                     address=args.address, department=args.department),
+        FirstAccount(login=args.login, full_name=args.name, password=password, rank=args.rank),
+        kind=DISTRICT if args.district_office else POINT,
+    )
+    ctx.adopt(services)
+    ctx.out(ctx.t("init.done", path=ctx.db_path, code=services.point_code,
+                  name=args.point_name, login=args.login.lower()))
+    return 0

@@ -1,0 +1,65 @@
+"""`check`: SQLite integrity, foreign keys and the audit trail's hash chain."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from peewee import SqliteDatabase
+
+from inspector_app.services.records import GENESIS_HASH, audit_entry_fields, audit_hash
+from inspector_app.storage.models import SYNCED_MODELS, AuditEntry
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def check_database(db: SqliteDatabase) -> list[Problem]:
+    """Every problem found; an empty list means the database is sound."""
+    problems: list[Problem] = []
+    for (detail,) in db.execute_sql("PRAGMA integrity_check").fetchall():
+        if detail != "ok":
+            problems.append(Problem("check.integrity", {"detail": detail}))
+    for table, rowid, parent, _ in db.execute_sql("PRAGMA foreign_key_check").fetchall():
+        problems.append(Problem("check.foreign_key",
+                                {"table": table, "rowid": rowid, "parent": parent}))
+    broken = first_broken_audit_entry()
+    if broken is not None:
+        problems.append(Problem("check.audit_broken", {"entry": broken[0], "reason": broken[1]}))
+    problems.extend(records_without_audit())
+    return problems
+
+
+def first_broken_audit_entry() -> tuple[int, str] | None:
+    """(entry id, reason) of the first entry whose hash or link is wrong, or None."""
+    previous = GENESIS_HASH
+    expected_id = None
+    query = AuditEntry.select().order_by(AuditEntry.id)
+    for entry in query.iterator():
+        if expected_id is not None and entry.id != expected_id:
+            return expected_id, "entry missing"
+        if entry.prev_hash != previous:
+            return entry.id, "link to the previous entry does not match"
+        if audit_hash(entry.prev_hash, audit_entry_fields(entry)) != entry.entry_hash:
+            return entry.id, "content does not match its hash"
+        previous, expected_id = entry.entry_hash, entry.id + 1
+    return None
+
+
+def records_without_audit(limit: int = 20) -> list[Problem]:
+    """Records written at this database that have no audit entry for their last change."""
+    problems = []
+    for model in SYNCED_MODELS:
+        table = model._meta.table_name
+        sql = (f'SELECT r.id FROM "{table}" r WHERE NOT EXISTS (SELECT 1 FROM audit_entry a '
+               f'WHERE a.record_id = r.id AND a.change_seq = r.change_seq) LIMIT {limit:d}')
+        for (record_id,) in model._meta.database.execute_sql(sql).fetchall():
+            problems.append(Problem("check.audit_missing", {"table": table, "record": record_id}))
+    return problems
+
+
+def audit_entry_count() -> int:
+    return AuditEntry.select().count()

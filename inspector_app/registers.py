@@ -1,0 +1,395 @@
+"""The registers as tables: columns, filters, counting and paging, done by the query.
+
+One definition per register serves the GUI's lazy table models, the spreadsheet export and
+the printed journals, so what is filtered on screen is exactly what is exported or printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from peewee import JOIN, DateTimeField, fn
+
+from inspector_app.catalogues import Catalogues
+from inspector_app.search import match_condition
+from inspector_app.storage.models import (
+    Appeal,
+    Feedback,
+    Meeting,
+    Offence,
+    Person,
+    PreventiveVisit,
+    Registration,
+    Staff,
+)
+
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: ``key`` in the row, message code of its header, value kind, sort key."""
+
+    key: str
+    label: str
+    kind: str = "text"  # text | date | datetime | int | money | bool | code
+    catalogue: str | None = None
+    sort: Any = None
+    width: int = 12  # in characters, a hint for printouts and spreadsheets
+
+
+@dataclass
+class Filters:
+    """What the user narrowed a register to; all optional. Dates are inclusive."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    inspector_id: str | None = None
+    code: str | None = None
+    status: str | None = None
+    text: str = ""
+    point_code: str | None = None
+    today: date | None = None
+
+
+@dataclass(frozen=True)
+class Register:
+    """A register's table definition; see :data:`REGISTERS`."""
+
+    name: str
+    kind: str
+    model: Any
+    title: str
+    columns: tuple[Column, ...]
+    base: Callable[[], Any]
+    date_field: Any = None
+    code_field: Any = None
+    code_catalogue: str | None = None
+    inspector_field: Any = None
+    statuses: tuple[str, ...] = ()
+    status_filter: Callable[[str, date], Any] | None = None
+    default_sort: str = ""
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    # -- queries --------------------------------------------------------------------------
+    def filtered(self, filters: Filters):
+        """The register's joined select with ``filters`` applied (no order)."""
+        model = self.model
+        query = self.base().where(model.deleted == False)  # noqa: E712
+        if self.date_field is not None:
+            is_datetime = isinstance(self.date_field, DateTimeField)
+            if filters.date_from:
+                start = datetime.combine(filters.date_from, time()) if is_datetime \
+                    else filters.date_from
+                query = query.where(self.date_field >= start)
+            if filters.date_to:
+                end = filters.date_to + timedelta(days=1)
+                end = datetime.combine(end, time()) if is_datetime else end
+                query = query.where(self.date_field < end)
+        if filters.inspector_id and self.inspector_field is not None:
+            query = query.where(self.inspector_field == filters.inspector_id)
+        if filters.code and self.code_field is not None:
+            query = query.where(self.code_field == filters.code)
+        if filters.status and self.status_filter is not None:
+            query = query.where(self.status_filter(filters.status,
+                                                   filters.today or date.today()))
+        if filters.point_code:
+            query = query.where(model.owner_point == filters.point_code)
+        if filters.text.strip():
+            condition = match_condition(model, filters.text)
+            if condition is not None:
+                query = query.where(condition)
+        return query
+
+    def count(self, filters: Filters) -> int:
+        """How many rows match ``filters``."""
+        return self.filtered(filters).select(fn.COUNT(self.model.id)).scalar() or 0
+
+    def _ordered(self, filters: Filters, sort: str | None, descending: bool):
+        column = self.column(sort or self.default_sort)
+        key = column.sort if column is not None and column.sort is not None else self.model.id
+        order = key.desc() if descending else key.asc()
+        tiebreak = self.model.id.desc() if descending else self.model.id.asc()
+        return self.filtered(filters).order_by(order, tiebreak)
+
+    def page(self, filters: Filters, sort: str | None = None, descending: bool = True,
+             offset: int = 0, limit: int = PAGE_SIZE) -> list[dict[str, Any]]:
+        """Rows ``offset``..``offset+limit`` as dicts keyed by column key (plus ``id``)."""
+        query = self._ordered(filters, sort, descending).offset(offset).limit(limit)
+        return list(query.dicts())
+
+    def iter_rows(self, filters: Filters, sort: str | None = None, descending: bool = False,
+                  chunk: int = 2000) -> Iterator[dict[str, Any]]:
+        """Every matching row in order, fetched in chunks (memory stays flat)."""
+        last_offset = 0
+        while True:
+            rows = self.page(filters, sort, descending, last_offset, chunk)
+            yield from rows
+            if len(rows) < chunk:
+                return
+            last_offset += chunk
+
+    def column(self, key: str) -> Column | None:
+        return next((c for c in self.columns if c.key == key), None)
+
+    def display(self, row: dict[str, Any], column: Column, catalogues: Catalogues,
+                lang: str = "ru") -> str:
+        """A cell as text: dates dd.MM.yyyy, codes as catalogue titles."""
+        return format_value(row.get(column.key), column, catalogues, lang)
+
+
+def format_value(value: Any, column: Column, catalogues: Catalogues, lang: str = "ru") -> str:
+    if value is None or value == "":
+        return ""
+    if column.kind == "code" and column.catalogue:
+        return ", ".join(catalogues.title(column.catalogue, c, lang) for c in str(value).split(","))
+    if column.kind == "datetime" and isinstance(value, datetime):
+        return value.strftime("%d.%m.%Y %H:%M")
+    if column.kind == "date" and isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    if column.kind == "bool":
+        return {"ru": "да", "kk": "иә", "en": "yes"}[lang] if value else \
+            {"ru": "нет", "kk": "жоқ", "en": "no"}[lang]
+    if column.kind == "money":
+        return f"{int(value):,}".replace(",", "\u00a0")
+    return str(value)
+
+
+def _full_name(alias):
+    return fn.TRIM(alias.surname.concat(" ").concat(alias.first_name).concat(" ")
+                   .concat(alias.patronymic))
+
+
+def _appeals_base():
+    applicant, officer = Person.alias("applicant"), Staff.alias("officer")
+    return (Appeal.select(Appeal.id, Appeal.talon_number, Appeal.received_at, Appeal.channel,
+                          _full_name(applicant).alias("applicant"), applicant.iin.alias("iin"),
+                          applicant.address.alias("applicant_address"), Appeal.topic,
+                          Appeal.substance, Appeal.decision, officer.full_name.alias("officer"),
+                          Appeal.due_date, Appeal.status, Appeal.resolved_on,
+                          Appeal.erdr_number, Appeal.owner_point, Appeal.anonymous)
+            .join_from(Appeal, applicant, JOIN.LEFT_OUTER, on=(Appeal.applicant == applicant.id))
+            .join_from(Appeal, officer, JOIN.LEFT_OUTER, on=(Appeal.officer == officer.id)))
+
+
+def _appeal_status(status: str, today: date):
+    if status == "overdue":
+        return (Appeal.status != "resolved") & (Appeal.due_date < today)
+    return Appeal.status == status
+
+
+def _visits_base():
+    person, inspector = Person.alias("person"), Staff.alias("inspector")
+    return (PreventiveVisit.select(
+                PreventiveVisit.id, PreventiveVisit.visited_at, PreventiveVisit.kind,
+                PreventiveVisit.address_text, PreventiveVisit.flat, PreventiveVisit.dwelling_kind,
+                _full_name(person).alias("person"), PreventiveVisit.persons_met,
+                PreventiveVisit.findings, PreventiveVisit.notes,
+                inspector.full_name.alias("inspector"), PreventiveVisit.owner_point)
+            .join_from(PreventiveVisit, person, JOIN.LEFT_OUTER,
+                       on=(PreventiveVisit.person == person.id))
+            .join_from(PreventiveVisit, inspector, JOIN.LEFT_OUTER,
+                       on=(PreventiveVisit.inspector == inspector.id)))
+
+
+def _registrations_base():
+    person, inspector = Person.alias("person"), Staff.alias("inspector")
+    return (Registration.select(
+                Registration.id, _full_name(person).alias("person"), person.iin.alias("iin"),
+                person.address.alias("address"), Registration.category, Registration.tags,
+                Registration.basis_document, Registration.start_date, Registration.end_date,
+                Registration.check_interval_days, Registration.last_check_on,
+                Registration.next_check_due, Registration.closed_on,
+                inspector.full_name.alias("inspector"), Registration.owner_point)
+            .join_from(Registration, person, JOIN.LEFT_OUTER,
+                       on=(Registration.person == person.id))
+            .join_from(Registration, inspector, JOIN.LEFT_OUTER,
+                       on=(Registration.inspector == inspector.id)))
+
+
+def _registration_status(status: str, today: date):
+    open_ = Registration.closed_on.is_null() & (Registration.end_date.is_null()
+                                                 | (Registration.end_date >= today))
+    if status == "active":
+        return open_
+    if status == "overdue":
+        return open_ & (Registration.next_check_due < today)
+    return ~open_
+
+
+def _offences_base():
+    offender, victim = Person.alias("offender"), Person.alias("victim")
+    inspector = Staff.alias("inspector")
+    return (Offence.select(
+                Offence.id, Offence.protocol_number, Offence.committed_at, Offence.place,
+                _full_name(offender).alias("offender"), offender.iin.alias("iin"),
+                _full_name(victim).alias("victim"), Offence.article, Offence.description,
+                Offence.penalty, Offence.fine_mrp, Offence.fine_tenge,
+                Offence.public_works_hours, Offence.arrest_days, Offence.status,
+                Offence.erap_number, inspector.full_name.alias("inspector"), Offence.owner_point)
+            .join_from(Offence, offender, JOIN.LEFT_OUTER, on=(Offence.offender == offender.id))
+            .join_from(Offence, victim, JOIN.LEFT_OUTER, on=(Offence.victim == victim.id))
+            .join_from(Offence, inspector, JOIN.LEFT_OUTER, on=(Offence.inspector == inspector.id)))
+
+
+def _meetings_base():
+    inspector = Staff.alias("inspector")
+    return (Meeting.select(Meeting.id, Meeting.held_at, Meeting.kind, Meeting.place,
+                           Meeting.attendance, Meeting.questions, Meeting.decisions,
+                           inspector.full_name.alias("inspector"), Meeting.owner_point)
+            .join_from(Meeting, inspector, JOIN.LEFT_OUTER, on=(Meeting.inspector == inspector.id)))
+
+
+def _feedback_base():
+    inspector = Staff.alias("inspector")
+    return (Feedback.select(Feedback.id, Feedback.collected_at, Feedback.channel,
+                            Feedback.rating, Feedback.trusts_police, Feedback.concerns,
+                            Feedback.comment, inspector.full_name.alias("inspector"),
+                            Feedback.owner_point)
+            .join_from(Feedback, inspector, JOIN.LEFT_OUTER,
+                       on=(Feedback.inspector == inspector.id)))
+
+
+def _persons_base():
+    return Person.select(Person.id, _full_name(Person).alias("full_name"), Person.iin,
+                         Person.birth_date, Person.sex, Person.address, Person.phone,
+                         Person.owner_point)
+
+
+def _c(key: str, record: str, kind: str = "text", catalogue: str | None = None, sort=None,
+       width: int = 12, label: str | None = None) -> Column:
+    return Column(key, label or f"field.{record}.{key}", kind, catalogue, sort, width)
+
+
+REGISTERS: dict[str, Register] = {
+    "appeals": Register(
+        "appeals", "appeal", Appeal, "register.appeals",
+        (
+            _c("talon_number", "appeal", sort=Appeal.talon_number, width=20),
+            _c("received_at", "appeal", "datetime", sort=Appeal.received_at, width=16),
+            _c("channel", "appeal", "code", "channels", sort=Appeal.channel, width=14),
+            _c("applicant", "appeal", width=26),
+            _c("iin", "person", width=13),
+            _c("topic", "appeal", "code", "appeal_topics", sort=Appeal.topic, width=22),
+            _c("substance", "appeal", width=40),
+            _c("decision", "appeal", "code", "appeal_decisions", sort=Appeal.decision, width=20),
+            _c("officer", "appeal", width=22),
+            _c("due_date", "appeal", "date", sort=Appeal.due_date, width=11),
+            _c("status", "any", "code", "appeal_statuses", sort=Appeal.status, width=14),
+        ),
+        _appeals_base, Appeal.received_at, Appeal.topic, "appeal_topics", Appeal.officer,
+        ("registered", "in_progress", "resolved", "overdue"), _appeal_status, "received_at",
+    ),
+    "preventive-visits": Register(
+        "preventive-visits", "preventive_visit", PreventiveVisit, "register.preventive_visits",
+        (
+            _c("visited_at", "preventive_visit", "datetime", sort=PreventiveVisit.visited_at,
+               width=16),
+            _c("kind", "any", "code", "visit_kinds", sort=PreventiveVisit.kind, width=20),
+            _c("address_text", "preventive_visit", sort=PreventiveVisit.address_text, width=30),
+            _c("flat", "preventive_visit", width=6),
+            _c("dwelling_kind", "preventive_visit", "code", "dwelling_kinds", width=12),
+            _c("person", "any", width=24),
+            _c("persons_met", "preventive_visit", width=24),
+            _c("findings", "preventive_visit", "code", "visit_findings", width=30),
+            _c("notes", "any", width=30),
+            _c("inspector", "any", width=22),
+        ),
+        _visits_base, PreventiveVisit.visited_at, PreventiveVisit.kind, "visit_kinds",
+        PreventiveVisit.inspector, default_sort="visited_at",
+    ),
+    "registrations": Register(
+        "registrations", "registration", Registration, "register.registrations",
+        (
+            _c("person", "any", width=26),
+            _c("iin", "person", width=13),
+            _c("address", "any", width=26),
+            _c("category", "registration", "code", "registration_categories",
+               sort=Registration.category, width=22),
+            _c("tags", "registration", "code", "registration_tags", width=18),
+            _c("basis_document", "registration", width=22),
+            _c("start_date", "registration", "date", sort=Registration.start_date, width=11),
+            _c("end_date", "registration", "date", sort=Registration.end_date, width=11),
+            _c("check_interval_days", "registration", "int", width=8),
+            _c("last_check_on", "registration", "date", sort=Registration.last_check_on,
+               width=11),
+            _c("next_check_due", "registration", "date", sort=Registration.next_check_due,
+               width=11),
+            _c("closed_on", "registration", "date", width=11),
+            _c("inspector", "any", width=22),
+        ),
+        _registrations_base, Registration.start_date, Registration.category,
+        "registration_categories", Registration.inspector, ("active", "overdue", "closed"),
+        _registration_status, "next_check_due",
+    ),
+    "offences": Register(
+        "offences", "offence", Offence, "register.offences",
+        (
+            _c("protocol_number", "offence", sort=Offence.protocol_number, width=20),
+            _c("committed_at", "offence", "datetime", sort=Offence.committed_at, width=16),
+            _c("offender", "offence", width=26),
+            _c("iin", "person", width=13),
+            _c("article", "offence", "code", "offence_articles", sort=Offence.article,
+               width=26),
+            _c("place", "any", width=24),
+            _c("description", "offence", width=36),
+            _c("penalty", "offence", "code", "penalties", sort=Offence.penalty, width=16),
+            _c("fine_mrp", "offence", "text", sort=Offence.fine_mrp, width=8),
+            _c("fine_tenge", "offence", "money", sort=Offence.fine_tenge, width=10),
+            _c("victim", "offence", width=22),
+            _c("status", "any", "code", "offence_statuses", sort=Offence.status, width=14),
+            _c("inspector", "any", width=22),
+        ),
+        _offences_base, Offence.committed_at, Offence.article, "offence_articles",
+        Offence.inspector, ("drawn_up", "sent_to_court", "considered", "terminated"),
+        lambda status, today: Offence.status == status, "committed_at",
+    ),
+    "meetings": Register(
+        "meetings", "meeting", Meeting, "register.meetings",
+        (
+            _c("held_at", "meeting", "datetime", sort=Meeting.held_at, width=16),
+            _c("kind", "any", "code", "meeting_kinds", sort=Meeting.kind, width=22),
+            _c("place", "any", sort=Meeting.place, width=26),
+            _c("attendance", "meeting", "int", sort=Meeting.attendance, width=8),
+            _c("questions", "meeting", width=36),
+            _c("decisions", "meeting", width=36),
+            _c("inspector", "any", width=22),
+        ),
+        _meetings_base, Meeting.held_at, Meeting.kind, "meeting_kinds", Meeting.inspector,
+        default_sort="held_at",
+    ),
+    "feedback": Register(
+        "feedback", "feedback", Feedback, "register.feedback",
+        (
+            _c("collected_at", "feedback", "datetime", sort=Feedback.collected_at, width=16),
+            _c("channel", "any", "code", "channels", width=16),
+            _c("rating", "feedback", "int", sort=Feedback.rating, width=7),
+            _c("trusts_police", "feedback", "bool", sort=Feedback.trusts_police, width=8),
+            _c("concerns", "feedback", "code", "security_concerns", width=34),
+            _c("comment", "feedback", width=36),
+            _c("inspector", "any", width=22),
+        ),
+        _feedback_base, Feedback.collected_at, None, None, Feedback.inspector,
+        default_sort="collected_at",
+    ),
+    "persons": Register(
+        "persons", "person", Person, "register.persons",
+        (
+            _c("full_name", "staff", sort=Person.sort_name, width=30),
+            _c("iin", "person", sort=Person.iin, width=13),
+            _c("birth_date", "person", "date", sort=Person.birth_date, width=11),
+            _c("sex", "person", width=5),
+            _c("address", "any", width=34),
+            _c("phone", "any", width=18),
+        ),
+        _persons_base, default_sort="full_name",
+    ),
+}
+
+
+def register(name: str) -> Register:
+    """The register called ``name`` (as on the command line); KeyError if unknown."""
+    return REGISTERS[name]

@@ -1,0 +1,53 @@
+"""Shared fixtures: a fresh initialised point database per test, with a fixed clock."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from inspector_app.clock import FixedClock  # noqa: E402
+from inspector_app.services.setup import FirstAccount, PointProfile, create_database  # noqa: E402
+
+NOW = datetime(2026, 11, 25, 10, 30)
+PASSWORD = "Kz-Secret-2026"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_data(tmp_path_factory, monkeypatch):
+    """Never touch the real user's data folder."""
+    monkeypatch.setenv("INSPECTOR_APP_DATA", str(tmp_path_factory.mktemp("userdata")))
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "point.db"
+
+
+@pytest.fixture
+def services(db_path, clock):
+    """Services of a new point ATY-017 with one inspector, acting without a session."""
+    svc = create_database(
+        db_path,
+        PointProfile(code="ATY-017", name="УПП №17", district="Атырау"),
+        FirstAccount(login="erzhanov", full_name="Ержанов Асхат Серікұлы", password=PASSWORD,
+                     rank="captain"),
+        clock=clock,
+    )
+    yield svc
+    svc.db.close()
+
+
+@pytest.fixture
+def person(services):
+    return services.persons.create({"surname": "Сейтқалиева", "first_name": "Әйгерім",
+                                    "patronymic": "Нұрланқызы", "iin": "900215400102",
+                                    "address": "г. Атырау, ул. Абая, 12", "phone": "87011234567"})
