@@ -13,7 +13,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from inspector_app.errors import NotFound, PermissionDenied, StaleRecord
+from inspector_app.errors import (
+    FieldError,
+    NotFound,
+    PermissionDenied,
+    StaleRecord,
+    ValidationError,
+)
 from inspector_app.permissions import Action
 from inspector_app.storage.models import AuditEntry, Meta, SyncedModel
 from inspector_app.text import search_text
@@ -137,6 +143,21 @@ class RecordService(ABC):
 
     def count(self) -> int:
         return self.live().count()
+
+    def validate(self, data: dict[str, Any], record_id: str | None = None) -> list[FieldError]:
+        """The problems ``data`` would meet on save (nothing is written); [] when valid."""
+        existing = self.get(record_id) if record_id else None
+        merged = dict(data)
+        if existing is not None:
+            current = {k: v for k, v in existing.__data__.items() if k not in _STAMP_FIELDS}
+            merged = {**current, **data}
+        try:
+            with self.services.db.atomic() as transaction:
+                self.clean(merged, existing)
+                transaction.rollback()
+        except ValidationError as exc:
+            return exc.errors
+        return []
 
     # -- writes ---------------------------------------------------------------------------
     def create(self, data: dict[str, Any]) -> SyncedModel:
