@@ -23,6 +23,14 @@ def add_working_days(start: date, days: int) -> date:
     return current
 
 
+def appeal_search_parts(values: dict[str, Any], applicant: Person | None,
+                        catalogues) -> list[Any]:
+    """What an appeal is found by; ``applicant`` is the person (or any object with its names)."""
+    return [values.get("talon_number"), full_name(applicant),
+            applicant.iin if applicant else None, values.get("substance"),
+            values.get("erdr_number"), catalogues.title("appeal_topics", values.get("topic"))]
+
+
 class AppealService(RecordService):
     model = Appeal
     kind = "appeal"
@@ -89,10 +97,7 @@ class AppealService(RecordService):
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
         applicant = Person.get_or_none(Person.id == values.get("applicant"))
-        return [values.get("talon_number"), full_name(applicant),
-                applicant.iin if applicant else None, values.get("substance"),
-                values.get("erdr_number"),
-                self.services.catalogues.title("appeal_topics", values.get("topic"))]
+        return appeal_search_parts(values, applicant, self.services.catalogues)
 
     def overdue(self, today: date | None = None):
         """Appeals not yet resolved whose due date has passed, oldest first."""

@@ -15,6 +15,12 @@ from inspector_app.storage.models import Address, Organisation, PreventiveVisit
 from inspector_app.text import collation_key
 
 
+def address_sort_key(street: str, house: str) -> str:
+    """An ASCII-sortable key: street in alphabet order (Kazakh letters placed), then house."""
+    key = collation_key(street) + (0,) + tuple(int(d) for d in house if d.isdigit())[:6]
+    return "".join(f"{min(c, 4095):03x}" for c in key)[:250]
+
+
 class OrganisationService(RecordService):
     model = Organisation
     kind = "organisation"
@@ -54,8 +60,7 @@ class AddressService(RecordService):
         check.reference("organisation", Organisation, required=False)
         check.text("notes", 2000)
         check.raise_if_errors()
-        key = collation_key(street) + (0,) + tuple(int(d) for d in house if d.isdigit())[:6]
-        check.values["sort_key"] = "".join(f"{min(c, 4095):03x}" for c in key)[:250]
+        check.values["sort_key"] = address_sort_key(street, house)
         return check.values
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:

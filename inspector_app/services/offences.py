@@ -20,6 +20,13 @@ def fine_in_tenge(fine_mrp: Decimal | None, mrp: int | None) -> int | None:
     return int((fine_mrp * mrp).to_integral_value())
 
 
+def offence_search_parts(values: dict[str, Any], offender: Person | None) -> list[Any]:
+    """What a protocol is found by; ``offender`` is the person (or an object with its names)."""
+    return [values.get("protocol_number"), full_name(offender),
+            offender.iin if offender else None, values.get("article"),
+            values.get("place"), values.get("description"), values.get("erap_number")]
+
+
 class OffenceService(RecordService):
     model = Offence
     kind = "offence"
@@ -77,6 +84,4 @@ class OffenceService(RecordService):
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
         offender = Person.get_or_none(Person.id == values.get("offender"))
-        return [values.get("protocol_number"), full_name(offender),
-                offender.iin if offender else None, values.get("article"),
-                values.get("place"), values.get("description"), values.get("erap_number")]
+        return offence_search_parts(values, offender)

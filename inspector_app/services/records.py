@@ -33,6 +33,7 @@ _STAMP_FIELDS = frozenset(
     {"id", "owner_point", "created_at", "created_by", "updated_at", "updated_by", "row_version",
      "change_seq", "deleted", "deleted_at", "deleted_by", "search_text"}
 )
+_AUDIT_SKIPPED = _STAMP_FIELDS | _DERIVED_FIELDS
 
 
 def next_change_seq() -> int:
@@ -65,6 +66,12 @@ def audit_hash(prev_hash: str, entry: dict[str, Any]) -> str:
     return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
 
 
+def audit_view(model: type[SyncedModel], data: dict[str, Any]) -> dict[str, Any]:
+    """The audited values of a record's field data (no stamps, no derived fields)."""
+    return {f.column_name: json_value(data.get(f.name)) for f in model._meta.sorted_fields
+            if f.column_name not in _AUDIT_SKIPPED}
+
+
 def audit_entry_fields(entry: AuditEntry) -> dict[str, Any]:
     """The hashed content of an audit entry."""
     return {
@@ -74,18 +81,27 @@ def audit_entry_fields(entry: AuditEntry) -> dict[str, Any]:
     }
 
 
-def write_audit(at: datetime, actor: str, action: str, table: str, record_id: str,
-                change_seq: int, old: dict | None, new: dict | None) -> AuditEntry:
-    """Append one entry to the audit trail, chained to the last one."""
-    last = AuditEntry.select(AuditEntry.entry_hash).order_by(AuditEntry.id.desc()).first()
+def new_audit_entry(prev_hash: str, at: datetime, actor: str, action: str, table: str,
+                    record_id: str, change_seq: int, old: dict | None,
+                    new: dict | None) -> AuditEntry:
+    """An audit entry chained to ``prev_hash``, hashed but not saved (bulk writers save it)."""
     entry = AuditEntry(
         at=at, actor=actor, action=action, table_name=table, record_id=record_id,
         change_seq=change_seq,
         old_values=None if old is None else json.dumps(old, ensure_ascii=False, sort_keys=True),
         new_values=None if new is None else json.dumps(new, ensure_ascii=False, sort_keys=True),
-        prev_hash=last.entry_hash if last else GENESIS_HASH,
+        prev_hash=prev_hash,
     )
     entry.entry_hash = audit_hash(entry.prev_hash, audit_entry_fields(entry))
+    return entry
+
+
+def write_audit(at: datetime, actor: str, action: str, table: str, record_id: str,
+                change_seq: int, old: dict | None, new: dict | None) -> AuditEntry:
+    """Append one entry to the audit trail, chained to the last one."""
+    last = AuditEntry.select(AuditEntry.entry_hash).order_by(AuditEntry.id.desc()).first()
+    entry = new_audit_entry(last.entry_hash if last else GENESIS_HASH, at, actor, action, table,
+                            record_id, change_seq, old, new)
     entry.save(force_insert=True)
     return entry
 
@@ -239,6 +255,5 @@ class RecordService(ABC):
 
     # -- helpers --------------------------------------------------------------------------
     def _audit_view(self, record: SyncedModel) -> dict[str, Any]:
-        values = record_values(record)
-        return {k: v for k, v in values.items() if k not in _STAMP_FIELDS | _DERIVED_FIELDS}
+        return audit_view(self.model, record.__data__)
 

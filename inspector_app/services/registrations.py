@@ -17,6 +17,14 @@ def next_due(start: date, last_check: date | None, interval_days: int) -> date:
     return (last_check or start) + timedelta(days=interval_days)
 
 
+def registration_search_parts(values: dict[str, Any], person: Person | None,
+                              catalogues) -> list[Any]:
+    """What a registration is found by; ``person`` is the registered person (or its names)."""
+    return [full_name(person), person.iin if person else None, values.get("basis_document"),
+            catalogues.title("registration_categories", values.get("category")),
+            values.get("notes")]
+
+
 class RegistrationService(RecordService):
     model = Registration
     kind = "registration"
@@ -55,10 +63,7 @@ class RegistrationService(RecordService):
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
         person = Person.get_or_none(Person.id == values.get("person"))
-        return [full_name(person), person.iin if person else None, values.get("basis_document"),
-                self.services.catalogues.title("registration_categories",
-                                               values.get("category")),
-                values.get("notes")]
+        return registration_search_parts(values, person, self.services.catalogues)
 
     def refresh_schedule(self, registration_id: str) -> None:
         """Recompute last check and next due date from the checks done (same transaction)."""

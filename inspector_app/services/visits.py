@@ -12,6 +12,12 @@ from inspector_app.storage.models import Address, Person, PreventiveVisit, Regis
 REGISTRATION_CHECK = "registration_check"
 
 
+def visit_search_parts(values: dict[str, Any], person: Person | None) -> list[Any]:
+    """What a visit is found by; ``person`` is the person met (or an object with its names)."""
+    return [values.get("address_text"), values.get("flat"), full_name(person),
+            values.get("persons_met"), values.get("notes")]
+
+
 class VisitService(RecordService):
     model = PreventiveVisit
     kind = "preventive_visit"
@@ -46,8 +52,7 @@ class VisitService(RecordService):
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
         person = Person.get_or_none(Person.id == values.get("person"))
-        return [values.get("address_text"), values.get("flat"), full_name(person),
-                values.get("persons_met"), values.get("notes")]
+        return visit_search_parts(values, person)
 
     def after_save(self, record: PreventiveVisit, created: bool) -> None:
         if record.registration_id:
