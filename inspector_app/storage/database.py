@@ -11,8 +11,8 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from inspector_app.errors import DatabaseError
-from inspector_app.storage import models
-from inspector_app.storage.migrations import LATEST_VERSION, migrate, schema_version
+from inspector_app.storage import migrations, models
+from inspector_app.storage.migrations import migrate, schema_version
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -35,6 +35,8 @@ def open_database(path: str | Path, *, create: bool = False) -> SqliteDatabase:
         raise DatabaseError("error.db_missing", path=str(path))
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        refuse_newer(path)
     db = SqliteDatabase(str(path), pragmas=PRAGMAS)
     try:
         db.connect()
@@ -49,6 +51,29 @@ def open_database(path: str | Path, *, create: bool = False) -> SqliteDatabase:
     return db
 
 
+def refuse_newer(path: Path) -> None:
+    """Raise before anything touches the file when it was written by a newer version.
+
+    Checked on a plain connection without pragmas: switching a newer file to WAL would
+    already change its header, and the user's file must stay exactly as it was.
+    """
+    import sqlite3
+
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseError("error.db_unreadable", path=str(path), reason=str(exc)) from exc
+    try:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error as exc:
+        raise DatabaseError("error.db_unreadable", path=str(path), reason=str(exc)) from exc
+    finally:
+        connection.close()
+    if version > migrations.LATEST_VERSION:
+        raise DatabaseError("error.db_too_new", version=version,
+                            supported=migrations.LATEST_VERSION)
+
+
 def open_memory_database() -> SqliteDatabase:
     """A fresh in-memory database with the full schema (tests and scratch work)."""
     db = SqliteDatabase(":memory:", pragmas={"foreign_keys": 1})
@@ -59,4 +84,4 @@ def open_memory_database() -> SqliteDatabase:
 
 
 def is_current(db: SqliteDatabase) -> bool:
-    return schema_version(db) == LATEST_VERSION
+    return schema_version(db) == migrations.LATEST_VERSION

@@ -38,11 +38,12 @@ def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.name}.v{version}.bak")
 
 
-def migrate(db: SqliteDatabase, path: Path | None, target: int = LATEST_VERSION) -> list[int]:
-    """Bring the schema up to ``target``; returns the numbers applied.
+def migrate(db: SqliteDatabase, path: Path | None, target: int | None = None) -> list[int]:
+    """Bring the schema up to ``target`` (default: the latest); returns the numbers applied.
 
     Refuses a database written by a newer version of the program.
     """
+    target = LATEST_VERSION if target is None else target
     current = schema_version(db)
     if current > LATEST_VERSION:
         raise DatabaseError("error.db_too_new", version=current, supported=LATEST_VERSION)
