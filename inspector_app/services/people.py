@@ -61,6 +61,9 @@ class PersonService(RecordService):
                 check.fail("iin", "v." + exc.code, value=str(iin))
             else:
                 iin = info.iin
+                if info.birth_date > self.services.clock.today():
+                    check.fail("iin", "v.future_date",
+                               value=info.birth_date.strftime("%d.%m.%Y"))
                 if born is None:
                     born = info.birth_date
                 elif born != info.birth_date:
