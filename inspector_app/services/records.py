@@ -11,7 +11,7 @@ import json
 from abc import ABC, abstractmethod
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from inspector_app.errors import (
     FieldError,
@@ -66,13 +66,20 @@ def audit_hash(prev_hash: str, entry: dict[str, Any]) -> str:
     return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
 
 
+_audited_fields: dict[type, list[tuple[str, str]]] = {}
+
+
 def audit_view(model: type[SyncedModel], data: dict[str, Any]) -> dict[str, Any]:
     """The audited values of a record's field data (no stamps, no derived fields)."""
-    return {f.column_name: json_value(data.get(f.name)) for f in model._meta.sorted_fields
-            if f.column_name not in _AUDIT_SKIPPED}
+    fields = _audited_fields.get(model)
+    if fields is None:
+        fields = _audited_fields[model] = [
+            (f.name, f.column_name) for f in model._meta.sorted_fields
+            if f.column_name not in _AUDIT_SKIPPED]
+    return {column: json_value(data.get(name)) for name, column in fields}
 
 
-def audit_entry_fields(entry: AuditEntry) -> dict[str, Any]:
+def audit_entry_fields(entry: AuditEntry | AuditRow) -> dict[str, Any]:
     """The hashed content of an audit entry."""
     return {
         "at": json_value(entry.at), "actor": entry.actor, "action": entry.action,
@@ -81,27 +88,41 @@ def audit_entry_fields(entry: AuditEntry) -> dict[str, Any]:
     }
 
 
+class AuditRow(NamedTuple):
+    """The column values of one audit entry (what :func:`new_audit_entry` builds)."""
+
+    at: datetime
+    actor: str
+    action: str
+    table_name: str
+    record_id: str
+    change_seq: int
+    old_values: str | None
+    new_values: str | None
+    prev_hash: str
+    entry_hash: str
+
+
 def new_audit_entry(prev_hash: str, at: datetime, actor: str, action: str, table: str,
                     record_id: str, change_seq: int, old: dict | None,
-                    new: dict | None) -> AuditEntry:
-    """An audit entry chained to ``prev_hash``, hashed but not saved (bulk writers save it)."""
-    entry = AuditEntry(
-        at=at, actor=actor, action=action, table_name=table, record_id=record_id,
-        change_seq=change_seq,
-        old_values=None if old is None else json.dumps(old, ensure_ascii=False, sort_keys=True),
-        new_values=None if new is None else json.dumps(new, ensure_ascii=False, sort_keys=True),
-        prev_hash=prev_hash,
+                    new: dict | None) -> AuditRow:
+    """An audit entry chained to ``prev_hash`` and hashed, not saved (bulk writers save it)."""
+    row = AuditRow(
+        at, actor, action, table, record_id, change_seq,
+        None if old is None else json.dumps(old, ensure_ascii=False, sort_keys=True),
+        None if new is None else json.dumps(new, ensure_ascii=False, sort_keys=True),
+        prev_hash, "",
     )
-    entry.entry_hash = audit_hash(entry.prev_hash, audit_entry_fields(entry))
-    return entry
+    return row._replace(entry_hash=audit_hash(prev_hash, audit_entry_fields(row)))
 
 
 def write_audit(at: datetime, actor: str, action: str, table: str, record_id: str,
                 change_seq: int, old: dict | None, new: dict | None) -> AuditEntry:
     """Append one entry to the audit trail, chained to the last one."""
     last = AuditEntry.select(AuditEntry.entry_hash).order_by(AuditEntry.id.desc()).first()
-    entry = new_audit_entry(last.entry_hash if last else GENESIS_HASH, at, actor, action, table,
-                            record_id, change_seq, old, new)
+    row = new_audit_entry(last.entry_hash if last else GENESIS_HASH, at, actor, action, table,
+                          record_id, change_seq, old, new)
+    entry = AuditEntry(**row._asdict())
     entry.save(force_insert=True)
     return entry
 
