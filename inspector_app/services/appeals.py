@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from inspector_app.services.people import full_name
@@ -76,21 +76,41 @@ class AppealService(RecordService):
             check.values["resolved_on"] = None
             status = "in_progress" if decision else "registered"
         check.values["status"] = status
-        if existing is None and received is not None:
-            self._check_talon_order(check, received)
+        if received is not None and (existing is None or received != existing.received_at):
+            self._check_talon_order(check, received, existing)
         check.raise_if_errors()
         return check.values
 
-    def _check_talon_order(self, check: Checker, received) -> None:
-        """A new talon may not be dated before the last talon of the same year."""
-        last = (self.live()
-                .where((Appeal.owner_point == self.services.point_code)
-                       & (Appeal.received_at >= received.replace(month=1, day=1, hour=0,
-                                                                 minute=0, second=0)))
-                .order_by(Appeal.received_at.desc()).first())
+    def _check_talon_order(self, check: Checker, received: datetime,
+                           existing: Appeal | None) -> None:
+        """Talon dates follow their numbers within the talon's year (the paper journal's order).
+
+        A new talon may not be dated before the last talon of its year; an edited one stays in
+        its number's year, between the talons numbered before and after it.
+        """
+        if existing is not None and received.year != existing.received_at.year:
+            check.fail("received_at", "v.talon_year_fixed", number=existing.talon_number,
+                       year=existing.received_at.year)
+            return
+        year_start = datetime(received.year, 1, 1)
+        same_year = self.live().where(
+            (Appeal.owner_point == self.services.point_code)
+            & (Appeal.received_at >= year_start)
+            & (Appeal.received_at < year_start.replace(year=received.year + 1)))
+        earlier = same_year
+        if existing is not None:
+            earlier = same_year.where(Appeal.talon_number < existing.talon_number)
+        last = earlier.order_by(Appeal.received_at.desc()).first()
         if last is not None and last.received_at.date() > received.date():
             check.fail("received_at", "v.talon_out_of_order", number=last.talon_number,
                        date=last.received_at.strftime("%d.%m.%Y"))
+        if existing is None:
+            return
+        following = (same_year.where(Appeal.talon_number > existing.talon_number)
+                     .order_by(Appeal.received_at).first())
+        if following is not None and following.received_at.date() < received.date():
+            check.fail("received_at", "v.talon_after_next", number=following.talon_number,
+                       date=following.received_at.strftime("%d.%m.%Y"))
 
     def before_insert(self, values: dict[str, Any]) -> None:
         values["talon_number"] = self.services.next_number("talon", values["received_at"].year)
