@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from peewee import JOIN, DateTimeField, fn
+from peewee import Column as SqlColumn
 
 from inspector_app.catalogues import Catalogues
 from inspector_app.search import match_condition
@@ -112,7 +113,10 @@ class Register:
         column = self.column(sort or self.default_sort)
         key = column.sort if column is not None and column.sort is not None else self.model.id
         order = key.desc() if descending else key.asc()
-        tiebreak = self.model.id.desc() if descending else self.model.id.asc()
+        # Break ties by rowid, not id: every index ends with the rowid, so SQLite can walk the
+        # sort column's index and stop after one page (an id tiebreak forced a full sort).
+        rowid = SqlColumn(self.model._meta.table, "rowid")
+        tiebreak = rowid.desc() if descending else rowid.asc()
         return self.filtered(filters).order_by(order, tiebreak)
 
     def page(self, filters: Filters, sort: str | None = None, descending: bool = True,
