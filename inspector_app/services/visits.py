@@ -57,3 +57,14 @@ class VisitService(RecordService):
     def after_save(self, record: PreventiveVisit, created: bool) -> None:
         if record.registration_id:
             self.services.registrations.refresh_schedule(record.registration_id)
+
+    def update(self, record_id: str, data: dict[str, Any],
+               expected_version: int | None = None) -> PreventiveVisit:
+        """Change a visit; a check moved to another registration reschedules both."""
+        with self.services.db.atomic():
+            before = PreventiveVisit.get_or_none(PreventiveVisit.id == record_id)
+            previous = before.registration_id if before is not None else None
+            record = super().update(record_id, data, expected_version)
+            if previous and previous != record.registration_id:
+                self.services.registrations.refresh_schedule(previous)
+        return record
