@@ -1,0 +1,201 @@
+"""The one way the client runs slow work off the GUI thread.
+
+:func:`run_job` runs ``fn(progress)`` on a pool thread. ``progress(done, total) -> bool`` is the
+callback the core's long operations accept: it reports how far the work got and returns False
+once the user pressed Cancel (the core then stops). A progress dialog appears only when the
+work takes longer than about half a second. The result, or a friendly error, is delivered on
+the GUI thread. Each run closes the database connection its thread opened (peewee keeps one
+SQLite connection per thread), so no connection outlives its job.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QElapsedTimer,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ui.errors import show_error
+
+log = logging.getLogger(__name__)
+
+PROGRESS_DELAY_MS = 500
+Progress = Callable[[int, int], bool]
+
+_running: set[Job] = set()
+
+
+class Job(QObject):
+    """One piece of work on a pool thread; signals arrive on the GUI thread."""
+
+    sig_progress = Signal(int, int)
+    sig_done = Signal(object)
+    sig_failed = Signal(object)
+    sig_finished = Signal()
+
+    _sig_result = Signal(bool, object)  # from the worker thread: ok?, result or exception
+
+    def __init__(self, fn: Callable[[Progress], Any], db=None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.fn = fn
+        self.db = db
+        self.cancelled = False
+        self.finished = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self._sig_result.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    # -- called on the worker thread ------------------------------------------------------
+    def progress(self, done: int, total: int) -> bool:
+        """The core's progress callback: report and say whether to go on."""
+        self.sig_progress.emit(int(done), int(total))
+        return not self.cancelled
+
+    def execute(self) -> None:
+        try:
+            result = self.fn(self.progress)
+        except BaseException as exc:  # delivered to the GUI thread, shown there
+            self._sig_result.emit(False, exc)
+        else:
+            self._sig_result.emit(True, result)
+        finally:
+            if self.db is not None and not self.db.is_closed():
+                try:
+                    self.db.close()
+                except Exception:  # a transaction left open by a failed fn
+                    log.exception("Could not close the worker's database connection")
+
+    # -- GUI thread -----------------------------------------------------------------------
+    def cancel(self) -> None:
+        """Ask the work to stop at its next progress report."""
+        self.cancelled = True
+
+    @Slot(bool, object)
+    def _deliver(self, ok: bool, value: Any) -> None:
+        self.finished = True
+        if ok:
+            self.result = value
+            self.sig_done.emit(value)
+        else:
+            self.error = value
+            self.sig_failed.emit(value)
+        self.sig_finished.emit()
+        _running.discard(self)
+
+    def wait(self, timeout_ms: int = 30_000) -> bool:
+        """Run the event loop until the job finished (tests, benchmarks); False on timeout."""
+        timer = QElapsedTimer()
+        timer.start()
+        while not self.finished and timer.elapsed() < timeout_ms:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            QThreadPool.globalInstance().waitForDone(5)
+        return self.finished
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job):
+        super().__init__()
+        self.job = job
+
+    def run(self) -> None:
+        self.job.execute()
+
+
+class _ProgressUi(QObject):
+    """The delayed progress dialog with its Cancel button, for one job."""
+
+    def __init__(self, job: Job, parent: QWidget | None, title: str, delay_ms: int,
+                 cancellable: bool):
+        super().__init__(job)
+        self.job, self.parent_widget, self.title = job, parent, title
+        self.cancellable = cancellable
+        self.dialog: QProgressDialog | None = None
+        self.last = (0, 0)
+        job.sig_progress.connect(self._on_progress)
+        job.sig_finished.connect(self._close)
+        QTimer.singleShot(delay_ms, self._show)
+
+    @Slot()
+    def _show(self) -> None:
+        if self.job.finished or self.dialog is not None:
+            return
+        cancel_text = QCoreApplication.translate("Worker", "Cancel") if self.cancellable else ""
+        dialog = QProgressDialog(self.title, cancel_text, 0, 0, self.parent_widget)
+        dialog.setWindowTitle(QCoreApplication.translate("Worker", "Please wait"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if not self.cancellable:
+            dialog.setCancelButton(None)
+        dialog.canceled.connect(self._on_cancel)
+        self.dialog = dialog
+        self._on_progress(*self.last)
+        dialog.show()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        self.last = (done, total)
+        if self.dialog is not None and not self.job.cancelled:
+            self.dialog.setMaximum(max(total, 0))
+            self.dialog.setValue(min(done, total) if total > 0 else 0)
+
+    @Slot()
+    def _on_cancel(self) -> None:
+        self.job.cancel()
+        if self.dialog is not None:
+            self.dialog.setLabelText(QCoreApplication.translate("Worker", "Cancelling…"))
+            self.dialog.show()
+
+    @Slot()
+    def _close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect(self._on_cancel)
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+
+def run_job(fn: Callable[[Progress], Any], *, db=None, parent: QWidget | None = None,
+            title: str = "", on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None,
+            lang: Callable[[], str] | str = "ru", show_progress: bool = True,
+            cancellable: bool = True, delay_ms: int = PROGRESS_DELAY_MS,
+            pool: QThreadPool | None = None) -> Job:
+    """Run ``fn(progress)`` off the GUI thread and hand back its result on the GUI thread.
+
+    ``db`` is the peewee database ``fn`` uses (its worker-thread connection is closed at the
+    end). Without ``on_error`` an error is shown in a message box in ``lang``. A job cancelled
+    by the user that ends in an error reports nothing.
+    """
+    job = Job(fn, db)
+    _running.add(job)
+    if on_done is not None:
+        job.sig_done.connect(on_done)
+
+    def failed(exc: BaseException) -> None:
+        if job.cancelled:
+            return
+        if on_error is not None:
+            on_error(exc)
+        else:
+            show_error(parent, exc, lang() if callable(lang) else lang)
+
+    job.sig_failed.connect(failed)
+    if show_progress:
+        _ProgressUi(job, parent, title, delay_ms, cancellable)
+    (pool or QThreadPool.globalInstance()).start(_Runnable(job))
+    return job
