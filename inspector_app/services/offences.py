@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from inspector_app.services.people import full_name
@@ -17,7 +17,7 @@ def fine_in_tenge(fine_mrp: Decimal | None, mrp: int | None) -> int | None:
     """The fine in tenge: МРП count times the МРП of the offence's year, rounded."""
     if fine_mrp is None or mrp is None:
         return None
-    return int((fine_mrp * mrp).to_integral_value())
+    return int((fine_mrp * mrp).to_integral_value(rounding=ROUND_HALF_UP))
 
 
 def offence_search_parts(values: dict[str, Any], offender: Person | None) -> list[Any]:
