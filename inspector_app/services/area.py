@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -14,11 +15,20 @@ from inspector_app.services.validation import Checker
 from inspector_app.storage.models import Address, Organisation, PreventiveVisit
 from inspector_app.text import collation_key
 
+_HOUSE = re.compile(r"\D*(\d{1,6})\d*(.*)", re.DOTALL)
+
 
 def address_sort_key(street: str, house: str) -> str:
-    """An ASCII-sortable key: street in alphabet order (Kazakh letters placed), then house."""
-    key = collation_key(street) + (0,) + tuple(int(d) for d in house if d.isdigit())[:6]
-    return "".join(f"{min(c, 4095):03x}" for c in key)[:250]
+    """An ASCII-sortable key: street in alphabet order (Kazakh letters placed), then the house
+    by its number (2 before 12), then the rest of it ("12" before "12А" before "12Б")."""
+    match = _HOUSE.match(house or "")
+    number, rest = (int(match.group(1)), match.group(2)) if match else (0, house or "")
+
+    def encoded(text: str) -> str:
+        return "".join(f"{min(c + 1, 4095):03x}" for c in collation_key(text))
+
+    return (encoded(street) + "000" + f"{number // 4096:03x}{number % 4096:03x}"
+            + encoded(rest))[:250]
 
 
 class OrganisationService(RecordService):
