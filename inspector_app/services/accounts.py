@@ -23,6 +23,7 @@ class Session:
     login: str
     full_name: str
     role: str
+    must_change_password: bool = False
 
 
 def hash_password(password: str) -> str:

@@ -6,13 +6,22 @@ global singletons, so tests build their own with a fixed clock.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from peewee import SqliteDatabase
 
 from inspector_app.catalogues import Catalogues
 from inspector_app.clock import Clock
 from inspector_app.errors import DatabaseError, PermissionDenied
+from inspector_app.lockout import (
+    LoginThrottle,
+    TableAttemptStore,
+    clear_password_reset,
+    mark_password_reset,
+    must_change_password,
+)
 from inspector_app.permissions import Action, allowed
 from inspector_app.search import Search
 from inspector_app.services import numbering
@@ -28,6 +37,9 @@ from inspector_app.services.visits import VisitService
 from inspector_app.storage.models import Meta
 from inspector_app.text import search_text
 
+if TYPE_CHECKING:
+    from inspector_app.encryption import Keyring
+
 SYSTEM_ACTOR = "system"
 
 
@@ -39,8 +51,9 @@ class Services:
     """
 
     def __init__(self, db: SqliteDatabase, *, clock: Clock | None = None,
-                 session: Session | None = None):
+                 session: Session | None = None, keyring: Keyring | None = None):
         self.db = db
+        self.keyring = keyring
         self.clock = clock or Clock()
         self.session = session
         self.catalogues = Catalogues()
@@ -84,9 +97,35 @@ class Services:
         return first.id if first else None
 
     def login(self, login: str, password: str) -> Session:
-        """Check the password and make this context act as that user."""
-        self.session = authenticate(self.point_code, login, password)
-        return self.session
+        """Check the password and make this context act as that user.
+
+        Wrong passwords are throttled per login (:mod:`inspector_app.lockout`): the error
+        carries ``retry_after`` seconds; repeated failures lock the login for a while.
+        ``session.must_change_password`` is set after an administrator's reset.
+        """
+        throttle = LoginThrottle(TableAttemptStore(self.db), self.clock)
+        session = throttle.attempt(login, lambda: authenticate(self.point_code, login, password))
+        if must_change_password(self.db, session.staff_id):
+            session = replace(session, must_change_password=True)
+        self.session = session
+        return session
+
+    def password_changed(self, staff, password: str, *, reset: bool) -> None:
+        """After a password was set: a reset (or an account made by someone else) forces a
+        change at next login; the owner's own change clears that; an encrypted database
+        re-wraps its key for the account."""
+        with self.db.atomic():
+            if reset:
+                mark_password_reset(self.db, staff.id, self.clock.now_utc(), self.actor_login)
+            else:
+                clear_password_reset(self.db, staff.id)
+        if self.keyring is not None:
+            self.keyring.add_account(staff.login, password)
+
+    def account_deactivated(self, staff) -> None:
+        """A closed account no longer unlocks an encrypted database."""
+        if self.keyring is not None:
+            self.keyring.remove_account(staff.login)
 
     def require(self, action: Action, kind: str | None = None, *, own_record: bool = True) -> None:
         """Raise :class:`PermissionDenied` unless the session's role allows ``action``."""

@@ -40,6 +40,7 @@ class FirstAccount:
     password: str
     rank: str = ""
     badge_number: str = ""
+    role: str = ""  # default: inspector (district office: district operator)
 
 
 def initialise(db: SqliteDatabase, profile: PointProfile, account: FirstAccount, *,
@@ -66,7 +67,7 @@ def initialise(db: SqliteDatabase, profile: PointProfile, account: FirstAccount,
             "reception_hours": "" if kind == DISTRICT else profile.reception_hours,
             "shares_housing": profile.shares_housing, "is_district_office": kind == DISTRICT,
         })
-        role = Role.DISTRICT_OPERATOR if kind == DISTRICT else Role.INSPECTOR
+        role = account.role or (Role.DISTRICT_OPERATOR if kind == DISTRICT else Role.INSPECTOR)
         services.staff.create({
             "login": account.login, "full_name": account.full_name, "password": account.password,
             "role": role, "rank": account.rank, "badge_number": account.badge_number,

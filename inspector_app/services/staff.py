@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Any
 
-from inspector_app.errors import ValidationError
+from inspector_app.errors import FieldError, PermissionDenied, ValidationError
 from inspector_app.permissions import Action, Role
-from inspector_app.services.accounts import hash_password, password_problem
+from inspector_app.services.accounts import hash_password, password_problem, verify_password
 from inspector_app.services.records import RecordService
 from inspector_app.services.validation import Checker
 from inspector_app.storage.models import Point, Staff
@@ -87,23 +88,95 @@ class StaffService(RecordService):
 
     def _audit_view(self, record: Staff) -> dict[str, Any]:
         view = super()._audit_view(record)
-        view["password_hash"] = "***"  # the hash never goes into the trail or exports' audit
+        # The hash never goes into the trail or exports' audit; a fingerprint of it (which
+        # reveals nothing of the password) shows that the password changed and lets a
+        # password-only change count as a change.
+        digest = hashlib.sha256(record.password_hash.encode()).hexdigest()[:8]
+        view["password_hash"] = f"***{digest}"
         return view
 
     def authorize(self, action: Action, record, data) -> None:
-        """Accounts are the administrator's; an officer may change only their own password."""
+        """Accounts are the administrator's; an officer changes only their own password,
+        and only through :meth:`change_own_password` (which asks for the old one)."""
         session = self.services.session
         own = session is not None and record is not None and session.staff_id == record.id
-        if not (own and action == Action.EDIT and set(data or {}) <= {"password"}):
+        if not (own and self._own_password_checked and action == Action.EDIT
+                and set(data or {}) <= {"password"}):
             self.services.require(Action.MANAGE_ACCOUNTS, self.kind)
 
-    def change_password(self, record_id: str, new_password: str) -> Staff:
-        """Set a new password (the officer's own, or any account for an administrator)."""
-        if not new_password:
-            from inspector_app.errors import FieldError
+    _own_password_checked = False
 
+    def create(self, data: dict[str, Any]) -> Staff:
+        """A new account; one made by an administrator must change its password at first
+        login (the set-up's first account, made without a session, need not)."""
+        with self.services.db.atomic():
+            record = super().create(data)
+            self.services.password_changed(record, data["password"],
+                                           reset=self.services.session is not None)
+        return record
+
+    def change_password(self, record_id: str, new_password: str) -> Staff:
+        """Set a new password on any account (administrator, or a session-less script)."""
+        if not new_password:
             raise ValidationError([FieldError(self.kind, "password", "v.required")])
-        return self.update(record_id, {"password": new_password})
+        with self.services.db.atomic():
+            record = self.update(record_id, {"password": new_password})
+            self.services.password_changed(record, new_password, reset=False)
+        return record
+
+    def change_own_password(self, old_password: str, new_password: str) -> Staff:
+        """The logged-in officer replaces their password; the old one must be given."""
+        session = self.services.session
+        if session is None:
+            raise PermissionDenied("error.login_required")
+        record = self.get(session.staff_id)
+        errors = []
+        if not verify_password(old_password or "", record.password_hash):
+            errors.append(FieldError(self.kind, "old_password", "v.old_password_wrong"))
+        elif not new_password:
+            errors.append(FieldError(self.kind, "password", "v.required"))
+        elif new_password == old_password:
+            errors.append(FieldError(self.kind, "password", "v.password_unchanged"))
+        if errors:
+            raise ValidationError(errors)
+        self._own_password_checked = True
+        try:
+            with self.services.db.atomic():
+                record = self.update(record.id, {"password": new_password})
+                self.services.password_changed(record, new_password, reset=False)
+        finally:
+            self._own_password_checked = False
+        return record
+
+    def reset_password(self, record_id: str, new_password: str) -> Staff:
+        """An administrator sets a temporary password; its owner must change it at next login."""
+        self.services.require(Action.MANAGE_ACCOUNTS, self.kind)
+        if not new_password:
+            raise ValidationError([FieldError(self.kind, "password", "v.required")])
+        with self.services.db.atomic():
+            record = self.update(record_id, {"password": new_password})
+            self.services.password_changed(record, new_password, reset=True)
+        return record
+
+    def deactivate(self, record_id: str) -> Staff:
+        """Close an account: it can no longer log in (its records keep its name)."""
+        session = self.services.session
+        if session is not None and session.staff_id == record_id:
+            raise PermissionDenied("error.cannot_deactivate_self")
+        return self.update(record_id, {"active": False})
+
+    def after_save(self, record: Staff, created: bool) -> None:
+        """A closed or deleted account loses its key to an encrypted database."""
+        if not record.active or record.deleted:
+            self.services.account_deactivated(record)
+
+    def activate(self, record_id: str, new_password: str) -> Staff:
+        """Reopen a closed account with a new temporary password."""
+        self.services.require(Action.MANAGE_ACCOUNTS, self.kind)
+        with self.services.db.atomic():
+            record = self.update(record_id, {"active": True, "password": new_password})
+            self.services.password_changed(record, new_password, reset=True)
+        return record
 
     def officers(self):
         """Active staff of this point, by name."""

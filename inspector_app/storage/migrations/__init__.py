@@ -14,7 +14,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from inspector_app.errors import DatabaseError
-from inspector_app.storage.migrations import m0001_initial
+from inspector_app.storage.migrations import m0001_initial, m0003_protection
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Migration:
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", m0001_initial.up),
+    Migration(3, "protection", m0003_protection.up),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 
