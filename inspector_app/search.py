@@ -6,6 +6,7 @@ Each searchable table keeps a normalised ``search_text`` indexed by an FTS5 tabl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from peewee import SQL, Column, SqliteDatabase
@@ -42,9 +43,43 @@ class Hit:
     record_id: str
 
 
+_PHONE_SEPARATORS = re.compile(r"[\s()\-.]")
+_TRUNK_PREFIX = re.compile(r"^\s*8[\s(\-.]")
+
+
+def phone_digits(text: str) -> str | None:
+    """The digits after the country code when ``text`` is a phone number (or its beginning)
+    typed with a trunk prefix: "87011234567", "+7 701 123", "8 (701) 123-45" -> "701123..."."""
+    compact = _PHONE_SEPARATORS.sub("", text)
+    if not re.fullmatch(r"\+?\d+", compact):
+        return None
+    if compact.startswith("+7"):
+        rest = compact[2:]
+    elif len(compact) == 11 and compact[0] in "78":
+        rest = compact[1:]
+    elif _TRUNK_PREFIX.match(text):
+        rest = compact[1:]
+    else:
+        return None
+    return rest or None
+
+
+def match_expression(text: str) -> str | None:
+    """The FTS5 expression for ``text``: every word as a prefix, or a phone typed as usual.
+
+    Records index a phone's 10 digits after +7, so "8 701 123 45 67" or "+77011234567" is
+    also looked up by those digits.
+    """
+    query = fts_query(text)
+    digits = phone_digits(text)
+    if query is not None and digits is not None:
+        return f'({query}) OR "{digits}"*'
+    return query
+
+
 def match_condition(model, text: str):
     """A WHERE term limiting ``model`` to rows whose text matches ``text`` (None: no filter)."""
-    query = fts_query(text)
+    query = match_expression(text)
     if query is None:
         return None
     fts = f'"{model._meta.table_name}_fts"'

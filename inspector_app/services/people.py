@@ -91,9 +91,11 @@ class PersonService(RecordService):
             check.fail("iin", "v.iin_taken", name=full_name(twin))
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
-        phone_digits = "".join(ch for ch in values.get("phone", "") if ch.isdigit())
+        phone_digits = "".join(ch for ch in values.get("phone") or "" if ch.isdigit())
+        # the 10 digits after +7, the local 7 and the last 4: what people type to find a phone
         return [values["surname"], values["first_name"], values["patronymic"], values["iin"],
-                values["address"], values.get("phone"), phone_digits[1:], phone_digits[-7:]]
+                values["address"], values.get("phone"), phone_digits[1:], phone_digits[-7:],
+                phone_digits[-4:]]
 
     def after_save(self, record: Person, created: bool) -> None:
         if not created:
