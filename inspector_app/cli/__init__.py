@@ -21,6 +21,7 @@ from inspector_app.paths import default_database_path
 COMMAND_MODULES = (
     "inspector_app.cli.setup_commands",
     "inspector_app.cli.query_commands",
+    "inspector_app.cli.protection_commands",
 )
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -36,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"database file (default: {default_database_path()})")
     parser.add_argument("--lang", choices=LANGUAGES, default=None,
                         help="language of messages (default: ru)")
+    parser.add_argument("--user", metavar="LOGIN", default=None,
+                        help="act as this account (password asked; opens an encrypted database)")
+    parser.add_argument("--user-password-stdin", action="store_true",
+                        help="read --user's password from the first line of standard input")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(commands)

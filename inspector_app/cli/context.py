@@ -24,12 +24,31 @@ class CliContext:
         self._services: Services | None = None
 
     def services(self) -> Services:
-        """The services of the (existing, initialised) database named by ``--db``."""
+        """The services of the (existing, initialised) database named by ``--db``.
+
+        With ``--user LOGIN`` the commands act as that account (its password is asked once,
+        or read from the first line of stdin with ``--user-password-stdin``) and its role
+        applies; without it they act as the file's owner ("system").
+        """
         if self._services is None:
+            login = getattr(self.args, "user", None)
+            if login:
+                password = self.read_password(
+                    login, from_stdin=getattr(self.args, "user_password_stdin", False))
+                return self.services_as(login, password)
             from inspector_app.services.setup import open_services
 
             self._services = open_services(self.db_path)
         return self._services
+
+    def services_as(self, login: str, password: str) -> Services:
+        """The services of ``--db`` logged in as ``login`` (wrong passwords are throttled)."""
+        from inspector_app.services.setup import open_services
+
+        services = self._services or open_services(self.db_path)
+        self._services = services
+        services.login(login, password)
+        return services
 
     def adopt(self, services: Services) -> None:
         self._services = services
@@ -48,13 +67,14 @@ class CliContext:
     def error(self, text: str) -> None:
         print(text, file=sys.stderr)
 
-    def read_password(self, login: str, *, from_stdin: bool, confirm: bool = False) -> str:
+    def read_password(self, login: str, *, from_stdin: bool, confirm: bool = False,
+                      prompt: str = "cli.password_prompt") -> str:
         """A password from stdin (one line, for scripts) or typed without echo."""
         if from_stdin:
             return sys.stdin.readline().rstrip("\r\n")
         if not sys.stdin.isatty():
             raise InspectorError("cli.no_tty")
-        password = getpass.getpass(self.t("cli.password_prompt", login=login))
+        password = getpass.getpass(self.t(prompt, login=login))
         if confirm and getpass.getpass(self.t("cli.password_repeat")) != password:
             raise InspectorError("cli.password_mismatch")
         return password
