@@ -14,7 +14,11 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from inspector_app.errors import DatabaseError
-from inspector_app.storage.migrations import m0001_initial, m0003_protection
+from inspector_app.storage.migrations import (
+    m0001_initial,
+    m0002_sync,
+    m0003_protection,
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class Migration:
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", m0001_initial.up),
+    Migration(2, "sync", m0002_sync.up),
     Migration(3, "protection", m0003_protection.up),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
