@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from peewee import SqliteDatabase
+from peewee import Column, SqliteDatabase
 
 from inspector_app.catalogues import Catalogues
 from inspector_app.clock import Clock
@@ -93,7 +93,11 @@ class Services:
         """The logged-in officer, or (without a session) the point's first active inspector."""
         if self.session is not None:
             return self.session.staff_id
-        first = self.staff.officers().order_by(self.staff.model.created_at).first()
+        model = self.staff.model
+        # rowid breaks ties: accounts made in the same instant (set-up, demo data) keep the
+        # order they were created in
+        rowid = Column(model._meta.table, "rowid")
+        first = self.staff.officers().order_by(model.created_at, rowid).first()
         return first.id if first else None
 
     def login(self, login: str, password: str) -> Session:
