@@ -2,7 +2,9 @@
 
 Every command takes ``--db PATH`` (default: the app's database in the user's data folder).
 Exit codes: 0 done, 1 the user's input or data was wrong (message on stderr), 2 usage.
-Each command group lives in its own module with a ``register(subparsers)`` function.
+Each command group lives in its own module with a ``register(subparsers)`` function; a command
+that works without an existing database (``init``) says so with ``set_defaults(needs_database=
+False)``, every other one is refused up front when the file is missing.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Sequence
 
 from inspector_app import __version__
 from inspector_app.cli.context import CliContext, report_unexpected
-from inspector_app.errors import InspectorError
+from inspector_app.errors import DatabaseError, InspectorError
 from inspector_app.messages import LANGUAGES, translate
 from inspector_app.paths import default_database_path
 
@@ -56,6 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     ctx = CliContext(args)
     try:
+        # Before a command asks for anything (a password...): the database must exist.
+        # A command that makes or needs no database sets ``needs_database=False``.
+        if getattr(args, "needs_database", True) and not ctx.db_path.exists():
+            raise DatabaseError("error.db_missing", path=str(ctx.db_path))
         return int(args.handler(args, ctx) or EXIT_OK)
     except InspectorError as exc:
         ctx.error(exc.message(ctx.lang))

@@ -27,7 +27,7 @@ def register(commands) -> None:
                    help="read the password from standard input (for scripts)")
     p.add_argument("--district-office", action="store_true",
                    help="create a district office database instead of a point's")
-    p.set_defaults(handler=run_init)
+    p.set_defaults(handler=run_init, needs_database=False)
 
 
 def run_init(args: argparse.Namespace, ctx) -> int:
