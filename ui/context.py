@@ -7,9 +7,26 @@ view showing that kind of record refreshes itself.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from inspector_app.services.context import Services
+
+SERVICE_OF_KIND = {
+    "appeal": "appeals",
+    "preventive_visit": "visits",
+    "registration": "registrations",
+    "offence": "offences",
+    "meeting": "meetings",
+    "feedback": "feedback",
+    "person": "persons",
+    "address": "addresses",
+    "organisation": "organisations",
+    "staff": "staff",
+    "point": "points",
+}
+"""The :class:`Services` attribute serving each record kind."""
 
 
 class UiContext(QObject):
@@ -28,3 +45,31 @@ class UiContext(QObject):
     def notify_changed(self, kind: str) -> None:
         """Tell every view that records of ``kind`` were created, edited or deleted."""
         self.sig_data_changed.emit(kind)
+
+    def set_language(self, lang: str) -> None:
+        """Switch the whole client to ``lang`` now (Qt translators, then core texts)."""
+        from ui.i18n import install_language, normalise_language
+
+        lang = normalise_language(lang)
+        self.lang = lang
+        install_language(lang)
+        self.sig_language_changed.emit(lang)
+
+    def t(self, code: str, **params: Any) -> str:
+        """A text of the core's message catalogue in the current language."""
+        from inspector_app.messages import translate
+
+        return translate(code, self.lang, **params)
+
+    def service(self, kind: str):
+        """The record service for ``kind`` (``"appeal"`` -> ``services.appeals``)."""
+        return getattr(self.services, SERVICE_OF_KIND[kind])
+
+    def open_record(self, kind: str, record_id: str | None = None, parent=None) -> str | None:
+        """Open the record form of ``kind`` (a new record when ``record_id`` is None).
+
+        Returns the saved record's id, or None if the user cancelled.
+        """
+        from ui.forms import open_record_form
+
+        return open_record_form(self, kind, record_id, parent)

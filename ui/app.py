@@ -1,0 +1,172 @@
+"""``inspector-app``: start the desktop client.
+
+* ``inspector-app`` opens the database in the user's data folder: a first-run wizard creates it
+  when it is missing, afterwards a login dialog asks for the password;
+* ``--db PATH`` opens another database file; ``--lang ru|kk|en`` overrides the language;
+* ``--demo`` fills a throw-away database in a temporary folder with the core's demo generator
+  (off the GUI thread, with a progress dialog) and logs in as the demo inspector; the folder
+  is removed when the program closes.
+
+Errors of the core are shown as translated messages; anything unexpected is logged to
+``<user data>/logs`` and reported in a message box, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from inspector_app.errors import InspectorError
+from inspector_app.messages import LANGUAGES
+from inspector_app.paths import default_database_path, user_data_dir
+from inspector_app.services.accounts import Session
+from inspector_app.services.context import Services
+from inspector_app.services.setup import open_services
+from ui.context import UiContext
+from ui.errors import install_excepthook, setup_logging, show_error
+from ui.i18n import SETTINGS_KEY, install_language, normalise_language
+from ui.icons import app_icon
+from ui.worker import run_job
+
+ORGANISATION = "inspector-app"
+APPLICATION = "inspector-app"
+DEMO_RECORDS = 20_000
+DEMO_SEED = 2026
+DEMO_LOGIN = "demo"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="inspector-app", description="The precinct inspector's desktop program.")
+    parser.add_argument("--db", type=Path, help="database file (default: the user's data folder)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the interface")
+    parser.add_argument("--demo", action="store_true",
+                        help="open a throw-away database filled with demo data")
+    parser.add_argument("--demo-records", type=int, default=DEMO_RECORDS,
+                        help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def create_application(argv: list[str]) -> QApplication:
+    """The QApplication with our names (set once: QSettings relies on them) and icon."""
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "Precinct inspector"))
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def make_settings() -> QSettings:
+    """Per-PC settings; kept beside the data when INSPECTOR_APP_DATA points elsewhere."""
+    if os.environ.get("INSPECTOR_APP_DATA"):
+        return QSettings(str(user_data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings()
+
+
+def wait_for(job) -> None:
+    """Keep the event loop running (dialogs respond) until ``job`` finished."""
+    loop = QEventLoop()
+    job.sig_finished.connect(loop.quit)
+    if not job.finished:
+        loop.exec()
+
+
+def demo_session(services: Services) -> Session:
+    """Act as the demo inspector without asking for a password."""
+    staff = services.staff.by_login(DEMO_LOGIN) or services.staff.officers().first()
+    return Session(staff.id, staff.login, staff.full_name, staff.role)
+
+
+def open_demo(folder: Path, records: int, lang: str) -> Services | None:
+    """Generate the demo database in ``folder`` (off the GUI thread) and open it."""
+    from inspector_app.demo import create_demo_database
+
+    path = folder / "demo.db"
+    title = QCoreApplication.translate("App", "Preparing demo data…")
+    job = run_job(lambda progress: create_demo_database(path, records, DEMO_SEED,
+                                                        progress=progress),
+                  title=title, lang=lang, delay_ms=0, on_error=lambda exc: None)
+    wait_for(job)
+    if job.cancelled:
+        return None
+    if job.error is not None:
+        show_error(None, job.error, lang)
+        return None
+    services = open_services(path)
+    services.session = demo_session(services)
+    return services
+
+
+def open_database(path: Path, settings: QSettings, lang: str) -> Services | None:
+    """The first-run wizard (no database yet) or the login dialog; None if cancelled."""
+    from ui.first_run import FirstRunWizard
+    from ui.login_dialog import LoginDialog
+
+    if not path.exists() or path.stat().st_size == 0:
+        wizard = FirstRunWizard(path, lang)
+        return wizard.services if wizard.exec() == QDialog.DialogCode.Accepted else None
+    services = open_services(path)
+    dialog = LoginDialog(services, settings, lang)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        services.db.close()
+        return None
+    return services
+
+
+def build_main_window(services: Services, settings: QSettings, lang: str,
+                      database_path: str) -> QWidget:
+    """The context and the main window over open ``services`` (shown by the caller)."""
+    from ui.main_window import MainWindow
+
+    ctx = UiContext(services, settings, lang)
+    return MainWindow(ctx, database_path=database_path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``inspector-app``; returns the process exit code."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = create_application([sys.argv[0]])
+    setup_logging()
+    settings = make_settings()
+    lang = normalise_language(args.lang or settings.value(SETTINGS_KEY) or None)
+    install_language(lang)
+    window = None
+    install_excepthook(lambda: window.ctx.lang if window is not None else lang)
+
+    demo_folder = Path(tempfile.mkdtemp(prefix="inspector-demo-")) if args.demo else None
+    try:
+        if demo_folder is not None:
+            path = demo_folder / "demo.db"
+            services = open_demo(demo_folder, args.demo_records, lang)
+        else:
+            path = args.db or default_database_path()
+            services = open_database(path, settings, lang)
+    except InspectorError as exc:
+        show_error(None, exc, lang)
+        services = None
+    if services is None:
+        if demo_folder is not None:
+            shutil.rmtree(demo_folder, ignore_errors=True)
+        return 1 if demo_folder is None and args.db and not args.db.exists() else 0
+
+    window = build_main_window(services, settings, lang, str(path))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        settings.sync()
+        services.db.close()
+        if demo_folder is not None:
+            shutil.rmtree(demo_folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,191 @@
+"""First run: a short wizard that creates the database, the point's profile and first account.
+
+Three pages: what this computer is (a precinct point or the district office), the point's
+profile (code, name, district from the districts catalogue, address, reception hours) and the
+first inspector's account (password typed twice). The core's ``create_database`` does the
+work in one transaction; its validation messages are shown on the last page.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from inspector_app.errors import InspectorError, ValidationError
+from inspector_app.paths import resource
+from inspector_app.services.context import Services
+from inspector_app.services.setup import (
+    DISTRICT,
+    POINT,
+    FirstAccount,
+    PointProfile,
+    create_database,
+)
+from ui.icons import app_icon
+
+DEFAULT_RECEPTION_HOURS = "Пн–Пт 17:00–20:00"
+
+
+def catalogue_items(name: str, lang: str) -> list[tuple[str, str, str]]:
+    """(code, title in ``lang``, Russian title) of a bundled catalogue file."""
+    with open(resource("catalogues", f"{name}.json"), encoding="utf-8") as f:
+        items = json.load(f)["items"]
+    return [(i["code"], i.get(lang) or i["ru"], i["ru"]) for i in items]
+
+
+class KindPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Welcome"))
+        self.setSubTitle(self.tr("This computer has no database yet. Three short steps "
+                                 "create it."))
+        self.point = QRadioButton(self.tr("Precinct police point (UPP): the inspector's "
+                                          "database"), self)
+        self.district = QRadioButton(self.tr("District police office: collects the points' "
+                                             "files"), self)
+        self.point.setChecked(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.point)
+        layout.addWidget(self.district)
+        layout.addStretch(1)
+
+    def kind(self) -> str:
+        return DISTRICT if self.district.isChecked() else POINT
+
+
+class ProfilePage(QWizardPage):
+    def __init__(self, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTitle(self.tr("The point"))
+        self.setSubTitle(self.tr("How the point is named in registers, talons and reports."))
+        self.code = QLineEdit(self)
+        self.code.setPlaceholderText("ATY-017")
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText(self.tr("e.g. UPP No. 17"))
+        self.district = QComboBox(self)
+        for _code, title, russian in catalogue_items("districts", lang):
+            self.district.addItem(title, russian)
+        self.address = QLineEdit(self)
+        self.reception_hours = QLineEdit(DEFAULT_RECEPTION_HOURS, self)
+        self.reception_label = QLabel(self.tr("Reception hours:"), self)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Point code:"), self.code)
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("District:"), self.district)
+        form.addRow(self.tr("Address:"), self.address)
+        form.addRow(self.reception_label, self.reception_hours)
+        self.registerField("code*", self.code)
+        self.registerField("name*", self.name)
+
+    def initializePage(self) -> None:
+        district_office = self.wizard().kind_page.kind() == DISTRICT
+        self.setTitle(self.tr("The district office") if district_office else self.tr("The point"))
+        self.reception_label.setVisible(not district_office)
+        self.reception_hours.setVisible(not district_office)
+
+    def profile(self) -> PointProfile:
+        return PointProfile(code=self.code.text().strip(), name=self.name.text().strip(),
+                            district=self.district.currentData(),
+                            address=self.address.text().strip(),
+                            reception_hours=self.reception_hours.text().strip())
+
+
+class AccountPage(QWizardPage):
+    def __init__(self, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lang = lang
+        self.setTitle(self.tr("Your account"))
+        self.setSubTitle(self.tr("The first user of the program. Other accounts can be added "
+                                 "later."))
+        self.full_name = QLineEdit(self)
+        self.full_name.setPlaceholderText(self.tr("Surname Name Patronymic"))
+        self.rank = QComboBox(self)
+        self.rank.addItem("", "")
+        for code, title, _russian in catalogue_items("ranks", lang):
+            self.rank.addItem(title, code)
+        self.login = QLineEdit(self)
+        self.login.setPlaceholderText("erzhanov")
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit(self)
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel(self)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Full name:"), self.full_name)
+        form.addRow(self.tr("Rank:"), self.rank)
+        form.addRow(self.tr("Login:"), self.login)
+        form.addRow(self.tr("Password:"), self.password)
+        form.addRow(self.tr("Password again:"), self.repeat)
+        form.addRow(self.message)
+        self.registerField("full_name*", self.full_name)
+        self.registerField("login*", self.login)
+        self.registerField("password*", self.password)
+
+    def account(self) -> FirstAccount:
+        return FirstAccount(login=self.login.text().strip(),
+                            full_name=self.full_name.text().strip(),
+                            password=self.password.text(), rank=self.rank.currentData())
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def validatePage(self) -> bool:
+        if self.password.text() != self.repeat.text():
+            self.show_message(self.tr("The passwords do not match."))
+            self.repeat.clear()
+            self.repeat.setFocus()
+            return False
+        return self.wizard().create()
+
+
+class FirstRunWizard(QWizard):
+    """Creates the database at ``path``; afterwards ``services`` is logged in."""
+
+    def __init__(self, path: str | Path, lang: str, parent: QWidget | None = None, *,
+                 clock=None):
+        super().__init__(parent)
+        self.path = Path(path)
+        self.lang = lang
+        self.clock = clock
+        self.services: Services | None = None
+        self.setWindowIcon(app_icon())
+        self.setWindowTitle(self.tr("Setting up the program"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.kind_page = KindPage(self)
+        self.profile_page = ProfilePage(lang, self)
+        self.account_page = AccountPage(lang, self)
+        for page in (self.kind_page, self.profile_page, self.account_page):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Create"))
+        self.setMinimumSize(560, 420)
+
+    def create(self) -> bool:
+        """Create and open the database; False (with a message) when the input is refused."""
+        account = self.account_page.account()
+        try:
+            services = create_database(self.path, self.profile_page.profile(), account,
+                                       kind=self.kind_page.kind(), clock=self.clock)
+        except ValidationError as exc:
+            self.account_page.show_message(
+                "\n".join(error.message(self.lang) for error in exc.errors))
+            return False
+        except InspectorError as exc:
+            self.account_page.show_message(exc.message(self.lang))
+            return False
+        services.login(account.login, account.password)
+        self.services = services
+        return True

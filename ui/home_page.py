@@ -1,0 +1,426 @@
+"""The home page: the inspector's day at a glance.
+
+Today's and this month's figures per register, the preventive-registration checks due or
+overdue (the to-do list), appeals past their due date and the latest records; each line opens
+its record. Everything is read in one background job, so the window shows at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.permissions import Action
+from inspector_app.registers import REGISTERS, Filters, format_value
+from inspector_app.services.context import Services
+from ui.context import UiContext
+from ui.icons import icon
+from ui.worker import run_job
+
+LIST_LIMIT = 50
+DUE_WITHIN_DAYS = 7
+RECENT_COUNT = 12
+OVERDUE_COLOUR = QColor("#b3261e")
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+
+FIGURE_REGISTERS = ("appeals", "preventive-visits", "registrations", "offences", "meetings",
+                    "feedback")
+RECENT_KEYS = {
+    "appeals": ("talon_number", "applicant", "topic"),
+    "preventive-visits": ("kind", "address_text", "person"),
+    "registrations": ("person", "category"),
+    "offences": ("protocol_number", "offender", "article"),
+    "meetings": ("kind", "place"),
+    "feedback": ("rating", "concerns"),
+}
+QUICK_KINDS = (("appeal", "appeal"), ("preventive_visit", "visit"), ("offence", "offence"),
+               ("registration", "registration"), ("meeting", "meeting"),
+               ("feedback", "feedback"))
+
+
+@dataclass
+class Line:
+    """One line of a list: its cells, the record it opens, whether it is overdue."""
+
+    cells: tuple[str, ...]
+    kind: str
+    record_id: str
+    overdue: bool = False
+
+
+@dataclass
+class HomeData:
+    today: date
+    figures: list[tuple[str, int, int]] = field(default_factory=list)  # register, day, month
+    checks: list[Line] = field(default_factory=list)
+    checks_total: int = 0
+    checks_overdue: int = 0
+    overdue_appeals: list[Line] = field(default_factory=list)
+    overdue_total: int = 0
+    recent: list[Line] = field(default_factory=list)
+
+
+def _date_column(register):
+    return next(c for c in register.columns if c.sort is register.date_field)
+
+
+def collect(services: Services, lang: str) -> HomeData:
+    """Read everything the home page shows (runs on a worker thread)."""
+    today = services.clock.today()
+    data = HomeData(today)
+    month = Filters(date_from=today.replace(day=1), date_to=today, today=today)
+    for name in FIGURE_REGISTERS:
+        register = REGISTERS[name]
+        day = register.count(Filters(date_from=today, date_to=today, today=today))
+        data.figures.append((name, day, register.count(month)))
+
+    due = services.registrations.due(DUE_WITHIN_DAYS, today)
+    data.checks_total = due.count()
+    data.checks_overdue = REGISTERS["registrations"].count(Filters(status="overdue", today=today))
+    cats = services.catalogues
+    for registration in due.limit(LIST_LIMIT):
+        person = services.persons.get(registration.person_id, include_deleted=True)
+        name = " ".join(p for p in (person.surname, person.first_name, person.patronymic) if p)
+        data.checks.append(Line(
+            (registration.next_check_due.strftime("%d.%m.%Y"), name,
+             cats.title("registration_categories", registration.category, lang),
+             registration.last_check_on.strftime("%d.%m.%Y")
+             if registration.last_check_on else ""),
+            "registration", registration.id, registration.next_check_due < today))
+
+    appeals = REGISTERS["appeals"]
+    overdue = Filters(status="overdue", today=today)
+    data.overdue_total = appeals.count(overdue)
+    columns = {c.key: c for c in appeals.columns}
+    for row in appeals.page(overdue, "due_date", False, 0, LIST_LIMIT):
+        cells = tuple(format_value(row.get(key), columns[key], cats, lang)
+                      for key in ("due_date", "talon_number", "applicant", "topic"))
+        data.overdue_appeals.append(Line(cells, "appeal", row["id"], True))
+
+    recent: list[tuple[datetime, Line]] = []
+    for name, keys in RECENT_KEYS.items():
+        register = REGISTERS[name]
+        moment = _date_column(register)
+        for row in register.page(Filters(today=today), moment.key, True, 0, RECENT_COUNT):
+            value = row.get(moment.key)
+            when = value if isinstance(value, datetime) \
+                else datetime.combine(value, datetime.min.time())
+            parts = [format_value(row.get(k), register.column(k), cats, lang) for k in keys]
+            if name == "feedback" and parts[0]:
+                parts[0] = f"{parts[0]}/5"
+            recent.append((when, Line(
+                (format_value(value, moment, cats, lang), services_title(name, lang),
+                 " · ".join(p for p in parts if p)), register.kind, row["id"])))
+    recent.sort(key=lambda pair: pair[0], reverse=True)
+    data.recent = [line for _when, line in recent[:RECENT_COUNT]]
+    return data
+
+
+def services_title(register_name: str, lang: str) -> str:
+    from inspector_app.messages import translate
+
+    return translate(REGISTERS[register_name].title, lang)
+
+
+class RecordList(QTreeWidget):
+    """A flat list of records; Enter or double-click opens the record."""
+
+    sig_open = Signal(str, str)  # kind, record id
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.header().setStretchLastSection(True)
+        self.itemActivated.connect(self._activated)
+
+    def set_lines(self, lines: list[Line], empty_text: str) -> None:
+        self.clear()
+        for line in lines:
+            item = QTreeWidgetItem(list(line.cells))
+            item.setData(0, RECORD_ROLE, (line.kind, line.record_id))
+            if line.overdue:
+                for column in range(len(line.cells)):
+                    item.setForeground(column, QBrush(OVERDUE_COLOUR))
+                item.setIcon(0, icon("warning"))
+            self.addTopLevelItem(item)
+        if not lines:
+            item = QTreeWidgetItem([empty_text])
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addTopLevelItem(item)
+        for column in range(self.columnCount() - 1):
+            self.resizeColumnToContents(column)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        target = item.data(0, RECORD_ROLE)
+        if target:
+            self.sig_open.emit(*target)
+
+
+class FigureCard(QFrame):
+    """One register's figures: its title, today's count (large) and this month's."""
+
+    sig_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.title.setMinimumHeight(self.fontMetrics().height() * 2 + 2)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.today = QLabel("…", self)
+        font = QFont(self.today.font())
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.today.setFont(font)
+        self.month = QLabel(self)
+        self.month.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.today)
+        layout.addWidget(self.month)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.sig_clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class HomePage(QWidget):
+    """Figures, to-do list, overdue appeals and recent records of the day."""
+
+    sig_status = Signal(str)
+    sig_show_register = Signal(str)  # a figure card was clicked: the register's name
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *,
+                 background: bool = True):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.background = background
+        self.data: HomeData | None = None
+        self._dirty = True
+        self._job = None
+        self._pending = False
+
+        self.greeting = QLabel(self)
+        font = QFont(self.greeting.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.greeting.setFont(font)
+        self.date_label = QLabel(self)
+        self.quick_buttons: dict[str, QPushButton] = {}
+        quick = QHBoxLayout()
+        for kind, icon_name in QUICK_KINDS:
+            button = QPushButton(icon(icon_name), "", self)
+            button.clicked.connect(lambda _checked=False, k=kind: self.new_record_of(k))
+            self.quick_buttons[kind] = button
+            quick.addWidget(button)
+        quick.addStretch(1)
+
+        self.figures_box = QGroupBox(self)
+        cards = QHBoxLayout(self.figures_box)
+        self.figure_cards: dict[str, FigureCard] = {}
+        for name in FIGURE_REGISTERS:
+            card = FigureCard(self.figures_box)
+            card.sig_clicked.connect(lambda n=name: self.sig_show_register.emit(n))
+            self.figure_cards[name] = card
+            cards.addWidget(card, 1)
+
+        self.checks_box, self.checks = self._list_box(4)
+        self.overdue_box, self.overdue = self._list_box(4)
+        self.recent_box, self.recent = self._list_box(3)
+
+        grid = QGridLayout()
+        grid.addWidget(self.checks_box, 0, 0)
+        grid.addWidget(self.overdue_box, 0, 1)
+        grid.addWidget(self.recent_box, 1, 0, 1, 2)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        header.addWidget(self.greeting, 1)
+        header.addWidget(self.date_label)
+        layout.addLayout(header)
+        layout.addLayout(quick)
+        layout.addWidget(self.figures_box)
+        layout.addLayout(grid, 1)
+
+        ctx.sig_data_changed.connect(self._on_data_changed)
+        ctx.sig_language_changed.connect(lambda _lang: self._on_language())
+        self.retranslate()
+
+    def _list_box(self, columns: int) -> tuple[QGroupBox, RecordList]:
+        box = QGroupBox(self)
+        records = RecordList(box)
+        records.setColumnCount(columns)
+        records.sig_open.connect(self.open_record)
+        QVBoxLayout(box).addWidget(records)
+        return box, records
+
+    # -- texts ----------------------------------------------------------------------------
+    def page_title(self) -> str:
+        return self.tr("Today")
+
+    def retranslate(self) -> None:
+        session = self.ctx.services.session
+        self.greeting.setText(self.tr("Good day, %1").replace("%1", session.full_name)
+                              if session else self.tr("Good day"))
+        self.date_label.setText(QLocale().toString(self._today(), "dddd, dd.MM.yyyy"))
+        titles = {"appeal": self.tr("New appeal"), "preventive_visit": self.tr("New visit"),
+                  "offence": self.tr("New protocol"), "registration": self.tr("Register a person"),
+                  "meeting": self.tr("New meeting"), "feedback": self.tr("New survey answer")}
+        for kind, button in self.quick_buttons.items():
+            button.setText(titles[kind])
+            button.setVisible(self.ctx.services.can(Action.CREATE, kind))
+        self.figures_box.setTitle(self.tr("Figures: today and this month"))
+        for name, card in self.figure_cards.items():
+            card.title.setText(self.ctx.t(REGISTERS[name].title))
+            card.setToolTip(self.tr("Open the register"))
+        self._show_figures()
+        self.checks.setHeaderLabels([self.tr("Check due"), self.tr("Person"),
+                                     self.tr("Category"), self.tr("Last check")])
+        self.overdue.setHeaderLabels([self.tr("Due date"), self.tr("Talon"),
+                                      self.tr("Applicant"), self.tr("Topic")])
+        self.recent.setHeaderLabels([self.tr("Date"), self.tr("Register"), self.tr("Record")])
+        self._show_box_titles()
+        if self.data is not None:
+            self._fill_lists()
+
+    def _show_box_titles(self) -> None:
+        data = self.data
+        checks = data.checks_total if data else 0
+        overdue = data.overdue_total if data else 0
+        self.checks_box.setTitle(self.tr("Registration checks due within a week or overdue")
+                                 + (f" ({checks})" if data else ""))
+        self.overdue_box.setTitle(self.tr("Appeals past their due date")
+                                  + (f" ({overdue})" if data else ""))
+        self.recent_box.setTitle(self.tr("Latest records"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _on_language(self) -> None:
+        for name, card in self.figure_cards.items():
+            card.title.setText(self.ctx.t(REGISTERS[name].title))
+        self.refresh()
+
+    def _today(self) -> date:
+        return self.ctx.services.clock.today()
+
+    # -- loading --------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the day's figures and lists again."""
+        self._dirty = False
+        if not self.background:
+            self._show(collect(self.ctx.services, self.ctx.lang))
+            return
+        if self._job is not None:
+            self._pending = True
+            return
+        self.sig_status.emit(self.tr("Loading…"))
+        lang = self.ctx.lang
+        self._job = run_job(lambda progress: collect(self.ctx.services, lang),
+                            db=self.ctx.services.db, show_progress=False,
+                            on_done=self._loaded, on_error=self._failed)
+
+    def is_loading(self) -> bool:
+        return self._job is not None
+
+    def _loaded(self, data: HomeData) -> None:
+        self._job = None
+        if self._pending:
+            self._pending = False
+            self.refresh()
+            return
+        self._show(data)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._job = None
+        self._pending = False
+        from ui.errors import show_error
+
+        show_error(self, exc, self.ctx.lang)
+
+    def _show(self, data: HomeData) -> None:
+        self.data = data
+        self._show_figures()
+        self._fill_lists()
+        self._show_box_titles()
+        self.sig_status.emit(self.status_text())
+
+    def _show_figures(self) -> None:
+        if self.data is None:
+            return
+        locale = QLocale()
+        for name, day, month in self.data.figures:
+            card = self.figure_cards[name]
+            card.today.setText(locale.toString(day))
+            card.month.setText(self.tr("today · %1 this month").replace(
+                "%1", locale.toString(month)))
+
+    def _fill_lists(self) -> None:
+        data = self.data
+        self.checks.set_lines(data.checks, self.tr("No checks due this week"))
+        self.overdue.set_lines(data.overdue_appeals, self.tr("No overdue appeals"))
+        self.recent.set_lines(data.recent, self.tr("No records yet"))
+
+    def status_text(self) -> str:
+        if self.data is None:
+            return self.tr("Loading…")
+        return self.tr("Overdue checks: %1 · overdue appeals: %2").replace(
+            "%1", str(self.data.checks_overdue)).replace("%2", str(self.data.overdue_total))
+
+    def _on_data_changed(self, _kind: str) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._dirty = True
+
+    # -- records --------------------------------------------------------------------------
+    def open_record(self, kind: str, record_id: str) -> None:
+        self.ctx.open_record(kind, record_id, self)
+
+    def new_record_of(self, kind: str) -> None:
+        self.ctx.open_record(kind, None, self)
+
+    def new_record(self) -> None:
+        """Ctrl+N on the home page: pick what to record from a menu."""
+        menu = QMenu(self)
+        for kind, button in self.quick_buttons.items():
+            if button.isVisible():
+                menu.addAction(button.icon(), button.text(),
+                               lambda k=kind: self.new_record_of(k))
+        menu.exec(self.mapToGlobal(self.quick_buttons["appeal"].geometry().bottomLeft()))
+

@@ -1,0 +1,281 @@
+"""The main window: a sidebar of pages (home, seven registers, the area), menus, status bar.
+
+Pages are plain widgets added with :meth:`MainWindow.add_page`. A page may offer
+``page_title()`` (its sidebar and window title), ``new_record()`` (File → New record, Ctrl+N),
+``refresh()`` (View → Refresh, F5) and a ``sig_status(str)`` signal whose text the status bar
+shows while the page is current.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QEvent, QSize
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from inspector_app import __version__
+from ui.area_page import AreaPage
+from ui.context import UiContext
+from ui.home_page import HomePage
+from ui.icons import app_icon, icon
+from ui.registers.register_page import RegisterPage
+
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+
+REGISTER_PAGES = (
+    ("appeals", "appeal"),
+    ("preventive-visits", "visit"),
+    ("registrations", "registration"),
+    ("offences", "offence"),
+    ("meetings", "meeting"),
+    ("feedback", "feedback"),
+    ("persons", "person"),
+)
+"""Register pages in sidebar order, with their icons."""
+
+
+@dataclass
+class Page:
+    key: str
+    widget: QWidget
+    item: QListWidgetItem
+    title: Callable[[], str]
+
+
+class MainWindow(QMainWindow):
+    """The inspector's working window over one open database."""
+
+    def __init__(self, ctx: UiContext, *, database_path: str = "", background: bool = True,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.database_path = database_path
+        self.pages: list[Page] = []
+        self.setWindowIcon(app_icon())
+
+        self.nav = QListWidget(self)
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setSpacing(1)
+        self.nav.setUniformItemSizes(True)
+        self.stack = QStackedWidget(self)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.page_status = QLabel(self)
+        self.user_status = QLabel(self)
+        self.statusBar().addWidget(self.page_status, 1)
+        self.statusBar().addPermanentWidget(self.user_status)
+
+        self.home = HomePage(ctx, self, background=background)
+        self.home.sig_show_register.connect(self.show_page)
+        self.add_page("home", self.home, "home")
+        self.registers: dict[str, RegisterPage] = {}
+        for name, icon_name in REGISTER_PAGES:
+            page = RegisterPage(ctx, name, self, background=background)
+            self.registers[name] = page
+            self.add_page(name, page, icon_name)
+        self.area = AreaPage(ctx, self, background=background)
+        self.add_page("area", self.area, "area")
+
+        self._build_menus()
+        self.nav.currentRowChanged.connect(self._on_page_changed)
+        ctx.sig_language_changed.connect(lambda _lang: self.retranslate())
+        self.retranslate()
+        self._restore_state()
+
+    # -- pages ----------------------------------------------------------------------------
+    def add_page(self, key: str, widget: QWidget, icon_name: str,
+                 title: Callable[[], str] | None = None) -> None:
+        """Add a page to the sidebar (reports and sync screens use this too)."""
+        item = QListWidgetItem(icon(icon_name), "")
+        item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
+        self.nav.addItem(item)
+        self.stack.addWidget(widget)
+        page_title = title or getattr(widget, "page_title", None) or (lambda: key)
+        self.pages.append(Page(key, widget, item, page_title))
+        item.setText(page_title())
+        item.setToolTip(page_title())
+        status = getattr(widget, "sig_status", None)
+        if status is not None:
+            status.connect(lambda text, w=widget: self._on_page_status(w, text))
+        if hasattr(self, "view_menu"):
+            self._rebuild_view_menu()
+
+    def page(self, key: str) -> QWidget:
+        return next(p.widget for p in self.pages if p.key == key)
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(next(i for i, p in enumerate(self.pages) if p.key == key))
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def _on_page_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.pages[row]
+        self.stack.setCurrentWidget(page.widget)
+        status = getattr(page.widget, "status_text", None)
+        self.page_status.setText(status() if status else "")
+        self._update_window_title()
+        self.new_action.setEnabled(hasattr(page.widget, "new_record"))
+
+    def _on_page_status(self, widget: QWidget, text: str) -> None:
+        if widget is self.stack.currentWidget():
+            self.page_status.setText(text)
+
+    # -- menus ----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.new_action = QAction(icon("new"), "", self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_record)
+        self.settings_action = QAction(icon("settings"), "", self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.quit_action = QAction("", self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.new_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.view_menu = self.menuBar().addMenu("")
+        self.refresh_action = QAction(icon("refresh"), "", self)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action.triggered.connect(self.refresh_current)
+        self._rebuild_view_menu()
+
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(icon("about"), "", self)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def _rebuild_view_menu(self) -> None:
+        self.view_menu.clear()
+        self.page_actions: list[QAction] = []
+        for number, page in enumerate(self.pages):
+            action = QAction(page.item.icon(), page.title(), self)
+            if number < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            action.triggered.connect(lambda _checked=False, n=number: self.nav.setCurrentRow(n))
+            self.view_menu.addAction(action)
+            self.page_actions.append(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.refresh_action)
+
+    # -- texts ----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.new_action.setText(self.tr("&New record…"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.refresh_action.setText(self.tr("&Refresh"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About the program"))
+        for page, action in zip(self.pages, self.page_actions, strict=False):
+            page.item.setText(page.title())
+            action.setText(page.title())
+        self._fit_nav()
+        session = self.ctx.services.session
+        user = session.full_name if session else self.tr("no user")
+        self.user_status.setText(f"{user} · {self.ctx.services.point_code}")
+        self._update_window_title()
+
+    def _fit_nav(self) -> None:
+        """Make the sidebar as wide as its longest title (within reason)."""
+        metrics = self.nav.fontMetrics()
+        widest = max(metrics.horizontalAdvance(p.title()) for p in self.pages)
+        icon_room = self.nav.iconSize().width() + 36
+        self.nav.setFixedWidth(min(max(widest + icon_room, 180), metrics.averageCharWidth() * 50))
+
+    def _update_window_title(self) -> None:
+        page = self.pages[self.nav.currentRow()] if self.nav.currentRow() >= 0 else None
+        name = self.tr("Precinct inspector")
+        self.setWindowTitle(f"{page.title()} — {name}" if page else name)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- actions --------------------------------------------------------------------------
+    def new_record(self) -> None:
+        page = self.current_page()
+        if hasattr(page, "new_record"):
+            page.new_record()
+
+    def refresh_current(self) -> None:
+        page = self.current_page()
+        if hasattr(page, "refresh"):
+            page.refresh()
+
+    def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
+    def about_text(self) -> str:
+        point = html.escape(self.ctx.services.point_code)
+        path = html.escape(self.database_path or self.tr("(in memory)"))
+        name = self.tr("Precinct inspector")
+        summary = self.tr("The offline desk of a precinct police inspector: registers, "
+                          "reports and sync with the district office by file.")
+        fonts = self.tr("Fonts: DejaVu (Bitstream Vera licence; DejaVu changes are in the "
+                        "public domain).")
+        icons = self.tr("Icons: drawn for this program, CC0 1.0 (public domain).")
+        qt = self.tr("Qt for Python (PySide6): LGPL v3.")
+        point_label, database_label = self.tr("Point"), self.tr("Database")
+        return (f"<h3>{name} {__version__}</h3><p>{summary}</p>"
+                f"<p><b>{point_label}:</b> {point}<br>"
+                f"<b>{database_label}:</b> {path}</p>"
+                f"<p>{fonts}<br>{icons}<br>{qt}</p>")
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About the program"), self.about_text())
+
+    # -- window state ---------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        settings = self.ctx.settings
+        geometry = settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        state = settings.value(STATE_KEY)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        self.nav.setCurrentRow(0)  # the day starts on the home page
+
+    def save_state(self) -> None:
+        """Remember the window geometry and the registers' columns (per PC)."""
+        self.ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.ctx.settings.setValue(STATE_KEY, self.saveState())
+        for page in self.registers.values():
+            page.save_header()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.ctx.settings.sync()
+        super().closeEvent(event)
+

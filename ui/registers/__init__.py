@@ -1,0 +1,1 @@
+"""The registers' screens: one lazy table model and one page class serve all seven."""

@@ -1,0 +1,312 @@
+"""One page class for all seven registers: filter bar, lazy table, New / Open / Delete.
+
+Queries run in the background (see :class:`RegisterTableModel`), so typing in the search box
+or scrolling a register of a million rows never freezes the window. Column widths, order and
+sort order are remembered per register in the per-PC settings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.errors import InspectorError
+from inspector_app.permissions import Action
+from inspector_app.registers import REGISTERS, Register
+from ui.context import UiContext
+from ui.errors import show_error
+from ui.icons import icon
+from ui.registers.filter_bar import FilterBar
+from ui.registers.table_model import ROW_ID_ROLE, RegisterTableModel
+
+MAX_INITIAL_COLUMN_WIDTH = 320
+
+# Kinds whose records show in other registers (a person's name in appeals, offences...).
+_SHOWN_IN = {"person": {"appeal", "preventive_visit", "registration", "offence", "person"},
+             "staff": set(REGISTERS) | {"appeal", "preventive_visit", "registration", "offence",
+                                        "meeting", "feedback"}}
+
+
+def header_settings_key(register_name: str) -> str:
+    return f"registers/{register_name}/header"
+
+
+class RegisterPage(QWidget):
+    """The table of one register with its filters; emits its status-bar text."""
+
+    sig_status = Signal(str)
+
+    def __init__(self, ctx: UiContext, register_name: str, parent: QWidget | None = None, *,
+                 background: bool = True):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.register: Register = REGISTERS[register_name]
+        self.kind = self.register.kind
+        self._dirty = True
+        self._status_text = ""
+
+        self.title = QLabel(self)
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.filter_bar = FilterBar(ctx, self.register, self)
+
+        self.model = RegisterTableModel(self.register, ctx.services, ctx.lang,
+                                        background=background, parent=self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setDefaultSectionSize(
+            self.view.fontMetrics().height() + 8)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setSortIndicatorShown(True)
+        header.setStretchLastSection(True)
+        self._set_default_widths()
+        self._restore_header()
+        self.view.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._on_sort_indicator)
+
+        self._save_timer = QTimer(self, singleShot=True, interval=300)
+        self._save_timer.timeout.connect(self.save_header)
+        header.sectionResized.connect(self._save_timer.start)
+        header.sectionMoved.connect(self._save_timer.start)
+
+        self.new_button = self._tool_button("new")
+        self.open_button = self._tool_button("edit")
+        self.delete_button = self._tool_button("delete")
+        self.new_button.clicked.connect(self.new_record)
+        self.open_button.clicked.connect(self.open_current)
+        self.delete_button.clicked.connect(self.delete_current)
+
+        self.open_action = QAction(self)
+        self.open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return),
+                                       QKeySequence(Qt.Key.Key_Enter)])
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_action.triggered.connect(self.open_current)
+        self.delete_action = QAction(self)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_current)
+        self.view.addActions([self.open_action, self.delete_action])
+        self.view.doubleClicked.connect(lambda index: self.open_row(index.row()))
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        for button in (self.new_button, self.open_button, self.delete_button):
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.view, 1)
+
+        self.filter_bar.sig_changed.connect(self.apply_filters)
+        self.model.sig_loaded.connect(self._on_loaded)
+        self.model.modelReset.connect(self._on_reset)
+        self.model.sig_busy.connect(self._on_busy)
+        self.model.sig_failed.connect(lambda exc: show_error(self, exc, self.ctx.lang))
+        self.view.selectionModel().currentRowChanged.connect(self._update_actions)
+        ctx.sig_data_changed.connect(self._on_data_changed)
+        ctx.sig_language_changed.connect(self._on_language)
+        self.retranslate()
+        self._update_actions()
+
+    def _tool_button(self, icon_name: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setIcon(icon(icon_name))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        return button
+
+    # -- texts ----------------------------------------------------------------------------
+    def page_title(self) -> str:
+        return self.ctx.t(self.register.title)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.page_title())
+        self.new_button.setText(self.tr("New"))
+        self.new_button.setToolTip(self.tr("New record (Ctrl+N)"))
+        self.open_button.setText(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open the selected record (Enter)"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the selected record (Del)"))
+        self.open_action.setText(self.tr("Open"))
+        self.delete_action.setText(self.tr("Delete"))
+        self._show_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _on_language(self, lang: str) -> None:
+        self.title.setText(self.page_title())
+        self.model.lang = lang
+        if self.isVisible():
+            self.model.set_language(lang)
+        else:
+            self._dirty = True
+
+    # -- loading --------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Re-run the query with the current filters."""
+        self._dirty = False
+        self.model.set_filters(self.filter_bar.filters())
+
+    def apply_filters(self) -> None:
+        self.refresh()
+
+    def _on_data_changed(self, kind: str) -> None:
+        if kind == self.kind or self.kind in _SHOWN_IN.get(kind, ()):
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._dirty = True
+
+    def _on_busy(self, busy: bool) -> None:
+        self._show_status()
+
+    def _on_loaded(self, count: int) -> None:
+        self._show_status()
+
+    def _on_reset(self) -> None:
+        if self.model.rowCount() and not self.view.currentIndex().isValid():
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        self._update_actions()
+        self._show_status()
+
+    def status_text(self) -> str:
+        return self._status_text
+
+    def _show_status(self) -> None:
+        if not self.model.loaded_once:
+            text = self.tr("Loading…")
+        elif not self.model.count_known:
+            text = self.tr("Counting…")
+        else:
+            number = QLocale().toString(self.model.rowCount())
+            text = self.tr("Records found: %1").replace("%1", number)
+        self._status_text = text
+        self.sig_status.emit(text)
+
+    # -- header state ---------------------------------------------------------------------
+    def _set_default_widths(self) -> None:
+        metrics = self.view.fontMetrics()
+        for section, column in enumerate(self.register.columns):
+            width = metrics.horizontalAdvance("0" * column.width) + 16
+            self.view.setColumnWidth(section, min(MAX_INITIAL_COLUMN_WIDTH, width))
+
+    def _restore_header(self) -> None:
+        header = self.view.horizontalHeader()
+        state = self.ctx.settings.value(header_settings_key(self.register.name))
+        restored = isinstance(state, QByteArray) and not state.isEmpty() \
+            and header.restoreState(state)
+        section = header.sortIndicatorSection()
+        if restored and self.model.is_sortable(section):
+            descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            self.model.set_sort(self.register.columns[section].key, descending, reload=False)
+        header.setSortIndicator(self.model.sort_column(),
+                                Qt.SortOrder.DescendingOrder if self.model.descending
+                                else Qt.SortOrder.AscendingOrder)
+
+    def _on_sort_indicator(self, section: int, order: Qt.SortOrder) -> None:
+        if not self.model.is_sortable(section):
+            header = self.view.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(self.model.sort_column(),
+                                    Qt.SortOrder.DescendingOrder if self.model.descending
+                                    else Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+        self._save_timer.start()
+
+    def save_header(self) -> None:
+        """Remember column widths, order and sort for this register (per PC)."""
+        self.ctx.settings.setValue(header_settings_key(self.register.name),
+                                   self.view.horizontalHeader().saveState())
+
+    def hideEvent(self, event) -> None:
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self.save_header()
+        super().hideEvent(event)
+
+    # -- records --------------------------------------------------------------------------
+    def current_id(self) -> str | None:
+        index = self.view.currentIndex()
+        return self.model.data(index, ROW_ID_ROLE) if index.isValid() else None
+
+    def _update_actions(self, *_args) -> None:
+        services = self.ctx.services
+        can_create = services.can(Action.CREATE, self.kind)
+        can_delete = services.can(Action.DELETE, self.kind)
+        has_row = self.current_id() is not None
+        self.new_button.setVisible(can_create)
+        self.delete_button.setVisible(can_delete)
+        self.open_button.setEnabled(has_row)
+        self.delete_button.setEnabled(has_row and can_delete)
+        self.delete_action.setEnabled(has_row and can_delete)
+
+    def can_create(self) -> bool:
+        return self.ctx.services.can(Action.CREATE, self.kind)
+
+    def new_record(self) -> None:
+        """Open an empty form of this register's kind."""
+        if self.can_create():
+            self.ctx.open_record(self.kind, None, self)
+
+    def open_current(self) -> None:
+        self.open_row(self.view.currentIndex().row())
+
+    def open_row(self, row: int) -> None:
+        record_id = self.model.record_id(row)
+        if record_id:
+            self.ctx.open_record(self.kind, record_id, self)
+
+    def delete_current(self) -> None:
+        """Ask, then tombstone the selected record (it stays in the file, marked deleted)."""
+        record_id = self.current_id()
+        if record_id is None or not self.ctx.services.can(Action.DELETE, self.kind):
+            return
+        row = self.view.currentIndex().row()
+        label = self.model.data(self.model.index(row, 0)) or ""
+        answer = QMessageBox.question(
+            self, self.tr("Delete record"),
+            self.tr("Delete the record «%1»?\n\nIt disappears from the registers and reports; "
+                    "the audit trail keeps who deleted it and when.").replace("%1", label),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.ctx.service(self.kind).delete(record_id)
+        except InspectorError as exc:
+            show_error(self, exc, self.ctx.lang)
+            return
+        self.ctx.notify_changed(self.kind)
