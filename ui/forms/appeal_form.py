@@ -1,0 +1,148 @@
+"""The appeal form: a citizen's visit or appeal, registered the day it arrives.
+
+After the first save the talon number is shown in a message at the top and in the title, and
+the dialog stays open so the talon can be printed at once; Enter or Esc then closes it. The
+anonymous box is available only for topics whose catalogue item allows anonymous appeals
+(reports of crimes).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from inspector_app.errors import InspectorError
+from inspector_app.services.appeals import CONSIDERATION_WORKING_DAYS, add_working_days
+from ui.forms.base_form import RecordForm
+from ui.forms.fields import (
+    CheckField,
+    CodeCombo,
+    DateField,
+    DateTimeField,
+    LineField,
+    StaffCombo,
+    TextArea,
+)
+from ui.forms.person_picker import PersonPicker
+
+
+class AppealForm(RecordForm):
+    """Channel, applicant, topic, substance; decision, executor, due date, links."""
+
+    kind = "appeal"
+    service_name = "appeals"
+    icon_name = "appeal"
+    columns = 2
+
+    def build(self) -> None:
+        cats, lang = self.services.catalogues, self.lang
+        self._due_auto = self.record is None
+        self.received_at = self.add_field("received_at", self.tr("Received"), DateTimeField())
+        self.channel = self.add_field("channel", self.tr("Channel"),
+                                      CodeCombo(cats, "channels", lang))
+        self.topic = self.add_field("topic", self.tr("Topic"),
+                                    CodeCombo(cats, "appeal_topics", lang))
+        self.applicant = PersonPicker(self.ctx)
+        self.add_field("applicant", self.tr("Applicant"), self.applicant,
+                       read=self._read_applicant)
+        self.anonymous = self.add_field(
+            "anonymous", "", CheckField(self.tr("Anonymous (only a report of a crime)")))
+        self.substance = self.add_field("substance", self.tr("Substance"), TextArea(6))
+        self.decision = self.add_field("decision", self.tr("Decision"),
+                                       CodeCombo(cats, "appeal_decisions", lang, blank=True),
+                                       column=1)
+        self.executor = self.add_field("executor", self.tr("Executor"),
+                                       StaffCombo(self.services, blank=True), column=1)
+        self.officer = self.add_field("officer", self.tr("Received by"),
+                                      StaffCombo(self.services), column=1)
+        self.due_date = self.add_field("due_date", self.tr("Due date"), DateField(), column=1)
+        self.resolved_on = self.add_field("resolved_on", self.tr("Resolved on"), DateField(),
+                                          column=1)
+        self.offence = LineField()
+        self.offence.setPlaceholderText(self.tr("protocol number"))
+        self.add_field("offence", self.tr("Offence protocol"), self.offence, column=1,
+                       read=lambda: {"offence": self._offence_id(self.offence.value())},
+                       write=self._write_offence)
+        self.erdr = self.add_field("erdr_number", self.tr("ЕРДР number"), LineField(),
+                                   column=1)
+        self.erdr.setMaxLength(32)
+        self.topic.currentIndexChanged.connect(self._topic_changed)
+        self.anonymous.toggled.connect(self._anonymous_toggled)
+        self.received_at.edited.connect(self._received_changed)
+        self.due_date.edited.connect(self._due_edited)
+        self.body.setMinimumWidth(820)
+        self.first_focus = self.channel
+
+    def defaults(self) -> dict[str, Any]:
+        now = self.now()
+        return {"received_at": now, "channel": "personal_reception",
+                "officer": self.current_staff_id(),
+                "due_date": add_working_days(now.date(), CONSIDERATION_WORKING_DAYS)}
+
+    def load(self, values: dict[str, Any]) -> None:
+        super().load(values)
+        self._topic_changed()
+        self._anonymous_toggled(self.anonymous.isChecked())
+
+    def title(self) -> str:
+        if self.record is None:
+            return self.tr("New appeal")
+        return self.tr("Appeal, talon № {number}").format(number=self.record.talon_number)
+
+    def after_save(self, created: bool) -> None:
+        if not created:
+            self.accept()
+            return
+        self.show_banner(self.tr("Saved. Talon № {number} of {date}").format(
+            number=self.record.talon_number,
+            date=self.record.received_at.strftime("%d.%m.%Y %H:%M")), "info")
+        self.cancel_button.setText(self.tr("Close"))
+
+    # -- behaviour ------------------------------------------------------------------------
+    def _read_applicant(self) -> dict[str, Any]:
+        if self.anonymous.isChecked():
+            return {"applicant": None}
+        return {"applicant": self.applicant.value()}
+
+    def _topic_changed(self) -> None:
+        item = self.services.catalogues.get("appeal_topics", self.topic.value() or "")
+        allowed = bool(item and item.extra.get("allows_anonymous"))
+        if not allowed and self.anonymous.isChecked() and not self.read_only:
+            self.anonymous.setChecked(False)
+        self.anonymous.setEnabled(allowed and not self.read_only)
+
+    def _anonymous_toggled(self, on: bool) -> None:
+        self.applicant.setEnabled(not on)
+
+    def _received_changed(self) -> None:
+        received = self.received_at.value()
+        if self._due_auto and isinstance(received, datetime):
+            self.due_date.set_value(add_working_days(received.date(),
+                                                     CONSIDERATION_WORKING_DAYS))
+
+    def _due_edited(self) -> None:
+        self._due_auto = False
+
+    def _offence_id(self, number: str | None) -> str | None:
+        """The id of the offence with protocol ``number`` (the text itself when unknown)."""
+        if not number:
+            return None
+        wanted = number.strip().casefold()
+        for hit in self.services.search.records(number, kinds=("offence",), limit=20):
+            try:
+                offence = self.services.offences.get(hit.record_id)
+            except InspectorError:
+                continue
+            if offence.protocol_number.casefold() == wanted:
+                return offence.id
+        return number
+
+    def _write_offence(self, values: dict[str, Any]) -> None:
+        offence_id = values.get("offence")
+        if not offence_id:
+            self.offence.clear()
+            return
+        try:
+            self.offence.setText(self.services.offences.get(offence_id).protocol_number)
+        except InspectorError:
+            self.offence.setText(str(offence_id))

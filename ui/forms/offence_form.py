@@ -1,0 +1,166 @@
+"""The offence form: an administrative offence protocol under the КоАП РК.
+
+The penalty list holds only the penalties the chosen article allows; the fine is entered in
+МРП and its amount in tenge is shown as it is typed, from the МРП table of the offence's
+year; the public-works hours and arrest days are open only for those penalties. After the
+first save the protocol number is shown at the top and in the title.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from inspector_app.services.offences import fine_in_tenge
+from ui.forms.article_picker import ArticlePicker
+from ui.forms.base_form import RecordForm
+from ui.forms.fields import (
+    CodeCombo,
+    DateTimeField,
+    LineField,
+    NumberField,
+    StaffCombo,
+    TextArea,
+)
+from ui.forms.person_picker import PersonPicker
+
+
+def tenge(amount: int) -> str:
+    """``43 250 ₸`` with a non-breaking thousands separator."""
+    return f"{amount:,}".replace(",", "\u00a0") + "\u00a0₸"
+
+
+class FineField(QWidget):
+    """The fine in МРП with its amount in tenge beside it."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.mrp = NumberField(7, self)
+        self.amount = QLabel(self)
+        self.amount.setObjectName("tengeAmount")
+        layout.addWidget(self.mrp)
+        layout.addWidget(self.amount, 1)
+        self.setFocusProxy(self.mrp)
+
+    def value(self) -> str | None:
+        return self.mrp.value()
+
+    def set_value(self, value: Any) -> None:
+        self.mrp.set_value(value)
+
+    def set_read_only(self, flag: bool) -> None:
+        self.mrp.set_read_only(flag)
+
+
+class OffenceForm(RecordForm):
+    """When and where, offender and victim, article, description, penalty, status."""
+
+    kind = "offence"
+    service_name = "offences"
+    icon_name = "offence"
+    columns = 2
+
+    def build(self) -> None:
+        cats, lang = self.services.catalogues, self.lang
+        self.committed_at = self.add_field("committed_at", self.tr("Committed"),
+                                           DateTimeField())
+        self.place = self.add_field("place", self.tr("Place"), LineField())
+        self.place.setMaxLength(300)
+        self.offender = PersonPicker(self.ctx)
+        self.add_field("offender", self.tr("Offender"), self.offender)
+        self.victim = PersonPicker(self.ctx)
+        self.add_field("victim", self.tr("Victim"), self.victim)
+        self.article = ArticlePicker(cats, lang)
+        self.add_field("article", self.tr("Article, part"), self.article)
+        self.description = self.add_field("description", self.tr("Description"), TextArea(6))
+        self.penalty = self.add_field("penalty", self.tr("Penalty"),
+                                      CodeCombo(cats, "penalties", lang), column=1)
+        self.fine = FineField()
+        self.add_field("fine_mrp", self.tr("Fine, МРП"), self.fine, column=1,
+                       aliases=("fine_tenge",))
+        self.hours = self.add_field("public_works_hours", self.tr("Public works, hours"),
+                                    NumberField(3), column=1)
+        self.days = self.add_field("arrest_days", self.tr("Arrest, days"), NumberField(2),
+                                   column=1)
+        self.status = self.add_field("status", self.tr("Status"),
+                                     CodeCombo(cats, "offence_statuses", lang), column=1)
+        self.erap = self.add_field("erap_number", self.tr("ЕРАП number"), LineField(),
+                                   column=1)
+        self.erap.setMaxLength(32)
+        self.inspector = self.add_field("inspector", self.tr("Inspector"),
+                                        StaffCombo(self.services), column=1)
+        self.article.changed.connect(self._article_changed)
+        self.penalty.currentIndexChanged.connect(self._penalty_changed)
+        self.fine.mrp.textChanged.connect(self.update_tenge)
+        self.committed_at.edited.connect(self.update_tenge)
+        self.body.setMinimumWidth(830)
+        self.first_focus = self.place
+
+    def defaults(self) -> dict[str, Any]:
+        return {"committed_at": self.now(), "inspector": self.current_staff_id(),
+                "status": "drawn_up", "penalty": "fine", "place": self.place_prefix()}
+
+    def load(self, values: dict[str, Any]) -> None:
+        super().load(values)
+        self._article_changed()
+
+    def title(self) -> str:
+        if self.record is None:
+            return self.tr("New offence protocol")
+        return self.tr("Offence protocol № {number}").format(
+            number=self.record.protocol_number)
+
+    def after_save(self, created: bool) -> None:
+        if not created:
+            self.accept()
+            return
+        self.show_banner(self.tr("Saved. Protocol № {number}").format(
+            number=self.record.protocol_number), "info")
+        self.cancel_button.setText(self.tr("Close"))
+
+    # -- behaviour ------------------------------------------------------------------------
+    def _article_changed(self) -> None:
+        """Offer only the penalties the article allows."""
+        item = self.article.item()
+        allowed = item.extra.get("penalties") if item else None
+        current = self.penalty.value()
+        self.penalty.blockSignals(True)
+        self.penalty.restrict(allowed)
+        if allowed and current not in allowed:
+            self.penalty.set_value("fine" if "fine" in allowed else allowed[0])
+        self.penalty.blockSignals(False)
+        self._penalty_changed()
+
+    def _penalty_changed(self) -> None:
+        penalty = self.penalty.value()
+        editable = not self.read_only
+        self.fine.setEnabled(editable and penalty == "fine")
+        self.hours.setEnabled(editable and penalty == "public_works")
+        self.days.setEnabled(editable and penalty == "arrest")
+        self.update_tenge()
+
+    def update_tenge(self) -> None:
+        """Show the fine in tenge by the МРП of the offence's year."""
+        if self.penalty.value() != "fine":
+            self.fine.amount.setText("")
+            return
+        moment = self.committed_at.value()
+        year = moment.year if isinstance(moment, datetime) else self.now().year
+        mrp = self.services.catalogues.mrp(year)
+        if mrp is None:
+            self.fine.amount.setText(self.tr("no МРП for {year} in the table").format(year=year))
+            return
+        rate = self.tr("1 МРП in {year} = {amount}").format(year=year, amount=tenge(mrp))
+        try:
+            count = Decimal((self.fine.value() or "").replace(",", ".").replace(" ", ""))
+        except InvalidOperation:
+            count = None
+        if count is None or not count.is_finite():
+            self.fine.amount.setText(rate)
+            return
+        self.fine.amount.setText(f"= {tenge(fine_in_tenge(count, mrp))}   ({rate})")

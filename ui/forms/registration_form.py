@@ -1,0 +1,104 @@
+"""The preventive registration form: a person the inspector watches and checks regularly.
+
+Choosing a category fills in its default check interval (from the catalogue) unless the
+interval was typed by hand. The last check and the next check due are computed by the core
+from the checks done and shown read-only. Closing a registration takes a date and a reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel
+
+from ui.forms.base_form import RecordForm
+from ui.forms.fields import (
+    CheckList,
+    CodeCombo,
+    DateField,
+    LineField,
+    NumberField,
+    StaffCombo,
+    TextArea,
+)
+from ui.forms.person_picker import PersonPicker
+
+
+class RegistrationForm(RecordForm):
+    """Person, category, tags, basis document, dates, check interval, closing."""
+
+    kind = "registration"
+    service_name = "registrations"
+    icon_name = "registration"
+    columns = 2
+
+    def build(self) -> None:
+        cats, lang = self.services.catalogues, self.lang
+        self._interval_auto = self.record is None
+        self.person = PersonPicker(self.ctx)
+        self.add_field("person", self.tr("Person"), self.person)
+        self.category = self.add_field("category", self.tr("Category"),
+                                       CodeCombo(cats, "registration_categories", lang))
+        self.tags = self.add_field("tags", self.tr("Tags"),
+                                   CheckList(cats, "registration_tags", lang))
+        self.basis = self.add_field("basis_document", self.tr("Basis document"), LineField())
+        self.basis.setMaxLength(300)
+        self.basis.setPlaceholderText(self.tr("court decision, protective order №…"))
+        self.notes = self.add_field("notes", self.tr("Notes"), TextArea(3))
+        self.start_date = self.add_field("start_date", self.tr("Registered on"), DateField(),
+                                         column=1)
+        self.end_date = self.add_field("end_date", self.tr("Until"), DateField(), column=1)
+        self.interval = self.add_field("check_interval_days", self.tr("Check every (days)"),
+                                       NumberField(3), column=1)
+        self.schedule = QLabel()
+        self.schedule.setWordWrap(True)
+        self.add_note(self.schedule, self.tr("Checks"), column=1)
+        self.inspector = self.add_field("inspector", self.tr("Inspector"),
+                                        StaffCombo(self.services), column=1)
+        self.closed_on = self.add_field("closed_on", self.tr("Closed on"), DateField(),
+                                        column=1)
+        self.close_reason = self.add_field("close_reason", self.tr("Reason for closing"),
+                                           LineField(), column=1)
+        self.close_reason.setMaxLength(300)
+        self.category.currentIndexChanged.connect(self._category_changed)
+        self.interval.textEdited.connect(self._interval_edited)
+        self.body.setMinimumWidth(820)
+        self.first_focus = self.person
+
+    def defaults(self) -> dict[str, Any]:
+        values = {"start_date": self.services.clock.today(), "inspector": self.current_staff_id(),
+                  "category": "protective_order"}
+        values["check_interval_days"] = self._default_interval(values["category"])
+        return values
+
+    def load(self, values: dict[str, Any]) -> None:
+        super().load(values)
+        self._show_schedule()
+
+    def title(self) -> str:
+        if self.record is None:
+            return self.tr("New preventive registration")
+        name = self.person.edit.text().split(",")[0]
+        return self.tr("Preventive registration: {name}").format(name=name)
+
+    def _default_interval(self, category: str | None) -> int | None:
+        item = self.services.catalogues.get("registration_categories", category or "")
+        return item.extra.get("default_check_interval_days") if item else None
+
+    def _category_changed(self) -> None:
+        if self._interval_auto and not self.read_only:
+            self.interval.set_value(self._default_interval(self.category.value()))
+
+    def _interval_edited(self) -> None:
+        self._interval_auto = False
+
+    def _show_schedule(self) -> None:
+        record = self.record
+        if record is None:
+            self.schedule.setText(self.tr("the first check is due one interval after the "
+                                          "registration date"))
+            return
+        last = record.last_check_on.strftime("%d.%m.%Y") if record.last_check_on else "—"
+        due = record.next_check_due.strftime("%d.%m.%Y") if record.next_check_due else "—"
+        self.schedule.setText(self.tr("last check {last}, next due {due}").format(
+            last=last, due=due))

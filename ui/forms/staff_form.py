@@ -1,0 +1,78 @@
+"""The staff account form (administrator only): name, rank, role, login, password twice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLineEdit
+
+from inspector_app.errors import FieldError
+from inspector_app.permissions import Action
+from ui.forms.base_form import LocalFieldError, RecordForm
+from ui.forms.fields import CheckField, CodeCombo, LineField
+
+
+class StaffForm(RecordForm):
+    """An officer's or assistant's account; only an administrator may change accounts."""
+
+    kind = "staff"
+    service_name = "staff"
+    icon_name = "lock"
+
+    def may_edit(self) -> bool:
+        return self.services.can(Action.MANAGE_ACCOUNTS, self.kind)
+
+    def build(self) -> None:
+        cats, lang = self.services.catalogues, self.lang
+        self.full_name = self.add_field("full_name", self.tr("Full name"), LineField())
+        self.full_name.setMaxLength(200)
+        self.rank = self.add_field("rank", self.tr("Rank"),
+                                   CodeCombo(cats, "ranks", lang, blank=True))
+        self.badge = self.add_field("badge_number", self.tr("Badge number"), LineField())
+        self.badge.setMaximumWidth(160)
+        self.position = self.add_field("position", self.tr("Position"), LineField())
+        self.role = self.add_field("role", self.tr("Role"), CodeCombo(cats, "staff_roles", lang))
+        self.login = self.add_field("login", self.tr("Login"), LineField())
+        self.login.setMaxLength(32)
+        self.login.setMaximumWidth(220)
+        self.active = self.add_field("active", self.tr("Account"),
+                                     CheckField(self.tr("active (may log in)")))
+        self.password = LineField()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setMaximumWidth(260)
+        self.repeat = LineField()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setMaximumWidth(260)
+        if self.record is not None:
+            self.password.setPlaceholderText(self.tr("leave empty to keep the password"))
+        self.add_field("password", self.tr("Password"), self.password,
+                       read=lambda: {"password": self.password.text()},
+                       write=lambda values: self.password.clear())
+        self.add_field("password_repeat", self.tr("Password again"), self.repeat,
+                       read=lambda: {}, write=lambda values: self.repeat.clear())
+        self.body.setMinimumWidth(480)
+
+    def collect(self) -> dict[str, Any]:
+        data = super().collect()
+        if not data.get("password"):
+            data.pop("password", None)  # an empty password keeps the current one
+        return data
+
+    def is_dirty(self) -> bool:
+        return super().is_dirty() or bool(self.repeat.text())
+
+    def local_errors(self, data: dict[str, Any]) -> list[FieldError]:
+        typed, again = self.password.text(), self.repeat.text()
+        if (typed or again) and typed != again:
+            return [LocalFieldError("staff", "password_repeat", "ui.passwords_differ",
+                                    text=self.tr("The two passwords differ"))]
+        return []
+
+    def defaults(self) -> dict[str, Any]:
+        return {"role": "inspector", "active": True}
+
+    def title(self) -> str:
+        if self.record is None:
+            return self.tr("New account")
+        return self.tr("Account: {name} ({login})").format(name=self.record.full_name,
+                                                           login=self.record.login)
