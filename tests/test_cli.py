@@ -292,3 +292,39 @@ def test_end_to_end_in_subprocesses(tmp_path):
     assert "Traceback" not in missing.stderr
     usage = run_process(["--db", str(db)], cwd=tmp_path)
     assert usage.returncode == 2 and "usage:" in usage.stderr
+
+
+# -- the message catalogue ---------------------------------------------------------------------
+
+
+def test_every_message_code_in_the_core_has_three_languages():
+    import json
+    import re
+
+    catalogue = json.loads((REPO / "resources" / "messages" / "core.json")
+                           .read_text(encoding="utf-8"))
+    source = "\n".join(p.read_text(encoding="utf-8")
+                       for p in (REPO / "inspector_app").rglob("*.py"))
+    codes = set(re.findall(r'"((?:v|error|check|cli|init|search|register)\.[a-z0-9_.]+)"',
+                           source))
+    codes |= {"v." + c for c in re.findall(r'(?:IinError|PhoneError)\("([a-z_.]+)"', source)}
+    assert sorted(c for c in codes if c not in catalogue) == []
+    for code, texts in catalogue.items():
+        assert set(texts) == {"ru", "kk", "en"} and all(texts.values()), code
+
+
+def test_every_record_field_has_a_label():
+    from inspector_app.messages import has_message
+    from inspector_app.services.records import _STAMP_FIELDS
+    from inspector_app.storage.models import SYNCED_MODELS
+
+    hidden = _STAMP_FIELDS | {"sort_name", "sort_key", "password_hash"}
+    missing = []
+    for model in SYNCED_MODELS:
+        kind = {"PreventiveVisit": "preventive_visit"}.get(model.__name__,
+                                                           model.__name__.lower())
+        for field in model._meta.sorted_fields:
+            if field.name not in hidden and not (has_message(f"field.{kind}.{field.name}")
+                                                 or has_message(f"field.any.{field.name}")):
+                missing.append(f"{kind}.{field.name}")
+    assert missing == []
