@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "inspector_app.cli.setup_commands",
     "inspector_app.cli.query_commands",
     "inspector_app.cli.protection_commands",
+    "inspector_app.cli.report_commands",
 )
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2

@@ -1,0 +1,129 @@
+"""Tables that survive real data: wrapped cells, explicit widths, the heading on every page.
+
+:class:`RowStream` prints a register of any length with flat memory: it pulls rows from an
+iterator only as pages need them and emits one ordinary Table per page (the heading row
+first), so 10,000 rows never exist as flowables at once. Cells are pre-wrapped plain text
+(measured with the font's metrics), which is several times faster than a Paragraph per cell.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
+
+from inspector_app.reports.fonts import CONDENSED, CONDENSED_BOLD
+from inspector_app.reports.layout import GRID, HEADER_FILL, ProgressTracker, wrap_text
+
+PADDING = 2.0
+MAX_CELL_LINES = 16
+
+
+def grid_style(font: str, size: float, leading: float, *, header_rows: int = 1,
+               header_font: str = CONDENSED_BOLD) -> list[tuple]:
+    """The grid, paddings and heading look every printed table shares."""
+    style = [
+        ("FONT", (0, 0), (-1, -1), font, size, leading),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
+    ]
+    if header_rows:
+        style += [
+            ("FONT", (0, 0), (-1, header_rows - 1), header_font, size, leading),
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
+            ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
+            ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER"),
+        ]
+    return style
+
+
+def paragraph_rows(rows: Iterable[Sequence], style) -> list[list]:
+    """Rows with every text cell as a Paragraph (wraps inside its column), others untouched."""
+    from xml.sax.saxutils import escape
+
+    return [[Paragraph(escape(c), style) if isinstance(c, str) else c for c in row]
+            for row in rows]
+
+
+class RowStream(Flowable):
+    """A long table printed page by page from an iterator of rows of cell texts.
+
+    ``rows`` yields sequences of strings (one per column). The heading repeats at the top of
+    every page; a row never splits; very long cells are cut at :data:`MAX_CELL_LINES` lines.
+    ``tracker`` (optional) hears how many rows are done after each page.
+    """
+
+    def __init__(self, heading: Sequence[str], rows: Iterable[Sequence[str]],
+                 col_widths: Sequence[float], *, font: str = CONDENSED, size: float = 7.5,
+                 align_right: Sequence[int] = (), tracker: ProgressTracker | None = None):
+        super().__init__()
+        self.widths = list(col_widths)
+        self.font, self.size, self.leading = font, size, size * 1.2
+        self.align_right = tuple(align_right)
+        self.tracker = tracker
+        self._source: Iterator[Sequence[str]] = iter(rows)
+        self._pending: deque[tuple[list[str], float]] = deque()
+        self._done = 0
+        self._exhausted = False
+        self.heading, self.heading_height = self._prepare(heading, CONDENSED_BOLD)
+        self._top_failures = 0
+
+    # -- rows ---------------------------------------------------------------------------
+    def _prepare(self, cells: Sequence[str], font: str) -> tuple[list[str], float]:
+        texts, lines = [], 1
+        for text, width in zip(cells, self.widths, strict=True):
+            wrapped = wrap_text(text or "", font, self.size, width - 2 * PADDING,
+                                MAX_CELL_LINES)
+            texts.append("\n".join(wrapped))
+            lines = max(lines, len(wrapped))
+        return texts, lines * self.leading + 2 * PADDING + 1
+
+    def _peek(self) -> tuple[list[str], float] | None:
+        if not self._pending and not self._exhausted:
+            try:
+                self._pending.append(self._prepare(next(self._source), self.font))
+            except StopIteration:
+                self._exhausted = True
+        return self._pending[0] if self._pending else None
+
+    def has_rows(self) -> bool:
+        return self._peek() is not None
+
+    # -- flowable protocol --------------------------------------------------------------
+    def wrap(self, available_width, available_height):
+        # Always "too tall": the frame then asks split() for what fits on this page.
+        return available_width, available_height + 1
+
+    def split(self, available_width, available_height):
+        room = available_height - self.heading_height
+        texts, heights = [self.heading], [self.heading_height]
+        while (row := self._peek()) is not None:
+            cells, height = row
+            if height > room and (len(texts) > 1 or self._top_failures == 0):
+                break
+            self._pending.popleft()
+            texts.append(cells)
+            heights.append(height)
+            room -= height
+        if len(texts) == 1:
+            if self._peek() is None:
+                return []
+            self._top_failures += 1  # a fresh page lets the next row through whatever its size
+            return [PageBreak(), self]
+        self._top_failures = 0
+        self._done += len(texts) - 1
+        if self.tracker is not None:
+            self.tracker.step(self._done)
+        table = Table(texts, colWidths=self.widths, rowHeights=heights, repeatRows=1)
+        style = grid_style(self.font, self.size, self.leading)
+        style += [("ALIGN", (c, 1), (c, -1), "RIGHT") for c in self.align_right]
+        table.setStyle(TableStyle(style))
+        return [table, self] if self._peek() is not None else [table]
+
+    def draw(self):  # never drawn itself: split() hands out tables
+        pass
