@@ -179,3 +179,17 @@ def test_an_assistant_may_not_edit_another_officers_protocol(services, person):
     assert snapshot() == before
     own = services.offences.create(offence_data(person))
     assert services.offences.update(own.id, {"description": "уточнено"}).row_version == 2
+
+
+@pytest.mark.parametrize("typed", ["NaN", "Infinity", "-inf", "sNaN"])
+def test_a_fine_that_is_not_a_finite_number_is_refused(services, person, typed):
+    assert refused(services, offence_data(person, penalty="fine", fine_mrp=typed)) == {
+        ("fine_mrp", "v.not_number")}
+
+
+def test_a_protocol_stays_in_the_year_of_its_number(services, person):
+    offence = services.offences.create(offence_data(person, penalty="fine", fine_mrp="2"))
+    assert refused(services, {"committed_at": "2025-11-20 10:00"}, offence.id) == {
+        ("committed_at", "v.protocol_year_fixed")}
+    moved = services.offences.update(offence.id, {"committed_at": "2026-11-19 10:00"})
+    assert moved.protocol_number == offence.protocol_number

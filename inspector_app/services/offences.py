@@ -36,6 +36,11 @@ class OffenceService(RecordService):
         cats = services.catalogues
         check = Checker(self.kind, data)
         committed = check.moment("committed_at", now=services.clock.now_local())
+        if (existing is not None and committed is not None
+                and committed.year != existing.committed_at.year):
+            # the protocol number carries the year: a protocol stays dated in it
+            check.fail("committed_at", "v.protocol_year_fixed",
+                       number=existing.protocol_number, year=existing.committed_at.year)
         check.text("place", 300, required=True)
         check.reference("offender", Person)
         check.reference("victim", Person, required=False)

@@ -160,7 +160,10 @@ class Checker:
         try:
             value = Decimal(str(raw).replace(",", ".").replace(" ", ""))
         except InvalidOperation:
+            value = None
+        if value is None or not value.is_finite():  # "NaN", "Infinity" parse as decimals
             self.fail(field, "v.not_number", value=str(raw))
+            self.values[field] = None
             return None
         if not low <= value <= high or value != value.quantize(Decimal("0.01")):
             self.fail(field, "v.out_of_range", low=low, high=high, value=value)
