@@ -254,3 +254,14 @@ def test_a_registration_check_is_one_transaction_with_its_schedule(services, per
     with pytest.raises(RuntimeError):
         services.visits.create(visit_data(kind="registration_check", registration=reg.id))
     assert snapshot() == before
+
+
+def test_a_removed_last_entry_is_detected_by_the_record_it_described(services, person):
+    services.persons.update(person.id, {"address": "ул. Сатпаева, 1"})
+    last = entries_for(person.id)[-1]
+    _drop_guards(services.db)
+    services.db.execute_sql("DELETE FROM audit_entry WHERE id = ?", (last.id,))
+    assert first_broken_audit_entry() is None  # the chain itself still links up
+    problems = check_database(services.db)
+    assert [(p.code, p.params["record"]) for p in problems] == [
+        ("check.audit_missing", person.id)]
