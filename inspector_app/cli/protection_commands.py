@@ -1,4 +1,4 @@
-"""`passwd` and `users`: passwords and accounts from the command line.
+"""`passwd`, `users`, `backup`, `restore`: passwords, accounts and backups from the command line.
 
 Accounts are managed by an administrator (``--user admin``) or, on an unencrypted database,
 by the file's owner without ``--user``. Passwords are typed without echo, or read one per line
@@ -8,8 +8,13 @@ from standard input with ``--password-stdin`` (after ``--user``'s own, when both
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
+from inspector_app import backup
+from inspector_app.encryption import is_encrypted
 from inspector_app.errors import InspectorError, NotFound
+from inspector_app.instance_lock import InstanceLock
 from inspector_app.lockout import must_change_password
 from inspector_app.permissions import Role
 
@@ -42,6 +47,79 @@ def register(commands) -> None:
         if name != "deactivate":
             p.add_argument("--password-stdin", action="store_true")
         p.set_defaults(handler=run_users_change, users_action=name)
+    register_backup(commands)
+
+
+def register_backup(commands) -> None:
+    p = commands.add_parser("backup", help="back up the database now (verified, in rotation)")
+    p.add_argument("--folder", type=Path, default=None,
+                   help=f"backup folder (default: {backup.default_backup_folder()})")
+    p.add_argument("--list", action="store_true", help="list the backups in the folder")
+    p.add_argument("--if-due", choices=("daily", "exit"), default=None,
+                   help="only when due: no backup yet today (daily), or changes since (exit)")
+    p.set_defaults(handler=run_backup)
+    p = commands.add_parser("restore", help="replace the database with a backup (the current "
+                                            "one is kept beside it)")
+    p.add_argument("backup", type=Path, help="backup file (see: backup --list)")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(handler=run_restore)
+
+
+def _database_key(ctx) -> bytes | None:
+    """The key of an encrypted database (unlocked with --user), None for a plain one."""
+    if not is_encrypted(ctx.db_path):
+        return None
+    services = ctx.services()
+    return services.keyring.key if services.keyring is not None else None
+
+
+def summary(ctx, info: backup.BackupInfo) -> str:
+    counts = info.counts
+    return ctx.t("restore.summary", date=info.created_at.strftime("%d.%m.%Y %H:%M"),
+                 point=info.point_code, records=info.records,
+                 persons=counts.get("person", 0), appeals=counts.get("appeal", 0),
+                 offences=counts.get("offence", 0))
+
+
+def run_backup(args: argparse.Namespace, ctx) -> int:
+    folder = args.folder or backup.default_backup_folder()
+    if args.list:
+        found = backup.list_backups(folder)
+        for info in found:
+            ctx.out(f"{info.path}\t{summary(ctx, info)}")
+        if not found:
+            ctx.out(ctx.t("backup.none", folder=folder))
+        return 0
+    if not ctx.db_path.exists():
+        raise InspectorError("error.db_missing", path=str(ctx.db_path))
+    key = _database_key(ctx)
+    if args.if_due:
+        info = backup.backup_if_due(ctx.db_path, folder, key=key, reason=args.if_due)
+        if info is None:
+            ctx.out(ctx.t("backup.not_due"))
+            return 0
+    else:
+        info = backup.create_backup(ctx.db_path, folder, key=key, reason="manual")
+    ctx.out(ctx.t("backup.done", path=info.path,
+                  date=info.created_at.strftime("%d.%m.%Y %H:%M"), records=info.records))
+    return 0
+
+
+def run_restore(args: argparse.Namespace, ctx) -> int:
+    key = _database_key(ctx)
+    info = backup.describe_backup(args.backup, key)
+    ctx.out(summary(ctx, info))
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise InspectorError("cli.no_tty")
+        if input(ctx.t("restore.confirm")).strip().lower() != "yes":
+            ctx.out(ctx.t("restore.aborted"))
+            return 1
+    ctx.close()
+    with InstanceLock(ctx.db_path):
+        kept = backup.restore_backup(args.backup, ctx.db_path, key=key)
+    ctx.out(ctx.t("restore.done", backup=args.backup, kept=kept or "-"))
+    return 0
 
 
 def run_passwd(args: argparse.Namespace, ctx) -> int:

@@ -1,0 +1,368 @@
+"""Backups and recovery: consistent copies in rotation, verified, restorable, and a start check.
+
+- :func:`create_backup` copies the database with SQLite's online backup API (a consistent
+  snapshot even while the app writes), verifies the copy (opens it, ``quick_check``, counts the
+  records) and only then gives it its final name beside a small manifest (date, counts) and,
+  for an encrypted database, a copy of its key file. Then :func:`rotate` keeps 7 daily,
+  4 weekly and 12 monthly backups.
+- :func:`backup_if_due` is what the GUI calls daily and on exit.
+- :func:`restore_backup` verifies the chosen backup, keeps a copy of the current database and
+  swaps the file in.
+- :func:`health_check` and :func:`latest_good_backup` let the app explain damage at start and
+  offer the newest backup that is sound instead of crashing.
+
+Long work reports ``progress(done, total) -> bool``; returning False cancels.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from inspector_app.clock import Clock
+from inspector_app.encryption import connect_file, key_file_path
+from inspector_app.errors import DatabaseError, InspectorError
+from inspector_app.paths import user_data_dir
+
+Progress = Callable[[int, int], bool]
+PREFIX = "inspector-"
+SUFFIX = ".db"
+COUNTED_TABLES = ("person", "appeal", "preventive_visit", "registration", "offence",
+                  "meeting", "feedback", "address", "organisation", "staff", "audit_entry")
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+PAGES_PER_STEP = 256
+
+
+class BackupCancelled(InspectorError):
+    code = "backup.cancelled"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file and what its manifest (or the file itself) says about it."""
+
+    path: Path
+    created_at: datetime  # local time
+    point_code: str = ""
+    reason: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    change_seq: int = 0
+    size: int = 0
+    encrypted: bool = False
+
+    @property
+    def records(self) -> int:
+        """Records of every kind (the audit entries not included)."""
+        return sum(n for table, n in self.counts.items() if table != "audit_entry")
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    """The outcome of the start check: ``ok``, or a message code and SQLite's detail."""
+
+    ok: bool
+    code: str = ""
+    detail: str = ""
+
+
+def default_backup_folder() -> Path:
+    return user_data_dir() / "backups"
+
+
+def manifest_path(backup: Path) -> Path:
+    return backup.with_name(backup.name + ".json")
+
+
+def _backup_name(point_code: str, moment: datetime) -> str:
+    return f"{PREFIX}{point_code or 'db'}-{moment:%Y%m%d-%H%M%S}{SUFFIX}"
+
+
+def _counts(connection) -> dict[str, int]:
+    counts = {}
+    for table in COUNTED_TABLES:
+        with contextlib.suppress(Exception):
+            counts[table] = connection.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+    return counts
+
+
+def _meta(connection, key: str) -> str:
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    except Exception:  # noqa: BLE001 - a damaged or foreign file has no meta
+        return ""
+    return row[0] if row else ""
+
+
+def inspect_file(path: str | Path, key: bytes | None = None) -> tuple[str, dict[str, int], int]:
+    """``quick_check`` a database file; returns (point code, record counts, change seq).
+
+    Raises :class:`DatabaseError` (``backup.damaged``) when the file is unreadable or damaged.
+    """
+    try:
+        connection = connect_file(path, key, readonly=True)
+    except Exception as exc:  # noqa: BLE001
+        raise DatabaseError("backup.damaged", path=str(path), detail=str(exc)) from exc
+    try:
+        result = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
+        if result != ["ok"]:
+            raise DatabaseError("backup.damaged", path=str(path), detail="; ".join(result[:3]))
+        counts = _counts(connection)
+        seq = _meta(connection, "change_seq")
+        return _meta(connection, "point_code"), counts, int(seq) if seq else 0
+    except DatabaseError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - sqlite3/sqlcipher errors: not a database...
+        raise DatabaseError("backup.damaged", path=str(path), detail=str(exc)) from exc
+    finally:
+        connection.close()
+
+
+def copy_consistent(source: str | Path, target: str | Path, key: bytes | None = None,
+                    progress: Progress | None = None) -> None:
+    """Copy ``source`` to ``target`` with SQLite's online backup API (one snapshot), leaving
+    ``target`` a self-contained file (rollback journal, not WAL)."""
+    src = connect_file(source, key, readonly=True)
+    dst = connect_file(target, key)
+    try:
+        def step(_status: int, remaining: int, total: int) -> None:
+            if progress is not None and not progress(total - remaining, total):
+                raise BackupCancelled()
+
+        # An open read transaction pins one WAL snapshot for every step of the copy, so
+        # writers go on (WAL readers never block them) and the copy never has to restart.
+        src.isolation_level = None
+        src.execute("BEGIN")
+        src.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        try:
+            src.backup(dst, pages=PAGES_PER_STEP, progress=step)
+        finally:
+            src.execute("COMMIT")
+        dst.execute("PRAGMA journal_mode=DELETE")
+        dst.commit()
+    finally:
+        dst.close()
+        src.close()
+
+
+def _fsync(path: Path) -> None:
+    with contextlib.suppress(OSError), open(path, "rb") as f:
+        os.fsync(f.fileno())
+
+
+def create_backup(db_path: str | Path, folder: str | Path, *, clock: Clock | None = None,
+                  key: bytes | None = None, reason: str = "manual",
+                  progress: Progress | None = None, rotate_after: bool = True) -> BackupInfo:
+    """Back up ``db_path`` into ``folder`` now; verified before it gets its final name."""
+    clock = clock or Clock()
+    db_path, folder = Path(db_path), Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError("backup.folder_unusable", folder=str(folder), detail=str(exc)) from exc
+    moment = clock.now_local().replace(microsecond=0)
+    with contextlib.closing(connect_file(db_path, key, readonly=True)) as probe:
+        point_code = _meta(probe, "point_code")
+    target = folder / _backup_name(point_code, moment)
+    partial = target.with_name(target.name + ".part")
+    try:
+        copy_consistent(db_path, partial, key, progress)
+        _fsync(partial)
+        code, counts, seq = inspect_file(partial, key)
+        if code != point_code:
+            raise DatabaseError("backup.damaged", path=str(partial), detail="point code")
+        info = BackupInfo(target, moment, point_code, reason, counts, seq,
+                          partial.stat().st_size, key is not None)
+        if key is not None:
+            shutil.copyfile(key_file_path(db_path), key_file_path(target))
+        _write_manifest(info, clock)
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    _log(db_path, key, info, clock)
+    if rotate_after:
+        rotate(folder, point_code)
+    return info
+
+
+def _write_manifest(info: BackupInfo, clock: Clock) -> None:
+    data = {"format": 1, "created_at": info.created_at.isoformat(sep=" "),
+            "created_utc": clock.now_utc().replace(microsecond=0).isoformat(sep=" "),
+            "point_code": info.point_code, "reason": info.reason, "counts": info.counts,
+            "change_seq": info.change_seq, "size": info.size, "encrypted": info.encrypted}
+    path = manifest_path(info.path)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _log(db_path: Path, key: bytes | None, info: BackupInfo, clock: Clock) -> None:
+    """A line in the database's own backup log (best effort: the backup itself is done)."""
+    with contextlib.suppress(Exception):
+        connection = connect_file(db_path, key)
+        try:
+            connection.execute("PRAGMA busy_timeout = 5000")
+            connection.execute(
+                "INSERT INTO backup_log (at, reason, path, size, verified, detail) "
+                "VALUES (?, ?, ?, ?, 1, ?)",
+                (clock.now_utc().replace(microsecond=0).isoformat(sep=" "), info.reason,
+                 str(info.path), info.size, json.dumps(info.counts)))
+            connection.commit()
+        finally:
+            connection.close()
+
+
+def read_backup(path: str | Path) -> BackupInfo | None:
+    """What a backup's manifest says, or None for a file that is not one of our backups."""
+    path = Path(path)
+    try:
+        data = json.loads(manifest_path(path).read_text(encoding="utf-8"))
+        return BackupInfo(path, datetime.fromisoformat(data["created_at"]),
+                          data.get("point_code", ""), data.get("reason", ""),
+                          dict(data.get("counts", {})), int(data.get("change_seq", 0)),
+                          int(data.get("size", 0)), bool(data.get("encrypted")))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    stem = path.name[len(PREFIX):-len(SUFFIX)] if path.name.startswith(PREFIX) else ""
+    try:
+        moment = datetime.strptime(stem[-15:], "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None
+    return BackupInfo(path, moment, stem[:-16], size=path.stat().st_size,
+                      encrypted=key_file_path(path).exists())
+
+
+def list_backups(folder: str | Path, point_code: str | None = None) -> list[BackupInfo]:
+    """The backups in ``folder`` (of one point, if given), newest first."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"{PREFIX}*{SUFFIX}"):
+        info = read_backup(path)
+        if info is not None and (point_code is None or info.point_code == point_code):
+            found.append(info)
+    return sorted(found, key=lambda i: (i.created_at, i.path.name), reverse=True)
+
+
+def rotate(folder: str | Path, point_code: str | None = None, *, daily: int = KEEP_DAILY,
+           weekly: int = KEEP_WEEKLY, monthly: int = KEEP_MONTHLY) -> list[Path]:
+    """Keep the newest backup of each of the last ``daily`` days, ``weekly`` ISO weeks and
+    ``monthly`` months that have backups; delete the rest. Returns the deleted files."""
+    backups = list_backups(folder, point_code)
+    keep: set[Path] = set()
+    for limit, period in ((daily, lambda d: d.date()),
+                          (weekly, lambda d: d.isocalendar()[:2]),
+                          (monthly, lambda d: (d.year, d.month))):
+        seen: list = []
+        for info in backups:  # newest first: the first of each period is its newest
+            bucket = period(info.created_at)
+            if bucket not in seen:
+                seen.append(bucket)
+                if len(seen) <= limit:
+                    keep.add(info.path)
+    removed = []
+    for info in backups:
+        if info.path not in keep:
+            for path in (info.path, manifest_path(info.path), key_file_path(info.path)):
+                path.unlink(missing_ok=True)
+            removed.append(info.path)
+    return removed
+
+
+def backup_if_due(db_path: str | Path, folder: str | Path, *, clock: Clock | None = None,
+                  key: bytes | None = None, reason: str = "daily",
+                  progress: Progress | None = None) -> BackupInfo | None:
+    """The automatic backup: ``reason="daily"`` backs up when the newest backup is not from
+    today; ``reason="exit"`` when anything changed since the newest backup. None: not due."""
+    clock = clock or Clock()
+    with contextlib.closing(connect_file(db_path, key, readonly=True)) as probe:
+        point_code = _meta(probe, "point_code")
+        seq_text = _meta(probe, "change_seq")
+    newest = next(iter(list_backups(folder, point_code)), None)
+    if newest is not None:
+        if reason == "daily" and newest.created_at.date() >= clock.today():
+            return None
+        if reason == "exit" and newest.change_seq == int(seq_text or 0) and newest.counts:
+            return None
+    return create_backup(db_path, folder, clock=clock, key=key, reason=reason,
+                         progress=progress)
+
+
+def describe_backup(path: str | Path, key: bytes | None = None) -> BackupInfo:
+    """A backup checked now: its manifest's date and the counts read from the file itself."""
+    path = Path(path)
+    code, counts, seq = inspect_file(path, key)
+    listed = read_backup(path)
+    created = listed.created_at if listed else datetime.fromtimestamp(path.stat().st_mtime)
+    return BackupInfo(path, created, code, listed.reason if listed else "", counts, seq,
+                      path.stat().st_size, key is not None)
+
+
+def _sidecars(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def restore_backup(backup: str | Path, db_path: str | Path, *, clock: Clock | None = None,
+                   key: bytes | None = None) -> Path | None:
+    """Replace the database with ``backup`` (the app must have closed it first).
+
+    The backup is verified first; the current database is kept as
+    ``<name>.before-restore-<date>.db`` (returned; None when there was none).
+    """
+    clock = clock or Clock()
+    backup, db_path = Path(backup), Path(db_path)
+    inspect_file(backup, key)
+    kept = None
+    if db_path.exists():
+        kept = db_path.with_name(
+            f"{db_path.stem}.before-restore-{clock.now_local():%Y%m%d-%H%M%S}{db_path.suffix}")
+        try:
+            copy_consistent(db_path, kept, key)
+        except Exception:  # noqa: BLE001 - a damaged current file is kept byte for byte
+            kept.unlink(missing_ok=True)
+            shutil.copyfile(db_path, kept)
+            for extra, kept_extra in zip(_sidecars(db_path), _sidecars(kept), strict=True):
+                if extra.exists():
+                    shutil.copyfile(extra, kept_extra)
+        if key is not None:
+            shutil.copyfile(key_file_path(db_path), key_file_path(kept))
+    incoming = db_path.with_name(db_path.name + ".restoring")
+    try:
+        copy_consistent(backup, incoming, key)
+        _fsync(incoming)
+        for extra in _sidecars(db_path):
+            extra.unlink(missing_ok=True)  # a stale WAL must never be applied to the new file
+        os.replace(incoming, db_path)
+    except BaseException:
+        incoming.unlink(missing_ok=True)
+        raise
+    return kept
+
+
+def health_check(path: str | Path, key: bytes | None = None) -> HealthReport:
+    """The start check: is the database file there and sound (``quick_check``)?"""
+    path = Path(path)
+    if not path.exists():
+        return HealthReport(False, "error.db_missing", str(path))
+    try:
+        inspect_file(path, key)
+    except DatabaseError as exc:
+        return HealthReport(False, "backup.db_damaged", str(exc.params.get("detail", "")))
+    return HealthReport(True)
+
+
+def latest_good_backup(folder: str | Path, point_code: str | None = None,
+                       key: bytes | None = None) -> BackupInfo | None:
+    """The newest backup in ``folder`` that opens and passes ``quick_check``."""
+    for info in list_backups(folder, point_code):
+        try:
+            return describe_backup(info.path, key if info.encrypted else None)
+        except (DatabaseError, sqlite3.Error, OSError):
+            continue
+    return None
