@@ -44,7 +44,16 @@ def next_change_seq() -> int:
     return value
 
 
+_PLAIN_TYPES = frozenset({str, int, bool, float, type(None)})
+# Encoders built once (json.dumps with options builds one per call); same output as dumps.
+_AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+_CANONICAL_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True,
+                                   separators=(",", ":")).encode
+
+
 def json_value(value: Any) -> Any:
+    if value.__class__ in _PLAIN_TYPES:
+        return value
     if isinstance(value, datetime):
         return value.isoformat(sep=" ")
     if isinstance(value, date):
@@ -62,7 +71,7 @@ def record_values(record: SyncedModel) -> dict[str, Any]:
 
 def audit_hash(prev_hash: str, entry: dict[str, Any]) -> str:
     """Hash of one audit entry chained to the previous entry's hash."""
-    canonical = json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    canonical = _CANONICAL_JSON(entry)
     return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
 
 
@@ -76,7 +85,11 @@ def audit_view(model: type[SyncedModel], data: dict[str, Any]) -> dict[str, Any]
         fields = _audited_fields[model] = [
             (f.name, f.column_name) for f in model._meta.sorted_fields
             if f.column_name not in _AUDIT_SKIPPED]
-    return {column: json_value(data.get(name)) for name, column in fields}
+    view = {}
+    for name, column in fields:
+        value = data.get(name)
+        view[column] = value if value.__class__ in _PLAIN_TYPES else json_value(value)
+    return view
 
 
 def audit_entry_fields(entry: AuditEntry | AuditRow) -> dict[str, Any]:
@@ -109,8 +122,8 @@ def new_audit_entry(prev_hash: str, at: datetime, actor: str, action: str, table
     """An audit entry chained to ``prev_hash`` and hashed, not saved (bulk writers save it)."""
     row = AuditRow(
         at, actor, action, table, record_id, change_seq,
-        None if old is None else json.dumps(old, ensure_ascii=False, sort_keys=True),
-        None if new is None else json.dumps(new, ensure_ascii=False, sort_keys=True),
+        None if old is None else _AUDIT_JSON(old),
+        None if new is None else _AUDIT_JSON(new),
         prev_hash, "",
     )
     return row._replace(entry_hash=audit_hash(prev_hash, audit_entry_fields(row)))
