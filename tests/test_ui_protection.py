@@ -137,3 +137,95 @@ def test_dates_in_history_read_day_month_year(ui_ctx, person):
     model = RecordHistoryModel(ui_ctx, "person", person.id)
     values = dict(zip(cells(model, 3), cells(model, 5), strict=True))
     assert values["Дата рождения"] == "15.02.1990"
+
+
+# -- backups ------------------------------------------------------------------------------
+
+
+def test_back_up_now_shows_progress_and_the_result(qtbot, ui_ctx, db_path, tmp_path, person):
+    from ui.backup_dialogs import BackupNowDialog
+
+    folder = tmp_path / "usb"
+    dialog = BackupNowDialog(ui_ctx, db_path)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(folder))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.result_info is not None, timeout=10_000)
+    assert dialog.progress.value() == 100
+    assert "проверена" in dialog.status.text() and "записей: 2" in dialog.status.text()
+    assert ui_ctx.settings.value("backup/folder") == str(folder)
+    assert len(list(folder.glob("*.db"))) == 1
+    dialog.grab().save("/tmp/prot_backup_now.png")
+
+
+def test_a_backup_failure_is_explained(qtbot, ui_ctx, db_path, tmp_path):
+    from ui.backup_dialogs import BackupNowDialog
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    dialog = BackupNowDialog(ui_ctx, db_path)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(blocker / "sub"))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.start_button.isEnabled(), timeout=10_000)
+    assert "флешка" in dialog.status.text()
+
+
+def test_restore_chooser_lists_dates_and_counts(qtbot, qtmodeltester, ui_ctx, services,
+                                                db_path, tmp_path, person, clock, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspector_app import backup
+    from ui.backup_dialogs import RestoreDialog
+
+    folder = tmp_path / "usb"
+    backup.create_backup(db_path, folder, clock=clock)
+    clock.advance(days=1)
+    services.persons.create({"surname": "Второй", "first_name": "Человек"})
+    backup.create_backup(db_path, folder, clock=clock)
+    dialog = RestoreDialog(ui_ctx, db_path, folder=folder)
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.model)
+    assert cells(dialog.model, 0) == ["26.11.2026 10:30", "25.11.2026 10:30"]
+    assert cells(dialog.model, 3) == [2, 1]
+    assert "26.11.2026" in dialog.details.text() and "граждан: 2" in dialog.details.text()
+    dialog.view.selectRow(1)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.grab().save("/tmp/prot_restore.png")
+    dialog.restore()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.chosen().created_at.day == 25 and dialog.chosen().counts["person"] == 1
+
+
+def test_damaged_database_dialog_offers_the_latest_good_backup(qtbot, services, db_path,
+                                                               tmp_path, clock, person):
+    from inspector_app import backup
+    from ui.backup_dialogs import DamagedDatabaseDialog
+
+    folder = tmp_path / "usb"
+    backup.create_backup(db_path, folder, clock=clock)
+    report = backup.HealthReport(False, "backup.db_damaged", "database disk image is malformed")
+    dialog = DamagedDatabaseDialog("ru", report, backup.latest_good_backup(folder))
+    qtbot.addWidget(dialog)
+    assert "повреждена" in dialog.explanation.text()
+    assert "25.11.2026 10:30" in dialog.offer.text()
+    assert dialog.restore_button.isEnabled()
+    dialog.grab().save("/tmp/prot_damaged.png")
+    none = DamagedDatabaseDialog("ru", report, None)
+    qtbot.addWidget(none)
+    assert not none.restore_button.isEnabled()
+
+
+def test_auto_backup_daily_and_on_exit(qtbot, ui_ctx, services, db_path, tmp_path, person):
+    from ui.backup_dialogs import AutoBackup
+
+    folder = tmp_path / "usb"
+    ui_ctx.settings.setValue("backup/folder", str(folder))
+    auto = AutoBackup(ui_ctx, db_path)
+    auto.start()
+    qtbot.waitUntil(lambda: auto.last is not None, timeout=10_000)
+    assert auto.last.reason == "daily"
+    assert auto.on_exit() is None  # nothing changed since
+    services.persons.update(person.id, {"phone": "87017654321"})
+    assert auto.on_exit().reason == "exit"
