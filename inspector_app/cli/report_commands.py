@@ -83,8 +83,8 @@ def _inspector_id(services, login: str | None) -> str | None:
 def run_stats(args: argparse.Namespace, ctx) -> int:
     from inspector_app.stats import StatsScope, compute
 
-    start, end = _period(args)
     services = ctx.services()
+    start, end = _period(args)
     scope = StatsScope(start, end, _inspector_id(services, args.inspector))
     stats = compute(services, scope)
     if args.json:
@@ -120,8 +120,8 @@ def run_report(args: argparse.Namespace, ctx) -> int:
     from inspector_app.reports import ReportRequest, find_appeal, generate
 
     lang = args.report_lang or ctx.lang
-    start, end = _period(args)
     services = ctx.services()
+    start, end = _period(args)
     appeal_id = None
     if args.kind == "talon":
         if not (args.talon or args.appeal):
@@ -141,8 +141,8 @@ def run_export(args: argparse.Namespace, ctx) -> int:
     from inspector_app.export_table import export_register
 
     lang = args.report_lang or ctx.lang
-    start, end = _period(args)
     services = ctx.services()
+    start, end = _period(args)
     filters = Filters(date_from=start, date_to=end,
                       inspector_id=_inspector_id(services, args.inspector))
     rows = export_register(services, REGISTERS[args.register], filters, args.out, lang=lang)
