@@ -229,3 +229,82 @@ def test_auto_backup_daily_and_on_exit(qtbot, ui_ctx, services, db_path, tmp_pat
     assert auto.on_exit() is None  # nothing changed since
     services.persons.update(person.id, {"phone": "87017654321"})
     assert auto.on_exit().reason == "exit"
+
+
+# -- idle lock ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def logged_in_ctx(ui_ctx, services):
+    services.login("erzhanov", PASSWORD)
+    return ui_ctx
+
+
+def test_idle_time_locks_and_the_password_unlocks(qtbot, logged_in_ctx, services, clock):
+    from PySide6.QtWidgets import QMainWindow
+
+    from qt_helpers import type_text
+    from ui.idle_lock import IdleLock
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    lock = IdleLock(logged_in_ctx, window, minutes=0)
+    lock.install()
+    lock.set_interval_ms(150)
+    with qtbot.waitSignal(lock.sig_locked, timeout=3000):
+        pass
+    assert lock.locked and not window.isVisible() and lock.dialog.isVisible()
+    dialog = lock.dialog
+    type_text(dialog.password, "неверный-пароль")
+    dialog.try_unlock()
+    assert lock.locked and "Неверный" in dialog.message.text()
+    assert not dialog.unlock_button.isEnabled()  # the pause after a wrong password
+    dialog.grab().save("/tmp/prot_idle.png")
+    clock.advance(seconds=2)
+    dialog.unlock_button.setEnabled(True)
+    dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(lock.sig_unlocked, timeout=3000):
+        dialog.try_unlock()
+    assert not lock.locked and window.isVisible()
+    lock.uninstall()
+
+
+def test_activity_postpones_the_lock(qtbot, logged_in_ctx):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui.idle_lock import IdleLock
+
+    window = QLineEdit()
+    qtbot.addWidget(window)
+    window.show()
+    lock = IdleLock(logged_in_ctx, window, minutes=0)
+    lock.install()
+    lock.set_interval_ms(400)
+    for _ in range(6):
+        qtbot.wait(120)
+        qtbot.mouseMove(window, QPoint(5 + _, 5))
+        qtbot.keyClick(window, Qt.Key.Key_A)
+    assert not lock.locked
+    qtbot.waitUntil(lambda: lock.locked, timeout=3000)
+    lock.dialog.password.setText(PASSWORD)
+    lock.dialog.try_unlock()
+    lock.uninstall()
+
+
+def test_idle_lock_setting_and_switching_off(qtbot, logged_in_ctx):
+    from PySide6.QtWidgets import QWidget
+
+    from ui.idle_lock import IDLE_MINUTES_KEY, IdleLock
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    logged_in_ctx.settings.setValue(IDLE_MINUTES_KEY, 7)
+    lock = IdleLock(logged_in_ctx, window)
+    assert lock.interval_ms == 7 * 60_000
+    lock.set_minutes(0)
+    lock.install()
+    assert not lock.timer.isActive()
+    assert int(logged_in_ctx.settings.value(IDLE_MINUTES_KEY)) == 0
+    lock.uninstall()
