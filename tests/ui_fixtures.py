@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import PASSWORD
 from PySide6.QtCore import QSettings
 
 from inspector_app.registers import REGISTERS, Filters
@@ -99,12 +100,13 @@ def settings(tmp_path) -> QSettings:
 @pytest.fixture
 def ctx(seeded, settings, qapp):
     services, _ids = seeded
-    services.login("erzhanov", __import__("tests.conftest", fromlist=["PASSWORD"]).PASSWORD)
+    services.login("erzhanov", PASSWORD)
     context = UiContext(services, settings, "ru")
     yield context
-    from ui.i18n import install_language
+    if context.lang != "ru":
+        from ui.i18n import install_language
 
-    install_language("ru")
+        install_language("ru")
 
 
 def count(name: str, **filters) -> int:

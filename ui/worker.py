@@ -46,7 +46,9 @@ class Job(QObject):
     sig_failed = Signal(object)
     sig_finished = Signal()
 
-    _sig_result = Signal(bool, object)  # from the worker thread: ok?, result or exception
+    # From the worker thread: (ok, result or exception) as one object. A queued Python bool
+    # argument upsets PySide's reference counting at exit, so none crosses threads.
+    _sig_result = Signal(object)
 
     def __init__(self, fn: Callable[[Progress], Any], db=None, parent: QObject | None = None):
         super().__init__(parent)
@@ -68,9 +70,9 @@ class Job(QObject):
         try:
             result = self.fn(self.progress)
         except BaseException as exc:  # delivered to the GUI thread, shown there
-            self._sig_result.emit(False, exc)
+            self._sig_result.emit((False, exc))
         else:
-            self._sig_result.emit(True, result)
+            self._sig_result.emit((True, result))
         finally:
             if self.db is not None and not self.db.is_closed():
                 try:
@@ -83,8 +85,9 @@ class Job(QObject):
         """Ask the work to stop at its next progress report."""
         self.cancelled = True
 
-    @Slot(bool, object)
-    def _deliver(self, ok: bool, value: Any) -> None:
+    @Slot(object)
+    def _deliver(self, outcome: tuple[bool, Any]) -> None:
+        ok, value = outcome
         self.finished = True
         if ok:
             self.result = value

@@ -81,6 +81,7 @@ class FilterBar(QWidget):
         self.status.setVisible(bool(register.statuses))
         layout.addWidget(self.search, 1)
 
+        self._officers = self._read_officers()
         self.retranslate()
         self.fill_code_items()
         self._apply_preset()
@@ -92,6 +93,15 @@ class FilterBar(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self.flush)
         ctx.sig_language_changed.connect(self.fill_code_items)
+        ctx.sig_data_changed.connect(self._on_data_changed)
+
+    def _read_officers(self) -> list[tuple[str, str]]:
+        return [(s.id, s.full_name) for s in self.ctx.services.staff.officers()]
+
+    def _on_data_changed(self, kind: str) -> None:
+        if kind == "staff":
+            self._officers = self._read_officers()
+            self.retranslate()
 
     def _date_edit(self) -> QDateEdit:
         edit = QDateEdit(self)
@@ -128,8 +138,8 @@ class FilterBar(QWidget):
         self.period_label.setText(self.tr("Period:"))
         self._refill(self.period, [(p, t) for p, t in self.preset_titles().items()],
                      period.ALL)
-        officers = [(s.id, s.full_name) for s in self.ctx.services.staff.officers()]
-        self._refill(self.inspector, [(None, self.tr("All inspectors")), *officers], None)
+        self._refill(self.inspector, [(None, self.tr("All inspectors")), *self._officers],
+                     None)
         self._refill(self.status, [(None, self.tr("Any status")),
                                    *[(s, self.status_title(s)) for s in self.register.statuses]],
                      None)

@@ -38,6 +38,18 @@ _SHOWN_IN = {"person": {"appeal", "preventive_visit", "registration", "offence",
                                         "meeting", "feedback"}}
 
 
+class RegisterView(QTableView):
+    """The register's table; Enter opens the current record."""
+
+    sig_enter = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.sig_enter.emit()
+            return
+        super().keyPressEvent(event)
+
+
 def header_settings_key(register_name: str) -> str:
     return f"registers/{register_name}/header"
 
@@ -65,7 +77,7 @@ class RegisterPage(QWidget):
 
         self.model = RegisterTableModel(self.register, ctx.services, ctx.lang,
                                         background=background, parent=self)
-        self.view = QTableView(self)
+        self.view = RegisterView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -98,16 +110,12 @@ class RegisterPage(QWidget):
         self.open_button.clicked.connect(self.open_current)
         self.delete_button.clicked.connect(self.delete_current)
 
-        self.open_action = QAction(self)
-        self.open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return),
-                                       QKeySequence(Qt.Key.Key_Enter)])
-        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.open_action.triggered.connect(self.open_current)
         self.delete_action = QAction(self)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_current)
-        self.view.addActions([self.open_action, self.delete_action])
+        self.view.addAction(self.delete_action)
+        self.view.sig_enter.connect(self.open_current)
         self.view.doubleClicked.connect(lambda index: self.open_row(index.row()))
 
         top = QHBoxLayout()
@@ -149,7 +157,6 @@ class RegisterPage(QWidget):
         self.open_button.setToolTip(self.tr("Open the selected record (Enter)"))
         self.delete_button.setText(self.tr("Delete"))
         self.delete_button.setToolTip(self.tr("Delete the selected record (Del)"))
-        self.open_action.setText(self.tr("Open"))
         self.delete_action.setText(self.tr("Delete"))
         self._show_status()
 

@@ -1,0 +1,142 @@
+"""The registers' lazy table model: Qt model rules, paging in blocks, SQL sorting, background."""
+
+from __future__ import annotations
+
+import pytest
+import ui_fixtures
+from PySide6.QtCore import Qt
+
+from inspector_app.registers import REGISTERS, Filters
+from ui.registers.table_model import ROW_ID_ROLE, RegisterTableModel
+
+seeded = ui_fixtures.seeded
+
+
+def make_persons(services, n: int) -> None:
+    for i in range(n):
+        services.persons.create({"surname": f"Тестов{i:03d}", "first_name": "Ерлан"})
+
+
+@pytest.mark.parametrize("name", sorted(REGISTERS))
+def test_every_register_model_passes_the_qt_model_tester(seeded, qtmodeltester, name):
+    services, _ids = seeded
+    model = RegisterTableModel(REGISTERS[name], services, "ru")
+    model.reload()
+    assert model.rowCount() == REGISTERS[name].count(Filters()) > 0
+    qtmodeltester.check(model)
+
+
+def test_rows_are_fetched_in_blocks_only_when_shown(seeded):
+    services, _ids = seeded
+    make_persons(services, 45)
+    register = REGISTERS["persons"]
+    model = RegisterTableModel(register, services, "ru", block_size=10)
+    model.reload()
+    total = register.count(Filters())
+    assert model.rowCount() == total == 49
+    assert model.row_cached(0) and not model.row_cached(10) and not model.row_cached(40)
+    last = model.index(total - 1, 0).data()
+    assert model.row_cached(total - 1) and not model.row_cached(20)
+    expected = register.page(Filters(), "full_name", True, total - 1, 1)[0]["full_name"]
+    assert last == expected
+
+
+def test_sorting_reruns_the_query(seeded):
+    services, _ids = seeded
+    model = RegisterTableModel(REGISTERS["appeals"], services, "ru")
+    model.reload()
+    column = next(i for i, c in enumerate(model.columns) if c.key == "received_at")
+    model.sort(column, Qt.SortOrder.AscendingOrder)
+    first = model.index(0, column).data()
+    model.sort(column, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, column).data() != first
+    assert model.index(0, column).data() == "25.11.2026 09:30"
+    assert first == "01.10.2026 10:00"
+
+
+def test_a_column_sql_cannot_sort_keeps_the_current_order(seeded):
+    services, _ids = seeded
+    model = RegisterTableModel(REGISTERS["appeals"], services, "ru")
+    model.reload()
+    before = [model.index(r, 0).data() for r in range(model.rowCount())]
+    applicant = next(i for i, c in enumerate(model.columns) if c.key == "applicant")
+    assert not model.is_sortable(applicant)
+    model.sort(applicant, Qt.SortOrder.AscendingOrder)
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == before
+
+
+def test_filters_narrow_the_rows_and_the_count(seeded):
+    services, _ids = seeded
+    model = RegisterTableModel(REGISTERS["appeals"], services, "ru")
+    model.set_filters(Filters(text="ёлкиных"))
+    assert model.rowCount() == 1
+    assert "Ёлкиных" in model.index(0, model.columns.index(REGISTERS["appeals"].column(
+        "substance"))).data()
+    model.set_filters(Filters(status="overdue", today=services.clock.today()))
+    assert model.rowCount() == 1
+
+
+def test_cells_show_catalogue_titles_and_headers_in_the_language(seeded):
+    services, ids = seeded
+    model = RegisterTableModel(REGISTERS["appeals"], services, "ru")
+    model.reload()
+    topic = next(i for i, c in enumerate(model.columns) if c.key == "topic")
+    channel = next(i for i, c in enumerate(model.columns) if c.key == "channel")
+    assert model.headerData(topic, Qt.Orientation.Horizontal) == "Тема"
+    assert model.headerData(channel, Qt.Orientation.Horizontal) == "Канал"
+    row = next(r for r in range(model.rowCount())
+               if model.index(r, 0).data(ROW_ID_ROLE) == ids["appeal_today_1"])
+    assert model.index(row, topic).data() == "Семейно-бытовой конфликт"
+    model.set_language("en")
+    assert model.headerData(topic, Qt.Orientation.Horizontal) == "Topic"
+    assert model.index(row, topic).data() == "Family/domestic conflict"
+
+
+def test_background_model_shows_the_first_block_then_the_count(seeded, qtbot, qtmodeltester):
+    services, _ids = seeded
+    make_persons(services, 30)
+    register = REGISTERS["persons"]
+    model = RegisterTableModel(register, services, "ru", background=True, block_size=10)
+    with qtbot.waitSignal(model.sig_loaded, timeout=10_000) as blocker:
+        model.reload()
+    assert blocker.args == [34] and model.rowCount() == 34 and model.count_known
+    qtbot.waitUntil(lambda: not model.is_busy())
+    assert model.index(0, 0).data()
+    assert model.index(25, 0).data() is None  # asked for: fetched on a worker thread
+    qtbot.waitUntil(lambda: model.row_cached(25), timeout=10_000)
+    expected = register.page(Filters(), "full_name", True, 25, 1)[0]["full_name"]
+    assert model.index(25, 0).data() == expected
+    qtmodeltester.check(model)
+
+
+def test_background_reloads_coalesce_to_the_latest_filters(seeded, qtbot):
+    services, _ids = seeded
+    model = RegisterTableModel(REGISTERS["appeals"], services, "ru", background=True)
+    for text in ("с", "со", "сосед", "соседи шумят"):
+        model.set_filters(Filters(text=text))
+    qtbot.waitUntil(lambda: model.loaded_once and not model.is_busy(), timeout=10_000)
+    assert model.filters.text == "соседи шумят"
+    assert model.rowCount() == 1
+
+
+def test_worker_threads_close_their_database_connections(seeded, qtbot):
+    services, _ids = seeded
+    model = RegisterTableModel(REGISTERS["appeals"], services, "ru", background=True)
+    model.reload()
+    qtbot.waitUntil(lambda: model.loaded_once and not model.is_busy(), timeout=10_000)
+    # Only the GUI thread's connection is left open on the database file.
+    rows = services.db.execute_sql("PRAGMA database_list").fetchall()
+    assert rows and not services.db.is_closed()
+    import gc
+    import sqlite3
+    gc.collect()
+    open_connections = [o for o in gc.get_objects() if isinstance(o, sqlite3.Connection)]
+    live = []
+    for connection in open_connections:
+        try:
+            connection.execute("SELECT 1")
+            live.append(connection)
+        except sqlite3.ProgrammingError:
+            pass
+    files = [c.execute("PRAGMA database_list").fetchall() for c in live]
+    assert len(live) == 1, files
