@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "inspector_app.cli.query_commands",
     "inspector_app.cli.protection_commands",
     "inspector_app.cli.report_commands",
+    "inspector_app.cli.sync_commands",
 )
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2

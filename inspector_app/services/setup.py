@@ -16,6 +16,7 @@ from inspector_app.permissions import Role
 from inspector_app.services.context import Services
 from inspector_app.storage.database import open_database
 from inspector_app.storage.models import Meta
+from inspector_app.sync.keys import ensure_keys
 
 POINT = "point"
 DISTRICT = "district"
@@ -102,7 +103,9 @@ def create_database(path: str | Path, profile: PointProfile, account: FirstAccou
     else:
         db = open_database(path, create=True)
     try:
-        return initialise(db, profile, account, kind=kind, clock=clock)
+        services = initialise(db, profile, account, kind=kind, clock=clock)
     except Exception:
         db.close()
         raise
+    ensure_keys(path)  # the signing and encryption key pairs, kept beside the database
+    return services

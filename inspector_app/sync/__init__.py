@@ -1,0 +1,24 @@
+"""Sync by exported file: points -> district office -> points.
+
+A point exports its changed records as one signed, encrypted package file; the district office
+verifies and imports it in one transaction and answers with a signed receipt (and, when changed,
+a reference-data package). The format is written down in ``docs/sync-format.md``.
+
+Modules, one job each:
+
+- :mod:`keys`: this database's key pairs, fingerprints, public key files;
+- :mod:`crypto`: the encrypted stream (X25519 + HKDF + AES-256-GCM in chunks);
+- :mod:`container`: members, manifest and signature inside the encrypted stream;
+- :mod:`manifest`: the manifest's fields and their checks;
+- :mod:`codec`: records to JSON lines and back, with type checks;
+- :mod:`state`: the sync tables (export log, peers, imported packages, acknowledged mark);
+- :mod:`export`: a point's export;
+- :mod:`lookup`: fast reference lookups while the services' rules validate a package;
+- :mod:`apply`: applying a point's records at the district;
+- :mod:`trail`: the points' audit trails at the district;
+- :mod:`coverage`: which exports of a point the district holds, and the gaps;
+- :mod:`receipts` and :mod:`reference`: what goes back to the points;
+- :mod:`importer`: import of any package kind, file by file, with a report;
+- :mod:`refused`: refused files kept aside;
+- :mod:`overview`: the district's view of its points.
+"""

@@ -1,0 +1,235 @@
+"""Applying one point's records at the district office, inside the import's transaction.
+
+For every incoming record, by id: a newer row version than the one held is written (insert or
+update; a tombstone is just a newer version marked deleted); the same version is "unchanged"
+when identical and a conflict when not (never overwritten silently); an older version is
+"superseded" (a late file) and ignored. Before a record is written it must pass the services'
+own ``clean`` rules, run as the sending point would (its point code, its clock at export time)
+with two import-specific allowances:
+
+- references may point to tombstoned records of the point: the point may delete a meeting after
+  feedback was linked to it, and the row still says so;
+- catalogue codes since retired (inactive) still count as known, for older records;
+- rules that compare a record with the point's other live records (a unique ИИН, a unique
+  login, talon order) are the point's to keep; the district may hold a mix of old and new
+  versions while a package is missing, so they are not re-checked here (unique indexes still
+  guard the database).
+
+``search_text``, ``sort_name`` and ``sort_key`` are recomputed with the services' functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from types import SimpleNamespace
+from typing import Any
+
+from peewee import SqliteDatabase
+
+from inspector_app.catalogues import Catalogues
+from inspector_app.clock import FixedClock
+from inspector_app.errors import FieldError, ValidationError
+from inspector_app.messages import translate
+from inspector_app.services.area import address_sort_key
+from inspector_app.services.context import Services
+from inspector_app.services.people import sort_name
+from inspector_app.storage.models import Address, Person, Point, Staff
+from inspector_app.sync.codec import LOCKED_PASSWORD, STAMPS, Incoming, KindCodec
+from inspector_app.sync.errors import SyncError
+from inspector_app.sync.holdings import pair_value
+from inspector_app.sync.lookup import RecordLookup
+from inspector_app.text import search_text
+
+BATCH = 500
+CLOCK_TOLERANCE = timedelta(days=2)
+
+
+@dataclass
+class KindResult:
+    """What one package did to one record kind."""
+
+    new: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    superseded: int = 0
+    conflicts: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+class InvalidRecord(SyncError):
+    """A record breaks the services' rules; the message lists every field problem."""
+
+    code = "sync.invalid_record"
+
+    def __init__(self, kind: str, record_id: str, errors: list[FieldError]):
+        self.errors = errors
+        super().__init__(self.code, kind=kind, id=record_id)
+
+    def message(self, lang: str = "ru") -> str:
+        head = translate(self.code, lang, **self.params)
+        return "\n".join([head, *(e.message(lang) for e in self.errors)])
+
+
+class LenientCatalogues(Catalogues):
+    """Catalogues where a retired (inactive) code still counts as known."""
+
+    def has(self, catalogue: str, code: str) -> bool:
+        return self.get(catalogue, code) is not None
+
+
+def validation_services(db: SqliteDatabase, sender: str, local_moment: datetime) -> Services:
+    """Services that apply the rules as the sending point would, at its export time."""
+    services = Services(db, clock=FixedClock(local_moment + CLOCK_TOLERANCE))
+    services.__dict__["meta"] = {"point_code": sender, "database_kind": "point"}
+    services.catalogues = LenientCatalogues()
+    services.persons._check_unique_iin = lambda *args: None
+    services.staff._login_taken = lambda *args: False
+    return services
+
+
+def _record_services(services: Services) -> dict[type, Any]:
+    found = (services.points, services.staff, services.persons, services.organisations,
+             services.addresses, services.appeals, services.visits, services.registrations,
+             services.offences, services.meetings, services.feedback)
+    return {service.model: service for service in found}
+
+
+class RecordsApplier:
+    """Writes a package's records kind by kind; keeps results, checksum and count changes."""
+
+    def __init__(self, db: SqliteDatabase, services: Services, lookup: RecordLookup,
+                 sender: str, seq_from: int, seq_to: int):
+        self.db = db
+        self.services = services
+        self.by_model = _record_services(services)
+        self.lookup = lookup
+        self.sender = sender
+        self.seq_from = seq_from
+        self.seq_to = seq_to
+        self.checksum_delta = 0
+        self.count_delta: dict[str, list[int]] = {}
+        self.conflict_ids: list[str] = []
+
+    def apply(self, codec: KindCodec, lines, progress=None) -> KindResult:
+        """Apply every line of one member; :class:`SyncError` on the first bad record."""
+        result = KindResult()
+        seen: set[str] = set()
+        batch: list[Incoming] = []
+        for line in lines:
+            record = codec.decode(line)
+            if record.id in seen:
+                raise SyncError("sync.duplicate_id", kind=codec.table, id=record.id)
+            seen.add(record.id)
+            self._check_stamps(codec, record)
+            batch.append(record)
+            if len(batch) >= BATCH:
+                self._apply_batch(codec, batch, result)
+                batch = []
+                if progress is not None:
+                    progress(codec.table, len(seen))
+        self._apply_batch(codec, batch, result)
+        return result
+
+    def _check_stamps(self, codec: KindCodec, record: Incoming) -> None:
+        owner = record.fields["owner_point"]
+        if owner != self.sender:
+            raise SyncError("sync.foreign_record", kind=codec.table, id=record.id, point=owner)
+        if not self.seq_from < record.change_seq <= self.seq_to:
+            raise SyncError("sync.bad_record", kind=codec.table, id=record.id,
+                            field="change_seq", reason="range")
+        if codec.model is Point and record.fields["code"] != self.sender:
+            raise SyncError("sync.foreign_record", kind=codec.table, id=record.id,
+                            point=record.fields["code"])
+
+    def _apply_batch(self, codec: KindCodec, batch: list[Incoming], result: KindResult) -> None:
+        if not batch:
+            return
+        marks = ", ".join("?" for _ in batch)
+        held = {row[0]: row[1:] for row in self.db.execute_sql(
+            f'SELECT id, owner_point, row_version, deleted FROM "{codec.table}" '
+            f'WHERE id IN ({marks})', [r.id for r in batch])}
+        inserts: list[list[Any]] = []
+        updates: list[list[Any]] = []
+        counts = self.count_delta.setdefault(codec.table, [0, 0])
+        for record in batch:
+            before = held.get(record.id)
+            if before is not None:
+                owner, version, was_deleted = before
+                if owner != self.sender:
+                    raise SyncError("sync.foreign_record", kind=codec.table, id=record.id,
+                                    point=owner)
+                if version > record.row_version:
+                    result.superseded += 1
+                    continue
+                if version == record.row_version:
+                    if self._same_as_held(codec, record):
+                        result.unchanged += 1
+                    else:
+                        result.conflicts += 1
+                        self.conflict_ids.append(f"{codec.table}:{record.id}")
+                    continue
+            params = self._validated(codec, record)
+            self.lookup.remember(codec.model, record.id, self.sender, record.deleted, params)
+            self.checksum_delta += pair_value(record.id, record.row_version)
+            counts[1 if record.deleted else 0] += 1
+            if before is None:
+                inserts.append([params[c] for c in codec.insert_columns])
+                if record.deleted:
+                    result.deleted += 1
+                else:
+                    result.new += 1
+            else:
+                self.checksum_delta -= pair_value(record.id, before[1])
+                counts[1 if before[2] else 0] -= 1
+                updates.append([*(params[c] for c in codec.update_columns), record.id,
+                                record.row_version])
+                if record.deleted and not before[2]:
+                    result.deleted += 1
+                else:
+                    result.updated += 1
+        cursor = self.db.cursor()
+        if inserts:
+            cursor.executemany(codec.insert_sql, inserts)
+        if updates:
+            cursor.executemany(codec.update_sql, updates)
+            if cursor.rowcount != len(updates):
+                raise SyncError("sync.changed_while_reading", path=codec.table)
+
+    def _same_as_held(self, codec: KindCodec, record: Incoming) -> bool:
+        row = self.db.execute_sql(codec.select_all_sql, (record.id,)).fetchone()
+        return row is not None and codec.plain_row(row) == record.raw
+
+    def _validated(self, codec: KindCodec, record: Incoming) -> dict[str, Any]:
+        """The database values of a record that passes the services' rules."""
+        service = self.by_model[codec.model]
+        fields = record.fields
+        data = {k: v for k, v in fields.items() if k not in STAMPS}
+        try:
+            service.clean(dict(data), SimpleNamespace(**fields))
+        except ValidationError as exc:
+            remaining = [e for e in exc.errors if not self._dangling_allowed(codec, fields, e)]
+            if remaining:
+                raise InvalidRecord(codec.table, record.id, remaining) from None
+        params = dict(record.params)
+        params["search_text"] = search_text(*service.search_parts(data))
+        if codec.model is Person:
+            params["sort_name"] = sort_name(fields["surname"], fields["first_name"],
+                                            fields["patronymic"])
+        elif codec.model is Address:
+            params["sort_key"] = address_sort_key(fields["street"], fields["house"])
+        elif codec.model is Staff:
+            params["password_hash"] = LOCKED_PASSWORD
+        return params
+
+    def _dangling_allowed(self, codec: KindCodec, fields: dict[str, Any],
+                          error: FieldError) -> bool:
+        """A "not found" reference is fine when it names a tombstoned record of the point."""
+        target = codec.references.get(error.field)
+        if error.code != "v.not_found" or target is None or not fields.get(error.field):
+            return False
+        ref = self.lookup.get(target, fields[error.field])
+        return ref is not None and ref.deleted

@@ -1,0 +1,236 @@
+"""Records as JSON lines and back: one codec per travelling record kind.
+
+A record travels as one JSON object per line, keyed by column name, with every column of its
+table except the derived ones (``search_text``, ``sort_name``, ``sort_key``: the importer
+recomputes them with the services' own code) and ``staff.password_hash`` (a password hash
+would let whoever holds the district's copy try passwords offline and log in at the point;
+the district never needs it). Values: text, integers, ``true``/``false``, dates as
+``YYYY-MM-DD``, moments (UTC or local as stored) as ``YYYY-MM-DD HH:MM:SS[.ffffff]``, amounts as
+decimal text, references as the 32-hex id, ``null`` where the column allows it.
+
+Decoding checks exactly that shape: the same set of columns, the right type in each, lengths
+within the column's limit. The services' rules (catalogue codes, ИИН, dates...) come after, in
+:mod:`inspector_app.sync.apply`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
+
+from inspector_app.storage.models import SYNCED_MODELS, Staff, SyncedModel
+from inspector_app.sync.errors import SyncError
+
+DERIVED = frozenset({"search_text", "sort_name", "sort_key"})
+SECRET = frozenset({"password_hash"})
+LOCKED_PASSWORD = "!"
+"""Stored as the password hash of staff received by sync: it never matches any password."""
+STAMPS = frozenset({"id", "owner_point", "created_at", "created_by", "updated_at", "updated_by",
+                    "row_version", "change_seq", "deleted", "deleted_at", "deleted_by"})
+_HEX_ID = re.compile(r"^[0-9a-f]{32}$")
+_INT_LIMIT = 2**63
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    field: str
+    kind: str
+    nullable: bool
+    max_length: int | None
+    target: type[SyncedModel] | None = None
+
+
+def _column(field) -> Column:
+    kind = ("ref" if isinstance(field, ForeignKeyField)
+            else "bool" if isinstance(field, BooleanField)
+            else "datetime" if isinstance(field, DateTimeField)
+            else "date" if isinstance(field, DateField)
+            else "decimal" if isinstance(field, DecimalField)
+            else "int" if isinstance(field, IntegerField)
+            else "text" if isinstance(field, CharField | TextField)
+            else None)
+    if kind is None:
+        raise TypeError(f"no sync codec for {field!r}")
+    if field.primary_key:
+        kind = "id"
+    max_length = getattr(field, "max_length", None) if isinstance(field, CharField) else None
+    target = field.rel_model if isinstance(field, ForeignKeyField) else None
+    return Column(field.column_name, field.name, kind, field.null, max_length, target)
+
+
+@dataclass
+class Incoming:
+    """One decoded record: typed field values (by field name) and database values."""
+
+    id: str
+    row_version: int
+    change_seq: int
+    deleted: bool
+    fields: dict[str, Any]
+    params: dict[str, Any]
+    raw: dict[str, Any]
+
+
+class BadValue(Exception):
+    def __init__(self, column: str, reason: str):
+        super().__init__(column, reason)
+        self.column = column
+        self.reason = reason
+
+
+def _decode_value(column: Column, value: Any) -> tuple[Any, Any]:
+    """(typed value, database value) of one JSON value; :class:`BadValue` when wrong."""
+    if value is None:
+        if not column.nullable:
+            raise BadValue(column.name, "null")
+        return None, None
+    kind = column.kind
+    if kind == "text":
+        if not isinstance(value, str):
+            raise BadValue(column.name, "type")
+        if column.max_length is not None and len(value) > column.max_length:
+            raise BadValue(column.name, "length")
+        return value, value
+    if kind in ("id", "ref"):
+        if not isinstance(value, str) or not _HEX_ID.match(value):
+            raise BadValue(column.name, "id")
+        return value, value
+    if kind == "int":
+        if not isinstance(value, int) or isinstance(value, bool) or not (
+                -_INT_LIMIT <= value < _INT_LIMIT):
+            raise BadValue(column.name, "type")
+        return value, value
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise BadValue(column.name, "type")
+        return value, int(value)
+    if kind == "date":
+        if not isinstance(value, str) or len(value) != 10:
+            raise BadValue(column.name, "date")
+        try:
+            return date.fromisoformat(value), value
+        except ValueError:
+            raise BadValue(column.name, "date") from None
+    if kind == "datetime":
+        if not isinstance(value, str) or len(value) not in (19, 26) or value[10] != " ":
+            raise BadValue(column.name, "datetime")
+        try:
+            return datetime.fromisoformat(value), value
+        except ValueError:
+            raise BadValue(column.name, "datetime") from None
+    if kind == "decimal":
+        if not isinstance(value, str) or len(value) > 32:
+            raise BadValue(column.name, "decimal")
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            raise BadValue(column.name, "decimal") from None
+        if not number.is_finite():
+            raise BadValue(column.name, "decimal")
+        return number, value
+    raise BadValue(column.name, "type")  # pragma: no cover - every kind handled above
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join(f'"{name}"' for name in names)
+
+
+class KindCodec:
+    """How one record kind is written to and read from a package member."""
+
+    def __init__(self, model: type[SyncedModel]):
+        meta = model._meta
+        self.model = model
+        self.table = meta.table_name
+        self.member = f"{self.table}.jsonl.gz"
+        all_columns = [_column(f) for f in meta.sorted_fields]
+        self.columns = [c for c in all_columns if c.name not in DERIVED | SECRET]
+        self.names = frozenset(c.name for c in self.columns)
+        self.derived = [c.name for c in all_columns if c.name in DERIVED]
+        self.references = {c.field: c.target for c in self.columns if c.kind == "ref"}
+        self._bools = [i for i, c in enumerate(self.columns) if c.kind == "bool"]
+        self._decimals = [i for i, c in enumerate(self.columns) if c.kind == "decimal"]
+        self._names = [c.name for c in self.columns]
+        self.deleted_index = self._names.index("deleted")
+        quoted = _quoted(self._names)
+        self.export_sql = (f'SELECT {quoted} FROM "{self.table}" WHERE owner_point = ? '
+                           f'AND change_seq > ? AND change_seq <= ? ORDER BY change_seq')
+        self.select_all_sql = f'SELECT {quoted} FROM "{self.table}" WHERE id = ?'
+        written = self._names + self.derived + (["password_hash"] if model is Staff else [])
+        self.insert_columns = written
+        marks = ", ".join("?" for _ in written)
+        self.insert_sql = f'INSERT INTO "{self.table}" ({_quoted(written)}) VALUES ({marks})'
+        updated = self._names[1:] + self.derived
+        self.update_columns = updated
+        assignments = ", ".join(f'"{c}" = ?' for c in updated)
+        self.update_sql = (f'UPDATE "{self.table}" SET {assignments} '
+                           f'WHERE id = ? AND row_version < ?')
+
+    # -- export ---------------------------------------------------------------------------
+    def encode(self, row: tuple) -> bytes:
+        """A database row (columns as in :attr:`export_sql`) as one JSON line."""
+        values = list(row)
+        for i in self._bools:
+            values[i] = bool(values[i])
+        for i in self._decimals:
+            if values[i] is not None:
+                values[i] = str(Decimal(str(values[i])))
+        return json.dumps(dict(zip(self._names, values, strict=True)), ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8")
+
+    def plain_row(self, row: tuple) -> dict[str, Any]:
+        """A database row as the JSON-ready values a package carries (for comparisons)."""
+        return json.loads(self.encode(row))
+
+    # -- import ---------------------------------------------------------------------------
+    def decode(self, line: bytes) -> Incoming:
+        """One JSON line as an :class:`Incoming` record; :class:`SyncError` when malformed."""
+        try:
+            data = json.loads(line)
+        except (ValueError, UnicodeDecodeError):
+            raise SyncError("sync.bad_record", kind=self.table, id="?", field="-",
+                            reason="json") from None
+        if not isinstance(data, dict):
+            raise SyncError("sync.bad_record", kind=self.table, id="?", field="-", reason="json")
+        record_id = data.get("id")
+        record_id = record_id if isinstance(record_id, str) else "?"
+        if data.keys() != self.names:
+            extra = sorted(set(data) - self.names) or sorted(self.names - set(data))
+            raise SyncError("sync.bad_record", kind=self.table, id=record_id[:32],
+                            field=str(extra[0])[:64], reason="columns")
+        fields: dict[str, Any] = {}
+        params: dict[str, Any] = {}
+        try:
+            for column in self.columns:
+                typed, stored = _decode_value(column, data[column.name])
+                fields[column.field] = typed
+                params[column.name] = stored
+        except BadValue as exc:
+            raise SyncError("sync.bad_record", kind=self.table, id=record_id[:32],
+                            field=exc.column, reason=exc.reason) from None
+        if fields["row_version"] < 1 or (fields["deleted"] and fields["deleted_at"] is None):
+            raise SyncError("sync.bad_record", kind=self.table, id=record_id,
+                            field="row_version", reason="stamps")
+        return Incoming(record_id, fields["row_version"], fields["change_seq"], fields["deleted"],
+                        fields, params, data)
+
+
+CODECS: dict[type[SyncedModel], KindCodec] = {model: KindCodec(model) for model in SYNCED_MODELS}
+BY_MEMBER: dict[str, KindCodec] = {codec.member: codec for codec in CODECS.values()}
+AUDIT_MEMBER = "audit.jsonl.gz"

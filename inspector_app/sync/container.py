@@ -1,0 +1,255 @@
+"""Members, manifest and signature inside the encrypted stream of a package.
+
+Plaintext layout (integers big-endian)::
+
+    "ISPK" | format version u8
+    member*   "M" | name length u8 | name (ASCII) | block* | empty block
+              block = length u32 | bytes (gzip-compressed JSON lines)
+    trailer   "E" | manifest length u32 | manifest (UTF-8 JSON) | Ed25519 signature (64)
+
+Members are streamed: their sizes and SHA-256 are known only once written, so the manifest
+that lists them comes last. The signature covers the manifest (context-prefixed), and the
+manifest the SHA-256 of every member, so one signature authenticates the whole package.
+Member names are never used as paths: nothing is ever extracted to disk, and a name outside
+``[a-z_]+.jsonl.gz`` is refused before anything else is read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from inspector_app.sync.errors import SyncError
+
+PLAIN_MAGIC = b"ISPK"
+PLAIN_VERSION = 1
+SIGN_CONTEXT = b"inspector-sync manifest v1\x00"
+MEMBER_NAME = re.compile(r"^[a-z_]{1,40}\.jsonl\.gz$")
+BLOCK_SIZE = 256 * 1024
+MAX_BLOCK = 4 << 20
+MAX_MANIFEST = 4 << 20
+MAX_LINE = 4 << 20
+MAX_RATIO = 200
+MAX_RAW_SIZE = 16 << 30
+COMPRESS_LEVEL = 1
+_U32 = struct.Struct(">I")
+
+
+class Sink(Protocol):
+    def write(self, data: bytes) -> None: ...
+
+
+class Source(Protocol):
+    def read(self, size: int) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class MemberInfo:
+    """What the manifest says of one member (filled by the writer, checked by the reader)."""
+
+    name: str
+    sha256: str
+    size: int
+    raw_size: int
+    lines: int
+
+    def as_json(self) -> dict:
+        return {"name": self.name, "sha256": self.sha256, "size": self.size,
+                "raw_size": self.raw_size, "lines": self.lines}
+
+
+def signed_bytes(manifest: bytes) -> bytes:
+    return SIGN_CONTEXT + manifest
+
+
+# -- writing -----------------------------------------------------------------------------------
+class MemberWriter:
+    """Compresses JSON lines into one member, hashing what goes out."""
+
+    def __init__(self, sink: Sink, name: str):
+        if not MEMBER_NAME.match(name):
+            raise ValueError(f"bad member name {name!r}")
+        self.name = name
+        self._sink = sink
+        self._compressor = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, 31)
+        self._hash = hashlib.sha256()
+        self._pending: list[bytes] = []
+        self._pending_size = 0
+        self.size = 0
+        self.raw_size = 0
+        self.lines = 0
+        encoded = name.encode("ascii")
+        sink.write(b"M" + bytes([len(encoded)]) + encoded)
+
+    def write_line(self, line: bytes) -> None:
+        """One record: a JSON text without newline."""
+        self.lines += 1
+        self.raw_size += len(line) + 1
+        self._pending.append(line)
+        self._pending.append(b"\n")
+        self._pending_size += len(line) + 1
+        if self._pending_size >= BLOCK_SIZE:
+            self._emit(self._compressor.compress(b"".join(self._pending)))
+            self._pending.clear()
+            self._pending_size = 0
+
+    def close(self) -> MemberInfo:
+        data = self._compressor.compress(b"".join(self._pending)) + self._compressor.flush()
+        self._pending.clear()
+        self._emit(data)
+        self._sink.write(_U32.pack(0))
+        return MemberInfo(self.name, self._hash.hexdigest(), self.size, self.raw_size,
+                          self.lines)
+
+    def _emit(self, data: bytes) -> None:
+        for start in range(0, len(data), MAX_BLOCK):
+            block = data[start:start + MAX_BLOCK]
+            self._sink.write(_U32.pack(len(block)))
+            self._sink.write(block)
+            self._hash.update(block)
+            self.size += len(block)
+
+
+class ContainerWriter:
+    """Writes the plaintext of a package into ``sink`` (an :class:`EncryptingWriter`)."""
+
+    def __init__(self, sink: Sink):
+        self._sink = sink
+        self.members: list[MemberInfo] = []
+        sink.write(PLAIN_MAGIC + bytes([PLAIN_VERSION]))
+
+    def member(self, name: str) -> MemberWriter:
+        return MemberWriter(self._sink, name)
+
+    def add(self, info: MemberInfo) -> None:
+        self.members.append(info)
+
+    def finish(self, manifest: bytes, sign: Callable[[bytes], bytes]) -> None:
+        """Write the manifest and its signature (``sign`` is the sender's Ed25519 signer)."""
+        signature = sign(signed_bytes(manifest))
+        self._sink.write(b"E" + _U32.pack(len(manifest)) + manifest + signature)
+
+
+# -- reading -----------------------------------------------------------------------------------
+def _read_exact(source: Source, size: int) -> bytes:
+    data = source.read(size)
+    if len(data) != size:
+        raise SyncError("sync.truncated")
+    return data
+
+
+def _check_name(raw: bytes) -> str:
+    try:
+        name = raw.decode("ascii")
+    except UnicodeDecodeError:
+        name = raw.decode("latin-1")
+        raise SyncError("sync.bad_member_name", name=name) from None
+    if not MEMBER_NAME.match(name):
+        raise SyncError("sync.bad_member_name", name=name)
+    return name
+
+
+def _blocks(source: Source) -> Iterator[bytes]:
+    while True:
+        (length,) = _U32.unpack(_read_exact(source, 4))
+        if length == 0:
+            return
+        if length > MAX_BLOCK:
+            raise SyncError("sync.damaged")
+        yield _read_exact(source, length)
+
+
+@dataclass
+class Trailer:
+    manifest: bytes
+    signature: bytes
+
+
+def read_start(source: Source) -> None:
+    if _read_exact(source, len(PLAIN_MAGIC) + 1) != PLAIN_MAGIC + bytes([PLAIN_VERSION]):
+        raise SyncError("sync.unsupported_version", version="?")
+
+
+def next_frame(source: Source) -> str:
+    kind = _read_exact(source, 1)
+    if kind == b"M":
+        return "member"
+    if kind == b"E":
+        return "trailer"
+    raise SyncError("sync.damaged")
+
+
+def read_member_name(source: Source) -> str:
+    (length,) = _read_exact(source, 1)
+    return _check_name(_read_exact(source, length))
+
+
+def read_trailer(source: Source) -> Trailer:
+    (length,) = _U32.unpack(_read_exact(source, 4))
+    if length > MAX_MANIFEST:
+        raise SyncError("sync.damaged")
+    manifest = _read_exact(source, length)
+    return Trailer(manifest, _read_exact(source, 64))
+
+
+def hash_member(source: Source, name: str) -> MemberInfo:
+    """Pass one: hash a member's compressed bytes without decompressing them."""
+    digest = hashlib.sha256()
+    size = 0
+    for block in _blocks(source):
+        digest.update(block)
+        size += len(block)
+    return MemberInfo(name, digest.hexdigest(), size, -1, -1)
+
+
+def check_declared(info: MemberInfo) -> None:
+    """Refuse a member whose declared uncompressed size means a decompression bomb."""
+    if info.raw_size > MAX_RAW_SIZE or info.raw_size > MAX_RATIO * info.size + 65536:
+        raise SyncError("sync.too_large", name=info.name)
+
+
+def member_lines(source: Source, expected: MemberInfo) -> Iterator[bytes]:
+    """Pass two: the member's JSON lines, decompressed in bounded steps.
+
+    Stops with :class:`SyncError` as soon as the output would exceed the declared size (a
+    decompression bomb), a line is longer than :data:`MAX_LINE`, or the member's bytes or line
+    count differ from the manifest's.
+    """
+    decompressor = zlib.decompressobj(31)
+    digest = hashlib.sha256()
+    produced = 0
+    lines = 0
+    tail = b""
+    for block in _blocks(source):
+        digest.update(block)
+        data = block
+        while data:
+            try:
+                out = decompressor.decompress(data, BLOCK_SIZE)
+            except zlib.error as exc:
+                raise SyncError("sync.damaged") from exc
+            data = decompressor.unconsumed_tail
+            produced += len(out)
+            if produced > expected.raw_size:
+                raise SyncError("sync.too_large", name=expected.name)
+            if not out:
+                if data:
+                    raise SyncError("sync.damaged")
+                break
+            chunk = tail + out if tail else out
+            parts = chunk.split(b"\n")
+            tail = parts.pop()
+            if len(tail) > MAX_LINE:
+                raise SyncError("sync.too_large", name=expected.name)
+            lines += len(parts)
+            yield from parts
+        if decompressor.eof and decompressor.unused_data:
+            raise SyncError("sync.damaged")
+    if (tail or not decompressor.eof or produced != expected.raw_size
+            or lines != expected.lines or digest.hexdigest() != expected.sha256):
+        raise SyncError("sync.hash_mismatch", name=expected.name)

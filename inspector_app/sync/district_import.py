@@ -1,0 +1,135 @@
+"""Import of a point's records package at the district office: one transaction, all or nothing.
+
+Called once the package has been decrypted and its signature, manifest and hashes checked
+(:meth:`PackageReader.verify`) and its sender found trusted. Inside one immediate transaction
+it streams every member again: records kind by kind (referenced kinds first) through
+:class:`RecordsApplier`, then the audit trail through :class:`TrailApplier`; then it updates
+what the district knows of the point (coverage, gaps, counts, checksum), logs the package and
+adds an "import" entry to the district's own audit chain. Any error rolls everything back.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from inspector_app.services.context import Services
+from inspector_app.services.records import next_change_seq, write_audit
+from inspector_app.storage.models import SYNCED_MODELS
+from inspector_app.sync import state
+from inspector_app.sync.apply import RecordsApplier, validation_services
+from inspector_app.sync.codec import AUDIT_MEMBER, BY_MEMBER, CODECS
+from inspector_app.sync.coverage import Coverage, coverage
+from inspector_app.sync.errors import SyncError
+from inspector_app.sync.holdings import as_hex, from_hex
+from inspector_app.sync.lookup import RecordLookup, active
+from inspector_app.sync.manifest import Manifest
+from inspector_app.sync.package import PackageReader
+from inspector_app.sync.results import IMPORTED, FileResult, Notice
+from inspector_app.sync.trail import TrailApplier
+
+EXPECTED_MEMBERS = [CODECS[m].member for m in SYNCED_MODELS] + [AUDIT_MEMBER]
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def check_records_manifest(manifest: Manifest) -> dict[str, int]:
+    """The records-specific fields of a manifest, checked; :class:`SyncError` otherwise."""
+    fields = {name: manifest.int_field(name) for name in (
+        "export_no", "seq_from", "seq_to", "audit_from", "audit_to")}
+    if fields["export_no"] < 1 or fields["seq_to"] < fields["seq_from"] or (
+            fields["audit_to"] < fields["audit_from"]):
+        raise SyncError("sync.bad_manifest", field="range")
+    full = manifest.get("full")
+    if not isinstance(full, bool) or (full and (fields["seq_from"] or fields["audit_from"])):
+        raise SyncError("sync.bad_manifest", field="full")
+    manifest.text_field("checksum", _HEX64)
+    if [m.name for m in manifest.members] != EXPECTED_MEMBERS:
+        raise SyncError("sync.bad_manifest", field="members")
+    counts = manifest.get("counts")
+    if not isinstance(counts, dict):
+        raise SyncError("sync.bad_manifest", field="counts")
+    for member in manifest.members[:-1]:
+        declared = counts.get(BY_MEMBER[member.name].table)
+        if not isinstance(declared, dict) or declared.get("records") != member.lines:
+            raise SyncError("sync.bad_manifest", field="counts")
+    if manifest.members[-1].lines != fields["audit_to"] - fields["audit_from"]:
+        raise SyncError("sync.bad_manifest", field="audit")
+    return fields
+
+
+def import_records(services: Services, reader: PackageReader, result: FileResult,
+                   new_peer: state.Peer | None, progress=None) -> None:
+    """Apply a verified records package (see the module's description); fills ``result``."""
+    manifest = reader.manifest
+    fields = check_records_manifest(manifest)
+    db = services.db
+    sender = manifest.sender
+    own = services.point_code
+    local = manifest.created_at + timedelta(minutes=manifest.utc_offset_minutes)
+    with db.atomic("IMMEDIATE"):
+        if new_peer is not None:
+            state.save_peer(db, new_peer)
+        peer = state.peer(db, sender)
+        lookup = RecordLookup(db, {sender, own})
+        applier = RecordsApplier(db, validation_services(db, sender, local), lookup, sender,
+                                 fields["seq_from"], fields["seq_to"])
+        with active(lookup):
+            for info, lines in reader.members():
+                if info.name == AUDIT_MEMBER:
+                    trail = TrailApplier(db, sender, fields["audit_from"], fields["audit_to"])
+                    trail.apply(lines)
+                else:
+                    codec = BY_MEMBER[info.name]
+                    counts = applier.apply(codec, lines, progress)
+                    result.counts[codec.table] = counts.as_dict()
+        now = services.clock.now_utc().replace(microsecond=0)
+        state.add_inbound(db, state.InboundEntry(
+            manifest.package_id, sender, manifest.kind, fields["export_no"],
+            bool(manifest.get("full")), fields["seq_from"], fields["seq_to"],
+            manifest.created_at, now, services.actor_login, reader.path.name[:300],
+            reader.file_sha256, {"counts": result.counts}))
+        held = _update_peer(db, peer, manifest, applier, now)
+        write_audit(now, services.actor_login, "import", "sync_inbound", manifest.package_id,
+                    next_change_seq(), None,
+                    {"point": sender, "export_no": fields["export_no"],
+                     "file": reader.path.name, "counts": result.totals()})
+    result.status = IMPORTED
+    result.notices.extend(coverage_notices(sender, held))
+    if applier.conflict_ids:
+        result.notices.append(Notice("sync.conflicts", {
+            "count": len(applier.conflict_ids), "ids": ", ".join(applier.conflict_ids[:5])},
+            warning=True))
+
+
+def _update_peer(db, peer: state.Peer, manifest: Manifest, applier: RecordsApplier,
+                 now: datetime) -> Coverage:
+    peer.name = manifest.sender_name[:200]
+    peer.database_id = manifest.database_id
+    digest = manifest.get("reference_digest")
+    if isinstance(digest, str) and len(digest) <= 64:
+        peer.reference_digest = digest
+    if peer.last_package_at is None or manifest.created_at > peer.last_package_at:
+        peer.last_package_at = manifest.created_at
+    peer.last_imported_at = now
+    for kind, (live, deleted) in applier.count_delta.items():
+        held = peer.counts.setdefault(kind, [0, 0])
+        peer.counts[kind] = [held[0] + live, held[1] + deleted]
+    peer.checksum = as_hex(from_hex(peer.checksum) + applier.checksum_delta)
+    held = coverage((e.export_no, e.seq_from, e.seq_to)
+                    for e in state.inbound_of(db, peer.point_code, manifest.kind))
+    peer.last_export_no = held.last_export_no
+    peer.held_export_no = held.held_export_no
+    peer.held_seq = held.held_seq
+    peer.gaps = held.gaps
+    state.save_peer(db, peer)
+    return held
+
+
+def coverage_notices(point: str, held: Coverage) -> list[Notice]:
+    """Report lines for the exports of ``point`` that have not arrived."""
+    notices = [Notice("sync.gap", {"number": n, "point": point}, warning=True)
+               for n in held.gaps]
+    notices += [Notice("sync.break", {"number": n, "point": point}, warning=True)
+                for n in held.breaks]
+    notices += [Notice("sync.skipped", {"number": n, "point": point}) for n in held.skipped]
+    return notices

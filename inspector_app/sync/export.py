@@ -1,0 +1,133 @@
+"""Export at a point: one package with everything the district has not acknowledged yet.
+
+By default a package holds every record of the point whose change sequence is above the mark
+the district last acknowledged (and the audit entries after the acknowledged one); with
+``full`` (or after a receipt's checksum did not match) it holds everything the point owns.
+The whole export runs in one immediate transaction: the records, the export log row and the
+file name all agree, and an edit made meanwhile waits for the export or goes into the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from inspector_app import __version__
+from inspector_app.permissions import Action
+from inspector_app.services.context import Services
+from inspector_app.storage.migrations import LATEST_VERSION
+from inspector_app.storage.models import SYNCED_MODELS
+from inspector_app.sync import state, trail
+from inspector_app.sync.codec import AUDIT_MEMBER, CODECS
+from inspector_app.sync.errors import SyncError
+from inspector_app.sync.holdings import holdings
+from inspector_app.sync.keys import ensure_keys
+from inspector_app.sync.manifest import RECORDS, utc_text
+from inspector_app.sync.package import SUFFIX, PackageWriter, new_package_id
+
+Progress = Callable[[str, int], None]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What one export wrote."""
+
+    path: Path
+    export_no: int
+    full: bool
+    seq_from: int
+    seq_to: int
+    counts: dict[str, dict[str, int]]
+    audit_entries: int
+
+    @property
+    def records(self) -> int:
+        return sum(c["records"] for c in self.counts.values())
+
+
+def package_name(point_code: str, day, export_no: int) -> str:
+    """``ATY-017_2026-11-25_0012.isync``: the point, the date and the export number."""
+    return f"{point_code}_{day:%Y-%m-%d}_{export_no:04d}{SUFFIX}"
+
+
+def utc_offset_minutes(services: Services) -> int:
+    delta = services.clock.now_local() - services.clock.now_utc()
+    return round(delta.total_seconds() / 60)
+
+
+def export_package(services: Services, out_dir: str | Path, *, full: bool = False,
+                   progress: Progress | None = None) -> ExportResult:
+    """Write the next package of this point into ``out_dir``; returns what it holds."""
+    services.require(Action.EXPORT)
+    if services.is_district_office:
+        raise SyncError("sync.export_at_district")
+    db = services.db
+    district = state.district(db)
+    if district is None:
+        raise SyncError("sync.no_district")
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise SyncError("sync.no_folder", path=str(out_dir))
+    keys = ensure_keys(db.database)
+    point = services.point_code
+    writer: PackageWriter | None = None
+    try:
+        with db.atomic("IMMEDIATE"):
+            forced = state.get_state(db, "next_full") == "1"
+            full = full or forced
+            seq_from = 0 if full else int(state.get_state(db, "ack_seq", "0"))
+            audit_from = 0 if full else int(state.get_state(db, "ack_audit", "0"))
+            seq_to = int(state.meta_value(db, "change_seq") or 0)
+            audit_to = trail.last_entry_id(db)
+            export_no = state.last_export_no(db) + 1
+            checksum, held = holdings(db, point)
+            path = out_dir / package_name(point, services.clock.today(), export_no)
+            writer = PackageWriter(path, district.keys)
+            counts = _write_records(db, writer, point, seq_from, seq_to, progress)
+            member = writer.member(AUDIT_MEMBER)
+            for row in db.execute_sql(trail.EXPORT_SQL, (audit_from, audit_to)):
+                member.write_line(trail.encode(row))
+            audit_entries = writer.add(member).lines
+            package_id = new_package_id()
+            now = services.clock.now_utc().replace(microsecond=0)
+            writer.seal({
+                "kind": RECORDS, "package_id": package_id, "sender": point,
+                "sender_name": services.points.current().name, "sender_kind": "point",
+                "database_id": state.meta_value(db, "database_id") or "",
+                "recipient": district.point_code, "schema_version": LATEST_VERSION,
+                "app_version": __version__, "created_at": utc_text(now),
+                "utc_offset_minutes": utc_offset_minutes(services), "export_no": export_no,
+                "full": full, "seq_from": seq_from, "seq_to": seq_to, "audit_from": audit_from,
+                "audit_to": audit_to, "checksum": checksum, "holdings": held, "counts": counts,
+            }, keys)
+            state.add_export(db, state.ExportEntry(
+                export_no, package_id, full, seq_from, seq_to, audit_from, audit_to,
+                sum(c["records"] for c in counts.values()), checksum, now,
+                services.actor_login, path.name, counts))
+            if forced:
+                state.set_state(db, "next_full", "0")
+            writer.publish()
+    except BaseException:
+        if writer is not None:
+            writer.abort()
+        raise
+    return ExportResult(path, export_no, full, seq_from, seq_to, counts, audit_entries)
+
+
+def _write_records(db, writer: PackageWriter, point: str, seq_from: int, seq_to: int,
+                   progress: Progress | None) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for model in SYNCED_MODELS:
+        codec = CODECS[model]
+        member = writer.member(codec.member)
+        deleted_at = codec.deleted_index
+        tombstones = 0
+        for row in db.execute_sql(codec.export_sql, (point, seq_from, seq_to)):
+            member.write_line(codec.encode(row))
+            tombstones += 1 if row[deleted_at] else 0
+        info = writer.add(member)
+        counts[codec.table] = {"records": info.lines, "tombstones": tombstones}
+        if progress is not None:
+            progress(codec.table, info.lines)
+    return counts

@@ -1,0 +1,197 @@
+"""This database's own key pairs, their fingerprints and public key files.
+
+Every database has an Ed25519 pair (it signs what the database sends) and an X25519 pair
+(others encrypt to it). They are made when the database is created and kept beside it in
+``<database>.sync-keys/`` (folder 0700, files 0600), protected by the file system
+(``<database>.keys`` is the encryption-at-rest key file, see :mod:`inspector_app.encryption`).
+A fingerprint is a short hash of both public keys, printed in groups of four so two people can
+compare it over the phone.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from inspector_app.sync.errors import SyncError
+
+KEYS_SUFFIX = ".sync-keys"
+SIGNING_FILE = "signing.key"
+ENCRYPTION_FILE = "encryption.key"
+PUBLIC_KEY_FORMAT = "inspector-sync-public-key"
+PUBLIC_KEY_VERSION = 1
+MAX_PUBLIC_KEY_FILE = 64 * 1024
+_FINGERPRINT_CONTEXT = b"inspector-sync key fingerprint v1\x00"
+_PUBLIC_FILE_CONTEXT = b"inspector-sync public key file v1\x00"
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def unb64(text: object, length: int) -> bytes:
+    """Raw bytes of a base64 text of exactly ``length`` bytes; ValueError otherwise."""
+    if not isinstance(text, str):
+        raise ValueError("not text")
+    raw = base64.b64decode(text.encode("ascii"), validate=True)
+    if len(raw) != length:
+        raise ValueError("wrong length")
+    return raw
+
+
+@dataclass(frozen=True)
+class PublicKeys:
+    """The two public keys of a database, raw 32 bytes each."""
+
+    signing: bytes
+    encryption: bytes
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.signing, self.encryption)
+
+    def verify(self, signature: bytes, message: bytes) -> bool:
+        try:
+            Ed25519PublicKey.from_public_bytes(self.signing).verify(signature, message)
+        except (InvalidSignature, ValueError):
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class KeyPair:
+    """This database's private keys."""
+
+    signing: Ed25519PrivateKey
+    encryption: X25519PrivateKey
+
+    @property
+    def public(self) -> PublicKeys:
+        return PublicKeys(self.signing.public_key().public_bytes_raw(),
+                          self.encryption.public_key().public_bytes_raw())
+
+    def sign(self, message: bytes) -> bytes:
+        return self.signing.sign(message)
+
+
+def fingerprint(signing: bytes, encryption: bytes) -> str:
+    """``"3F9A 21C4 ..."``: 32 hex digits in 8 groups, over both public keys."""
+    digest = hashlib.sha256(_FINGERPRINT_CONTEXT + signing + encryption).hexdigest()[:32].upper()
+    return " ".join(digest[i:i + 4] for i in range(0, 32, 4))
+
+
+def keys_dir(db_path: str | Path) -> Path:
+    """The folder beside the database that holds its private keys."""
+    path = Path(db_path)
+    return path.with_name(path.name + KEYS_SUFFIX)
+
+
+def _write_private(path: Path, raw: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(raw)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def create_keys(db_path: str | Path) -> KeyPair:
+    """Make both key pairs and store them beside the database (refuses to overwrite)."""
+    folder = keys_dir(db_path)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)
+    pair = KeyPair(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+    _write_private(folder / SIGNING_FILE, pair.signing.private_bytes_raw())
+    _write_private(folder / ENCRYPTION_FILE, pair.encryption.private_bytes_raw())
+    return pair
+
+
+def ensure_keys(db_path: str | Path) -> KeyPair:
+    """The database's keys, made now if it has none yet.
+
+    Called when a database is created, and before each sync operation for databases made
+    before sync existed (or whose folder of keys was lost: a point with new keys is refused by
+    its district until the new fingerprint is confirmed there).
+    """
+    folder = keys_dir(db_path)
+    if (folder / SIGNING_FILE).exists() or (folder / ENCRYPTION_FILE).exists():
+        return load_keys(db_path)
+    return create_keys(db_path)
+
+
+def load_keys(db_path: str | Path) -> KeyPair:
+    """The database's keys; :class:`SyncError` when the folder is missing or damaged."""
+    folder = keys_dir(db_path)
+    try:
+        signing = (folder / SIGNING_FILE).read_bytes()
+        encryption = (folder / ENCRYPTION_FILE).read_bytes()
+        return KeyPair(Ed25519PrivateKey.from_private_bytes(signing),
+                       X25519PrivateKey.from_private_bytes(encryption))
+    except FileNotFoundError as exc:
+        raise SyncError("sync.keys_missing", path=str(folder)) from exc
+    except (OSError, ValueError) as exc:
+        raise SyncError("sync.keys_damaged", path=str(folder), reason=str(exc)) from exc
+
+
+# -- public key files --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PublicKeyFile:
+    """What ``keys export-public`` writes: who the keys belong to, and the keys."""
+
+    point_code: str
+    name: str
+    kind: str
+    keys: PublicKeys
+
+
+def _canonical(data: dict) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def write_public_key_file(path: str | Path, pair: KeyPair, point_code: str, name: str,
+                          kind: str) -> PublicKeyFile:
+    """Write this database's public keys, self-signed, to ``path`` (a small JSON file)."""
+    public = pair.public
+    body = {"format": PUBLIC_KEY_FORMAT, "version": PUBLIC_KEY_VERSION,
+            "point_code": point_code, "name": name, "kind": kind,
+            "signing_key": b64(public.signing), "encryption_key": b64(public.encryption),
+            "fingerprint": public.fingerprint}
+    document = dict(body, signature=b64(pair.sign(_PUBLIC_FILE_CONTEXT + _canonical(body))))
+    Path(path).write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n",
+                          encoding="utf-8")
+    return PublicKeyFile(point_code, name, kind, public)
+
+
+def read_public_key_file(path: str | Path) -> PublicKeyFile:
+    """Read and check a public key file (its format and its self-signature)."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_PUBLIC_KEY_FILE:
+            raise ValueError("too large")
+        document = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(document, dict) or document.get("format") != PUBLIC_KEY_FORMAT:
+            raise ValueError("not a public key file")
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise SyncError("sync.bad_key_file", path=str(path)) from exc
+    if document.get("version") != PUBLIC_KEY_VERSION:
+        raise SyncError("sync.unsupported_version", version=str(document.get("version")))
+    try:
+        keys = PublicKeys(unb64(document["signing_key"], 32),
+                          unb64(document["encryption_key"], 32))
+        signature = unb64(document["signature"], 64)
+        point_code, name, kind = document["point_code"], document["name"], document["kind"]
+        if not all(isinstance(v, str) for v in (point_code, name, kind)):
+            raise ValueError("bad field")
+    except (KeyError, ValueError) as exc:
+        raise SyncError("sync.bad_key_file", path=str(path)) from exc
+    body = {k: v for k, v in document.items() if k != "signature"}
+    if not keys.verify(signature, _PUBLIC_FILE_CONTEXT + _canonical(body)):
+        raise SyncError("sync.bad_key_file", path=str(path))
+    return PublicKeyFile(point_code, name, kind, keys)

@@ -1,0 +1,61 @@
+"""The district's view of its points: what arrived from each, when, and what is missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from inspector_app.services.context import Services
+from inspector_app.sync import state
+from inspector_app.sync.refused import RefusedFile, refused_files
+
+STALE_DAYS = 14
+"""A point with no package for this many days is highlighted."""
+
+
+@dataclass(frozen=True)
+class PointStatus:
+    """One enrolled point as the district sees it."""
+
+    point_code: str
+    name: str
+    fingerprint: str
+    last_package_at: datetime | None
+    """When the point made its latest package (local time of the district's clock offset)."""
+    days_since: int | None
+    last_export_no: int
+    held_export_no: int
+    gaps: list[int]
+    counts: dict[str, list[int]]
+    """Per record kind: [live records, tombstones]."""
+    refused: list[RefusedFile] = field(default_factory=list)
+    stale: bool = False
+
+    @property
+    def records(self) -> int:
+        return sum(live for live, _ in self.counts.values())
+
+
+def points_overview(services: Services, *, stale_days: int = STALE_DAYS,
+                    today: date | None = None) -> list[PointStatus]:
+    """Every enrolled point, by code, with what arrived and what is missing."""
+    today = today or services.clock.today()
+    offset = services.clock.now_local() - services.clock.now_utc()
+    refused = [r for r in refused_files(services.db.database)
+               if not (r.package_id and state.inbound(services.db, r.package_id))]
+    result = []
+    for peer in state.peers(services.db, state.POINT_ROLE):
+        local = peer.last_package_at + offset if peer.last_package_at else None
+        days = (today - local.date()).days if local else None
+        result.append(PointStatus(
+            peer.point_code, peer.name, peer.fingerprint, local, days, peer.last_export_no,
+            peer.held_export_no, list(peer.gaps), dict(peer.counts),
+            [r for r in refused if r.point == peer.point_code],
+            stale=days is None or days > stale_days))
+    return result
+
+
+def unattributed_refusals(services: Services) -> list[RefusedFile]:
+    """Refused files that name no enrolled point (unknown senders, unreadable files)."""
+    codes = {p.point_code for p in state.peers(services.db, state.POINT_ROLE)}
+    return [r for r in refused_files(services.db.database) if r.point not in codes]

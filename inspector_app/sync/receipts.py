@@ -1,0 +1,125 @@
+"""Receipts: the district tells a point what it holds; the point moves its acknowledged mark.
+
+A receipt (a package of kind ``receipt`` with no members, signed by the district and encrypted
+to the point) carries: the highest export number up to which the district holds every change,
+the highest that arrived, the missing ones, and the checksum of the (id, version) pairs it holds
+for the point. The point compares the checksum with the one it noted when it wrote that export:
+
+- equal: the mark moves to that export, and the next export starts after it;
+- different (records lost, a database restored from a backup on either side): the mismatch is
+  reported, the mark stays, and the next export is full.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from inspector_app import __version__
+from inspector_app.services.context import Services
+from inspector_app.storage.migrations import LATEST_VERSION
+from inspector_app.sync import state
+from inspector_app.sync.errors import SyncError
+from inspector_app.sync.export import utc_offset_minutes
+from inspector_app.sync.keys import KeyPair
+from inspector_app.sync.manifest import RECEIPT, Manifest, utc_text
+from inspector_app.sync.package import SUFFIX, PackageWriter, new_package_id
+from inspector_app.sync.results import IMPORTED, FileResult, Notice
+
+
+def receipt_name(point_code: str, day, number: int) -> str:
+    return f"{point_code}_receipt_{day:%Y-%m-%d}_{number:04d}{SUFFIX}"
+
+
+def write_receipt(services: Services, peer: state.Peer, keys: KeyPair, out_dir: Path) -> Path:
+    """Write the receipt for ``peer`` (a point) into ``out_dir``; no database change."""
+    db = services.db
+    number = len(state.inbound_of(db, peer.point_code, "records"))
+    now = services.clock.now_utc().replace(microsecond=0)
+    path = out_dir / receipt_name(peer.point_code, services.clock.today(), number)
+    counter = 1
+    while path.exists():
+        path = out_dir / receipt_name(peer.point_code, services.clock.today(),
+                                      number).replace(SUFFIX, f"-{counter}{SUFFIX}")
+        counter += 1
+    writer = PackageWriter(path, peer.keys)
+    writer.seal({
+        "kind": RECEIPT, "package_id": new_package_id(), "sender": services.point_code,
+        "sender_name": services.points.current().name, "sender_kind": "district",
+        "database_id": state.meta_value(db, "database_id") or "",
+        "recipient": peer.point_code, "schema_version": LATEST_VERSION,
+        "app_version": __version__, "created_at": utc_text(now),
+        "utc_offset_minutes": utc_offset_minutes(services), "receipt_no": number,
+        "point_database_id": peer.database_id, "held_export_no": peer.held_export_no,
+        "held_seq": peer.held_seq, "last_export_no": peer.last_export_no, "gaps": peer.gaps,
+        "checksum": peer.checksum or "0" * 64,
+        "records": sum(live + deleted for live, deleted in peer.counts.values()),
+    }, keys)
+    return writer.publish()
+
+
+@dataclass(frozen=True)
+class Acknowledged:
+    """The district's last acknowledgement as this point knows it."""
+
+    export_no: int
+    at: datetime
+    """When the district wrote the receipt (UTC)."""
+    received_at: datetime | None
+
+
+def last_acknowledged(db) -> Acknowledged | None:
+    """What the status bar shows: "last acknowledged by the district: date" (None if never)."""
+    number = int(state.get_state(db, "ack_export_no", "0") or 0)
+    if number == 0:
+        return None
+    return Acknowledged(number, state.parse_moment(state.get_state(db, "ack_at")),
+                        state.parse_moment(state.get_state(db, "ack_received_at")))
+
+
+def apply_receipt(services: Services, manifest: Manifest, result: FileResult,
+                  file_name: str, file_sha256: str) -> None:
+    """Apply a verified receipt at the point (one transaction)."""
+    db = services.db
+    number = manifest.int_field("receipt_no")
+    held_no = manifest.int_field("held_export_no")
+    last_no = manifest.int_field("last_export_no")
+    checksum = manifest.text_field("checksum")
+    gaps = manifest.get("gaps")
+    if not isinstance(gaps, list) or not all(isinstance(g, int) for g in gaps):
+        raise SyncError("sync.bad_manifest", field="gaps")
+    own_db = state.meta_value(db, "database_id") or ""
+    if manifest.get("point_database_id") != own_db:
+        raise SyncError("sync.receipt_other_database")
+    result.export_no = held_no
+    now = services.clock.now_utc().replace(microsecond=0)
+    with db.atomic("IMMEDIATE"):
+        acknowledged = int(state.get_state(db, "ack_export_no", "0") or 0)
+        entry = state.export_entry(db, held_no) if held_no else None
+        if held_no and entry is None:
+            result.notices.append(Notice("sync.receipt_unknown_export",
+                                         {"number": held_no}, warning=True))
+            state.set_state(db, "next_full", "1")
+        elif held_no and last_no == held_no and entry.checksum != checksum:
+            result.notices.append(Notice("sync.receipt_mismatch", {"number": held_no},
+                                         warning=True))
+            state.set_state(db, "next_full", "1")
+        elif held_no > acknowledged:
+            state.set_state(db, "ack_export_no", held_no)
+            state.set_state(db, "ack_seq", entry.seq_to)
+            state.set_state(db, "ack_audit", entry.audit_to)
+            state.set_state(db, "ack_at", str(manifest.created_at))
+            state.set_state(db, "ack_received_at", str(now))
+            result.notices.append(Notice("sync.receipt_acknowledged", {"number": held_no}))
+        else:
+            result.notices.append(Notice("sync.receipt_nothing_new", {"number": held_no}))
+        for gap in gaps:
+            result.notices.append(Notice("sync.receipt_gap", {"number": gap}, warning=True))
+        state.set_state(db, "district_gaps", json.dumps(gaps))
+        state.add_inbound(db, state.InboundEntry(
+            manifest.package_id, manifest.sender, RECEIPT, number, False, 0, 0,
+            manifest.created_at, now, services.actor_login, file_name[:300], file_sha256,
+            {"held_export_no": held_no, "notices": [n.code for n in result.notices]}))
+    result.status = IMPORTED

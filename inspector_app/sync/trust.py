@@ -1,0 +1,64 @@
+"""Enrolment: a point trusts its district's public key; the district may enrol points ahead.
+
+A point imports the district's public key file once (``keys trust FILE``): from then on it
+encrypts its packages to that key and accepts receipts and reference data signed by it. The
+district learns a point's key from the point's first package (confirmed by fingerprint, or
+``--trust-new``), or ahead of time from the point's own public key file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from inspector_app.permissions import Action
+from inspector_app.services.context import Services
+from inspector_app.sync import state
+from inspector_app.sync.errors import SyncError
+from inspector_app.sync.keys import PublicKeyFile, ensure_keys, read_public_key_file
+from inspector_app.sync.keys import write_public_key_file as _write_file
+
+
+def database_kind(services: Services) -> str:
+    return state.DISTRICT_ROLE if services.is_district_office else state.POINT_ROLE
+
+
+def export_public_key(services: Services, path: str | Path) -> PublicKeyFile:
+    """Write this database's public key file (point code, name, both public keys)."""
+    keys = ensure_keys(services.db.database)
+    return _write_file(path, keys, services.point_code, services.points.current().name,
+                       database_kind(services))
+
+
+def trust_key_file(services: Services, path: str | Path, *, replace: bool = False) -> state.Peer:
+    """Trust the keys in a public key file: the district (at a point) or a point (at the
+    district). A different key for an already trusted code needs ``replace``."""
+    services.require(Action.IMPORT)
+    document = read_public_key_file(path)
+    own_kind = database_kind(services)
+    expected = state.POINT_ROLE if own_kind == state.DISTRICT_ROLE else state.DISTRICT_ROLE
+    if document.kind != expected:
+        raise SyncError("sync.wrong_key_kind", kind=document.kind)
+    if document.point_code == services.point_code:
+        raise SyncError("sync.own_key")
+    if document.keys == ensure_keys(services.db.database).public:
+        raise SyncError("sync.own_key")
+    db = services.db
+    with db.atomic("IMMEDIATE"):
+        current = (state.district(db) if expected == state.DISTRICT_ROLE
+                   else state.peer(db, document.point_code))
+        if current is not None and current.keys != document.keys and not replace:
+            raise SyncError("sync.already_trusted", point=current.point_code,
+                            fingerprint=current.fingerprint)
+        if current is not None and current.point_code != document.point_code:
+            db.execute_sql('DELETE FROM "sync_peer" WHERE point_code = ?',
+                           (current.point_code,))
+            current = None
+        peer = current or state.Peer(
+            document.point_code, expected, document.name[:200], "", document.keys,
+            document.keys.fingerprint, services.clock.now_utc().replace(microsecond=0),
+            services.actor_login)
+        peer.name = document.name[:200]
+        peer.keys = document.keys
+        peer.fingerprint = document.keys.fingerprint
+        state.save_peer(db, peer)
+    return peer
