@@ -1,0 +1,86 @@
+"""`demo`: fill a point database with realistic, reproducible demo data."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from inspector_app.demo import (
+    DEMO_ACCOUNTS,
+    DemoCancelled,
+    create_demo_point,
+    discard_database,
+    fill_demo,
+)
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _years(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 20:
+        raise argparse.ArgumentTypeError("must be 1 to 20")
+    return value
+
+
+def register(commands) -> None:
+    accounts = ", ".join(f"{login} / {password}" for login, password, *_ in DEMO_ACCOUNTS)
+    p = commands.add_parser(
+        "demo", help="fill a new point database with demo data (never a database in use)",
+        description="Writes RECORDS demo records (persons, area passport, all six registers) "
+                    "over the last YEARS years up to today. The same seed gives the same "
+                    "data. The database must hold no persons or registers yet. With --create "
+                    f"a new demo point ATY-017 is made first, with the accounts {accounts}.")
+    p.add_argument("--records", type=_count, required=True, metavar="N",
+                   help="how many records to write")
+    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    p.add_argument("--years", type=_years, default=3, help="years of history (default 3)")
+    p.add_argument("--create", action="store_true",
+                   help="create the database file as a new demo point first")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p.set_defaults(handler=run_demo, needs_database=False)  # --create makes it
+
+
+def run_demo(args: argparse.Namespace, ctx) -> int:
+    progress = None if args.quiet else _progress_printer()
+    if args.create:
+        services = create_demo_point(ctx.db_path)
+    else:
+        services = ctx.services()
+    try:
+        result = fill_demo(services, args.records, seed=args.seed, years=args.years,
+                           progress=progress)
+        if result.cancelled:
+            raise DemoCancelled()
+    except BaseException:
+        if args.create:
+            discard_database(services, ctx.db_path)
+        raise
+    if args.create:
+        ctx.adopt(services)
+    if progress is not None:
+        print(file=sys.stderr)
+    ctx.out(ctx.t("demo.done", records=result.total, seconds=f"{result.seconds:.1f}",
+                  rate=f"{result.per_second:.0f}", first=f"{result.first_day:%d.%m.%Y}",
+                  last=f"{result.last_day:%d.%m.%Y}"))
+    for table, count in result.counts.items():
+        ctx.out(f"  {table}\t{count}")
+    return 0
+
+
+def _progress_printer():
+    last = [-1]
+
+    def show(done: int, total: int) -> bool:
+        percent = 100 * done // total if total else 100
+        if percent != last[0]:
+            last[0] = percent
+            print(f"\r{percent:3d}%", end="", file=sys.stderr, flush=True)
+        return True
+
+    return show

@@ -1,0 +1,237 @@
+"""Demo data: a point's realistic, reproducible history for trying the app and measuring it.
+
+``fill_demo(services, records)`` writes ``records`` travelling records (persons, the area
+passport and the six registers, mixed as in an inspector's work) over the last ``years``
+years up to the clock's today. The same seed gives the same data, ids included. Records are
+stored exactly as the services would store them (stamps, change sequence, search text,
+audit trail, talon and protocol numbers continuing in ``number_sequence``) but written in
+bulk, tens of thousands per second. ``create_demo_database`` makes a new demo point with
+three accounts (see :data:`DEMO_ACCOUNTS`).
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from inspector_app.clock import Clock
+from inspector_app.demo.generator import DemoStaff, Period, PointHistory
+from inspector_app.demo.schedule import split_budget
+from inspector_app.demo.world import organisations_for
+from inspector_app.demo.writer import BulkWriter
+from inspector_app.errors import InspectorError
+from inspector_app.permissions import Action, Role
+from inspector_app.services.context import Services
+from inspector_app.services.setup import FirstAccount, PointProfile, create_database
+from inspector_app.storage.models import SYNCED_MODELS, NumberSequence, Point, Staff
+
+DEMO_PROFILE = PointProfile(
+    code="ATY-017", name="УПП №17 «Жилгородок»", district="Атырау",
+    address="г. Атырау, мкр. Жилгородок, ул. Сатпаева, 17", region="Атырауская область",
+    department="УП г. Атырау",
+)
+DEMO_LOGIN = "demo"
+DEMO_PASSWORD = "demo-inspector"
+DEMO_ACCOUNTS = (
+    # login, password, full name, role, rank, badge
+    (DEMO_LOGIN, DEMO_PASSWORD, "Сейтжанов Арман Бауыржанұлы", Role.INSPECTOR, "captain",
+     "АТ-01734"),
+    ("kenzhebaev", "demo-senior", "Кенжебаев Нурлан Маратович", Role.SENIOR_INSPECTOR, "major",
+     "АТ-00912"),
+    ("utegenova", "demo-assistant", "Утегенова Динара Ерлановна", Role.ASSISTANT, "sergeant",
+     "АТ-02251"),
+)
+"""The demo point's accounts. The demo inspector's password contains its login, which the
+password rules refuse for real accounts; it is set for the demo database only."""
+
+_STAFF_ROLES = (Role.INSPECTOR, Role.SENIOR_INSPECTOR, Role.ASSISTANT)
+
+
+class DemoError(InspectorError):
+    code = "error.demo_not_empty"
+
+
+class DemoCancelled(InspectorError):
+    """The progress callback asked to stop; nothing was kept."""
+
+    code = "demo.cancelled"
+
+
+class _Cancelled(Exception):
+    """Raised inside the transaction when the progress callback asks to stop."""
+
+
+@dataclass
+class DemoResult:
+    """What :func:`fill_demo` wrote: records per table, seconds taken, whether cancelled."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    cancelled: bool = False
+    first_day: date | None = None
+    last_day: date | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def per_second(self) -> float:
+        return self.total / self.seconds if self.seconds else 0.0
+
+
+def fill_demo(services: Services, records: int, seed: int = 1, years: int = 3,
+              progress: Callable[[int, int], bool] | None = None) -> DemoResult:
+    """Write ``records`` demo records into the point of ``services`` (one transaction).
+
+    ``progress(done, total)`` is called as the work goes; returning ``False`` cancels and
+    rolls everything back. Refuses a database that already holds persons or registers:
+    demo data must never mix with real citizens' data.
+    """
+    services.require(Action.CREATE, "person")
+    if records < 0 or years < 1:
+        raise ValueError("records must be >= 0 and years >= 1")
+    if any(model.select().exists() for model in SYNCED_MODELS if model not in (Point, Staff)):
+        raise DemoError("error.demo_not_empty")
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    clock = services.clock
+    now = clock.now_local().replace(second=0, microsecond=0)
+    offset = timedelta(minutes=round((clock.now_local() - clock.now_utc()).total_seconds() / 60))
+    days = [now.date() - timedelta(days=n) for n in range(365 * years - 1, -1, -1)]
+    period = Period(days, now, offset)
+    point_code = services.point_code
+    staff = _staff(services, point_code)
+    talons = _sequences(point_code, "talon")
+    protocols = _sequences(point_code, "protocol")
+    result = DemoResult(first_day=days[0], last_day=days[-1])
+    services.catalogues.mrp_table()  # load the cached catalogues before the producer runs
+    report = None
+    if progress is not None:
+        def report(done: int) -> bool:
+            return progress(min(done, records), records)
+    try:
+        with services.db.atomic():
+            if progress is not None and progress(0, records) is False:
+                raise _Cancelled
+            writer = BulkWriter(services.db, point_code)
+            budget = split_budget(records, organisations_for)
+            history = PointHistory(services, writer, rng, budget, period, staff, point_code,
+                                   set(), talons, protocols)
+
+            def produce() -> None:
+                history.start()
+                for index, day in enumerate(days):
+                    history.day(index, day)
+                history.end()
+
+            if not writer.run(produce, report):
+                raise _Cancelled
+            _store_sequences(point_code, "talon", talons)
+            _store_sequences(point_code, "protocol", protocols)
+    except _Cancelled:
+        result.cancelled = True
+        result.seconds = time.perf_counter() - started
+        return result
+    result.counts = dict(sorted(history.counts.items()))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def create_demo_point(path: str | Path, *, clock: Clock | None = None) -> Services:
+    """A new, empty demo point database at ``path`` with the :data:`DEMO_ACCOUNTS`.
+
+    The point is ``ATY-017`` «Жилгородок» (Атырау, УП г. Атырау); no one is logged in.
+    """
+    from inspector_app.services.accounts import hash_password
+
+    login, password, name, _, rank, badge = DEMO_ACCOUNTS[0]
+    services = create_database(
+        path, DEMO_PROFILE,
+        FirstAccount(login=login, full_name=name, password="Placeholder-2026-kz", rank=rank,
+                     badge_number=badge),
+        clock=clock)
+    try:
+        with services.db.atomic():
+            for other_login, other_password, other_name, role, other_rank, other_badge in \
+                    DEMO_ACCOUNTS[1:]:
+                services.staff.create({
+                    "login": other_login, "password": other_password, "full_name": other_name,
+                    "role": role, "rank": other_rank, "badge_number": other_badge,
+                    "position": "",
+                })
+            # The password hash is masked in the audit trail, so setting it leaves no trace
+            # to fake; only the demo account gets a password the rules would refuse.
+            Staff.update(password_hash=hash_password(password)).where(
+                Staff.login == login).execute()
+    except BaseException:
+        discard_database(services, path)
+        raise
+    return services
+
+
+def create_demo_database(path: str | Path, records: int, seed: int = 1, *, years: int = 3,
+                         clock: Clock | None = None,
+                         progress: Callable[[int, int], bool] | None = None) -> Services:
+    """A new demo point database at ``path`` filled by :func:`fill_demo`.
+
+    The returned services are logged in as the demo inspector (``demo`` / ``demo-inspector``).
+    If the progress callback cancels (:class:`DemoCancelled`) or anything fails, the new file
+    is removed again.
+    """
+    services = create_demo_point(path, clock=clock)
+    try:
+        result = fill_demo(services, records, seed=seed, years=years, progress=progress)
+        if result.cancelled:
+            raise DemoCancelled()
+        services.login(DEMO_LOGIN, DEMO_PASSWORD)
+    except BaseException:
+        discard_database(services, path)
+        raise
+    return services
+
+
+def discard_database(services: Services, path: str | Path) -> None:
+    """Close and delete a database this module created, with every file named after it
+    (WAL, key files kept beside it, backups)."""
+    services.db.close()
+    path = Path(path)
+    for sibling in path.parent.glob(f"{path.name}*"):
+        if sibling != path and sibling.name[len(path.name)] not in ".-":
+            continue
+        if sibling.is_dir():
+            shutil.rmtree(sibling, ignore_errors=True)
+        else:
+            sibling.unlink(missing_ok=True)
+
+
+def _staff(services: Services, point_code: str) -> list[DemoStaff]:
+    """The point's active officers and assistants, the longest-serving first."""
+    query = (Staff.select().where((Staff.owner_point == point_code)
+                                  & (Staff.deleted == False)  # noqa: E712
+                                  & (Staff.active == True)  # noqa: E712
+                                  & Staff.role.in_([str(r) for r in _STAFF_ROLES]))
+             .order_by(Staff.created_at, Staff.change_seq))
+    staff = [DemoStaff(s.id, s.login, s.role, s.full_name) for s in query]
+    if not staff:
+        raise DemoError("error.demo_no_staff")
+    return staff
+
+
+def _sequences(point_code: str, kind: str) -> dict[int, int]:
+    query = NumberSequence.select().where((NumberSequence.point_code == point_code)
+                                          & (NumberSequence.kind == kind))
+    return {row.year: row.last for row in query}
+
+
+def _store_sequences(point_code: str, kind: str, values: dict[int, int]) -> None:
+    for year, last in values.items():
+        NumberSequence.insert(point_code=point_code, kind=kind, year=year, last=last).on_conflict(
+            conflict_target=[NumberSequence.point_code, NumberSequence.kind,
+                             NumberSequence.year],
+            update={NumberSequence.last: last}).execute()
