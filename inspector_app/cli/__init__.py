@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "inspector_app.cli.protection_commands",
     "inspector_app.cli.report_commands",
     "inspector_app.cli.sync_commands",
+    "inspector_app.cli.demo_commands",
 )
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
