@@ -26,7 +26,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from inspector_app.errors import InspectorError
 from inspector_app.messages import LANGUAGES
 from inspector_app.paths import default_database_path, user_data_dir
-from inspector_app.services.accounts import Session
 from inspector_app.services.context import Services
 from inspector_app.services.setup import open_services
 from ui.context import UiContext
@@ -39,7 +38,6 @@ ORGANISATION = "inspector-app"
 APPLICATION = "inspector-app"
 DEMO_RECORDS = 20_000
 DEMO_SEED = 2026
-DEMO_LOGIN = "demo"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -79,30 +77,24 @@ def wait_for(job) -> None:
         loop.exec()
 
 
-def demo_session(services: Services) -> Session:
-    """Act as the demo inspector without asking for a password."""
-    staff = services.staff.by_login(DEMO_LOGIN) or services.staff.officers().first()
-    return Session(staff.id, staff.login, staff.full_name, staff.role)
-
-
 def open_demo(folder: Path, records: int, lang: str) -> Services | None:
-    """Generate the demo database in ``folder`` (off the GUI thread) and open it."""
+    """Generate the demo database in ``folder`` (off the GUI thread), logged in as ``demo``."""
     from inspector_app.demo import create_demo_database
 
-    path = folder / "demo.db"
+    def generate(progress) -> Services:
+        services = create_demo_database(folder / "demo.db", records, DEMO_SEED,
+                                        progress=progress)
+        services.db.close()  # the worker thread's connection; the GUI thread opens its own
+        return services
+
     title = QCoreApplication.translate("App", "Preparing demo data…")
-    job = run_job(lambda progress: create_demo_database(path, records, DEMO_SEED,
-                                                        progress=progress),
-                  title=title, lang=lang, delay_ms=0, on_error=lambda exc: None)
+    job = run_job(generate, title=title, lang=lang, delay_ms=0, on_error=lambda exc: None)
     wait_for(job)
     if job.cancelled:
         return None
     if job.error is not None:
-        show_error(None, job.error, lang)
-        return None
-    services = open_services(path)
-    services.session = demo_session(services)
-    return services
+        raise job.error
+    return job.result
 
 
 def open_database(path: Path, settings: QSettings, lang: str) -> Services | None:
@@ -142,20 +134,22 @@ def main(argv: list[str] | None = None) -> int:
     install_excepthook(lambda: window.ctx.lang if window is not None else lang)
 
     demo_folder = Path(tempfile.mkdtemp(prefix="inspector-demo-")) if args.demo else None
+    path = demo_folder / "demo.db" if demo_folder is not None \
+        else (args.db or default_database_path())
     try:
         if demo_folder is not None:
-            path = demo_folder / "demo.db"
             services = open_demo(demo_folder, args.demo_records, lang)
         else:
-            path = args.db or default_database_path()
             services = open_database(path, settings, lang)
     except InspectorError as exc:
         show_error(None, exc, lang)
-        services = None
-    if services is None:
+        services, failed = None, True
+    else:
+        failed = False
+    if services is None:  # cancelled by the user, or refused with a message
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)
-        return 1 if demo_folder is None and args.db and not args.db.exists() else 0
+        return 1 if failed else 0
 
     window = build_main_window(services, settings, lang, str(path))
     window.show()

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -199,11 +201,13 @@ class FigureCard(QFrame):
         self.today.setFont(font)
         self.month = QLabel(self)
         self.month.setWordWrap(True)
+        figures = QHBoxLayout()
+        figures.addWidget(self.today)
+        figures.addWidget(self.month, 1, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.title)
-        layout.addWidget(self.today)
-        layout.addWidget(self.month)
+        layout.addLayout(figures)
 
     def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -235,6 +239,8 @@ class HomePage(QWidget):
         self.date_label = QLabel(self)
         self.quick_buttons: dict[str, QPushButton] = {}
         quick = QHBoxLayout()
+        self.quick_label = QLabel(self)
+        quick.addWidget(self.quick_label)
         for kind, icon_name in QUICK_KINDS:
             button = QPushButton(icon(icon_name), "", self)
             button.clicked.connect(lambda _checked=False, k=kind: self.new_record_of(k))
@@ -243,13 +249,17 @@ class HomePage(QWidget):
         quick.addStretch(1)
 
         self.figures_box = QGroupBox(self)
-        cards = QHBoxLayout(self.figures_box)
+        self.cards_grid = QGridLayout(self.figures_box)
         self.figure_cards: dict[str, FigureCard] = {}
         for name in FIGURE_REGISTERS:
             card = FigureCard(self.figures_box)
             card.sig_clicked.connect(lambda n=name: self.sig_show_register.emit(n))
             self.figure_cards[name] = card
-            cards.addWidget(card, 1)
+        self._card_columns = 0
+        self._place_cards(3)
+        # The cards re-flow with the width (resizeEvent), so their row never sets a minimum.
+        self.figures_box.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                       QSizePolicy.Policy.Preferred)
 
         self.checks_box, self.checks = self._list_box(4)
         self.overdue_box, self.overdue = self._list_box(4)
@@ -261,7 +271,8 @@ class HomePage(QWidget):
         grid.addWidget(self.recent_box, 1, 0, 1, 2)
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
-        layout = QVBoxLayout(self)
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
         header = QHBoxLayout()
         header.addWidget(self.greeting, 1)
         header.addWidget(self.date_label)
@@ -269,10 +280,35 @@ class HomePage(QWidget):
         layout.addLayout(quick)
         layout.addWidget(self.figures_box)
         layout.addLayout(grid, 1)
+        # On a small screen (or at 150 % scaling) the page scrolls instead of squeezing.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
         ctx.sig_data_changed.connect(self._on_data_changed)
         ctx.sig_language_changed.connect(lambda _lang: self._on_language())
         self.retranslate()
+
+    def _place_cards(self, columns: int) -> None:
+        """Cards in one row on a wide window, in two rows of three on a narrow one."""
+        if columns == self._card_columns:
+            return
+        self._card_columns = columns
+        for card in self.figure_cards.values():
+            self.cards_grid.removeWidget(card)
+        for number, card in enumerate(self.figure_cards.values()):
+            self.cards_grid.addWidget(card, number // columns, number % columns)
+        for column in range(len(self.figure_cards)):
+            self.cards_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event) -> None:
+        wide = event.size().width() >= self.fontMetrics().averageCharWidth() * 130
+        self._place_cards(len(FIGURE_REGISTERS) if wide else 3)
+        super().resizeEvent(event)
 
     def _list_box(self, columns: int) -> tuple[QGroupBox, RecordList]:
         box = QGroupBox(self)
@@ -291,11 +327,19 @@ class HomePage(QWidget):
         self.greeting.setText(self.tr("Good day, %1").replace("%1", session.full_name)
                               if session else self.tr("Good day"))
         self.date_label.setText(QLocale().toString(self._today(), "dddd, dd.MM.yyyy"))
-        titles = {"appeal": self.tr("New appeal"), "preventive_visit": self.tr("New visit"),
-                  "offence": self.tr("New protocol"), "registration": self.tr("Register a person"),
-                  "meeting": self.tr("New meeting"), "feedback": self.tr("New survey answer")}
+        self.quick_label.setText(self.tr("New:"))
+        titles = {"appeal": self.tr("Appeal"), "preventive_visit": self.tr("Visit"),
+                  "offence": self.tr("Protocol"), "registration": self.tr("Registration"),
+                  "meeting": self.tr("Meeting"), "feedback": self.tr("Survey answer")}
+        tips = {"appeal": self.tr("Receive a citizen: a new appeal with a talon"),
+                "preventive_visit": self.tr("A new preventive visit or door-to-door round"),
+                "offence": self.tr("A new administrative offence protocol"),
+                "registration": self.tr("Put a person on preventive registration"),
+                "meeting": self.tr("A new meeting with the population"),
+                "feedback": self.tr("A resident's answers to the survey")}
         for kind, button in self.quick_buttons.items():
             button.setText(titles[kind])
+            button.setToolTip(tips[kind])
             button.setVisible(self.ctx.services.can(Action.CREATE, kind))
         self.figures_box.setTitle(self.tr("Figures: today and this month"))
         for name, card in self.figure_cards.items():

@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, QSize
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -68,8 +68,10 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget(self)
         self.nav.setIconSize(QSize(22, 22))
-        self.nav.setSpacing(1)
-        self.nav.setUniformItemSizes(True)
+        self.nav.setSpacing(2)
+        self.nav.setWordWrap(True)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget(self)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -105,7 +107,6 @@ class MainWindow(QMainWindow):
                  title: Callable[[], str] | None = None) -> None:
         """Add a page to the sidebar (reports and sync screens use this too)."""
         item = QListWidgetItem(icon(icon_name), "")
-        item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
         self.nav.addItem(item)
         self.stack.addWidget(widget)
         page_title = title or getattr(widget, "page_title", None) or (lambda: key)
@@ -207,7 +208,7 @@ class MainWindow(QMainWindow):
         metrics = self.nav.fontMetrics()
         widest = max(metrics.horizontalAdvance(p.title()) for p in self.pages)
         icon_room = self.nav.iconSize().width() + 36
-        self.nav.setFixedWidth(min(max(widest + icon_room, 180), metrics.averageCharWidth() * 50))
+        self.nav.setFixedWidth(min(max(widest + icon_room, 160), metrics.averageCharWidth() * 27))
 
     def _update_window_title(self) -> None:
         page = self.pages[self.nav.currentRow()] if self.nav.currentRow() >= 0 else None

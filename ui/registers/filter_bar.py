@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -47,7 +48,7 @@ class FilterBar(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.sig_changed)
 
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.period_label = QLabel(self)
         self.period = QComboBox(self)
@@ -70,16 +71,22 @@ class FilterBar(QWidget):
         self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
         has_dates = register.date_field is not None
+        first = QHBoxLayout()
         for widget in (self.period_label, self.period, self.date_from, self.dash, self.date_to):
             widget.setVisible(has_dates)
-            layout.addWidget(widget)
-        layout.addWidget(self.inspector)
-        self.inspector.setVisible(register.inspector_field is not None)
-        layout.addWidget(self.code)
-        self.code.setVisible(register.code_catalogue is not None)
-        layout.addWidget(self.status)
-        self.status.setVisible(bool(register.statuses))
-        layout.addWidget(self.search, 1)
+            first.addWidget(widget)
+        first.addWidget(self.search, 1)
+        second = QHBoxLayout()
+        for combo, shown in ((self.inspector, register.inspector_field is not None),
+                             (self.code, register.code_catalogue is not None),
+                             (self.status, bool(register.statuses))):
+            combo.setVisible(shown)
+            second.addWidget(combo, 1)
+        second.addStretch(0)
+        layout.addLayout(first)
+        if any((register.inspector_field is not None, register.code_catalogue,
+                register.statuses)):
+            layout.addLayout(second)
 
         self._officers = self._read_officers()
         self.retranslate()
