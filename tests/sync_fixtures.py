@@ -1,0 +1,154 @@
+"""Helpers for the sync tests: points and a district, package crafting, database snapshots."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from inspector_app.clock import FixedClock
+from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
+from inspector_app.storage import models
+from inspector_app.sync import container
+from inspector_app.sync.crypto import EncryptingWriter
+from inspector_app.sync.keys import KeyPair, ensure_keys
+from inspector_app.sync.manifest import canonical
+from inspector_app.sync.package import PackageReader
+from inspector_app.sync.trust import export_public_key, trust_key_file
+
+PASSWORD = "Kz-Secret-2026"
+NOW = datetime(2026, 11, 25, 10, 30)
+
+
+def use(services):
+    """Bind the models to this services' database (one bound database per process)."""
+    services.db.bind(models.ALL_MODELS, bind_refs=False, bind_backrefs=False)
+    return services
+
+
+def make_district(folder: Path, clock: FixedClock | None = None, code: str = "ATY-ROP"):
+    return create_database(
+        folder / f"{code}.db", PointProfile(code=code, name="ОП г. Атырау", district="Атырау"),
+        FirstAccount(login="operator", full_name="Оператор Отдела", password=PASSWORD),
+        kind=DISTRICT, clock=clock or FixedClock(NOW))
+
+
+def make_point(folder: Path, code: str, clock: FixedClock | None = None, district=None):
+    """A new point database; with ``district`` it trusts that district's key."""
+    point = create_database(
+        folder / f"{code}.db", PointProfile(code=code, name=f"УПП {code}", district="Атырау"),
+        FirstAccount(login="erzhanov", full_name="Ержанов Асхат Серікұлы", password=PASSWORD,
+                     rank="captain"),
+        clock=clock or FixedClock(NOW))
+    if district is not None:
+        key_file = folder / f"{district.point_code}.pub"
+        if not key_file.exists():
+            use(district)
+            export_public_key(district, key_file)
+        use(point)
+        trust_key_file(point, key_file)
+    return point
+
+
+def keys_of(services) -> KeyPair:
+    return ensure_keys(services.db.database)
+
+
+def table_rows(services, table: str, owner: str | None = None) -> dict[str, dict]:
+    """Every row of ``table`` (of ``owner`` when given) by id, all columns."""
+    cursor = services.db.execute_sql(
+        f'SELECT * FROM "{table}"' + (" WHERE owner_point = ?" if owner else ""),
+        (owner,) if owner else ())
+    names = [d[0] for d in cursor.description]
+    return {row[0]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
+
+
+def db_file_bytes(services) -> str:
+    """SHA-256 of the database file after a full checkpoint (WAL emptied into the file)."""
+    services.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = Path(services.db.database)
+    wal = path.with_name(path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# -- crafting packages (hostile files) ----------------------------------------------------------
+def read_members(path: Path, recipient: KeyPair) -> tuple[dict, list[tuple[str, list[bytes]]]]:
+    """The manifest body and every member's lines of a package (decrypted with ``recipient``)."""
+    reader = PackageReader(path, recipient)
+    manifest = reader.verify()
+    members = []
+    for info, lines in reader.members():
+        members.append((info.name, [line for line in lines]))
+    return dict(manifest.body), members
+
+
+def write_raw_package(path: Path, recipient_public, signer: KeyPair, body: dict,
+                      members: list[tuple[str, bytes, int, int]], *,
+                      manifest_members: list[dict] | None = None) -> Path:
+    """A package from raw parts: ``members`` are (name, compressed bytes, raw size, lines).
+
+    Names are not checked (a hostile file may carry anything); the manifest lists them with
+    their real hashes unless ``manifest_members`` says otherwise.
+    """
+    listed = manifest_members if manifest_members is not None else [
+        {"name": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data),
+         "raw_size": raw, "lines": lines} for name, data, raw, lines in members]
+    manifest = dict(body, members=listed)
+    with open(path, "wb") as f:
+        crypt = EncryptingWriter(f, recipient_public.encryption)
+        crypt.write(container.PLAIN_MAGIC + bytes([container.PLAIN_VERSION]))
+        for name, data, _, _ in members:
+            encoded = name.encode("utf-8")
+            crypt.write(b"M" + bytes([len(encoded)]) + encoded)
+            if data:
+                crypt.write(len(data).to_bytes(4, "big") + data)
+            crypt.write((0).to_bytes(4, "big"))
+        raw = canonical(manifest)
+        signature = signer.sign(container.signed_bytes(raw))
+        crypt.write(b"E" + len(raw).to_bytes(4, "big") + raw + signature)
+        crypt.close()
+    return path
+
+
+def gzip_lines(lines: list[bytes]) -> tuple[bytes, int, int]:
+    raw = b"".join(line + b"\n" for line in lines)
+    compressor = zlib.compressobj(1, zlib.DEFLATED, 31)
+    return compressor.compress(raw) + compressor.flush(), len(raw), len(lines)
+
+
+def repack(source: Path, target: Path, recipient: KeyPair, signer: KeyPair, *,
+           edit: Callable[[str, list[bytes]], list[bytes]] | None = None,
+           edit_body: Callable[[dict], dict] | None = None) -> Path:
+    """A legitimate package re-made with edited member lines and/or manifest fields."""
+    body, members = read_members(source, recipient)
+    parts = []
+    for name, lines in members:
+        lines = edit(name, lines) if edit else lines
+        parts.append((name, *gzip_lines(lines)))
+    body = {k: v for k, v in body.items() if k != "members"}
+    if isinstance(body.get("counts"), dict):
+        for name, _, _, lines in parts:
+            table = name.split(".")[0]
+            if table in body["counts"]:
+                body["counts"][table] = dict(body["counts"][table], records=lines)
+    if edit_body is not None:
+        body = edit_body(body)
+    return write_raw_package(target, recipient.public, signer, body, parts)
+
+
+def edit_records(table: str, change: Callable[[dict], dict | None]):
+    """An ``edit`` for :func:`repack` that changes every record of one table."""
+    def edit(name: str, lines: list[bytes]) -> list[bytes]:
+        if name != f"{table}.jsonl.gz":
+            return lines
+        result = []
+        for line in lines:
+            changed = change(json.loads(line))
+            if changed is not None:
+                result.append(json.dumps(changed, ensure_ascii=False).encode())
+        return result
+    return edit
