@@ -133,7 +133,7 @@ class RegisterMaker:
     def add(self, model, rid: str, values: dict, parts: list, actor, moment: datetime) -> None:
         """Queue a record entered by ``actor`` at local ``moment``."""
         self.writer.add(model, rid, values, search_text(*parts), actor.login,
-                        moment - self.period.utc_offset)
+                        moment - self.period.utc_offset, self.point_code)
         table = model._meta.table_name
         self.counts[table] = self.counts.get(table, 0) + 1
 
@@ -142,6 +142,12 @@ class RegisterMaker:
 
     def officer(self):
         return self.officers[0] if self.rng.random() < 0.6 else self.rng.choice(self.officers)
+
+    def mark_troubled(self, person: DemoPerson) -> None:
+        """Remember a person with offences or on registration: they come back more often."""
+        if not person.troubled:
+            person.troubled = True
+            self.troubled.append(person)
 
     def new_id(self, moment: datetime) -> str:
         return record_id(self.rng, moment)
@@ -293,8 +299,7 @@ class RegisterMaker:
             hours = rng.choice((20, 40, 50, 60, 80, 100))
         elif penalty == "arrest":
             arrest = rng.choice((3, 5, 7, 10, 15))
-        if offender not in self.troubled:
-            self.troubled.append(offender)
+        self.mark_troubled(offender)
         building, address = self.home_of(offender)
         if article.startswith(("73", "461", "127", "493")) or building is None:
             place = offender.household.address
@@ -355,8 +360,8 @@ class RegisterMaker:
         if kind in ("household_round", "apartment_round"):
             building = rng.choice(self.houses if kind == "household_round" else self.blocks)
             flat = str(rng.randint(1, building.flats)) if building.flats else ""
-            homes = [h for h in building.households if h.flat == flat and h.members]
-            met = homes[0].members if homes else []
+            home = building.homes.get(flat)
+            met = home.members if home is not None else []
             if not met and self.persons_left > 0 and rng.random() < 0.5:
                 self.slots_left = max(0, self.slots_left - 1)
                 person = self.new_person(moment,
@@ -398,8 +403,7 @@ class RegisterMaker:
     def registration(self, moment: datetime, plan) -> None:
         rng = self.rng
         person = self.pick(moment, troubled=0.6, sex="M" if rng.random() < 0.85 else None)
-        if person not in self.troubled:
-            self.troubled.append(person)
+        self.mark_troubled(person)
         tags = []
         if plan.category in ("protective_order", "special_requirements"):
             tags.append("domestic_brawler")

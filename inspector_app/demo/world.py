@@ -77,7 +77,7 @@ class Building:
     flats: int | None
     residents: int
     organisation_id: str | None
-    households: list[Household] = field(default_factory=list)
+    homes: dict[str, Household] = field(default_factory=dict)  # by flat ("" for a house)
 
     @property
     def text(self) -> str:
@@ -106,7 +106,6 @@ class People:
         self.rng = rng
         self.buildings = buildings
         self.used_iins = used_iins
-        self.households: list[Household] = []
         self.russian_fathers = [n for n, _, _ in texts.RUSSIAN_MALE]
         self.kazakh_ovich = [n for n in texts.KAZAKH_MALE
                              if not set(n.lower()) & _KAZAKH_LETTERS and n[-1] not in "аиыйу"]
@@ -124,14 +123,13 @@ class People:
                 flat = str(rng.randint(1, building.flats)) if building.flats else ""
             address = f"{texts.AREA_TOWN}, {building.text}" + (f", кв. {flat}" if flat else "")
             home = Household(address, building.id, flat, surname, kazakh)
-            building.households.append(home)
+            building.homes.setdefault(flat, home)
         else:
             town, streets = rng.choice(texts.REGION_PLACES)
             address = f"{town}, {rng.choice(streets)}, {rng.randint(1, 120)}"
             if rng.random() < 0.5:
                 address += f", кв. {rng.randint(1, 80)}"
             home = Household(address, None, "", surname, kazakh)
-        self.households.append(home)
         return home
 
     def person(self, day: date, moment: datetime, *, home: Household | None = None,

@@ -5,21 +5,19 @@ change sequence, its ``search_text`` and a "create" entry in the audit trail's h
 :class:`BulkWriter` produces the same rows with the services' own helpers (``audit_view``,
 ``new_audit_entry``) and inserts them in chunks with multi-row INSERTs.
 
-Two speed-ups, both invisible in the result:
+The full-text index is filled with one ``INSERT ... SELECT`` per chunk instead of its
+per-row trigger (FTS5 flushes its pending terms at every trigger call, which costs more than
+the rest of the insert). The trigger is dropped and re-created, word for word, inside the
+same transaction, so a rollback or a crash leaves the schema as it was; the index ends up
+exactly as the trigger would have made it.
 
-- rows are made on a producer thread (pure Python, no database) while the calling thread
-  inserts the previous chunk (SQLite releases the GIL while it works);
-- the full-text index is filled with one ``INSERT ... SELECT`` per chunk instead of its
-  per-row trigger (FTS5 flushes its pending terms at every trigger call, which costs more
-  than the rest of the insert). The trigger is dropped and re-created, word for word, inside
-  the same transaction, so a rollback or a crash leaves the schema as it was.
+(A producer thread making rows while this one inserts was tried: on 2 cores shared with
+other work, waiting for the GIL cost more than the overlap gained.)
 """
 
 from __future__ import annotations
 
-import queue
 import re
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -129,9 +127,8 @@ class _IndexFill:
 class BulkWriter:
     """Makes new records' rows and audit entries; writes them in chunks.
 
-    Use inside ``db.atomic()`` and call :meth:`run` with the function that adds the records
-    (it runs on a producer thread and must not touch the database). :meth:`run` writes the
-    chunks on the calling thread, then restores the triggers and stores the change
+    Use inside ``db.atomic()`` and call :meth:`run` with the function that adds the records;
+    :meth:`run` writes chunk by chunk, then restores the triggers and stores the change
     sequence reached.
     """
 
@@ -148,36 +145,49 @@ class BulkWriter:
         self.tables = {model: _ModelTable(model) for model in SYNCED_MODELS}
         self.audit_table = _Table("audit_entry", list(_AUDIT_COLUMNS))
         self._buffers = self._new_buffers()
-        self._queue: queue.Queue = queue.Queue(maxsize=3)
         self._stop = False
+        self._progress: Callable[[int], bool] | None = None
+        self._fills: dict[str, _IndexFill] = {}
+        self._cursor = None
+        self._pending = 0
+        self.copy_seqs: dict[str, int] = {}
         self.added = 0
         self.written = 0
 
     # -- producer side --------------------------------------------------------------------
     def add(self, model: type[SyncedModel], record_id: str, values: dict[str, Any],
-            search: str, actor: str, at: datetime) -> None:
+            search: str, actor: str, at: datetime, owner: str | None = None) -> None:
         """Queue one new record: ``values`` as the service's ``clean`` would return them.
 
         ``search`` is the record's ``search_text``; ``actor`` the login who entered it and
-        ``at`` the UTC moment it was entered.
+        ``at`` the UTC moment it was entered. A record of another ``owner`` point is stored
+        as a copy received by sync: that point's own change sequence, no audit entry here
+        (staff copies carry the locked password hash in ``values``). This point's staff are
+        made by the services, whose audit view hides the password hash.
         """
         table = self.tables[model]
-        self.change_seq += 1
-        seq = self.change_seq
         view = audit_view(model, {**table.defaults, **values} if table.defaults else values)
-        stamps = (record_id, self.point_code, at, actor, at, actor, 1, seq, False, None, None,
-                  search)
         buffers = self._buffers
+        if owner is None or owner == self.point_code:
+            self.change_seq += 1
+            seq = self.change_seq
+            stamps = (record_id, self.point_code, at, actor, at, actor, 1, seq, False, None,
+                      None, search)
+            entry = new_audit_entry(self.prev_hash, at, actor, "create", table.table,
+                                    record_id, seq, None, view)
+            self.prev_hash = entry.entry_hash
+            buffers[AuditEntry].append((self.next_audit_id, at, actor, "create", table.table,
+                                        record_id, seq, None, entry.new_values,
+                                        entry.prev_hash, entry.entry_hash))
+            self.next_audit_id += 1
+        else:
+            seq = self.copy_seqs[owner] = self.copy_seqs.get(owner, 0) + 1
+            stamps = (record_id, owner, at, actor, at, actor, 1, seq, False, None, None,
+                      search)
         buffers[model].append(table.row(stamps, view, values))
-        entry = new_audit_entry(self.prev_hash, at, actor, "create", table.table, record_id,
-                                seq, None, view)
-        self.prev_hash = entry.entry_hash
-        buffers[AuditEntry].append((self.next_audit_id, at, actor, "create", table.table,
-                                    record_id, seq, None, entry.new_values, entry.prev_hash,
-                                    entry.entry_hash))
-        self.next_audit_id += 1
         self.added += 1
-        if len(buffers[AuditEntry]) >= self.chunk_size:
+        self._pending += 1
+        if self._pending >= self.chunk_size:
             self._hand_over()
 
     def _new_buffers(self) -> dict[type, list]:
@@ -187,58 +197,39 @@ class BulkWriter:
         if self._stop:
             raise Stopped
         chunk, self._buffers = self._buffers, self._new_buffers()
-        self._queue.put(chunk)
+        self._pending = 0
+        self._write(chunk)
+        if self._progress is not None and self._progress(self.written) is False:
+            self._stop = True
 
-    # -- consumer side --------------------------------------------------------------------
+    # -- writing --------------------------------------------------------------------------
     def run(self, produce: Callable[[], None],
             progress: Callable[[int], bool] | None = None) -> bool:
-        """Run ``produce`` on a producer thread and write what it adds; False if stopped.
+        """Run ``produce`` (which calls :meth:`add`), writing as chunks fill; False if stopped.
 
         ``progress(records written)`` is called after each chunk; returning False stops the
         producer (the caller then rolls the transaction back).
         """
-        failure: list[BaseException] = []
-
-        def producer() -> None:
-            try:
-                produce()
-                self._hand_over()
-            except Stopped:
-                pass
-            except BaseException as exc:  # noqa: BLE001 - handed to the consumer thread
-                failure.append(exc)
-            finally:
-                self._queue.put(None)
-
-        fills = _IndexFill.set_aside(self.db)
-        thread = threading.Thread(target=producer, name="demo-producer", daemon=True)
-        thread.start()
-        cursor = self.db.cursor()
+        self._fills = _IndexFill.set_aside(self.db)
+        self._cursor = self.db.cursor()
+        self._progress = progress
         try:
-            while (chunk := self._queue.get()) is not None:
-                if self._stop:
-                    continue
-                self._write(cursor, chunk, fills)
-                if progress is not None and progress(self.written) is False:
-                    self._stop = True
-        except BaseException:
-            self._stop = True
-            while self._queue.get() is not None:
-                pass
-            raise
+            produce()
+            self._hand_over()
+        except Stopped:
+            return False
         finally:
-            thread.join()
-        if failure:
-            raise failure[0]
+            self._progress = None
         if self._stop:
             return False
-        for fill in fills.values():
+        for fill in self._fills.values():
             fill.restore(self.db)
         Meta.insert(key="change_seq", value=str(self.change_seq)).on_conflict_replace().execute()
         return True
 
-    def _write(self, cursor, chunk: dict[type, list], fills: dict[str, _IndexFill]) -> None:
+    def _write(self, chunk: dict[type, list]) -> None:
         """Insert one chunk: records (referenced kinds first), their index rows, audit."""
+        cursor, fills = self._cursor, self._fills
         for model in SYNCED_MODELS:
             rows = chunk[model]
             if not rows:
