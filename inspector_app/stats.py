@@ -198,11 +198,6 @@ def _both_periods(db, scope: StatsScope, table: str, date_column: str, inspector
     return db.execute_sql(" UNION ALL ".join(parts), params).fetchall()
 
 
-def _flag_sums(column: str, codes: list[str]) -> str:
-    """``SUM`` of one flag per code of a comma-separated code list column (or ``0``)."""
-    return ", ".join(f"SUM(',' || {column} || ',' LIKE '%,{c},%')" for c in codes) or "0"
-
-
 def _codes(catalogues: Catalogues, name: str) -> list[str]:
     return [i.code for i in catalogues.items(name, include_inactive=True)]
 
@@ -213,45 +208,42 @@ class _Raw:
 
     appeals: list[tuple]
     visits: list[tuple]
-    findings: list[str]
+    findings: list[tuple]
     registrations: list[tuple]
     offences: list[tuple]
     meetings: list[tuple]
     feedback: list[tuple]
-    concerns: list[str]
 
 
 def _query(services: Services, scope: StatsScope) -> _Raw:
-    db, cats = services.db, services.catalogues
+    db = services.db
     today = scope.today or services.clock.today()
     appeals = _both_periods(
         db, scope, "appeal", "received_at", "officer_id",
         "channel, topic, decision, COUNT(*), SUM(resolved_on IS NOT NULL), "
         "SUM(due_date IS NOT NULL AND COALESCE(resolved_on > due_date, due_date < :today))",
         "channel, topic, decision", today=today.isoformat())
-    findings = _codes(cats, "visit_findings")
     visits = _both_periods(
         db, scope, "preventive_visit", "visited_at", "inspector_id",
         "kind, dwelling_kind, COUNT(*), COUNT(DISTINCT CASE WHEN kind IN "
         f"({', '.join(repr(k) for k in ROUND_KINDS)}) THEN "
-        "COALESCE(address_id, address_text) || '|' || flat END), "
-        + _flag_sums("findings", findings), "kind, dwelling_kind")
+        "COALESCE(address_id, address_text) || '|' || flat END)", "kind, dwelling_kind")
+    # code lists ("a,b") take few distinct values: group by the text, split the codes here
+    findings = _both_periods(db, scope, "preventive_visit", "visited_at", "inspector_id",
+                             "findings, COUNT(*)", "findings")
     offences = _both_periods(
         db, scope, "offence", "committed_at", "inspector_id",
         "article, penalty, COUNT(*), TOTAL(fine_mrp), TOTAL(fine_tenge), "
         "TOTAL(public_works_hours), TOTAL(arrest_days)", "article, penalty")
     meetings = _both_periods(db, scope, "meeting", "held_at", "inspector_id",
                              "kind, COUNT(*), TOTAL(attendance)", "kind")
-    concerns = _codes(cats, "security_concerns")
     feedback = _both_periods(
         db, scope, "feedback", "collected_at", "inspector_id",
-        "COUNT(*), TOTAL(rating), TOTAL(trusts_police), " + _flag_sums("concerns", concerns),
-        "1")
+        "concerns, COUNT(*), TOTAL(rating), TOTAL(trusts_police)", "concerns")
     registrations = []
     for period, current in ((CURRENT, scope), (PREVIOUS, scope.previous)):
         registrations += _registrations(db, current, min(current.date_to, today), period)
-    return _Raw(appeals, visits, findings, registrations, offences, meetings, feedback,
-                concerns)
+    return _Raw(appeals, visits, findings, registrations, offences, meetings, feedback)
 
 
 def _registrations(db, scope: StatsScope, ref: date, period: int) -> list[tuple]:
@@ -301,6 +293,11 @@ def _article(catalogues: Catalogues, code: str) -> str:
     return code.rsplit("-", 1)[0] if "-" in code else code
 
 
+def _split(codes: str | None) -> list[str]:
+    """The codes of a stored code list ("a,b"), each once."""
+    return list(dict.fromkeys(c for c in (codes or "").split(",") if c))
+
+
 def _fold(raw: _Raw, catalogues: Catalogues, points: set[str] | None) -> _Tally:
     t = _Tally()
 
@@ -314,13 +311,14 @@ def _fold(raw: _Raw, catalogues: Catalogues, points: set[str] | None) -> _Tally:
         t.add(("appeal_channel", channel), p, n)
         t.add(("appeal_topic", topic), p, n)
         t.add(("appeal_decision", decision or "none"), p, n)
-    for p, _, kind, dwelling, n, households, *flags in rows(raw.visits):
+    for p, _, kind, dwelling, n, households in rows(raw.visits):
         t.add("visits.total", p, n)
         t.add(("visit_kind", kind), p, n)
         t.add("visits.households", p, households)
         t.add(("households", dwelling), p, households)
-        for code, count in zip(raw.findings, flags, strict=False):
-            t.add(("finding", code), p, count or 0)
+    for p, _, codes, n in rows(raw.findings):
+        for code in _split(codes):
+            t.add(("finding", code), p, n)
     for p, _, category, minor, at_end, added, removed, checked, overdue in rows(
             raw.registrations):
         for measure, value in (("at_end", at_end), ("added", added), ("removed", removed),
@@ -341,12 +339,12 @@ def _fold(raw: _Raw, catalogues: Catalogues, points: set[str] | None) -> _Tally:
         t.add("meetings.held", p, n)
         t.add("meetings.attendance", p, int(attendance))
         t.add(("meeting_kind", kind), p, n)
-    for p, _, n, ratings, trusts, *flags in rows(raw.feedback):
+    for p, _, codes, n, ratings, trusts in rows(raw.feedback):
         t.add("survey.responses", p, n)
         t.add("survey.rating_sum", p, ratings)
         t.add("survey.trusts", p, trusts)
-        for code, count in zip(raw.concerns, flags, strict=False):
-            t.add(("concern", code), p, count or 0)
+        for code in _split(codes):
+            t.add(("concern", code), p, n)
     return t
 
 
@@ -495,8 +493,9 @@ def compute_summary(services: Services, scope: StatsScope
     raw = _query(services, scope)
     cats = services.catalogues
     total = ActivityStats(scope, _sections(_fold(raw, cats, None), cats))
-    codes = sorted({r[1] for table in (raw.appeals, raw.visits, raw.registrations,
-                                       raw.offences, raw.meetings, raw.feedback)
+    codes = sorted({r[1] for table in (raw.appeals, raw.visits, raw.findings,
+                                       raw.registrations, raw.offences, raw.meetings,
+                                       raw.feedback)
                     for r in table})
     per_point = {}
     for code in codes:

@@ -10,7 +10,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -181,33 +181,42 @@ def build_pdf(out: str | Path, story_factory: Callable[[ReportDoc], list], *, pa
     return pages
 
 
+@lru_cache(maxsize=65536)
+def _unit_width(word: str, font: str) -> float:
+    """Width of ``word`` at size 1 (TrueType widths scale linearly; words repeat a lot)."""
+    return stringWidth(word, font, 1.0)
+
+
 def wrap_text(text: str, font: str, size: float, width: float, max_lines: int = 0) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` (long words are cut by letters).
+    """Break ``text`` into lines no wider than ``width`` (long words are cut by letters,
+    after a hyphen when there is one).
 
     With ``max_lines`` the rest is dropped and the last line ends with "…".
     """
+    limit = width / size - 1e-6
+    space = _unit_width(" ", font)
     lines: list[str] = []
     for paragraph in str(text).replace("\r", "").split("\n"):
-        if stringWidth(paragraph, font, size) <= width:
-            lines.append(paragraph)
-            continue
-        line = ""
+        words: list[str] = []
+        used = 0.0
         for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if stringWidth(candidate, font, size) <= width:
-                line = candidate
+            need = _unit_width(word, font)
+            extra = need + (space if words else 0.0)
+            if used + extra <= limit:
+                words.append(word)
+                used += extra
                 continue
-            if line:
-                lines.append(line)
-            line = ""
-            while stringWidth(word, font, size) > width:
+            if words:
+                lines.append(" ".join(words))
+            while need > limit:
                 cut = _fitting_prefix(word, font, size, width)
                 hyphen = word.rfind("-", 0, cut)
                 cut = hyphen + 1 if hyphen > 0 else cut
                 lines.append(word[:cut])
                 word = word[cut:]
-            line = word
-        lines.append(line)
+                need = _unit_width(word, font)
+            words, used = [word], need
+        lines.append(" ".join(words))
     if max_lines and len(lines) > max_lines:
         lines = lines[:max_lines]
         last = lines[-1]
