@@ -16,6 +16,7 @@ from inspector_app.demo import (
     DemoCancelled,
     DemoError,
     create_demo_database,
+    create_demo_district,
     fill_demo,
 )
 from inspector_app.demo.writer import BulkWriter
@@ -32,9 +33,12 @@ from inspector_app.storage.models import (
     NumberSequence,
     Offence,
     Person,
+    Point,
     PreventiveVisit,
     Registration,
+    Staff,
 )
+from inspector_app.sync.codec import LOCKED_PASSWORD
 from inspector_app.text import search_text
 
 RECORDS = 2500
@@ -272,3 +276,28 @@ def test_cli_demo_creates_a_demo_point(tmp_path, capsys):
     finally:
         services.db.close()
     assert cli_main(["--db", str(path), "demo", "--records", "10", "--quiet"]) == 1
+
+
+def test_district_database_holds_points_copies_as_sync_stores_them(tmp_path, clock):
+    services = create_demo_district(tmp_path / "district.db", 2400, points=4, seed=2, years=2,
+                                    clock=clock)
+    try:
+        copies = SYNCED_MODELS
+        total = sum(m.select().where(m.owner_point != services.point_code).count()
+                    for m in copies)
+        assert total == 2400
+        assert AuditEntry.select().count() == 2  # the district office and its operator
+        codes = {p.code for p in Point.select().where(Point.is_district_office == False)}  # noqa: E712
+        assert codes == {"ATY-001", "ATY-002", "ATY-003", "ATY-004"}
+        for code in codes:
+            seqs = sorted(s for m in copies for (s,) in m.select(m.change_seq)
+                          .where(m.owner_point == code).tuples())
+            assert seqs == list(range(1, len(seqs) + 1))
+            assert Appeal.select().where(Appeal.owner_point == code).count() > 0
+        assert {s.password_hash for s in Staff.select().where(
+            Staff.owner_point != services.point_code)} == {LOCKED_PASSWORD}
+        assert check_database(services.db) == []
+        rows = REGISTERS["appeals"].count(Filters(point_code="ATY-003"))
+        assert 0 < rows < Appeal.select().count()
+    finally:
+        services.db.close()

@@ -15,20 +15,35 @@ import random
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, timedelta
 from pathlib import Path
 
 from inspector_app.clock import Clock
-from inspector_app.demo.generator import DemoStaff, Period, PointHistory
+from inspector_app.demo.common import (
+    Cancelled,
+    DemoCancelled,
+    DemoError,
+    DemoResult,
+    load_sequences,
+    make_period,
+    point_staff,
+    refuse_used_database,
+    store_sequences,
+)
+from inspector_app.demo.generator import PointHistory
+from inspector_app.demo.region import create_demo_district, fill_demo_district
 from inspector_app.demo.schedule import split_budget
 from inspector_app.demo.world import organisations_for
 from inspector_app.demo.writer import BulkWriter
-from inspector_app.errors import InspectorError
 from inspector_app.permissions import Action, Role
 from inspector_app.services.context import Services
 from inspector_app.services.setup import FirstAccount, PointProfile, create_database
-from inspector_app.storage.models import SYNCED_MODELS, NumberSequence, Point, Staff
+from inspector_app.storage.models import Staff
+
+__all__ = [
+    "DEMO_ACCOUNTS", "DEMO_LOGIN", "DEMO_PASSWORD", "DEMO_PROFILE", "DemoCancelled",
+    "DemoError", "DemoResult", "create_demo_database", "create_demo_district",
+    "create_demo_point", "discard_database", "fill_demo", "fill_demo_district",
+]
 
 DEMO_PROFILE = PointProfile(
     code="ATY-017", name="УПП №17 «Жилгородок»", district="Атырау",
@@ -49,40 +64,6 @@ DEMO_ACCOUNTS = (
 """The demo point's accounts. The demo inspector's password contains its login, which the
 password rules refuse for real accounts; it is set for the demo database only."""
 
-_STAFF_ROLES = (Role.INSPECTOR, Role.SENIOR_INSPECTOR, Role.ASSISTANT)
-
-
-class DemoError(InspectorError):
-    code = "error.demo_not_empty"
-
-
-class DemoCancelled(InspectorError):
-    """The progress callback asked to stop; nothing was kept."""
-
-    code = "demo.cancelled"
-
-
-class _Cancelled(Exception):
-    """Raised inside the transaction when the progress callback asks to stop."""
-
-
-@dataclass
-class DemoResult:
-    """What :func:`fill_demo` wrote: records per table, seconds taken, whether cancelled."""
-
-    counts: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
-    cancelled: bool = False
-    first_day: date | None = None
-    last_day: date | None = None
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-    @property
-    def per_second(self) -> float:
-        return self.total / self.seconds if self.seconds else 0.0
 
 
 def fill_demo(services: Services, records: int, seed: int = 1, years: int = 3,
@@ -94,21 +75,17 @@ def fill_demo(services: Services, records: int, seed: int = 1, years: int = 3,
     demo data must never mix with real citizens' data.
     """
     services.require(Action.CREATE, "person")
-    if records < 0 or years < 1:
-        raise ValueError("records must be >= 0 and years >= 1")
-    if any(model.select().exists() for model in SYNCED_MODELS if model not in (Point, Staff)):
-        raise DemoError("error.demo_not_empty")
+    if records < 0:
+        raise ValueError("records must be >= 0")
+    refuse_used_database()
     started = time.perf_counter()
     rng = random.Random(seed)
-    clock = services.clock
-    now = clock.now_local().replace(second=0, microsecond=0)
-    offset = timedelta(minutes=round((clock.now_local() - clock.now_utc()).total_seconds() / 60))
-    days = [now.date() - timedelta(days=n) for n in range(365 * years - 1, -1, -1)]
-    period = Period(days, now, offset)
+    period = make_period(services.clock, years)
+    days = period.days
     point_code = services.point_code
-    staff = _staff(services, point_code)
-    talons = _sequences(point_code, "talon")
-    protocols = _sequences(point_code, "protocol")
+    staff = point_staff(point_code)
+    talons = load_sequences(point_code, "talon")
+    protocols = load_sequences(point_code, "protocol")
     result = DemoResult(first_day=days[0], last_day=days[-1])
     services.catalogues.mrp_table()  # load the cached catalogues before the producer runs
     report = None
@@ -118,7 +95,7 @@ def fill_demo(services: Services, records: int, seed: int = 1, years: int = 3,
     try:
         with services.db.atomic():
             if progress is not None and progress(0, records) is False:
-                raise _Cancelled
+                raise Cancelled
             writer = BulkWriter(services.db, point_code)
             budget = split_budget(records, organisations_for)
             history = PointHistory(services, writer, rng, budget, period, staff, point_code,
@@ -131,10 +108,10 @@ def fill_demo(services: Services, records: int, seed: int = 1, years: int = 3,
                 history.end()
 
             if not writer.run(produce, report):
-                raise _Cancelled
-            _store_sequences(point_code, "talon", talons)
-            _store_sequences(point_code, "protocol", protocols)
-    except _Cancelled:
+                raise Cancelled
+            store_sequences(point_code, "talon", talons)
+            store_sequences(point_code, "protocol", protocols)
+    except Cancelled:
         result.cancelled = True
         result.seconds = time.perf_counter() - started
         return result
@@ -208,30 +185,3 @@ def discard_database(services: Services, path: str | Path) -> None:
             shutil.rmtree(sibling, ignore_errors=True)
         else:
             sibling.unlink(missing_ok=True)
-
-
-def _staff(services: Services, point_code: str) -> list[DemoStaff]:
-    """The point's active officers and assistants, the longest-serving first."""
-    query = (Staff.select().where((Staff.owner_point == point_code)
-                                  & (Staff.deleted == False)  # noqa: E712
-                                  & (Staff.active == True)  # noqa: E712
-                                  & Staff.role.in_([str(r) for r in _STAFF_ROLES]))
-             .order_by(Staff.created_at, Staff.change_seq))
-    staff = [DemoStaff(s.id, s.login, s.role, s.full_name) for s in query]
-    if not staff:
-        raise DemoError("error.demo_no_staff")
-    return staff
-
-
-def _sequences(point_code: str, kind: str) -> dict[int, int]:
-    query = NumberSequence.select().where((NumberSequence.point_code == point_code)
-                                          & (NumberSequence.kind == kind))
-    return {row.year: row.last for row in query}
-
-
-def _store_sequences(point_code: str, kind: str, values: dict[int, int]) -> None:
-    for year, last in values.items():
-        NumberSequence.insert(point_code=point_code, kind=kind, year=year, last=last).on_conflict(
-            conflict_target=[NumberSequence.point_code, NumberSequence.kind,
-                             NumberSequence.year],
-            update={NumberSequence.last: last}).execute()

@@ -23,6 +23,8 @@ from inspector_app.demo.schedule import (
     spread,
 )
 from inspector_app.demo.world import (
+    ATYRAU_AREA,
+    Area,
     Building,
     DemoPerson,
     Household,
@@ -68,12 +70,14 @@ class PointHistory(RegisterMaker):
 
     def __init__(self, services, writer: BulkWriter, rng: random.Random, budget: Budget,
                  period: Period, staff: list[DemoStaff], point_code: str,
-                 used_iins: set[str], talons: dict[int, int], protocols: dict[int, int]):
+                 used_iins: set[str], talons: dict[int, int], protocols: dict[int, int],
+                 area: Area = ATYRAU_AREA):
         super().__init__(services, writer, rng, period, staff, point_code, talons, protocols)
         self.budget = budget
         counts = budget.counts
-        self.organisations, self.buildings = plan_area(rng, budget.buildings, self.opening())
-        self.people = People(rng, self.buildings, used_iins)
+        self.organisations, self.buildings = plan_area(rng, budget.buildings, self.opening(),
+                                                       area)
+        self.people = People(rng, self.buildings, used_iins, area)
         self.building_by_id = {b.id: b for b in self.buildings}
         self.blocks = [b for b in self.buildings if b.flats]
         self.houses = [b for b in self.buildings if not b.flats]

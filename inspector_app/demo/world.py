@@ -39,6 +39,18 @@ def short_name(person: DemoPerson) -> str:
     return f"{person.surname} {initials}"
 
 
+@dataclass(frozen=True)
+class Area:
+    """Where a point's administrative area lies: its town and the streets of its buildings."""
+
+    town: str
+    flat_streets: tuple[str, ...]
+    house_streets: tuple[str, ...]
+
+
+ATYRAU_AREA = Area(texts.AREA_TOWN, texts.AREA_STREETS_FLATS, texts.AREA_STREETS_HOUSES)
+
+
 @dataclass(eq=False)
 class Household:
     address: str
@@ -102,8 +114,10 @@ def make_phone(rng: random.Random) -> str:
 class People:
     """Creates households and persons; tracks the used ИИН so every one is unique."""
 
-    def __init__(self, rng: random.Random, buildings: list[Building], used_iins: set[str]):
+    def __init__(self, rng: random.Random, buildings: list[Building], used_iins: set[str],
+                 area: Area = ATYRAU_AREA):
         self.rng = rng
+        self.area = area
         self.buildings = buildings
         self.used_iins = used_iins
         self.russian_fathers = [n for n, _, _ in texts.RUSSIAN_MALE]
@@ -121,7 +135,7 @@ class People:
             building = building or rng.choice(self.buildings)
             if flat is None:
                 flat = str(rng.randint(1, building.flats)) if building.flats else ""
-            address = f"{texts.AREA_TOWN}, {building.text}" + (f", кв. {flat}" if flat else "")
+            address = f"{self.area.town}, {building.text}" + (f", кв. {flat}" if flat else "")
             home = Household(address, building.id, flat, surname, kazakh)
             building.homes.setdefault(flat, home)
         else:
@@ -178,8 +192,8 @@ def organisations_for(buildings: int) -> int:
     return max(1, blocks // 3) if blocks else 0
 
 
-def plan_area(rng: random.Random, buildings: int, moment: datetime) -> tuple[list[dict],
-                                                                              list[Building]]:
+def plan_area(rng: random.Random, buildings: int, moment: datetime,
+              area: Area = ATYRAU_AREA) -> tuple[list[dict], list[Building]]:
     """The area passport: KSK/OSI (as field values) and the buildings they manage.
 
     About a third of the buildings are blocks of flats, grouped under KSK/OSI; the rest are
@@ -197,17 +211,17 @@ def plan_area(rng: random.Random, buildings: int, moment: datetime) -> tuple[lis
         name = rng.choice(texts.ORGANISATION_NAMES).format(name=title)
         oid = record_id(rng, moment)
         org_ids.append(oid)
-        street = rng.choice(texts.AREA_STREETS_FLATS)
+        street = rng.choice(area.flat_streets)
         organisations.append({
             "id": oid, "kind": "ksk" if name.startswith("КСК") else "osi", "name": name,
             "bin": make_bin(rng, moment.date() - timedelta(days=rng.randrange(400, 6000))),
             "chair": "", "phone": make_phone(rng),
             "chat_link": f"https://chat.whatsapp.com/{rng.getrandbits(64):016X}",
-            "address": f"{texts.AREA_TOWN}, {street}, {rng.randint(1, 60)}",
+            "address": f"{area.town}, {street}, {rng.randint(1, 60)}",
         })
     for index in range(buildings):
         is_block = index < blocks
-        streets = texts.AREA_STREETS_FLATS if is_block else texts.AREA_STREETS_HOUSES
+        streets = area.flat_streets if is_block else area.house_streets
         while True:
             street = rng.choice(streets)
             house = str(rng.randint(1, 90 if is_block else 160))
