@@ -4,7 +4,7 @@
 both periods in one ``UNION ALL``; tombstones excluded) and folds the few grouped rows into an
 :class:`ActivityStats`: sections of :class:`Indicator` rows (code, label message code, current,
 previous, change in %). The same grouped rows carry the owner point, so
-:func:`compute_by_point` serves the district summary without another pass. ``inspector-cli
+:func:`compute_summary` serves the district summary without another pass. ``inspector-cli
 stats``, the PDF reports and the GUI all read their numbers from here.
 
 Definitions (the period is ``[date_from, date_to]``, both inclusive; АППГ is the same dates a
@@ -26,7 +26,7 @@ year earlier, 29 February becoming 28 February):
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -182,17 +182,23 @@ def where_terms(table: str, inspector_column: str, scope: StatsScope) -> tuple[s
     return " AND ".join(clauses), params
 
 
+def _point_column(table: str, by_point: bool) -> str:
+    """The owner point when figures are wanted per point, else one constant group."""
+    return f"{table}.owner_point" if by_point else "''"
+
+
 def _both_periods(db, scope: StatsScope, table: str, date_column: str, inspector_column: str,
-                  select: str, group: str, **extra: Any) -> list[tuple]:
-    """``SELECT period, owner_point, <select>`` for both periods, grouped; one statement."""
+                  select: str, group: str, by_point: bool, **extra: Any) -> list[tuple]:
+    """``SELECT period, point, <select>`` for both periods, grouped; one statement."""
     where, params = where_terms(table, inspector_column, scope)
     params.update(extra)
+    point = _point_column(table, by_point)
     parts = []
     for period, current in ((CURRENT, scope), (PREVIOUS, scope.previous)):
-        parts.append(f"SELECT {period}, {table}.owner_point, {select} FROM {table} "
+        parts.append(f"SELECT {period}, {point}, {select} FROM {table} "
                      f"WHERE {where} AND {table}.{date_column} >= :from{period} "
                      f"AND {table}.{date_column} < :to{period} "
-                     f"GROUP BY {table}.owner_point, {group}")
+                     f"GROUP BY {point}, {group}")
         params[f"from{period}"] = current.date_from.isoformat()
         params[f"to{period}"] = day_after(current.date_to)
     return db.execute_sql(" UNION ALL ".join(parts), params).fetchall()
@@ -204,7 +210,7 @@ def _codes(catalogues: Catalogues, name: str) -> list[str]:
 
 @dataclass
 class _Raw:
-    """Grouped rows of every register, each starting with (period, owner_point)."""
+    """Grouped rows of every register, each starting with (period, point or "")."""
 
     appeals: list[tuple]
     visits: list[tuple]
@@ -215,46 +221,50 @@ class _Raw:
     feedback: list[tuple]
 
 
-def _query(services: Services, scope: StatsScope) -> _Raw:
+def _query(services: Services, scope: StatsScope, by_point: bool = False) -> _Raw:
     db = services.db
     today = scope.today or services.clock.today()
     appeals = _both_periods(
         db, scope, "appeal", "received_at", "officer_id",
         "channel, topic, decision, COUNT(*), SUM(resolved_on IS NOT NULL), "
         "SUM(due_date IS NOT NULL AND COALESCE(resolved_on > due_date, due_date < :today))",
-        "channel, topic, decision", today=today.isoformat())
+        "channel, topic, decision", by_point, today=today.isoformat())
     visits = _both_periods(
         db, scope, "preventive_visit", "visited_at", "inspector_id",
         "kind, dwelling_kind, COUNT(*), COUNT(DISTINCT CASE WHEN kind IN "
         f"({', '.join(repr(k) for k in ROUND_KINDS)}) THEN "
-        "COALESCE(address_id, address_text) || '|' || flat END)", "kind, dwelling_kind")
+        "COALESCE(address_id, address_text) || '|' || flat END)", "kind, dwelling_kind",
+        by_point)
     # code lists ("a,b") take few distinct values: group by the text, split the codes here
     findings = _both_periods(db, scope, "preventive_visit", "visited_at", "inspector_id",
-                             "findings, COUNT(*)", "findings")
+                             "findings, COUNT(*)", "findings", by_point)
     offences = _both_periods(
         db, scope, "offence", "committed_at", "inspector_id",
         "article, penalty, COUNT(*), TOTAL(fine_mrp), TOTAL(fine_tenge), "
-        "TOTAL(public_works_hours), TOTAL(arrest_days)", "article, penalty")
+        "TOTAL(public_works_hours), TOTAL(arrest_days)", "article, penalty", by_point)
     meetings = _both_periods(db, scope, "meeting", "held_at", "inspector_id",
-                             "kind, COUNT(*), TOTAL(attendance)", "kind")
+                             "kind, COUNT(*), TOTAL(attendance)", "kind", by_point)
     feedback = _both_periods(
         db, scope, "feedback", "collected_at", "inspector_id",
-        "concerns, COUNT(*), TOTAL(rating), TOTAL(trusts_police)", "concerns")
+        "concerns, COUNT(*), TOTAL(rating), TOTAL(trusts_police)", "concerns", by_point)
     registrations = []
     for period, current in ((CURRENT, scope), (PREVIOUS, scope.previous)):
-        registrations += _registrations(db, current, min(current.date_to, today), period)
+        registrations += _registrations(db, current, min(current.date_to, today), period,
+                                        by_point)
     return _Raw(appeals, visits, findings, registrations, offences, meetings, feedback)
 
 
-def _registrations(db, scope: StatsScope, ref: date, period: int) -> list[tuple]:
+def _registrations(db, scope: StatsScope, ref: date, period: int,
+                   by_point: bool) -> list[tuple]:
     """Registrations touching the period, by point, category and minor tag (one query)."""
     where, params = where_terms("r", "inspector_id", scope)
     removal = REMOVAL_SQL
+    point = _point_column("r", by_point)
     due = ("date(COALESCE((SELECT date(MAX(v.visited_at)) FROM preventive_visit v "
            "WHERE v.registration_id = r.id AND v.deleted = 0 AND v.visited_at < :ref_next), "
            "r.start_date), '+' || r.check_interval_days || ' days')")
     sql = f"""
-        SELECT {period}, r.owner_point, r.category,
+        SELECT {period}, {point}, r.category,
                (',' || r.tags || ',' LIKE '%,{MINOR_TAG},%') AS minor,
                SUM({removal} > :to), SUM(r.start_date >= :from),
                SUM({removal} BETWEEN :from AND :to),
@@ -264,7 +274,7 @@ def _registrations(db, scope: StatsScope, ref: date, period: int) -> list[tuple]
                SUM(r.start_date <= :ref AND {removal} > :ref AND {due} < :ref)
         FROM registration r
         WHERE {where} AND r.start_date <= :to AND {removal} >= :from
-        GROUP BY r.owner_point, r.category, minor"""
+        GROUP BY {point}, r.category, minor"""
     params.update({"from": scope.date_from.isoformat(), "to": scope.date_to.isoformat(),
                    "to_next": day_after(scope.date_to), "ref": ref.isoformat(),
                    "ref_next": day_after(ref)})
@@ -298,36 +308,32 @@ def _split(codes: str | None) -> list[str]:
     return list(dict.fromkeys(c for c in (codes or "").split(",") if c))
 
 
-def _fold(raw: _Raw, catalogues: Catalogues, points: set[str] | None) -> _Tally:
+def _fold(raw: _Raw, catalogues: Catalogues) -> _Tally:
+    """Sum the grouped rows into the figures' keys (a few hundred rows, not records)."""
     t = _Tally()
-
-    def rows(table):
-        return (r for r in table if points is None or r[1] in points)
-
-    for p, _, channel, topic, decision, n, resolved, overdue in rows(raw.appeals):
+    for p, _, channel, topic, decision, n, resolved, overdue in raw.appeals:
         t.add("appeals.received", p, n)
         t.add("appeals.resolved", p, resolved or 0)
         t.add("appeals.overdue", p, overdue or 0)
         t.add(("appeal_channel", channel), p, n)
         t.add(("appeal_topic", topic), p, n)
         t.add(("appeal_decision", decision or "none"), p, n)
-    for p, _, kind, dwelling, n, households in rows(raw.visits):
+    for p, _, kind, dwelling, n, households in raw.visits:
         t.add("visits.total", p, n)
         t.add(("visit_kind", kind), p, n)
         t.add("visits.households", p, households)
         t.add(("households", dwelling), p, households)
-    for p, _, codes, n in rows(raw.findings):
+    for p, _, codes, n in raw.findings:
         for code in _split(codes):
             t.add(("finding", code), p, n)
-    for p, _, category, minor, at_end, added, removed, checked, overdue in rows(
-            raw.registrations):
+    for p, _, category, minor, at_end, added, removed, checked, overdue in raw.registrations:
         for measure, value in (("at_end", at_end), ("added", added), ("removed", removed),
                                ("checked", checked), ("overdue", overdue)):
             t.add(f"registrations.{measure}", p, value or 0)
             t.add((measure, category), p, value or 0)
             if minor:
                 t.add(("minor", measure), p, value or 0)
-    for p, _, article_code, penalty, n, mrp, tenge, hours, days in rows(raw.offences):
+    for p, _, article_code, penalty, n, mrp, tenge, hours, days in raw.offences:
         t.add("offences.total", p, n)
         t.add(("article", _article(catalogues, article_code)), p, n)
         t.add(("penalty", penalty), p, n)
@@ -335,11 +341,11 @@ def _fold(raw: _Raw, catalogues: Catalogues, points: set[str] | None) -> _Tally:
         t.add("offences.fine_tenge", p, int(tenge))
         t.add("offences.public_works_hours", p, int(hours))
         t.add("offences.arrest_days", p, int(days))
-    for p, _, kind, n, attendance in rows(raw.meetings):
+    for p, _, kind, n, attendance in raw.meetings:
         t.add("meetings.held", p, n)
         t.add("meetings.attendance", p, int(attendance))
         t.add(("meeting_kind", kind), p, n)
-    for p, _, codes, n, ratings, trusts in rows(raw.feedback):
+    for p, _, codes, n, ratings, trusts in raw.feedback:
         t.add("survey.responses", p, n)
         t.add("survey.rating_sum", p, ratings)
         t.add("survey.trusts", p, trusts)
@@ -369,7 +375,7 @@ class _Builder:
             current, previous = self.t.get((key, code))
             if always or current or previous:
                 item = (catalogue, code) if code not in extra else None
-                label = f"stats.{prefix}.{code}" if item is None else f"stats.{prefix}"
+                label = f"stats.{prefix}.{code}" if item is None else group
                 lines.append(Indicator(f"{prefix}.{code}", label, current, previous,
                                        group=group, item=item))
         return lines
@@ -480,8 +486,21 @@ def _sections(tally: _Tally, cats: Catalogues) -> tuple[Section, ...]:
 def compute(services: Services, scope: StatsScope) -> ActivityStats:
     """The activity figures of ``scope`` and of the same period last year."""
     raw = _query(services, scope)
-    return ActivityStats(scope, _sections(_fold(raw, services.catalogues, None),
+    return ActivityStats(scope, _sections(_fold(raw, services.catalogues),
                                           services.catalogues))
+
+
+def _by_point(raw: _Raw) -> dict[str, _Raw]:
+    """The grouped rows split by their point (one pass)."""
+    tables = [f.name for f in fields(_Raw)]
+    parts: dict[str, _Raw] = {}
+    for name in tables:
+        for row in getattr(raw, name):
+            part = parts.get(row[1])
+            if part is None:
+                part = parts[row[1]] = _Raw(*([] for _ in tables))
+            getattr(part, name).append(row)
+    return parts
 
 
 def compute_summary(services: Services, scope: StatsScope
@@ -490,16 +509,12 @@ def compute_summary(services: Services, scope: StatsScope
 
     The district summary's rows and its totals line come from the same grouped rows.
     """
-    raw = _query(services, scope)
+    raw = _query(services, scope, by_point=True)
     cats = services.catalogues
-    total = ActivityStats(scope, _sections(_fold(raw, cats, None), cats))
-    codes = sorted({r[1] for table in (raw.appeals, raw.visits, raw.findings,
-                                       raw.registrations, raw.offences, raw.meetings,
-                                       raw.feedback)
-                    for r in table})
+    total = ActivityStats(scope, _sections(_fold(raw, cats), cats))
     per_point = {}
-    for code in codes:
+    for code, part in sorted(_by_point(raw).items()):
         point_scope = StatsScope(scope.date_from, scope.date_to, scope.inspector_id, (code,),
                                  scope.today)
-        per_point[code] = ActivityStats(point_scope, _sections(_fold(raw, cats, {code}), cats))
+        per_point[code] = ActivityStats(point_scope, _sections(_fold(part, cats), cats))
     return total, per_point
