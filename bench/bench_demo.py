@@ -1,0 +1,33 @@
+"""Demo data writing speed: records a second into a new point database (target >= 20,000/s)."""
+
+from __future__ import annotations
+
+import shutil
+
+from bench.common import CACHE, BenchContext, Figure, grouped
+
+NAME = "demo"
+TARGET = 20_000
+
+
+def run(ctx: BenchContext) -> list[Figure]:
+    from inspector_app.demo import create_demo_point, discard_database, fill_demo
+
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / "demo-point.db"
+    for old in CACHE.glob("demo-point.db*"):
+        shutil.rmtree(old) if old.is_dir() else old.unlink()
+    services = create_demo_point(path, clock=ctx.clock)
+    try:
+        result = fill_demo(services, ctx.demo_records, seed=ctx.seed, years=3)
+    finally:
+        discard_database(services, path)
+    figures = [Figure(f"point fill, {grouped(result.total)} records",
+                      result.per_second, "records/s", f">= {grouped(TARGET)}",
+                      result.per_second >= TARGET, f"{result.seconds:.1f} s with audit trail")]
+    ctx.region_path()  # built here if missing, so the build speed is reported too
+    if ctx.built is not None:
+        records, seconds = ctx.built
+        figures.append(Figure(f"region build, {grouped(records)} records", records / seconds,
+                              "records/s", note=f"{seconds:.0f} s, sync copies, no local audit"))
+    return figures

@@ -1,0 +1,124 @@
+"""What every benchmark shares: the figures it reports, timing helpers, the cached databases.
+
+The region-size database (``--records``, 92 points over ten years, built by the demo
+generator as a district office would hold it after sync) is built once into
+``bench/.cache`` and reused while the generator, the schema and the arguments stay the same.
+Every benchmark uses the same fixed clock, so the cached data never lies in the future.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from inspector_app.clock import FixedClock
+
+BENCH_NOW = datetime(2026, 11, 25, 10, 30)
+CACHE = Path(__file__).resolve().parent / ".cache"
+REGION_POINTS = 92
+REGION_YEARS = 10
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One measured figure; ``target`` as text (e.g. "< 0.2 s"), ``ok`` None when no target."""
+
+    name: str
+    value: float
+    unit: str
+    target: str = ""
+    ok: bool | None = None
+    note: str = ""
+
+    def row(self) -> str:
+        verdict = {True: "met", False: "MISSED", None: ""}[self.ok]
+        value = grouped(self.value) if self.value >= 100 else f"{self.value:.3f}"
+        return (f"  {self.name:<46} {value:>12} {self.unit:<10} "
+                f"{self.target:<12} {verdict:<7} {self.note}")
+
+
+def grouped(number: float) -> str:
+    """``1 500 000``: thousands separated by spaces, as Russian readers write them."""
+    return f"{number:,.0f}".replace(",", " ")
+
+
+def timed(action: Callable[[], Any]) -> tuple[float, Any]:
+    """Seconds ``action()`` took, and what it returned."""
+    start = time.perf_counter()
+    result = action()
+    return time.perf_counter() - start, result
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The ``share`` percentile (0..1) of ``values``, nearest rank."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def _source_digest() -> str:
+    """Changes when the demo generator or the schema changes (the cache is then rebuilt)."""
+    from inspector_app.storage.migrations import LATEST_VERSION
+
+    digest = hashlib.sha1(str(LATEST_VERSION).encode())
+    demo = Path(__file__).resolve().parents[1] / "inspector_app" / "demo"
+    for path in sorted(demo.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+class BenchContext:
+    """The options, the fixed clock and the cached region database of one run."""
+
+    def __init__(self, records: int, seed: int, demo_records: int, rebuild: bool = False):
+        self.records = records
+        self.seed = seed
+        self.demo_records = demo_records
+        self.rebuild = rebuild
+        self.clock = FixedClock(BENCH_NOW)
+        self.built: tuple[int, float] | None = None  # (records, seconds) if built this run
+
+    def say(self, text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    def region_path(self) -> Path:
+        """The cached region database, built first if missing or out of date."""
+        name = f"region-{self.records}-seed{self.seed}-{_source_digest()}.db"
+        path = CACHE / name
+        if path.exists() and not self.rebuild:
+            return path
+        CACHE.mkdir(exist_ok=True)
+        for old in CACHE.glob("region-*"):
+            shutil.rmtree(old) if old.is_dir() else old.unlink()
+        from inspector_app.demo import create_demo_district
+
+        self.say(f"building {path.name}: {self.records:,} records, {REGION_POINTS} points, "
+                 f"{REGION_YEARS} years (once; reused afterwards)")
+        last = [-1]
+
+        def progress(done: int, total: int) -> bool:
+            tenth = 10 * done // max(1, total)
+            if tenth != last[0]:
+                last[0] = tenth
+                self.say(f"  {10 * tenth}%")
+            return True
+
+        seconds, services = timed(lambda: create_demo_district(
+            path, self.records, REGION_POINTS, self.seed, years=REGION_YEARS, clock=self.clock,
+            progress=progress))
+        services.db.close()
+        self.built = (self.records, seconds)
+        return path
+
+    def open_region(self):
+        """Services of the cached region database (the caller closes ``services.db``)."""
+        from inspector_app.services.setup import open_services
+
+        return open_services(self.region_path(), clock=self.clock)
