@@ -37,7 +37,6 @@ from inspector_app.services.people import sort_name
 from inspector_app.storage.models import Address, Person, Point, Staff
 from inspector_app.sync.codec import LOCKED_PASSWORD, STAMPS, Incoming, KindCodec
 from inspector_app.sync.errors import SyncError
-from inspector_app.sync.holdings import pair_value
 from inspector_app.sync.lookup import RecordLookup
 from inspector_app.text import search_text
 
@@ -99,7 +98,7 @@ def _record_services(services: Services) -> dict[type, Any]:
 
 
 class RecordsApplier:
-    """Writes a package's records kind by kind; keeps results, checksum and count changes."""
+    """Writes a package's records kind by kind; keeps results and count changes."""
 
     def __init__(self, db: SqliteDatabase, services: Services, lookup: RecordLookup,
                  sender: str, seq_from: int, seq_to: int):
@@ -110,7 +109,6 @@ class RecordsApplier:
         self.sender = sender
         self.seq_from = seq_from
         self.seq_to = seq_to
-        self.checksum_delta = 0
         self.count_delta: dict[str, list[int]] = {}
         self.conflict_ids: list[str] = []
 
@@ -174,7 +172,6 @@ class RecordsApplier:
                     continue
             params = self._validated(codec, record)
             self.lookup.remember(codec.model, record.id, self.sender, record.deleted, params)
-            self.checksum_delta += pair_value(record.id, record.row_version)
             counts[1 if record.deleted else 0] += 1
             if before is None:
                 inserts.append([params[c] for c in codec.insert_columns])
@@ -183,7 +180,6 @@ class RecordsApplier:
                 else:
                     result.new += 1
             else:
-                self.checksum_delta -= pair_value(record.id, before[1])
                 counts[1 if before[2] else 0] -= 1
                 updates.append([*(params[c] for c in codec.update_columns), record.id,
                                 record.row_version])

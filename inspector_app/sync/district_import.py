@@ -4,7 +4,7 @@ Called once the package has been decrypted and its signature, manifest and hashe
 (:meth:`PackageReader.verify`) and its sender found trusted. Inside one immediate transaction
 it streams every member again: records kind by kind (referenced kinds first) through
 :class:`RecordsApplier`, then the audit trail through :class:`TrailApplier`; then it updates
-what the district knows of the point (coverage, gaps, counts, checksum), logs the package and
+what the district knows of the point (coverage, gaps, counts), logs the package and
 adds an "import" entry to the district's own audit chain. Any error rolls everything back.
 """
 
@@ -21,7 +21,6 @@ from inspector_app.sync.apply import RecordsApplier, validation_services
 from inspector_app.sync.codec import AUDIT_MEMBER, BY_MEMBER, CODECS
 from inspector_app.sync.coverage import Coverage, coverage
 from inspector_app.sync.errors import SyncError
-from inspector_app.sync.holdings import as_hex, from_hex
 from inspector_app.sync.lookup import RecordLookup, active
 from inspector_app.sync.manifest import Manifest
 from inspector_app.sync.package import PackageReader
@@ -114,7 +113,6 @@ def _update_peer(db, peer: state.Peer, manifest: Manifest, applier: RecordsAppli
     for kind, (live, deleted) in applier.count_delta.items():
         held = peer.counts.setdefault(kind, [0, 0])
         peer.counts[kind] = [held[0] + live, held[1] + deleted]
-    peer.checksum = as_hex(from_hex(peer.checksum) + applier.checksum_delta)
     held = coverage((e.export_no, e.seq_from, e.seq_to)
                     for e in state.inbound_of(db, peer.point_code, manifest.kind))
     peer.last_export_no = held.last_export_no

@@ -100,6 +100,7 @@ def export_package(services: Services, out_dir: str | Path, *, full: bool = Fals
                 "utc_offset_minutes": utc_offset_minutes(services), "export_no": export_no,
                 "full": full, "seq_from": seq_from, "seq_to": seq_to, "audit_from": audit_from,
                 "audit_to": audit_to, "checksum": checksum, "holdings": held, "counts": counts,
+                "reference_digest": state.get_state(db, "reference_digest", "") or "",
             }, keys)
             state.add_export(db, state.ExportEntry(
                 export_no, package_id, full, seq_from, seq_to, audit_from, audit_to,

@@ -7,7 +7,12 @@ for the point. The point compares the checksum with the one it noted when it wro
 
 - equal: the mark moves to that export, and the next export starts after it;
 - different (records lost, a database restored from a backup on either side): the mismatch is
-  reported, the mark stays, and the next export is full.
+  reported, the mark stays, and the next export is full;
+- lower than the mark already acknowledged in a receipt newer than the last one applied (the
+  district restored an older copy): reported, and the next export is full. A receipt older
+  than the last one applied (it travelled slowly) changes nothing.
+
+The district computes the checksum afresh from the records it holds when it writes the receipt.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from inspector_app.storage.migrations import LATEST_VERSION
 from inspector_app.sync import state
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.export import utc_offset_minutes
+from inspector_app.sync.holdings import holdings
 from inspector_app.sync.keys import KeyPair
 from inspector_app.sync.manifest import RECEIPT, Manifest, utc_text
 from inspector_app.sync.package import SUFFIX, PackageWriter, new_package_id
@@ -37,6 +43,7 @@ def write_receipt(services: Services, peer: state.Peer, keys: KeyPair, out_dir: 
     """Write the receipt for ``peer`` (a point) into ``out_dir``; no database change."""
     db = services.db
     number = len(state.inbound_of(db, peer.point_code, "records"))
+    checksum, held = holdings(db, peer.point_code)
     now = services.clock.now_utc().replace(microsecond=0)
     path = out_dir / receipt_name(peer.point_code, services.clock.today(), number)
     counter = 1
@@ -54,8 +61,7 @@ def write_receipt(services: Services, peer: state.Peer, keys: KeyPair, out_dir: 
         "utc_offset_minutes": utc_offset_minutes(services), "receipt_no": number,
         "point_database_id": peer.database_id, "held_export_no": peer.held_export_no,
         "held_seq": peer.held_seq, "last_export_no": peer.last_export_no, "gaps": peer.gaps,
-        "checksum": peer.checksum or "0" * 64,
-        "records": sum(live + deleted for live, deleted in peer.counts.values()),
+        "checksum": checksum, "records": held,
     }, keys)
     return writer.publish()
 
@@ -97,14 +103,22 @@ def apply_receipt(services: Services, manifest: Manifest, result: FileResult,
     now = services.clock.now_utc().replace(microsecond=0)
     with db.atomic("IMMEDIATE"):
         acknowledged = int(state.get_state(db, "ack_export_no", "0") or 0)
+        latest = state.parse_moment(state.get_state(db, "receipt_at"))
         entry = state.export_entry(db, held_no) if held_no else None
-        if held_no and entry is None:
+        if latest is not None and manifest.created_at < latest:
+            result.notices.append(Notice("sync.receipt_nothing_new", {"number": held_no}))
+            gaps = []
+        elif held_no and entry is None:
             result.notices.append(Notice("sync.receipt_unknown_export",
                                          {"number": held_no}, warning=True))
             state.set_state(db, "next_full", "1")
         elif held_no and last_no == held_no and entry.checksum != checksum:
             result.notices.append(Notice("sync.receipt_mismatch", {"number": held_no},
                                          warning=True))
+            state.set_state(db, "next_full", "1")
+        elif held_no < acknowledged:
+            result.notices.append(Notice("sync.receipt_behind", {
+                "number": held_no, "acknowledged": acknowledged}, warning=True))
             state.set_state(db, "next_full", "1")
         elif held_no > acknowledged:
             state.set_state(db, "ack_export_no", held_no)
@@ -115,9 +129,11 @@ def apply_receipt(services: Services, manifest: Manifest, result: FileResult,
             result.notices.append(Notice("sync.receipt_acknowledged", {"number": held_no}))
         else:
             result.notices.append(Notice("sync.receipt_nothing_new", {"number": held_no}))
+        if latest is None or manifest.created_at >= latest:
+            state.set_state(db, "receipt_at", str(manifest.created_at))
+            state.set_state(db, "district_gaps", json.dumps(gaps))
         for gap in gaps:
             result.notices.append(Notice("sync.receipt_gap", {"number": gap}, warning=True))
-        state.set_state(db, "district_gaps", json.dumps(gaps))
         state.add_inbound(db, state.InboundEntry(
             manifest.package_id, manifest.sender, RECEIPT, number, False, 0, 0,
             manifest.created_at, now, services.actor_login, file_name[:300], file_sha256,

@@ -61,15 +61,13 @@ class Peer:
     last_package_at: datetime | None = None
     last_imported_at: datetime | None = None
     counts: dict[str, list[int]] = field(default_factory=dict)
-    checksum: str = ""
-    receipt_no: int = 0
     reference_digest: str = ""
 
 
 _PEER_COLUMNS = ("point_code", "role", "name", "database_id", "signing_key", "encryption_key",
                  "fingerprint", "trusted_at", "trusted_by", "last_export_no", "held_export_no",
                  "held_seq", "gaps", "last_package_at", "last_imported_at", "counts",
-                 "checksum", "receipt_no", "reference_digest")
+                 "reference_digest")
 
 
 def _peer(row: tuple) -> Peer:
@@ -114,8 +112,7 @@ def save_peer(db: SqliteDatabase, p: Peer) -> None:
         "held_seq": p.held_seq, "gaps": json.dumps(p.gaps),
         "last_package_at": None if p.last_package_at is None else str(p.last_package_at),
         "last_imported_at": None if p.last_imported_at is None else str(p.last_imported_at),
-        "counts": json.dumps(p.counts, sort_keys=True), "checksum": p.checksum,
-        "receipt_no": p.receipt_no, "reference_digest": p.reference_digest,
+        "counts": json.dumps(p.counts, sort_keys=True), "reference_digest": p.reference_digest,
     }
     columns = ", ".join(values)
     marks = ", ".join("?" for _ in values)
