@@ -84,15 +84,24 @@ class BenchContext:
         self.rebuild = rebuild
         self.clock = FixedClock(BENCH_NOW)
         self.built: tuple[int, float] | None = None  # (records, seconds) if built this run
+        self._region: Path | None = None
 
     def say(self, text: str) -> None:
         print(text, file=sys.stderr, flush=True)
 
     def region_path(self) -> Path:
-        """The cached region database, built first if missing or out of date."""
+        """The cached region database, built first if missing, unfinished or out of date.
+
+        The name carries a digest of the generator's and schema's sources (taken once per
+        run); a ``.done`` file beside it says the build finished.
+        """
+        if self._region is not None:
+            return self._region
         name = f"region-{self.records}-seed{self.seed}-{_source_digest()}.db"
         path = CACHE / name
-        if path.exists() and not self.rebuild:
+        done = CACHE / (name + ".done")
+        if done.exists() and path.exists() and not self.rebuild:
+            self._region = path
             return path
         CACHE.mkdir(exist_ok=True)
         for old in CACHE.glob("region-*"):
@@ -114,7 +123,9 @@ class BenchContext:
             path, self.records, REGION_POINTS, self.seed, years=REGION_YEARS, clock=self.clock,
             progress=progress))
         services.db.close()
+        done.write_text(f"{self.records} records built in {seconds:.0f} s\n")
         self.built = (self.records, seconds)
+        self._region = path
         return path
 
     def open_region(self):

@@ -29,6 +29,7 @@ from inspector_app.demo.world import (
     DemoPerson,
     Household,
     People,
+    make_phone,
     plan_area,
 )
 from inspector_app.demo.writer import BulkWriter
@@ -111,8 +112,10 @@ class PointHistory(RegisterMaker):
                                day_weights(days, "feedback", rng, today_share), rng),
         }
         self.appeals_left = counts["appeal"]
-        self.slots_left = (counts["appeal"] + int(counts["offence"] * 1.2)
-                           + counts["registration"] + int((counts["visit"] - checks) * 0.45))
+        # Occasions to meet a person (first guess; re-estimated from the pace as days pass).
+        self.slots_left = (counts["appeal"] + counts["offence"] + counts["registration"]
+                           + int((counts["visit"] - checks) * 0.4))
+        self.slots_used = 0
         self.registration_index = 0
         self.meeting_index = 0
         self.checks_by_day: dict[date, list] = {}
@@ -171,7 +174,7 @@ class PointHistory(RegisterMaker):
         person = self.people.person(moment.date(), moment, home=home, sex=sex,
                                     min_age=min_age, max_age=max_age)
         self.persons_left -= 1
-        phone = self.phone() if self.rng.random() < 0.9 else ""
+        phone = make_phone(self.rng) if self.rng.random() < 0.9 else ""
         values = {"surname": person.surname, "first_name": person.first_name,
                   "patronymic": person.patronymic, "address": person.household.address,
                   "notes": "", "phone": phone, "iin": person.iin,
@@ -182,16 +185,16 @@ class PointHistory(RegisterMaker):
         self.pool.append(person)
         return person
 
-    def phone(self) -> str:
-        from inspector_app.demo.world import make_phone
-
-        return make_phone(self.rng)
+    def use_slot(self) -> None:
+        """Count an occasion that may bring a new person (see :meth:`pick`)."""
+        self.slots_left = max(0, self.slots_left - 1)
+        self.slots_used += 1
 
     def pick(self, moment: datetime, *, sex: str | None = None, troubled: float = 0.0,
              min_age: int = 18, max_age: int = 90) -> DemoPerson:
         """A person for a record: now and then a new one, mostly someone already known."""
         rng = self.rng
-        self.slots_left = max(0, self.slots_left - 1)
+        self.use_slot()
         if self.persons_left > 0 and (not self.pool or rng.random() * max(
                 1, self.slots_left + 1) < self.persons_left):
             return self.new_person(moment, sex=sex, min_age=min_age,
@@ -214,7 +217,7 @@ class PointHistory(RegisterMaker):
             if member is not person and member.sex == sex and member.age_on(day) >= 18:
                 return member
         if self.persons_left > 0:
-            self.slots_left = max(0, self.slots_left - 1)
+            self.use_slot()
             return self.new_person(moment, home=person.household, sex=sex, min_age=20)
         return None
 
@@ -226,7 +229,7 @@ class PointHistory(RegisterMaker):
             if person is not None and low <= person.age_on(day) <= high:
                 return person
         if self.persons_left > 0:
-            self.slots_left = max(0, self.slots_left - 1)
+            self.use_slot()
             home = self.troubled[-1].household if self.troubled else None
             return self.new_person(moment, home=home, min_age=low, max_age=high)
         return None
@@ -243,6 +246,8 @@ class PointHistory(RegisterMaker):
     def day(self, index: int, day: date) -> None:
         """Write every record of ``day`` in time order."""
         rng = self.rng
+        if index >= 30:  # the occasions still to come, at the pace seen so far
+            self.slots_left = self.slots_used * (len(self.period.days) - index) // index
         events: list[tuple[datetime, int, object, object]] = []
 
         def at(moment: datetime, action, arg=None) -> None:

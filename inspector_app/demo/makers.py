@@ -336,14 +336,17 @@ class RegisterMaker:
         return item, allowed
 
     def offence_status(self, day: date, penalty: str) -> tuple[str, str]:
+        """A warning or a fine is decided by the police within days; arrest and public works
+        go to court first. A few cases end terminated."""
         rng = self.rng
         age = (self.period.today - day).days
-        if age < 5:
-            status = "sent_to_court" if penalty == "arrest" else "drawn_up"
-        elif age < 30:
-            status = rng.choice(("drawn_up", "sent_to_court", "considered"))
+        by_court = penalty in ("arrest", "public_works")
+        if age > 30 and rng.random() < 0.05:
+            status = "terminated"
+        elif age < (20 if by_court else 7):
+            status = "sent_to_court" if by_court and age > 0 else "drawn_up"
         else:
-            status = "terminated" if rng.random() < 0.05 else "considered"
+            status = "considered"
         erap = "" if status == "drawn_up" else f"{day:%y}{rng.randrange(10 ** 12, 10 ** 13)}"
         return status, erap
 
@@ -363,7 +366,7 @@ class RegisterMaker:
             home = building.homes.get(flat)
             met = home.members if home is not None else []
             if not met and self.persons_left > 0 and rng.random() < 0.5:
-                self.slots_left = max(0, self.slots_left - 1)
+                self.use_slot()
                 person = self.new_person(moment,
                                          home=self.people.household(building=building, flat=flat))
                 met = [person]
