@@ -104,7 +104,7 @@ class BenchContext:
             self._region = path
             return path
         CACHE.mkdir(exist_ok=True)
-        for old in CACHE.glob("region-*"):
+        for old in CACHE.glob(f"region-{self.records}-seed{self.seed}-*"):  # out of date
             shutil.rmtree(old) if old.is_dir() else old.unlink()
         from inspector_app.demo import create_demo_district
 

@@ -9,6 +9,7 @@ visit budget can make room for the checks.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -50,7 +51,7 @@ class Budget:
     counts: dict[str, int]
 
 
-def split_budget(records: int, organisations_for: callable) -> Budget:
+def split_budget(records: int, organisations_for: Callable[[int], int]) -> Budget:
     """Split ``records`` into the area passport and the kinds' shares (exact total)."""
     buildings = min(MAX_BUILDINGS, records // 40)
     area = buildings + organisations_for(buildings)
@@ -62,6 +63,10 @@ def split_budget(records: int, organisations_for: callable) -> Budget:
     left = rest - sum(counts.values())
     for kind in sorted(raw, key=lambda k: raw[k] - counts[k], reverse=True)[:left]:
         counts[kind] += 1
+    if rest and not counts["person"]:  # every register needs someone to refer to
+        largest = max(counts, key=counts.get)
+        counts[largest] -= 1
+        counts["person"] += 1
     return Budget(buildings, counts)
 
 
