@@ -49,6 +49,15 @@ MIGRATION_ARTICLES = ("492", "493")
 REMOVAL_SQL = ("MIN(COALESCE(r.closed_on, '9999-12-31'), "
                "COALESCE(date(r.end_date, '+1 day'), '9999-12-31'))")
 """The day a registration ``r`` stops being active: closed, or the day after its end date."""
+LAST_CHECK_SQL = ("CASE WHEN r.last_check_on IS NULL OR r.last_check_on <= :ref "
+                  "THEN r.last_check_on ELSE (SELECT date(MAX(v.visited_at)) "
+                  "FROM preventive_visit v WHERE v.registration_id = r.id AND v.deleted = 0 "
+                  "AND v.visited_at < :ref_next) END")
+"""The last check of ``r`` on day ``:ref``: the stored last check (kept by the services with
+every check visit) unless that came later, when the visits are read."""
+DUE_SQL = (f"date(COALESCE({LAST_CHECK_SQL}, r.start_date), "
+           "'+' || r.check_interval_days || ' days')")
+"""The day the next check of ``r`` was due, as seen on day ``:ref``."""
 
 
 def previous_year(day: date) -> date:
@@ -187,21 +196,60 @@ def _point_column(table: str, by_point: bool) -> str:
     return f"{table}.owner_point" if by_point else "''"
 
 
+def _covers_most(db, table: str, column: str, start: date, end: date) -> bool:
+    """Whether [start, end] spans at least half the dates the table holds (two index seeks)."""
+    first, last = db.execute_sql(f"SELECT (SELECT MIN({column}) FROM {table}), "
+                                 f"(SELECT MAX({column}) FROM {table})").fetchone()
+    if not first:
+        return False
+    span = (date.fromisoformat(str(last)[:10]) - date.fromisoformat(str(first)[:10])).days
+    inside = (min(end, date.fromisoformat(str(last)[:10]))
+              - max(start, date.fromisoformat(str(first)[:10]))).days
+    return span > 0 and inside >= span / 2
+
+
 def _both_periods(db, scope: StatsScope, table: str, date_column: str, inspector_column: str,
                   select: str, group: str, by_point: bool, **extra: Any) -> list[tuple]:
-    """``SELECT period, point, <select>`` for both periods, grouped; one statement."""
+    """``(period, point, <select>...)`` rows for both periods, grouped; one statement.
+
+    Periods that overlap or touch (a year and the year before; a long span) are read in one
+    pass with a flag per period, so no record is read twice; distant ones (a month and the
+    same month last year) as two index ranges joined by ``UNION ALL``.
+    """
     where, params = where_terms(table, inspector_column, scope)
     params.update(extra)
     point = _point_column(table, by_point)
-    parts = []
-    for period, current in ((CURRENT, scope), (PREVIOUS, scope.previous)):
-        parts.append(f"SELECT {period}, {point}, {select} FROM {table} "
-                     f"WHERE {where} AND {table}.{date_column} >= :from{period} "
-                     f"AND {table}.{date_column} < :to{period} "
-                     f"GROUP BY {point}, {group}")
-        params[f"from{period}"] = current.date_from.isoformat()
-        params[f"to{period}"] = day_after(current.date_to)
+    column = f"{table}.{date_column}"
+    current, previous = scope, scope.previous
+    for period, bounds in ((CURRENT, current), (PREVIOUS, previous)):
+        params[f"from{period}"] = bounds.date_from.isoformat()
+        params[f"to{period}"] = day_after(bounds.date_to)
+    if previous.date_to >= current.date_from - timedelta(days=1):
+        flags = [f"({column} >= :from{p} AND {column} < :to{p})" for p in (CURRENT, PREVIOUS)]
+        # most of the table: reading it in order beats jumping through the date index
+        bound = f"+{column}" if _covers_most(db, table, column, previous.date_from,
+                                              current.date_to) else column
+        sql = (f"SELECT {flags[0]} AS in0, {flags[1]} AS in1, {point}, {select} FROM {table} "
+               f"WHERE {where} AND {bound} >= :from1 AND {bound} < :to0 "
+               f"GROUP BY in0, in1, {point}, {group}")
+        rows = []
+        for in_current, in_previous, *rest in db.execute_sql(sql, params).fetchall():
+            if in_current:
+                rows.append((CURRENT, *rest))
+            if in_previous:
+                rows.append((PREVIOUS, *rest))
+        return rows
+    parts = [f"SELECT {p}, {point}, {select} FROM {table} WHERE {where} "
+             f"AND {column} >= :from{p} AND {column} < :to{p} GROUP BY {point}, {group}"
+             for p in (CURRENT, PREVIOUS)]
     return db.execute_sql(" UNION ALL ".join(parts), params).fetchall()
+
+
+def _flag_sums(column: str, codes: list[str]) -> str:
+    """One ``SUM`` per code of a code-list column ("a,b"); empty lists (most) cost nothing."""
+    return ", ".join(f"SUM(CASE WHEN {column} = '' THEN 0 "
+                     f"ELSE instr(',' || {column} || ',', ',{code},') > 0 END)"
+                     for code in codes) or "0"
 
 
 def _codes(catalogues: Catalogues, name: str) -> list[str]:
@@ -214,7 +262,7 @@ class _Raw:
 
     appeals: list[tuple]
     visits: list[tuple]
-    findings: list[tuple]
+    findings: list[str]
     registrations: list[tuple]
     offences: list[tuple]
     meetings: list[tuple]
@@ -229,15 +277,13 @@ def _query(services: Services, scope: StatsScope, by_point: bool = False) -> _Ra
         "channel, topic, decision, COUNT(*), SUM(resolved_on IS NOT NULL), "
         "SUM(due_date IS NOT NULL AND COALESCE(resolved_on > due_date, due_date < :today))",
         "channel, topic, decision", by_point, today=today.isoformat())
+    findings = _codes(services.catalogues, "visit_findings")
     visits = _both_periods(
         db, scope, "preventive_visit", "visited_at", "inspector_id",
         "kind, dwelling_kind, COUNT(*), COUNT(DISTINCT CASE WHEN kind IN "
         f"({', '.join(repr(k) for k in ROUND_KINDS)}) THEN "
-        "COALESCE(address_id, address_text) || '|' || flat END)", "kind, dwelling_kind",
-        by_point)
-    # code lists ("a,b") take few distinct values: group by the text, split the codes here
-    findings = _both_periods(db, scope, "preventive_visit", "visited_at", "inspector_id",
-                             "findings, COUNT(*)", "findings", by_point)
+        "COALESCE(address_id, address_text) || '|' || flat END), "
+        + _flag_sums("findings", findings), "kind, dwelling_kind", by_point)
     offences = _both_periods(
         db, scope, "offence", "committed_at", "inspector_id",
         "article, penalty, COUNT(*), TOTAL(fine_mrp), TOTAL(fine_tenge), "
@@ -246,6 +292,7 @@ def _query(services: Services, scope: StatsScope, by_point: bool = False) -> _Ra
                              "kind, COUNT(*), TOTAL(attendance)", "kind", by_point)
     feedback = _both_periods(
         db, scope, "feedback", "collected_at", "inspector_id",
+        # code lists ("a,b") take few distinct values: grouped by the text, split here
         "concerns, COUNT(*), TOTAL(rating), TOTAL(trusts_police)", "concerns", by_point)
     registrations = []
     for period, current in ((CURRENT, scope), (PREVIOUS, scope.previous)):
@@ -260,9 +307,7 @@ def _registrations(db, scope: StatsScope, ref: date, period: int,
     where, params = where_terms("r", "inspector_id", scope)
     removal = REMOVAL_SQL
     point = _point_column("r", by_point)
-    due = ("date(COALESCE((SELECT date(MAX(v.visited_at)) FROM preventive_visit v "
-           "WHERE v.registration_id = r.id AND v.deleted = 0 AND v.visited_at < :ref_next), "
-           "r.start_date), '+' || r.check_interval_days || ' days')")
+    due = DUE_SQL
     sql = f"""
         SELECT {period}, {point}, r.category,
                (',' || r.tags || ',' LIKE '%,{MINOR_TAG},%') AS minor,
@@ -318,14 +363,13 @@ def _fold(raw: _Raw, catalogues: Catalogues) -> _Tally:
         t.add(("appeal_channel", channel), p, n)
         t.add(("appeal_topic", topic), p, n)
         t.add(("appeal_decision", decision or "none"), p, n)
-    for p, _, kind, dwelling, n, households in raw.visits:
+    for p, _, kind, dwelling, n, households, *flags in raw.visits:
         t.add("visits.total", p, n)
         t.add(("visit_kind", kind), p, n)
         t.add("visits.households", p, households)
         t.add(("households", dwelling), p, households)
-    for p, _, codes, n in raw.findings:
-        for code in _split(codes):
-            t.add(("finding", code), p, n)
+        for code, count in zip(raw.findings, flags, strict=False):
+            t.add(("finding", code), p, count or 0)
     for p, _, category, minor, at_end, added, removed, checked, overdue in raw.registrations:
         for measure, value in (("at_end", at_end), ("added", added), ("removed", removed),
                                ("checked", checked), ("overdue", overdue)):
@@ -492,13 +536,13 @@ def compute(services: Services, scope: StatsScope) -> ActivityStats:
 
 def _by_point(raw: _Raw) -> dict[str, _Raw]:
     """The grouped rows split by their point (one pass)."""
-    tables = [f.name for f in fields(_Raw)]
+    tables = [f.name for f in fields(_Raw) if f.name != "findings"]
     parts: dict[str, _Raw] = {}
     for name in tables:
         for row in getattr(raw, name):
             part = parts.get(row[1])
             if part is None:
-                part = parts[row[1]] = _Raw(*([] for _ in tables))
+                part = parts[row[1]] = _Raw(**{t: [] for t in tables}, findings=raw.findings)
             getattr(part, name).append(row)
     return parts
 

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from inspector_app.stats import REMOVAL_SQL, StatsScope, day_after, where_terms
+from inspector_app.stats import (
+    LAST_CHECK_SQL,
+    REMOVAL_SQL,
+    StatsScope,
+    day_after,
+    where_terms,
+)
 
 if TYPE_CHECKING:
     from inspector_app.services.context import Services
@@ -100,9 +106,7 @@ def overdue_checks(services: Services, scope: StatsScope) -> list[OverdueCheck]:
                                AS person,
                            COALESCE(p.iin, '') AS iin, p.address,
                            COALESCE(s.full_name, '') AS inspector,
-                           (SELECT date(MAX(v.visited_at)) FROM preventive_visit v
-                            WHERE v.registration_id = r.id AND v.deleted = 0
-                            AND v.visited_at < :ref_next) AS last_check
+                           {LAST_CHECK_SQL} AS last_check
                     FROM registration r JOIN person p ON p.id = r.person_id
                     LEFT JOIN staff s ON s.id = r.inspector_id
                     WHERE {where} AND r.start_date <= :ref AND {removal} > :ref) AS base)

@@ -249,3 +249,15 @@ def test_summary_splits_points_and_keeps_totals(world):
 def test_previous_year_of_leap_day():
     assert previous_year(date(2024, 2, 29)) == date(2023, 2, 28)
     assert previous_year(date(2026, 9, 1)) == date(2025, 9, 1)
+
+
+def test_touching_periods_read_in_one_pass_count_the_same(world):
+    # 1 Jul 2025 - 30 Jun 2026 and the year before it touch: one pass with a flag per period
+    stats = compute(world.services, StatsScope(date(2025, 7, 1), date(2026, 6, 30)))
+    assert figures(stats, "appeals.received", "visits.total", "offences.total",
+                   "meetings.held", "survey.responses", "visits.households",
+                   "visits.finding.unregistered_residents", "offences.fine_tenge") == {
+        "appeals.received": (3, 1), "visits.total": (7, 1), "offences.total": (5, 1),
+        "meetings.held": (2, 1), "survey.responses": (3, 1), "visits.households": (3, 0),
+        "visits.finding.unregistered_residents": (1, 0),
+        "offences.fine_tenge": (5 * 4325 + 10380, 5 * 3932)}
