@@ -13,13 +13,19 @@ import math
 import shutil
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from inspector_app.clock import FixedClock
+
+try:
+    import fcntl
+except ImportError:  # Windows: runs are not expected to overlap there
+    fcntl = None
 
 BENCH_NOW = datetime(2026, 11, 25, 10, 30)
 CACHE = Path(__file__).resolve().parent / ".cache"
@@ -63,6 +69,15 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
+@contextmanager
+def build_lock() -> Iterator[None]:
+    """Hold the cache folder's lock (POSIX): one run at a time builds a cached database."""
+    with open(CACHE / ".build.lock", "w") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
 def _source_digest() -> str:
     """Changes when the demo generator or the schema changes (the cache is then rebuilt)."""
     from inspector_app.storage.migrations import LATEST_VERSION
@@ -97,13 +112,17 @@ class BenchContext:
         """
         if self._region is not None:
             return self._region
+        CACHE.mkdir(exist_ok=True)
+        with build_lock():  # another run building the same file: wait for it, then reuse
+            self._region = self._region_locked()
+        return self._region
+
+    def _region_locked(self) -> Path:
         name = f"region-{self.records}-seed{self.seed}-{_source_digest()}.db"
         path = CACHE / name
         done = CACHE / (name + ".done")
         if done.exists() and path.exists() and not self.rebuild:
-            self._region = path
             return path
-        CACHE.mkdir(exist_ok=True)
         for old in CACHE.glob(f"region-{self.records}-seed{self.seed}-*"):  # out of date
             shutil.rmtree(old) if old.is_dir() else old.unlink()
         from inspector_app.demo import create_demo_district
@@ -125,7 +144,6 @@ class BenchContext:
         services.db.close()
         done.write_text(f"{self.records} records built in {seconds:.0f} s\n")
         self.built = (self.records, seconds)
-        self._region = path
         return path
 
     def open_region(self):
