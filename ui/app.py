@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from inspector_app.errors import InspectorError
@@ -157,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         settings.sync()
+        QThreadPool.globalInstance().waitForDone(10_000)  # no query outlives the window
         services.db.close()
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)
