@@ -20,6 +20,7 @@ BENCHMARKS = (
     "bench.bench_open",
     "bench.bench_search",
     "bench.bench_stats",
+    "bench.bench_reports",
 )
 
 
