@@ -94,7 +94,8 @@ def run_stats(args: argparse.Namespace, ctx) -> int:
     prev = stats.previous_scope
     ctx.out(ctx.t("stats.period", start=format_date(start), end=format_date(end),
                   prev_start=format_date(prev.date_from), prev_end=format_date(prev.date_to)))
-    head = (f"{ctx.t('report.column.indicator'):<{LABEL_WIDTH}} {str(start.year):>12} "
+    years = str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    head = (f"{ctx.t('report.column.indicator'):<{LABEL_WIDTH}} {years:>12} "
             f"{ctx.t('report.column.appg'):>12} {ctx.t('report.column.change'):>8}")
     for section in stats.sections:
         ctx.out("")
