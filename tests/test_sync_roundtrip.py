@@ -105,6 +105,11 @@ def test_the_district_holds_exactly_what_the_point_exported(pair):
         copy["id"] = copy.pop("entry_id")
         assert copy == entry
     assert check_database(district.db) == []
+    for table in ("person", "appeal", "offence", "preventive_visit", "registration"):
+        district.db.execute_sql(f"INSERT INTO {table}_fts({table}_fts) VALUES('integrity-check')")
+    triggers = district.db.execute_sql(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_fts_%'")
+    assert triggers.fetchone()[0] == 27  # every search trigger is back after the import
     counts = batch.files[0].counts
     assert counts["meeting"]["deleted"] == 1 and counts["preventive_visit"]["new"] == 1
     assert counts["staff"]["new"] == 2 and counts["appeal"]["new"] == 1

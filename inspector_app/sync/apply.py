@@ -35,12 +35,15 @@ from inspector_app.services.area import address_sort_key
 from inspector_app.services.context import Services
 from inspector_app.services.people import sort_name
 from inspector_app.storage.models import Address, Person, Point, Staff
-from inspector_app.sync.codec import LOCKED_PASSWORD, STAMPS, Incoming, KindCodec
+from inspector_app.sync.codec import CODECS, LOCKED_PASSWORD, Incoming, KindCodec
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.lookup import RecordLookup
+from inspector_app.sync.search_index import deferred_search_index
 from inspector_app.text import search_text
 
 BATCH = 500
+REFERENCED = frozenset(target for codec in CODECS.values() for target in codec.references.values())
+"""Kinds other records refer to: only these are remembered for later lookups."""
 CLOCK_TOLERANCE = timedelta(days=2)
 
 
@@ -114,6 +117,10 @@ class RecordsApplier:
 
     def apply(self, codec: KindCodec, lines, progress=None) -> KindResult:
         """Apply every line of one member; :class:`SyncError` on the first bad record."""
+        with deferred_search_index(self.db, codec.table):
+            return self._apply(codec, lines, progress)
+
+    def _apply(self, codec: KindCodec, lines, progress=None) -> KindResult:
         result = KindResult()
         seen: set[str] = set()
         batch: list[Incoming] = []
@@ -171,7 +178,8 @@ class RecordsApplier:
                         self.conflict_ids.append(f"{codec.table}:{record.id}")
                     continue
             params = self._validated(codec, record)
-            self.lookup.remember(codec.model, record.id, self.sender, record.deleted, params)
+            if codec.model in REFERENCED:
+                self.lookup.remember(codec.model, record.id, self.sender, record.deleted, params)
             counts[1 if record.deleted else 0] += 1
             if before is None:
                 inserts.append([params[c] for c in codec.insert_columns])
@@ -203,7 +211,7 @@ class RecordsApplier:
         """The database values of a record that passes the services' rules."""
         service = self.by_model[codec.model]
         fields = record.fields
-        data = {k: v for k, v in fields.items() if k not in STAMPS}
+        data = {name: fields[name] for name in codec.data_fields}
         try:
             service.clean(dict(data), SimpleNamespace(**fields))
         except ValidationError as exc:
