@@ -35,7 +35,7 @@ def test_passport_shows_addresses_with_their_ksk_and_last_visit(qtbot, ctx, seed
     assert visited[5:9] == ["КСК «Нурсая»", "Оспанова Гульнар", "+7 701 123 45 67",
                             "24.11.2026"]
     assert visited[9] == "1"
-    assert page.address_proxy.index(1, 8).data() == "never"
+    assert page.address_proxy.index(1, 8).data() == "никогда"
     assert page.not_visited_count() == 1
     assert "01.01.2026: 1" in page.summary.text()
 

@@ -43,7 +43,7 @@ def test_every_register_shows_its_rows_and_counts_them(qtbot, ctx, name):
     expected = count(name)
     assert expected > 0
     assert page.model.rowCount() == expected
-    assert page.status_text() == f"Records found: {expected}"
+    assert page.status_text() == f"Найдено записей: {expected}"
     assert page.title.text() == ctx.t(REGISTERS[name].title)
 
 
@@ -52,7 +52,7 @@ def test_search_as_you_type_narrows_rows_in_any_alphabet(qtbot, ctx):
     type_text(page.filter_bar.search, "ёлкин")
     wait_loaded(qtbot, page)
     assert page.model.rowCount() == count("appeals", text="ёлкин") == 1
-    assert page.status_text() == "Records found: 1"
+    assert page.status_text() == "Найдено записей: 1"
     page.filter_bar.search.clear()
     type_text(page.filter_bar.search, "Сейтқалиева")
     wait_loaded(qtbot, page)
@@ -89,7 +89,7 @@ def test_topic_status_and_inspector_filters(qtbot, ctx, seeded):
     _services, ids = seeded
     page = open_page(qtbot, ctx, "appeals")
     bar = page.filter_bar
-    assert bar.code.itemText(0) == "Any topic"
+    assert bar.code.itemText(0) == "Любая тема"
     bar.code.setCurrentIndex(bar.code.findData("noise"))
     wait_loaded(qtbot, page)
     assert page.model.rowCount() == 1

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings
 
 from inspector_app.registers import REGISTERS, Filters
 from ui.context import UiContext
+from ui.i18n import install_language
 
 PERSONS = (
     ("Сейтқалиева", "Әйгерім", "Нұрланқызы", "900215400102"),
@@ -99,13 +100,13 @@ def settings(tmp_path) -> QSettings:
 
 @pytest.fixture
 def ctx(seeded, settings, qapp):
+    """A logged-in inspector's context, in Russian."""
     services, _ids = seeded
     services.login("erzhanov", PASSWORD)
+    install_language("ru")  # the program's default language, whatever a test before did
     context = UiContext(services, settings, "ru")
     yield context
     if context.lang != "ru":
-        from ui.i18n import install_language
-
         install_language("ru")
 
 

@@ -1,0 +1,1742 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="kk_KZ" sourcelanguage="en_GB">
+<context>
+    <name></name>
+    <message>
+        <source>IIN {iin}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no IIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>Your account</source>
+        <translation>Сіздің есептік жазбаңыз</translation>
+    </message>
+    <message>
+        <source>The first user of the program. Other accounts can be added later.</source>
+        <translation>Бағдарламаның алғашқы пайдаланушысы. Басқа есептік жазбаларды кейін қосуға болады.</translation>
+    </message>
+    <message>
+        <source>Surname Name Patronymic</source>
+        <translation>Тегі Аты Әкесінің аты</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Аты-жөні:</translation>
+    </message>
+    <message>
+        <source>Rank:</source>
+        <translation>Атағы:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Құпиясөз:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Құпиясөзді қайталаңыз:</translation>
+    </message>
+    <message>
+        <source>The passwords do not match.</source>
+        <translation>Құпиясөздер сәйкес келмейді.</translation>
+    </message>
+</context>
+<context>
+    <name>AddressCombo</name>
+    <message>
+        <source>street, house — or type any address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddressForm</name>
+    <message>
+        <source>Street</source>
+        <translation type="unfinished">Көше</translation>
+    </message>
+    <message>
+        <source>House</source>
+        <translation type="unfinished">Үй</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flats</source>
+        <translation type="unfinished">Пәтерлер</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation type="unfinished">Тұрғындар</translation>
+    </message>
+    <message>
+        <source>КСК/ОСИ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New address</source>
+        <translation type="unfinished">Жаңа мекенжай</translation>
+    </message>
+    <message>
+        <source>Address: {street}, {house}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Precinct inspector</source>
+        <translation>Учаскелік инспектор</translation>
+    </message>
+    <message>
+        <source>Preparing demo data…</source>
+        <translation>Демонстрациялық деректер дайындалуда…</translation>
+    </message>
+</context>
+<context>
+    <name>AppealForm</name>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished">Тақырыбы</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished">Өтініш беруші</translation>
+    </message>
+    <message>
+        <source>Anonymous (only a report of a crime)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished">Мерзімі</translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protocol number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offence protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ЕРДР number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New appeal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appeal, talon № {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Talon № {number} of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AreaPage</name>
+    <message>
+        <source>Area passport</source>
+        <translation>Учаске паспорты</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Көше</translation>
+    </message>
+    <message>
+        <source>House</source>
+        <translation>Үй</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>Flats</source>
+        <translation>Пәтерлер</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Тұрғындар</translation>
+    </message>
+    <message>
+        <source>KSK/OSI</source>
+        <translation>ПИК/МИБ</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Төраға</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Соңғы барған күні</translation>
+    </message>
+    <message>
+        <source>Visits this year</source>
+        <translation>Биылғы барулар</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Атауы</translation>
+    </message>
+    <message>
+        <source>BIN</source>
+        <translation>БСН</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Чат</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>Үйлер</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Мекенжайы</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Мекенжайлар</translation>
+    </message>
+    <message>
+        <source>Organisations (KSK/OSI)</source>
+        <translation>Ұйымдар (ПИК/МИБ)</translation>
+    </message>
+    <message>
+        <source>Only households not visited this year</source>
+        <translation>Тек биыл барылмаған үйлер</translation>
+    </message>
+    <message>
+        <source>New address</source>
+        <translation>Жаңа мекенжай</translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation>Жаңа ұйым</translation>
+    </message>
+    <message>
+        <source>Open chat</source>
+        <translation>Чатты ашу</translation>
+    </message>
+    <message>
+        <source>Open the selected organisation&apos;s chat link</source>
+        <translation>Таңдалған ұйымның чат сілтемесін ашу</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ешқашан</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Жүктелуде…</translation>
+    </message>
+    <message>
+        <source>Buildings: %1 · not visited since %2: %3 · organisations: %4</source>
+        <translation>Үйлер: %1 · %2 бастап барылмаған: %3 · ұйымдар: %4</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlePicker</name>
+    <message>
+        <source>Article number or words of its title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All articles (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished">Жазба</translation>
+    </message>
+    <message>
+        <source>Changed fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <source>Only the administrator may read the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupListModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Күні</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation type="unfinished">Пункт</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appeals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size, MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupNowDialog</name>
+    <message>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy is made while you work and checked after writing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabaseDialog</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The latest good backup:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No good backup was found. Choose a backup file, or ask the district office for help; the damaged file is left untouched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore this backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups (*.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Choose from the calendar (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorMessage</name>
+    <message>
+        <source>Error</source>
+        <translation>Қате</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackForm</name>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating of police work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusts the police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main security concerns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New survey answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Survey answer of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All time</source>
+        <translation>Барлық уақыт</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Бүгін</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Осы апта</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Осы ай</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Осы тоқсан</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Осы жыл</translation>
+    </message>
+    <message>
+        <source>Operation «Uchastok» (1 Sep – 1 Nov)</source>
+        <translation>«Участок» іс-шарасы (1 қыркүйек – 1 қараша)</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>Еркін кезең</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Мерзімі өткен</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Есепте тұр</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Есептен шығарылған</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Кезең:</translation>
+    </message>
+    <message>
+        <source>All inspectors</source>
+        <translation>Барлық инспекторлар</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Кез келген мәртебе</translation>
+    </message>
+    <message>
+        <source>Search: name, IIN, number, text…</source>
+        <translation>Іздеу: аты-жөні, ЖСН, нөмір, мәтін…</translation>
+    </message>
+    <message>
+        <source>Every word is matched at the start of a word; ё and е are the same</source>
+        <translation>Әр сөз сөздің басынан ізделеді; ё мен е бірдей саналады</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Бастап</translation>
+    </message>
+    <message>
+        <source>To (inclusive)</source>
+        <translation>Дейін (қоса алғанда)</translation>
+    </message>
+    <message>
+        <source>Any topic</source>
+        <translation>Кез келген тақырып</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>Кез келген санат</translation>
+    </message>
+    <message>
+        <source>Any article</source>
+        <translation>Кез келген бап</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>Кез келген түр</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Setting up the program</source>
+        <translation>Бағдарламаны баптау</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Құру</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Today</source>
+        <translation>Бүгін</translation>
+    </message>
+    <message>
+        <source>Good day, %1</source>
+        <translation>Қайырлы күн, %1</translation>
+    </message>
+    <message>
+        <source>Good day</source>
+        <translation>Қайырлы күн</translation>
+    </message>
+    <message>
+        <source>New:</source>
+        <translation>Жаңа жазба:</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation>Өтініш</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Аралау</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Хаттама</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Есепке қою</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Кездесу</translation>
+    </message>
+    <message>
+        <source>Survey answer</source>
+        <translation>Сауалнама</translation>
+    </message>
+    <message>
+        <source>Receive a citizen: a new appeal with a talon</source>
+        <translation>Азаматты қабылдау: талоны бар жаңа өтініш</translation>
+    </message>
+    <message>
+        <source>A new preventive visit or door-to-door round</source>
+        <translation>Жаңа профилактикалық немесе үй-үйді аралау</translation>
+    </message>
+    <message>
+        <source>A new administrative offence protocol</source>
+        <translation>Әкімшілік құқық бұзушылық туралы жаңа хаттама</translation>
+    </message>
+    <message>
+        <source>Put a person on preventive registration</source>
+        <translation>Азаматты профилактикалық есепке қою</translation>
+    </message>
+    <message>
+        <source>A new meeting with the population</source>
+        <translation>Тұрғындармен жаңа кездесу</translation>
+    </message>
+    <message>
+        <source>A resident&apos;s answers to the survey</source>
+        <translation>Тұрғынның сауалнамаға жауаптары</translation>
+    </message>
+    <message>
+        <source>Figures: today and this month</source>
+        <translation>Көрсеткіштер: бүгін және осы ай</translation>
+    </message>
+    <message>
+        <source>Open the register</source>
+        <translation>Журналды ашу</translation>
+    </message>
+    <message>
+        <source>Check due</source>
+        <translation>Тексеру мерзімі</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Азамат</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Санаты</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>Соңғы тексеру</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Мерзімі</translation>
+    </message>
+    <message>
+        <source>Talon</source>
+        <translation>Талон</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Өтініш беруші</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тақырыбы</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Жазба</translation>
+    </message>
+    <message>
+        <source>Registration checks due within a week or overdue</source>
+        <translation>Есептегі адамдарды тексеру: мерзімі бір апта ішінде немесе өткен</translation>
+    </message>
+    <message>
+        <source>Appeals past their due date</source>
+        <translation>Мерзімі өткен өтініштер</translation>
+    </message>
+    <message>
+        <source>Latest records</source>
+        <translation>Соңғы жазбалар</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Жүктелуде…</translation>
+    </message>
+    <message>
+        <source>today · %1 this month</source>
+        <translation>бүгін · осы айда %1</translation>
+    </message>
+    <message>
+        <source>No checks due this week</source>
+        <translation>Осы аптада тексеру жоқ</translation>
+    </message>
+    <message>
+        <source>No overdue appeals</source>
+        <translation>Мерзімі өткен өтініштер жоқ</translation>
+    </message>
+    <message>
+        <source>No records yet</source>
+        <translation>Әзірге жазба жоқ</translation>
+    </message>
+    <message>
+        <source>Overdue checks: %1 · overdue appeals: %2</source>
+        <translation>Мерзімі өткен тексерулер: %1 · өтініштер: %2</translation>
+    </message>
+</context>
+<context>
+    <name>KindPage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Қош келдіңіз</translation>
+    </message>
+    <message>
+        <source>This computer has no database yet. Three short steps create it.</source>
+        <translation>Бұл компьютерде әлі дерекқор жоқ. Оны үш қысқа қадаммен құрамыз.</translation>
+    </message>
+    <message>
+        <source>Precinct police point (UPP): the inspector&apos;s database</source>
+        <translation>Учаскелік полиция пункті (УПП): учаскелік инспектордың дерекқоры</translation>
+    </message>
+    <message>
+        <source>District police office: collects the points&apos; files</source>
+        <translation>Аудандық полиция бөлімі: пункттердің файлдарын жинайды</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in</source>
+        <translation>Кіру</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Құпиясөз:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;New record…</source>
+        <translation>&amp;Жаңа жазба…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Баптаулар…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Шығу</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Көрініс</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Жаң&amp;арту</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Анықтама</translation>
+    </message>
+    <message>
+        <source>&amp;About the program</source>
+        <translation>&amp;Бағдарлама туралы</translation>
+    </message>
+    <message>
+        <source>no user</source>
+        <translation>пайдаланушысыз</translation>
+    </message>
+    <message>
+        <source>Precinct inspector</source>
+        <translation>Учаскелік инспектор</translation>
+    </message>
+    <message>
+        <source>(in memory)</source>
+        <translation>(жадта)</translation>
+    </message>
+    <message>
+        <source>The offline desk of a precinct police inspector: registers, reports and sync with the district office by file.</source>
+        <translation>Учаскелік инспектордың интернетсіз жұмыс орны: журналдар, есептер және полиция бөлімімен файл арқылы деректер алмасу.</translation>
+    </message>
+    <message>
+        <source>Fonts: DejaVu (Bitstream Vera licence; DejaVu changes are in the public domain).</source>
+        <translation>Қаріптер: DejaVu (Bitstream Vera лицензиясы; DejaVu өзгерістері — қоғамдық игілік).</translation>
+    </message>
+    <message>
+        <source>Icons: drawn for this program, CC0 1.0 (public domain).</source>
+        <translation>Белгішелер: осы бағдарлама үшін салынған, CC0 1.0 (қоғамдық игілік).</translation>
+    </message>
+    <message>
+        <source>Qt for Python (PySide6): LGPL v3.</source>
+        <translation>Qt for Python (PySide6) кітапханасы: LGPL v3.</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Пункт</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Дерекқор</translation>
+    </message>
+    <message>
+        <source>About the program</source>
+        <translation>Бағдарлама туралы</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingForm</name>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance (persons)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New meeting with the population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OffenceForm</name>
+    <message>
+        <source>Committed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article, part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine, МРП</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public works, hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrest, days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ЕРАП number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New offence protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offence protocol № {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Protocol № {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no МРП for {year} in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 МРП in {year} = {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationForm</name>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Атауы</translation>
+    </message>
+    <message>
+        <source>BIN</source>
+        <translation type="unfinished">БСН</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation type="unfinished">Төраға</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Телефон</translation>
+    </message>
+    <message>
+        <source>Chat link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">Мекенжайы</translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation type="unfinished">Жаңа ұйым</translation>
+    </message>
+    <message>
+        <source>Organisation: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>Surname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Атауы</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Телефон</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">Мекенжайы</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <source>Surname, name or IIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New person (Insert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New person «{text}»…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>The point</source>
+        <translation>Полиция пункті</translation>
+    </message>
+    <message>
+        <source>How the point is named in registers, talons and reports.</source>
+        <translation>Пункттің журналдарда, талондарда және есептерде аталуы.</translation>
+    </message>
+    <message>
+        <source>e.g. UPP No. 17</source>
+        <translation>мысалы, №17 УПП</translation>
+    </message>
+    <message>
+        <source>Reception hours:</source>
+        <translation>Қабылдау уақыты:</translation>
+    </message>
+    <message>
+        <source>Point code:</source>
+        <translation>Пункт коды:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Атауы:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>Аудан:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Мекенжайы:</translation>
+    </message>
+    <message>
+        <source>The district office</source>
+        <translation>Полиция бөлімі</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Бас тарту</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the changes you made?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only: you may not change this record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordHistoryDialog</name>
+    <message>
+        <source>History: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>New</source>
+        <translation>Жаңа</translation>
+    </message>
+    <message>
+        <source>New record (Ctrl+N)</source>
+        <translation>Жаңа жазба (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <source>Open the selected record (Enter)</source>
+        <translation>Таңдалған жазбаны ашу (Enter)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <source>Delete the selected record (Del)</source>
+        <translation>Таңдалған жазбаны жою (Del)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Жүктелуде…</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Саналуда…</translation>
+    </message>
+    <message>
+        <source>Records found: %1</source>
+        <translation>Табылған жазбалар: %1</translation>
+    </message>
+    <message>
+        <source>Delete record</source>
+        <translation>Жазбаны жою</translation>
+    </message>
+    <message>
+        <source>Delete the record «%1»?
+
+It disappears from the registers and reports; the audit trail keeps who deleted it and when.</source>
+        <translation>«%1» жазбасын жою керек пе?
+
+Ол журналдар мен есептерден жойылады; аудит журналы оны кім және қашан жойғанын сақтайды.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationForm</name>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished">Азамат</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">Санаты</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basis document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>court decision, protective order №…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check every (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New preventive registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preventive registration: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first check is due one interval after the registration date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last check {last}, next due {due}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Print the talon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register printout (journal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talon of an appeal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished">Осы ай</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation type="unfinished">Осы тоқсан</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This half-year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last half-year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished">Осы жыл</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation «Uchastok» (1 Sep – 1 Nov)</source>
+        <translation type="unfinished">«Участок» іс-шарасы (1 қыркүйек – 1 қараша)</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation type="unfinished">Еркін кезең</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talon number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished">Кезең:</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready: %n page(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pages: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No report yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current database is kept beside it before it is replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the current database with this backup?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Баптаулар</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Тіл</translation>
+    </message>
+    <message>
+        <source>The program switches at once; the choice is remembered on this computer.</source>
+        <translation>Бағдарлама бірден ауысады; таңдау осы компьютерде сақталады.</translation>
+    </message>
+    <message>
+        <source>Point (saved in the database)</source>
+        <translation>Пункт (дерекқорда сақталады)</translation>
+    </message>
+    <message>
+        <source>Reception hours:</source>
+        <translation>Қабылдау уақыты:</translation>
+    </message>
+    <message>
+        <source>Backup folder (this computer)</source>
+        <translation>Сақтық көшірмелер қалтасы (осы компьютер)</translation>
+    </message>
+    <message>
+        <source>For example, a USB stick or a network folder</source>
+        <translation>Мысалы, флешка немесе желілік қалта</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Шолу…</translation>
+    </message>
+    <message>
+        <source>MRP by year</source>
+        <translation>Жылдар бойынша АЕК</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Жыл</translation>
+    </message>
+    <message>
+        <source>MRP, tenge</source>
+        <translation>АЕК, теңге</translation>
+    </message>
+    <message>
+        <source>The table comes from the district office with the reference data; fines are shown in tenge at the MRP of the offence&apos;s year.</source>
+        <translation>Кесте полиция бөлімінен анықтамалықтармен бірге келеді; айыппұлдар құқық бұзушылық жылының АЕК бойынша теңгемен көрсетіледі.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Сақтық көшірмелер қалтасы</translation>
+    </message>
+</context>
+<context>
+    <name>StaffForm</name>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active (may log in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leave empty to keep the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account: {name} ({login})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>The program is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked after inactivity. Password of %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">Мекенжайы</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dwelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished">Азамат</translation>
+    </message>
+    <message>
+        <source>Persons met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New preventive visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preventive visit of {date}, {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last visited {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not visited yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>Күте тұрыңыз</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Тоқтатылуда…</translation>
+    </message>
+</context>
+<context>
+    <name>owner</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation type="unfinished">Сақтық көшірмелер қалтасы</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

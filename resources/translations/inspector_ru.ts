@@ -1,0 +1,1743 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU" sourcelanguage="en_GB">
+<context>
+    <name></name>
+    <message>
+        <source>IIN {iin}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no IIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>Your account</source>
+        <translation>Ваша учетная запись</translation>
+    </message>
+    <message>
+        <source>The first user of the program. Other accounts can be added later.</source>
+        <translation>Первый пользователь программы. Другие учетные записи можно добавить позже.</translation>
+    </message>
+    <message>
+        <source>Surname Name Patronymic</source>
+        <translation>Фамилия Имя Отчество</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>ФИО:</translation>
+    </message>
+    <message>
+        <source>Rank:</source>
+        <translation>Звание:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Пароль еще раз:</translation>
+    </message>
+    <message>
+        <source>The passwords do not match.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>AddressCombo</name>
+    <message>
+        <source>street, house — or type any address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddressForm</name>
+    <message>
+        <source>Street</source>
+        <translation type="unfinished">Улица</translation>
+    </message>
+    <message>
+        <source>House</source>
+        <translation type="unfinished">Дом</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flats</source>
+        <translation type="unfinished">Квартир</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation type="unfinished">Жителей</translation>
+    </message>
+    <message>
+        <source>КСК/ОСИ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New address</source>
+        <translation type="unfinished">Новый адрес</translation>
+    </message>
+    <message>
+        <source>Address: {street}, {house}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Precinct inspector</source>
+        <translation>Участковый инспектор</translation>
+    </message>
+    <message>
+        <source>Preparing demo data…</source>
+        <translation>Готовим демонстрационные данные…</translation>
+    </message>
+</context>
+<context>
+    <name>AppealForm</name>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished">Тема</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished">Заявитель</translation>
+    </message>
+    <message>
+        <source>Anonymous (only a report of a crime)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished">Срок</translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protocol number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offence protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ЕРДР number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New appeal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appeal, talon № {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Talon № {number} of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AreaPage</name>
+    <message>
+        <source>Area passport</source>
+        <translation>Паспорт участка</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Улица</translation>
+    </message>
+    <message>
+        <source>House</source>
+        <translation>Дом</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Flats</source>
+        <translation>Квартир</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Жителей</translation>
+    </message>
+    <message>
+        <source>KSK/OSI</source>
+        <translation>КСК/ОСИ</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Председатель</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Последнее посещение</translation>
+    </message>
+    <message>
+        <source>Visits this year</source>
+        <translation>Посещений в этом году</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>BIN</source>
+        <translation>БИН</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Чат</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>Домов</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Адреса</translation>
+    </message>
+    <message>
+        <source>Organisations (KSK/OSI)</source>
+        <translation>Организации (КСК/ОСИ)</translation>
+    </message>
+    <message>
+        <source>Only households not visited this year</source>
+        <translation>Только не посещенные в этом году</translation>
+    </message>
+    <message>
+        <source>New address</source>
+        <translation>Новый адрес</translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation>Новая организация</translation>
+    </message>
+    <message>
+        <source>Open chat</source>
+        <translation>Открыть чат</translation>
+    </message>
+    <message>
+        <source>Open the selected organisation&apos;s chat link</source>
+        <translation>Открыть ссылку на чат выбранной организации</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Buildings: %1 · not visited since %2: %3 · organisations: %4</source>
+        <translation>Домов: %1 · не посещено с %2: %3 · организаций: %4</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlePicker</name>
+    <message>
+        <source>Article number or words of its title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All articles (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished">Запись</translation>
+    </message>
+    <message>
+        <source>Changed fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <source>Only the administrator may read the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupListModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Дата</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation type="unfinished">Пункт</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appeals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size, MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupNowDialog</name>
+    <message>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy is made while you work and checked after writing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabaseDialog</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The latest good backup:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No good backup was found. Choose a backup file, or ask the district office for help; the damaged file is left untouched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore this backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups (*.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Choose from the calendar (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorMessage</name>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackForm</name>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating of police work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusts the police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main security concerns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New survey answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Survey answer of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All time</source>
+        <translation>За все время</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Эта неделя</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Этот месяц</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Этот квартал</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Этот год</translation>
+    </message>
+    <message>
+        <source>Operation «Uchastok» (1 Sep – 1 Nov)</source>
+        <translation>ОПМ «Участок» (1 сент. – 1 нояб.)</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>Произвольный период</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Состоят на учете</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Сняты с учета</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <source>All inspectors</source>
+        <translation>Все инспекторы</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <source>Search: name, IIN, number, text…</source>
+        <translation>Поиск: ФИО, ИИН, номер, текст…</translation>
+    </message>
+    <message>
+        <source>Every word is matched at the start of a word; ё and е are the same</source>
+        <translation>Каждое слово ищется по началу слова; ё и е не различаются</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To (inclusive)</source>
+        <translation>По (включительно)</translation>
+    </message>
+    <message>
+        <source>Any topic</source>
+        <translation>Любая тема</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>Любая категория</translation>
+    </message>
+    <message>
+        <source>Any article</source>
+        <translation>Любая статья</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>Любой вид</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Setting up the program</source>
+        <translation>Настройка программы</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Good day, %1</source>
+        <translation>Добрый день, %1</translation>
+    </message>
+    <message>
+        <source>Good day</source>
+        <translation>Добрый день</translation>
+    </message>
+    <message>
+        <source>New:</source>
+        <translation>Новая запись:</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Обход</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Протокол</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>На учет</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>Survey answer</source>
+        <translation>Анкета</translation>
+    </message>
+    <message>
+        <source>Receive a citizen: a new appeal with a talon</source>
+        <translation>Прием гражданина: новое обращение с талоном</translation>
+    </message>
+    <message>
+        <source>A new preventive visit or door-to-door round</source>
+        <translation>Новый профилактический или подворный обход</translation>
+    </message>
+    <message>
+        <source>A new administrative offence protocol</source>
+        <translation>Новый протокол об административном правонарушении</translation>
+    </message>
+    <message>
+        <source>Put a person on preventive registration</source>
+        <translation>Поставить гражданина на профилактический учет</translation>
+    </message>
+    <message>
+        <source>A new meeting with the population</source>
+        <translation>Новая встреча с населением</translation>
+    </message>
+    <message>
+        <source>A resident&apos;s answers to the survey</source>
+        <translation>Ответы жителя на анкету</translation>
+    </message>
+    <message>
+        <source>Figures: today and this month</source>
+        <translation>Показатели: сегодня и за месяц</translation>
+    </message>
+    <message>
+        <source>Open the register</source>
+        <translation>Открыть журнал</translation>
+    </message>
+    <message>
+        <source>Check due</source>
+        <translation>Срок проверки</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Гражданин</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>Последняя проверка</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Talon</source>
+        <translation>Талон</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Заявитель</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Registration checks due within a week or overdue</source>
+        <translation>Проверки подучетных лиц: срок в течение недели или просрочен</translation>
+    </message>
+    <message>
+        <source>Appeals past their due date</source>
+        <translation>Обращения с истекшим сроком</translation>
+    </message>
+    <message>
+        <source>Latest records</source>
+        <translation>Последние записи</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>today · %1 this month</source>
+        <translation>сегодня · %1 за месяц</translation>
+    </message>
+    <message>
+        <source>No checks due this week</source>
+        <translation>На этой неделе проверок нет</translation>
+    </message>
+    <message>
+        <source>No overdue appeals</source>
+        <translation>Просроченных обращений нет</translation>
+    </message>
+    <message>
+        <source>No records yet</source>
+        <translation>Записей пока нет</translation>
+    </message>
+    <message>
+        <source>Overdue checks: %1 · overdue appeals: %2</source>
+        <translation>Просрочено проверок: %1 · обращений: %2</translation>
+    </message>
+</context>
+<context>
+    <name>KindPage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Добро пожаловать</translation>
+    </message>
+    <message>
+        <source>This computer has no database yet. Three short steps create it.</source>
+        <translation>На этом компьютере еще нет базы данных. Создадим ее за три коротких шага.</translation>
+    </message>
+    <message>
+        <source>Precinct police point (UPP): the inspector&apos;s database</source>
+        <translation>Участковый пункт полиции (УПП): база участкового инспектора</translation>
+    </message>
+    <message>
+        <source>District police office: collects the points&apos; files</source>
+        <translation>Отдел полиции района: собирает файлы пунктов</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;New record…</source>
+        <translation>&amp;Новая запись…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;About the program</source>
+        <translation>&amp;О программе</translation>
+    </message>
+    <message>
+        <source>no user</source>
+        <translation>без пользователя</translation>
+    </message>
+    <message>
+        <source>Precinct inspector</source>
+        <translation>Участковый инспектор</translation>
+    </message>
+    <message>
+        <source>(in memory)</source>
+        <translation>(в памяти)</translation>
+    </message>
+    <message>
+        <source>The offline desk of a precinct police inspector: registers, reports and sync with the district office by file.</source>
+        <translation>Рабочее место участкового инспектора без интернета: журналы, отчеты и обмен данными с отделом полиции через файлы.</translation>
+    </message>
+    <message>
+        <source>Fonts: DejaVu (Bitstream Vera licence; DejaVu changes are in the public domain).</source>
+        <translation>Шрифты: DejaVu (лицензия Bitstream Vera; изменения DejaVu — общественное достояние).</translation>
+    </message>
+    <message>
+        <source>Icons: drawn for this program, CC0 1.0 (public domain).</source>
+        <translation>Значки: нарисованы для этой программы, CC0 1.0 (общественное достояние).</translation>
+    </message>
+    <message>
+        <source>Qt for Python (PySide6): LGPL v3.</source>
+        <translation>Библиотека Qt for Python (PySide6): LGPL v3.</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Пункт</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>База данных</translation>
+    </message>
+    <message>
+        <source>About the program</source>
+        <translation>О программе</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingForm</name>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance (persons)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New meeting with the population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OffenceForm</name>
+    <message>
+        <source>Committed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article, part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine, МРП</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public works, hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrest, days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ЕРАП number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New offence protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offence protocol № {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Protocol № {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no МРП for {year} in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 МРП in {year} = {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationForm</name>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Наименование</translation>
+    </message>
+    <message>
+        <source>BIN</source>
+        <translation type="unfinished">БИН</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation type="unfinished">Председатель</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Телефон</translation>
+    </message>
+    <message>
+        <source>Chat link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">Адрес</translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation type="unfinished">Новая организация</translation>
+    </message>
+    <message>
+        <source>Organisation: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>Surname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Наименование</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Телефон</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">Адрес</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <source>Surname, name or IIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New person (Insert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New person «{text}»…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>The point</source>
+        <translation>Пункт полиции</translation>
+    </message>
+    <message>
+        <source>How the point is named in registers, talons and reports.</source>
+        <translation>Как пункт называется в журналах, талонах и отчетах.</translation>
+    </message>
+    <message>
+        <source>e.g. UPP No. 17</source>
+        <translation>например, УПП №17</translation>
+    </message>
+    <message>
+        <source>Reception hours:</source>
+        <translation>Часы приема:</translation>
+    </message>
+    <message>
+        <source>Point code:</source>
+        <translation>Код пункта:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Наименование:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>Район:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Адрес:</translation>
+    </message>
+    <message>
+        <source>The district office</source>
+        <translation>Отдел полиции</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Отмена</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the changes you made?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only: you may not change this record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordHistoryDialog</name>
+    <message>
+        <source>History: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>New</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>New record (Ctrl+N)</source>
+        <translation>Новая запись (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Open the selected record (Enter)</source>
+        <translation>Открыть выбранную запись (Enter)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Delete the selected record (Del)</source>
+        <translation>Удалить выбранную запись (Del)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Подсчет…</translation>
+    </message>
+    <message>
+        <source>Records found: %1</source>
+        <translation>Найдено записей: %1</translation>
+    </message>
+    <message>
+        <source>Delete record</source>
+        <translation>Удаление записи</translation>
+    </message>
+    <message>
+        <source>Delete the record «%1»?
+
+It disappears from the registers and reports; the audit trail keeps who deleted it and when.</source>
+        <translation>Удалить запись «%1»?
+
+Она исчезнет из журналов и отчетов; журнал аудита сохранит, кто и когда ее удалил.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationForm</name>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished">Гражданин</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">Категория</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basis document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>court decision, protective order №…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check every (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New preventive registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preventive registration: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first check is due one interval after the registration date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last check {last}, next due {due}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Print the talon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register printout (journal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talon of an appeal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished">Этот месяц</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation type="unfinished">Этот квартал</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This half-year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last half-year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished">Этот год</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation «Uchastok» (1 Sep – 1 Nov)</source>
+        <translation type="unfinished">ОПМ «Участок» (1 сент. – 1 нояб.)</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation type="unfinished">Произвольный период</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talon number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished">Период:</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready: %n page(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pages: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No report yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current database is kept beside it before it is replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the current database with this backup?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>The program switches at once; the choice is remembered on this computer.</source>
+        <translation>Программа переключится сразу; выбор запоминается на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>Point (saved in the database)</source>
+        <translation>Пункт (хранится в базе данных)</translation>
+    </message>
+    <message>
+        <source>Reception hours:</source>
+        <translation>Часы приема:</translation>
+    </message>
+    <message>
+        <source>Backup folder (this computer)</source>
+        <translation>Папка резервных копий (этот компьютер)</translation>
+    </message>
+    <message>
+        <source>For example, a USB stick or a network folder</source>
+        <translation>Например, флешка или сетевая папка</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>MRP by year</source>
+        <translation>МРП по годам</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <source>MRP, tenge</source>
+        <translation>МРП, тенге</translation>
+    </message>
+    <message>
+        <source>The table comes from the district office with the reference data; fines are shown in tenge at the MRP of the offence&apos;s year.</source>
+        <translation>Таблица приходит из отдела полиции вместе со справочниками; штрафы показываются в тенге по МРП года правонарушения.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Папка резервных копий</translation>
+    </message>
+</context>
+<context>
+    <name>StaffForm</name>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active (may log in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leave empty to keep the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account: {name} ({login})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>The program is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked after inactivity. Password of %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">Адрес</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dwelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished">Гражданин</translation>
+    </message>
+    <message>
+        <source>Persons met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New preventive visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preventive visit of {date}, {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last visited {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not visited yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>Подождите</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+</context>
+<context>
+    <name>owner</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation type="unfinished">Папка резервных копий</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
