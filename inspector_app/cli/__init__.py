@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="act as this account (password asked; opens an encrypted database)")
     parser.add_argument("--user-password-stdin", action="store_true",
                         help="read --user's password from the first line of standard input")
+    parser.add_argument("--recovery-key-stdin", action="store_true",
+                        help="open an encrypted database with the recovery key (first line of "
+                             "standard input) and act as the file's owner")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(commands)

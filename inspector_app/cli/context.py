@@ -32,6 +32,13 @@ class CliContext:
         """
         if self._services is None:
             login = getattr(self.args, "user", None)
+            if getattr(self.args, "recovery_key_stdin", False):
+                from inspector_app.encryption import RecoveryKey
+                from inspector_app.services.setup import open_services
+
+                text = sys.stdin.readline().strip()
+                self._services = open_services(self.db_path, credentials=RecoveryKey(text))
+                return self._services
             if login:
                 password = self.read_password(
                     login, from_stdin=getattr(self.args, "user_password_stdin", False))
@@ -42,13 +49,15 @@ class CliContext:
         return self._services
 
     def services_as(self, login: str, password: str) -> Services:
-        """The services of ``--db`` logged in as ``login`` (wrong passwords are throttled)."""
-        from inspector_app.services.setup import open_services
+        """The services of ``--db`` logged in as ``login``; the same password unlocks an
+        encrypted database (wrong passwords are throttled)."""
+        from inspector_app.services.setup import login_services
 
-        services = self._services or open_services(self.db_path)
-        self._services = services
-        services.login(login, password)
-        return services
+        if self._services is not None:
+            self._services.login(login, password)
+            return self._services
+        self._services = login_services(self.db_path, login, password)
+        return self._services
 
     def adopt(self, services: Services) -> None:
         self._services = services

@@ -48,6 +48,7 @@ def register(commands) -> None:
             p.add_argument("--password-stdin", action="store_true")
         p.set_defaults(handler=run_users_change, users_action=name)
     register_backup(commands)
+    register_encryption(commands)
 
 
 def register_backup(commands) -> None:
@@ -63,6 +64,58 @@ def register_backup(commands) -> None:
     p.add_argument("backup", type=Path, help="backup file (see: backup --list)")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.set_defaults(handler=run_restore)
+
+
+def register_encryption(commands) -> None:
+    p = commands.add_parser("encrypt", help="encrypt this database in place (--user unlocks "
+                                            "it afterwards); writes the recovery sheet")
+    p.add_argument("--sheet", type=Path, required=True,
+                   help="PDF to write the recovery key to (print it, then delete the file)")
+    p.set_defaults(handler=run_encrypt)
+    p = commands.add_parser("recovery-sheet", help="make a new recovery key (the old sheet "
+                                                   "stops working) and write its sheet")
+    p.add_argument("--sheet", type=Path, required=True, help="PDF to write")
+    p.set_defaults(handler=run_recovery_sheet)
+
+
+def _write_sheet(ctx, path: Path, recovery_key: str, services) -> None:
+    from inspector_app.recovery_sheet import write_recovery_sheet
+
+    point = services.points.current()
+    write_recovery_sheet(path, recovery_key, point_code=point.code, point_name=point.name,
+                         database_file=str(ctx.db_path), created_at=services.clock.now_local(),
+                         lang=ctx.lang)
+    ctx.out(ctx.t("encrypt.sheet_written", path=path))
+
+
+def run_encrypt(args: argparse.Namespace, ctx) -> int:
+    from inspector_app.encryption import encrypt_database
+    from inspector_app.services.setup import login_services
+
+    login = getattr(args, "user", None)
+    if not login:
+        raise InspectorError("error.login_required")
+    password = ctx.read_password(login, from_stdin=args.user_password_stdin)
+    with InstanceLock(ctx.db_path):
+        keyring, others = encrypt_database(ctx.db_path, login, password)
+    services = login_services(ctx.db_path, login, password)
+    ctx.adopt(services)
+    ctx.out(ctx.t("encrypt.done", path=ctx.db_path, login=services.session.login))
+    _write_sheet(ctx, args.sheet, keyring.recovery_key, services)
+    if others:
+        ctx.out(ctx.t("encrypt.accounts_need_reset", logins=", ".join(others)))
+    return 0
+
+
+def run_recovery_sheet(args: argparse.Namespace, ctx) -> int:
+    from inspector_app.permissions import Action
+
+    services = ctx.services()
+    if services.keyring is None:
+        raise InspectorError("error.db_not_encrypted", path=str(ctx.db_path))
+    services.require(Action.EDIT_PROFILE)
+    _write_sheet(ctx, args.sheet, services.keyring.new_recovery_key(), services)
+    return 0
 
 
 def _database_key(ctx) -> bytes | None:

@@ -11,10 +11,11 @@ from peewee import SqliteDatabase
 from inspector_app import __version__
 from inspector_app.catalogues import load_catalogue_files
 from inspector_app.clock import Clock
+from inspector_app.encryption import Credentials, key_file_path, new_keyring
 from inspector_app.errors import DatabaseError
 from inspector_app.permissions import Role
 from inspector_app.services.context import Services
-from inspector_app.storage.database import open_database
+from inspector_app.storage.database import UnlockWith, open_database
 from inspector_app.storage.models import Meta
 from inspector_app.sync.keys import ensure_keys
 
@@ -52,7 +53,7 @@ def initialise(db: SqliteDatabase, profile: PointProfile, account: FirstAccount,
     """
     if Meta.select().where(Meta.key == "point_code").exists():
         raise DatabaseError("error.db_already_initialised")
-    services = Services(db, clock=clock)
+    services = Services(db, clock=clock, keyring=getattr(db, "keyring", None))
     code = profile.code.strip().upper()
     with db.atomic():
         for key, value in (("point_code", code), ("database_kind", kind),
@@ -77,10 +78,15 @@ def initialise(db: SqliteDatabase, profile: PointProfile, account: FirstAccount,
     return services
 
 
-def open_services(path: str | Path, *, clock: Clock | None = None) -> Services:
-    """Open an initialised database and its services; newer catalogue files are loaded."""
-    db = open_database(path)
-    services = Services(db, clock=clock)
+def open_services(path: str | Path, *, clock: Clock | None = None,
+                  credentials: UnlockWith | None = None) -> Services:
+    """Open an initialised database and its services; newer catalogue files are loaded.
+
+    An encrypted database needs ``credentials`` (see :func:`open_database`); its services
+    then keep the key ring so password changes re-wrap the key.
+    """
+    db = open_database(path, credentials=credentials)
+    services = Services(db, clock=clock, keyring=db.keyring)
     if "point_code" not in services.meta:
         db.close()
         raise DatabaseError("error.db_not_initialised", path=str(path))
@@ -90,10 +96,34 @@ def open_services(path: str | Path, *, clock: Clock | None = None) -> Services:
     return services
 
 
+def login_services(path: str | Path, login: str, password: str, *,
+                   clock: Clock | None = None) -> Services:
+    """Open the database at ``path`` as ``login`` (unlocking it first when it is encrypted)
+    and log in: the one call a login dialog or the CLI needs for either kind of file."""
+    services = open_services(path, clock=clock,
+                             credentials=Credentials(login, password, clock))
+    try:
+        services.login(login, password)
+    except Exception:
+        services.db.close()
+        raise
+    return services
+
+
 def create_database(path: str | Path, profile: PointProfile, account: FirstAccount, *,
-                    kind: str = POINT, clock: Clock | None = None) -> Services:
-    """Create the file at ``path`` and initialise it; refuses to overwrite a used database."""
+                    kind: str = POINT, clock: Clock | None = None,
+                    encrypt: bool = False) -> Services:
+    """Create the file at ``path`` and initialise it; refuses to overwrite a used database.
+
+    With ``encrypt`` the file is a SQLCipher database unlocked by the first account's password;
+    ``services.keyring.recovery_key`` then holds the new recovery key for the sheet (it is
+    not stored anywhere).
+    """
     path = Path(path)
+    if encrypt:
+        services = _create_encrypted(path, profile, account, kind=kind, clock=clock)
+        ensure_keys(path)
+        return services
     if path.exists() and path.stat().st_size > 0:
         db = open_database(path)
         initialised = Meta.select().where(Meta.key == "point_code").exists()
@@ -108,4 +138,26 @@ def create_database(path: str | Path, profile: PointProfile, account: FirstAccou
         db.close()
         raise
     ensure_keys(path)  # the signing and encryption key pairs, kept beside the database
+    return services
+
+
+def _create_encrypted(path: Path, profile: PointProfile, account: FirstAccount, *,
+                      kind: str, clock: Clock | None) -> Services:
+    if path.exists() or key_file_path(path).exists():
+        raise DatabaseError("error.db_already_initialised", path=str(path))
+    keyring = new_keyring(path)
+    try:
+        keyring.add_account(account.login, account.password)
+        keyring.new_recovery_key()
+        db = open_database(path, create=True, credentials=keyring)
+        try:
+            services = initialise(db, profile, account, kind=kind, clock=clock)
+        except Exception:
+            db.close()
+            raise
+    except Exception:
+        for leftover in (path, key_file_path(path), *(path.with_name(path.name + s)
+                                                      for s in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
+        raise
     return services

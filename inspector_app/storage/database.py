@@ -10,9 +10,20 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from inspector_app.encryption import (
+    Credentials,
+    Keyring,
+    RecoveryKey,
+    connect_file,
+    is_encrypted,
+    key_pragma,
+    unlock,
+)
 from inspector_app.errors import DatabaseError
 from inspector_app.storage import migrations, models
 from inspector_app.storage.migrations import migrate, schema_version
+
+UnlockWith = Credentials | RecoveryKey | Keyring | bytes
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -24,20 +35,36 @@ PRAGMAS = {
 }
 
 
-def open_database(path: str | Path, *, create: bool = False) -> SqliteDatabase:
+def open_database(path: str | Path, *, create: bool = False,
+                  credentials: UnlockWith | None = None) -> SqliteDatabase:
     """Open (and with ``create`` make) the database at ``path``, migrated to the latest schema.
 
+    A database with a key file beside it is encrypted (SQLCipher): ``credentials`` unlock it
+    (:class:`~inspector_app.encryption.Credentials` of an account, a
+    :class:`~inspector_app.encryption.RecoveryKey`, an unlocked ``Keyring`` or the raw key);
+    the returned database then carries ``db.keyring``. A plain file ignores ``credentials``.
+
     Raises :class:`DatabaseError` when the file is missing (and ``create`` is false), is not a
-    database, or was written by a newer version of the program.
+    database, is encrypted and no credentials were given, or was written by a newer version;
+    :class:`AuthenticationFailed` when the credentials do not unlock it.
     """
     path = Path(path)
     if not create and not path.exists():
         raise DatabaseError("error.db_missing", path=str(path))
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)
+    keyring = None
+    if is_encrypted(path):
+        if credentials is None:
+            raise DatabaseError("error.db_encrypted", path=str(path))
+        keyring = unlock(path, credentials)
     if path.exists():
-        refuse_newer(path)
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS)
+        refuse_newer(path, keyring.key if keyring else None)
+    if keyring is not None:
+        db = encrypted_database(path, keyring.key)
+    else:
+        db = SqliteDatabase(str(path), pragmas=PRAGMAS)
+    db.keyring = keyring
     try:
         db.connect()
         migrate(db, path)
@@ -51,27 +78,56 @@ def open_database(path: str | Path, *, create: bool = False) -> SqliteDatabase:
     return db
 
 
-def refuse_newer(path: Path) -> None:
+def refuse_newer(path: Path, key: bytes | None = None) -> None:
     """Raise before anything touches the file when it was written by a newer version.
 
     Checked on a plain connection without pragmas: switching a newer file to WAL would
     already change its header, and the user's file must stay exactly as it was.
     """
-    import sqlite3
-
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
-    except sqlite3.Error as exc:
+        connection = connect_file(path, key, readonly=True)
+    except Exception as exc:  # sqlite3 / sqlcipher3 errors
         raise DatabaseError("error.db_unreadable", path=str(path), reason=str(exc)) from exc
     try:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.Error as exc:
+    except Exception as exc:  # sqlite3 / sqlcipher3: not a database, wrong key
         raise DatabaseError("error.db_unreadable", path=str(path), reason=str(exc)) from exc
     finally:
         connection.close()
     if version > migrations.LATEST_VERSION:
         raise DatabaseError("error.db_too_new", version=version,
                             supported=migrations.LATEST_VERSION)
+
+
+_ENCRYPTED_CLASS = None
+
+
+def encrypted_database(path: str | Path, key: bytes) -> SqliteDatabase:
+    """A peewee SQLCipher database (``playhouse.sqlcipher_ext``) opened with a raw 256-bit key
+    (``PRAGMA key = "x'..'"`` first on every connection, before the other pragmas)."""
+    global _ENCRYPTED_CLASS
+    if _ENCRYPTED_CLASS is None:
+        from playhouse.sqlcipher_ext import SqlCipherDatabase
+        from sqlcipher3 import dbapi2 as sqlcipher
+
+        class RawKeySqlCipherDatabase(SqlCipherDatabase):
+            def _connect(self):
+                params = dict(self.connect_params)
+                params.pop("passphrase", None)
+                conn = sqlcipher.connect(self.database, timeout=self._timeout,
+                                         isolation_level=None, **params)
+                try:
+                    conn.execute(key_pragma(self.database_key))
+                    self._add_conn_hooks(conn)
+                except Exception:
+                    conn.close()
+                    raise
+                return conn
+
+        _ENCRYPTED_CLASS = RawKeySqlCipherDatabase
+    db = _ENCRYPTED_CLASS(str(path), pragmas=PRAGMAS)
+    db.database_key = key
+    return db
 
 
 def open_memory_database() -> SqliteDatabase:

@@ -66,12 +66,18 @@ def migrate(db: SqliteDatabase, path: Path | None, target: int | None = None) ->
 
 
 def copy_database(db: SqliteDatabase, target: Path) -> None:
-    """A consistent copy of the open database at ``target`` (SQLite online backup)."""
-    import sqlite3
+    """A consistent copy of the open database at ``target`` (SQLite online backup); the copy
+    of an encrypted database is encrypted with the same key (its key file copied too)."""
+    import shutil
+
+    from inspector_app.encryption import connect_file, key_file_path
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    destination = sqlite3.connect(str(target))
+    key = getattr(db, "database_key", None)
+    destination = connect_file(target, key)
     try:
         db.connection().backup(destination)
     finally:
         destination.close()
+    if key is not None:
+        shutil.copyfile(key_file_path(db.database), key_file_path(target))
