@@ -26,8 +26,11 @@ def make_ctx(services: Services, tmp_path, lang: str = "ru") -> UiContext:
 
 
 def show(qtbot, form: QWidget) -> QWidget:
-    """Show a form (non-blocking) and wait until it is on screen and active."""
-    qtbot.addWidget(form)
+    """Show a form (non-blocking) and wait until it is on screen and active.
+
+    At the end of the test a form still open is closed without the unsaved-changes question.
+    """
+    qtbot.addWidget(form, before_close_func=lambda w: getattr(w, "discard", w.close)())
     form.show()
     qtbot.waitExposed(form)
     form.activateWindow()
@@ -97,3 +100,22 @@ def login_assistant(services: Services) -> str:
                                    "password": ASSISTANT_PASSWORD})
     services.login("tursynov", ASSISTANT_PASSWORD)
     return staff.id
+
+
+def on_modal(cls: type, action: Callable[[QWidget], object], timeout_ms: int = 5000) -> list:
+    """Once a modal dialog of ``cls`` is up, run ``action(dialog)``; returns [dialog] later."""
+    seen: list = []
+    waited = [0]
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, cls) and dialog.isVisible():
+            seen.append(dialog)
+            action(dialog)
+            return
+        waited[0] += 20
+        if waited[0] < timeout_ms:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(20, poll)
+    return seen

@@ -122,6 +122,7 @@ class RecordForm(QDialog):
             self._apply_read_only()
         self.update_title()
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
+        self._watching_focus = True
         self._fit_to_screen()
         target = self.first_focus or (self.bindings[0].widget if self.bindings else None)
         if target is not None:
@@ -450,11 +451,15 @@ class RecordForm(QDialog):
             return
         super().reject()
 
+    def discard(self) -> None:
+        """Close without saving and without asking (the session locks, the app quits)."""
+        self.snapshot = self.collect()
+        super().reject()
+
     def done(self, result: int) -> None:
-        try:
+        if self._watching_focus:
+            self._watching_focus = False
             QApplication.instance().focusChanged.disconnect(self._on_focus_changed)
-        except (RuntimeError, TypeError):
-            pass
         super().done(result)
 
     # -- looks ----------------------------------------------------------------------------
