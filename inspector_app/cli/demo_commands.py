@@ -12,20 +12,7 @@ from inspector_app.demo import (
     discard_database,
     fill_demo,
 )
-
-
-def _count(text: str) -> int:
-    value = int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return value
-
-
-def _years(text: str) -> int:
-    value = int(text)
-    if not 1 <= value <= 20:
-        raise argparse.ArgumentTypeError("must be 1 to 20")
-    return value
+from inspector_app.errors import InspectorError
 
 
 def register(commands) -> None:
@@ -36,10 +23,11 @@ def register(commands) -> None:
                     "over the last YEARS years up to today. The same seed gives the same "
                     "data. The database must hold no persons or registers yet. With --create "
                     f"a new demo point ATY-017 is made first, with the accounts {accounts}.")
-    p.add_argument("--records", type=_count, required=True, metavar="N",
-                   help="how many records to write")
+    p.add_argument("--records", type=int, required=True, metavar="N",
+                   help="how many records to write (0 or more)")
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    p.add_argument("--years", type=_years, default=3, help="years of history (default 3)")
+    p.add_argument("--years", type=int, default=3, choices=range(1, 21), metavar="YEARS",
+                   help="years of history, 1 to 20 (default 3)")
     p.add_argument("--create", action="store_true",
                    help="create the database file as a new demo point first")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -47,6 +35,8 @@ def register(commands) -> None:
 
 
 def run_demo(args: argparse.Namespace, ctx) -> int:
+    if args.records < 0:
+        raise InspectorError("demo.bad_records", records=args.records)
     progress = None if args.quiet else _progress_printer()
     if args.create:
         services = create_demo_point(ctx.db_path)
