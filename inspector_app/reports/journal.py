@@ -15,7 +15,7 @@ from reportlab.platypus import Paragraph, Spacer
 
 from inspector_app.messages import has_message, translate
 from inspector_app.registers import Column, Filters, Register, format_value
-from inspector_app.reports.fonts import CONDENSED
+from inspector_app.reports.fonts import CONDENSED, CONDENSED_BOLD
 from inspector_app.reports.formatting import format_date, group_thousands
 from inspector_app.reports.layout import (
     Progress,
@@ -71,10 +71,14 @@ def register_report(services: Services, register: Register, filters: Filters,
 
     def story(doc):
         unit = stringWidth("0", CONDENSED, size) * 1.1
-        widths = fit_widths([NUMBER_WIDTH_HINT, *(c.width for c in columns)], doc.frame_width,
-                            unit, PADDING)
         heading = [translate("report.column.number", lang),
                    *(column_title(c, lang) for c in columns)]
+        # a column is at least as wide as the longest word of its heading
+        hints = [max(hint, max(stringWidth(word, CONDENSED_BOLD, size)
+                               for word in title.split()) / unit)
+                 for hint, title in zip([NUMBER_WIDTH_HINT, *(c.width for c in columns)],
+                                        heading, strict=True)]
+        widths = fit_widths(hints, doc.frame_width, unit, PADDING)
         right = [0, *(i + 1 for i, c in enumerate(columns) if c.kind in RIGHT_ALIGNED_KINDS)]
         flow = [Paragraph(f"{point.name} ({point.code})", styles.small),
                 Paragraph(title, styles.title)]
