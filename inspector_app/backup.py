@@ -27,7 +27,13 @@ from datetime import datetime
 from pathlib import Path
 
 from inspector_app.clock import Clock
-from inspector_app.encryption import connect_file, key_file_path
+from inspector_app.encryption import (
+    connect_file,
+    export_encrypted,
+    is_encrypted,
+    is_plain_file,
+    key_file_path,
+)
 from inspector_app.errors import DatabaseError, InspectorError
 from inspector_app.paths import user_data_dir
 
@@ -334,7 +340,10 @@ def restore_backup(backup: str | Path, db_path: str | Path, *, clock: Clock | No
             shutil.copyfile(key_file_path(db_path), key_file_path(kept))
     incoming = db_path.with_name(db_path.name + ".restoring")
     try:
-        copy_consistent(backup, incoming, key)
+        if key is not None and is_plain_file(backup):
+            export_encrypted(backup, incoming, key)  # an old plain backup comes back encrypted
+        else:
+            copy_consistent(backup, incoming, key)
         _fsync(incoming)
         for extra in _sidecars(db_path):
             extra.unlink(missing_ok=True)  # a stale WAL must never be applied to the new file
@@ -346,10 +355,17 @@ def restore_backup(backup: str | Path, db_path: str | Path, *, clock: Clock | No
 
 
 def health_check(path: str | Path, key: bytes | None = None) -> HealthReport:
-    """The start check: is the database file there and sound (``quick_check``)?"""
+    """The start check: is the database file there and sound (``quick_check``)?
+
+    An encrypted database cannot be read before it is unlocked: without ``key`` it reports
+    ok with code ``backup.check_after_unlock``; check it again with the key after the login.
+    """
     path = Path(path)
     if not path.exists():
         return HealthReport(False, "error.db_missing", str(path))
+    if key is None and is_encrypted(path) and not is_plain_file(path):
+        # Unreadable until unlocked: call again with the key right after the login.
+        return HealthReport(True, "backup.check_after_unlock")
     try:
         inspect_file(path, key)
     except DatabaseError as exc:

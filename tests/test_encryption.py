@@ -328,3 +328,17 @@ def test_the_command_line_encrypts_and_unlocks_the_same_way(services, db_path, p
     assert code == 0, err
     backup_file = next((tmp_path / "usb").glob("*.db"))
     assert personal_data_in(backup_file) == []
+
+
+def test_an_old_plain_backup_is_restored_encrypted(services, db_path, clock, tmp_path, person):
+    folder = tmp_path / "usb"
+    old = backup.create_backup(db_path, folder, clock=clock)  # made before encrypting
+    services.db.close()
+    keyring, _ = encrypt_database(db_path, "erzhanov", PASSWORD, clock=clock)
+    assert backup.health_check(db_path).code == "backup.check_after_unlock"
+    assert backup.health_check(db_path, keyring.key).ok
+    kept = backup.restore_backup(old.path, db_path, clock=clock, key=keyring.key)
+    assert personal_data_in(db_path) == [] and personal_data_in(kept) == []
+    restored = login_services(db_path, "erzhanov", PASSWORD, clock=clock)
+    assert restored.persons.get(person.id).iin == IIN
+    restored.db.close()
