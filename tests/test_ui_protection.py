@@ -242,8 +242,8 @@ def logged_in_ctx(ui_ctx, services):
 
 def test_idle_time_locks_and_the_password_unlocks(qtbot, logged_in_ctx, services, clock):
     from PySide6.QtWidgets import QMainWindow
-
     from qt_helpers import type_text
+
     from ui.idle_lock import IdleLock
 
     window = QMainWindow()
