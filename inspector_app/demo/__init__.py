@@ -5,8 +5,9 @@ passport and the six registers, mixed as in an inspector's work) over the last `
 years up to the clock's today. The same seed gives the same data, ids included. Records are
 stored exactly as the services would store them (stamps, change sequence, search text,
 audit trail, talon and protocol numbers continuing in ``number_sequence``) but written in
-bulk, tens of thousands per second. ``create_demo_database`` makes a new demo point with
-three accounts (see :data:`DEMO_ACCOUNTS`).
+bulk, over ten thousand a second. ``create_demo_database`` makes a new demo point with
+three accounts (see :data:`DEMO_ACCOUNTS`); ``create_demo_district`` a district office
+database holding many points' histories as sync delivers them (region-size benchmarks).
 """
 
 from __future__ import annotations
