@@ -6,6 +6,7 @@ region, the chart series and overdue list, and the district summary's per-point 
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -20,22 +21,25 @@ BUSY_YEARS = 3
 
 
 def busy_point_path(ctx: BenchContext) -> Path:
-    """A cached point database with 15,000 records a year (built once by the demo)."""
-    from bench.common import _source_digest
+    """A cached point database with 15,000 records a year (built once by the demo, under the
+    cache's build lock; a ``.done`` file says the build finished)."""
+    from bench.common import _source_digest, build_lock
 
-    path = CACHE / (f"point-{BUSY_RECORDS_PER_YEAR}x{BUSY_YEARS}-seed{ctx.seed}-"
-                    f"{_source_digest()}.db")
-    if path.exists() and not ctx.rebuild:
-        return path
+    name = f"point-{BUSY_RECORDS_PER_YEAR}x{BUSY_YEARS}-seed{ctx.seed}-{_source_digest()}.db"
+    path, done = CACHE / name, CACHE / (name + ".done")
     CACHE.mkdir(exist_ok=True)
-    for old in CACHE.glob(f"point-{BUSY_RECORDS_PER_YEAR}x{BUSY_YEARS}-seed{ctx.seed}-*"):
-        old.unlink()
-    from inspector_app.demo import create_demo_database
+    with build_lock():
+        if done.exists() and path.exists() and not ctx.rebuild:
+            return path
+        for old in CACHE.glob(f"point-{BUSY_RECORDS_PER_YEAR}x{BUSY_YEARS}-seed{ctx.seed}-*"):
+            shutil.rmtree(old) if old.is_dir() else old.unlink()
+        from inspector_app.demo import create_demo_database
 
-    ctx.say(f"building {path.name} (once; reused afterwards)")
-    services = create_demo_database(path, BUSY_RECORDS_PER_YEAR * BUSY_YEARS, ctx.seed,
-                                    years=BUSY_YEARS, clock=ctx.clock)
-    services.db.close()
+        ctx.say(f"building {path.name} (once; reused afterwards)")
+        services = create_demo_database(path, BUSY_RECORDS_PER_YEAR * BUSY_YEARS, ctx.seed,
+                                        years=BUSY_YEARS, clock=ctx.clock)
+        services.db.close()
+        done.write_text("built\n")
     return path
 
 
