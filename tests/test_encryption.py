@@ -330,6 +330,7 @@ def test_the_command_line_encrypts_and_unlocks_the_same_way(services, db_path, p
     assert personal_data_in(backup_file) == []
 
 
+@pytest.mark.slow
 def test_an_old_plain_backup_is_restored_encrypted(services, db_path, clock, tmp_path, person):
     folder = tmp_path / "usb"
     old = backup.create_backup(db_path, folder, clock=clock)  # made before encrypting
