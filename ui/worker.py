@@ -11,7 +11,10 @@ SQLite connection per thread), so no connection outlives its job.
 from __future__ import annotations
 
 import logging
+import threading
+import weakref
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,7 +22,6 @@ from PySide6.QtCore import (
     QElapsedTimer,
     QEventLoop,
     QObject,
-    QRunnable,
     Qt,
     QThreadPool,
     QTimer,
@@ -38,6 +40,58 @@ Progress = Callable[[int, int], bool]
 _running: set[Job] = set()
 
 
+class _Shared:
+    """What the worker thread may touch: plain Python, no Qt object.
+
+    The worker reaches the :class:`Job` (a QObject living on the GUI thread) only through a
+    weak reference, for the moment of an ``emit``; the GUI thread alone owns the Job and lets
+    it go only after the worker said it is done. So no Qt object is ever destroyed on the
+    worker thread or inside one of its own slots (PySide crashes on both).
+    """
+
+    def __init__(self, fn: Callable[[Progress], Any], db):
+        self.fn = fn
+        self.db = db
+        self.cancelled = False
+        self.done = threading.Event()
+        self.job: weakref.ref | None = None
+
+
+def _work(shared: _Shared) -> None:
+    """The body of a pool thread: run, close the thread's connection, report."""
+    def progress(done: int, total: int) -> bool:
+        job = shared.job()
+        if job is not None:
+            job.sig_progress.emit(int(done), int(total))
+        del job
+        return not shared.cancelled
+
+    try:
+        outcome: tuple[bool, Any] = (True, shared.fn(progress))
+    except BaseException as exc:  # delivered to the GUI thread, shown there
+        outcome = (False, exc)
+    finally:
+        db = shared.db
+        if db is not None and not db.is_closed():
+            try:
+                db.close()
+            except Exception:  # a transaction left open by a failed fn
+                log.exception("Could not close the worker's database connection")
+    job = shared.job()
+    if job is not None:
+        job.sig_result.emit(outcome)
+    del job, outcome
+    shared.done.set()
+
+
+def _release(job: Job) -> None:
+    """Forget a delivered job once its worker has let go of it (GUI thread, outside slots)."""
+    if job.shared.done.is_set():
+        _running.discard(job)
+    else:
+        QTimer.singleShot(5, partial(_release, job))
+
+
 class Job(QObject):
     """One piece of work on a pool thread; signals arrive on the GUI thread."""
 
@@ -45,45 +99,26 @@ class Job(QObject):
     sig_done = Signal(object)
     sig_failed = Signal(object)
     sig_finished = Signal()
-
     # From the worker thread: (ok, result or exception) as one object. A queued Python bool
-    # argument upsets PySide's reference counting at exit, so none crosses threads.
-    _sig_result = Signal(object)
+    # argument upsets PySide's reference counting, so none crosses threads.
+    sig_result = Signal(object)
 
     def __init__(self, fn: Callable[[Progress], Any], db=None, parent: QObject | None = None):
         super().__init__(parent)
-        self.fn = fn
-        self.db = db
-        self.cancelled = False
+        self.shared = _Shared(fn, db)
+        self.shared.job = weakref.ref(self)
         self.finished = False
         self.result: Any = None
         self.error: BaseException | None = None
-        self._sig_result.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self.sig_result.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
-    # -- called on the worker thread ------------------------------------------------------
-    def progress(self, done: int, total: int) -> bool:
-        """The core's progress callback: report and say whether to go on."""
-        self.sig_progress.emit(int(done), int(total))
-        return not self.cancelled
+    @property
+    def cancelled(self) -> bool:
+        return self.shared.cancelled
 
-    def execute(self) -> None:
-        try:
-            result = self.fn(self.progress)
-        except BaseException as exc:  # delivered to the GUI thread, shown there
-            self._sig_result.emit((False, exc))
-        else:
-            self._sig_result.emit((True, result))
-        finally:
-            if self.db is not None and not self.db.is_closed():
-                try:
-                    self.db.close()
-                except Exception:  # a transaction left open by a failed fn
-                    log.exception("Could not close the worker's database connection")
-
-    # -- GUI thread -----------------------------------------------------------------------
     def cancel(self) -> None:
         """Ask the work to stop at its next progress report."""
-        self.cancelled = True
+        self.shared.cancelled = True
 
     @Slot(object)
     def _deliver(self, outcome: tuple[bool, Any]) -> None:
@@ -96,7 +131,7 @@ class Job(QObject):
             self.error = value
             self.sig_failed.emit(value)
         self.sig_finished.emit()
-        _running.discard(self)
+        QTimer.singleShot(0, partial(_release, self))
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """Run the event loop until the job finished (tests, benchmarks); False on timeout."""
@@ -106,15 +141,6 @@ class Job(QObject):
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
             QThreadPool.globalInstance().waitForDone(5)
         return self.finished
-
-
-class _Runnable(QRunnable):
-    def __init__(self, job: Job):
-        super().__init__()
-        self.job = job
-
-    def run(self) -> None:
-        self.job.execute()
 
 
 class _ProgressUi(QObject):
@@ -200,5 +226,6 @@ def run_job(fn: Callable[[Progress], Any], *, db=None, parent: QWidget | None = 
     job.sig_failed.connect(failed)
     if show_progress:
         _ProgressUi(job, parent, title, delay_ms, cancellable)
-    (pool or QThreadPool.globalInstance()).start(_Runnable(job))
+    shared = job.shared
+    (pool or QThreadPool.globalInstance()).start(lambda: _work(shared))
     return job

@@ -75,6 +75,8 @@ class RegisterTableModel(QAbstractTableModel):
         self._reload_job = None
         self._reload_pending = False
         self._count_job = None
+        self._count_holder: dict[str, object] = {}
+        self._reload_holder: dict[str, object] = {}
         self._count_known = False
         self._block_job = None
         self._wanted_blocks: list[int] = []
@@ -134,6 +136,7 @@ class RegisterTableModel(QAbstractTableModel):
         row count when it arrives.
         """
         self._generation += 1
+        self._interrupt_count()
         if not self.background:
             snapshot = self._snapshot()
             rows = self._load(snapshot, 0)
@@ -141,7 +144,8 @@ class RegisterTableModel(QAbstractTableModel):
             self._apply(self._generation, rows, count)
             return
         if self._reload_job is not None:
-            self._reload_pending = True
+            self._reload_pending = True  # started when the running query returns...
+            self._interrupt(self._reload_holder)  # ...which it does at once
             return
         self._start_reload()
 
@@ -149,11 +153,26 @@ class RegisterTableModel(QAbstractTableModel):
         generation, snapshot = self._generation, self._snapshot()
         self._reload_pending = False
         self.sig_busy.emit(True)
+        holder: dict[str, object] = {}
+
+        def first_block(progress) -> list[Row]:
+            holder["connection"] = self.services.db.connection()
+            return self._load(snapshot, 0)
+
+        self._reload_holder = holder
         self._reload_job = run_job(
-            lambda progress: self._load(snapshot, 0),
-            db=self.services.db, show_progress=False,
+            first_block, db=self.services.db, show_progress=False,
             on_done=lambda rows: self._first_block_arrived(generation, snapshot, rows),
-            on_error=self._failed)
+            on_error=lambda exc: self._reload_failed(generation, exc))
+
+    def _reload_failed(self, generation: int, exc: BaseException) -> None:
+        self._reload_job = None
+        if self._reload_pending:  # interrupted for newer filters: run those now
+            self._start_reload()
+            return
+        self._emit_idle()
+        if generation == self._generation:
+            self.sig_failed.emit(exc)
 
     def _first_block_arrived(self, generation: int, snapshot, rows: list[Row]) -> None:
         self._reload_job = None
@@ -167,15 +186,47 @@ class RegisterTableModel(QAbstractTableModel):
             self._apply(generation, rows, len(rows))
         else:
             self._apply(generation, rows, None)
-            self._count_job = run_job(
-                lambda progress: self._count_rows(snapshot),
-                db=self.services.db, show_progress=False,
-                on_done=lambda count: self._count_arrived(generation, count),
-                on_error=self._failed)
+            self._start_count(generation, snapshot)
         self._emit_idle()
 
-    def _count_arrived(self, generation: int, count: int) -> None:
-        self._count_job = None
+    def _start_count(self, generation: int, snapshot) -> None:
+        holder: dict[str, object] = {}
+
+        def count(progress) -> int:
+            holder["connection"] = self.services.db.connection()
+            return self._count_rows(snapshot)
+
+        job = run_job(count, db=self.services.db, show_progress=False,
+                      on_done=lambda n: self._count_arrived(job, generation, n),
+                      on_error=lambda exc: self._count_failed(job, generation, exc))
+        self._count_job, self._count_holder = job, holder
+
+    def _interrupt_count(self) -> None:
+        """Stop a count the user no longer waits for (new filters): it may scan a table."""
+        if self._count_job is not None:
+            self._interrupt(self._count_holder)
+
+    @staticmethod
+    def _interrupt(holder: dict[str, object]) -> None:
+        """Abort the SQL statement running on a worker's connection (SQLite allows this from
+        another thread); the job then fails with "interrupted" and its result is dropped."""
+        connection = holder.get("connection")
+        if connection is not None:
+            try:
+                connection.interrupt()
+            except Exception:  # already closed: the query has just finished
+                pass
+
+    def _count_failed(self, job, generation: int, exc: BaseException) -> None:
+        if self._count_job is job:
+            self._count_job = None
+        self._emit_idle()
+        if generation == self._generation:
+            self.sig_failed.emit(exc)
+
+    def _count_arrived(self, job, generation: int, count: int) -> None:
+        if self._count_job is job:
+            self._count_job = None
         if generation == self._generation:
             self._set_count(count)
             self._count_known = True
@@ -273,8 +324,8 @@ class RegisterTableModel(QAbstractTableModel):
         self._start_block_fetch()
 
     def _failed(self, exc: BaseException) -> None:
-        self._reload_job = self._count_job = self._block_job = None
-        self._reload_pending = False
+        """A block query failed (first blocks and counts have their own handlers)."""
+        self._block_job = None
         self._wanted_blocks.clear()
         self._emit_idle()
         self.sig_failed.emit(exc)
