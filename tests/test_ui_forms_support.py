@@ -103,14 +103,23 @@ def login_assistant(services: Services) -> str:
 
 
 def on_modal(cls: type, action: Callable[[QWidget], object], timeout_ms: int = 5000) -> list:
-    """Once a modal dialog of ``cls`` is up, run ``action(dialog)``; returns [dialog] later."""
+    """Once a modal dialog of ``cls`` is up, run ``action(dialog)``; returns [dialog] later.
+
+    A dialog the action left open is closed after ``timeout_ms`` so a failing test fails
+    instead of waiting forever.
+    """
     seen: list = []
+
+    def closer(dialog) -> None:
+        getattr(dialog, "discard", dialog.reject)()
+
     waited = [0]
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, cls) and dialog.isVisible():
             seen.append(dialog)
+            QTimer.singleShot(timeout_ms, lambda: dialog.isVisible() and closer(dialog))
             action(dialog)
             return
         waited[0] += 20

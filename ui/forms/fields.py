@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -56,6 +56,23 @@ def parse_date_text(text: str) -> date | str | None:
 
 def format_date(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
+
+
+class MaskedEdit(QLineEdit):
+    """A line edit with an input mask whose cursor starts at the first blank when empty."""
+
+    def __init__(self, mask: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setInputMask(mask)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        if not _digits(self.text()):
+            QTimer.singleShot(0, self._to_start)
+
+    def _to_start(self) -> None:
+        if not _digits(self.text()):
+            self.setCursorPosition(0)
 
 
 class ErrorLabel(QLabel):
@@ -158,8 +175,7 @@ class DateField(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        self.edit = QLineEdit(self)
-        self.edit.setInputMask(DATE_MASK)
+        self.edit = MaskedEdit(DATE_MASK, self)
         width = QFontMetrics(self.edit.font()).horizontalAdvance("00.00.00000") + 14
         self.edit.setFixedWidth(width)
         self.edit.installEventFilter(self)
@@ -218,12 +234,11 @@ class DateField(QWidget):
         self.edit.setFocus()
 
 
-class TimeField(QLineEdit):
+class TimeField(MaskedEdit):
     """A time of day typed as HH:mm."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setInputMask(TIME_MASK)
+        super().__init__(TIME_MASK, parent)
         self.setFixedWidth(QFontMetrics(self.font()).horizontalAdvance("00:000") + 14)
 
     def value(self) -> time | str | None:
@@ -300,8 +315,9 @@ class ChoiceCombo(QComboBox):
         for value, title in choices:
             self.addItem(title, value)
             self.setItemData(self.count() - 1, title, Qt.ItemDataRole.ToolTipRole)
+        index = self.findData(current) if current not in (None, "") else -1
+        self.setCurrentIndex(index if index >= 0 else (0 if self.blank else -1))
         self.blockSignals(False)
-        self.set_value(current)
 
     def value(self) -> Any:
         return self.currentData()

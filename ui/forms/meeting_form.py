@@ -32,8 +32,8 @@ class MeetingForm(RecordForm):
         self.first_focus = self.kind_combo
 
     def defaults(self) -> dict[str, Any]:
-        return {"held_at": self.now(), "inspector": self.current_staff_id(),
-                "place": self.place_prefix()}
+        return {"held_at": self.now(), "kind": "report_meeting",
+                "inspector": self.current_staff_id(), "place": self.place_prefix()}
 
     def title(self) -> str:
         if self.record is None:

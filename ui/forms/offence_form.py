@@ -94,7 +94,7 @@ class OffenceForm(RecordForm):
         self.erap.setMaxLength(32)
         self.inspector = self.add_field("inspector", self.tr("Inspector"),
                                         StaffCombo(self.services), column=1)
-        self.article.changed.connect(self._article_changed)
+        self.article.changed.connect(lambda: self._article_changed())
         self.penalty.currentIndexChanged.connect(self._penalty_changed)
         self.fine.mrp.textChanged.connect(self.update_tenge)
         self.committed_at.edited.connect(self.update_tenge)
@@ -107,7 +107,7 @@ class OffenceForm(RecordForm):
 
     def load(self, values: dict[str, Any]) -> None:
         super().load(values)
-        self._article_changed()
+        self._article_changed(keep_current=True)
 
     def title(self) -> str:
         if self.record is None:
@@ -124,15 +124,23 @@ class OffenceForm(RecordForm):
         self.cancel_button.setText(self.tr("Close"))
 
     # -- behaviour ------------------------------------------------------------------------
-    def _article_changed(self) -> None:
-        """Offer only the penalties the article allows."""
+    def _article_changed(self, keep_current: bool = False) -> None:
+        """Offer only the penalties the article allows.
+
+        A stored record keeps its penalty on opening even if the catalogue changed since
+        (the core reports it on save); a newly chosen article moves to an allowed one.
+        """
         item = self.article.item()
         allowed = item.extra.get("penalties") if item else None
         current = self.penalty.value()
         self.penalty.blockSignals(True)
         self.penalty.restrict(allowed)
-        if allowed and current not in allowed:
+        if keep_current and current:
+            self.penalty.set_value(current)
+        elif allowed and current not in allowed:
             self.penalty.set_value("fine" if "fine" in allowed else allowed[0])
+        else:
+            self.penalty.set_value(current)
         self.penalty.blockSignals(False)
         self._penalty_changed()
 

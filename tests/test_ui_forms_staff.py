@@ -1,0 +1,75 @@
+"""The staff account form: administrator only, password typed twice."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import PASSWORD
+from qt_helpers import type_text
+from test_ui_forms_support import make_ctx, show
+
+from inspector_app.services.accounts import authenticate
+from ui.forms.staff_form import StaffForm
+
+
+@pytest.fixture
+def ctx(services, tmp_path, qapp):
+    return make_ctx(services, tmp_path)
+
+
+def fill_account(form: StaffForm, password: str, again: str) -> None:
+    type_text(form.full_name, "Тұрсынов Бауыржан Ерланұлы")
+    form.role.set_value("assistant")
+    form.rank.set_value("senior_lieutenant")
+    type_text(form.login, "tursynov")
+    type_text(form.password, password)
+    type_text(form.repeat, again)
+
+
+def test_create_account_then_log_in_with_it(qtbot, ctx, services):
+    form = show(qtbot, StaffForm(ctx))  # no session: the database owner acts
+    assert not form.read_only and form.active.isChecked()
+    fill_account(form, "Atyrau-2026!", "Atyrau-2026!")
+    with qtbot.waitSignal(ctx.sig_data_changed):
+        staff_id = form.save()
+    staff = services.staff.get(staff_id)
+    assert (staff.role, staff.rank, staff.login) == ("assistant", "senior_lieutenant", "tursynov")
+    assert authenticate("ATY-017", "tursynov", "Atyrau-2026!").staff_id == staff_id
+
+
+def test_passwords_that_differ_are_refused_at_the_second_field(qtbot, ctx, services):
+    before = services.staff.count()
+    form = show(qtbot, StaffForm(ctx))
+    fill_account(form, "Atyrau-2026!", "Atyrau-2025!")
+    assert form.save() is None
+    assert form.field_errors("password_repeat") == "The two passwords differ"
+    assert services.staff.count() == before
+    form.repeat.clear()
+    type_text(form.repeat, "Atyrau-2026!")
+    assert form.save() is not None
+
+
+def test_weak_password_reported_by_the_core(qtbot, ctx, services):
+    form = show(qtbot, StaffForm(ctx))
+    fill_account(form, "123", "123")
+    assert form.save() is None
+    assert form.field_errors("password")
+
+
+def test_edit_keeps_the_password_when_left_empty(qtbot, ctx, services):
+    staff = services.staff.by_login("erzhanov")
+    form = show(qtbot, StaffForm(ctx, staff.id))
+    assert form.password.placeholderText() == "leave empty to keep the password"
+    form.badge.setText("АТ-00317")
+    form.save()
+    assert services.staff.get(staff.id).badge_number == "АТ-00317"
+    assert authenticate("ATY-017", "erzhanov", PASSWORD).login == "erzhanov"
+
+
+def test_an_inspector_sees_accounts_read_only(qtbot, ctx, services):
+    services.login("erzhanov", PASSWORD)
+    staff = services.staff.by_login("erzhanov")
+    form = show(qtbot, StaffForm(ctx, staff.id))
+    assert form.read_only and form.save_button.isHidden()
+    assert form.full_name.isReadOnly() and not form.role.isEnabled()
+    assert form.save() is None
+    assert services.staff.get(staff.id).row_version == 1
