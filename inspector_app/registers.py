@@ -15,7 +15,7 @@ from peewee import JOIN, DateTimeField, fn
 from peewee import Column as SqlColumn
 
 from inspector_app.catalogues import Catalogues
-from inspector_app.search import match_condition
+from inspector_app.search import match_condition, match_count
 from inspector_app.storage.models import (
     Appeal,
     Feedback,
@@ -76,8 +76,11 @@ class Register:
     extras: dict[str, Any] = field(default_factory=dict)
 
     # -- queries --------------------------------------------------------------------------
-    def filtered(self, filters: Filters):
-        """The register's joined select with ``filters`` applied (no order)."""
+    def filtered(self, filters: Filters, *, walk_order: bool = False):
+        """The register's joined select with ``filters`` applied (no order).
+
+        ``walk_order``: see :func:`match_condition` (``walk``) and :meth:`_walk_sort_index`.
+        """
         model = self.model
         query = self.base().where(model.deleted == False)  # noqa: E712
         if self.date_field is not None:
@@ -100,7 +103,7 @@ class Register:
         if filters.point_code:
             query = query.where(model.owner_point == filters.point_code)
         if filters.text.strip():
-            condition = match_condition(model, filters.text)
+            condition = match_condition(model, filters.text, walk=walk_order)
             if condition is not None:
                 query = query.where(condition)
         return query
@@ -109,7 +112,7 @@ class Register:
         """How many rows match ``filters``."""
         return self.filtered(filters).select(fn.COUNT(self.model.id)).scalar() or 0
 
-    def _ordered(self, filters: Filters, sort: str | None, descending: bool):
+    def _ordered(self, filters: Filters, sort: str | None, descending: bool, needed: int = 0):
         column = self.column(sort or self.default_sort)
         key = column.sort if column is not None and column.sort is not None else self.model.id
         order = key.desc() if descending else key.asc()
@@ -117,13 +120,31 @@ class Register:
         # sort column's index and stop after one page (an id tiebreak forced a full sort).
         rowid = SqlColumn(self.model._meta.table, "rowid")
         tiebreak = rowid.desc() if descending else rowid.asc()
-        return self.filtered(filters).order_by(order, tiebreak)
+        walk = needed > 0 and self._walk_sort_index(filters, key, needed)
+        return self.filtered(filters, walk_order=walk).order_by(order, tiebreak)
+
+    def _walk_sort_index(self, filters: Filters, key, needed: int) -> bool:
+        """Whether a text search should walk the sort column's index rather than sort matches.
+
+        Driven by the matches, SQLite fetches, joins and sorts every one of them (some 7 µs
+        each); walking the index costs about 2 µs a row until ``needed`` matches turned up,
+        some ``needed * rows / matches`` rows. A short prefix matching half of 300,000 appeals
+        took 0.5 s the first way and 0.1 s the second; a rare name stays on the first way.
+        """
+        if not filters.text.strip() or not (getattr(key, "index", False)
+                                            or getattr(key, "unique", False)):
+            return False
+        matches = match_count(self.model, filters.text)
+        table = self.model._meta.table_name
+        rows = self.model._meta.database.execute_sql(
+            f'SELECT max(rowid) FROM "{table}"').fetchone()[0] or 0
+        return matches * matches > needed * rows // 4
 
     def page(self, filters: Filters, sort: str | None = None, descending: bool = True,
              offset: int = 0, limit: int = PAGE_SIZE) -> list[dict[str, Any]]:
         """Rows ``offset``..``offset+limit`` as dicts keyed by column key (plus ``id``)."""
-        query = self._ordered(filters, sort, descending).offset(offset).limit(limit)
-        return list(query.dicts())
+        query = self._ordered(filters, sort, descending, offset + limit)
+        return list(query.offset(offset).limit(limit).dicts())
 
     def iter_rows(self, filters: Filters, sort: str | None = None, descending: bool = False,
                   chunk: int = 2000) -> Iterator[dict[str, Any]]:

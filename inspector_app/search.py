@@ -77,14 +77,31 @@ def match_expression(text: str) -> str | None:
     return query
 
 
-def match_condition(model, text: str):
-    """A WHERE term limiting ``model`` to rows whose text matches ``text`` (None: no filter)."""
+def match_condition(model, text: str, *, walk: bool = False):
+    """A WHERE term limiting ``model`` to rows whose text matches ``text`` (None: no filter).
+
+    By default SQLite drives the query from the matches (best when they are few). With
+    ``walk`` the row id is only tested (``rowid + 0 IN ...``), so a query ordered by an
+    indexed column walks that index and stops after one page (best when matches are many).
+    """
     query = match_expression(text)
     if query is None:
         return None
     fts = f'"{model._meta.table_name}_fts"'
     rowid = Column(model._meta.table, "rowid")
-    return rowid.in_(SQL(f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", (query,)))
+    target = rowid + 0 if walk else rowid
+    return target.in_(SQL(f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", (query,)))
+
+
+def match_count(model, text: str) -> int:
+    """How many rows of ``model`` (tombstones included) match ``text``: a quick estimate."""
+    query = match_expression(text)
+    if query is None:
+        return 0
+    fts = f'"{model._meta.table_name}_fts"'
+    cursor = model._meta.database.execute_sql(
+        f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (query,))
+    return cursor.fetchone()[0]
 
 
 class Search:

@@ -140,3 +140,18 @@ def test_worker_threads_close_their_database_connections(seeded, qtbot):
             pass
     files = [c.execute("PRAGMA database_list").fetchall() for c in live]
     assert len(live) == 1, files
+
+
+def test_a_broad_search_walks_the_sort_index_with_the_same_rows(seeded, monkeypatch):
+    services, _ids = seeded
+    make_persons(services, 300)
+    register = REGISTERS["persons"]
+    filters = Filters(text="ерлан")
+    assert register._walk_sort_index(filters, register.column("full_name").sort, 200)
+    walked = [row["id"] for row in register.page(filters)]
+    rare = Filters(text="тестов007")  # one match: driven by the matches, no walk
+    assert not register._walk_sort_index(rare, register.column("full_name").sort, 200)
+    assert len(register.page(rare)) == 1
+    monkeypatch.setattr(type(register), "_walk_sort_index", lambda *args: False)
+    sorted_matches = [row["id"] for row in register.page(filters)]
+    assert walked == sorted_matches and len(walked) == 200
