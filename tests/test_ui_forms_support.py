@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from conftest import PASSWORD
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -111,7 +112,8 @@ def on_modal(cls: type, action: Callable[[QWidget], object], timeout_ms: int = 5
     seen: list = []
 
     def closer(dialog) -> None:
-        getattr(dialog, "discard", dialog.reject)()
+        if shiboken6.isValid(dialog) and dialog.isVisible():  # deleted once the test moved on
+            getattr(dialog, "discard", dialog.reject)()
 
     waited = [0]
 
@@ -119,7 +121,7 @@ def on_modal(cls: type, action: Callable[[QWidget], object], timeout_ms: int = 5
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, cls) and dialog.isVisible():
             seen.append(dialog)
-            QTimer.singleShot(timeout_ms, lambda: dialog.isVisible() and closer(dialog))
+            QTimer.singleShot(timeout_ms, lambda: closer(dialog))
             action(dialog)
             return
         waited[0] += 20
