@@ -94,6 +94,19 @@ def _child(ctx: BenchContext, what: str, window: tuple[date, date], out: Path) -
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def _peak_mb() -> float:
+    """This process's peak resident memory in MB: VmHWM of its own address space (getrusage's
+    maximum is carried over from the parent across exec, so it would count the bench run)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _child_main(what: str, db: str, first: str, last: str, out: str) -> None:
     from bench.common import BENCH_NOW
     from inspector_app.clock import FixedClock
@@ -115,7 +128,7 @@ def _child_main(what: str, db: str, first: str, last: str, out: str) -> None:
         pages = 0
     cpu = time.process_time() - cpu
     services.db.close()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    peak = _peak_mb()
     print(json.dumps({"seconds": seconds, "cpu": cpu, "rows": rows, "pages": pages,
                       "mb": peak}))
 
