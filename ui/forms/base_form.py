@@ -218,6 +218,7 @@ class RecordForm(QDialog):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.scroll.setWidget(self.body)
         outer.addWidget(self.scroll, 1)
@@ -342,6 +343,8 @@ class RecordForm(QDialog):
             b.error.show_messages(found)
             if found and first is None:
                 first = b
+        if first is not None and self.isVisible():
+            self.grow_to_fit()
         if only is None:
             if unplaced:
                 self.show_banner("\n".join(unplaced), "error")
@@ -359,6 +362,8 @@ class RecordForm(QDialog):
         self.banner.setProperty("kind", kind)
         self.banner.setStyleSheet(_BANNER_STYLES[kind])
         self.banner.show()
+        if self.isVisible():
+            self.grow_to_fit()
 
     def validate_touched(self) -> None:
         """Check the draft with the core and show the errors of fields already visited."""
@@ -476,14 +481,17 @@ class RecordForm(QDialog):
                 setter(True)
             else:
                 b.widget.setEnabled(False)
+        self.body.setStyleSheet(
+            'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"]'
+            " { background: palette(window); }")
         self.save_button.hide()
         self.cancel_button.setText(QCoreApplication.translate("RecordForm", "Close"))
         self.cancel_button.setDefault(True)
         self.show_banner(QCoreApplication.translate(
             "RecordForm", "Read only: you may not change this record."), "readonly")
 
-    def _fit_to_screen(self) -> None:
-        """Open at the size the fields need, but never larger than the screen."""
+    def _wanted_size(self) -> tuple[int, int]:
+        """The size that shows every field, the banner and the buttons without scrolling."""
         self.body.adjustSize()
         hint = self.body.sizeHint().expandedTo(self.body.minimumSize())
         scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
@@ -492,6 +500,21 @@ class RecordForm(QDialog):
         width = hint.width() + margins.left() + margins.right() + scrollbar + 8
         height = (hint.height() + buttons + margins.top() + margins.bottom() + 30
                   + (self.banner.sizeHint().height() + 8 if not self.banner.isHidden() else 0))
+        return width, height
+
+    def _screen_area(self):
         screen = (self.parentWidget() or self).screen() or QApplication.primaryScreen()
-        area = screen.availableGeometry()
+        return screen.availableGeometry()
+
+    def _fit_to_screen(self) -> None:
+        """Open at the size the fields need, but never larger than the screen."""
+        width, height = self._wanted_size()
+        area = self._screen_area()
         self.resize(min(width, area.width() - 40), min(height, area.height() - 60))
+
+    def grow_to_fit(self) -> None:
+        """Grow (never shrink) when messages made the content taller, within the screen."""
+        _width, height = self._wanted_size()
+        limit = self._screen_area().height() - 60
+        if height > self.height() and self.height() < limit:
+            self.resize(self.width(), min(height, limit))
