@@ -1,6 +1,6 @@
 """Companions of :mod:`inspector_app.stats`: the monthly activity series and the overdue list.
 
-Both use the scope and the definitions of the indicator figures, so the chart and the list of
+Both use the scope and the SQL definitions of the indicator figures, so the chart and the list of
 overdue checks printed in a report agree with the table beside them.
 """
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from inspector_app.stats import (
+from inspector_app.stats_sql import (
     LAST_CHECK_SQL,
     REMOVAL_SQL,
     StatsScope,
