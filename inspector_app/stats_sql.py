@@ -33,7 +33,6 @@ DUE_SQL = (f"date(COALESCE({LAST_CHECK_SQL}, r.start_date), "
 """The day the next check of ``r`` was due, as seen on day ``:ref``."""
 
 
-
 def previous_year(day: date) -> date:
     """The same day a year earlier (29 February becomes 28 February)."""
     try:
