@@ -76,13 +76,16 @@ class Register:
     extras: dict[str, Any] = field(default_factory=dict)
 
     # -- queries --------------------------------------------------------------------------
-    def filtered(self, filters: Filters, *, walk_order: bool = False):
+    def filtered(self, filters: Filters, *, walk_order: bool = False, joined: bool = True):
         """The register's joined select with ``filters`` applied (no order).
 
         ``walk_order``: see :func:`match_condition` (``walk``) and :meth:`_walk_sort_index`.
+        ``joined=False`` leaves out the joins that only fetch display columns (every filter
+        is on the register's own table): counting then reads one table, not three.
         """
         model = self.model
-        query = self.base().where(model.deleted == False)  # noqa: E712
+        base = self.base() if joined else model.select(model.id)
+        query = base.where(model.deleted == False)  # noqa: E712
         if self.date_field is not None:
             is_datetime = isinstance(self.date_field, DateTimeField)
             if filters.date_from:
@@ -110,7 +113,8 @@ class Register:
 
     def count(self, filters: Filters) -> int:
         """How many rows match ``filters``."""
-        return self.filtered(filters).select(fn.COUNT(self.model.id)).scalar() or 0
+        query = self.filtered(filters, joined=False).select(fn.COUNT(self.model.id))
+        return query.scalar() or 0
 
     def _ordered(self, filters: Filters, sort: str | None, descending: bool, needed: int = 0):
         column = self.column(sort or self.default_sort)
