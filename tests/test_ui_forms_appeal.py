@@ -37,8 +37,8 @@ def test_create_appeal_shows_the_talon_and_appears_in_the_register(qtbot, ctx, s
     assert changed.args == ["appeal"]
     appeal = services.appeals.get(form.saved_id)
     assert appeal.talon_number == "ATY-017-T-2026-00001"
-    assert "Talon № ATY-017-T-2026-00001 of 25.11.2026 10:30" in form.banner.text()
-    assert form.windowTitle() == "Appeal, talon № ATY-017-T-2026-00001"
+    assert "Талон № ATY-017-T-2026-00001 от 25.11.2026 10:30" in form.banner.text()
+    assert form.windowTitle() == "Обращение, талон № ATY-017-T-2026-00001"
     assert form.isVisible()  # stays open to print the talon
     assert appeal.applicant_id == person.id and appeal.topic == "noise"
     assert register_ids("appeals", text="шумят") == [appeal.id]
@@ -108,7 +108,7 @@ def test_due_date_follows_the_received_date_until_typed(qtbot, ctx):
 def test_edit_appeal_decision_updates_and_resolves(qtbot, ctx, services, person):
     appeal = services.appeals.create(appeal_data(person))
     form = show(qtbot, AppealForm(ctx, appeal.id))
-    assert form.windowTitle() == f"Appeal, talon № {appeal.talon_number}"
+    assert form.windowTitle() == f"Обращение, талон № {appeal.talon_number}"
     assert form.applicant.value() == person.id
     form.decision.set_value("explained")
     with qtbot.waitSignal(ctx.sig_data_changed):
@@ -140,8 +140,28 @@ def test_concurrent_edit_is_refused_with_the_core_message(qtbot, ctx, services, 
     services.appeals.update(appeal.id, {"erdr_number": "261500031000123"})  # someone else
     form.substance.clear()
     type_text(form.substance, "Уточненная суть")
-    seen = answer_box("OK")
+    seen = answer_box("first")
     assert form.save() is None
     assert seen.text == "Запись уже изменил system; откройте ее заново"
     assert form.isVisible() and form.substance.value() == "Уточненная суть"
     assert services.appeals.get(appeal.id).substance == "Соседи шумят по ночам"
+
+
+def test_print_talon_after_saving(qtbot, ctx, services, person, monkeypatch):
+    printed = []
+    monkeypatch.setattr("ui.reports_page.print_talon",
+                        lambda context, appeal_id, parent: printed.append(appeal_id) or True)
+    form = new_form(qtbot, ctx)
+    assert not form.print_button.isEnabled()  # nothing to print before the talon exists
+    form.topic.set_value("noise")
+    form.applicant.set_value(person.id)
+    type_text(form.substance, "Шум")
+    appeal_id = form.save()
+    assert form.print_button.isEnabled()
+    qtbot.keyClick(form.substance, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert printed == [appeal_id]
+    type_text(form.erdr, "261500031000777")  # a change not saved yet: saved, then printed
+    form.print_button.click()
+    assert printed == [appeal_id, appeal_id]
+    assert services.appeals.get(appeal_id).erdr_number == "261500031000777"
+    assert form.isVisible()

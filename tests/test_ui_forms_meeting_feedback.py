@@ -54,7 +54,7 @@ def test_meeting_attendance_must_be_a_number(qtbot, ctx, services):
 
 def test_edit_meeting_decisions(qtbot, ctx, services, meeting):
     form = show(qtbot, MeetingForm(ctx, meeting.id))
-    assert form.windowTitle() == "Meeting of 18.11.2026"
+    assert form.windowTitle() == "Встреча 18.11.2026"
     type_text(form.decisions, "Рейд в пятницу")
     form.save()
     assert services.meetings.get(meeting.id).decisions == "Рейд в пятницу"
@@ -87,7 +87,7 @@ def test_edit_feedback_rating(qtbot, ctx, services):
     assert form.rating.value() == 2 and form.trusts.value() is True
     assert form.concerns.value() == ["theft"]
     form.rating.group.button(4).click()
-    seen = answer_box("Discard")
+    seen = answer_box("Не сохранять")
     qtbot.keyClick(form, Qt.Key.Key_Escape)  # changed: asks, then discards
     assert seen.text and services.feedback.get(record.id).rating == 2
     form = show(qtbot, FeedbackForm(ctx, record.id))

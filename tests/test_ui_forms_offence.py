@@ -31,7 +31,7 @@ def test_create_offence_with_a_fine_shows_tenge_and_the_protocol_number(qtbot, c
     type_text(form.description, "Выражалась нецензурной бранью во дворе дома")
     type_text(form.fine.mrp, "10")
     assert form.fine.amount.text().startswith("= 43\u00a0250\u00a0₸")
-    assert "1 МРП in 2026 = 4\u00a0325\u00a0₸" in form.fine.amount.text()
+    assert "1 МРП в 2026 г. = 4\u00a0325\u00a0₸" in form.fine.amount.text()
     assert not form.hours.isEnabled() and not form.days.isEnabled()
     with qtbot.waitSignal(ctx.sig_data_changed):
         offence_id = form.save()
@@ -39,8 +39,8 @@ def test_create_offence_with_a_fine_shows_tenge_and_the_protocol_number(qtbot, c
     assert offence.protocol_number == "ATY-017-P-2026-00001"
     assert (offence.fine_mrp, offence.fine_tenge) == (Decimal("10"), 43250)
     assert offence.article == "434-1" and offence.status == "drawn_up"
-    assert "Protocol № ATY-017-P-2026-00001" in form.banner.text()
-    assert form.windowTitle() == "Offence protocol № ATY-017-P-2026-00001"
+    assert "Протокол № ATY-017-P-2026-00001" in form.banner.text()
+    assert form.windowTitle() == "Протокол об АП № ATY-017-P-2026-00001"
     assert register_ids("offences", code="434-1") == [offence_id]
 
 
@@ -52,7 +52,7 @@ def test_tenge_amount_follows_the_year_of_the_offence(qtbot, ctx):
     form.committed_at.edited.emit()
     assert form.fine.amount.text().startswith("= 9\u00a0830\u00a0₸")  # 2.5 × 3 932
     form.fine.mrp.setText("abc")
-    assert form.fine.amount.text() == "1 МРП in 2025 = 3\u00a0932\u00a0₸"
+    assert form.fine.amount.text() == "1 МРП в 2025 г. = 3\u00a0932\u00a0₸"
 
 
 def test_penalty_list_and_fields_follow_the_article_and_penalty(qtbot, ctx):
@@ -98,9 +98,9 @@ def test_assistant_sees_another_officers_offence_read_only(qtbot, ctx, services,
     login_assistant(services)
     form = show(qtbot, OffenceForm(ctx, offence.id))
     assert form.read_only
-    assert form.windowTitle().endswith("— read only")
-    assert form.save_button.isHidden() and form.cancel_button.text() == "Close"
-    assert "Read only" in form.banner.text()
+    assert form.windowTitle().endswith("— только просмотр")
+    assert form.save_button.isHidden() and form.cancel_button.text() == "Закрыть"
+    assert "Только просмотр" in form.banner.text()
     assert form.place.isReadOnly() and form.offender.edit.isReadOnly()
     assert form.save() is None
     qtbot.keyClick(form, Qt.Key.Key_Escape)

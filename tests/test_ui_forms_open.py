@@ -13,6 +13,7 @@ from ui.forms import FORM_KINDS, open_record_form
 from ui.forms.appeal_form import AppealForm
 from ui.forms.meeting_form import MeetingForm
 from ui.forms.preview import fill_sample, render_forms
+from ui.i18n import install_language
 
 KINDS = {"appeal", "preventive_visit", "registration", "offence", "meeting", "feedback",
          "person", "address", "organisation", "staff"}
@@ -53,7 +54,7 @@ def test_new_appeal_returns_its_id_after_the_talon_was_shown(qtbot, ctx, service
         form.applicant.set_value(person.id)
         type_text(form.substance, "Шум ночью")
         qtbot.keyClick(form.channel, Qt.Key.Key_Return)  # saved: talon shown, form open
-        assert "Talon №" in form.banner.text()
+        assert "Талон №" in form.banner.text()
         qtbot.keyClick(form, Qt.Key.Key_Escape)  # nothing unsaved: closes at once
 
     on_modal(AppealForm, fill)
@@ -74,7 +75,7 @@ def test_existing_record_opens_for_editing(qtbot, ctx, services, person):
 
 
 def test_a_missing_record_gives_a_message_not_a_traceback(qtbot, ctx):
-    seen = answer_box("OK")
+    seen = answer_box("first")
     assert open_record_form(ctx, "offence", "0" * 32) is None
     assert seen.text == "Запись не найдена (возможно, удалена)"
 
@@ -83,7 +84,7 @@ def test_no_right_to_create_gives_a_message(qtbot, ctx, services):
     services.staff.create({"full_name": "Оператор РОП", "role": "district_operator",
                            "login": "rop.atyrau", "password": "Tekseru-2026!"})
     services.login("rop.atyrau", "Tekseru-2026!")
-    seen = answer_box("OK")
+    seen = answer_box("first")
     assert open_record_form(ctx, "appeal") is None
     assert seen.text == "Недостаточно прав для этого действия"
 
@@ -91,6 +92,8 @@ def test_no_right_to_create_gives_a_message(qtbot, ctx, services):
 def test_forms_speak_the_ui_language_in_catalogue_titles(qtbot, services, tmp_path, qapp):
     form = MeetingForm(make_ctx(services, tmp_path, "kk"))
     qtbot.addWidget(form)
+    install_language("ru")
+    assert form.windowTitle() == "Тұрғындармен жаңа кездесу"
     titles = [form.kind_combo.itemText(i) for i in range(form.kind_combo.count())]
     assert titles[0] == "Есептік кездесу"
     assert form.kind_combo.value() == "report_meeting"

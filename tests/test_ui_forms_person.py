@@ -19,7 +19,7 @@ def ctx(services, tmp_path, qapp):
 
 def test_create_person_appears_in_register(qtbot, ctx, services):
     form = show(qtbot, PersonForm(ctx))
-    assert form.windowTitle() == "New person"
+    assert form.windowTitle() == "Новый гражданин"
     assert form.address.text() == "Атырау, "  # the point's district starts the address
     type_text(form.surname, "Сейтқалиева")
     type_text(form.first_name, "Әйгерім")
@@ -87,7 +87,7 @@ def test_required_names_reported_on_save(qtbot, ctx, services):
 
 def test_edit_person_updates_the_record(qtbot, ctx, services, person):
     form = show(qtbot, PersonForm(ctx, person.id))
-    assert form.windowTitle() == "Person: Сейтқалиева Әйгерім Нұрланқызы"
+    assert form.windowTitle() == "Гражданин: Сейтқалиева Әйгерім Нұрланқызы"
     assert form.phone.text() == "+7 701 123 45 67"
     form.address.clear()
     type_text(form.address, "г. Атырау, мкр. Нурсая, 5")
@@ -100,11 +100,11 @@ def test_edit_person_updates_the_record(qtbot, ctx, services, person):
 def test_escape_with_changes_asks_before_closing(qtbot, ctx, services):
     form = show(qtbot, PersonForm(ctx))
     type_text(form.surname, "Иванова")
-    seen = answer_box("Continue")
+    seen = answer_box("Продолжить")
     qtbot.keyClick(form, Qt.Key.Key_Escape)
-    assert seen.text == "Discard the changes you made?"
+    assert seen.text == "Не сохранять внесенные изменения?"
     assert form.isVisible() and form.surname.text() == "Иванова"
-    seen = answer_box("Discard")
+    seen = answer_box("Не сохранять")
     qtbot.keyClick(form, Qt.Key.Key_Escape)
     assert seen.text is not None
     assert not form.isVisible()

@@ -40,13 +40,13 @@ def search(qtbot, picker: PersonPicker, text: str) -> list[str]:
 def test_finds_a_person_by_name_and_shows_name_and_iin(qtbot, picker, person):
     found = search(qtbot, picker, "сейтқал әйг")
     assert found[0].startswith("Сейтқалиева Әйгерім Нұрланқызы — 900215400102 — 15.02.1990")
-    assert found[-1] == "New person «сейтқал әйг»…"
+    assert found[-1] == "Новый гражданин «сейтқал әйг»…"
     assert picker.completer.popup().isVisible()
     with qtbot.waitSignal(picker.changed):
         picker.pick(0)
     assert picker.value() == person.id
     assert picker.edit.text() == "Сейтқалиева Әйгерім Нұрланқызы"
-    assert picker.details().startswith("IIN 900215400102 · 15.02.1990 · г. Атырау")
+    assert picker.details().startswith("ИИН 900215400102 · 15.02.1990 · г. Атырау")
     assert not picker.completer.popup().isVisible()
 
 
@@ -70,7 +70,7 @@ def test_typing_after_a_choice_forgets_it_and_keeps_the_text(qtbot, picker, pers
 
 def test_creates_the_person_inline_prefilled_with_what_was_typed(qtbot, picker, services):
     found = search(qtbot, picker, "Жаңабаев Ерлан")
-    assert found == ["New person «Жаңабаев Ерлан»…"]
+    assert found == ["Новый гражданин «Жаңабаев Ерлан»…"]
 
     def fill(form: PersonForm) -> None:
         assert (form.surname.text(), form.first_name.text()) == ("Жаңабаев", "Ерлан")

@@ -47,7 +47,7 @@ def test_a_typed_interval_is_kept_when_the_category_changes(qtbot, ctx):
 def test_closing_needs_a_reason_and_nothing_is_saved_without_it(qtbot, ctx, services, person):
     registration = services.registrations.create(registration_data(person))
     form = show(qtbot, RegistrationForm(ctx, registration.id))
-    assert "next due 31.10.2026" in form.schedule.text()
+    assert "следующая до 31.10.2026" in form.schedule.text()
     qtbot.mouseClick(form.closed_on.edit, Qt.MouseButton.LeftButton)  # empty: cursor at start
     qtbot.waitUntil(lambda: form.closed_on.edit.cursorPosition() == 0)
     type_text(form.closed_on.edit, "24112026")
@@ -75,6 +75,6 @@ def test_bad_date_is_reported_and_kept_as_typed(qtbot, ctx, services, person):
 def test_escape_with_a_new_person_chosen_asks(qtbot, ctx, person):
     form = show(qtbot, RegistrationForm(ctx))
     form.person.set_value(person.id)
-    seen = answer_box("Discard")
+    seen = answer_box("Не сохранять")
     qtbot.keyClick(form, Qt.Key.Key_Escape)
     assert seen.text and not form.isVisible()

@@ -41,7 +41,7 @@ def test_passwords_that_differ_are_refused_at_the_second_field(qtbot, ctx, servi
     form = show(qtbot, StaffForm(ctx))
     fill_account(form, "Atyrau-2026!", "Atyrau-2025!")
     assert form.save() is None
-    assert form.field_errors("password_repeat") == "The two passwords differ"
+    assert form.field_errors("password_repeat") == "Пароли не совпадают"
     assert services.staff.count() == before
     form.repeat.clear()
     type_text(form.repeat, "Atyrau-2026!")
@@ -58,7 +58,7 @@ def test_weak_password_reported_by_the_core(qtbot, ctx, services):
 def test_edit_keeps_the_password_when_left_empty(qtbot, ctx, services):
     staff = services.staff.by_login("erzhanov")
     form = show(qtbot, StaffForm(ctx, staff.id))
-    assert form.password.placeholderText() == "leave empty to keep the password"
+    assert form.password.placeholderText() == "оставьте пустым, чтобы не менять пароль"
     form.badge.setText("АТ-00317")
     form.save()
     assert services.staff.get(staff.id).badge_number == "АТ-00317"

@@ -17,11 +17,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from inspector_app.registers import REGISTERS, Filters
 from inspector_app.services.context import Services
 from ui.context import UiContext
+from ui.i18n import install_language
 
 ASSISTANT_PASSWORD = "Pomoshnik-2026"
 
 
 def make_ctx(services: Services, tmp_path, lang: str = "ru") -> UiContext:
+    """A context in ``lang`` with that language's translators installed (Russian by default,
+    as the program starts), whatever language a test before left installed."""
+    install_language(lang)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     return UiContext(services, settings, lang)
 

@@ -29,7 +29,7 @@ def test_visit_to_an_area_address_with_findings(qtbot, ctx, services, house):
     assert form.kind_combo.value() == "household_round"
     assert not form.registration.isEnabled()
     index = form.address.findData(house.id)
-    assert form.address.itemData(index, Qt.ItemDataRole.ToolTipRole) == "not visited yet"
+    assert form.address.itemData(index, Qt.ItemDataRole.ToolTipRole) == "еще не посещали"
     form.address.setCurrentIndex(index)
     form.address.activated.emit(index)
     assert form.dwelling_kind.value() == "private_house"
@@ -86,6 +86,6 @@ def test_edit_visit_notes(qtbot, ctx, services):
 def test_escape_after_ticking_a_finding_asks(qtbot, ctx):
     form = show(qtbot, VisitForm(ctx))
     form.findings.set_checked("alcohol_abuse")
-    seen = answer_box("Continue")
+    seen = answer_box("Продолжить")
     qtbot.keyClick(form, Qt.Key.Key_Escape)
     assert seen.text and form.isVisible()

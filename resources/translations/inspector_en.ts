@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
-    <name></name>
-    <message>
-        <source>IIN {iin}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no IIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AccountPage</name>
     <message>
         <source>Your account</source>
@@ -81,7 +70,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>КСК/ОСИ</source>
+        <source>Housing cooperative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -164,6 +153,14 @@
     </message>
     <message>
         <source>ЕРДР number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print talon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the talon for the citizen (Ctrl+P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1024,6 +1021,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a link such as https://chat.whatsapp.com/…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1097,6 +1098,14 @@
 </context>
 <context>
     <name>PersonPicker</name>
+    <message>
+        <source>IIN {iin}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no IIN</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Surname, name or IIN</source>
         <translation type="unfinished"></translation>
@@ -1177,6 +1186,10 @@
     </message>
     <message>
         <source>Continue editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ" sourcelanguage="en_GB">
 <context>
-    <name></name>
-    <message>
-        <source>IIN {iin}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no IIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AccountPage</name>
     <message>
         <source>Your account</source>
@@ -55,46 +44,46 @@
     <name>AddressCombo</name>
     <message>
         <source>street, house — or type any address</source>
-        <translation type="unfinished"></translation>
+        <translation>көше, үй — немесе кез келген мекенжайды жазыңыз</translation>
     </message>
 </context>
 <context>
     <name>AddressForm</name>
     <message>
         <source>Street</source>
-        <translation type="unfinished">Көше</translation>
+        <translation>Көше</translation>
     </message>
     <message>
         <source>House</source>
-        <translation type="unfinished">Үй</translation>
+        <translation>Үй</translation>
     </message>
     <message>
         <source>Building</source>
-        <translation type="unfinished"></translation>
+        <translation>Тұрғын үй түрі</translation>
     </message>
     <message>
         <source>Flats</source>
-        <translation type="unfinished">Пәтерлер</translation>
+        <translation>Пәтерлер</translation>
     </message>
     <message>
         <source>Residents</source>
-        <translation type="unfinished">Тұрғындар</translation>
+        <translation>Тұрғындар</translation>
     </message>
     <message>
-        <source>КСК/ОСИ</source>
-        <translation type="unfinished"></translation>
+        <source>Housing cooperative</source>
+        <translation>ПИК/ПМБ</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ескертпе</translation>
     </message>
     <message>
         <source>New address</source>
-        <translation type="unfinished">Жаңа мекенжай</translation>
+        <translation>Жаңа мекенжай</translation>
     </message>
     <message>
         <source>Address: {street}, {house}</source>
-        <translation type="unfinished"></translation>
+        <translation>Мекенжай: {street}, {house}</translation>
     </message>
 </context>
 <context>
@@ -112,75 +101,83 @@
     <name>AppealForm</name>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Күні мен уақыты</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Арна</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished">Тақырыбы</translation>
+        <translation>Тақырыбы</translation>
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished">Өтініш беруші</translation>
+        <translation>Өтініш беруші</translation>
     </message>
     <message>
         <source>Anonymous (only a report of a crime)</source>
-        <translation type="unfinished"></translation>
+        <translation>Жасырын (тек қылмыс туралы хабарлама)</translation>
     </message>
     <message>
         <source>Substance</source>
-        <translation type="unfinished"></translation>
+        <translation>Өтініштің мәні</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Шешім</translation>
     </message>
     <message>
         <source>Executor</source>
-        <translation type="unfinished"></translation>
+        <translation>Орындаушы</translation>
     </message>
     <message>
         <source>Received by</source>
-        <translation type="unfinished"></translation>
+        <translation>Қабылдаған</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished">Мерзімі</translation>
+        <translation>Мерзімі</translation>
     </message>
     <message>
         <source>Resolved on</source>
-        <translation type="unfinished"></translation>
+        <translation>Шешім күні</translation>
     </message>
     <message>
         <source>protocol number</source>
-        <translation type="unfinished"></translation>
+        <translation>хаттама нөмірі</translation>
     </message>
     <message>
         <source>Offence protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>ӘҚБ хаттамасы</translation>
     </message>
     <message>
         <source>ЕРДР number</source>
-        <translation type="unfinished"></translation>
+        <translation>СДБТ нөмірі</translation>
+    </message>
+    <message>
+        <source>Print talon</source>
+        <translation>Талонды басып шығару</translation>
+    </message>
+    <message>
+        <source>Print the talon for the citizen (Ctrl+P)</source>
+        <translation>Азаматқа талон басып шығару (Ctrl+P)</translation>
     </message>
     <message>
         <source>New appeal</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңа өтініш</translation>
     </message>
     <message>
         <source>Appeal, talon № {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Өтініш, талон № {number}</translation>
     </message>
     <message>
         <source>Saved. Talon № {number} of {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Сақталды. {date} берілген № {number} талон</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Жабу</translation>
     </message>
 </context>
 <context>
@@ -294,11 +291,11 @@
     <name>ArticlePicker</name>
     <message>
         <source>Article number or words of its title</source>
-        <translation type="unfinished"></translation>
+        <translation>Бап нөмірі немесе атауындағы сөздер</translation>
     </message>
     <message>
         <source>All articles (Alt+Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Барлық баптар (Alt+↓)</translation>
     </message>
 </context>
 <context>
@@ -317,7 +314,7 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Түрі</translation>
     </message>
     <message>
         <source>Record</source>
@@ -452,7 +449,7 @@
     <name>DateField</name>
     <message>
         <source>Choose from the calendar (Alt+Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Күнтізбеден таңдау (Alt+↓)</translation>
     </message>
 </context>
 <context>
@@ -466,51 +463,51 @@
     <name>FeedbackForm</name>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Күні мен уақыты</translation>
     </message>
     <message>
         <source>At the meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Кездесу</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Арна</translation>
     </message>
     <message>
         <source>Rating of police work</source>
-        <translation type="unfinished"></translation>
+        <translation>Полиция жұмысының бағасы</translation>
     </message>
     <message>
         <source>Trusts the police</source>
-        <translation type="unfinished"></translation>
+        <translation>Полицияға сенеді</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>иә</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>жоқ</translation>
     </message>
     <message>
         <source>Main security concerns</source>
-        <translation type="unfinished"></translation>
+        <translation>Басты мәселелер</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Пікір</translation>
     </message>
     <message>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Инспектор</translation>
     </message>
     <message>
         <source>New survey answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңа сауалнама</translation>
     </message>
     <message>
         <source>Survey answer of {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} сауалнамасы</translation>
     </message>
 </context>
 <context>
@@ -883,231 +880,243 @@
     <name>MeetingForm</name>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Күні мен уақыты</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Түрі</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Орны</translation>
     </message>
     <message>
         <source>Attendance (persons)</source>
-        <translation type="unfinished"></translation>
+        <translation>Қатысқандар, адам</translation>
     </message>
     <message>
         <source>Questions raised</source>
-        <translation type="unfinished"></translation>
+        <translation>Көтерілген мәселелер</translation>
     </message>
     <message>
         <source>Decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Шешімдер</translation>
     </message>
     <message>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Инспектор</translation>
     </message>
     <message>
         <source>New meeting with the population</source>
-        <translation type="unfinished"></translation>
+        <translation>Тұрғындармен жаңа кездесу</translation>
     </message>
     <message>
         <source>Meeting of {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} кездесуі</translation>
     </message>
 </context>
 <context>
     <name>OffenceForm</name>
     <message>
         <source>Committed</source>
-        <translation type="unfinished"></translation>
+        <translation>Күні мен уақыты</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Орны</translation>
     </message>
     <message>
         <source>Offender</source>
-        <translation type="unfinished"></translation>
+        <translation>Құқық бұзушы</translation>
     </message>
     <message>
         <source>Victim</source>
-        <translation type="unfinished"></translation>
+        <translation>Жәбірленуші</translation>
     </message>
     <message>
         <source>Article, part</source>
-        <translation type="unfinished"></translation>
+        <translation>ӘҚБтК бабы</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Фабула</translation>
     </message>
     <message>
         <source>Penalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаза</translation>
     </message>
     <message>
         <source>Fine, МРП</source>
-        <translation type="unfinished"></translation>
+        <translation>Айыппұл, АЕК</translation>
     </message>
     <message>
         <source>Public works, hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Қоғамдық жұмыстар, сағат</translation>
     </message>
     <message>
         <source>Arrest, days</source>
-        <translation type="unfinished"></translation>
+        <translation>Қамаққа алу, тәулік</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Мәртебесі</translation>
     </message>
     <message>
         <source>ЕРАП number</source>
-        <translation type="unfinished"></translation>
+        <translation>ӘҚБЕТ нөмірі</translation>
     </message>
     <message>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Инспектор</translation>
     </message>
     <message>
         <source>New offence protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңа ӘҚБ хаттамасы</translation>
     </message>
     <message>
         <source>Offence protocol № {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>ӘҚБ хаттамасы № {number}</translation>
     </message>
     <message>
         <source>Saved. Protocol № {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Сақталды. Хаттама № {number}</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Жабу</translation>
     </message>
     <message>
         <source>no МРП for {year} in the table</source>
-        <translation type="unfinished"></translation>
+        <translation>кестеде {year} жылғы АЕК жоқ</translation>
     </message>
     <message>
         <source>1 МРП in {year} = {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>{year} ж. 1 АЕК = {amount}</translation>
     </message>
 </context>
 <context>
     <name>OrganisationForm</name>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Түрі</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Атауы</translation>
+        <translation>Атауы</translation>
     </message>
     <message>
         <source>BIN</source>
-        <translation type="unfinished">БСН</translation>
+        <translation>БСН</translation>
     </message>
     <message>
         <source>Chair</source>
-        <translation type="unfinished">Төраға</translation>
+        <translation>Төраға</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Телефон</translation>
+        <translation>Телефон</translation>
     </message>
     <message>
         <source>Chat link</source>
-        <translation type="unfinished"></translation>
+        <translation>Чатқа сілтеме</translation>
+    </message>
+    <message>
+        <source>a link such as https://chat.whatsapp.com/…</source>
+        <translation>https://chat.whatsapp.com/… түріндегі сілтеме</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">Мекенжайы</translation>
+        <translation>Мекенжай</translation>
     </message>
     <message>
         <source>New organisation</source>
-        <translation type="unfinished">Жаңа ұйым</translation>
+        <translation>Жаңа ұйым</translation>
     </message>
     <message>
         <source>Organisation: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ұйым: {name}</translation>
     </message>
 </context>
 <context>
     <name>PersonForm</name>
     <message>
         <source>Surname</source>
-        <translation type="unfinished"></translation>
+        <translation>Тегі</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Атауы</translation>
+        <translation>Аты</translation>
     </message>
     <message>
         <source>Patronymic</source>
-        <translation type="unfinished"></translation>
+        <translation>Әкесінің аты</translation>
     </message>
     <message>
         <source>12 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>12 цифр</translation>
     </message>
     <message>
         <source>IIN</source>
-        <translation type="unfinished"></translation>
+        <translation>ЖСН</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>Туған күні</translation>
     </message>
     <message>
         <source>male</source>
-        <translation type="unfinished"></translation>
+        <translation>ер</translation>
     </message>
     <message>
         <source>female</source>
-        <translation type="unfinished"></translation>
+        <translation>әйел</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Жынысы</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Телефон</translation>
+        <translation>Телефон</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">Мекенжайы</translation>
+        <translation>Мекенжай</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ескертпе</translation>
     </message>
     <message>
         <source>New person</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңа азамат</translation>
     </message>
     <message>
         <source>Person: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Азамат: {name}</translation>
     </message>
 </context>
 <context>
     <name>PersonPicker</name>
     <message>
+        <source>IIN {iin}</source>
+        <translation>ЖСН {iin}</translation>
+    </message>
+    <message>
+        <source>no IIN</source>
+        <translation>ЖСН жоқ</translation>
+    </message>
+    <message>
         <source>Surname, name or IIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Тегі, аты немесе ЖСН</translation>
     </message>
     <message>
         <source>New person (Insert)</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңа азамат (Insert)</translation>
     </message>
     <message>
         <source>New person «{text}»…</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңа азамат «{text}»…</translation>
     </message>
 </context>
 <context>
@@ -1153,39 +1162,43 @@
     <name>RecordForm</name>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Сақтау</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сақтау (Ctrl+S)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Бас тарту</translation>
+        <translation>Болдырмау</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Болдырмау (Esc)</translation>
     </message>
     <message>
         <source>Discard the changes you made?</source>
-        <translation type="unfinished"></translation>
+        <translation>Енгізілген өзгерістер сақталмасын ба?</translation>
     </message>
     <message>
         <source>Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Сақтамау</translation>
     </message>
     <message>
         <source>Continue editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Өңдеуді жалғастыру</translation>
+    </message>
+    <message>
+        <source>read only</source>
+        <translation>тек қарау</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Жабу</translation>
     </message>
     <message>
         <source>Read only: you may not change this record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тек қарау: бұл жазбаны өзгертуге құқығыңыз жоқ.</translation>
     </message>
 </context>
 <context>
@@ -1277,71 +1290,71 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <name>RegistrationForm</name>
     <message>
         <source>Person</source>
-        <translation type="unfinished">Азамат</translation>
+        <translation>Азамат</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">Санаты</translation>
+        <translation>Санаты</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Белгілер</translation>
     </message>
     <message>
         <source>Basis document</source>
-        <translation type="unfinished"></translation>
+        <translation>Негіздеме</translation>
     </message>
     <message>
         <source>court decision, protective order №…</source>
-        <translation type="unfinished"></translation>
+        <translation>сот шешімі, қорғау нұсқамасы №…</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ескертпе</translation>
     </message>
     <message>
         <source>Registered on</source>
-        <translation type="unfinished"></translation>
+        <translation>Есепке қойылды</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>Есеп мерзімі</translation>
     </message>
     <message>
         <source>Check every (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Тексеру кезеңі (күн)</translation>
     </message>
     <message>
         <source>Checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Тексерулер</translation>
     </message>
     <message>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Инспектор</translation>
     </message>
     <message>
         <source>Closed on</source>
-        <translation type="unfinished"></translation>
+        <translation>Есептен шығарылды</translation>
     </message>
     <message>
         <source>Reason for closing</source>
-        <translation type="unfinished"></translation>
+        <translation>Шығару себебі</translation>
     </message>
     <message>
         <source>New preventive registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Профилактикалық есепке қою</translation>
     </message>
     <message>
         <source>Preventive registration: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Профилактикалық есеп: {name}</translation>
     </message>
     <message>
         <source>the first check is due one interval after the registration date</source>
-        <translation type="unfinished"></translation>
+        <translation>алғашқы тексеру — есепке қойылғаннан кейін бір кезеңнен соң</translation>
     </message>
     <message>
         <source>last check {last}, next due {due}</source>
-        <translation type="unfinished"></translation>
+        <translation>соңғысы {last}, келесісі {due} дейін</translation>
     </message>
 </context>
 <context>
@@ -1572,59 +1585,59 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <name>StaffForm</name>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>ТАӘ</translation>
     </message>
     <message>
         <source>Rank</source>
-        <translation type="unfinished"></translation>
+        <translation>Атағы</translation>
     </message>
     <message>
         <source>Badge number</source>
-        <translation type="unfinished"></translation>
+        <translation>Жеке нөмірі</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Лауазымы</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Рөлі</translation>
     </message>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Логин</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Есептік жазба</translation>
     </message>
     <message>
         <source>active (may log in)</source>
-        <translation type="unfinished"></translation>
+        <translation>белсенді (кіруге рұқсат)</translation>
     </message>
     <message>
         <source>leave empty to keep the password</source>
-        <translation type="unfinished"></translation>
+        <translation>құпиясөзді өзгертпеу үшін бос қалдырыңыз</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Құпиясөз</translation>
     </message>
     <message>
         <source>Password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Құпиясөзді қайталаңыз</translation>
     </message>
     <message>
         <source>The two passwords differ</source>
-        <translation type="unfinished"></translation>
+        <translation>Құпиясөздер сәйкес емес</translation>
     </message>
     <message>
         <source>New account</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңа есептік жазба</translation>
     </message>
     <message>
         <source>Account: {name} ({login})</source>
-        <translation type="unfinished"></translation>
+        <translation>Есептік жазба: {name} ({login})</translation>
     </message>
 </context>
 <context>
@@ -1650,63 +1663,63 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <name>VisitForm</name>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Күні мен уақыты</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Түрі</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">Мекенжайы</translation>
+        <translation>Мекенжай</translation>
     </message>
     <message>
         <source>Flat</source>
-        <translation type="unfinished"></translation>
+        <translation>Пәтер</translation>
     </message>
     <message>
         <source>Dwelling</source>
-        <translation type="unfinished"></translation>
+        <translation>Тұрғын үй түрі</translation>
     </message>
     <message>
         <source>Registration checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Тексерілетін есеп</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished">Азамат</translation>
+        <translation>Азамат</translation>
     </message>
     <message>
         <source>Persons met</source>
-        <translation type="unfinished"></translation>
+        <translation>Кіммен сөйлесті</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Анықталды</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ескертпе</translation>
     </message>
     <message>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Инспектор</translation>
     </message>
     <message>
         <source>New preventive visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңа профилактикалық аралау</translation>
     </message>
     <message>
         <source>Preventive visit of {date}, {address}</source>
-        <translation type="unfinished"></translation>
+        <translation>Профилактикалық аралау {date}, {address}</translation>
     </message>
     <message>
         <source>last visited {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>соңғы аралау {date}</translation>
     </message>
     <message>
         <source>not visited yet</source>
-        <translation type="unfinished"></translation>
+        <translation>әлі барылмаған</translation>
     </message>
 </context>
 <context>

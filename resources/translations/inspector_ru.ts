@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_GB">
 <context>
-    <name></name>
-    <message>
-        <source>IIN {iin}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no IIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AccountPage</name>
     <message>
         <source>Your account</source>
@@ -55,46 +44,46 @@
     <name>AddressCombo</name>
     <message>
         <source>street, house — or type any address</source>
-        <translation type="unfinished"></translation>
+        <translation>улица, дом — или введите любой адрес</translation>
     </message>
 </context>
 <context>
     <name>AddressForm</name>
     <message>
         <source>Street</source>
-        <translation type="unfinished">Улица</translation>
+        <translation>Улица</translation>
     </message>
     <message>
         <source>House</source>
-        <translation type="unfinished">Дом</translation>
+        <translation>Дом</translation>
     </message>
     <message>
         <source>Building</source>
-        <translation type="unfinished"></translation>
+        <translation>Тип жилья</translation>
     </message>
     <message>
         <source>Flats</source>
-        <translation type="unfinished">Квартир</translation>
+        <translation>Квартир</translation>
     </message>
     <message>
         <source>Residents</source>
-        <translation type="unfinished">Жителей</translation>
+        <translation>Жителей</translation>
     </message>
     <message>
-        <source>КСК/ОСИ</source>
-        <translation type="unfinished"></translation>
+        <source>Housing cooperative</source>
+        <translation>КСК/ОСИ</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Примечание</translation>
     </message>
     <message>
         <source>New address</source>
-        <translation type="unfinished">Новый адрес</translation>
+        <translation>Новый адрес</translation>
     </message>
     <message>
         <source>Address: {street}, {house}</source>
-        <translation type="unfinished"></translation>
+        <translation>Адрес: {street}, {house}</translation>
     </message>
 </context>
 <context>
@@ -112,75 +101,83 @@
     <name>AppealForm</name>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата и время</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Канал</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished">Тема</translation>
+        <translation>Тема</translation>
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished">Заявитель</translation>
+        <translation>Заявитель</translation>
     </message>
     <message>
         <source>Anonymous (only a report of a crime)</source>
-        <translation type="unfinished"></translation>
+        <translation>Анонимно (только сообщение о преступлении)</translation>
     </message>
     <message>
         <source>Substance</source>
-        <translation type="unfinished"></translation>
+        <translation>Суть обращения</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Решение</translation>
     </message>
     <message>
         <source>Executor</source>
-        <translation type="unfinished"></translation>
+        <translation>Исполнитель</translation>
     </message>
     <message>
         <source>Received by</source>
-        <translation type="unfinished"></translation>
+        <translation>Принял</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished">Срок</translation>
+        <translation>Срок</translation>
     </message>
     <message>
         <source>Resolved on</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата решения</translation>
     </message>
     <message>
         <source>protocol number</source>
-        <translation type="unfinished"></translation>
+        <translation>номер протокола</translation>
     </message>
     <message>
         <source>Offence protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Протокол об АП</translation>
     </message>
     <message>
         <source>ЕРДР number</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер ЕРДР</translation>
+    </message>
+    <message>
+        <source>Print talon</source>
+        <translation>Печать талона</translation>
+    </message>
+    <message>
+        <source>Print the talon for the citizen (Ctrl+P)</source>
+        <translation>Напечатать талон для гражданина (Ctrl+P)</translation>
     </message>
     <message>
         <source>New appeal</source>
-        <translation type="unfinished"></translation>
+        <translation>Новое обращение</translation>
     </message>
     <message>
         <source>Appeal, talon № {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Обращение, талон № {number}</translation>
     </message>
     <message>
         <source>Saved. Talon № {number} of {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено. Талон № {number} от {date}</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>
@@ -294,11 +291,11 @@
     <name>ArticlePicker</name>
     <message>
         <source>Article number or words of its title</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер статьи или слова из названия</translation>
     </message>
     <message>
         <source>All articles (Alt+Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Все статьи (Alt+↓)</translation>
     </message>
 </context>
 <context>
@@ -317,7 +314,7 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Вид</translation>
     </message>
     <message>
         <source>Record</source>
@@ -452,7 +449,7 @@
     <name>DateField</name>
     <message>
         <source>Choose from the calendar (Alt+Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбрать в календаре (Alt+↓)</translation>
     </message>
 </context>
 <context>
@@ -466,51 +463,51 @@
     <name>FeedbackForm</name>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата и время</translation>
     </message>
     <message>
         <source>At the meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Встреча</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Канал</translation>
     </message>
     <message>
         <source>Rating of police work</source>
-        <translation type="unfinished"></translation>
+        <translation>Оценка работы полиции</translation>
     </message>
     <message>
         <source>Trusts the police</source>
-        <translation type="unfinished"></translation>
+        <translation>Доверяет полиции</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>да</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>нет</translation>
     </message>
     <message>
         <source>Main security concerns</source>
-        <translation type="unfinished"></translation>
+        <translation>Главные проблемы</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Комментарий</translation>
     </message>
     <message>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Инспектор</translation>
     </message>
     <message>
         <source>New survey answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая анкета</translation>
     </message>
     <message>
         <source>Survey answer of {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Анкета от {date}</translation>
     </message>
 </context>
 <context>
@@ -883,231 +880,243 @@
     <name>MeetingForm</name>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата и время</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Место</translation>
     </message>
     <message>
         <source>Attendance (persons)</source>
-        <translation type="unfinished"></translation>
+        <translation>Присутствовало, человек</translation>
     </message>
     <message>
         <source>Questions raised</source>
-        <translation type="unfinished"></translation>
+        <translation>Поднятые вопросы</translation>
     </message>
     <message>
         <source>Decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Решения</translation>
     </message>
     <message>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Инспектор</translation>
     </message>
     <message>
         <source>New meeting with the population</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая встреча с населением</translation>
     </message>
     <message>
         <source>Meeting of {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Встреча {date}</translation>
     </message>
 </context>
 <context>
     <name>OffenceForm</name>
     <message>
         <source>Committed</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата и время</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Место</translation>
     </message>
     <message>
         <source>Offender</source>
-        <translation type="unfinished"></translation>
+        <translation>Правонарушитель</translation>
     </message>
     <message>
         <source>Victim</source>
-        <translation type="unfinished"></translation>
+        <translation>Потерпевший</translation>
     </message>
     <message>
         <source>Article, part</source>
-        <translation type="unfinished"></translation>
+        <translation>Статья КоАП</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Фабула</translation>
     </message>
     <message>
         <source>Penalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Взыскание</translation>
     </message>
     <message>
         <source>Fine, МРП</source>
-        <translation type="unfinished"></translation>
+        <translation>Штраф, МРП</translation>
     </message>
     <message>
         <source>Public works, hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Общественные работы, часов</translation>
     </message>
     <message>
         <source>Arrest, days</source>
-        <translation type="unfinished"></translation>
+        <translation>Арест, суток</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>ЕРАП number</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер ЕРАП</translation>
     </message>
     <message>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Инспектор</translation>
     </message>
     <message>
         <source>New offence protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый протокол об АП</translation>
     </message>
     <message>
         <source>Offence protocol № {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Протокол об АП № {number}</translation>
     </message>
     <message>
         <source>Saved. Protocol № {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено. Протокол № {number}</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть</translation>
     </message>
     <message>
         <source>no МРП for {year} in the table</source>
-        <translation type="unfinished"></translation>
+        <translation>в таблице нет МРП за {year} год</translation>
     </message>
     <message>
         <source>1 МРП in {year} = {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>1 МРП в {year} г. = {amount}</translation>
     </message>
 </context>
 <context>
     <name>OrganisationForm</name>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Наименование</translation>
+        <translation>Наименование</translation>
     </message>
     <message>
         <source>BIN</source>
-        <translation type="unfinished">БИН</translation>
+        <translation>БИН</translation>
     </message>
     <message>
         <source>Chair</source>
-        <translation type="unfinished">Председатель</translation>
+        <translation>Председатель</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Телефон</translation>
+        <translation>Телефон</translation>
     </message>
     <message>
         <source>Chat link</source>
-        <translation type="unfinished"></translation>
+        <translation>Ссылка на чат</translation>
+    </message>
+    <message>
+        <source>a link such as https://chat.whatsapp.com/…</source>
+        <translation>ссылка вида https://chat.whatsapp.com/…</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">Адрес</translation>
+        <translation>Адрес</translation>
     </message>
     <message>
         <source>New organisation</source>
-        <translation type="unfinished">Новая организация</translation>
+        <translation>Новая организация</translation>
     </message>
     <message>
         <source>Organisation: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Организация: {name}</translation>
     </message>
 </context>
 <context>
     <name>PersonForm</name>
     <message>
         <source>Surname</source>
-        <translation type="unfinished"></translation>
+        <translation>Фамилия</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Наименование</translation>
+        <translation>Имя</translation>
     </message>
     <message>
         <source>Patronymic</source>
-        <translation type="unfinished"></translation>
+        <translation>Отчество</translation>
     </message>
     <message>
         <source>12 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>12 цифр</translation>
     </message>
     <message>
         <source>IIN</source>
-        <translation type="unfinished"></translation>
+        <translation>ИИН</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата рождения</translation>
     </message>
     <message>
         <source>male</source>
-        <translation type="unfinished"></translation>
+        <translation>мужской</translation>
     </message>
     <message>
         <source>female</source>
-        <translation type="unfinished"></translation>
+        <translation>женский</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Пол</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Телефон</translation>
+        <translation>Телефон</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">Адрес</translation>
+        <translation>Адрес</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Примечание</translation>
     </message>
     <message>
         <source>New person</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый гражданин</translation>
     </message>
     <message>
         <source>Person: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Гражданин: {name}</translation>
     </message>
 </context>
 <context>
     <name>PersonPicker</name>
     <message>
+        <source>IIN {iin}</source>
+        <translation>ИИН {iin}</translation>
+    </message>
+    <message>
+        <source>no IIN</source>
+        <translation>без ИИН</translation>
+    </message>
+    <message>
         <source>Surname, name or IIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Фамилия, имя или ИИН</translation>
     </message>
     <message>
         <source>New person (Insert)</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый гражданин (Insert)</translation>
     </message>
     <message>
         <source>New person «{text}»…</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый гражданин «{text}»…</translation>
     </message>
 </context>
 <context>
@@ -1153,39 +1162,43 @@
     <name>RecordForm</name>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить (Ctrl+S)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Отмена</translation>
+        <translation>Отмена</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмена (Esc)</translation>
     </message>
     <message>
         <source>Discard the changes you made?</source>
-        <translation type="unfinished"></translation>
+        <translation>Не сохранять внесенные изменения?</translation>
     </message>
     <message>
         <source>Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Не сохранять</translation>
     </message>
     <message>
         <source>Continue editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Продолжить редактирование</translation>
+    </message>
+    <message>
+        <source>read only</source>
+        <translation>только просмотр</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть</translation>
     </message>
     <message>
         <source>Read only: you may not change this record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Только просмотр: у вас нет прав изменять эту запись.</translation>
     </message>
 </context>
 <context>
@@ -1277,71 +1290,71 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <name>RegistrationForm</name>
     <message>
         <source>Person</source>
-        <translation type="unfinished">Гражданин</translation>
+        <translation>Гражданин</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">Категория</translation>
+        <translation>Категория</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметки</translation>
     </message>
     <message>
         <source>Basis document</source>
-        <translation type="unfinished"></translation>
+        <translation>Основание</translation>
     </message>
     <message>
         <source>court decision, protective order №…</source>
-        <translation type="unfinished"></translation>
+        <translation>решение суда, защитное предписание №…</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Примечание</translation>
     </message>
     <message>
         <source>Registered on</source>
-        <translation type="unfinished"></translation>
+        <translation>Поставлен на учет</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок учета до</translation>
     </message>
     <message>
         <source>Check every (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверять раз в (дней)</translation>
     </message>
     <message>
         <source>Checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверки</translation>
     </message>
     <message>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Инспектор</translation>
     </message>
     <message>
         <source>Closed on</source>
-        <translation type="unfinished"></translation>
+        <translation>Снят с учета</translation>
     </message>
     <message>
         <source>Reason for closing</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина снятия</translation>
     </message>
     <message>
         <source>New preventive registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Постановка на профилактический учет</translation>
     </message>
     <message>
         <source>Preventive registration: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Профилактический учет: {name}</translation>
     </message>
     <message>
         <source>the first check is due one interval after the registration date</source>
-        <translation type="unfinished"></translation>
+        <translation>первая проверка — через один период после постановки на учет</translation>
     </message>
     <message>
         <source>last check {last}, next due {due}</source>
-        <translation type="unfinished"></translation>
+        <translation>последняя {last}, следующая до {due}</translation>
     </message>
 </context>
 <context>
@@ -1573,59 +1586,59 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <name>StaffForm</name>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>ФИО</translation>
     </message>
     <message>
         <source>Rank</source>
-        <translation type="unfinished"></translation>
+        <translation>Звание</translation>
     </message>
     <message>
         <source>Badge number</source>
-        <translation type="unfinished"></translation>
+        <translation>Личный номер</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Должность</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Роль</translation>
     </message>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Логин</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Учетная запись</translation>
     </message>
     <message>
         <source>active (may log in)</source>
-        <translation type="unfinished"></translation>
+        <translation>активна (вход разрешен)</translation>
     </message>
     <message>
         <source>leave empty to keep the password</source>
-        <translation type="unfinished"></translation>
+        <translation>оставьте пустым, чтобы не менять пароль</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Пароль</translation>
     </message>
     <message>
         <source>Password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Пароль еще раз</translation>
     </message>
     <message>
         <source>The two passwords differ</source>
-        <translation type="unfinished"></translation>
+        <translation>Пароли не совпадают</translation>
     </message>
     <message>
         <source>New account</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая учетная запись</translation>
     </message>
     <message>
         <source>Account: {name} ({login})</source>
-        <translation type="unfinished"></translation>
+        <translation>Учетная запись: {name} ({login})</translation>
     </message>
 </context>
 <context>
@@ -1651,63 +1664,63 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <name>VisitForm</name>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата и время</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">Адрес</translation>
+        <translation>Адрес</translation>
     </message>
     <message>
         <source>Flat</source>
-        <translation type="unfinished"></translation>
+        <translation>Квартира</translation>
     </message>
     <message>
         <source>Dwelling</source>
-        <translation type="unfinished"></translation>
+        <translation>Тип жилья</translation>
     </message>
     <message>
         <source>Registration checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверяемый учет</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished">Гражданин</translation>
+        <translation>Гражданин</translation>
     </message>
     <message>
         <source>Persons met</source>
-        <translation type="unfinished"></translation>
+        <translation>С кем беседовали</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Выявлено</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Примечание</translation>
     </message>
     <message>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Инспектор</translation>
     </message>
     <message>
         <source>New preventive visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый профилактический обход</translation>
     </message>
     <message>
         <source>Preventive visit of {date}, {address}</source>
-        <translation type="unfinished"></translation>
+        <translation>Профилактический обход {date}, {address}</translation>
     </message>
     <message>
         <source>last visited {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>последний обход {date}</translation>
     </message>
     <message>
         <source>not visited yet</source>
-        <translation type="unfinished"></translation>
+        <translation>еще не посещали</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,7 @@ class AddressForm(RecordForm):
         self.organisation.set_choices(
             (o.id, o.name) for o in sorted(self.services.organisations.live(),
                                            key=lambda o: o.name.casefold()))
-        self.add_field("organisation", self.tr("КСК/ОСИ"), self.organisation)
+        self.add_field("organisation", self.tr("Housing cooperative"), self.organisation)
         self.notes = self.add_field("notes", self.tr("Notes"), TextArea(3))
         self.body.setMinimumWidth(480)
 

@@ -1,7 +1,8 @@
 """The appeal form: a citizen's visit or appeal, registered the day it arrives.
 
 After the first save the talon number is shown in a message at the top and in the title, and
-the dialog stays open so the talon can be printed at once; Enter or Esc then closes it. The
+the dialog stays open so the talon can be printed at once (Print talon, Ctrl+P: the reports
+page's ``print_talon``); Enter or Esc then closes it. The
 anonymous box is available only for topics whose catalogue item allows anonymous appeals
 (reports of crimes).
 """
@@ -10,6 +11,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton
 
 from inspector_app.errors import InspectorError
 from inspector_app.services.appeals import CONSIDERATION_WORKING_DAYS, add_working_days
@@ -24,6 +28,7 @@ from ui.forms.fields import (
     TextArea,
 )
 from ui.forms.person_picker import PersonPicker
+from ui.icons import icon
 
 
 class AppealForm(RecordForm):
@@ -37,6 +42,7 @@ class AppealForm(RecordForm):
     def build(self) -> None:
         cats, lang = self.services.catalogues, self.lang
         self._due_auto = self.record is None
+        self._keep_open = False
         self.received_at = self.add_field("received_at", self.tr("Received"), DateTimeField())
         self.channel = self.add_field("channel", self.tr("Channel"),
                                       CodeCombo(cats, "channels", lang))
@@ -72,6 +78,10 @@ class AppealForm(RecordForm):
         self.due_date.edited.connect(self._due_edited)
         self.body.setMinimumWidth(820)
         self.first_focus = self.channel
+        self.print_button = self.add_button(QPushButton(icon("print"), self.tr("Print talon")))
+        self.print_button.setToolTip(self.tr("Print the talon for the citizen (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_talon)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_talon)
 
     def defaults(self) -> dict[str, Any]:
         now = self.now()
@@ -83,6 +93,22 @@ class AppealForm(RecordForm):
         super().load(values)
         self._topic_changed()
         self._anonymous_toggled(self.anonymous.isChecked())
+        self.print_button.setEnabled(self.record is not None)
+
+    def print_talon(self) -> bool:
+        """Print the talon of the stored appeal (saving pending changes first)."""
+        if self.record is None:
+            return False
+        if self.is_dirty():
+            self._keep_open = True
+            try:
+                if self.save() is None:
+                    return False
+            finally:
+                self._keep_open = False
+        from ui.reports_page import print_talon
+
+        return print_talon(self.ctx, self.record.id, self)
 
     def title(self) -> str:
         if self.record is None:
@@ -91,7 +117,8 @@ class AppealForm(RecordForm):
 
     def after_save(self, created: bool) -> None:
         if not created:
-            self.accept()
+            if not self._keep_open:
+                self.accept()
             return
         self.show_banner(self.tr("Saved. Talon № {number} of {date}").format(
             number=self.record.talon_number,

@@ -471,7 +471,8 @@ class RecordForm(QDialog):
     def update_title(self) -> None:
         title = self.title()
         if self.read_only:
-            title = f"{title} — {QCoreApplication.translate('RecordForm', 'read only')}"
+            mark = QCoreApplication.translate("RecordForm", "read only")
+            title = f"{title} — {mark}"
         self.setWindowTitle(title)
 
     def _apply_read_only(self) -> None:

@@ -30,10 +30,10 @@ class OrganisationForm(RecordForm):
         self.bin.setMaximumWidth(160)
         self.chair = self.add_field("chair", self.tr("Chair"), LineField())
         self.phone = self.add_field("phone", self.tr("Phone"), LineField())
-        self.phone.setPlaceholderText("+7 7xx xxx xx xx")
+        self.phone.setPlaceholderText("+7 700 000 00 00")
         self.phone.editingFinished.connect(self._normalise_phone)
         self.chat_link = self.add_field("chat_link", self.tr("Chat link"), LineField())
-        self.chat_link.setPlaceholderText("https://chat.whatsapp.com/…")
+        self.chat_link.setPlaceholderText(self.tr("a link such as https://chat.whatsapp.com/…"))
         self.address = self.add_field("address", self.tr("Address"), LineField())
         self.body.setMinimumWidth(480)
         self.first_focus = self.name

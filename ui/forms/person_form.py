@@ -42,7 +42,7 @@ class PersonForm(RecordForm):
         self.sex.set_choices([("M", self.tr("male")), ("F", self.tr("female"))])
         self.add_field("sex", self.tr("Sex"), self.sex)
         self.phone = self.add_field("phone", self.tr("Phone"), LineField())
-        self.phone.setPlaceholderText("+7 7xx xxx xx xx")
+        self.phone.setPlaceholderText("+7 700 000 00 00")
         self.phone.editingFinished.connect(self._normalise_phone)
         self.address = self.add_field("address", self.tr("Address"), LineField())
         self.address.setMaxLength(300)

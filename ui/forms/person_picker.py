@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCompleter,
@@ -41,9 +41,10 @@ NEW_PERSON = "__new__"
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def person_details(iin: str | None, born, address: str | None, tr) -> str:
+def person_details(iin: str | None, born, address: str | None) -> str:
     """``ИИН 123… · 15.02.1990 · address``: the line under a chosen person's name."""
-    parts = [tr("IIN {iin}").format(iin=iin) if iin else tr("no IIN")]
+    parts = [QCoreApplication.translate("PersonPicker", "IIN {iin}").format(iin=iin) if iin
+             else QCoreApplication.translate("PersonPicker", "no IIN")]
     if born:
         parts.append(born.strftime("%d.%m.%Y"))
     if address:
@@ -148,7 +149,7 @@ class PersonPicker(QWidget):
             return
         name = " ".join(p for p in (person.surname, person.first_name, person.patronymic) if p)
         self.choose(person.id, name, person_details(person.iin, person.birth_date,
-                                                    person.address, self.tr))
+                                                    person.address))
 
     def choose(self, person_id: str, name: str, details: str = "") -> None:
         """Make ``person_id`` the chosen person: its name in the field, ИИН and more below."""
@@ -214,7 +215,7 @@ class PersonPicker(QWidget):
             item = QStandardItem(" — ".join([name, *details]))
             item.setData(person_id, _ID_ROLE)
             item.setData(name, Qt.ItemDataRole.UserRole + 1)
-            item.setData(person_details(iin, born, address, self.tr), Qt.ItemDataRole.UserRole + 2)
+            item.setData(person_details(iin, born, address), Qt.ItemDataRole.UserRole + 2)
             item.setToolTip(address or "")
             self.model.appendRow(item)
         if self.allow_create:
