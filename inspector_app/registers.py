@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from peewee import JOIN, DateTimeField, fn
+from peewee import JOIN, SQL, DateTimeField, fn
 from peewee import Column as SqlColumn
 
 from inspector_app.catalogues import Catalogues
@@ -85,7 +85,8 @@ class Register:
         """
         model = self.model
         base = self.base() if joined else model.select(model.id)
-        query = base.where(model.deleted == False)  # noqa: E712
+        # A literal 0, not a bound False: only then can SQLite use the live-row indexes.
+        query = base.where(model.deleted == SQL("0"))
         if self.date_field is not None:
             is_datetime = isinstance(self.date_field, DateTimeField)
             if filters.date_from:
@@ -116,7 +117,8 @@ class Register:
         query = self.filtered(filters, joined=False).select(fn.COUNT(self.model.id))
         return query.scalar() or 0
 
-    def _ordered(self, filters: Filters, sort: str | None, descending: bool, needed: int = 0):
+    def _order(self, filters: Filters, sort: str | None, descending: bool, needed: int):
+        """ORDER BY terms for ``sort`` and whether a text search should walk the index."""
         column = self.column(sort or self.default_sort)
         key = column.sort if column is not None and column.sort is not None else self.model.id
         order = key.desc() if descending else key.asc()
@@ -124,8 +126,7 @@ class Register:
         # sort column's index and stop after one page (an id tiebreak forced a full sort).
         rowid = SqlColumn(self.model._meta.table, "rowid")
         tiebreak = rowid.desc() if descending else rowid.asc()
-        walk = needed > 0 and self._walk_sort_index(filters, key, needed)
-        return self.filtered(filters, walk_order=walk).order_by(order, tiebreak)
+        return (order, tiebreak), needed > 0 and self._walk_sort_index(filters, key, needed)
 
     def _walk_sort_index(self, filters: Filters, key, needed: int) -> bool:
         """Whether a text search should walk the sort column's index rather than sort matches.
@@ -146,9 +147,17 @@ class Register:
 
     def page(self, filters: Filters, sort: str | None = None, descending: bool = True,
              offset: int = 0, limit: int = PAGE_SIZE) -> list[dict[str, Any]]:
-        """Rows ``offset``..``offset+limit`` as dicts keyed by column key (plus ``id``)."""
-        query = self._ordered(filters, sort, descending, offset + limit)
-        return list(query.offset(offset).limit(limit).dicts())
+        """Rows ``offset``..``offset+limit`` as dicts keyed by column key (plus ``id``).
+
+        The page's row ids are found first on the register's own table (for the default
+        order an index-only walk); only those rows are then joined for their display columns.
+        Joining before the OFFSET made a page 150,000 rows down take 0.2 s instead of 0.01 s.
+        """
+        order, walk = self._order(filters, sort, descending, offset + limit)
+        rowid = SqlColumn(self.model._meta.table, "rowid")
+        ids = (self.filtered(filters, walk_order=walk, joined=False).select(rowid)
+               .order_by(*order).offset(offset).limit(limit))
+        return list(self.base().where(rowid.in_(ids)).order_by(*order).dicts())
 
     def iter_rows(self, filters: Filters, sort: str | None = None, descending: bool = False,
                   chunk: int = 2000) -> Iterator[dict[str, Any]]:

@@ -18,6 +18,7 @@ from inspector_app.storage.migrations import (
     m0001_initial,
     m0002_sync,
     m0003_protection,
+    m0004_live_indexes,
 )
 
 
@@ -32,6 +33,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", m0001_initial.up),
     Migration(2, "sync", m0002_sync.up),
     Migration(3, "protection", m0003_protection.up),
+    Migration(4, "live_indexes", m0004_live_indexes.up),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 
