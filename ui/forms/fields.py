@@ -395,7 +395,7 @@ class CheckList(QListWidget):
             self.setWrapping(True)
             self.setResizeMode(QListWidget.ResizeMode.Adjust)
             self.setGridSize(QSize(widest, row_height))
-            self.setMinimumWidth(widest * self.columns + 2 * self.frameWidth() + 6)
+        self.setMinimumWidth(widest * self.columns + 2 * self.frameWidth() + 6)
         self.setFixedHeight(rows * row_height + 2 * self.frameWidth() + 2)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

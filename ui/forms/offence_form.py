@@ -12,7 +12,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from inspector_app.services.offences import fine_in_tenge
 from ui.forms.article_picker import ArticlePicker
@@ -34,17 +34,23 @@ def tenge(amount: int) -> str:
 
 
 class FineField(QWidget):
-    """The fine in МРП with its amount in tenge beside it."""
+    """The fine in МРП with its amount in tenge beside it and the МРП rate used below."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(1)
+        row = QHBoxLayout()
         self.mrp = NumberField(7, self)
         self.amount = QLabel(self)
         self.amount.setObjectName("tengeAmount")
-        layout.addWidget(self.mrp)
-        layout.addWidget(self.amount, 1)
+        row.addWidget(self.mrp)
+        row.addWidget(self.amount, 1)
+        outer.addLayout(row)
+        self.rate = QLabel(self)
+        self.rate.setStyleSheet("color: #555;")
+        outer.addWidget(self.rate)
         self.setFocusProxy(self.mrp)
 
     def value(self) -> str | None:
@@ -154,21 +160,24 @@ class OffenceForm(RecordForm):
 
     def update_tenge(self) -> None:
         """Show the fine in tenge by the МРП of the offence's year."""
+        amount, rate = self.fine.amount, self.fine.rate
         if self.penalty.value() != "fine":
-            self.fine.amount.setText("")
+            amount.setText("")
+            rate.setText("")
             return
         moment = self.committed_at.value()
         year = moment.year if isinstance(moment, datetime) else self.now().year
         mrp = self.services.catalogues.mrp(year)
         if mrp is None:
-            self.fine.amount.setText(self.tr("no МРП for {year} in the table").format(year=year))
+            amount.setText("")
+            rate.setText(self.tr("no МРП for {year} in the table").format(year=year))
             return
-        rate = self.tr("1 МРП in {year} = {amount}").format(year=year, amount=tenge(mrp))
+        rate.setText(self.tr("1 МРП in {year} = {amount}").format(year=year, amount=tenge(mrp)))
         try:
             count = Decimal((self.fine.value() or "").replace(",", ".").replace(" ", ""))
         except InvalidOperation:
             count = None
         if count is None or not count.is_finite():
-            self.fine.amount.setText(rate)
+            amount.setText("")
             return
-        self.fine.amount.setText(f"= {tenge(fine_in_tenge(count, mrp))}   ({rate})")
+        amount.setText(f"= {tenge(fine_in_tenge(count, mrp))}")
