@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ui.forms.base_form import RecordForm
-from ui.forms.fields import ChoiceCombo, CodeCombo, LineField, NumberField, TextArea
+from ui.forms.choices import ChoiceCombo, CodeCombo
+from ui.forms.fields import LineField, NumberField, TextArea
 
 
 class AddressForm(RecordForm):

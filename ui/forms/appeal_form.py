@@ -18,15 +18,8 @@ from PySide6.QtWidgets import QPushButton
 from inspector_app.errors import InspectorError
 from inspector_app.services.appeals import CONSIDERATION_WORKING_DAYS, add_working_days
 from ui.forms.base_form import RecordForm
-from ui.forms.fields import (
-    CheckField,
-    CodeCombo,
-    DateField,
-    DateTimeField,
-    LineField,
-    StaffCombo,
-    TextArea,
-)
+from ui.forms.choices import CheckField, CodeCombo, StaffCombo
+from ui.forms.fields import DateField, DateTimeField, LineField, TextArea
 from ui.forms.person_picker import PersonPicker
 from ui.icons import icon
 

@@ -7,15 +7,8 @@ from typing import Any
 
 from inspector_app.registers import REGISTERS, Filters
 from ui.forms.base_form import RecordForm
-from ui.forms.fields import (
-    CheckList,
-    ChoiceCombo,
-    CodeCombo,
-    DateTimeField,
-    RadioChoice,
-    StaffCombo,
-    TextArea,
-)
+from ui.forms.choices import CheckList, ChoiceCombo, CodeCombo, RadioChoice, StaffCombo
+from ui.forms.fields import DateTimeField, TextArea
 
 RECENT_MEETING_DAYS = 120
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ui.forms.base_form import RecordForm
-from ui.forms.fields import CodeCombo, DateTimeField, LineField, NumberField, StaffCombo, TextArea
+from ui.forms.choices import CodeCombo, StaffCombo
+from ui.forms.fields import DateTimeField, LineField, NumberField, TextArea
 
 
 class MeetingForm(RecordForm):

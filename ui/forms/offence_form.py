@@ -17,14 +17,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from inspector_app.services.offences import fine_in_tenge
 from ui.forms.article_picker import ArticlePicker
 from ui.forms.base_form import RecordForm
-from ui.forms.fields import (
-    CodeCombo,
-    DateTimeField,
-    LineField,
-    NumberField,
-    StaffCombo,
-    TextArea,
-)
+from ui.forms.choices import CodeCombo, StaffCombo
+from ui.forms.fields import DateTimeField, LineField, NumberField, TextArea
 from ui.forms.person_picker import PersonPicker
 
 

@@ -9,7 +9,8 @@ from PySide6.QtGui import QRegularExpressionValidator
 
 from inspector_app.phone import PhoneError, normalize_phone
 from ui.forms.base_form import RecordForm
-from ui.forms.fields import CodeCombo, LineField
+from ui.forms.choices import CodeCombo
+from ui.forms.fields import LineField
 
 
 class OrganisationForm(RecordForm):

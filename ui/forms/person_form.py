@@ -14,7 +14,8 @@ from PySide6.QtGui import QFontMetrics, QRegularExpressionValidator
 from inspector_app.iin import IinError, parse_iin
 from inspector_app.phone import PhoneError, normalize_phone
 from ui.forms.base_form import RecordForm
-from ui.forms.fields import ChoiceCombo, DateField, LineField, TextArea
+from ui.forms.choices import ChoiceCombo
+from ui.forms.fields import DateField, LineField, TextArea
 
 
 class PersonForm(RecordForm):

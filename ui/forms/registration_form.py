@@ -12,15 +12,8 @@ from typing import Any
 from PySide6.QtWidgets import QLabel
 
 from ui.forms.base_form import RecordForm
-from ui.forms.fields import (
-    CheckList,
-    CodeCombo,
-    DateField,
-    LineField,
-    NumberField,
-    StaffCombo,
-    TextArea,
-)
+from ui.forms.choices import CheckList, CodeCombo, StaffCombo
+from ui.forms.fields import DateField, LineField, NumberField, TextArea
 from ui.forms.person_picker import PersonPicker
 
 

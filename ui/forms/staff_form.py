@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QLineEdit
 from inspector_app.errors import FieldError
 from inspector_app.permissions import Action
 from ui.forms.base_form import LocalFieldError, RecordForm
-from ui.forms.fields import CheckField, CodeCombo, LineField
+from ui.forms.choices import CheckField, CodeCombo
+from ui.forms.fields import LineField
 
 
 class StaffForm(RecordForm):

@@ -17,15 +17,8 @@ from inspector_app.errors import InspectorError
 from inspector_app.registers import REGISTERS, Filters
 from inspector_app.services.visits import REGISTRATION_CHECK
 from ui.forms.base_form import RecordForm
-from ui.forms.fields import (
-    CheckList,
-    ChoiceCombo,
-    CodeCombo,
-    DateTimeField,
-    LineField,
-    StaffCombo,
-    TextArea,
-)
+from ui.forms.choices import CheckList, ChoiceCombo, CodeCombo, StaffCombo
+from ui.forms.fields import DateTimeField, LineField, TextArea
 from ui.forms.person_picker import PersonPicker
 
 
