@@ -114,7 +114,8 @@ class Register:
 
     def count(self, filters: Filters) -> int:
         """How many rows match ``filters``."""
-        query = self.filtered(filters, joined=False).select(fn.COUNT(self.model.id))
+        # COUNT(*), not COUNT(id): reading no column lets SQLite count inside an index.
+        query = self.filtered(filters, joined=False).select(fn.COUNT(SQL("*")))
         return query.scalar() or 0
 
     def _order(self, filters: Filters, sort: str | None, descending: bool, needed: int):
