@@ -21,6 +21,7 @@ BENCHMARKS = (
     "bench.bench_search",
     "bench.bench_stats",
     "bench.bench_reports",
+    "bench.bench_gui",
 )
 
 
