@@ -13,7 +13,7 @@ import ui.app as app_module
 from inspector_app.services.setup import open_services
 from ui.first_run import FirstRunWizard
 from ui.i18n import install_language
-from ui.login_dialog import LAST_LOGIN_KEY, LoginDialog
+from ui.login_dialog import LAST_LOGIN_KEY, ChangePasswordDialog, LoginDialog
 
 
 @pytest.fixture
@@ -76,8 +76,8 @@ def test_first_run_wizard_refuses_mismatched_passwords_and_bad_codes(qtbot, tmp_
     wizard.services.db.close()
 
 
-def test_login_dialog_says_so_on_a_wrong_password(qtbot, services, ini):
-    dialog = LoginDialog(services, ini, "ru")
+def test_login_dialog_says_so_on_a_wrong_password(qtbot, services, db_path, ini):
+    dialog = LoginDialog(db_path, ini, "ru")
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.login.setText("erzhanov")
@@ -87,22 +87,80 @@ def test_login_dialog_says_so_on_a_wrong_password(qtbot, services, ini):
     assert dialog.message.isVisible()
     assert dialog.message.text().startswith("Неверный логин или пароль")
     assert dialog.password.text() == ""
-    assert services.session is None
+    assert dialog.services is None
 
 
-def test_login_dialog_logs_in_and_remembers_the_login(qtbot, services, ini, clock):
-    clock.advance(minutes=5)
-    dialog = LoginDialog(services, ini, "ru")
+def test_login_dialog_logs_in_and_remembers_the_login(qtbot, services, db_path, ini):
+    dialog = LoginDialog(db_path, ini, "ru")
     qtbot.addWidget(dialog)
     dialog.login.setText("Erzhanov")
     dialog.password.setText(PASSWORD)
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert services.session.login == "erzhanov"
+    assert dialog.services.session.login == "erzhanov"
     assert ini.value(LAST_LOGIN_KEY) == "erzhanov"
-    again = LoginDialog(services, ini, "ru")
+    dialog.services.db.close()
+    again = LoginDialog(db_path, ini, "ru")
     qtbot.addWidget(again)
     assert again.login.text() == "erzhanov"
+
+
+def test_a_reset_password_must_be_changed_at_login(qtbot, services, db_path, ini):
+    admin = services.staff.create({"login": "admin", "full_name": "Администратор",
+                                   "password": "Adm-Secret-2026", "role": "administrator"})
+    assert admin.login == "admin"
+    services.login("admin", "Adm-Secret-2026")
+    officer = services.staff.by_login("erzhanov")
+    services.staff.reset_password(officer.id, "Temp-Pass-2026")
+    services.session = None
+    changes = []
+
+    def answer():
+        box = next((w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, ChangePasswordDialog) and w.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(50, answer)
+            return
+        changes.append(box.old.isVisible())
+        box.new.setText("New-Secret-2027")
+        box.repeat.setText("New-Secret-2027")
+        box.accept()
+
+    QTimer.singleShot(50, answer)
+    dialog = LoginDialog(db_path, ini, "ru")
+    qtbot.addWidget(dialog)
+    dialog.login.setText("erzhanov")
+    dialog.password.setText("Temp-Pass-2026")
+    dialog.accept()
+    assert changes == [False]  # the temporary password was just typed: not asked again
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert not dialog.services.session.must_change_password
+    dialog.services.db.close()
+    again = LoginDialog(db_path, ini, "ru")
+    qtbot.addWidget(again)
+    again.login.setText("erzhanov")
+    again.password.setText("New-Secret-2027")
+    again.accept()
+    assert again.result() == QDialog.DialogCode.Accepted
+    again.services.db.close()
+
+
+def test_change_password_dialog_checks_the_repeat_and_the_rules(qtbot, services):
+    services.login("erzhanov", PASSWORD)
+    dialog = ChangePasswordDialog(services, "ru")
+    qtbot.addWidget(dialog)
+    dialog.old.setText(PASSWORD)
+    dialog.new.setText("Short-1")
+    dialog.repeat.setText("Short-2")
+    dialog.accept()
+    assert dialog.message.text() == "Новые пароли не совпадают."
+    dialog.repeat.setText("Short-1")
+    dialog.accept()
+    assert "не короче 8" in dialog.message.text()
+    dialog.new.setText("Brand-New-2027")
+    dialog.repeat.setText("Brand-New-2027")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
 
 
 def test_command_line_options():

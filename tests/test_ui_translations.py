@@ -122,7 +122,7 @@ def _busy(widget: QWidget) -> bool:
 def test_dialogs_are_russian(qtbot, ctx, tmp_path):
     install_language("ru")
     settings_dialog = SettingsDialog(ctx)
-    login = LoginDialog(ctx.services, ctx.settings, "ru")
+    login = LoginDialog(tmp_path / "point.db", ctx.settings, "ru")
     wizard = FirstRunWizard(tmp_path / "new.db", "ru")
     texts = []
     for dialog in (settings_dialog, login):

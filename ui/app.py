@@ -24,10 +24,10 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from inspector_app.errors import InspectorError
+from inspector_app.instance_lock import InstanceLock
 from inspector_app.messages import LANGUAGES
 from inspector_app.paths import default_database_path, user_data_dir
 from inspector_app.services.context import Services
-from inspector_app.services.setup import open_services
 from ui.context import UiContext
 from ui.errors import install_excepthook, setup_logging, show_error
 from ui.i18n import SETTINGS_KEY, install_language, normalise_language
@@ -105,21 +105,36 @@ def open_database(path: Path, settings: QSettings, lang: str) -> Services | None
     if not path.exists() or path.stat().st_size == 0:
         wizard = FirstRunWizard(path, lang)
         return wizard.services if wizard.exec() == QDialog.DialogCode.Accepted else None
-    services = open_services(path)
-    dialog = LoginDialog(services, settings, lang)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        services.db.close()
-        return None
-    return services
+    dialog = LoginDialog(path, settings, lang)
+    return dialog.services if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def build_main_window(services: Services, settings: QSettings, lang: str,
-                      database_path: str) -> QWidget:
-    """The context and the main window over open ``services`` (shown by the caller)."""
+                      database_path: str, *, protect: bool = False) -> QWidget:
+    """The context and the main window over open ``services`` (shown by the caller).
+
+    ``protect``: the real database's guards too (automatic backups, the idle lock and the
+    background health check, see :mod:`ui.protection`).
+    """
     from ui.main_window import MainWindow
 
     ctx = UiContext(services, settings, lang)
-    return MainWindow(ctx, database_path=database_path)
+    window = MainWindow(ctx, database_path=database_path)
+    if protect:
+        from ui.protection import Protection
+
+        window.protection = Protection(window, database_path)
+    return window
+
+
+def restart() -> None:
+    """Start the program again (after a restore), with the same arguments."""
+    from PySide6.QtCore import QProcess
+
+    if getattr(sys, "frozen", False):
+        QProcess.startDetached(sys.executable, sys.argv[1:])
+    else:
+        QProcess.startDetached(sys.executable, ["-m", "ui.app", *sys.argv[1:]])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,10 +151,12 @@ def main(argv: list[str] | None = None) -> int:
     demo_folder = Path(tempfile.mkdtemp(prefix="inspector-demo-")) if args.demo else None
     path = demo_folder / "demo.db" if demo_folder is not None \
         else (args.db or default_database_path())
+    lock = None
     try:
         if demo_folder is not None:
             services = open_demo(demo_folder, args.demo_records, lang)
         else:
+            lock = InstanceLock(path).acquire()  # one program per database file
             services = open_database(path, settings, lang)
     except InspectorError as exc:
         show_error(None, exc, lang)
@@ -151,16 +168,26 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(demo_folder, ignore_errors=True)
         return 1 if failed else 0
 
-    window = build_main_window(services, settings, lang, str(path))
+    window = build_main_window(services, settings, lang, str(path),
+                               protect=demo_folder is None)
     window.show()
+    protection = getattr(window, "protection", None)
+    if protection is not None:
+        protection.start()
     try:
         return app.exec()
     finally:
         settings.sync()
         QThreadPool.globalInstance().waitForDone(10_000)  # no query outlives the window
         services.db.close()
+        if protection is not None:
+            protection.finish()  # a restore chosen in the window happens now
+        if lock is not None:
+            lock.release()
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)
+        if protection is not None and protection.restart_requested:
+            restart()
 
 
 if __name__ == "__main__":

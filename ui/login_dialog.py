@@ -1,8 +1,15 @@
-"""The login dialog: login and password, and a clear message when they do not match."""
+"""Logging in: login and password (a clear message on a wrong one), and changing a password.
+
+:class:`LoginDialog` opens the database as the user with the core's ``login_services``, which
+also unlocks an encrypted database with the same password. After an administrator's reset
+the user must choose a new password before working (:class:`ChangePasswordDialog`); the same
+dialog changes one's own password from the File menu.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,36 +20,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.errors import InspectorError
+from inspector_app.errors import InspectorError, ValidationError
 from inspector_app.services.context import Services
+from inspector_app.services.setup import login_services
 from ui.icons import app_icon
 
 LAST_LOGIN_KEY = "login/last"
+ERROR_STYLE = "color: #b3261e;"
+
+
+def _message_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
 
 
 class LoginDialog(QDialog):
-    """Asks for login and password; on success ``services`` act as that user."""
+    """Asks for login and password; when accepted, ``services`` work as that user."""
 
-    def __init__(self, services: Services, settings, lang: str,
-                 parent: QWidget | None = None):
+    def __init__(self, path: str | Path, settings, lang: str, parent: QWidget | None = None,
+                 *, clock=None):
         super().__init__(parent)
-        self.services = services
+        self.path = Path(path)
         self.settings = settings
         self.lang = lang
+        self.clock = clock
+        self.services: Services | None = None
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self.tr("Log in"))
 
-        point = services.points.current()
-        self.point_label = QLabel(f"<b>{point.name}</b> ({point.code})", self)
-        self.point_label.setTextFormat(Qt.TextFormat.RichText)
+        self.database_label = QLabel(self.tr("Database: %1").replace("%1", self.path.name),
+                                     self)
         self.login = QLineEdit(str(settings.value(LAST_LOGIN_KEY, "") or ""), self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b3261e;")
-        self.message.setWordWrap(True)
-        self.message.hide()
-
+        self.message = _message_label(self)
         form = QFormLayout()
         form.addRow(self.tr("Login:"), self.login)
         form.addRow(self.tr("Password:"), self.password)
@@ -52,7 +66,7 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.point_label)
+        layout.addWidget(self.database_label)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -60,14 +74,89 @@ class LoginDialog(QDialog):
         (self.password if self.login.text() else self.login).setFocus()
 
     def accept(self) -> None:
-        """Check the password; stay open with a message when it is wrong."""
+        """Open the database as the user; stay open with a message when refused."""
+        login, password = self.login.text().strip(), self.password.text()
         try:
-            self.services.login(self.login.text(), self.password.text())
+            services = login_services(self.path, login, password, clock=self.clock)
         except InspectorError as exc:
             self.message.setText(exc.message(self.lang))
             self.message.show()
             self.password.clear()
             self.password.setFocus()
             return
-        self.settings.setValue(LAST_LOGIN_KEY, self.login.text().strip().lower())
+        if services.session.must_change_password:
+            change = ChangePasswordDialog(services, self.lang, self, old_password=password,
+                                          required=True)
+            if change.exec() != QDialog.DialogCode.Accepted:
+                services.db.close()
+                self.password.clear()
+                return
+        self.services = services
+        self.settings.setValue(LAST_LOGIN_KEY, login.lower())
+        super().accept()
+
+
+class ChangePasswordDialog(QDialog):
+    """The logged-in user replaces their password (the current one is asked)."""
+
+    def __init__(self, services: Services, lang: str, parent: QWidget | None = None, *,
+                 old_password: str | None = None, required: bool = False):
+        super().__init__(parent)
+        self.services = services
+        self.lang = lang
+        self.setWindowTitle(self.tr("Change password"))
+        self.explanation = QLabel(self)
+        self.explanation.setWordWrap(True)
+        self.explanation.setText(
+            self.tr("Your password was reset by the administrator. Choose a new one to "
+                    "continue.") if required else
+            self.tr("At least 8 characters; it must not contain your login."))
+        self.old = QLineEdit(old_password or "", self)
+        self.new = QLineEdit(self)
+        self.repeat = QLineEdit(self)
+        for edit in (self.old, self.new, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = _message_label(self)
+        form = QFormLayout()
+        self.old_label = QLabel(self.tr("Current password:"), self)
+        form.addRow(self.old_label, self.old)
+        form.addRow(self.tr("New password:"), self.new)
+        form.addRow(self.tr("New password again:"), self.repeat)
+        self.old_label.setVisible(old_password is None)
+        self.old.setVisible(old_password is None)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+        (self.new if old_password is not None else self.old).setFocus()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def accept(self) -> None:
+        if self.new.text() != self.repeat.text():
+            self._say(self.tr("The new passwords do not match."))
+            self.repeat.clear()
+            self.repeat.setFocus()
+            return
+        try:
+            self.services.staff.change_own_password(self.old.text(), self.new.text())
+        except ValidationError as exc:
+            self._say("\n".join(error.message(self.lang) for error in exc.errors))
+            return
+        except InspectorError as exc:
+            self._say(exc.message(self.lang))
+            return
+        session = self.services.session
+        if session is not None and session.must_change_password:
+            from dataclasses import replace
+
+            self.services.session = replace(session, must_change_password=False)
         super().accept()

@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,11 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app import __version__
+from inspector_app.permissions import Action
+from ui.accounts_page import AccountsPage
 from ui.area_page import AreaPage
+from ui.audit_view import AuditLogPage
 from ui.context import UiContext
 from ui.home_page import HomePage
 from ui.icons import app_icon, icon
 from ui.registers.register_page import RegisterPage
+from ui.reports_page import ReportsPage
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -64,6 +68,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.database_path = database_path
         self.pages: list[Page] = []
+        self.close_hooks: list[Callable[[], None]] = []  # run when the window closes
         self.setWindowIcon(app_icon())
 
         self.nav = QListWidget(self)
@@ -95,6 +100,14 @@ class MainWindow(QMainWindow):
             self.add_page(name, page, icon_name)
         self.area = AreaPage(ctx, self, background=background)
         self.add_page("area", self.area, "area")
+        self.reports = ReportsPage(ctx, self)
+        self.add_page("reports", self.reports, "report")
+        if ctx.services.can(Action.MANAGE_ACCOUNTS, "staff"):
+            self.accounts = AccountsPage(ctx, self)
+            self.add_page("accounts", self.accounts, "person")
+            self.audit = AuditLogPage(ctx, self)
+            self.add_page("audit", self.audit, "lock",
+                          lambda: QCoreApplication.translate("MainWindow", "Audit log"))
 
         self._build_menus()
         self.nav.currentRowChanged.connect(self._on_page_changed)
@@ -170,6 +183,15 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(icon("about"), "", self)
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
+
+    def add_file_actions(self, actions: list[QAction | None]) -> None:
+        """Put ``actions`` into the File menu before Settings (None: a separator)."""
+        for action in actions:
+            if action is None:
+                self.file_menu.insertSeparator(self.settings_action)
+            else:
+                self.file_menu.insertAction(self.settings_action, action)
+        self.file_menu.insertSeparator(self.settings_action)
 
     def _rebuild_view_menu(self) -> None:
         self.view_menu.clear()
@@ -276,6 +298,8 @@ class MainWindow(QMainWindow):
             page.save_header()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for hook in self.close_hooks:
+            hook()
         self.save_state()
         self.ctx.settings.sync()
         super().closeEvent(event)

@@ -1,4 +1,5 @@
-"""Settings: the language (applied at once), the МРП table, reception hours, backup folder.
+"""Settings: the language (applied at once), the МРП table, reception hours, backup folder,
+the idle lock.
 
 Two tiers, as everywhere in the client: what belongs to this PC (language, backup folder,
 window state) lives in ``QSettings``; what belongs to the point (reception hours) is saved in
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,6 +34,7 @@ from inspector_app.permissions import Action
 from ui.context import UiContext
 from ui.errors import show_error
 from ui.i18n import LANGUAGE_NAMES, SETTINGS_KEY
+from ui.idle_lock import DEFAULT_IDLE_MINUTES, IDLE_MINUTES_KEY
 
 BACKUP_FOLDER_KEY = "backup/folder"
 """Per-PC folder for database backups (the backup feature reads it)."""
@@ -74,6 +77,15 @@ class SettingsDialog(QDialog):
         backup_row.addWidget(self.backup_folder, 1)
         backup_row.addWidget(self.browse)
 
+        self.security_box = QGroupBox(self)
+        self.idle_minutes = QSpinBox(self)
+        self.idle_minutes.setRange(0, 240)
+        self.idle_minutes.setValue(int(ctx.settings.value(IDLE_MINUTES_KEY,
+                                                          DEFAULT_IDLE_MINUTES) or 0))
+        self.idle_label = QLabel(self)
+        security_form = QFormLayout(self.security_box)
+        security_form.addRow(self.idle_label, self.idle_minutes)
+
         self.mrp_box = QGroupBox(self)
         self.mrp = QTableWidget(0, 2, self)
         self.mrp.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -93,7 +105,7 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         left = QVBoxLayout()
-        for box in (self.language_box, self.point_box, self.backup_box):
+        for box in (self.language_box, self.point_box, self.backup_box, self.security_box):
             left.addWidget(box)
         left.addStretch(1)
         columns = QHBoxLayout()
@@ -124,6 +136,9 @@ class SettingsDialog(QDialog):
         self.backup_folder.setPlaceholderText(self.tr("For example, a USB stick or a "
                                                       "network folder"))
         self.browse.setText(self.tr("Browse…"))
+        self.security_box.setTitle(self.tr("Security (this computer)"))
+        self.idle_label.setText(self.tr("Lock after minutes without use:"))
+        self.idle_minutes.setSpecialValueText(self.tr("never"))
         self.mrp_box.setTitle(self.tr("MRP by year"))
         self.mrp.setHorizontalHeaderLabels([self.tr("Year"), self.tr("MRP, tenge")])
         self.mrp_note.setText(self.tr("The table comes from the district office with the "
@@ -158,4 +173,9 @@ class SettingsDialog(QDialog):
                 return
             self.ctx.notify_changed("point")
         self.ctx.settings.setValue(BACKUP_FOLDER_KEY, self.backup_folder.text().strip())
+        protection = getattr(self.parent(), "protection", None)
+        if protection is not None:
+            protection.idle_lock.set_minutes(self.idle_minutes.value())
+        else:
+            self.ctx.settings.setValue(IDLE_MINUTES_KEY, self.idle_minutes.value())
         super().accept()

@@ -41,6 +41,53 @@
     </message>
 </context>
 <context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddressCombo</name>
     <message>
         <source>street, house — or type any address</source>
@@ -407,6 +454,37 @@
     </message>
     <message>
         <source>The backup failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password was reset by the administrator. Choose a new one to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least 8 characters; it must not contain your login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new passwords do not match.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -793,6 +871,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Login:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -803,6 +885,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
@@ -1159,6 +1245,33 @@
     </message>
 </context>
 <context>
+    <name>Protection</name>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a &amp;backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program closes, puts the backup in place of the database (the current file is kept beside it) and starts again. Continue?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordForm</name>
     <message>
         <source>Save</source>
@@ -1262,6 +1375,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who changed the selected record, and when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the rows shown (with these filters) as an Excel or CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1281,6 +1410,22 @@
         <source>Delete the record «%1»?
 
 It disappears from the registers and reports; the audit trail keeps who deleted it and when.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the register…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 rows to %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1556,6 +1701,18 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
     <message>
         <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security (this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after minutes without use:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -41,6 +41,53 @@
     </message>
 </context>
 <context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Есептік жазбалар</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Жаңа есептік жазба</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Аты-жөні</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Рөлі</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Атағы</translation>
+    </message>
+    <message>
+        <source>Personal number</source>
+        <translation>Жеке нөмірі</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Белсенді</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>иә</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <source>Accounts: %1</source>
+        <translation>Есептік жазбалар: %1</translation>
+    </message>
+</context>
+<context>
     <name>AddressCombo</name>
     <message>
         <source>street, house — or type any address</source>
@@ -408,6 +455,37 @@
     <message>
         <source>The backup failed.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Құпиясөзді ауыстыру</translation>
+    </message>
+    <message>
+        <source>Your password was reset by the administrator. Choose a new one to continue.</source>
+        <translation>Әкімші құпиясөзіңізді қалпына келтірді. Жалғастыру үшін жаңасын орнатыңыз.</translation>
+    </message>
+    <message>
+        <source>At least 8 characters; it must not contain your login.</source>
+        <translation>Кемінде 8 таңба, логиніңізсіз.</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Қазіргі құпиясөз:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Жаңа құпиясөз:</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>Жаңа құпиясөзді қайталаңыз:</translation>
+    </message>
+    <message>
+        <source>The new passwords do not match.</source>
+        <translation>Жаңа құпиясөздер сәйкес келмейді.</translation>
     </message>
 </context>
 <context>
@@ -793,6 +871,10 @@
         <translation>Кіру</translation>
     </message>
     <message>
+        <source>Database: %1</source>
+        <translation>Дерекқор: %1</translation>
+    </message>
+    <message>
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
@@ -803,6 +885,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Аудит журналы</translation>
+    </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
@@ -1159,6 +1245,33 @@
     </message>
 </context>
 <context>
+    <name>Protection</name>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>Сақтық &amp;көшірме жасау…</translation>
+    </message>
+    <message>
+        <source>Restore from a &amp;backup…</source>
+        <translation>Көшірмеден &amp;қалпына келтіру…</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Құпиясөзді &amp;ауыстыру…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Бұғаттау</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Көшірмеден қалпына келтіру</translation>
+    </message>
+    <message>
+        <source>The program closes, puts the backup in place of the database (the current file is kept beside it) and starts again. Continue?</source>
+        <translation>Бағдарлама жабылып, дерекқорды сақтық көшірмемен ауыстырады (қазіргі файл қасында сақталады) және қайта іске қосылады. Жалғастыру керек пе?</translation>
+    </message>
+</context>
+<context>
     <name>RecordForm</name>
     <message>
         <source>Save</source>
@@ -1262,6 +1375,22 @@
         <translation>Таңдалған жазбаны жою (Del)</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>Тарих</translation>
+    </message>
+    <message>
+        <source>Who changed the selected record, and when</source>
+        <translation>Таңдалған жазбаны кім және қашан өзгерткен</translation>
+    </message>
+    <message>
+        <source>To Excel</source>
+        <translation>Excel-ге</translation>
+    </message>
+    <message>
+        <source>Save the rows shown (with these filters) as an Excel or CSV file</source>
+        <translation>Көрсетілген жолдарды (осы сүзгілермен) Excel немесе CSV файлына сақтау</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Жүктелуде…</translation>
     </message>
@@ -1284,6 +1413,22 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>«%1» жазбасын жою керек пе?
 
 Ол журналдар мен есептерден жойылады; аудит журналы оны кім және қашан жойғанын сақтайды.</translation>
+    </message>
+    <message>
+        <source>Save the register</source>
+        <translation>Журналды сақтау</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv)</source>
+        <translation>Excel кітабы (*.xlsx);;Нүктелі үтірмен CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saving the register…</source>
+        <translation>Журнал сақталуда…</translation>
+    </message>
+    <message>
+        <source>Saved %1 rows to %2</source>
+        <translation>%2 файлына %1 жол сақталды</translation>
     </message>
 </context>
 <context>
@@ -1361,157 +1506,157 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <name>ReportsPage</name>
     <message>
         <source>Print the talon</source>
-        <translation type="unfinished"></translation>
+        <translation>Талонды басып шығару</translation>
     </message>
     <message>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Есептер</translation>
     </message>
     <message>
         <source>Activity report</source>
-        <translation type="unfinished"></translation>
+        <translation>Жұмыс туралы есеп</translation>
     </message>
     <message>
         <source>Register printout (journal)</source>
-        <translation type="unfinished"></translation>
+        <translation>Журналды басып шығару</translation>
     </message>
     <message>
         <source>Talon of an appeal</source>
-        <translation type="unfinished"></translation>
+        <translation>Өтініш талоны</translation>
     </message>
     <message>
         <source>District summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Аудан бойынша жиынтық</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished">Осы ай</translation>
+        <translation>Осы ай</translation>
     </message>
     <message>
         <source>Last month</source>
-        <translation type="unfinished"></translation>
+        <translation>Өткен ай</translation>
     </message>
     <message>
         <source>This quarter</source>
-        <translation type="unfinished">Осы тоқсан</translation>
+        <translation>Осы тоқсан</translation>
     </message>
     <message>
         <source>Last quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>Өткен тоқсан</translation>
     </message>
     <message>
         <source>This half-year</source>
-        <translation type="unfinished"></translation>
+        <translation>Осы жартыжылдық</translation>
     </message>
     <message>
         <source>Last half-year</source>
-        <translation type="unfinished"></translation>
+        <translation>Өткен жартыжылдық</translation>
     </message>
     <message>
         <source>This year</source>
-        <translation type="unfinished">Осы жыл</translation>
+        <translation>Осы жыл</translation>
     </message>
     <message>
         <source>Last year</source>
-        <translation type="unfinished"></translation>
+        <translation>Өткен жыл</translation>
     </message>
     <message>
         <source>Operation «Uchastok» (1 Sep – 1 Nov)</source>
-        <translation type="unfinished">«Участок» іс-шарасы (1 қыркүйек – 1 қараша)</translation>
+        <translation>«Участок» іс-шарасы (1 қыркүйек – 1 қараша)</translation>
     </message>
     <message>
         <source>Custom period</source>
-        <translation type="unfinished">Еркін кезең</translation>
+        <translation>Еркін кезең</translation>
     </message>
     <message>
         <source>Report:</source>
-        <translation type="unfinished"></translation>
+        <translation>Есеп:</translation>
     </message>
     <message>
         <source>Register:</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал:</translation>
     </message>
     <message>
         <source>Talon number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Талон нөмірі:</translation>
     </message>
     <message>
         <source>Period:</source>
-        <translation type="unfinished">Кезең:</translation>
+        <translation>Кезең:</translation>
     </message>
     <message>
         <source>Dates:</source>
-        <translation type="unfinished"></translation>
+        <translation>Күндер:</translation>
     </message>
     <message>
         <source>Inspector:</source>
-        <translation type="unfinished"></translation>
+        <translation>Инспектор:</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Тілі:</translation>
     </message>
     <message>
         <source>Whole point</source>
-        <translation type="unfinished"></translation>
+        <translation>Бүкіл пункт</translation>
     </message>
     <message>
         <source>Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>Жасау</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Басып шығару…</translation>
     </message>
     <message>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Басқаша сақтау…</translation>
     </message>
     <message>
         <source>Generating the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Есеп жасалуда…</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тоқтатылды.</translation>
     </message>
     <message>
         <source>The report could not be made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Есепті жасау мүмкін болмады.</translation>
     </message>
     <message numerus="yes">
         <source>Ready: %n page(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Дайын: %n бет.</numerusform>
+            <numerusform>Дайын: %n бет.</numerusform>
         </translation>
     </message>
     <message>
         <source>Pages: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Беттер: %1</translation>
     </message>
     <message>
         <source>No report yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Есеп әлі жасалған жоқ.</translation>
     </message>
     <message>
         <source>Save the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Есепті сақтау</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF құжаттары (*.pdf)</translation>
     </message>
     <message>
         <source>Saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сақталды: %1</translation>
     </message>
 </context>
 <context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from a backup</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Көшірмеден қалпына келтіру</translation>
     </message>
     <message>
         <source>The current database is kept beside it before it is replaced.</source>
@@ -1559,6 +1704,18 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Browse…</source>
         <translation>Шолу…</translation>
+    </message>
+    <message>
+        <source>Security (this computer)</source>
+        <translation>Қауіпсіздік (осы компьютер)</translation>
+    </message>
+    <message>
+        <source>Lock after minutes without use:</source>
+        <translation>Әрекетсіздіктен кейін бұғаттау, минут:</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ешқашан</translation>
     </message>
     <message>
         <source>MRP by year</source>

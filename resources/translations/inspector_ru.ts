@@ -41,6 +41,53 @@
     </message>
 </context>
 <context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Учетные записи</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Новая учетная запись</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Звание</translation>
+    </message>
+    <message>
+        <source>Personal number</source>
+        <translation>Личный номер</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активна</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Accounts: %1</source>
+        <translation>Учетных записей: %1</translation>
+    </message>
+</context>
+<context>
     <name>AddressCombo</name>
     <message>
         <source>street, house — or type any address</source>
@@ -408,6 +455,37 @@
     <message>
         <source>The backup failed.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Смена пароля</translation>
+    </message>
+    <message>
+        <source>Your password was reset by the administrator. Choose a new one to continue.</source>
+        <translation>Администратор сбросил ваш пароль. Чтобы продолжить, задайте новый.</translation>
+    </message>
+    <message>
+        <source>At least 8 characters; it must not contain your login.</source>
+        <translation>Не короче 8 знаков и без вашего логина.</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Текущий пароль:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Новый пароль:</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>Новый пароль еще раз:</translation>
+    </message>
+    <message>
+        <source>The new passwords do not match.</source>
+        <translation>Новые пароли не совпадают.</translation>
     </message>
 </context>
 <context>
@@ -793,6 +871,10 @@
         <translation>Войти</translation>
     </message>
     <message>
+        <source>Database: %1</source>
+        <translation>База данных: %1</translation>
+    </message>
+    <message>
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
@@ -803,6 +885,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Журнал аудита</translation>
+    </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
@@ -1159,6 +1245,33 @@
     </message>
 </context>
 <context>
+    <name>Protection</name>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Резервная копия сейчас…</translation>
+    </message>
+    <message>
+        <source>Restore from a &amp;backup…</source>
+        <translation>&amp;Восстановить из копии…</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Сменить &amp;пароль…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Заблокировать</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Восстановление из копии</translation>
+    </message>
+    <message>
+        <source>The program closes, puts the backup in place of the database (the current file is kept beside it) and starts again. Continue?</source>
+        <translation>Программа закроется, заменит базу данных резервной копией (текущий файл сохранится рядом) и запустится снова. Продолжить?</translation>
+    </message>
+</context>
+<context>
     <name>RecordForm</name>
     <message>
         <source>Save</source>
@@ -1262,6 +1375,22 @@
         <translation>Удалить выбранную запись (Del)</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Who changed the selected record, and when</source>
+        <translation>Кто и когда изменял выбранную запись</translation>
+    </message>
+    <message>
+        <source>To Excel</source>
+        <translation>В Excel</translation>
+    </message>
+    <message>
+        <source>Save the rows shown (with these filters) as an Excel or CSV file</source>
+        <translation>Сохранить показанные строки (с этими фильтрами) в файл Excel или CSV</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
@@ -1284,6 +1413,22 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>Удалить запись «%1»?
 
 Она исчезнет из журналов и отчетов; журнал аудита сохранит, кто и когда ее удалил.</translation>
+    </message>
+    <message>
+        <source>Save the register</source>
+        <translation>Сохранить журнал</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv)</source>
+        <translation>Книга Excel (*.xlsx);;CSV с точкой с запятой (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saving the register…</source>
+        <translation>Сохраняем журнал…</translation>
+    </message>
+    <message>
+        <source>Saved %1 rows to %2</source>
+        <translation>Сохранено строк: %1 в %2</translation>
     </message>
 </context>
 <context>
@@ -1361,158 +1506,158 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <name>ReportsPage</name>
     <message>
         <source>Print the talon</source>
-        <translation type="unfinished"></translation>
+        <translation>Печать талона</translation>
     </message>
     <message>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Отчеты</translation>
     </message>
     <message>
         <source>Activity report</source>
-        <translation type="unfinished"></translation>
+        <translation>Отчет о работе</translation>
     </message>
     <message>
         <source>Register printout (journal)</source>
-        <translation type="unfinished"></translation>
+        <translation>Печать журнала</translation>
     </message>
     <message>
         <source>Talon of an appeal</source>
-        <translation type="unfinished"></translation>
+        <translation>Талон обращения</translation>
     </message>
     <message>
         <source>District summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Сводка по району</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished">Этот месяц</translation>
+        <translation>Этот месяц</translation>
     </message>
     <message>
         <source>Last month</source>
-        <translation type="unfinished"></translation>
+        <translation>Прошлый месяц</translation>
     </message>
     <message>
         <source>This quarter</source>
-        <translation type="unfinished">Этот квартал</translation>
+        <translation>Этот квартал</translation>
     </message>
     <message>
         <source>Last quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>Прошлый квартал</translation>
     </message>
     <message>
         <source>This half-year</source>
-        <translation type="unfinished"></translation>
+        <translation>Это полугодие</translation>
     </message>
     <message>
         <source>Last half-year</source>
-        <translation type="unfinished"></translation>
+        <translation>Прошлое полугодие</translation>
     </message>
     <message>
         <source>This year</source>
-        <translation type="unfinished">Этот год</translation>
+        <translation>Этот год</translation>
     </message>
     <message>
         <source>Last year</source>
-        <translation type="unfinished"></translation>
+        <translation>Прошлый год</translation>
     </message>
     <message>
         <source>Operation «Uchastok» (1 Sep – 1 Nov)</source>
-        <translation type="unfinished">ОПМ «Участок» (1 сент. – 1 нояб.)</translation>
+        <translation>ОПМ «Участок» (1 сент. – 1 нояб.)</translation>
     </message>
     <message>
         <source>Custom period</source>
-        <translation type="unfinished">Произвольный период</translation>
+        <translation>Произвольный период</translation>
     </message>
     <message>
         <source>Report:</source>
-        <translation type="unfinished"></translation>
+        <translation>Отчет:</translation>
     </message>
     <message>
         <source>Register:</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал:</translation>
     </message>
     <message>
         <source>Talon number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер талона:</translation>
     </message>
     <message>
         <source>Period:</source>
-        <translation type="unfinished">Период:</translation>
+        <translation>Период:</translation>
     </message>
     <message>
         <source>Dates:</source>
-        <translation type="unfinished"></translation>
+        <translation>Даты:</translation>
     </message>
     <message>
         <source>Inspector:</source>
-        <translation type="unfinished"></translation>
+        <translation>Инспектор:</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Язык:</translation>
     </message>
     <message>
         <source>Whole point</source>
-        <translation type="unfinished"></translation>
+        <translation>Весь пункт</translation>
     </message>
     <message>
         <source>Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>Сформировать</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Печать…</translation>
     </message>
     <message>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить как…</translation>
     </message>
     <message>
         <source>Generating the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Формируем отчет…</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменено.</translation>
     </message>
     <message>
         <source>The report could not be made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отчет сформировать не удалось.</translation>
     </message>
     <message numerus="yes">
         <source>Ready: %n page(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Готово: %n страница.</numerusform>
+            <numerusform>Готово: %n страницы.</numerusform>
+            <numerusform>Готово: %n страниц.</numerusform>
         </translation>
     </message>
     <message>
         <source>Pages: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Страниц: %1</translation>
     </message>
     <message>
         <source>No report yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отчет еще не сформирован.</translation>
     </message>
     <message>
         <source>Save the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить отчет</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Документы PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено: %1</translation>
     </message>
 </context>
 <context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from a backup</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Восстановление из копии</translation>
     </message>
     <message>
         <source>The current database is kept beside it before it is replaced.</source>
@@ -1560,6 +1705,18 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Browse…</source>
         <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Security (this computer)</source>
+        <translation>Безопасность (этот компьютер)</translation>
+    </message>
+    <message>
+        <source>Lock after minutes without use:</source>
+        <translation>Блокировать после простоя, минут:</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
     </message>
     <message>
         <source>MRP by year</source>

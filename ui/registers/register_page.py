@@ -7,10 +7,13 @@ sort order are remembered per register in the per-PC settings.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.errors import InspectorError
+from inspector_app.export_table import export_register
 from inspector_app.permissions import Action
 from inspector_app.registers import REGISTERS, Register
 from ui.context import UiContext
@@ -29,6 +33,7 @@ from ui.errors import show_error
 from ui.icons import icon
 from ui.registers.filter_bar import FilterBar
 from ui.registers.table_model import ROW_ID_ROLE, RegisterTableModel
+from ui.worker import Job, run_job
 
 MAX_INITIAL_COLUMN_WIDTH = 320
 
@@ -48,6 +53,9 @@ class RegisterView(QTableView):
             self.sig_enter.emit()
             return
         super().keyPressEvent(event)
+
+
+EXPORT_FOLDER_KEY = "registers/export_folder"
 
 
 def header_settings_key(register_name: str) -> str:
@@ -73,6 +81,7 @@ class RegisterPage(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
         title_font.setBold(True)
         self.title.setFont(title_font)
+        self.title.setWordWrap(True)  # a long register name never widens the window
         self.filter_bar = FilterBar(ctx, self.register, self)
 
         self.model = RegisterTableModel(self.register, ctx.services, ctx.lang,
@@ -106,9 +115,13 @@ class RegisterPage(QWidget):
         self.new_button = self._tool_button("new")
         self.open_button = self._tool_button("edit")
         self.delete_button = self._tool_button("delete")
+        self.history_button = self._tool_button("about")
+        self.export_button = self._tool_button("export")
         self.new_button.clicked.connect(self.new_record)
         self.open_button.clicked.connect(self.open_current)
         self.delete_button.clicked.connect(self.delete_current)
+        self.history_button.clicked.connect(self.show_history)
+        self.export_button.clicked.connect(self.export_rows)
 
         self.delete_action = QAction(self)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -120,7 +133,8 @@ class RegisterPage(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        for button in (self.new_button, self.open_button, self.delete_button):
+        for button in (self.new_button, self.open_button, self.delete_button,
+                       self.history_button, self.export_button):
             top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -158,6 +172,11 @@ class RegisterPage(QWidget):
         self.delete_button.setText(self.tr("Delete"))
         self.delete_button.setToolTip(self.tr("Delete the selected record (Del)"))
         self.delete_action.setText(self.tr("Delete"))
+        self.history_button.setText(self.tr("History"))
+        self.history_button.setToolTip(self.tr("Who changed the selected record, and when"))
+        self.export_button.setText(self.tr("To Excel"))
+        self.export_button.setToolTip(self.tr("Save the rows shown (with these filters) as an "
+                                              "Excel or CSV file"))
         self._show_status()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -277,6 +296,7 @@ class RegisterPage(QWidget):
         self.new_button.setVisible(can_create)
         self.delete_button.setVisible(can_delete)
         self.open_button.setEnabled(has_row)
+        self.history_button.setEnabled(has_row)
         self.delete_button.setEnabled(has_row and can_delete)
         self.delete_action.setEnabled(has_row and can_delete)
 
@@ -317,3 +337,34 @@ class RegisterPage(QWidget):
             show_error(self, exc, self.ctx.lang)
             return
         self.ctx.notify_changed(self.kind)
+
+    def show_history(self) -> None:
+        """The audit trail of the selected record: who changed what, and when."""
+        record_id = self.current_id()
+        if record_id:
+            from ui.audit_view import RecordHistoryDialog
+
+            table = self.register.model._meta.table_name
+            RecordHistoryDialog(self.ctx, table, record_id, self).exec()
+
+    def export_rows(self, path: str | None = None) -> Job | None:
+        """Save the rows matching the current filters as XLSX or CSV (off the GUI thread)."""
+        if path is None:
+            folder = str(self.ctx.settings.value(EXPORT_FOLDER_KEY, "") or "")
+            name = f"{self.page_title()} {self.ctx.services.clock.today():%d.%m.%Y}.xlsx"
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the register"), str(Path(folder) / name) if folder else name,
+                self.tr("Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv)"))
+            if not path:
+                return None
+        if Path(path).suffix.lower() not in (".xlsx", ".csv"):
+            path += ".xlsx"
+        self.ctx.settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).parent))
+        services, register, lang = self.ctx.services, self.register, self.ctx.lang
+        filters = self.filter_bar.filters()
+        return run_job(
+            lambda progress: export_register(services, register, filters, path, lang=lang,
+                                             progress=progress),
+            db=services.db, parent=self, title=self.tr("Saving the register…"), lang=lang,
+            on_done=lambda rows: self.sig_status.emit(
+                self.tr("Saved %1 rows to %2").replace("%1", str(rows)).replace("%2", path)))

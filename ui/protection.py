@@ -1,0 +1,135 @@
+"""The shell's data-protection wiring for a real (not demo) database.
+
+- File menu: Back up now…, Restore from a backup…, Change password…, Lock (Ctrl+L);
+- automatic backups: daily while the program runs and on exit after changes
+  (:class:`ui.backup_dialogs.AutoBackup`);
+- the idle lock (:class:`ui.idle_lock.IdleLock`);
+- the start health check, run in the background once the window is shown (``quick_check``
+  reads the whole file: 1.7 s for a 1.4 GB region database, so it must not delay start-up);
+  a damaged file offers the latest good backup.
+
+A restore needs the database closed: the window closes, ``ui.app.main`` calls
+:meth:`Protection.finish` after closing the database, and the program starts again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from inspector_app import backup
+from inspector_app.backup import BackupInfo
+from inspector_app.errors import InspectorError
+from ui.backup_dialogs import (
+    AutoBackup,
+    BackupNowDialog,
+    DamagedDatabaseDialog,
+    RestoreDialog,
+    backup_folder,
+)
+from ui.errors import show_error
+from ui.icons import icon
+from ui.idle_lock import IdleLock
+from ui.login_dialog import ChangePasswordDialog
+from ui.worker import run_job
+
+
+class Protection(QObject):
+    """Backups, restore, password change, idle lock and health check of one main window."""
+
+    def __init__(self, window, db_path: str | Path):
+        super().__init__(window)
+        self.window = window
+        self.ctx = window.ctx
+        self.db_path = Path(db_path)
+        keyring = getattr(self.ctx.services, "keyring", None)
+        self.key: bytes | None = keyring.key if keyring is not None else None
+        self.pending_restore: BackupInfo | None = None
+        self.restart_requested = False
+        self.auto_backup = AutoBackup(self.ctx, self.db_path, self.key, parent=self)
+        self.idle_lock = IdleLock(self.ctx, window)
+        self.health_job = None
+
+        self.backup_action = QAction(icon("backup"), "", self)
+        self.backup_action.triggered.connect(self.back_up_now)
+        self.restore_action = QAction("", self)
+        self.restore_action.triggered.connect(self.restore)
+        self.password_action = QAction(icon("lock"), "", self)
+        self.password_action.triggered.connect(self.change_password)
+        self.lock_action = QAction(icon("lock"), "", self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.idle_lock.lock_now)
+        window.add_file_actions([self.backup_action, self.restore_action, None,
+                                 self.password_action, self.lock_action])
+        window.close_hooks.append(self.on_close)
+        self.ctx.sig_language_changed.connect(lambda _lang: self.retranslate())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.backup_action.setText(self.tr("&Back up now…"))
+        self.restore_action.setText(self.tr("Restore from a &backup…"))
+        self.password_action.setText(self.tr("Change &password…"))
+        self.lock_action.setText(self.tr("&Lock"))
+
+    # -- start and stop -------------------------------------------------------------------
+    def start(self) -> None:
+        """After the window is shown: backups, idle lock, the health check in the background."""
+        self.auto_backup.start()
+        self.idle_lock.install()
+        path, key = self.db_path, self.key
+        self.health_job = run_job(lambda progress: backup.health_check(path, key),
+                                  show_progress=False, on_done=self._health_checked,
+                                  on_error=lambda exc: None)
+
+    def on_close(self) -> None:
+        """The window closes: the exit backup (skipped when a restore replaces the file)."""
+        self.idle_lock.uninstall()
+        if self.pending_restore is None:
+            self.auto_backup.on_exit()
+
+    def finish(self) -> None:
+        """Called with the database closed: carry out a chosen restore."""
+        if self.pending_restore is None:
+            return
+        try:
+            backup.restore_backup(self.pending_restore.path, self.db_path,
+                                  clock=self.ctx.services.clock, key=self.key)
+        except InspectorError as exc:
+            show_error(None, exc, self.ctx.lang)
+            return
+        self.restart_requested = True
+
+    # -- actions --------------------------------------------------------------------------
+    def back_up_now(self) -> None:
+        BackupNowDialog(self.ctx, self.db_path, self.window, key=self.key).exec()
+
+    def restore(self) -> None:
+        dialog = RestoreDialog(self.ctx, self.db_path, self.window, key=self.key)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen() is not None:
+            self._restore_and_restart(dialog.chosen(), ask=True)
+
+    def change_password(self) -> None:
+        ChangePasswordDialog(self.ctx.services, self.ctx.lang, self.window).exec()
+
+    def _restore_and_restart(self, info: BackupInfo, *, ask: bool) -> None:
+        if ask:
+            answer = QMessageBox.question(
+                self.window, self.tr("Restore from a backup"),
+                self.tr("The program closes, puts the backup in place of the database (the "
+                        "current file is kept beside it) and starts again. Continue?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.pending_restore = info
+        self.window.close()
+
+    def _health_checked(self, report) -> None:
+        if report.ok:
+            return
+        folder = backup_folder(self.ctx.settings)
+        offered = backup.latest_good_backup(folder, self.ctx.services.point_code, self.key)
+        dialog = DamagedDatabaseDialog(self.ctx.lang, report, offered, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen() is not None:
+            self._restore_and_restart(dialog.chosen(), ask=False)
