@@ -49,6 +49,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="open a throw-away database filled with demo data")
     parser.add_argument("--demo-records", type=int, default=DEMO_RECORDS,
                         help=argparse.SUPPRESS)
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation without a display and exit (0 = works)")
     return parser.parse_args(argv)
 
 
@@ -140,6 +142,10 @@ def restart() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``inspector-app``; returns the process exit code."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from ui.self_test import run_self_test
+
+        return run_self_test()
     app = create_application([sys.argv[0]])
     setup_logging()
     settings = make_settings()
