@@ -112,9 +112,13 @@ def child_import(district_path: str, files: list[str]) -> None:
     seconds, batch = timed(lambda: import_files(services, files, trust_new=True, outbox=outbox))
     services.db.close()
     usage = resource.getrusage(resource.RUSAGE_SELF)
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN)
     refused = [f.summary("en") for f in batch.refused]
     print(json.dumps({"seconds": seconds, "max_rss_mb": usage.ru_maxrss / 1024,
-                      "cpu_seconds": usage.ru_utime + usage.ru_stime, "refused": len(refused),
+                      "worker_rss_mb": worker.ru_maxrss / 1024,
+                      "cpu_seconds": usage.ru_utime + usage.ru_stime,
+                      "worker_cpu_seconds": worker.ru_utime + worker.ru_stime,
+                      "refused": len(refused),
                       "reasons": refused[:3], "written": len(batch.written)}))
 
 

@@ -17,10 +17,12 @@ from core_factories import (
 from sync_fixtures import (
     PASSWORD,
     db_file_bytes,
+    edit_records,
     keys_of,
     make_district,
     make_point,
     read_members,
+    repack,
     table_rows,
     use,
 )
@@ -196,3 +198,30 @@ def test_export_and_import_need_their_rights(pair):
     point.login("helper", "Bright-Sun-7x")
     with pytest.raises(PermissionDenied):
         import_files(point, [exported.path])
+
+
+def test_a_refused_file_in_a_batch_leaves_the_others_applied(pair, tmp_path):
+    district, point, out = pair
+    other = make_point(tmp_path, "ATY-018", district=district)
+    ids = fill_point(point)
+    good = export_package(point, out)
+    use(other)
+    other.persons.create({"surname": "Другой", "first_name": "Пункт"})
+    second = export_package(other, out)
+    broken = repack(second.path, tmp_path / "ATY-018_broken.isync", keys_of(district),
+                    keys_of(other), edit=edit_records(
+                        "person", lambda r: dict(r, birth_date="2999-01-01")))
+    use(other)
+    other.persons.create({"surname": "Третий", "first_name": "Файл"})
+    third = export_package(other, out)
+    use(district)
+    before = table_rows(district, "person")
+    files = import_files(district, [good.path, broken, third.path], trust_new=True).files
+    assert [f.status for f in files] == [IMPORTED, "refused", IMPORTED]
+    assert files[1].error.code == "sync.invalid_record"
+    assert files[0].counts["person"]["new"] == 2 and files[0].notices[0].code == "sync.enrolled"
+    held = table_rows(district, "person")
+    assert ids["person"] in held and len(held) == len(before) + 4
+    assert {r["surname"] for r in held.values() if r["owner_point"] == "ATY-018"} == {
+        "Другой", "Третий"}
+    other.db.close()

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
-from types import SimpleNamespace
 from typing import Any
 
 from peewee import SqliteDatabase
@@ -38,7 +37,6 @@ from inspector_app.storage.models import Address, Person, Point, Staff
 from inspector_app.sync.codec import CODECS, LOCKED_PASSWORD, Incoming, KindCodec
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.lookup import RecordLookup
-from inspector_app.sync.search_index import deferred_search_index
 from inspector_app.text import search_text
 
 BATCH = 500
@@ -93,6 +91,21 @@ def validation_services(db: SqliteDatabase, sender: str, local_moment: datetime)
     return services
 
 
+class _Existing:
+    """The incoming record as the ``existing`` one the services' ``clean`` compares with."""
+
+    __slots__ = ("_fields",)
+
+    def __init__(self, fields: dict[str, Any]):
+        self._fields = fields
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._fields[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
 def _record_services(services: Services) -> dict[type, Any]:
     found = (services.points, services.staff, services.persons, services.organisations,
              services.addresses, services.appeals, services.visits, services.registrations,
@@ -101,11 +114,14 @@ def _record_services(services: Services) -> dict[type, Any]:
 
 
 class RecordsApplier:
-    """Writes a package's records kind by kind; keeps results and count changes."""
+    """Prepares a package's records kind by kind and hands the writes to ``writer`` (see
+    :mod:`inspector_app.sync.pipeline`); keeps results and count changes. Reads go through
+    ``db`` in the calling thread."""
 
     def __init__(self, db: SqliteDatabase, services: Services, lookup: RecordLookup,
-                 sender: str, seq_from: int, seq_to: int):
+                 sender: str, seq_from: int, seq_to: int, writer):
         self.db = db
+        self.writer = writer
         self.services = services
         self.by_model = _record_services(services)
         self.lookup = lookup
@@ -117,8 +133,10 @@ class RecordsApplier:
 
     def apply(self, codec: KindCodec, lines, progress=None) -> KindResult:
         """Apply every line of one member; :class:`SyncError` on the first bad record."""
-        with deferred_search_index(self.db, codec.table):
-            return self._apply(codec, lines, progress)
+        self.writer.begin(codec.table)
+        result = self._apply(codec, lines, progress)
+        self.writer.end(codec.table)
+        return result
 
     def _apply(self, codec: KindCodec, lines, progress=None) -> KindResult:
         result = KindResult()
@@ -182,26 +200,20 @@ class RecordsApplier:
                 self.lookup.remember(codec.model, record.id, self.sender, record.deleted, params)
             counts[1 if record.deleted else 0] += 1
             if before is None:
-                inserts.append([params[c] for c in codec.insert_columns])
+                inserts.append(codec.insert_values(params))
                 if record.deleted:
                     result.deleted += 1
                 else:
                     result.new += 1
             else:
                 counts[1 if before[2] else 0] -= 1
-                updates.append([*(params[c] for c in codec.update_columns), record.id,
-                                record.row_version])
+                updates.append((*codec.update_values(params), record.id, record.row_version))
                 if record.deleted and not before[2]:
                     result.deleted += 1
                 else:
                     result.updated += 1
-        cursor = self.db.cursor()
-        if inserts:
-            cursor.executemany(codec.insert_sql, inserts)
-        if updates:
-            cursor.executemany(codec.update_sql, updates)
-            if cursor.rowcount != len(updates):
-                raise SyncError("sync.changed_while_reading", path=codec.table)
+        if inserts or updates:
+            self.writer.rows(codec, inserts, updates)
 
     def _same_as_held(self, codec: KindCodec, record: Incoming) -> bool:
         row = self.db.execute_sql(codec.select_all_sql, (record.id,)).fetchone()
@@ -212,19 +224,21 @@ class RecordsApplier:
         service = self.by_model[codec.model]
         fields = record.fields
         data = {name: fields[name] for name in codec.data_fields}
+        cleaned: dict[str, Any] = {}
         try:
-            service.clean(dict(data), SimpleNamespace(**fields))
+            cleaned = service.clean(dict(data), _Existing(fields))
         except ValidationError as exc:
             remaining = [e for e in exc.errors if not self._dangling_allowed(codec, fields, e)]
             if remaining:
                 raise InvalidRecord(codec.table, record.id, remaining) from None
-        params = dict(record.params)
+        params = record.params
         params["search_text"] = search_text(*service.search_parts(data))
         if codec.model is Person:
-            params["sort_name"] = sort_name(fields["surname"], fields["first_name"],
-                                            fields["patronymic"])
+            params["sort_name"] = cleaned.get("sort_name") or sort_name(
+                fields["surname"], fields["first_name"], fields["patronymic"])
         elif codec.model is Address:
-            params["sort_key"] = address_sort_key(fields["street"], fields["house"])
+            params["sort_key"] = cleaned.get("sort_key") or address_sort_key(
+                fields["street"], fields["house"])
         elif codec.model is Staff:
             params["password_hash"] = LOCKED_PASSWORD
         return params

@@ -16,6 +16,7 @@ within the column's limit. The services' rules (catalogue codes, ИИН, dates..
 from __future__ import annotations
 
 import json
+import operator
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -43,6 +44,8 @@ LOCKED_PASSWORD = "!"
 STAMPS = frozenset({"id", "owner_point", "created_at", "created_by", "updated_at", "updated_by",
                     "row_version", "change_seq", "deleted", "deleted_at", "deleted_by"})
 _HEX_ID = re.compile(r"^[0-9a-f]{32}$")
+JSON_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""One encoder for every line written (``json.dumps`` would build one per call)."""
 _INT_LIMIT = 2**63
 
 
@@ -189,6 +192,8 @@ class KindCodec:
         self.insert_sql = f'INSERT INTO "{self.table}" ({_quoted(written)}) VALUES ({marks})'
         updated = self._names[1:] + self.derived
         self.update_columns = updated
+        self.insert_values = operator.itemgetter(*written)
+        self.update_values = operator.itemgetter(*updated)
         assignments = ", ".join(f'"{c}" = ?' for c in updated)
         self.update_sql = (f'UPDATE "{self.table}" SET {assignments} '
                            f'WHERE id = ? AND row_version < ?')
@@ -202,8 +207,7 @@ class KindCodec:
         for i in self._decimals:
             if values[i] is not None:
                 values[i] = str(Decimal(str(values[i])))
-        return json.dumps(dict(zip(self._names, values, strict=True)), ensure_ascii=False,
-                          separators=(",", ":")).encode("utf-8")
+        return JSON_LINE.encode(dict(zip(self._names, values, strict=True))).encode("utf-8")
 
     def plain_row(self, row: tuple) -> dict[str, Any]:
         """A database row as the JSON-ready values a package carries (for comparisons)."""
@@ -213,7 +217,7 @@ class KindCodec:
     def decode(self, line: bytes) -> Incoming:
         """One JSON line as an :class:`Incoming` record; :class:`SyncError` when malformed."""
         try:
-            data = json.loads(line)
+            data = json.loads(line.decode("utf-8"))
         except (ValueError, UnicodeDecodeError):
             raise SyncError("sync.bad_record", kind=self.table, id="?", field="-",
                             reason="json") from None

@@ -1,11 +1,11 @@
 """Import of a point's records package at the district office: one transaction, all or nothing.
 
 Called once the package has been decrypted and its signature, manifest and hashes checked
-(:meth:`PackageReader.verify`) and its sender found trusted. Inside one immediate transaction
-it streams every member again: records kind by kind (referenced kinds first) through
-:class:`RecordsApplier`, then the audit trail through :class:`TrailApplier`; then it updates
+(:meth:`PackageReader.verify`) and its sender found trusted. Inside the importer's immediate
+transaction it streams every member again (:func:`prepare_records`: records kind by kind,
+referenced kinds first, then the audit trail), writes what that prepares; then it updates
 what the district knows of the point (coverage, gaps, counts), logs the package and
-adds an "import" entry to the district's own audit chain. Any error rolls everything back.
+adds an "import" entry to the district's own audit chain. Any error rolls the file back.
 """
 
 from __future__ import annotations
@@ -17,16 +17,17 @@ from inspector_app.services.context import Services
 from inspector_app.services.records import next_change_seq, write_audit
 from inspector_app.storage.models import SYNCED_MODELS
 from inspector_app.sync import state
-from inspector_app.sync.apply import RecordsApplier, validation_services
 from inspector_app.sync.codec import AUDIT_MEMBER, BY_MEMBER, CODECS
 from inspector_app.sync.coverage import Coverage, coverage
 from inspector_app.sync.errors import SyncError
-from inspector_app.sync.lookup import RecordLookup, active
 from inspector_app.sync.manifest import Manifest
 from inspector_app.sync.package import PackageReader
+from inspector_app.sync.pipeline import DirectWriter, Worker
+from inspector_app.sync.prepare import Job, Prepared, prepare_records
 from inspector_app.sync.results import IMPORTED, FileResult, Notice
-from inspector_app.sync.trail import TrailApplier
 
+WORKER_RECORDS = 2_000
+"""Packages at least this large are prepared in a worker process (see pipeline)."""
 EXPECTED_MEMBERS = [CODECS[m].member for m in SYNCED_MODELS] + [AUDIT_MEMBER]
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -56,51 +57,48 @@ def check_records_manifest(manifest: Manifest) -> dict[str, int]:
     return fields
 
 
-def import_records(services: Services, reader: PackageReader, result: FileResult,
-                   new_peer: state.Peer | None, progress=None) -> None:
-    """Apply a verified records package (see the module's description); fills ``result``."""
+def apply_records(services: Services, reader: PackageReader, result: FileResult,
+                  new_peer: state.Peer | None, writer: DirectWriter, progress=None,
+                  worker: Worker | None = None) -> None:
+    """Apply a verified records package inside the caller's (immediate) transaction; fills
+    ``result``. Raises on anything wrong: the caller rolls back. A package of at least
+    :data:`WORKER_RECORDS` records is prepared by ``worker`` when one is given."""
     manifest = reader.manifest
     fields = check_records_manifest(manifest)
     db = services.db
     sender = manifest.sender
-    own = services.point_code
-    local = manifest.created_at + timedelta(minutes=manifest.utc_offset_minutes)
-    with db.atomic("IMMEDIATE"):
-        if new_peer is not None:
-            state.save_peer(db, new_peer)
-        peer = state.peer(db, sender)
-        lookup = RecordLookup(db, {sender, own})
-        applier = RecordsApplier(db, validation_services(db, sender, local), lookup, sender,
-                                 fields["seq_from"], fields["seq_to"])
-        with active(lookup):
-            for info, lines in reader.members():
-                if info.name == AUDIT_MEMBER:
-                    trail = TrailApplier(db, sender, fields["audit_from"], fields["audit_to"])
-                    trail.apply(lines)
-                else:
-                    codec = BY_MEMBER[info.name]
-                    counts = applier.apply(codec, lines, progress)
-                    result.counts[codec.table] = counts.as_dict()
-        now = services.clock.now_utc().replace(microsecond=0)
-        state.add_inbound(db, state.InboundEntry(
-            manifest.package_id, sender, manifest.kind, fields["export_no"],
-            bool(manifest.get("full")), fields["seq_from"], fields["seq_to"],
-            manifest.created_at, now, services.actor_login, reader.path.name[:300],
-            reader.file_sha256, {"counts": result.counts}))
-        held = _update_peer(db, peer, manifest, applier, now)
-        write_audit(now, services.actor_login, "import", "sync_inbound", manifest.package_id,
-                    next_change_seq(), None,
-                    {"point": sender, "export_no": fields["export_no"],
-                     "file": reader.path.name, "counts": result.totals()})
+    job = Job(str(reader.path), (reader._trailer.manifest, reader._trailer.signature), sender,
+              services.point_code, fields["seq_from"], fields["seq_to"], fields["audit_from"],
+              fields["audit_to"],
+              manifest.created_at + timedelta(minutes=manifest.utc_offset_minutes))
+    if new_peer is not None:
+        state.save_peer(db, new_peer)
+    peer = state.peer(db, sender)
+    if worker is not None and sum(m.lines for m in manifest.members) >= WORKER_RECORDS:
+        prepared = worker.run(job, writer, progress)
+    else:
+        prepared = prepare_records(db, reader, job, writer, progress)
+    result.counts.update(prepared.counts)
+    now = services.clock.now_utc().replace(microsecond=0)
+    state.add_inbound(db, state.InboundEntry(
+        manifest.package_id, sender, manifest.kind, fields["export_no"],
+        bool(manifest.get("full")), fields["seq_from"], fields["seq_to"],
+        manifest.created_at, now, services.actor_login, reader.path.name[:300],
+        reader.file_sha256, {"counts": result.counts}))
+    held = _update_peer(db, peer, manifest, prepared, now)
+    write_audit(now, services.actor_login, "import", "sync_inbound", manifest.package_id,
+                next_change_seq(), None,
+                {"point": sender, "export_no": fields["export_no"],
+                 "file": reader.path.name, "counts": result.totals()})
     result.status = IMPORTED
     result.notices.extend(coverage_notices(sender, held))
-    if applier.conflict_ids:
+    if prepared.conflict_ids:
         result.notices.append(Notice("sync.conflicts", {
-            "count": len(applier.conflict_ids), "ids": ", ".join(applier.conflict_ids[:5])},
+            "count": len(prepared.conflict_ids), "ids": ", ".join(prepared.conflict_ids[:5])},
             warning=True))
 
 
-def _update_peer(db, peer: state.Peer, manifest: Manifest, applier: RecordsApplier,
+def _update_peer(db, peer: state.Peer, manifest: Manifest, prepared: Prepared,
                  now: datetime) -> Coverage:
     peer.name = manifest.sender_name[:200]
     peer.database_id = manifest.database_id
@@ -110,7 +108,7 @@ def _update_peer(db, peer: state.Peer, manifest: Manifest, applier: RecordsAppli
     if peer.last_package_at is None or manifest.created_at > peer.last_package_at:
         peer.last_package_at = manifest.created_at
     peer.last_imported_at = now
-    for kind, (live, deleted) in applier.count_delta.items():
+    for kind, (live, deleted) in prepared.count_delta.items():
         held = peer.counts.setdefault(kind, [0, 0])
         peer.counts[kind] = [held[0] + live, held[1] + deleted]
     held = coverage((e.export_no, e.seq_from, e.seq_to)

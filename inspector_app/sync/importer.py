@@ -3,16 +3,26 @@
 For each file: decrypt and verify it without touching the database (signature, manifest,
 hashes, versions), find its sender trusted (an enrolled point at the district, the trusted
 district at a point; a new point only with ``trust_new``), skip it when already imported, then
-apply it in one transaction. A file that fails any of this is refused: the database is left as
-it was and the file is copied aside with the reason. After a batch the district writes, for
-every point it heard from, a receipt and (when the point's reference data is not current) a
-reference package.
+apply it. A file that fails any of this is refused: nothing of it stays in the database, and
+the file is copied aside with the reason. After a batch the district writes, for every point
+it heard from, a receipt and (when the point's reference data is not current) a reference
+package.
+
+Transactions: consecutive files of different points are applied in one immediate transaction
+(a *group*), committed when a point comes again, when the group holds
+:data:`GROUP_RECORDS` records, and at the end. Committing once per group instead of once per
+file writes each index page to the log once, not once per file: at the district's scale the
+difference is a third of the time. A file still applies all or nothing: when one fails, the
+group is rolled back and the files applied before it in the group are applied again (they are
+deterministic), so the refused file leaves no trace. Points never share records, so a file's
+checks never depend on another point's uncommitted rows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from peewee import DatabaseError as PeeweeDatabaseError
@@ -22,19 +32,21 @@ from inspector_app.permissions import Action
 from inspector_app.services.context import Services
 from inspector_app.storage.migrations import LATEST_VERSION
 from inspector_app.sync import state
-from inspector_app.sync.district_import import import_records
+from inspector_app.sync.district_import import apply_records
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.keys import KeyPair, ensure_keys
 from inspector_app.sync.manifest import RECEIPT, RECORDS, Manifest
 from inspector_app.sync.package import SUFFIX, PackageReader
+from inspector_app.sync.pipeline import DirectWriter, Worker
 from inspector_app.sync.receipts import apply_receipt, write_receipt
 from inspector_app.sync.reference import apply_reference, reference_digest, write_reference
 from inspector_app.sync.refused import keep_aside, outbox_dir
-from inspector_app.sync.results import DUPLICATE, BatchResult, FileResult, Notice
+from inspector_app.sync.results import DUPLICATE, REFUSED, BatchResult, FileResult, Notice
 
 TrustNew = bool | Collection[str]
 Progress = Callable[[int, int, str, int], None]
 """progress(file index, file count, stage or record kind, records done)"""
+GROUP_RECORDS = 400_000
 
 
 def package_files(folder: str | Path) -> list[Path]:
@@ -48,6 +60,17 @@ def peek(services: Services, path: str | Path) -> Manifest:
     return reader.verify()
 
 
+@dataclass
+class _Job:
+    """A verified file ready to apply (again, if its group is rolled back)."""
+
+    result: FileResult
+    run: Callable[[DirectWriter], None]
+    point: str
+    records: int
+    notices_before: int = 0
+
+
 def import_files(services: Services, paths: Iterable[str | Path], *, trust_new: TrustNew = False,
                  outbox: str | Path | None = None, keep_refused: bool = True,
                  progress: Progress | None = None) -> BatchResult:
@@ -56,34 +79,140 @@ def import_files(services: Services, paths: Iterable[str | Path], *, trust_new: 
     paths = [Path(p) for p in paths]
     keys = ensure_keys(services.db.database)
     batch = BatchResult()
-    heard_from: set[str] = set()
-    with checkpoint_once(services.db):
+    with checkpoint_once(services.db), Worker(services.db) as worker, \
+            _Groups(services) as groups:
         for index, path in enumerate(paths):
             def report(stage: str, done: int, index=index) -> None:
                 if progress is not None:
                     progress(index, len(paths), stage, done)
 
-            result = import_file(services, keys, path, trust_new=trust_new, progress=report)
-            if not result.ok and keep_refused:
-                result.kept_at = keep_aside(services.db.database, path, result.error,
-                                            result.point, services.clock.now_local(),
-                                            result.package_id)
-            if result.ok and result.kind == RECORDS:
-                heard_from.add(result.point)
+            result = FileResult(path)
             batch.files.append(result)
+            job = _verified(services, keys, path, result, trust_new, report, worker)
+            if job is not None:
+                groups.apply(job)
+    for result in batch.files:
+        if not result.ok and keep_refused:
+            result.kept_at = keep_aside(services.db.database, result.path, result.error,
+                                        result.point, services.clock.now_local(),
+                                        result.package_id)
+    heard_from = {r.point for r in batch.files if r.ok and r.kind == RECORDS}
     if heard_from and services.is_district_office:
         folder = Path(outbox) if outbox is not None else outbox_dir(services.db.database)
         batch.written = write_outgoing(services, keys, sorted(heard_from), folder)
     return batch
 
 
+def import_file(services: Services, keys: KeyPair, path: Path, *, trust_new: TrustNew = False,
+                progress: Callable[[str, int], None] | None = None) -> FileResult:
+    """Import one file in its own transaction; never raises for a bad file."""
+    result = FileResult(path)
+    job = _verified(services, keys, path, result, trust_new, progress)
+    if job is not None:
+        with _Groups(services) as groups:
+            groups.apply(job)
+    return result
+
+
+class _Groups:
+    """The group transactions of a batch (see the module's description)."""
+
+    def __init__(self, services: Services):
+        self.db = services.db
+        self.jobs: list[_Job] = []
+        self.records = 0
+        self.writer = DirectWriter(self.db)
+        self._transaction = None
+
+    def __enter__(self) -> _Groups:
+        self._context = self.db.atomic("IMMEDIATE")
+        self._transaction = self._context.__enter__()
+        return self
+
+    def __exit__(self, *exc_info) -> bool | None:
+        if exc_info[0] is None:
+            self.writer.finish()
+        else:
+            self.writer.forget()
+        return self._context.__exit__(*exc_info)
+
+    def apply(self, job: _Job) -> None:
+        if job.point in {j.point for j in self.jobs} or job.result.kind != RECORDS or (
+                self.records + job.records > GROUP_RECORDS and self.jobs):
+            self._commit()
+        if self._run(job):
+            self.jobs.append(job)
+            self.records += job.records
+            if job.result.kind != RECORDS:
+                self._commit()
+            return
+        self._transaction.rollback()
+        self.writer.forget()
+        survivors = self.jobs
+        self.jobs, self.records = [], 0
+        for earlier in survivors:
+            earlier.result.counts.clear()
+            earlier.result.notices[:] = earlier.result.notices[:earlier.notices_before]
+            self.apply(earlier)
+
+    def _run(self, job: _Job) -> bool:
+        job.notices_before = len(job.result.notices)
+        try:
+            job.run(self.writer)
+            return True
+        except InspectorError as exc:
+            job.result.error = exc
+        except PeeweeDatabaseError as exc:
+            job.result.error = SyncError("sync.conflict", reason=str(exc))
+        job.result.status = REFUSED
+        job.result.counts.clear()
+        return False
+
+    def _commit(self) -> None:
+        if self.jobs:
+            self.writer.finish()
+            self._transaction.commit()
+        self.jobs, self.records = [], 0
+
+
+def _verified(services: Services, keys: KeyPair, path: Path, result: FileResult,
+              trust_new: TrustNew, progress, worker: Worker | None = None) -> _Job | None:
+    """Pass one (no database writes): None when refused or already imported."""
+    try:
+        reader = PackageReader(path, keys)
+        manifest = reader.verify()
+        result.kind, result.point = manifest.kind, manifest.sender
+        result.package_id = manifest.package_id
+        if manifest.kind == RECORDS:
+            result.export_no = manifest.get("export_no")
+        _check_versions(manifest)
+        known = state.inbound(services.db, manifest.package_id)
+        if known is not None:
+            result.status = DUPLICATE
+            offset = services.clock.now_local() - services.clock.now_utc()
+            result.notices.append(Notice("sync.already_imported", {
+                "date": f"{known.imported_at + offset:%d.%m.%Y %H:%M}"}))
+            return None
+        new_peer = _trusted_sender(services, manifest, trust_new, result)
+    except InspectorError as exc:
+        result.error = exc
+        return None
+    if manifest.kind == RECORDS:
+        def run(writer: DirectWriter) -> None:
+            apply_records(services, reader, result, new_peer, writer, progress, worker)
+    elif manifest.kind == RECEIPT:
+        def run(writer: DirectWriter) -> None:
+            apply_receipt(services, manifest, result, path.name, reader.file_sha256)
+    else:
+        def run(writer: DirectWriter) -> None:
+            apply_reference(services, reader, result, writer)
+    return _Job(result, run, manifest.sender, sum(m.lines for m in manifest.members))
+
+
 @contextmanager
 def checkpoint_once(db) -> Iterator[None]:
-    """Copy the write-ahead log into the database file once for a whole batch.
-
-    Each file is still its own transaction; only SQLite's automatic checkpoint (an fsync of
-    several megabytes after nearly every file's commit) is postponed to the batch's end.
-    """
+    """Copy the write-ahead log into the database file once for a whole batch (SQLite's
+    automatic checkpoint would fsync several megabytes after nearly every commit)."""
     (previous,) = db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()
     db.execute_sql("PRAGMA wal_autocheckpoint = 0")
     try:
@@ -105,39 +234,6 @@ def write_outgoing(services: Services, keys: KeyPair, points: list[str],
         if peer.reference_digest != current:
             written.append(write_reference(services, peer, keys, folder))
     return written
-
-
-def import_file(services: Services, keys: KeyPair, path: Path, *, trust_new: TrustNew = False,
-                progress: Callable[[str, int], None] | None = None) -> FileResult:
-    """Import one file; never raises for a bad file (the result says why it was refused)."""
-    result = FileResult(path)
-    try:
-        reader = PackageReader(path, keys)
-        manifest = reader.verify()
-        result.kind, result.point = manifest.kind, manifest.sender
-        result.package_id = manifest.package_id
-        if manifest.kind == RECORDS:
-            result.export_no = manifest.get("export_no")
-        _check_versions(manifest)
-        known = state.inbound(services.db, manifest.package_id)
-        if known is not None:
-            result.status = DUPLICATE
-            offset = services.clock.now_local() - services.clock.now_utc()
-            result.notices.append(Notice("sync.already_imported", {
-                "date": f"{known.imported_at + offset:%d.%m.%Y %H:%M}"}))
-            return result
-        new_peer = _trusted_sender(services, manifest, trust_new, result)
-        if manifest.kind == RECORDS:
-            import_records(services, reader, result, new_peer, progress)
-        elif manifest.kind == RECEIPT:
-            apply_receipt(services, manifest, result, path.name, reader.file_sha256)
-        else:
-            apply_reference(services, reader, result)
-    except InspectorError as exc:
-        result.error = exc
-    except PeeweeDatabaseError as exc:
-        result.error = SyncError("sync.conflict", reason=str(exc))
-    return result
 
 
 def _check_versions(manifest: Manifest) -> None:
@@ -183,4 +279,3 @@ def _trusted_sender(services: Services, manifest: Manifest, trust_new: TrustNew,
         raise SyncError("sync.key_mismatch", point=manifest.sender, fingerprint=fingerprint,
                         expected=peer.fingerprint)
     return None
-

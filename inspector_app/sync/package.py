@@ -90,6 +90,7 @@ class PackageWriter:
 
     def abort(self) -> None:
         """Drop the unfinished file (or the published one, when its caller failed after)."""
+        self._container.abort()
         if not self._file.closed:
             self._file.close()
         self._temp.unlink(missing_ok=True)

@@ -87,7 +87,7 @@ def last_acknowledged(db) -> Acknowledged | None:
 
 def apply_receipt(services: Services, manifest: Manifest, result: FileResult,
                   file_name: str, file_sha256: str) -> None:
-    """Apply a verified receipt at the point (one transaction)."""
+    """Apply a verified receipt at the point, inside the caller's transaction."""
     db = services.db
     number = manifest.int_field("receipt_no")
     held_no = manifest.int_field("held_export_no")
@@ -101,41 +101,40 @@ def apply_receipt(services: Services, manifest: Manifest, result: FileResult,
         raise SyncError("sync.receipt_other_database")
     result.export_no = held_no
     now = services.clock.now_utc().replace(microsecond=0)
-    with db.atomic("IMMEDIATE"):
-        acknowledged = int(state.get_state(db, "ack_export_no", "0") or 0)
-        latest = state.parse_moment(state.get_state(db, "receipt_at"))
-        entry = state.export_entry(db, held_no) if held_no else None
-        if latest is not None and manifest.created_at < latest:
-            result.notices.append(Notice("sync.receipt_nothing_new", {"number": held_no}))
-            gaps = []
-        elif held_no and entry is None:
-            result.notices.append(Notice("sync.receipt_unknown_export",
-                                         {"number": held_no}, warning=True))
-            state.set_state(db, "next_full", "1")
-        elif held_no and last_no == held_no and entry.checksum != checksum:
-            result.notices.append(Notice("sync.receipt_mismatch", {"number": held_no},
-                                         warning=True))
-            state.set_state(db, "next_full", "1")
-        elif held_no < acknowledged:
-            result.notices.append(Notice("sync.receipt_behind", {
-                "number": held_no, "acknowledged": acknowledged}, warning=True))
-            state.set_state(db, "next_full", "1")
-        elif held_no > acknowledged:
-            state.set_state(db, "ack_export_no", held_no)
-            state.set_state(db, "ack_seq", entry.seq_to)
-            state.set_state(db, "ack_audit", entry.audit_to)
-            state.set_state(db, "ack_at", str(manifest.created_at))
-            state.set_state(db, "ack_received_at", str(now))
-            result.notices.append(Notice("sync.receipt_acknowledged", {"number": held_no}))
-        else:
-            result.notices.append(Notice("sync.receipt_nothing_new", {"number": held_no}))
-        if latest is None or manifest.created_at >= latest:
-            state.set_state(db, "receipt_at", str(manifest.created_at))
-            state.set_state(db, "district_gaps", json.dumps(gaps))
-        for gap in gaps:
-            result.notices.append(Notice("sync.receipt_gap", {"number": gap}, warning=True))
-        state.add_inbound(db, state.InboundEntry(
-            manifest.package_id, manifest.sender, RECEIPT, number, False, 0, 0,
-            manifest.created_at, now, services.actor_login, file_name[:300], file_sha256,
-            {"held_export_no": held_no, "notices": [n.code for n in result.notices]}))
+    acknowledged = int(state.get_state(db, "ack_export_no", "0") or 0)
+    latest = state.parse_moment(state.get_state(db, "receipt_at"))
+    entry = state.export_entry(db, held_no) if held_no else None
+    if latest is not None and manifest.created_at < latest:
+        result.notices.append(Notice("sync.receipt_nothing_new", {"number": held_no}))
+        gaps = []
+    elif held_no and entry is None:
+        result.notices.append(Notice("sync.receipt_unknown_export",
+                                     {"number": held_no}, warning=True))
+        state.set_state(db, "next_full", "1")
+    elif held_no and last_no == held_no and entry.checksum != checksum:
+        result.notices.append(Notice("sync.receipt_mismatch", {"number": held_no},
+                                     warning=True))
+        state.set_state(db, "next_full", "1")
+    elif held_no < acknowledged:
+        result.notices.append(Notice("sync.receipt_behind", {
+            "number": held_no, "acknowledged": acknowledged}, warning=True))
+        state.set_state(db, "next_full", "1")
+    elif held_no > acknowledged:
+        state.set_state(db, "ack_export_no", held_no)
+        state.set_state(db, "ack_seq", entry.seq_to)
+        state.set_state(db, "ack_audit", entry.audit_to)
+        state.set_state(db, "ack_at", str(manifest.created_at))
+        state.set_state(db, "ack_received_at", str(now))
+        result.notices.append(Notice("sync.receipt_acknowledged", {"number": held_no}))
+    else:
+        result.notices.append(Notice("sync.receipt_nothing_new", {"number": held_no}))
+    if latest is None or manifest.created_at >= latest:
+        state.set_state(db, "receipt_at", str(manifest.created_at))
+        state.set_state(db, "district_gaps", json.dumps(gaps))
+    for gap in gaps:
+        result.notices.append(Notice("sync.receipt_gap", {"number": gap}, warning=True))
+    state.add_inbound(db, state.InboundEntry(
+        manifest.package_id, manifest.sender, RECEIPT, number, False, 0, 0,
+        manifest.created_at, now, services.actor_login, file_name[:300], file_sha256,
+        {"held_export_no": held_no, "notices": [n.code for n in result.notices]}))
     result.status = IMPORTED

@@ -31,6 +31,7 @@ from inspector_app.sync.keys import KeyPair
 from inspector_app.sync.lookup import RecordLookup, active
 from inspector_app.sync.manifest import REFERENCE, Manifest, canonical, utc_text
 from inspector_app.sync.package import SUFFIX, PackageReader, PackageWriter, new_package_id
+from inspector_app.sync.pipeline import DirectWriter
 from inspector_app.sync.results import IMPORTED, FileResult, Notice
 
 CATALOGUES_MEMBER = "catalogues.jsonl.gz"
@@ -128,8 +129,9 @@ def _catalogue(line: bytes) -> tuple[str, int, list[dict[str, Any]]]:
     return name, version, items
 
 
-def apply_reference(services: Services, reader: PackageReader, result: FileResult) -> None:
-    """Apply a verified reference package at the point (one transaction)."""
+def apply_reference(services: Services, reader: PackageReader, result: FileResult,
+                    writer: DirectWriter) -> None:
+    """Apply a verified reference package at the point, inside the caller's transaction."""
     manifest: Manifest = reader.manifest
     if [m.name for m in manifest.members] != [CATALOGUES_MEMBER, STAFF_MEMBER]:
         raise SyncError("sync.bad_manifest", field="members")
@@ -138,29 +140,28 @@ def apply_reference(services: Services, reader: PackageReader, result: FileResul
     sender = manifest.sender
     now = services.clock.now_utc().replace(microsecond=0)
     local = manifest.created_at + timedelta(minutes=manifest.utc_offset_minutes)
-    with db.atomic("IMMEDIATE"):
-        held = dict(db.execute_sql('SELECT catalogue, version FROM "catalogue_version"'))
-        updated = []
-        lookup = RecordLookup(db, {sender})
-        applier = RecordsApplier(db, validation_services(db, sender, local), lookup, sender,
-                                 -1, 2**62)
-        for info, lines in reader.members():
-            if info.name == CATALOGUES_MEMBER:
-                for line in lines:
-                    name, version, items = _catalogue(line)
-                    if version > held.get(name, 0):
-                        apply_catalogue(name, version, items, now)
-                        updated.append(name)
-            else:
-                with active(lookup):
-                    result.counts["staff"] = applier.apply(CODECS[Staff], lines).as_dict()
-        state.set_state(db, "reference_digest", digest)
-        state.add_inbound(db, state.InboundEntry(
-            manifest.package_id, sender, REFERENCE, 0, False, 0, 0, manifest.created_at, now,
-            services.actor_login, reader.path.name[:300], reader.file_sha256,
-            {"catalogues": updated, "counts": result.counts}))
-        write_audit(now, services.actor_login, "import", "sync_inbound", manifest.package_id,
-                    next_change_seq(), None, {"from": sender, "catalogues": updated})
+    held = dict(db.execute_sql('SELECT catalogue, version FROM "catalogue_version"'))
+    updated = []
+    lookup = RecordLookup(db, {sender})
+    applier = RecordsApplier(db, validation_services(db, sender, local), lookup, sender,
+                             -1, 2**62, writer)
+    for info, lines in reader.members():
+        if info.name == CATALOGUES_MEMBER:
+            for line in lines:
+                name, version, items = _catalogue(line)
+                if version > held.get(name, 0):
+                    apply_catalogue(name, version, items, now)
+                    updated.append(name)
+        else:
+            with active(lookup):
+                result.counts["staff"] = applier.apply(CODECS[Staff], lines).as_dict()
+    state.set_state(db, "reference_digest", digest)
+    state.add_inbound(db, state.InboundEntry(
+        manifest.package_id, sender, REFERENCE, 0, False, 0, 0, manifest.created_at, now,
+        services.actor_login, reader.path.name[:300], reader.file_sha256,
+        {"catalogues": updated, "counts": result.counts}))
+    write_audit(now, services.actor_login, "import", "sync_inbound", manifest.package_id,
+                next_change_seq(), None, {"from": sender, "catalogues": updated})
     services.catalogues.reload()
     result.status = IMPORTED
     result.notices.append(Notice("sync.reference_applied",

@@ -3,9 +3,9 @@
 Each searchable table has an FTS5 index kept current by triggers (migration 0001). Fed one row
 at a time by the insert trigger, FTS5 costs about 30 µs a row; the same rows indexed with one
 ``INSERT ... SELECT`` after a bulk insert cost a seventh of that. While an import inserts rows
-into a table, :func:`deferred_search_index` therefore drops that table's insert trigger, and
-afterwards indexes the rows inserted (rowid above the old maximum) and recreates the trigger from
-its own stored SQL, all inside the import's transaction (SQLite's DDL is transactional: a
+into a table, :func:`defer` therefore drops that table's insert trigger, and :func:`finish`
+indexes the rows inserted meanwhile (rowid above the old maximum) and recreates the trigger
+from its own stored SQL, all inside the import's transaction (SQLite's DDL is transactional: a
 failure or a kill rolls the trigger back with everything else). The update and delete triggers
 stay. When the trigger is not the one this module knows, nothing is deferred.
 """
@@ -13,10 +13,16 @@ stay. When the trigger is not the one this module knows, nothing is deferred.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from dataclasses import dataclass
 
 from peewee import SqliteDatabase
+
+
+@dataclass(frozen=True)
+class Deferred:
+    table: str
+    trigger_sql: str
+    top_rowid: int
 
 
 def _normalised(sql: str) -> str:
@@ -30,18 +36,24 @@ def _expected(table: str) -> str:
         f'END')
 
 
-@contextmanager
-def deferred_search_index(db: SqliteDatabase, table: str) -> Iterator[None]:
-    """Within the caller's transaction: bulk-index the rows inserted into ``table`` meanwhile."""
+def defer(db: SqliteDatabase, table: str) -> Deferred | None:
+    """Stop indexing rows inserted into ``table`` one by one (inside a transaction)."""
     trigger = f"{table}_fts_insert"
     row = db.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
                          (trigger,)).fetchone()
     if row is None or _normalised(row[0]) != _expected(table):
-        yield
-        return
+        return None
     top = db.execute_sql(f'SELECT COALESCE(MAX(rowid), 0) FROM "{table}"').fetchone()[0]
     db.execute_sql(f'DROP TRIGGER "{trigger}"')
-    yield
+    return Deferred(table, row[0], top)
+
+
+def finish(db: SqliteDatabase, deferred: Deferred | None) -> None:
+    """Index the rows inserted since :func:`defer` and put the insert trigger back."""
+    if deferred is None:
+        return
+    table = deferred.table
     db.execute_sql(f'INSERT INTO "{table}_fts"(rowid, search_text) '
-                   f'SELECT rowid, search_text FROM "{table}" WHERE rowid > ?', (top,))
-    db.execute_sql(row[0])
+                   f'SELECT rowid, search_text FROM "{table}" WHERE rowid > ?',
+                   (deferred.top_rowid,))
+    db.execute_sql(deferred.trigger_sql)

@@ -15,6 +15,7 @@ from typing import Any
 from peewee import SqliteDatabase
 
 from inspector_app.services.records import GENESIS_HASH, AuditRow, audit_entry_fields, audit_hash
+from inspector_app.sync.codec import JSON_LINE
 from inspector_app.sync.errors import SyncError
 
 COLUMNS = ("id", "at", "actor", "action", "table_name", "record_id", "change_seq",
@@ -33,8 +34,7 @@ def last_entry_id(db: SqliteDatabase) -> int:
 
 def encode(row: tuple) -> bytes:
     """One audit entry (columns as :data:`EXPORT_SQL`) as a JSON line."""
-    return json.dumps(dict(zip(COLUMNS, row, strict=True)), ensure_ascii=False,
-                      separators=(",", ":")).encode("utf-8")
+    return JSON_LINE.encode(dict(zip(COLUMNS, row, strict=True))).encode("utf-8")
 
 
 def _decode(line: bytes) -> dict[str, Any]:
@@ -57,10 +57,12 @@ def _decode(line: bytes) -> dict[str, Any]:
 
 
 class TrailApplier:
-    """Checks and stores one package's audit entries for ``point`` (inside the transaction)."""
+    """Checks one package's audit entries for ``point``; the rows go to ``writer`` (see
+    :mod:`inspector_app.sync.pipeline`)."""
 
-    def __init__(self, db: SqliteDatabase, point: str, first: int, last: int):
+    def __init__(self, db: SqliteDatabase, point: str, first: int, last: int, writer):
         self.db = db
+        self.writer = writer
         self.point = point
         self.first = first
         self.last = last
@@ -115,8 +117,5 @@ class TrailApplier:
             self.prev_hash = row.entry_hash
             self.expected += 1
         if rows:
-            columns = ", ".join(f'"{c}"' for c in ("point_code", "entry_id", *COLUMNS[1:]))
-            marks = ", ".join("?" for _ in range(len(COLUMNS) + 1))
-            self.db.cursor().executemany(
-                f'INSERT INTO "point_audit_entry" ({columns}) VALUES ({marks})', rows)
+            self.writer.trail(rows)
             self.added += len(rows)

@@ -1,0 +1,224 @@
+"""Where an import's prepared rows go: written at once, or sent from a worker process.
+
+Preparing rows (decrypting, decoding, the services' rules) is Python work; writing them is
+SQLite work. For a large package, :class:`Worker` prepares it in a second process while this
+one, which owns the import's transaction, writes what the worker sends: the two halves run on
+two cores. (Threads would not do: the writer needs the interpreter lock for every row it binds,
+and a busy preparing thread holds it.) The pipe between them is bounded, so memory stays flat;
+any error on either side ends the package and the importer rolls it back. A worker killed with
+its parent dies of the broken pipe.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from peewee import SqliteDatabase
+
+from inspector_app.errors import FieldError, InspectorError
+from inspector_app.sync import search_index
+from inspector_app.sync.codec import BY_MEMBER, KindCodec
+from inspector_app.sync.errors import SyncError
+from inspector_app.sync.prepare import Job, Prepared, prepare_records
+
+POINT_TRAIL_SQL = (
+    'INSERT INTO "point_audit_entry" ("point_code", "entry_id", "at", "actor", "action", '
+    '"table_name", "record_id", "change_seq", "old_values", "new_values", "prev_hash", '
+    '"entry_hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+_BY_TABLE = {codec.table: codec for codec in BY_MEMBER.values()}
+
+
+class DirectWriter:
+    """Writes on the transaction's own connection, in the calling thread.
+
+    Search indexing of inserted rows is deferred per table until :meth:`finish`, which the
+    owner of the transaction calls before committing (:meth:`forget` after a rollback, which
+    undid the deferral too).
+    """
+
+    def __init__(self, db: SqliteDatabase):
+        self.db = db
+        self._deferred: dict[str, search_index.Deferred | None] = {}
+
+    def begin(self, table: str) -> None:
+        if table not in self._deferred:
+            self._deferred[table] = search_index.defer(self.db, table)
+
+    def end(self, table: str) -> None:
+        """A member is done (its rows are indexed at :meth:`finish`)."""
+
+    def finish(self) -> None:
+        """Index every row inserted since the tables were deferred; triggers back."""
+        for deferred in self._deferred.values():
+            search_index.finish(self.db, deferred)
+        self._deferred.clear()
+
+    def forget(self) -> None:
+        self._deferred.clear()
+
+    def rows(self, codec: KindCodec, inserts: list, updates: list) -> None:
+        cursor = self.db.cursor()
+        if inserts:
+            cursor.executemany(codec.insert_sql, inserts)
+        if updates:
+            cursor.executemany(codec.update_sql, updates)
+            if cursor.rowcount != len(updates):
+                raise SyncError("sync.changed_while_reading", path=codec.table)
+
+    def trail(self, rows: list) -> None:
+        if rows:
+            self.db.cursor().executemany(POINT_TRAIL_SQL, rows)
+
+
+class _PipeWriter:
+    """The worker's writer: every write becomes a message to the importing process."""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def begin(self, table: str) -> None:
+        self.connection.send(("begin", table))
+
+    def end(self, table: str) -> None:
+        self.connection.send(("end", table))
+
+    def rows(self, codec: KindCodec, inserts: list, updates: list) -> None:
+        self.connection.send(("rows", codec.table, inserts, updates))
+
+    def trail(self, rows: list) -> None:
+        self.connection.send(("trail", rows))
+
+
+def _error_data(exc: BaseException) -> dict[str, Any]:
+    if isinstance(exc, InspectorError):
+        return {"class": type(exc).__name__, "code": exc.code,
+                "params": {k: str(v) for k, v in exc.params.items()},
+                "errors": [(e.record, e.field, e.code, dict(e.params))
+                           for e in getattr(exc, "errors", [])]}
+    return {"class": "crash", "trace": "".join(traceback.format_exception(exc))}
+
+
+def _rebuilt(data: dict[str, Any]) -> BaseException:
+    from inspector_app.sync.apply import InvalidRecord
+
+    if data["class"] == "crash":
+        return RuntimeError("sync worker failed:\n" + data["trace"])
+    if data["class"] == "InvalidRecord":
+        errors = [FieldError(*error) for error in data["errors"]]
+        return InvalidRecord(data["params"]["kind"], data["params"]["id"], errors)
+    return SyncError(data["code"], **data["params"])
+
+
+def _worker_main(connection, db_path: str, key: bytes | None) -> None:
+    """The worker process: prepare each job it is sent, until told to stop."""
+    from inspector_app.storage.database import open_database
+    from inspector_app.sync.keys import ensure_keys
+    from inspector_app.sync.package import PackageReader
+
+    db = open_database(db_path, credentials=key)
+    keys = ensure_keys(db_path)
+    try:
+        while True:
+            job = connection.recv()
+            if job is None:
+                return
+            try:
+                reader = PackageReader(job.path, keys)
+                reader.verify()
+                if (reader._trailer.manifest, reader._trailer.signature) != job.trailer:
+                    raise SyncError("sync.changed_while_reading", path=job.path)
+
+                def progress(kind: str, done: int) -> None:
+                    connection.send(("progress", kind, done))
+
+                prepared = prepare_records(db, reader, job, _PipeWriter(connection), progress)
+                connection.send(("done", prepared))
+            except Exception as exc:  # noqa: BLE001 - reported to the importing process
+                connection.send(("error", _error_data(exc)))
+    except (EOFError, BrokenPipeError, KeyboardInterrupt):
+        return
+    finally:
+        db.close()
+
+
+class Worker:
+    """One preparing process for a batch of imports, started on first use."""
+
+    def __init__(self, db: SqliteDatabase):
+        self.db = db
+        self._process = None
+        self._connection = None
+
+    def __enter__(self) -> Worker:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def _start(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        parent, child = context.Pipe()
+        self._process = context.Process(
+            target=_worker_main, name="sync-prepare", daemon=True,
+            args=(child, str(self.db.database), getattr(self.db, "database_key", None)))
+        self._process.start()
+        child.close()
+        self._connection = parent
+
+    def run(self, job: Job, writer: DirectWriter,
+            progress: Callable[[str, int], None] | None = None) -> Prepared:
+        """Have the worker prepare ``job``; perform its writes here. Raises its errors."""
+        if self._process is None:
+            self._start()
+        try:
+            return self._follow(job, writer, progress)
+        except BaseException:
+            self._abort()  # its state is unknown now: a new worker serves the next job
+            raise
+
+    def _follow(self, job: Job, writer: DirectWriter, progress) -> Prepared:
+        self._connection.send(job)
+        while True:
+            try:
+                message = self._connection.recv()
+            except EOFError:
+                raise RuntimeError("sync worker ended unexpectedly") from None
+            kind = message[0]
+            if kind == "rows":
+                writer.rows(_BY_TABLE[message[1]], message[2], message[3])
+            elif kind == "trail":
+                writer.trail(message[1])
+            elif kind == "begin":
+                writer.begin(message[1])
+            elif kind == "end":
+                writer.end(message[1])
+            elif kind == "progress":
+                if progress is not None:
+                    progress(message[1], message[2])
+            elif kind == "done":
+                return message[1]
+            else:
+                raise _rebuilt(message[1])
+
+    def _abort(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.join(timeout=5)
+            self._connection.close()
+            self._process = None
+
+    def close(self) -> None:
+        if self._process is None:
+            return
+        try:
+            self._connection.send(None)
+        except (BrokenPipeError, OSError):
+            pass
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.kill()
+        self._connection.close()
+        self._process = None

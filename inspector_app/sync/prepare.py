@@ -1,0 +1,66 @@
+"""Preparing a verified records package: every member read, checked and turned into writes.
+
+This is the Python half of an import (decrypting, decoding, the services' rules, search texts);
+the writes go to a writer (:mod:`inspector_app.sync.pipeline`). It runs in the importing
+process for ordinary packages, or in a worker process for large ones, where it reads the
+district database through its own connection (what was committed before the import: a
+package's own records are remembered as they are prepared, and a group of files never holds
+two files of one point).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from peewee import SqliteDatabase
+
+from inspector_app.sync.apply import RecordsApplier, validation_services
+from inspector_app.sync.codec import AUDIT_MEMBER, BY_MEMBER
+from inspector_app.sync.lookup import RecordLookup, active
+from inspector_app.sync.package import PackageReader
+from inspector_app.sync.trail import TrailApplier
+
+
+@dataclass(frozen=True)
+class Job:
+    """What preparing one package needs (plain values: it may cross to a worker process)."""
+
+    path: str
+    trailer: tuple[bytes, bytes]
+    """The manifest and signature the importer verified: the worker checks it reads the same."""
+    sender: str
+    own: str
+    seq_from: int
+    seq_to: int
+    audit_from: int
+    audit_to: int
+    local_moment: datetime
+
+
+@dataclass
+class Prepared:
+    """What a prepared package did, per kind, and what the district's tallies must change."""
+
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    count_delta: dict[str, list[int]] = field(default_factory=dict)
+    conflict_ids: list[str] = field(default_factory=list)
+
+
+def prepare_records(db: SqliteDatabase, reader: PackageReader, job: Job, writer,
+                    progress=None) -> Prepared:
+    """Read every member of a verified package and hand its writes to ``writer``."""
+    lookup = RecordLookup(db, {job.sender, job.own})
+    applier = RecordsApplier(db, validation_services(db, job.sender, job.local_moment), lookup,
+                             job.sender, job.seq_from, job.seq_to, writer)
+    prepared = Prepared()
+    with active(lookup):
+        for info, lines in reader.members():
+            if info.name == AUDIT_MEMBER:
+                TrailApplier(db, job.sender, job.audit_from, job.audit_to, writer).apply(lines)
+            else:
+                codec = BY_MEMBER[info.name]
+                prepared.counts[codec.table] = applier.apply(codec, lines, progress).as_dict()
+    prepared.count_delta = applier.count_delta
+    prepared.conflict_ids = applier.conflict_ids
+    return prepared
