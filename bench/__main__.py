@@ -22,6 +22,7 @@ BENCHMARKS = (
     "bench.bench_stats",
     "bench.bench_reports",
     "bench.bench_gui",
+    "bench.bench_sync",
 )
 
 

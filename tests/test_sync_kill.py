@@ -18,6 +18,7 @@ from sync_fixtures import (
     make_district,
     make_point,
     read_members,
+    repack,
     use,
     write_raw_package,
 )
@@ -91,3 +92,31 @@ def test_killed_import_leaves_the_database_as_it_was(tmp_path):
         assert result.ok and result.counts["person"]["new"] == PERSONS
     finally:
         reopened.db.close()
+
+
+@pytest.mark.slow
+def test_large_package_is_checked_in_the_worker_process_too(tmp_path):
+    district = make_district(tmp_path)
+    point = make_point(tmp_path, "ATY-017", district=district)
+    out = tmp_path / "out"
+    out.mkdir()
+    good = big_package(point, district, out)
+    bad = repack(good, tmp_path / "ATY-017_bad.isync", keys_of(district), keys_of(point),
+                 edit=_spoil_last_person, edit_body=lambda b: dict(b, package_id=uuid.uuid4().hex))
+    use(district)
+    before = db_file_bytes(district)
+    refused = import_files(district, [bad], trust_new=True).files[0]
+    assert refused.error.code == "sync.invalid_record" and "2999" in refused.summary("en")
+    assert db_file_bytes(district) == before
+    imported = import_files(district, [good], trust_new=True).files[0]
+    assert imported.ok and imported.counts["person"]["new"] == PERSONS
+    assert district.search.persons("образцова29999")[0].surname == "Образцова29999"
+    point.db.close()
+    district.db.close()
+
+
+def _spoil_last_person(name: str, lines: list[bytes]) -> list[bytes]:
+    if name != "person.jsonl.gz":
+        return lines
+    last = json.loads(lines[-1])
+    return [*lines[:-1], json.dumps(dict(last, birth_date="2999-01-01")).encode()]
