@@ -93,7 +93,8 @@ def import_figures(ctx: BenchContext, folder: Path) -> list[Figure]:
                f"{grouped(records / seconds)} records/s, {report['refused']} refused, "
                f"{report['written']} receipts/reference files"),
         Figure("  import peak memory", report["max_rss_mb"], "MB", f"< {MEMORY_TARGET} MB",
-               report["max_rss_mb"] < MEMORY_TARGET, "child process ru_maxrss"),
+               report["max_rss_mb"] < MEMORY_TARGET,
+               f"importer {report['own_mb']:.0f} MB + worker {report['worker_mb']:.0f} MB"),
         Figure("  raw executemany of the same rows", raw, "s", note="same empty schema"),
         Figure("  import / raw", seconds / raw, "ratio",
                note=f"packages written in {seconds_packing:.0f} s (not counted)"),
@@ -101,7 +102,11 @@ def import_figures(ctx: BenchContext, folder: Path) -> list[Figure]:
 
 
 def child_import(district_path: str, files: list[str]) -> None:
-    """Run in a child process: import ``files`` into the district; print a JSON report."""
+    """Run in a child process: import ``files`` into the district; print a JSON report.
+
+    Memory is the peak resident size of this process (``VmHWM``: ``ru_maxrss`` would include
+    the parent's size at fork) plus the peak of the import's worker process, sampled.
+    """
     from bench.common import BENCH_NOW
     from inspector_app.clock import FixedClock
     from inspector_app.services.setup import open_services
@@ -109,17 +114,60 @@ def child_import(district_path: str, files: list[str]) -> None:
 
     services = open_services(district_path, clock=FixedClock(BENCH_NOW))
     outbox = Path(district_path).with_name("outbox")
+    watcher = _ChildMemory()
+    watcher.start()
     seconds, batch = timed(lambda: import_files(services, files, trust_new=True, outbox=outbox))
+    watcher.stop()
     services.db.close()
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    worker = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own = _status_kb("self", "VmHWM") / 1024
     refused = [f.summary("en") for f in batch.refused]
-    print(json.dumps({"seconds": seconds, "max_rss_mb": usage.ru_maxrss / 1024,
-                      "worker_rss_mb": worker.ru_maxrss / 1024,
-                      "cpu_seconds": usage.ru_utime + usage.ru_stime,
-                      "worker_cpu_seconds": worker.ru_utime + worker.ru_stime,
-                      "refused": len(refused),
+    print(json.dumps({"seconds": seconds, "max_rss_mb": own + watcher.peak_mb,
+                      "own_mb": own, "worker_mb": watcher.peak_mb,
+                      "cpu_seconds": usage.ru_utime + usage.ru_stime, "refused": len(refused),
                       "reasons": refused[:3], "written": len(batch.written)}))
+
+
+def _status_kb(pid: str, field: str) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class _ChildMemory:
+    """Samples the resident size of this process's children (the import's worker)."""
+
+    def __init__(self):
+        import threading
+
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        import os
+
+        me = os.getpid()
+        while not self._stop.wait(0.1):
+            try:
+                with open(f"/proc/{me}/task/{me}/children") as f:
+                    children = f.read().split()
+            except OSError:
+                children = []
+            total = sum(_status_kb(pid, "VmRSS") for pid in children) / 1024
+            self.peak_mb = max(self.peak_mb, total)
 
 
 def make_region_packages(region: Path, district_path: Path, out: Path,

@@ -44,8 +44,9 @@ from inspector_app.sync.refused import keep_aside, outbox_dir
 from inspector_app.sync.results import DUPLICATE, REFUSED, BatchResult, FileResult, Notice
 
 TrustNew = bool | Collection[str]
-Progress = Callable[[int, int, str, int], None]
-"""progress(file index, file count, stage or record kind, records done)"""
+Progress = Callable[[int, int, str, int], bool | None]
+"""progress(file index, file count, stage or record kind, records done); returning False
+before a file ("file" stage) cancels the rest of the batch (files done so far stay)."""
 GROUP_RECORDS = 400_000
 
 
@@ -86,6 +87,8 @@ def import_files(services: Services, paths: Iterable[str | Path], *, trust_new: 
                 if progress is not None:
                     progress(index, len(paths), stage, done)
 
+            if progress is not None and progress(index, len(paths), "file", 0) is False:
+                break  # cancelled: the files not reached are not imported
             result = FileResult(path)
             batch.files.append(result)
             job = _verified(services, keys, path, result, trust_new, report, worker)
