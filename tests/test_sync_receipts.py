@@ -86,6 +86,9 @@ def test_reference_data_reaches_the_point_when_it_changed(world):
             {"code": "noise", "ru": "Шум", "kk": "Шу", "en": "Noise"},
             {"code": "drones", "ru": "Дроны", "kk": "Дрондар", "en": "Drones"}],
             district.clock.now_utc())
+        apply_catalogue("mrp_rates", 99, [{"year": 2026, "amount": 4325},
+                                          {"year": 2027, "amount": 4500}],
+                        district.clock.now_utc())
     district.staff.create({"login": "analyst", "full_name": "Аналитик Отдела",
                            "role": "district_operator", "password": "Bright-Sun-7x"})
     _, batch = _round(district, point, out, "r1")
@@ -97,6 +100,7 @@ def test_reference_data_reaches_the_point_when_it_changed(world):
     point.catalogues.reload()
     assert point.catalogues.has("appeal_topics", "drones")
     assert not point.catalogues.has("appeal_topics", "theft_fraud")
+    assert point.catalogues.mrp(2027) == 4500  # the МРП table came too
     logins = {s.login for s in point.staff.live() if s.owner_point == "ATY-ROP"}
     assert logins == {"operator", "analyst"}
     assert point.staff.by_login("analyst") is None  # district staff never log in at a point
