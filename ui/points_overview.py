@@ -1,0 +1,179 @@
+"""The district office's points overview: every enrolled point and what arrived from it.
+
+:class:`PointsOverview` ``(ctx: UiContext, parent=None)`` shows one row per enrolled point:
+its code and name, the last package (date made at the point, days since, export number), the
+export up to which everything is held, missing exports (gaps), records held per kind and
+refused files; points with no package for :data:`STALE_DAYS` days are highlighted, gaps and
+refusals too. Below, refused files that name no enrolled point. It reloads when records
+change (after an import) and on "Refresh".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.messages import translate
+from inspector_app.sync.overview import (
+    STALE_DAYS,
+    PointStatus,
+    points_overview,
+    unattributed_refusals,
+)
+from ui.icons import icon
+
+Index = QModelIndex | QPersistentModelIndex
+STALE_COLOUR = QColor("#fde2c8")
+TROUBLE_COLOUR = QColor("#f8d7da")
+KIND_COLUMNS = ("person", "appeal", "preventive_visit", "registration", "offence", "meeting",
+                "feedback")
+POINT_KINDS = frozenset({"point", "sync"})
+
+
+class PointsModel(QAbstractTableModel):
+    """The points' statuses as a table (loaded whole: a district has tens of points)."""
+
+    FIXED = ("code", "name", "last", "days", "export", "held", "gaps", "refused")
+
+    def __init__(self, lang: str = "ru", parent=None):
+        super().__init__(parent)
+        self.lang = lang
+        self.rows: list[PointStatus] = []
+
+    def load(self, rows: list[PointStatus]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.FIXED) + len(KIND_COLUMNS)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Point"), self.tr("Name"), self.tr("Last package"),
+                  self.tr("Days since"), self.tr("Export no."), self.tr("Held up to"),
+                  self.tr("Missing exports"), self.tr("Refused files"))
+        if section < len(titles):
+            return titles[section]
+        return translate(f"sync.kind.{KIND_COLUMNS[section - len(titles)]}", self.lang)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        point = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(point, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if point.gaps or point.refused:
+                return TROUBLE_COLOUR
+            if point.stale:
+                return STALE_COLOUR
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3 and column != 6:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(point)
+        return None
+
+    def _text(self, point: PointStatus, column: int) -> str:
+        if column >= len(self.FIXED):
+            live, _ = point.counts.get(KIND_COLUMNS[column - len(self.FIXED)], (0, 0))
+            return f"{live:,}".replace(",", " ")
+        return (point.point_code, point.name,
+                point.last_package_at.strftime("%d.%m.%Y") if point.last_package_at else "—",
+                "—" if point.days_since is None else str(point.days_since),
+                str(point.last_export_no or "—"), str(point.held_export_no or "—"),
+                ", ".join(map(str, point.gaps)), str(len(point.refused) or ""))[column]
+
+    def _tooltip(self, point: PointStatus) -> str:
+        lines = [f"{point.point_code} {point.name}", point.fingerprint]
+        if point.stale:
+            lines.append(self.tr("No package for more than %1 days.").replace(
+                "%1", str(STALE_DAYS)))
+        lines += [translate("sync.gap", self.lang, number=n, point=point.point_code)
+                  for n in point.gaps]
+        lines += [f"{r.at:%d.%m.%Y %H:%M} {r.file}: {r.message(self.lang)}"
+                  for r in point.refused[:5]]
+        return "\n".join(lines)
+
+
+class PointsOverview(QWidget):
+    """The district's view of its points (see the module's description)."""
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = PointsModel(ctx.lang, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch)
+        self.summary = QLabel(self)
+        refresh = QPushButton(icon("refresh"), self.tr("Refresh"), self)
+        refresh.clicked.connect(self.reload)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(refresh)
+        self.refused_label = QLabel(self.tr("Refused files from unknown senders:"), self)
+        self.refused = QListWidget(self)
+        self.refused.setMaximumHeight(120)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.refused_label)
+        layout.addWidget(self.refused)
+        ctx.sig_data_changed.connect(self._on_changed)
+        ctx.sig_language_changed.connect(self._on_language)
+        self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        """Read the points' statuses again."""
+        services = self.ctx.services
+        points = points_overview(services)
+        self.model.load(points)
+        self.table.resizeColumnsToContents()
+        stale = sum(1 for p in points if p.stale)
+        gaps = sum(1 for p in points if p.gaps)
+        self.summary.setText(self.tr("Points: %1, without recent packages: %2, with missing "
+                                     "exports: %3").replace("%1", str(len(points)))
+                             .replace("%2", str(stale)).replace("%3", str(gaps)))
+        self.refused.clear()
+        for refusal in unattributed_refusals(services):
+            self.refused.addItem(f"{refusal.at:%d.%m.%Y %H:%M}  {refusal.file}: "
+                                 f"{refusal.message(self.ctx.lang)}")
+        visible = self.refused.count() > 0
+        self.refused_label.setVisible(visible)
+        self.refused.setVisible(visible)
+
+    @Slot(str)
+    def _on_changed(self, kind: str) -> None:
+        if kind in POINT_KINDS:
+            self.reload()
+
+    @Slot(str)
+    def _on_language(self, lang: str) -> None:
+        self.model.lang = lang
+        self.reload()
