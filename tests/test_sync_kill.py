@@ -27,6 +27,7 @@ from inspector_app.clock import FixedClock
 from inspector_app.services.setup import open_services
 from inspector_app.sync.export import export_package
 from inspector_app.sync.importer import import_files
+from inspector_app.sync.pipeline import Worker
 
 ROOT = Path(__file__).resolve().parents[1]
 PERSONS = 30_000
@@ -120,3 +121,20 @@ def _spoil_last_person(name: str, lines: list[bytes]) -> list[bytes]:
         return lines
     last = json.loads(lines[-1])
     return [*lines[:-1], json.dumps(dict(last, birth_date="2999-01-01")).encode()]
+
+
+@pytest.mark.slow
+def test_frozen_program_without_freeze_support_imports_in_process(tmp_path, monkeypatch):
+    district = make_district(tmp_path)
+    point = make_point(tmp_path, "ATY-017", district=district)
+    out = tmp_path / "out"
+    out.mkdir()
+    package = big_package(point, district, out)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    started = []
+    monkeypatch.setattr(Worker, "_start", lambda self: started.append(self))
+    use(district)
+    result = import_files(district, [package], trust_new=True).files[0]
+    assert result.ok and result.counts["person"]["new"] == PERSONS and started == []
+    point.db.close()
+    district.db.close()

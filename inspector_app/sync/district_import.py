@@ -74,7 +74,8 @@ def apply_records(services: Services, reader: PackageReader, result: FileResult,
     if new_peer is not None:
         state.save_peer(db, new_peer)
     peer = state.peer(db, sender)
-    if worker is not None and sum(m.lines for m in manifest.members) >= WORKER_RECORDS:
+    big = sum(m.lines for m in manifest.members) >= WORKER_RECORDS
+    if worker is not None and worker.available and big:
         prepared = worker.run(job, writer, progress)
     else:
         prepared = prepare_records(db, reader, job, writer, progress)

@@ -12,6 +12,7 @@ its parent dies of the broken pipe.
 from __future__ import annotations
 
 import multiprocessing
+import sys
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -145,12 +146,23 @@ def _worker_main(connection, db_path: str, key: bytes | None) -> None:
 
 
 class Worker:
-    """One preparing process for a batch of imports, started on first use."""
+    """One preparing process for a batch of imports, started on first use.
+
+    Not :attr:`available` in a frozen (PyInstaller) program unless its entry point calls
+    ``multiprocessing.freeze_support()`` (:func:`allow_in_frozen_program`): a spawned child
+    would start the program again. Packages are then prepared in the importing process.
+    """
+
+    frozen_ok = False
 
     def __init__(self, db: SqliteDatabase):
         self.db = db
         self._process = None
         self._connection = None
+
+    @property
+    def available(self) -> bool:
+        return not getattr(sys, "frozen", False) or Worker.frozen_ok
 
     def __enter__(self) -> Worker:
         return self
@@ -222,3 +234,9 @@ class Worker:
             self._process.kill()
         self._connection.close()
         self._process = None
+
+
+def allow_in_frozen_program() -> None:
+    """Call first thing in a frozen program's entry point to let imports use a worker."""
+    multiprocessing.freeze_support()
+    Worker.frozen_ok = True
