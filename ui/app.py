@@ -122,6 +122,9 @@ def build_main_window(services: Services, settings: QSettings, lang: str,
 
     ctx = UiContext(services, settings, lang)
     window = MainWindow(ctx, database_path=database_path)
+    from ui.sync_wiring import SyncActions
+
+    window.sync = SyncActions(window)
     if protect:
         from ui.protection import Protection
 

@@ -1,0 +1,69 @@
+"""The main window offers sync where the role and the database kind allow it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
+from inspector_app.sync.export import export_package
+from inspector_app.sync.importer import import_files
+from inspector_app.sync.trust import export_public_key, trust_key_file
+from ui.app import build_main_window, make_settings
+
+
+def tr(text: str) -> str:
+    """The text as the installed translator shows it (tests may run in Russian)."""
+    return QCoreApplication.translate("SyncActions", text)
+
+
+def _texts(window) -> list[str]:
+    return [a.text() for a in window.file_menu.actions()]
+
+
+def test_a_point_exports_and_shows_the_district_acknowledgement(qtbot, services, tmp_path):
+    window = build_main_window(services, make_settings(), "en", "point.db")
+    qtbot.addWidget(window)
+    assert tr("&Export for the district office…") in _texts(window)
+    assert tr("&Import from the district office…") in _texts(window)
+    assert window.sync.ack_label.text() == tr("Not yet acknowledged by the district")
+    assert not any(p.key == "points" for p in window.pages)
+
+
+def test_a_district_shows_its_points_and_an_acknowledged_point_says_so(qtbot, services,
+                                                                      tmp_path, clock):
+    district = create_database(
+        tmp_path / "rop.db", PointProfile("ATY-ROP", "ОП г. Атырау", "Атырау"),
+        FirstAccount("operator", "Оператор РОП", "Rop-Secret-2026"), kind=DISTRICT,
+        clock=clock)
+    export_public_key(district, tmp_path / "rop.pub")
+    district.db.close()
+
+    point = create_database(
+        tmp_path / "p.db", PointProfile("ATY-018", "УПП №18", "Атырау"),
+        FirstAccount("ospanov", "Оспанов Ерлан", "Kz-Secret-2026"), clock=clock)
+    trust_key_file(point, tmp_path / "rop.pub")
+    package = export_package(point, tmp_path).path
+    point.db.close()
+
+    from inspector_app.services.setup import open_services
+
+    district = open_services(tmp_path / "rop.db", clock=clock)
+    batch = import_files(district, [package], trust_new=True, outbox=tmp_path / "out")
+    assert batch.files[0].ok
+    window = build_main_window(district, make_settings(), "en", "rop.db")
+    qtbot.addWidget(window)
+    assert any(p.key == "points" for p in window.pages)
+    assert tr("&Export for the district office…") not in _texts(window)
+    assert tr("&Import packages…") in _texts(window)
+    window.close()
+    district.db.close()
+
+    point = open_services(tmp_path / "p.db", clock=clock)
+    receipts = sorted((tmp_path / "out").glob("*receipt*"))
+    assert import_files(point, receipts).files[0].ok
+    window = build_main_window(point, make_settings(), "en", "p.db")
+    qtbot.addWidget(window)
+    expected = tr("Last acknowledged by the district: %1 (export %2)")
+    assert window.sync.ack_label.text() == expected.replace("%1", "25.11.2026").replace(
+        "%2", "1")
+    point.db.close()

@@ -1,0 +1,100 @@
+"""The shell's sync wiring: File menu export and import, the district's points overview,
+and the point's "last acknowledged by the district" in the status bar.
+
+- a point: File → Export for the district office… (:class:`ui.sync_dialogs.ExportDialog`);
+- both kinds: File → Import packages… (:class:`ui.sync_dialogs.ImportDialog`): at the
+  district the points' packages, at a point the district's receipts and reference data;
+- a district office: a "Points" page (:class:`ui.points_overview.PointsOverview`).
+Actions are added only when the current user's role may use them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel
+
+from inspector_app.permissions import Action
+from inspector_app.sync.receipts import last_acknowledged
+from ui.icons import icon
+
+
+class SyncActions(QObject):
+    """Export/import actions, the points page and the acknowledgement label of a window."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.ctx = window.ctx
+        services = self.ctx.services
+        self.district = services.is_district_office
+        actions: list[QAction | None] = []
+        self.export_action: QAction | None = None
+        self.import_action: QAction | None = None
+        if not self.district and services.can(Action.EXPORT):
+            self.export_action = QAction(icon("export"), "", self)
+            self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+            self.export_action.triggered.connect(self.export)
+            actions.append(self.export_action)
+        if services.can(Action.IMPORT):
+            self.import_action = QAction(icon("import"), "", self)
+            self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+            self.import_action.triggered.connect(self.import_packages)
+            actions.append(self.import_action)
+        if actions:
+            window.add_file_actions(actions)
+        if self.district:
+            from ui.points_overview import PointsOverview
+
+            self.points_page = PointsOverview(self.ctx, window)
+            window.add_page("points", self.points_page, "sync",
+                            lambda: QCoreApplication.translate("SyncActions", "Points"))
+        self.ack_label = QLabel(window)
+        if not self.district:
+            window.statusBar().addPermanentWidget(self.ack_label)
+        self.ctx.sig_data_changed.connect(self._on_changed)
+        self.ctx.sig_language_changed.connect(lambda _lang: self.retranslate())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.export_action is not None:
+            self.export_action.setText(self.tr("&Export for the district office…"))
+        if self.import_action is not None:
+            self.import_action.setText(self.tr("&Import packages…") if self.district
+                                       else self.tr("&Import from the district office…"))
+        self.update_acknowledged()
+
+    def update_acknowledged(self) -> None:
+        """The status bar's "last acknowledged by the district" for a point."""
+        if self.district:
+            return
+        ack = last_acknowledged(self.ctx.services.db)
+        if ack is None:
+            self.ack_label.setText(self.tr("Not yet acknowledged by the district"))
+            return
+        clock = self.ctx.services.clock
+        moment = ack.at + (clock.now_local() - clock.now_utc()) if ack.at else None
+        when = moment.strftime("%d.%m.%Y") if moment else "—"
+        self.ack_label.setText(self.tr("Last acknowledged by the district: %1 (export %2)")
+                               .replace("%1", when).replace("%2", str(ack.export_no)))
+
+    def _on_changed(self, kind: str) -> None:
+        if kind in ("sync", "*"):
+            self.update_acknowledged()
+            if self.district:
+                self.points_page.reload()
+
+    def export(self) -> None:
+        from ui.sync_dialogs import ExportDialog
+
+        ExportDialog(self.ctx, self.window).exec()
+        self.update_acknowledged()
+
+    def import_packages(self) -> None:
+        from ui.sync_dialogs import ImportDialog
+
+        ImportDialog(self.ctx, self.window).exec()
+        self.ctx.notify_changed("sync")
+        for page in getattr(self.window, "registers", {}).values():
+            page.refresh()
+        self.update_acknowledged()
