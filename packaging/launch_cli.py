@@ -1,10 +1,10 @@
 """Frozen-bundle entry point of the command line (`inspector-cli`)."""
 
-import multiprocessing
 import sys
 
 from inspector_app.cli import main
+from inspector_app.sync.pipeline import allow_in_frozen_program
 
 if __name__ == "__main__":
-    multiprocessing.freeze_support()  # worker processes of a frozen build start here
+    allow_in_frozen_program()  # the importer's worker processes start here when frozen
     sys.exit(main())
