@@ -67,3 +67,39 @@ def test_a_district_shows_its_points_and_an_acknowledged_point_says_so(qtbot, se
     assert window.sync.ack_label.text() == expected.replace("%1", "25.11.2026").replace(
         "%2", "1")
     point.db.close()
+
+
+def test_the_district_filters_its_consolidated_registers_by_point(qtbot, tmp_path, clock):
+    from inspector_app.demo import fill_demo
+    from inspector_app.registers import REGISTERS
+    from inspector_app.services.setup import open_services
+    from ui.context import UiContext
+    from ui.registers.filter_bar import FilterBar
+
+    district = create_database(
+        tmp_path / "rop.db", PointProfile("ATY-ROP", "ОП г. Атырау", "Атырау"),
+        FirstAccount("operator", "Оператор РОП", "Rop-Secret-2026"), kind=DISTRICT,
+        clock=clock)
+    export_public_key(district, tmp_path / "rop.pub")
+    district.db.close()
+    packages = []
+    for number, code in enumerate(("ATY-017", "ATY-018")):
+        point = create_database(
+            tmp_path / f"{code}.db", PointProfile(code, f"УПП {code}", "Атырау"),
+            FirstAccount(f"officer{number}", "Ержанов Асхат", "Kz-Secret-2026"), clock=clock)
+        fill_demo(point, 300, seed=number + 1)
+        trust_key_file(point, tmp_path / "rop.pub")
+        packages.append(export_package(point, tmp_path).path)
+        point.db.close()
+    district = open_services(tmp_path / "rop.db", clock=clock)
+    assert all(f.ok for f in import_files(district, packages, trust_new=True,
+                                          outbox=tmp_path / "out").files)
+    bar = FilterBar(UiContext(district, make_settings(), "en"), REGISTERS["appeals"])
+    qtbot.addWidget(bar)
+    assert not bar.point.isHidden()
+    assert bar.point.count() == 3  # all points, and the two that sent packages
+    everything = REGISTERS["appeals"].count(bar.filters())
+    bar.point.setCurrentIndex(1)
+    one = REGISTERS["appeals"].count(bar.filters())
+    assert 0 < one < everything
+    district.db.close()

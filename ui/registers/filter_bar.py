@@ -60,8 +60,11 @@ class FilterBar(QWidget):
         self.inspector = QComboBox(self)
         self.code = QComboBox(self)
         self.status = QComboBox(self)
+        self.point = QComboBox(self)  # a district office's consolidated registers
+        self.district = ctx.services.is_district_office
         for combo, length, popup in ((self.period, 14, 320), (self.inspector, 14, 260),
-                                     (self.code, 16, 460), (self.status, 11, 200)):
+                                     (self.code, 16, 460), (self.status, 11, 200),
+                                     (self.point, 14, 320)):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(length)
@@ -79,7 +82,8 @@ class FilterBar(QWidget):
             first.addWidget(widget)
         first.addWidget(self.search, 1)
         second = QHBoxLayout()
-        for combo, shown in ((self.inspector, register.inspector_field is not None),
+        for combo, shown in ((self.point, self.district),
+                             (self.inspector, register.inspector_field is not None),
                              (self.code, register.code_catalogue is not None),
                              (self.status, bool(register.statuses))):
             combo.setVisible(shown)
@@ -87,15 +91,16 @@ class FilterBar(QWidget):
         second.addStretch(0)
         layout.addLayout(first)
         if any((register.inspector_field is not None, register.code_catalogue,
-                register.statuses)):
+                register.statuses, self.district)):
             layout.addLayout(second)
 
         self._officers = self._read_officers()
+        self._points = self._read_points()
         self.retranslate()
         self.fill_code_items()
         self._apply_preset()
         self.period.currentIndexChanged.connect(self._on_period)
-        for combo in (self.inspector, self.code, self.status):
+        for combo in (self.inspector, self.code, self.status, self.point):
             combo.currentIndexChanged.connect(self.sig_changed)
         self.date_from.dateChanged.connect(self._on_custom_date)
         self.date_to.dateChanged.connect(self._on_custom_date)
@@ -107,9 +112,20 @@ class FilterBar(QWidget):
     def _read_officers(self) -> list[tuple[str, str]]:
         return [(s.id, s.full_name) for s in self.ctx.services.staff.officers()]
 
+    def _read_points(self) -> list[tuple[str, str]]:
+        """The points whose copies a district office holds (nothing at a point)."""
+        if not self.district:
+            return []
+        services = self.ctx.services
+        return [(p.code, f"{p.code} {p.name}") for p in services.points.live()
+                if p.code != services.point_code]
+
     def _on_data_changed(self, kind: str) -> None:
         if kind == "staff":
             self._officers = self._read_officers()
+            self.retranslate()
+        elif kind == "sync":
+            self._points = self._read_points()
             self.retranslate()
 
     def _date_edit(self) -> QDateEdit:
@@ -149,6 +165,7 @@ class FilterBar(QWidget):
                      period.ALL)
         self._refill(self.inspector, [(None, self.tr("All inspectors")), *self._officers],
                      None)
+        self._refill(self.point, [(None, self.tr("All points")), *self._points], None)
         self._refill(self.status, [(None, self.tr("Any status")),
                                    *[(s, self.status_title(s)) for s in self.register.statuses]],
                      None)
@@ -239,4 +256,5 @@ class FilterBar(QWidget):
         result.inspector_id = self.inspector.currentData()
         result.code = self.code.currentData()
         result.status = self.status.currentData()
+        result.point_code = self.point.currentData()
         return result
