@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -57,6 +59,7 @@ class Page:
     widget: QWidget
     item: QListWidgetItem
     title: Callable[[], str]
+    container: QWidget
 
 
 class MainWindow(QMainWindow):
@@ -121,9 +124,15 @@ class MainWindow(QMainWindow):
         """Add a page to the sidebar (reports and sync screens use this too)."""
         item = QListWidgetItem(icon(icon_name), "")
         self.nav.addItem(item)
-        self.stack.addWidget(widget)
+        # Each page scrolls inside the window when it cannot shrink enough (150 % scaling on a
+        # 1366x768 screen leaves 910x512 logical pixels), so no page widens the window.
+        container = QScrollArea(self)
+        container.setWidgetResizable(True)
+        container.setFrameShape(QFrame.Shape.NoFrame)
+        container.setWidget(widget)
+        self.stack.addWidget(container)
         page_title = title or getattr(widget, "page_title", None) or (lambda: key)
-        self.pages.append(Page(key, widget, item, page_title))
+        self.pages.append(Page(key, widget, item, page_title, container))
         item.setText(page_title())
         item.setToolTip(page_title())
         status = getattr(widget, "sig_status", None)
@@ -139,20 +148,21 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(next(i for i, p in enumerate(self.pages) if p.key == key))
 
     def current_page(self) -> QWidget:
-        return self.stack.currentWidget()
+        row = self.nav.currentRow()
+        return self.pages[row].widget if row >= 0 else self.pages[0].widget
 
     def _on_page_changed(self, row: int) -> None:
         if row < 0:
             return
         page = self.pages[row]
-        self.stack.setCurrentWidget(page.widget)
+        self.stack.setCurrentWidget(page.container)
         status = getattr(page.widget, "status_text", None)
         self.page_status.setText(status() if status else "")
         self._update_window_title()
         self.new_action.setEnabled(hasattr(page.widget, "new_record"))
 
     def _on_page_status(self, widget: QWidget, text: str) -> None:
-        if widget is self.stack.currentWidget():
+        if widget is self.current_page():
             self.page_status.setText(text)
 
     # -- menus ----------------------------------------------------------------------------
