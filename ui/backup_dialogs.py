@@ -23,7 +23,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtCore import QTimer as _QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,18 +67,21 @@ def backup_folder(settings) -> Path:
 
 
 def _folder_row(owner: QWidget, folder: Path) -> tuple[QLineEdit, QHBoxLayout]:
+    # A fixed context, not ``owner.tr()``: lupdate files that under the context "owner" while
+    # at run time it is looked up under the dialog's class, so it never found its translation.
     edit = QLineEdit(str(folder), owner)
-    browse = QPushButton(owner.tr("Choose…"), owner)
+    browse = QPushButton(QCoreApplication.translate("BackupFolder", "Choose…"), owner)
 
     def choose() -> None:
-        chosen = QFileDialog.getExistingDirectory(owner, owner.tr("Backup folder"), edit.text())
+        title = QCoreApplication.translate("BackupFolder", "Backup folder")
+        chosen = QFileDialog.getExistingDirectory(owner, title, edit.text())
         if chosen:
             edit.setText(chosen)
             edit.editingFinished.emit()
 
     browse.clicked.connect(choose)
     row = QHBoxLayout()
-    row.addWidget(QLabel(owner.tr("Folder:"), owner))
+    row.addWidget(QLabel(QCoreApplication.translate("BackupFolder", "Folder:"), owner))
     row.addWidget(edit, 1)
     row.addWidget(browse)
     return edit, row

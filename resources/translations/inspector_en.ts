@@ -408,6 +408,21 @@
     </message>
 </context>
 <context>
+    <name>BackupFolder</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackupListModel</name>
     <message>
         <source>Date</source>
@@ -534,6 +549,93 @@
     <name>ErrorMessage</name>
     <message>
         <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export for the district office</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportPanel</name>
+    <message>
+        <source>Load the district&apos;s key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything, not only the changes since the last acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District office:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This point&apos;s key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set: load the key file the district office gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the district&apos;s key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export no. %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The district&apos;s key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key files (*.pub *.json);;All (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust the key of %1 “%2”?
+
+Fingerprint:
+%3
+
+Compare it with the district office (by phone) before you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District office key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -842,6 +944,117 @@
     </message>
     <message>
         <source>Overdue checks: %1 · overdue appeals: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <source>Add files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files to import:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packages (*.isync);;All (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder with packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A package comes from point %1, not enrolled yet.
+
+Key fingerprint:
+%2
+
+Compare it with the point (by phone). Enrol the point and import its files?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files written for the points (take them back): %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1202,6 +1415,60 @@
     </message>
     <message>
         <source>New person «{text}»…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PointsModel</name>
+    <message>
+        <source>Point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No package for more than %1 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PointsOverview</name>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused files from unknown senders:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points: %1, without recent packages: %2, with missing exports: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1796,6 +2063,33 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export for the district office…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import packages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import from the district office…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet acknowledged by the district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last acknowledged by the district: %1 (export %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>The program is locked</source>
@@ -1889,21 +2183,6 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>owner</name>
-    <message>
-        <source>Choose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Folder:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -349,112 +349,127 @@
     <name>AuditLogModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Қашан</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Кім</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Әрекет</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Түрі</translation>
+        <translation>Жазба түрі</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished">Жазба</translation>
+        <translation>Жазба</translation>
     </message>
     <message>
         <source>Changed fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Өзгертілген өрістер</translation>
     </message>
 </context>
 <context>
     <name>AuditLogPage</name>
     <message>
         <source>Only the administrator may read the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Аудит журналын тек әкімші қарай алады.</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation>Пайдаланушы:</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазба түрі:</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>Бастап:</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>Дейін:</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Барлық пайдаланушылар</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Барлық жазба түрлері</translation>
     </message>
     <message>
         <source>Entries: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазбалар: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFolder</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Сақтық көшірмелер қалтасы</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Қалта:</translation>
     </message>
 </context>
 <context>
     <name>BackupListModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Күні</translation>
+        <translation>Күні</translation>
     </message>
     <message>
         <source>Point</source>
-        <translation type="unfinished">Пункт</translation>
+        <translation>Пункт</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазбалар</translation>
     </message>
     <message>
         <source>Persons</source>
-        <translation type="unfinished"></translation>
+        <translation>Азаматтар</translation>
     </message>
     <message>
         <source>Appeals</source>
-        <translation type="unfinished"></translation>
+        <translation>Өтініштер</translation>
     </message>
     <message>
         <source>Protocols</source>
-        <translation type="unfinished"></translation>
+        <translation>Хаттамалар</translation>
     </message>
     <message>
         <source>Size, MB</source>
-        <translation type="unfinished"></translation>
+        <translation>Көлемі, МБ</translation>
     </message>
 </context>
 <context>
     <name>BackupNowDialog</name>
     <message>
         <source>Back up now</source>
-        <translation type="unfinished"></translation>
+        <translation>Сақтық көшірме жасау</translation>
     </message>
     <message>
         <source>The copy is made while you work and checked after writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Көшірме жұмыс барысында жасалады және жазылғаннан кейін тексеріледі.</translation>
     </message>
     <message>
         <source>Backing up…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сақтық көшірме жасалуда…</translation>
     </message>
     <message>
         <source>The backup failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сақтық көшірме жасалмады.</translation>
     </message>
 </context>
 <context>
@@ -492,35 +507,35 @@
     <name>DamagedDatabaseDialog</name>
     <message>
         <source>The database is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Дерекқор бүлінген</translation>
     </message>
     <message>
         <source>The latest good backup:</source>
-        <translation type="unfinished"></translation>
+        <translation>Соңғы дұрыс сақтық көшірме:</translation>
     </message>
     <message>
         <source>No good backup was found. Choose a backup file, or ask the district office for help; the damaged file is left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дұрыс сақтық көшірме табылмады. Сақтық көшірме файлын таңдаңыз немесе көмек үшін полиция бөліміне хабарласыңыз; бүлінген файл өзгертілмей қалады.</translation>
     </message>
     <message>
         <source>Restore this backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Осы көшірмеден қалпына келтіру</translation>
     </message>
     <message>
         <source>Choose another backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Басқа көшірмені таңдау…</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Шығу</translation>
     </message>
     <message>
         <source>Backup file</source>
-        <translation type="unfinished"></translation>
+        <translation>Сақтық көшірме файлы</translation>
     </message>
     <message>
         <source>Backups (*.db)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сақтық көшірмелер (*.db)</translation>
     </message>
 </context>
 <context>
@@ -535,6 +550,98 @@
     <message>
         <source>Error</source>
         <translation>Қате</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export for the district office</source>
+        <translation>Полиция бөліміне шығару</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPanel</name>
+    <message>
+        <source>Load the district&apos;s key…</source>
+        <translation>Бөлім кілтін жүктеу…</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
+    </message>
+    <message>
+        <source>Everything, not only the changes since the last acknowledgement</source>
+        <translation>Соңғы растаудан кейінгі өзгерістер ғана емес, барлық деректер</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Шығару</translation>
+    </message>
+    <message>
+        <source>District office:</source>
+        <translation>Полиция бөлімі:</translation>
+    </message>
+    <message>
+        <source>This point&apos;s key:</source>
+        <translation>Осы пункттің кілті:</translation>
+    </message>
+    <message>
+        <source>Acknowledged:</source>
+        <translation>Расталды:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Қалта:</translation>
+    </message>
+    <message>
+        <source>Not set: load the key file the district office gave you.</source>
+        <translation>Орнатылмаған: полиция бөлімі берген кілт файлын жүктеңіз.</translation>
+    </message>
+    <message>
+        <source>Replace the district&apos;s key…</source>
+        <translation>Бөлім кілтін ауыстыру…</translation>
+    </message>
+    <message>
+        <source>never yet</source>
+        <translation>әлі болған жоқ</translation>
+    </message>
+    <message>
+        <source>export no. %1 on %2</source>
+        <translation>№ %1 шығару, %2</translation>
+    </message>
+    <message>
+        <source>Folder for the file</source>
+        <translation>Файлға арналған қалта</translation>
+    </message>
+    <message>
+        <source>The district&apos;s key file</source>
+        <translation>Бөлім кілтінің файлы</translation>
+    </message>
+    <message>
+        <source>Key files (*.pub *.json);;All (*)</source>
+        <translation>Кілт файлдары (*.pub *.json);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>Trust the key of %1 “%2”?
+
+Fingerprint:
+%3
+
+Compare it with the district office (by phone) before you confirm.</source>
+        <translation>%1 «%2» кілтіне сену керек пе?
+
+Кілт саусақ ізі:
+%3
+
+Растамас бұрын оны полиция бөлімімен (телефон арқылы) салыстырыңыз.</translation>
+    </message>
+    <message>
+        <source>District office key</source>
+        <translation>Полиция бөлімінің кілті</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>Файл жазылуда…</translation>
     </message>
 </context>
 <context>
@@ -843,6 +950,122 @@
     <message>
         <source>Overdue checks: %1 · overdue appeals: %2</source>
         <translation>Мерзімі өткен тексерулер: %1 · өтініштер: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import packages</source>
+        <translation>Пакеттерді импорттау</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <source>Add files…</source>
+        <translation>Файлдарды қосу…</translation>
+    </message>
+    <message>
+        <source>Add a folder…</source>
+        <translation>Қалтаны қосу…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Тазарту</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорттау</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Нәтиже</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Пункт</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Жаңа</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Өзгертілген</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Жойылған</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Өзгеріссіз</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ескертпелер</translation>
+    </message>
+    <message>
+        <source>Files to import:</source>
+        <translation>Импортталатын файлдар:</translation>
+    </message>
+    <message>
+        <source>Package files</source>
+        <translation>Пакет файлдары</translation>
+    </message>
+    <message>
+        <source>Packages (*.isync);;All (*)</source>
+        <translation>Пакеттер (*.isync);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>Folder with packages</source>
+        <translation>Пакеттер қалтасы</translation>
+    </message>
+    <message>
+        <source>Checking the files…</source>
+        <translation>Файлдар тексерілуде…</translation>
+    </message>
+    <message>
+        <source>A package comes from point %1, not enrolled yet.
+
+Key fingerprint:
+%2
+
+Compare it with the point (by phone). Enrol the point and import its files?</source>
+        <translation>Пакет әлі тіркелмеген %1 пунктінен келді.
+
+Кілт саусақ ізі:
+%2
+
+Оны пунктпен (телефон арқылы) салыстырыңыз. Пунктті тіркеп, оның файлдарын импорттау керек пе?</translation>
+    </message>
+    <message>
+        <source>New point</source>
+        <translation>Жаңа пункт</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импорттау…</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>импортталды</translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation>бұрын импортталған</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>қабылданбады</translation>
+    </message>
+    <message>
+        <source>Files written for the points (take them back): %1</source>
+        <translation>Пункттерге арналған файлдар жазылды (оларды пункттерге жеткізіңіз): %1</translation>
     </message>
 </context>
 <context>
@@ -1206,6 +1429,60 @@
     </message>
 </context>
 <context>
+    <name>PointsModel</name>
+    <message>
+        <source>Point</source>
+        <translation>Пункт</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Атауы</translation>
+    </message>
+    <message>
+        <source>Last package</source>
+        <translation>Соңғы пакет</translation>
+    </message>
+    <message>
+        <source>Days since</source>
+        <translation>Өткен күндер</translation>
+    </message>
+    <message>
+        <source>Export no.</source>
+        <translation>Шығару №</translation>
+    </message>
+    <message>
+        <source>Held up to</source>
+        <translation>№ дейін алынды</translation>
+    </message>
+    <message>
+        <source>Missing exports</source>
+        <translation>Жетіспейтін шығарулар</translation>
+    </message>
+    <message>
+        <source>Refused files</source>
+        <translation>Қабылданбаған файлдар</translation>
+    </message>
+    <message>
+        <source>No package for more than %1 days.</source>
+        <translation>%1 күннен астам пакет жоқ.</translation>
+    </message>
+</context>
+<context>
+    <name>PointsOverview</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Жаңарту</translation>
+    </message>
+    <message>
+        <source>Refused files from unknown senders:</source>
+        <translation>Белгісіз жіберушілерден келген қабылданбаған файлдар:</translation>
+    </message>
+    <message>
+        <source>Points: %1, without recent packages: %2, with missing exports: %3</source>
+        <translation>Пункттер: %1, жақында пакет келмегендер: %2, шығарулары жетіспейтіндер: %3</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>The point</source>
@@ -1318,34 +1595,34 @@
     <name>RecordHistoryDialog</name>
     <message>
         <source>History: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Тарих: %1 %2</translation>
     </message>
 </context>
 <context>
     <name>RecordHistoryModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Қашан</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Кім</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Әрекет</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Өріс</translation>
     </message>
     <message>
         <source>Old value</source>
-        <translation type="unfinished"></translation>
+        <translation>Бұрынғы мәні</translation>
     </message>
     <message>
         <source>New value</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңа мәні</translation>
     </message>
 </context>
 <context>
@@ -1656,19 +1933,19 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <name>RestoreDialog</name>
     <message>
         <source>Restore from a backup</source>
-        <translation type="unfinished">Көшірмеден қалпына келтіру</translation>
+        <translation>Көшірмеден қалпына келтіру</translation>
     </message>
     <message>
         <source>The current database is kept beside it before it is replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ауыстыру алдында ағымдағы дерекқор қасында сақталады.</translation>
     </message>
     <message>
         <source>Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>Қалпына келтіру…</translation>
     </message>
     <message>
         <source>Replace the current database with this backup?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ағымдағы дерекқорды осы көшірмемен ауыстыру керек пе?</translation>
     </message>
 </context>
 <context>
@@ -1798,22 +2075,49 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <source>Points</source>
+        <translation>Пункттер</translation>
+    </message>
+    <message>
+        <source>&amp;Export for the district office…</source>
+        <translation>Полиция бөліміне &amp;шығару…</translation>
+    </message>
+    <message>
+        <source>&amp;Import packages…</source>
+        <translation>Пакеттерді &amp;импорттау…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from the district office…</source>
+        <translation>Полиция бөлімінен &amp;импорттау…</translation>
+    </message>
+    <message>
+        <source>Not yet acknowledged by the district</source>
+        <translation>Бөлім әлі алғанын растамады</translation>
+    </message>
+    <message>
+        <source>Last acknowledged by the district: %1 (export %2)</source>
+        <translation>Бөлімнің соңғы растауы: %1 (%2 шығару)</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>The program is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Бағдарлама бұғатталған</translation>
     </message>
     <message>
         <source>Locked after inactivity. Password of %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Әрекетсіздіктен кейін бұғатталды. %1 құпиясөзі:</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Бұғаттан шығару</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Шығу</translation>
     </message>
 </context>
 <context>
@@ -1892,21 +2196,6 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
-    </message>
-</context>
-<context>
-    <name>owner</name>
-    <message>
-        <source>Choose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup folder</source>
-        <translation type="unfinished">Сақтық көшірмелер қалтасы</translation>
-    </message>
-    <message>
-        <source>Folder:</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

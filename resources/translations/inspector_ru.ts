@@ -349,112 +349,127 @@
     <name>AuditLogModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Кто</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Действие</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Вид</translation>
+        <translation>Вид записи</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished">Запись</translation>
+        <translation>Запись</translation>
     </message>
     <message>
         <source>Changed fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Измененные поля</translation>
     </message>
 </context>
 <context>
     <name>AuditLogPage</name>
     <message>
         <source>Only the administrator may read the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал аудита может просматривать только администратор.</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation>Пользователь:</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>Вид записи:</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>С:</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>По:</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Все пользователи</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Все виды записей</translation>
     </message>
     <message>
         <source>Entries: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Записей: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFolder</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Папка резервных копий</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Папка:</translation>
     </message>
 </context>
 <context>
     <name>BackupListModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Дата</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Point</source>
-        <translation type="unfinished">Пункт</translation>
+        <translation>Пункт</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>Записей</translation>
     </message>
     <message>
         <source>Persons</source>
-        <translation type="unfinished"></translation>
+        <translation>Граждан</translation>
     </message>
     <message>
         <source>Appeals</source>
-        <translation type="unfinished"></translation>
+        <translation>Обращений</translation>
     </message>
     <message>
         <source>Protocols</source>
-        <translation type="unfinished"></translation>
+        <translation>Протоколов</translation>
     </message>
     <message>
         <source>Size, MB</source>
-        <translation type="unfinished"></translation>
+        <translation>Размер, МБ</translation>
     </message>
 </context>
 <context>
     <name>BackupNowDialog</name>
     <message>
         <source>Back up now</source>
-        <translation type="unfinished"></translation>
+        <translation>Создать резервную копию</translation>
     </message>
     <message>
         <source>The copy is made while you work and checked after writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Копия создается, пока вы работаете, и проверяется после записи.</translation>
     </message>
     <message>
         <source>Backing up…</source>
-        <translation type="unfinished"></translation>
+        <translation>Создание резервной копии…</translation>
     </message>
     <message>
         <source>The backup failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось создать резервную копию.</translation>
     </message>
 </context>
 <context>
@@ -492,35 +507,35 @@
     <name>DamagedDatabaseDialog</name>
     <message>
         <source>The database is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>База данных повреждена</translation>
     </message>
     <message>
         <source>The latest good backup:</source>
-        <translation type="unfinished"></translation>
+        <translation>Последняя исправная резервная копия:</translation>
     </message>
     <message>
         <source>No good backup was found. Choose a backup file, or ask the district office for help; the damaged file is left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Исправная резервная копия не найдена. Выберите файл резервной копии или обратитесь за помощью в отдел полиции; поврежденный файл останется нетронутым.</translation>
     </message>
     <message>
         <source>Restore this backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Восстановить из этой копии</translation>
     </message>
     <message>
         <source>Choose another backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбрать другую копию…</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Выйти</translation>
     </message>
     <message>
         <source>Backup file</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл резервной копии</translation>
     </message>
     <message>
         <source>Backups (*.db)</source>
-        <translation type="unfinished"></translation>
+        <translation>Резервные копии (*.db)</translation>
     </message>
 </context>
 <context>
@@ -535,6 +550,98 @@
     <message>
         <source>Error</source>
         <translation>Ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export for the district office</source>
+        <translation>Выгрузка для отдела полиции</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPanel</name>
+    <message>
+        <source>Load the district&apos;s key…</source>
+        <translation>Загрузить ключ отдела…</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Everything, not only the changes since the last acknowledgement</source>
+        <translation>Все данные, а не только изменения после последнего подтверждения</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Выгрузить</translation>
+    </message>
+    <message>
+        <source>District office:</source>
+        <translation>Отдел полиции:</translation>
+    </message>
+    <message>
+        <source>This point&apos;s key:</source>
+        <translation>Ключ этого пункта:</translation>
+    </message>
+    <message>
+        <source>Acknowledged:</source>
+        <translation>Подтверждено:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Папка:</translation>
+    </message>
+    <message>
+        <source>Not set: load the key file the district office gave you.</source>
+        <translation>Не задан: загрузите файл ключа, полученный в отделе полиции.</translation>
+    </message>
+    <message>
+        <source>Replace the district&apos;s key…</source>
+        <translation>Заменить ключ отдела…</translation>
+    </message>
+    <message>
+        <source>never yet</source>
+        <translation>еще ни разу</translation>
+    </message>
+    <message>
+        <source>export no. %1 on %2</source>
+        <translation>выгрузка № %1 от %2</translation>
+    </message>
+    <message>
+        <source>Folder for the file</source>
+        <translation>Папка для файла</translation>
+    </message>
+    <message>
+        <source>The district&apos;s key file</source>
+        <translation>Файл ключа отдела</translation>
+    </message>
+    <message>
+        <source>Key files (*.pub *.json);;All (*)</source>
+        <translation>Файлы ключей (*.pub *.json);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Trust the key of %1 “%2”?
+
+Fingerprint:
+%3
+
+Compare it with the district office (by phone) before you confirm.</source>
+        <translation>Доверять ключу %1 «%2»?
+
+Отпечаток ключа:
+%3
+
+Перед подтверждением сверьте его с отделом полиции (по телефону).</translation>
+    </message>
+    <message>
+        <source>District office key</source>
+        <translation>Ключ отдела полиции</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>Запись файла…</translation>
     </message>
 </context>
 <context>
@@ -843,6 +950,122 @@
     <message>
         <source>Overdue checks: %1 · overdue appeals: %2</source>
         <translation>Просрочено проверок: %1 · обращений: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import packages</source>
+        <translation>Импорт пакетов</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <source>Add files…</source>
+        <translation>Добавить файлы…</translation>
+    </message>
+    <message>
+        <source>Add a folder…</source>
+        <translation>Добавить папку…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Очистить</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Пункт</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Новых</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Удалено</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Без изменений</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <source>Files to import:</source>
+        <translation>Файлы для импорта:</translation>
+    </message>
+    <message>
+        <source>Package files</source>
+        <translation>Файлы пакетов</translation>
+    </message>
+    <message>
+        <source>Packages (*.isync);;All (*)</source>
+        <translation>Пакеты (*.isync);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Folder with packages</source>
+        <translation>Папка с пакетами</translation>
+    </message>
+    <message>
+        <source>Checking the files…</source>
+        <translation>Проверка файлов…</translation>
+    </message>
+    <message>
+        <source>A package comes from point %1, not enrolled yet.
+
+Key fingerprint:
+%2
+
+Compare it with the point (by phone). Enrol the point and import its files?</source>
+        <translation>Пакет получен от пункта %1, который еще не зарегистрирован.
+
+Отпечаток ключа:
+%2
+
+Сверьте его с пунктом (по телефону). Зарегистрировать пункт и импортировать его файлы?</translation>
+    </message>
+    <message>
+        <source>New point</source>
+        <translation>Новый пункт</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>импортирован</translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation>уже импортирован</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>отклонен</translation>
+    </message>
+    <message>
+        <source>Files written for the points (take them back): %1</source>
+        <translation>Записаны файлы для пунктов (передайте их на пункты): %1</translation>
     </message>
 </context>
 <context>
@@ -1206,6 +1429,60 @@
     </message>
 </context>
 <context>
+    <name>PointsModel</name>
+    <message>
+        <source>Point</source>
+        <translation>Пункт</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Last package</source>
+        <translation>Последний пакет</translation>
+    </message>
+    <message>
+        <source>Days since</source>
+        <translation>Дней прошло</translation>
+    </message>
+    <message>
+        <source>Export no.</source>
+        <translation>№ выгрузки</translation>
+    </message>
+    <message>
+        <source>Held up to</source>
+        <translation>Получено по №</translation>
+    </message>
+    <message>
+        <source>Missing exports</source>
+        <translation>Недостающие выгрузки</translation>
+    </message>
+    <message>
+        <source>Refused files</source>
+        <translation>Отклоненные файлы</translation>
+    </message>
+    <message>
+        <source>No package for more than %1 days.</source>
+        <translation>Нет пакетов более %1 дн.</translation>
+    </message>
+</context>
+<context>
+    <name>PointsOverview</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Refused files from unknown senders:</source>
+        <translation>Отклоненные файлы от неизвестных отправителей:</translation>
+    </message>
+    <message>
+        <source>Points: %1, without recent packages: %2, with missing exports: %3</source>
+        <translation>Пунктов: %1, без свежих пакетов: %2, с недостающими выгрузками: %3</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>The point</source>
@@ -1318,34 +1595,34 @@
     <name>RecordHistoryDialog</name>
     <message>
         <source>History: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>История: %1 %2</translation>
     </message>
 </context>
 <context>
     <name>RecordHistoryModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Кто</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Действие</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Поле</translation>
     </message>
     <message>
         <source>Old value</source>
-        <translation type="unfinished"></translation>
+        <translation>Прежнее значение</translation>
     </message>
     <message>
         <source>New value</source>
-        <translation type="unfinished"></translation>
+        <translation>Новое значение</translation>
     </message>
 </context>
 <context>
@@ -1657,19 +1934,19 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <name>RestoreDialog</name>
     <message>
         <source>Restore from a backup</source>
-        <translation type="unfinished">Восстановление из копии</translation>
+        <translation>Восстановление из копии</translation>
     </message>
     <message>
         <source>The current database is kept beside it before it is replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Перед заменой текущая база данных сохраняется рядом.</translation>
     </message>
     <message>
         <source>Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>Восстановить…</translation>
     </message>
     <message>
         <source>Replace the current database with this backup?</source>
-        <translation type="unfinished"></translation>
+        <translation>Заменить текущую базу данных этой копией?</translation>
     </message>
 </context>
 <context>
@@ -1799,22 +2076,49 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <source>Points</source>
+        <translation>Пункты</translation>
+    </message>
+    <message>
+        <source>&amp;Export for the district office…</source>
+        <translation>&amp;Выгрузка для отдела полиции…</translation>
+    </message>
+    <message>
+        <source>&amp;Import packages…</source>
+        <translation>&amp;Импорт пакетов…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from the district office…</source>
+        <translation>&amp;Импорт из отдела полиции…</translation>
+    </message>
+    <message>
+        <source>Not yet acknowledged by the district</source>
+        <translation>Отдел еще не подтвердил получение</translation>
+    </message>
+    <message>
+        <source>Last acknowledged by the district: %1 (export %2)</source>
+        <translation>Последнее подтверждение отдела: %1 (выгрузка %2)</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>The program is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Программа заблокирована</translation>
     </message>
     <message>
         <source>Locked after inactivity. Password of %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Заблокировано после простоя. Пароль пользователя %1:</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Разблокировать</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Выйти</translation>
     </message>
 </context>
 <context>
@@ -1893,21 +2197,6 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
-    </message>
-</context>
-<context>
-    <name>owner</name>
-    <message>
-        <source>Choose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup folder</source>
-        <translation type="unfinished">Папка резервных копий</translation>
-    </message>
-    <message>
-        <source>Folder:</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
