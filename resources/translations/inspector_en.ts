@@ -745,6 +745,10 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>All points</source>
+        <translation>All points</translation>
+    </message>
+    <message>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>

@@ -750,6 +750,10 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Барлық инспекторлар</translation>
     </message>
     <message>
+        <source>All points</source>
+        <translation>Барлық пункттер</translation>
+    </message>
+    <message>
         <source>Any status</source>
         <translation>Кез келген мәртебе</translation>
     </message>

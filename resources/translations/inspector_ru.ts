@@ -750,6 +750,10 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Все инспекторы</translation>
     </message>
     <message>
+        <source>All points</source>
+        <translation>Все пункты</translation>
+    </message>
+    <message>
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
