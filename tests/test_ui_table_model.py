@@ -37,7 +37,7 @@ def test_rows_are_fetched_in_blocks_only_when_shown(seeded):
     assert model.row_cached(0) and not model.row_cached(10) and not model.row_cached(40)
     last = model.index(total - 1, 0).data()
     assert model.row_cached(total - 1) and not model.row_cached(20)
-    expected = register.page(Filters(), "full_name", True, total - 1, 1)[0]["full_name"]
+    expected = register.page(Filters(), "full_name", False, total - 1, 1)[0]["full_name"]
     assert last == expected
 
 
@@ -104,7 +104,7 @@ def test_background_model_shows_the_first_block_then_the_count(seeded, qtbot, qt
     assert model.index(0, 0).data()
     assert model.index(25, 0).data() is None  # asked for: fetched on a worker thread
     qtbot.waitUntil(lambda: model.row_cached(25), timeout=10_000)
-    expected = register.page(Filters(), "full_name", True, 25, 1)[0]["full_name"]
+    expected = register.page(Filters(), "full_name", False, 25, 1)[0]["full_name"]
     assert model.index(25, 0).data() == expected
     qtmodeltester.check(model)
 
@@ -155,3 +155,14 @@ def test_a_broad_search_walks_the_sort_index_with_the_same_rows(seeded, monkeypa
     monkeypatch.setattr(type(register), "_walk_sort_index", lambda *args: False)
     sorted_matches = [row["id"] for row in register.page(filters)]
     assert walked == sorted_matches and len(walked) == 200
+
+
+def test_dated_registers_open_newest_first_and_persons_alphabetically(seeded):
+    services, _ids = seeded
+    appeals = RegisterTableModel(REGISTERS["appeals"], services, "ru")
+    persons = RegisterTableModel(REGISTERS["persons"], services, "ru")
+    assert appeals.descending and not persons.descending
+    persons.reload()
+    names = [persons.index(r, 0).data() for r in range(persons.rowCount())]
+    assert [name.split()[0] for name in names] == ["Ёлкин", "Жумабаев", "Иванова",
+                                                   "Сейтқалиева"]

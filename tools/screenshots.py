@@ -95,13 +95,11 @@ def main(argv: list[str] | None = None) -> int:
     import ui  # noqa: F401  (the PySide6 reference guard)
     from inspector_app.clock import FixedClock
     from inspector_app.demo import create_demo_database
-    from ui.app import create_application
-    from ui.context import UiContext
+    from ui.app import build_main_window, create_application
     from ui.first_run import FirstRunWizard
     from ui.forms import FORM_KINDS as FORMS
     from ui.i18n import install_language
     from ui.login_dialog import LoginDialog
-    from ui.main_window import MainWindow
     from ui.settings_dialog import SettingsDialog
 
     app = create_application([sys.argv[0]])  # kept alive for the whole run
@@ -111,8 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     path = Path(data) / "demo.db"
     services = create_demo_database(path, args.records, 2026, clock=FixedClock(NOW))
     settings = QSettings(str(Path(data) / "settings.ini"), QSettings.Format.IniFormat)
-    ctx = UiContext(services, settings, args.lang)
-    window = MainWindow(ctx, database_path=str(path))
+    window = build_main_window(services, settings, args.lang, str(path))  # as the app does
+    ctx = window.ctx
     width, height = (round(side / args.scale) for side in SIZE)
     window.resize(width, height)
     window.show()

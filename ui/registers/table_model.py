@@ -68,7 +68,8 @@ class RegisterTableModel(QAbstractTableModel):
         self.columns: tuple[Column, ...] = register.columns
         self._filters = Filters()
         self._sort = register.default_sort
-        self._descending = True
+        # Dated registers open newest first; the persons directory alphabetically.
+        self._descending = register.date_field is not None
         self._count = 0
         self._blocks: OrderedDict[int, list[Row]] = OrderedDict()
         self._generation = 0
