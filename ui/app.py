@@ -113,17 +113,17 @@ def open_database(path: Path, settings: QSettings, lang: str) -> Services | None
 
 def build_main_window(services: Services, settings: QSettings, lang: str,
                       database_path: str, *, protect: bool = False) -> QWidget:
-    """The context and the main window over open ``services`` (shown by the caller).
+    """The context and the main window over open ``services`` (shown by the caller), with
+    the sync actions (File → Export/Import, the district's Points page).
 
     ``protect``: the real database's guards too (automatic backups, the idle lock and the
     background health check, see :mod:`ui.protection`).
     """
     from ui.main_window import MainWindow
+    from ui.sync_wiring import SyncActions
 
     ctx = UiContext(services, settings, lang)
     window = MainWindow(ctx, database_path=database_path)
-    from ui.sync_wiring import SyncActions
-
     window.sync = SyncActions(window)
     if protect:
         from ui.protection import Protection
