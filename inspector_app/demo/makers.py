@@ -229,7 +229,8 @@ class RegisterMaker:
         elif today <= due:
             open_share = 0.5
         else:
-            open_share = 0.15 if age < 60 else 0.01
+            # a forgotten appeal happens, but not one left open for half a year
+            open_share = 0.15 if age < 60 else (0.01 if age < 180 else 0.0)
         if rng.random() < open_share:
             return ("in_progress" if rng.random() < 0.7 else None), None
         decision = _DECISIONS.get(topic, _DEFAULT_DECISION).pick(rng)
