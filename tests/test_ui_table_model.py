@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-import sqlite3
+import threading
 
 import pytest
 import ui_fixtures
@@ -122,21 +121,30 @@ def test_background_reloads_coalesce_to_the_latest_filters(seeded, qtbot):
     assert model.rowCount() == 1
 
 
-def test_worker_threads_close_their_database_connections(seeded, qtbot):
+def test_worker_threads_close_their_database_connections(seeded, qtbot, monkeypatch):
     services, _ids = seeded
-    model = RegisterTableModel(REGISTERS["appeals"], services, "ru", background=True)
-    model.reload()  # first block and count: two jobs on pool threads
-    qtbot.waitUntil(lambda: model.loaded_once and not model.is_busy(), timeout=10_000)
-    path = services.db.execute_sql("PRAGMA database_list").fetchone()[2]
-    gc.collect()
-    live = []
-    for connection in [o for o in gc.get_objects() if isinstance(o, sqlite3.Connection)]:
-        try:
-            if connection.execute("PRAGMA database_list").fetchone()[2] == path:
-                live.append(connection)
-        except sqlite3.ProgrammingError:  # closed
-            pass
-    assert live == [services.db.connection()]  # only the GUI thread's own connection
+    db = services.db
+    opened, closed = [], []
+    real_connect, real_close = db._connect, db._close
+
+    def connect():
+        connection = real_connect()
+        opened.append((threading.get_ident(), id(connection)))
+        return connection
+
+    def close(connection):
+        closed.append((threading.get_ident(), id(connection)))
+        return real_close(connection)
+
+    monkeypatch.setattr(db, "_connect", connect)
+    monkeypatch.setattr(db, "_close", close)
+    for text in ("", "шум", "ёлкин", ""):
+        model = RegisterTableModel(REGISTERS["appeals"], services, "ru", background=True)
+        model.set_filters(Filters(text=text))  # the first block runs on a pool thread
+        qtbot.waitUntil(lambda m=model: m.loaded_once and not m.is_busy(), timeout=10_000)
+    workers = [entry for entry in opened if entry[0] != threading.main_thread().ident]
+    assert len(workers) >= 4
+    assert sorted(closed) == sorted(workers)  # each on its own thread, none left open
 
 
 def test_a_broad_search_walks_the_sort_index_with_the_same_rows(seeded, monkeypatch):
