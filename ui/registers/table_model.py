@@ -9,11 +9,12 @@ Two ways of loading, same behaviour otherwise:
 
 * synchronous (``background=False``): queries run in ``reload()``/``data()``; used by tests
   and tools where simplicity beats responsiveness;
-* background (``background=True``, what the register page uses): reloads (count + first
-  block) and fetches of blocks deep in the table run on a worker thread; the view shows the
-  previous rows (or empty cells) for the few milliseconds until the answer arrives, so typing
-  and scrolling never wait for SQLite. Newer requests win: a reload started while another is
-  running is coalesced into one more run with the latest filters.
+* background (``background=True``, what the register page uses): a reload fetches the
+  first block on a worker thread, shows it, then counts (the count may scan an index and
+  extends the rows when it arrives); blocks deep in the table are fetched the same way while
+  the view shows empty cells for those few milliseconds. Typing and scrolling never wait for
+  SQLite. Newer requests win: new filters interrupt the running query
+  (``sqlite3.Connection.interrupt``) and only the latest filters are run next.
 """
 
 from __future__ import annotations
