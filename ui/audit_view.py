@@ -37,7 +37,27 @@ DATE_FORMAT = "dd.MM.yyyy"
 Index = QModelIndex | QPersistentModelIndex
 
 
-class AuditLogModel(QAbstractTableModel):
+class _AuditTable(QAbstractTableModel):
+    """Columns and numbered headers shared by the audit log and a record's history;
+    subclasses set ``COLUMNS`` and define ``headers()``."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return self.headers()[section]
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+
+class AuditLogModel(_AuditTable):
     """Entries of the trail by id; an entry is loaded when a row of its page is first shown."""
 
     COLUMNS = ("when", "who", "action", "kind", "record", "changes")
@@ -63,19 +83,6 @@ class AuditLogModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.headers()[section]
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
@@ -109,7 +116,7 @@ class AuditLogModel(QAbstractTableModel):
         return len(self._rows)
 
 
-class RecordHistoryModel(QAbstractTableModel):
+class RecordHistoryModel(_AuditTable):
     """One record's changes, one row per changed field, oldest first."""
 
     COLUMNS = ("when", "who", "action", "field", "old", "new")
@@ -142,19 +149,6 @@ class RecordHistoryModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.headers()[section]
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
