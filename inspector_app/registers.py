@@ -15,6 +15,7 @@ from peewee import JOIN, SQL, DateTimeField, fn
 from peewee import Column as SqlColumn
 
 from inspector_app.catalogues import Catalogues
+from inspector_app.messages import translate
 from inspector_app.search import match_condition, match_count
 from inspector_app.storage.models import (
     Appeal,
@@ -36,7 +37,7 @@ class Column:
 
     key: str
     label: str
-    kind: str = "text"  # text | date | datetime | int | money | bool | code
+    kind: str = "text"  # text | date | datetime | int | money | bool | code | sex
     catalogue: str | None = None
     sort: Any = None
     width: int = 12  # in characters, a hint for printouts and spreadsheets
@@ -185,6 +186,8 @@ def format_value(value: Any, column: Column, catalogues: Catalogues, lang: str =
         return ""
     if column.kind == "code" and column.catalogue:
         return ", ".join(catalogues.title(column.catalogue, c, lang) for c in str(value).split(","))
+    if column.kind == "sex":
+        return translate(f"person.sex.{value}", lang)
     if column.kind == "datetime" and isinstance(value, datetime):
         return value.strftime("%d.%m.%Y %H:%M")
     if column.kind == "date" and isinstance(value, date):
@@ -420,7 +423,7 @@ REGISTERS: dict[str, Register] = {
             _c("full_name", "staff", sort=Person.sort_name, width=30),
             _c("iin", "person", sort=Person.iin, width=13),
             _c("birth_date", "person", "date", sort=Person.birth_date, width=11),
-            _c("sex", "person", width=5),
+            _c("sex", "person", "sex", width=5),
             _c("address", "any", width=34),
             _c("phone", "any", width=18),
         ),
