@@ -12,10 +12,13 @@ import json
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.errors import InspectorError, ValidationError
 from inspector_app.paths import resource
+from inspector_app.recovery_sheet import write_recovery_sheet
 from inspector_app.services.context import Services
 from inspector_app.services.setup import (
     DISTRICT,
@@ -121,6 +125,12 @@ class AccountPage(QWizardPage):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit(self)
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.encrypt = QCheckBox(self.tr("Encrypt the database file (recommended)"), self)
+        self.encrypt.setChecked(True)
+        self.encrypt_note = QLabel(self.tr("The file then opens only with an account's "
+                                           "password; a recovery sheet for the point's safe "
+                                           "is saved next."), self)
+        self.encrypt_note.setWordWrap(True)
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b3261e;")
         self.message.setWordWrap(True)
@@ -130,6 +140,8 @@ class AccountPage(QWizardPage):
         form.addRow(self.tr("Login:"), self.login)
         form.addRow(self.tr("Password:"), self.password)
         form.addRow(self.tr("Password again:"), self.repeat)
+        form.addRow(self.encrypt)
+        form.addRow(self.encrypt_note)
         form.addRow(self.message)
         self.registerField("full_name*", self.full_name)
         self.registerField("login*", self.login)
@@ -176,9 +188,11 @@ class FirstRunWizard(QWizard):
     def create(self) -> bool:
         """Create and open the database; False (with a message) when the input is refused."""
         account = self.account_page.account()
+        encrypt = self.account_page.encrypt.isChecked()
         try:
             services = create_database(self.path, self.profile_page.profile(), account,
-                                       kind=self.kind_page.kind(), clock=self.clock)
+                                       kind=self.kind_page.kind(), clock=self.clock,
+                                       encrypt=encrypt)
         except ValidationError as exc:
             self.account_page.show_message(
                 "\n".join(error.message(self.lang) for error in exc.errors))
@@ -188,4 +202,30 @@ class FirstRunWizard(QWizard):
             return False
         services.login(account.login, account.password)
         self.services = services
+        if encrypt:
+            self.hand_over_recovery_key(services)
         return True
+
+    def sheet_path(self, suggested: Path) -> Path | None:
+        """Where the user saves the recovery sheet (None: cancelled)."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the recovery sheet"),
+                                              str(suggested), self.tr("PDF (*.pdf)"))
+        return Path(path) if path else None
+
+    def hand_over_recovery_key(self, services: Services) -> None:
+        """The recovery key exists only now: save its sheet for the safe, or show it."""
+        key = services.keyring.recovery_key
+        point = services.points.current()
+        suggested = Path.home() / f"recovery-sheet-{point.code}.pdf"
+        path = self.sheet_path(suggested)
+        if path is not None:
+            write_recovery_sheet(path, key, point_code=point.code, point_name=point.name,
+                                 database_file=str(self.path),
+                                 created_at=services.clock.now_local(), lang=self.lang)
+            text = self.tr("The recovery sheet was saved to %1. Print it, keep it in the "
+                           "point's safe and delete the file.").replace("%1", str(path))
+        else:
+            text = self.tr("Write this recovery key down and keep it in the point's safe; "
+                           "it opens the database if every password is lost:\n\n%1"
+                           ).replace("%1", key)
+        QMessageBox.information(self, self.tr("Recovery key"), text)

@@ -16,6 +16,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Encrypt the database file (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file then opens only with an account&apos;s password; a recovery sheet for the point&apos;s safe is saved next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Full name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -793,6 +801,28 @@ Compare it with the district office (by phone) before you confirm.</source>
     </message>
     <message>
         <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recovery sheet was saved to %1. Print it, keep it in the point&apos;s safe and delete the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write this recovery key down and keep it in the point&apos;s safe; it opens the database if every password is lost:
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

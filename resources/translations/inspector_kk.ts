@@ -16,6 +16,14 @@
         <translation>Тегі Аты Әкесінің аты</translation>
     </message>
     <message>
+        <source>Encrypt the database file (recommended)</source>
+        <translation>Дерекқор файлын шифрлау (ұсынылады)</translation>
+    </message>
+    <message>
+        <source>The file then opens only with an account&apos;s password; a recovery sheet for the point&apos;s safe is saved next.</source>
+        <translation>Сонда файл тек есептік жазба құпиясөзімен ашылады; содан кейін пункт сейфіне арналған қалпына келтіру парағы сақталады.</translation>
+    </message>
+    <message>
         <source>Full name:</source>
         <translation>Аты-жөні:</translation>
     </message>
@@ -799,6 +807,30 @@ Compare it with the district office (by phone) before you confirm.</source>
     <message>
         <source>Create</source>
         <translation>Құру</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation>Қалпына келтіру парағын сақтау</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The recovery sheet was saved to %1. Print it, keep it in the point&apos;s safe and delete the file.</source>
+        <translation>Қалпына келтіру парағы %1 ішіне сақталды. Оны басып шығарып, пункттің сейфінде сақтаңыз және файлды жойыңыз.</translation>
+    </message>
+    <message>
+        <source>Write this recovery key down and keep it in the point&apos;s safe; it opens the database if every password is lost:
+
+%1</source>
+        <translation>Осы қалпына келтіру кілтін жазып алып, пункттің сейфінде сақтаңыз; барлық құпиясөздер жоғалса, ол дерекқорды ашады:
+
+%1</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Қалпына келтіру кілті</translation>
     </message>
 </context>
 <context>

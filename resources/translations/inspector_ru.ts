@@ -16,6 +16,14 @@
         <translation>Фамилия Имя Отчество</translation>
     </message>
     <message>
+        <source>Encrypt the database file (recommended)</source>
+        <translation>Зашифровать файл базы (рекомендуется)</translation>
+    </message>
+    <message>
+        <source>The file then opens only with an account&apos;s password; a recovery sheet for the point&apos;s safe is saved next.</source>
+        <translation>Тогда файл открывается только паролем учетной записи; затем сохраняется лист восстановления для сейфа пункта.</translation>
+    </message>
+    <message>
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
@@ -799,6 +807,30 @@ Compare it with the district office (by phone) before you confirm.</source>
     <message>
         <source>Create</source>
         <translation>Создать</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation>Сохранить лист восстановления</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The recovery sheet was saved to %1. Print it, keep it in the point&apos;s safe and delete the file.</source>
+        <translation>Лист восстановления сохранен в %1. Распечатайте его, храните в сейфе пункта и удалите файл.</translation>
+    </message>
+    <message>
+        <source>Write this recovery key down and keep it in the point&apos;s safe; it opens the database if every password is lost:
+
+%1</source>
+        <translation>Запишите этот ключ восстановления и храните его в сейфе пункта; он откроет базу, если все пароли утеряны:
+
+%1</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Ключ восстановления</translation>
     </message>
 </context>
 <context>
