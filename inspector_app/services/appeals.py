@@ -54,9 +54,7 @@ class AppealService(RecordService):
         if applicant is not None:
             check.values["anonymous"] = False
         decision = check.choice("decision", cats, "appeal_decisions", required=False)
-        check.reference("officer", Staff, required=False)
-        if not check.values["officer"]:
-            check.values["officer"] = services.current_staff_id()
+        self.staff_or_current(check, "officer")
         check.reference("executor", Staff, required=False)
         due = check.date("due_date")
         if due is None and received is not None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from inspector_app.services.records import RecordService
 from inspector_app.services.validation import Checker
-from inspector_app.storage.models import Feedback, Meeting, Staff
+from inspector_app.storage.models import Feedback, Meeting
 
 
 class MeetingService(RecordService):
@@ -22,9 +22,7 @@ class MeetingService(RecordService):
         check.integer("attendance", 0, 100_000, required=True)
         check.text("questions", 4000)
         check.text("decisions", 4000)
-        check.reference("inspector", Staff, required=False)
-        if not check.values["inspector"]:
-            check.values["inspector"] = services.current_staff_id()
+        self.staff_or_current(check)
         check.raise_if_errors()
         return check.values
 
@@ -53,9 +51,7 @@ class FeedbackService(RecordService):
         check.values["trusts_police"] = bool(trusts)
         check.choices("concerns", services.catalogues, "security_concerns")
         check.text("comment", 2000)
-        check.reference("inspector", Staff, required=False)
-        if not check.values["inspector"]:
-            check.values["inspector"] = services.current_staff_id()
+        self.staff_or_current(check)
         check.raise_if_errors()
         return check.values
 

@@ -8,7 +8,7 @@ from typing import Any
 from inspector_app.services.people import full_name
 from inspector_app.services.records import RecordService
 from inspector_app.services.validation import Checker
-from inspector_app.storage.models import Offence, Person, Staff
+from inspector_app.storage.models import Offence, Person
 
 MAX_FINE_MRP = Decimal(2000)
 
@@ -74,9 +74,7 @@ class OffenceService(RecordService):
         check.choice("status", cats, "offence_statuses", required=False)
         check.values["status"] = check.values["status"] or "drawn_up"
         check.text("erap_number", 32)
-        check.reference("inspector", Staff, required=False)
-        if not check.values["inspector"]:
-            check.values["inspector"] = services.current_staff_id()
+        self.staff_or_current(check)
         check.raise_if_errors()
         return check.values
 

@@ -21,7 +21,8 @@ from inspector_app.errors import (
     ValidationError,
 )
 from inspector_app.permissions import Action
-from inspector_app.storage.models import AuditEntry, Meta, SyncedModel
+from inspector_app.services.validation import Checker
+from inspector_app.storage.models import AuditEntry, Meta, Staff, SyncedModel
 from inspector_app.text import search_text
 
 if TYPE_CHECKING:
@@ -168,6 +169,12 @@ class RecordService(ABC):
 
     def after_save(self, record: SyncedModel, created: bool) -> None:
         """Follow-up writes in the same transaction (e.g. a registration's next check)."""
+
+    def staff_or_current(self, check: Checker, field: str = "inspector") -> None:
+        """Check that ``field`` names a staff member; when empty, the current officer."""
+        check.reference(field, Staff, required=False)
+        if not check.values[field]:
+            check.values[field] = self.services.current_staff_id()
 
     def owned_by_actor(self, record: SyncedModel) -> bool:
         return record.created_by == self.services.actor_login

@@ -10,7 +10,7 @@ from peewee import fn
 from inspector_app.services.people import full_name
 from inspector_app.services.records import RecordService, json_value, next_change_seq, write_audit
 from inspector_app.services.validation import Checker
-from inspector_app.storage.models import Person, PreventiveVisit, Registration, Staff
+from inspector_app.storage.models import Person, PreventiveVisit, Registration
 
 
 def next_due(start: date, last_check: date | None, interval_days: int) -> date:
@@ -52,9 +52,7 @@ class RegistrationService(RecordService):
         if closed is not None and not check.values["close_reason"]:
             check.fail("close_reason", "v.required")
         check.text("notes", 4000)
-        check.reference("inspector", Staff, required=False)
-        if not check.values["inspector"]:
-            check.values["inspector"] = services.current_staff_id()
+        self.staff_or_current(check)
         check.raise_if_errors()
         last = existing.last_check_on if existing is not None else None
         check.values["last_check_on"] = last

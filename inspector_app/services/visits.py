@@ -7,7 +7,7 @@ from typing import Any
 from inspector_app.services.people import full_name
 from inspector_app.services.records import RecordService
 from inspector_app.services.validation import Checker
-from inspector_app.storage.models import Address, Person, PreventiveVisit, Registration, Staff
+from inspector_app.storage.models import Address, Person, PreventiveVisit, Registration
 
 REGISTRATION_CHECK = "registration_check"
 
@@ -44,9 +44,7 @@ class VisitService(RecordService):
         check.text("persons_met", 2000)
         check.choices("findings", cats, "visit_findings")
         check.text("notes", 4000)
-        check.reference("inspector", Staff, required=False)
-        if not check.values["inspector"]:
-            check.values["inspector"] = services.current_staff_id()
+        self.staff_or_current(check)
         check.raise_if_errors()
         return check.values
 
