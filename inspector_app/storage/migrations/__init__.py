@@ -19,6 +19,7 @@ from inspector_app.storage.migrations import (
     m0002_sync,
     m0003_protection,
     m0004_live_indexes,
+    m0005_search_prefixes,
 )
 
 
@@ -34,6 +35,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "sync", m0002_sync.up),
     Migration(3, "protection", m0003_protection.up),
     Migration(4, "live_indexes", m0004_live_indexes.up),
+    Migration(5, "search_prefixes", m0005_search_prefixes.up),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 
