@@ -7,7 +7,7 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
-from inspector_app.services.records import GENESIS_HASH, audit_entry_fields, audit_hash
+from inspector_app.services.records import GENESIS_HASH, chain_hash
 from inspector_app.storage.models import SYNCED_MODELS, AuditEntry
 
 
@@ -43,7 +43,7 @@ def first_broken_audit_entry() -> tuple[int, str] | None:
             return expected_id, "entry missing"
         if entry.prev_hash != previous:
             return entry.id, "link to the previous entry does not match"
-        if audit_hash(entry.prev_hash, audit_entry_fields(entry)) != entry.entry_hash:
+        if chain_hash(entry.prev_hash, entry) != entry.entry_hash:
             return entry.id, "content does not match its hash"
         previous, expected_id = entry.entry_hash, entry.id + 1
     return None

@@ -7,10 +7,13 @@ import json
 import peewee
 import pytest
 from core_factories import appeal_data, make_person, offence_data, snapshot, visit_data
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from inspector_app.errors import NotFound, StaleRecord, ValidationError
 from inspector_app.integrity import check_database, first_broken_audit_entry
 from inspector_app.registers import REGISTERS, Filters
+from inspector_app.services import records
 from inspector_app.storage.models import AuditEntry, Person
 
 
@@ -168,15 +171,13 @@ def test_editing_an_entry_behind_the_programs_back_is_detected(services, person)
 
 
 def test_a_rehashed_entry_still_breaks_the_link_of_the_next(services, person):
-    from inspector_app.services.records import audit_entry_fields, audit_hash
-
     services.persons.update(person.id, {"address": "ул. Сатпаева, 1"})
     services.persons.update(person.id, {"address": "ул. Сатпаева, 2"})
     first, second, third = entries_for(person.id)
     _drop_guards(services.db)
     second = AuditEntry.get_by_id(second.id)
     second.actor = "intruder"
-    forged = audit_hash(second.prev_hash, audit_entry_fields(second))
+    forged = records.chain_hash(second.prev_hash, second)
     services.db.execute_sql("UPDATE audit_entry SET actor = 'intruder', entry_hash = ? "
                             "WHERE id = ?", (forged, second.id))
     assert first_broken_audit_entry() == (third.id, "link to the previous entry does not match")
@@ -265,3 +266,34 @@ def test_a_removed_last_entry_is_detected_by_the_record_it_described(services, p
     problems = check_database(services.db)
     assert [(p.code, p.params["record"]) for p in problems] == [
         ("check.audit_missing", person.id)]
+
+
+_JSON_SCALARS = (st.none() | st.booleans() | st.integers() | st.text()
+                 | st.floats(allow_nan=False))
+_JSON_VALUES = st.recursive(_JSON_SCALARS, lambda inner: st.lists(inner, max_size=4)
+                            | st.dictionaries(st.text(), inner, max_size=4), max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(), _JSON_VALUES, max_size=12))
+def test_audit_json_is_exactly_what_json_dumps_writes(values):
+    """Hashes in existing trails were made with json.dumps: the faster encoders must agree."""
+    assert records.audit_json(values) == json.dumps(values, ensure_ascii=False, sort_keys=True)
+    assert records._CANONICAL_JSON(values) == json.dumps(
+        values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+_TEXT_OR_NONE = st.none() | st.text()
+
+
+@settings(max_examples=300, deadline=None)
+@given(at=st.datetimes(), actor=_TEXT_OR_NONE, action=st.sampled_from(["create", "update"]),
+       table=st.text(), record_id=st.text(), change_seq=st.integers(min_value=0),
+       old=_TEXT_OR_NONE, new=_TEXT_OR_NONE)
+def test_the_hashed_text_of_an_entry_is_its_canonical_json(at, actor, action, table,
+                                                           record_id, change_seq, old, new):
+    row = records.AuditRow(at, actor, action, table, record_id, change_seq, old, new, "", "")
+    content = {"at": at.isoformat(sep=" "), "actor": actor, "action": action, "table": table,
+               "record_id": record_id, "change_seq": change_seq, "old": old, "new": new}
+    assert records.audit_entry_text(row) == json.dumps(
+        content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -1,7 +1,7 @@
 """The points' audit trails at the district office, kept apart from its own chain.
 
 A point's audit entries travel as they are: the district checks that each entry's hash matches
-its content (the core's :func:`audit_hash`), that entries follow each other by id and link to
+its content (the core's :func:`chain_hash`), that entries follow each other by id and link to
 the previous entry's hash, including the last entry it already holds; an entry it already holds
 must come back identical. A point cannot rewrite history the district has seen.
 """
@@ -14,7 +14,7 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
-from inspector_app.services.records import GENESIS_HASH, AuditRow, audit_entry_fields, audit_hash
+from inspector_app.services.records import GENESIS_HASH, AuditRow, chain_hash
 from inspector_app.sync.codec import JSON_LINE
 from inspector_app.sync.errors import SyncError
 
@@ -107,7 +107,7 @@ class TrailApplier:
             if self.prev_hash is not None and data["prev_hash"] != self.prev_hash:
                 raise SyncError("sync.trail_rewritten", entry=str(entry_id))
             row = AuditRow(*(data[name] for name in COLUMNS[1:]))
-            if audit_hash(row.prev_hash, audit_entry_fields(row)) != row.entry_hash:
+            if chain_hash(row.prev_hash, row) != row.entry_hash:
                 raise SyncError("sync.bad_trail", entry=str(entry_id))
             known = held.get(entry_id)
             if known is not None and known != row.entry_hash:
