@@ -2,9 +2,9 @@
 
 import sys
 
-from inspector_app.sync.pipeline import allow_in_frozen_program
+from inspector_app.child_process import allow_in_frozen_program
 from ui.app import main
 
 if __name__ == "__main__":
-    allow_in_frozen_program()  # the importer's worker processes start here when frozen
+    allow_in_frozen_program()  # child processes (import, demo fill) start here when frozen
     sys.exit(main())

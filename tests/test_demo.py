@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -13,6 +14,7 @@ from inspector_app.cli import main as cli_main
 from inspector_app.demo import (
     DEMO_ACCOUNTS,
     DEMO_LOGIN,
+    DEMO_PASSWORD,
     DemoCancelled,
     DemoError,
     create_demo_database,
@@ -23,7 +25,7 @@ from inspector_app.demo.writer import BulkWriter
 from inspector_app.iin import parse_iin
 from inspector_app.integrity import check_database
 from inspector_app.registers import REGISTERS, Filters
-from inspector_app.services.setup import open_services
+from inspector_app.services.setup import login_services, open_services
 from inspector_app.storage.models import (
     SYNCED_MODELS,
     Appeal,
@@ -229,26 +231,70 @@ def test_the_mix_looks_like_an_inspector_s_work(demo, clock):
     assert last_visit.visited_at.date() == checked.last_check_on
 
 
-def test_cancel_leaves_the_database_as_it_was(services, clock):
-    def counts():
-        return ({m._meta.table_name: m.select().count() for m in SYNCED_MODELS},
-                AuditEntry.select().count(), dict(services.db.execute_sql(
-                    "SELECT name, sql FROM sqlite_master").fetchall()),
-                services.db.execute_sql("SELECT value FROM meta WHERE key = 'change_seq'")
-                .fetchone(), NumberSequence.select().count())
+def database_state(services) -> tuple:
+    """What a fill may change: row counts, audit entries, schema, sequences."""
+    return ({m._meta.table_name: m.select().count() for m in SYNCED_MODELS},
+            AuditEntry.select().count(), dict(services.db.execute_sql(
+                "SELECT name, sql FROM sqlite_master").fetchall()),
+            services.db.execute_sql("SELECT value FROM meta WHERE key = 'change_seq'")
+            .fetchone(), NumberSequence.select().count())
 
-    before = counts()
+
+@pytest.mark.parametrize("in_child", [False, True], ids=["here", "in-child"])
+def test_cancel_leaves_the_database_as_it_was(services, clock, in_child):
+    before = database_state(services)
     calls = []
 
     def progress(done, total):
         calls.append(done)
         return done < 4000
 
-    result = fill_demo(services, 12000, seed=1, progress=progress)
+    result = fill_demo(services, 12000, seed=1, progress=progress, in_child=in_child)
     assert result.cancelled and calls[-1] >= 4000
-    assert counts() == before
+    assert database_state(services) == before
     assert check_database(services.db) == []
-    assert fill_demo(services, 300).total == 300
+    assert fill_demo(services, 300, in_child=in_child).total == 300
+
+
+def test_a_fill_made_in_a_child_process_stores_the_same_database(tmp_path, clock):
+    create_demo_database(tmp_path / "empty.db", 0, clock=clock).db.close()
+
+    def contents(in_child: bool) -> dict:
+        path = tmp_path / f"{in_child}.db"
+        shutil.copy(tmp_path / "empty.db", path)
+        services = login_services(path, DEMO_LOGIN, DEMO_PASSWORD, clock=clock)
+        try:
+            fill_demo(services, 5000, seed=5, in_child=in_child)
+            tables = [m._meta.table_name for m in SYNCED_MODELS] + [
+                "audit_entry", "number_sequence", "meta", "appeal_fts"]
+            return {table: services.db.execute_sql(
+                f'SELECT * FROM "{table}" ORDER BY rowid').fetchall() for table in tables}
+        finally:
+            services.db.close()
+
+    here = contents(False)
+    assert len(here["audit_entry"]) > 5000 and len(here["appeal"]) > 500
+    assert contents(True) == here
+
+
+def test_a_producer_process_that_dies_fails_the_fill_and_writes_nothing(services):
+    import multiprocessing
+
+    before = database_state(services)
+
+    def progress(done, total):
+        if done:  # the first chunk is written: kill the process making the next ones
+            for child in multiprocessing.active_children():
+                if child.name == "demo-fill":
+                    child.kill()
+        return True
+
+    with pytest.raises(DemoError) as caught:
+        fill_demo(services, 40000, seed=1, progress=progress, in_child=True)
+    assert caught.value.code == "error.demo_failed"
+    assert "ничего не записано" in caught.value.message("ru")
+    assert database_state(services) == before
+    assert check_database(services.db) == []
 
 
 def test_refuses_a_database_with_persons_or_registers(services, person):

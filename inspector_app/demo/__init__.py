@@ -12,12 +12,12 @@ database holding many points' histories as sync delivers them (region-size bench
 
 from __future__ import annotations
 
-import random
 import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from inspector_app.child_process import children_available
 from inspector_app.clock import Clock
 from inspector_app.demo.common import (
     Cancelled,
@@ -30,10 +30,8 @@ from inspector_app.demo.common import (
     refuse_used_database,
     store_sequences,
 )
-from inspector_app.demo.generator import PointHistory
+from inspector_app.demo.point_fill import FillPlan, fill_here, fill_in_child, without_fsync
 from inspector_app.demo.region import create_demo_district, fill_demo_district
-from inspector_app.demo.schedule import split_budget
-from inspector_app.demo.world import organisations_for
 from inspector_app.demo.writer import BulkWriter
 from inspector_app.permissions import Action, Role
 from inspector_app.services.context import Services
@@ -67,56 +65,58 @@ password rules refuse for real accounts; it is set for the demo database only.""
 
 
 
+CHILD_PROCESS_RECORDS = 20_000
+"""From this many records on, :func:`fill_demo` makes them in a child process (see
+:mod:`inspector_app.demo.point_fill`); below it, starting one costs more than it saves."""
+
+
 def fill_demo(services: Services, records: int, seed: int = 1, years: int = 3,
-              progress: Callable[[int, int], bool] | None = None) -> DemoResult:
+              progress: Callable[[int, int], bool] | None = None, *,
+              in_child: bool | None = None) -> DemoResult:
     """Write ``records`` demo records into the point of ``services`` (one transaction).
 
     ``progress(done, total)`` is called as the work goes; returning ``False`` cancels and
     rolls everything back. Refuses a database that already holds persons or registers:
-    demo data must never mix with real citizens' data.
+    demo data must never mix with real citizens' data. ``in_child`` chooses where the
+    records are made (default: a child process from :data:`CHILD_PROCESS_RECORDS` on, when
+    this program may start one); the data is the same either way.
+
+    The fill and the checkpoint after it skip fsync (``synchronous = OFF``): a power cut in
+    those seconds can cost the demo database, which holds nothing but demo data (see
+    :func:`refuse_used_database`), and writing is faster by the time of a flush to disk.
     """
     services.require(Action.CREATE, "person")
     if records < 0:
         raise ValueError("records must be >= 0")
     refuse_used_database()
     started = time.perf_counter()
-    rng = random.Random(seed)
     period = make_period(services.clock, years)
-    days = period.days
     point_code = services.point_code
-    staff = point_staff(point_code)
-    talons = load_sequences(point_code, "talon")
-    protocols = load_sequences(point_code, "protocol")
-    result = DemoResult(first_day=days[0], last_day=days[-1])
+    plan = FillPlan(point_code, records, seed, period, point_staff(point_code),
+                    load_sequences(point_code, "talon"), load_sequences(point_code, "protocol"))
+    if in_child is None:
+        in_child = records >= CHILD_PROCESS_RECORDS and children_available()
+    result = DemoResult(first_day=period.days[0], last_day=period.days[-1])
     services.catalogues.mrp_table()  # load the cached catalogues before the producer runs
     report = None
     if progress is not None:
         def report(done: int) -> bool:
             return progress(min(done, records), records)
     try:
-        with services.db.atomic():
+        with without_fsync(services.db), services.db.atomic():
             if progress is not None and progress(0, records) is False:
                 raise Cancelled
             writer = BulkWriter(services.db, point_code)
-            budget = split_budget(records, organisations_for)
-            history = PointHistory(services, writer, rng, budget, period, staff, point_code,
-                                   set(), talons, protocols)
-
-            def produce() -> None:
-                history.start()
-                for index, day in enumerate(days):
-                    history.day(index, day)
-                history.end()
-
-            if not writer.run(produce, report):
+            made = (fill_in_child if in_child else fill_here)(services, writer, plan, report)
+            if made is None:
                 raise Cancelled
-            store_sequences(point_code, "talon", talons)
-            store_sequences(point_code, "protocol", protocols)
+            store_sequences(point_code, "talon", made.talons)
+            store_sequences(point_code, "protocol", made.protocols)
     except Cancelled:
         result.cancelled = True
         result.seconds = time.perf_counter() - started
         return result
-    result.counts = dict(sorted(history.counts.items()))
+    result.counts = dict(sorted(made.counts.items()))
     result.seconds = time.perf_counter() - started
     return result
 

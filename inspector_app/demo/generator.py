@@ -299,3 +299,10 @@ class PointHistory(RegisterMaker):
         moment = self.period.now
         while self.persons_left > 0:
             self.new_person(moment)
+
+    def run(self) -> None:
+        """The whole history: :meth:`start`, every day in order, :meth:`end`."""
+        self.start()
+        for index, day in enumerate(self.period.days):
+            self.day(index, day)
+        self.end()

@@ -11,8 +11,9 @@ the rest of the insert). The trigger is dropped and re-created, word for word, i
 same transaction, so a rollback or a crash leaves the schema as it was; the index ends up
 exactly as the trigger would have made it.
 
-(A producer thread making rows while this one inserts was tried: on 2 cores shared with
-other work, waiting for the GIL cost more than the overlap gained.)
+Rows may be made here or by a producer process (:mod:`inspector_app.demo.point_fill`), which
+hands whole chunks to :meth:`BulkWriter.take`. (A producer thread was tried first: waiting for
+the GIL cost more than the overlap gained.)
 """
 
 from __future__ import annotations
@@ -168,44 +169,61 @@ class BulkWriter:
         table = self.tables[model]
         view = audit_view(model, {**table.defaults, **values} if table.defaults else values)
         buffers = self._buffers
+        stored_at = at.isoformat(" ")  # what SQLite's adapter stores, made once, not thrice
         if owner is None or owner == self.point_code:
             self.change_seq += 1
             seq = self.change_seq
-            stamps = (record_id, self.point_code, at, actor, at, actor, 1, seq, False, None,
-                      None, search)
+            stamps = (record_id, self.point_code, stored_at, actor, stored_at, actor, 1, seq,
+                      False, None, None, search)
             entry = new_audit_entry(self.prev_hash, at, actor, "create", table.table,
                                     record_id, seq, None, view)
             self.prev_hash = entry.entry_hash
-            buffers[AuditEntry].append((self.next_audit_id, at, actor, "create", table.table,
-                                        record_id, seq, None, entry.new_values,
-                                        entry.prev_hash, entry.entry_hash))
+            buffers[AuditEntry].append((self.next_audit_id, stored_at, *entry[1:]))
             self.next_audit_id += 1
         else:
             seq = self.copy_seqs[owner] = self.copy_seqs.get(owner, 0) + 1
-            stamps = (record_id, owner, at, actor, at, actor, 1, seq, False, None, None,
-                      search)
+            stamps = (record_id, owner, stored_at, actor, stored_at, actor, 1, seq, False, None,
+                      None, search)
         buffers[model].append(table.row(stamps, view, values))
         self.added += 1
         self._pending += 1
         if self._pending >= self.chunk_size:
-            self._hand_over()
+            self.flush()
 
     def _new_buffers(self) -> dict[type, list]:
         return {model: [] for model in (*SYNCED_MODELS, AuditEntry)}
 
-    def _hand_over(self) -> None:
-        if self._stop:
-            raise Stopped
+    def flush(self) -> None:
+        """Hand over the rows added since the last full chunk."""
         chunk, self._buffers = self._buffers, self._new_buffers()
         self._pending = 0
+        self.take(chunk)
+
+    def chain_state(self) -> tuple[int, str, int]:
+        """Where the change sequence and the audit trail stand: (change_seq, last entry's
+        hash, next entry's id)."""
+        return self.change_seq, self.prev_hash, self.next_audit_id
+
+    def continue_chain(self, state: tuple[int, str, int]) -> None:
+        """Go on from another writer's :meth:`chain_state` (a producer process's start or end)."""
+        self.change_seq, self.prev_hash, self.next_audit_id = state
+
+    # -- writing --------------------------------------------------------------------------
+    def take(self, chunk: dict[type, list]) -> None:
+        """Write one chunk of rows, made here or by a producer process, during :meth:`run`.
+
+        Raises :class:`Stopped` once the progress callback has asked to stop.
+        """
+        if self._stop:
+            raise Stopped
         self._write(chunk)
         if self._progress is not None and self._progress(self.written) is False:
             self._stop = True
 
-    # -- writing --------------------------------------------------------------------------
     def run(self, produce: Callable[[], None],
             progress: Callable[[int], bool] | None = None) -> bool:
-        """Run ``produce`` (which calls :meth:`add`), writing as chunks fill; False if stopped.
+        """Run ``produce`` (which calls :meth:`add` or :meth:`take`), writing as chunks fill;
+        False if stopped.
 
         ``progress(records written)`` is called after each chunk; returning False stops the
         producer (the caller then rolls the transaction back).
@@ -215,7 +233,7 @@ class BulkWriter:
         self._progress = progress
         try:
             produce()
-            self._hand_over()
+            self.flush()
         except Stopped:
             return False
         finally:

@@ -11,14 +11,13 @@ its parent dies of the broken pipe.
 
 from __future__ import annotations
 
-import multiprocessing
-import sys
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 from peewee import SqliteDatabase
 
+from inspector_app.child_process import children_available, spawn_context
 from inspector_app.errors import FieldError, InspectorError
 from inspector_app.sync import search_index
 from inspector_app.sync.codec import BY_MEMBER, KindCodec
@@ -149,11 +148,9 @@ class Worker:
     """One preparing process for a batch of imports, started on first use.
 
     Not :attr:`available` in a frozen (PyInstaller) program unless its entry point calls
-    ``multiprocessing.freeze_support()`` (:func:`allow_in_frozen_program`): a spawned child
-    would start the program again. Packages are then prepared in the importing process.
+    :func:`~inspector_app.child_process.allow_in_frozen_program`: a spawned child would start
+    the program again. Packages are then prepared in the importing process.
     """
-
-    frozen_ok = False
 
     def __init__(self, db: SqliteDatabase):
         self.db = db
@@ -162,7 +159,7 @@ class Worker:
 
     @property
     def available(self) -> bool:
-        return not getattr(sys, "frozen", False) or Worker.frozen_ok
+        return children_available()
 
     def __enter__(self) -> Worker:
         return self
@@ -171,7 +168,7 @@ class Worker:
         self.close()
 
     def _start(self) -> None:
-        context = multiprocessing.get_context("spawn")
+        context = spawn_context()
         parent, child = context.Pipe()
         self._process = context.Process(
             target=_worker_main, name="sync-prepare", daemon=True,
@@ -234,9 +231,3 @@ class Worker:
             self._process.kill()
         self._connection.close()
         self._process = None
-
-
-def allow_in_frozen_program() -> None:
-    """Call first thing in a frozen program's entry point to let imports use a worker."""
-    multiprocessing.freeze_support()
-    Worker.frozen_ok = True

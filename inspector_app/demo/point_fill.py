@@ -1,0 +1,191 @@
+"""One point's demo fill, made in this process or in a child process on the second core.
+
+Making a record (the simulation, its row, its link in the audit trail's hash chain) is Python
+work that takes about as long as SQLite's work storing it. For a large fill a child process
+therefore makes the records and sends them in chunks down a pipe, and this process, which
+owns the transaction, writes them: the two halves run on two cores. The child runs the very
+same :class:`PointHistory` from the same seed, so the database ends up identical either way.
+Any failure on either side ends the fill and the caller's transaction is rolled back; a
+child outliving a dead parent ends at the broken pipe.
+"""
+
+from __future__ import annotations
+
+import gc
+import pickle
+import queue
+import random
+import threading
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from inspector_app.child_process import spawn_context
+from inspector_app.demo.common import DemoError
+from inspector_app.demo.generator import DemoStaff, Period, PointHistory
+from inspector_app.demo.schedule import split_budget
+from inspector_app.demo.world import organisations_for
+from inspector_app.demo.writer import BulkWriter
+
+Progress = Callable[[int], bool] | None
+
+
+@dataclass(frozen=True)
+class FillPlan:
+    """What making a point's history needs (plain values: it crosses to the child)."""
+
+    point_code: str
+    records: int
+    seed: int
+    period: Period
+    staff: list[DemoStaff]
+    talons: dict[int, int]
+    protocols: dict[int, int]
+
+
+@dataclass
+class Made:
+    """What a fill made: records per table, and where the paper numbers ended."""
+
+    counts: dict[str, int]
+    talons: dict[int, int]
+    protocols: dict[int, int]
+
+
+@contextmanager
+def without_fsync(db) -> Iterator[None]:
+    """No fsync on ``db`` while the block runs (demo data only; see ``fill_demo``)."""
+    (previous,) = db.execute_sql("PRAGMA synchronous").fetchone()
+    db.execute_sql("PRAGMA synchronous = OFF")
+    try:
+        yield
+    finally:
+        db.execute_sql(f"PRAGMA synchronous = {int(previous):d}")
+
+
+def _history(services, writer: BulkWriter, plan: FillPlan) -> PointHistory:
+    return PointHistory(services, writer, random.Random(plan.seed),
+                        split_budget(plan.records, organisations_for), plan.period, plan.staff,
+                        plan.point_code, set(), dict(plan.talons), dict(plan.protocols))
+
+
+def fill_here(services, writer: BulkWriter, plan: FillPlan, progress: Progress) -> Made | None:
+    """Make and write the records in this process; None when ``progress`` stopped it."""
+    history = _history(services, writer, plan)
+    if not writer.run(history.run, progress):
+        return None
+    return Made(history.counts, history.talons, history.protocols)
+
+
+def fill_in_child(services, writer: BulkWriter, plan: FillPlan,
+                  progress: Progress) -> Made | None:
+    """Make the records in a child process and write them here; None when stopped."""
+    context = spawn_context()
+    receiver, sender = context.Pipe(duplex=False)
+    database = services.db
+    process = context.Process(
+        target=_child_main, name="demo-fill", daemon=True,
+        args=(sender, str(database.database), getattr(database, "database_key", None), plan,
+              writer.chain_state()))
+    process.start()
+    sender.close()
+    made: list[Made] = []
+
+    def receive() -> None:
+        while True:
+            try:
+                kind, payload = receiver.recv()
+            except EOFError:
+                raise DemoError("error.demo_failed", reason="the producer process ended") \
+                    from None
+            if kind == "chunk":
+                writer.take(payload)
+            elif kind == "done":
+                writer.continue_chain(payload[1])
+                made.append(payload[0])
+                return
+            else:
+                raise DemoError("error.demo_failed", reason=payload)
+
+    try:
+        finished = writer.run(receive, progress)
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+        receiver.close()
+    return made[0] if finished else None
+
+
+class _ChunkSender(BulkWriter):
+    """The child's writer: each full chunk goes down the pipe instead of into the database.
+
+    A thread does the sending, so making the next chunk goes on while the writing process is
+    still busy with the last one (the pipe holds 64 KB, a chunk some 4 MB); the queue is
+    short, so memory stays flat when the writer falls behind.
+    """
+
+    def __init__(self, db, point_code: str, connection):
+        super().__init__(db, point_code)
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=3)
+        self._sender = threading.Thread(target=self._send_all, args=(connection,),
+                                        name="demo-send", daemon=True)
+        self._sender.start()
+
+    def take(self, chunk: dict[type, list]) -> None:
+        self.post(("chunk", chunk))
+
+    def post(self, message: tuple) -> None:
+        """Queue ``message`` for the writing process; BrokenPipeError once it has gone."""
+        data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+        while True:
+            if not self._sender.is_alive():
+                raise BrokenPipeError("the writing process is gone")
+            try:
+                self._queue.put(data, timeout=1)
+                return
+            except queue.Full:
+                continue
+
+    def close(self) -> None:
+        """Wait until everything posted has been sent."""
+        if self._sender.is_alive():
+            self._queue.put(None)
+            self._sender.join()
+
+    def _send_all(self, connection) -> None:
+        try:
+            while (data := self._queue.get()) is not None:
+                connection.send_bytes(data)
+        except OSError:  # the writing process is gone (BrokenPipeError among them)
+            pass
+
+
+def _child_main(connection, db_path: str, key: bytes | None, plan: FillPlan,
+                chain: tuple[int, str, int]) -> None:
+    """The producer process: make every record of ``plan``, send chunks, then the result."""
+    from inspector_app.services.context import Services
+    from inspector_app.storage.database import open_database
+
+    gc.disable()  # millions of short-lived rows, no cycles: collections only cost time here
+    db = open_database(db_path, credentials=key)
+    writer = _ChunkSender(db, plan.point_code, connection)
+    try:
+        writer.continue_chain(chain)
+        history = _history(Services(db), writer, plan)
+        history.run()
+        writer.flush()
+        writer.post(("done", (Made(history.counts, history.talons, history.protocols),
+                              writer.chain_state())))
+    except (BrokenPipeError, KeyboardInterrupt):
+        pass
+    except Exception:  # noqa: BLE001 - reported to the writing process
+        try:
+            writer.post(("error", traceback.format_exc(limit=5)))
+        except BrokenPipeError:
+            pass
+    finally:
+        writer.close()
+        db.close()
+        connection.close()
