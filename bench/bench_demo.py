@@ -1,18 +1,26 @@
 """Demo data writing speed: records a second into a new point database (target >= 20,000/s).
 
-Besides the wall-clock rate, the rate per second of this process's CPU time: on a machine
-shared with other work it tells what one free core would do.
+Besides the wall-clock rate, the rate per CPU second of both processes (the fill makes its
+records in a child process): on a machine shared with other work it tells what free cores
+would do.
 """
 
 from __future__ import annotations
 
+import resource
 import shutil
-import time
 
 from bench.common import CACHE, BenchContext, Figure, grouped
 
 NAME = "demo"
 TARGET = 20_000
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its children that have ended."""
+    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                          resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def run(ctx: BenchContext) -> list[Figure]:
@@ -24,16 +32,16 @@ def run(ctx: BenchContext) -> list[Figure]:
         shutil.rmtree(old) if old.is_dir() else old.unlink()
     services = create_demo_point(path, clock=ctx.clock)
     try:
-        cpu = time.process_time()
+        cpu = _cpu_seconds()
         result = fill_demo(services, ctx.demo_records, seed=ctx.seed, years=3)
-        cpu = time.process_time() - cpu
+        cpu = _cpu_seconds() - cpu
     finally:
         discard_database(services, path)
     figures = [Figure(f"point fill, {grouped(result.total)} records",
                       result.per_second, "records/s", f">= {grouped(TARGET)}",
                       result.per_second >= TARGET, f"{result.seconds:.1f} s with audit trail"),
                Figure("point fill, per CPU second", result.total / cpu, "records/s",
-                      note=f"{cpu:.1f} s of CPU")]
+                      note=f"{cpu:.1f} s of CPU in the writing and the producing process")]
     ctx.region_path()  # built here if missing, so the build speed is reported too
     if ctx.built is not None:
         records, seconds = ctx.built
