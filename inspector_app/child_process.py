@@ -9,7 +9,10 @@ point called :func:`allow_in_frozen_program` first; otherwise the work stays in 
 from __future__ import annotations
 
 import multiprocessing
+import pickle
+import queue
 import sys
+import threading
 from multiprocessing.context import SpawnContext
 
 _frozen_ok = False
@@ -29,3 +32,44 @@ def children_available() -> bool:
 
 def spawn_context() -> SpawnContext:
     return multiprocessing.get_context("spawn")
+
+
+class QueuedSender:
+    """Sends messages down a pipe from a thread of their own.
+
+    A pipe holds 64 KB: a process sending larger messages straight away waits at every one
+    until the other side has read it, so the two sides take turns instead of working at the
+    same time. Here the sender goes on working while a thread does the sending; at most
+    ``depth`` messages wait, so memory stays flat when the receiver falls behind.
+    """
+
+    def __init__(self, connection, depth: int = 4):
+        self._connection = connection
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+        self._thread = threading.Thread(target=self._send_all, name="pipe-send", daemon=True)
+        self._thread.start()
+
+    def send(self, message: object) -> None:
+        """Queue ``message`` (pickled now); BrokenPipeError once the receiver is gone."""
+        data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+        while True:
+            if not self._thread.is_alive():
+                raise BrokenPipeError("the receiving process is gone")
+            try:
+                self._queue.put(data, timeout=1)
+                return
+            except queue.Full:
+                continue
+
+    def close(self) -> None:
+        """Wait until every queued message has been sent (or the receiver is gone)."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
+    def _send_all(self) -> None:
+        try:
+            while (data := self._queue.get()) is not None:
+                self._connection.send_bytes(data)
+        except OSError:  # the receiving process is gone (BrokenPipeError among them)
+            pass

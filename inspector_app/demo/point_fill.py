@@ -12,16 +12,13 @@ child outliving a dead parent ends at the broken pipe.
 from __future__ import annotations
 
 import gc
-import pickle
-import queue
 import random
-import threading
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from inspector_app.child_process import spawn_context
+from inspector_app.child_process import QueuedSender, spawn_context
 from inspector_app.demo.common import DemoError
 from inspector_app.demo.generator import DemoStaff, Period, PointHistory
 from inspector_app.demo.schedule import split_budget
@@ -119,47 +116,14 @@ def fill_in_child(services, writer: BulkWriter, plan: FillPlan,
 
 
 class _ChunkSender(BulkWriter):
-    """The child's writer: each full chunk goes down the pipe instead of into the database.
+    """The child's writer: each full chunk goes down the pipe instead of into the database."""
 
-    A thread does the sending, so making the next chunk goes on while the writing process is
-    still busy with the last one (the pipe holds 64 KB, a chunk some 4 MB); the queue is
-    short, so memory stays flat when the writer falls behind.
-    """
-
-    def __init__(self, db, point_code: str, connection):
+    def __init__(self, db, point_code: str, sender: QueuedSender):
         super().__init__(db, point_code)
-        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=3)
-        self._sender = threading.Thread(target=self._send_all, args=(connection,),
-                                        name="demo-send", daemon=True)
-        self._sender.start()
+        self.sender = sender
 
     def take(self, chunk: dict[type, list]) -> None:
-        self.post(("chunk", chunk))
-
-    def post(self, message: tuple) -> None:
-        """Queue ``message`` for the writing process; BrokenPipeError once it has gone."""
-        data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
-        while True:
-            if not self._sender.is_alive():
-                raise BrokenPipeError("the writing process is gone")
-            try:
-                self._queue.put(data, timeout=1)
-                return
-            except queue.Full:
-                continue
-
-    def close(self) -> None:
-        """Wait until everything posted has been sent."""
-        if self._sender.is_alive():
-            self._queue.put(None)
-            self._sender.join()
-
-    def _send_all(self, connection) -> None:
-        try:
-            while (data := self._queue.get()) is not None:
-                connection.send_bytes(data)
-        except OSError:  # the writing process is gone (BrokenPipeError among them)
-            pass
+        self.sender.send(("chunk", chunk))
 
 
 def _child_main(connection, db_path: str, key: bytes | None, plan: FillPlan,
@@ -170,22 +134,23 @@ def _child_main(connection, db_path: str, key: bytes | None, plan: FillPlan,
 
     gc.disable()  # millions of short-lived rows, no cycles: collections only cost time here
     db = open_database(db_path, credentials=key)
-    writer = _ChunkSender(db, plan.point_code, connection)
+    sender = QueuedSender(connection, depth=3)  # a chunk is some 4 MB
+    writer = _ChunkSender(db, plan.point_code, sender)
     try:
         writer.continue_chain(chain)
         history = _history(Services(db), writer, plan)
         history.run()
         writer.flush()
-        writer.post(("done", (Made(history.counts, history.talons, history.protocols),
+        sender.send(("done", (Made(history.counts, history.talons, history.protocols),
                               writer.chain_state())))
     except (BrokenPipeError, KeyboardInterrupt):
         pass
     except Exception:  # noqa: BLE001 - reported to the writing process
         try:
-            writer.post(("error", traceback.format_exc(limit=5)))
+            sender.send(("error", traceback.format_exc(limit=5)))
         except BrokenPipeError:
             pass
     finally:
-        writer.close()
+        sender.close()
         db.close()
         connection.close()
