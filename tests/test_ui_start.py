@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWizard
 
 import ui.app as app_module
-from inspector_app.services.setup import open_services
+from inspector_app.services.setup import login_services, open_services
 from ui.first_run import FirstRunWizard
 from ui.i18n import install_language
 from ui.login_dialog import LAST_LOGIN_KEY, ChangePasswordDialog, LoginDialog
@@ -63,7 +63,6 @@ def test_first_run_wizard_creates_the_point_and_logs_in(qtbot, tmp_path):
 def test_first_run_wizard_encrypts_by_default_and_saves_the_recovery_sheet(qtbot, tmp_path,
                                                                           monkeypatch):
     from inspector_app.encryption import is_encrypted
-    from inspector_app.services.setup import login_services
 
     shown: list[str] = []
     monkeypatch.setattr("ui.first_run.QMessageBox.information",
@@ -145,6 +144,31 @@ def test_login_dialog_logs_in_and_remembers_the_login(qtbot, services, db_path, 
     again = LoginDialog(db_path, ini, "ru")
     qtbot.addWidget(again)
     assert again.login.text() == "erzhanov"
+
+
+def test_login_opens_the_database_off_the_gui_thread(qtbot, services, db_path, ini,
+                                                     monkeypatch):
+    """The slow password hash and a first opening's migration never freeze the window."""
+    import threading
+
+    from ui import login_dialog
+
+    threads = []
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return login_services(*args, **kwargs)
+
+    monkeypatch.setattr(login_dialog, "login_services", recording)
+    dialog = LoginDialog(db_path, ini, "ru")
+    qtbot.addWidget(dialog)
+    dialog.login.setText("erzhanov")
+    dialog.password.setText(PASSWORD)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert threads and threads[0] is not threading.main_thread()
+    assert dialog.services.staff.by_login("erzhanov").login == "erzhanov"  # on this thread
+    dialog.services.db.close()
 
 
 def test_a_reset_password_must_be_changed_at_login(qtbot, services, db_path, ini):

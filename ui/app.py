@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QThreadPool
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from inspector_app.errors import InspectorError
@@ -32,7 +32,7 @@ from ui.context import UiContext
 from ui.errors import install_excepthook, setup_logging, show_error
 from ui.i18n import SETTINGS_KEY, install_language, normalise_language
 from ui.icons import app_icon
-from ui.worker import run_job
+from ui.worker import run_job, wait_for
 
 ORGANISATION = "inspector-app"
 APPLICATION = "inspector-app"
@@ -69,14 +69,6 @@ def make_settings() -> QSettings:
     if os.environ.get("INSPECTOR_APP_DATA"):
         return QSettings(str(user_data_dir() / "settings.ini"), QSettings.Format.IniFormat)
     return QSettings()
-
-
-def wait_for(job) -> None:
-    """Keep the event loop running (dialogs respond) until ``job`` finished."""
-    loop = QEventLoop()
-    job.sig_finished.connect(loop.quit)
-    if not job.finished:
-        loop.exec()
 
 
 def open_demo(folder: Path, records: int, lang: str) -> Services | None:

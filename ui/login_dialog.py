@@ -24,6 +24,7 @@ from inspector_app.errors import InspectorError, ValidationError
 from inspector_app.services.context import Services
 from inspector_app.services.setup import login_services
 from ui.icons import app_icon
+from ui.worker import run_job, wait_for
 
 LAST_LOGIN_KEY = "login/last"
 ERROR_STYLE = "color: #b3261e;"
@@ -76,14 +77,26 @@ class LoginDialog(QDialog):
     def accept(self) -> None:
         """Open the database as the user; stay open with a message when refused."""
         login, password = self.login.text().strip(), self.password.text()
-        try:
+
+        def open_as_user(progress) -> Services:
             services = login_services(self.path, login, password, clock=self.clock)
-        except InspectorError as exc:
-            self.message.setText(exc.message(self.lang))
+            services.db.close()  # this thread's connection; the GUI thread opens its own
+            return services
+
+        # Off the GUI thread: the password hash is slow on purpose, and the first opening
+        # after an update may migrate a large database (seconds, behind a progress dialog).
+        job = run_job(open_as_user, parent=self, title=self.tr("Opening the database…"),
+                      lang=self.lang, cancellable=False, on_error=lambda exc: None)
+        wait_for(job)
+        if isinstance(job.error, InspectorError):
+            self.message.setText(job.error.message(self.lang))
             self.message.show()
             self.password.clear()
             self.password.setFocus()
             return
+        if job.error is not None:
+            raise job.error
+        services = job.result
         if services.session.must_change_password:
             change = ChangePasswordDialog(services, self.lang, self, old_password=password,
                                           required=True)

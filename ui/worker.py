@@ -229,3 +229,11 @@ def run_job(fn: Callable[[Progress], Any], *, db=None, parent: QWidget | None = 
     shared = job.shared
     (pool or QThreadPool.globalInstance()).start(lambda: _work(shared))
     return job
+
+
+def wait_for(job: Job) -> None:
+    """Keep the event loop running (dialogs respond) until ``job`` finished."""
+    loop = QEventLoop()
+    job.sig_finished.connect(loop.quit)
+    if not job.finished:
+        loop.exec()

@@ -1129,6 +1129,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <source>Password:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

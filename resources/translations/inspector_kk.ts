@@ -1141,6 +1141,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <source>Password:</source>
         <translation>Құпиясөз:</translation>
     </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Дерекқор ашылуда…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
