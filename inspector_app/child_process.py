@@ -46,30 +46,29 @@ class QueuedSender:
     def __init__(self, connection, depth: int = 4):
         self._connection = connection
         self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+        self._broken = False
         self._thread = threading.Thread(target=self._send_all, name="pipe-send", daemon=True)
         self._thread.start()
 
     def send(self, message: object) -> None:
         """Queue ``message`` (pickled now); BrokenPipeError once the receiver is gone."""
         data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
-        while True:
-            if not self._thread.is_alive():
-                raise BrokenPipeError("the receiving process is gone")
-            try:
-                self._queue.put(data, timeout=1)
-                return
-            except queue.Full:
-                continue
+        if self._broken:
+            raise BrokenPipeError("the receiving process is gone")
+        self._queue.put(data)
+        if self._broken:  # it went while this message waited: stop at once
+            raise BrokenPipeError("the receiving process is gone")
 
     def close(self) -> None:
         """Wait until every queued message has been sent (or the receiver is gone)."""
-        if self._thread.is_alive():
-            self._queue.put(None)
-            self._thread.join()
+        self._queue.put(None)
+        self._thread.join()
 
     def _send_all(self) -> None:
         try:
             while (data := self._queue.get()) is not None:
                 self._connection.send_bytes(data)
         except OSError:  # the receiving process is gone (BrokenPipeError among them)
-            pass
+            self._broken = True
+            while self._queue.get() is not None:  # a waiting send() gets through and raises
+                pass

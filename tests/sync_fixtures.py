@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
+import sys
 import zlib
 from collections.abc import Callable
 from datetime import datetime
@@ -67,12 +69,20 @@ def table_rows(services, table: str, owner: str | None = None) -> dict[str, dict
 
 
 def db_file_bytes(services) -> str:
-    """SHA-256 of the database file after a full checkpoint (WAL emptied into the file)."""
+    """SHA-256 of the database file after a full checkpoint (WAL emptied into the file).
+
+    Hashed by another process: closing a descriptor of the file in this one would drop every
+    POSIX lock its SQLite connections hold (SQLite's documented pitfall), and a connection
+    closing later would then take itself for the last one and delete the log under the others.
+    """
     services.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     path = Path(services.db.database)
     wal = path.with_name(path.name + "-wal")
     assert not wal.exists() or wal.stat().st_size == 0
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return subprocess.run(
+        [sys.executable, "-c", "import hashlib, sys; print(hashlib.sha256("
+         "open(sys.argv[1], 'rb').read()).hexdigest())", str(path)],
+        capture_output=True, text=True, check=True).stdout.strip()
 
 
 # -- crafting packages (hostile files) ----------------------------------------------------------

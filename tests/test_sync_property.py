@@ -15,6 +15,7 @@ from sync_fixtures import NOW, make_district, make_point, table_rows, use
 from inspector_app.clock import FixedClock
 from inspector_app.errors import ValidationError
 from inspector_app.services.setup import open_services
+from inspector_app.sync import district_import
 from inspector_app.sync.export import export_package
 from inspector_app.sync.importer import import_files
 
@@ -85,6 +86,24 @@ changes = st.lists(st.tuples(st.sampled_from(ACTIONS), st.integers(0, 999)), max
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data())
 def test_district_ends_with_each_points_latest_state(template, tmp_path_factory, data):
+    exchange_rounds(template, tmp_path_factory, data)
+
+
+@pytest.mark.slow
+@settings(max_examples=6, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_same_when_the_worker_prepares_every_package_and_the_next_one_ahead(
+        template, tmp_path_factory, data, monkeypatch):
+    """Every package in the worker process, each next one of another point prepared while
+    the current one is finished: the end state and the receipts are the same."""
+    monkeypatch.setattr(district_import, "WORKER_RECORDS", 0)
+    exchange_rounds(template, tmp_path_factory, data)
+
+
+def exchange_rounds(template, tmp_path_factory, data) -> None:
+    """Rounds of random changes, exports, partial deliveries and receipts, then everything
+    in a random order with repeats: the district must hold each point's latest state."""
     count = data.draw(st.integers(2, 3), label="points")
     folder = tmp_path_factory.mktemp("example")
     shutil.copytree(template, folder, dirs_exist_ok=True)

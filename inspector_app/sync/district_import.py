@@ -57,6 +57,21 @@ def check_records_manifest(manifest: Manifest) -> dict[str, int]:
     return fields
 
 
+def preparing_job(services: Services, reader: PackageReader) -> Job:
+    """What preparing a verified records package takes (the same job every time)."""
+    manifest = reader.manifest
+    fields = check_records_manifest(manifest)
+    return Job(str(reader.path), (reader._trailer.manifest, reader._trailer.signature),
+               manifest.sender, services.point_code, fields["seq_from"], fields["seq_to"],
+               fields["audit_from"], fields["audit_to"],
+               manifest.created_at + timedelta(minutes=manifest.utc_offset_minutes))
+
+
+def for_worker(manifest: Manifest) -> bool:
+    """Whether a package is large enough for the worker process."""
+    return sum(m.lines for m in manifest.members) >= WORKER_RECORDS
+
+
 def apply_records(services: Services, reader: PackageReader, result: FileResult,
                   new_peer: state.Peer | None, writer: DirectWriter, progress=None,
                   worker: Worker | None = None) -> None:
@@ -67,15 +82,11 @@ def apply_records(services: Services, reader: PackageReader, result: FileResult,
     fields = check_records_manifest(manifest)
     db = services.db
     sender = manifest.sender
-    job = Job(str(reader.path), (reader._trailer.manifest, reader._trailer.signature), sender,
-              services.point_code, fields["seq_from"], fields["seq_to"], fields["audit_from"],
-              fields["audit_to"],
-              manifest.created_at + timedelta(minutes=manifest.utc_offset_minutes))
+    job = preparing_job(services, reader)
     if new_peer is not None:
         state.save_peer(db, new_peer)
     peer = state.peer(db, sender)
-    big = sum(m.lines for m in manifest.members) >= WORKER_RECORDS
-    if worker is not None and worker.available and big:
+    if worker is not None and worker.available and for_worker(manifest):
         prepared = worker.run(job, writer, progress)
     else:
         prepared = prepare_records(db, reader, job, writer, progress)

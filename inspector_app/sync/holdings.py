@@ -8,6 +8,7 @@ current while importing: add the new pair, subtract the replaced one.
 from __future__ import annotations
 
 import hashlib
+import threading
 
 from peewee import SqliteDatabase
 
@@ -41,3 +42,37 @@ def holdings(db: SqliteDatabase, owner: str) -> tuple[str, int]:
             total += pair_value(record_id, version)
             count += 1
     return as_hex(total), count
+
+
+class BackgroundHoldings:
+    """:func:`holdings` of several points, computed on a thread with a connection of its own
+    while the caller goes on (the importer meanwhile checkpoints, in SQLite, without the GIL).
+    """
+
+    def __init__(self, db: SqliteDatabase, points: list[str]):
+        self._result: dict[str, tuple[str, int]] = {}
+        self._error: BaseException | None = None
+        self._connected = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(db, list(points)),
+                                        name="holdings", daemon=True)
+        self._thread.start()
+        self._connected.wait()  # its connection's pragmas must not meet the checkpoint
+
+    def _run(self, db: SqliteDatabase, points: list[str]) -> None:
+        try:
+            try:
+                db.connect(reuse_if_open=True)
+            finally:
+                self._connected.set()
+            self._result = {point: holdings(db, point) for point in points}
+        except BaseException as exc:  # noqa: BLE001 - raised again by result()
+            self._error = exc
+        finally:
+            db.close()  # this thread's connection only
+
+    def result(self) -> dict[str, tuple[str, int]]:
+        """Every point's (checksum, number of records); waits for the thread."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._result

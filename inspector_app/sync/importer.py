@@ -32,12 +32,14 @@ from inspector_app.permissions import Action
 from inspector_app.services.context import Services
 from inspector_app.storage.migrations import LATEST_VERSION
 from inspector_app.sync import state
-from inspector_app.sync.district_import import apply_records
+from inspector_app.sync.district_import import apply_records, for_worker, preparing_job
 from inspector_app.sync.errors import SyncError
+from inspector_app.sync.holdings import BackgroundHoldings
 from inspector_app.sync.keys import KeyPair, ensure_keys
 from inspector_app.sync.manifest import RECEIPT, RECORDS, Manifest
 from inspector_app.sync.package import SUFFIX, PackageReader
 from inspector_app.sync.pipeline import DirectWriter, Worker
+from inspector_app.sync.prepare import Job
 from inspector_app.sync.receipts import apply_receipt, write_receipt
 from inspector_app.sync.reference import apply_reference, reference_digest, write_reference
 from inspector_app.sync.refused import keep_aside, outbox_dir
@@ -70,6 +72,8 @@ class _Job:
     point: str
     records: int
     notices_before: int = 0
+    ahead: Job | None = None
+    """The worker's job for this file, when it may be prepared ahead (see :func:`_lookahead`)."""
 
 
 def import_files(services: Services, paths: Iterable[str | Path], *, trust_new: TrustNew = False,
@@ -80,30 +84,42 @@ def import_files(services: Services, paths: Iterable[str | Path], *, trust_new: 
     paths = [Path(p) for p in paths]
     keys = ensure_keys(services.db.database)
     batch = BatchResult()
-    with checkpoint_once(services.db), Worker(services.db) as worker, \
-            _Groups(services) as groups:
-        for index, path in enumerate(paths):
-            def report(stage: str, done: int, index=index) -> None:
-                if progress is not None:
-                    progress(index, len(paths), stage, done)
-
-            if progress is not None and progress(index, len(paths), "file", 0) is False:
-                break  # cancelled: the files not reached are not imported
-            result = FileResult(path)
-            batch.files.append(result)
-            job = _verified(services, keys, path, result, trust_new, report, worker)
-            if job is not None:
-                groups.apply(job)
+    held = None
+    with checkpoint_once(services.db):
+        with Worker(services.db) as worker, _Groups(services) as groups:
+            _import_each(services, keys, paths, batch, trust_new, progress, worker, groups)
+        heard_from = sorted({r.point for r in batch.files if r.ok and r.kind == RECORDS})
+        if heard_from and services.is_district_office:  # hashed while the log is copied
+            held = BackgroundHoldings(services.db, heard_from)
     for result in batch.files:
         if not result.ok and keep_refused:
             result.kept_at = keep_aside(services.db.database, result.path, result.error,
                                         result.point, services.clock.now_local(),
                                         result.package_id)
-    heard_from = {r.point for r in batch.files if r.ok and r.kind == RECORDS}
-    if heard_from and services.is_district_office:
+    if held is not None:
         folder = Path(outbox) if outbox is not None else outbox_dir(services.db.database)
-        batch.written = write_outgoing(services, keys, sorted(heard_from), folder)
+        batch.written = write_outgoing(services, keys, heard_from, folder, held.result())
     return batch
+
+
+def _import_each(services: Services, keys: KeyPair, paths: list[Path], batch: BatchResult,
+                 trust_new: TrustNew, progress: Progress | None, worker: Worker,
+                 groups: _Groups) -> None:
+    """Verify and apply each file in order (cancelled when ``progress`` says so)."""
+    for index, path in enumerate(paths):
+        def report(stage: str, done: int, index=index) -> None:
+            if progress is not None:
+                progress(index, len(paths), stage, done)
+
+        if progress is not None and progress(index, len(paths), "file", 0) is False:
+            return  # cancelled: the files not reached are not imported
+        result = FileResult(path)
+        batch.files.append(result)
+        job = _verified(services, keys, path, result, trust_new, report, worker)
+        if job is not None:
+            worker.expect_next(_lookahead(services, keys, paths[index + 1:index + 2],
+                                          trust_new, groups, job))
+            groups.apply(job)
 
 
 def import_file(services: Services, keys: KeyPair, path: Path, *, trust_new: TrustNew = False,
@@ -162,6 +178,7 @@ class _Groups:
         job.notices_before = len(job.result.notices)
         try:
             job.run(self.writer)
+            self.writer.finish()  # its search index now, while the worker prepares the next
             return True
         except InspectorError as exc:
             job.result.error = exc
@@ -200,16 +217,39 @@ def _verified(services: Services, keys: KeyPair, path: Path, result: FileResult,
     except InspectorError as exc:
         result.error = exc
         return None
+    ahead = None
     if manifest.kind == RECORDS:
         def run(writer: DirectWriter) -> None:
             apply_records(services, reader, result, new_peer, writer, progress, worker)
+
+        try:
+            ahead = preparing_job(services, reader) if for_worker(manifest) else None
+        except InspectorError:  # refused when applied
+            pass
     elif manifest.kind == RECEIPT:
         def run(writer: DirectWriter) -> None:
             apply_receipt(services, manifest, result, path.name, reader.file_sha256)
     else:
         def run(writer: DirectWriter) -> None:
             apply_reference(services, reader, result, writer)
-    return _Job(result, run, manifest.sender, sum(m.lines for m in manifest.members))
+    return _Job(result, run, manifest.sender, sum(m.lines for m in manifest.members),
+                ahead=ahead)
+
+
+def _lookahead(services: Services, keys: KeyPair, following: list[Path], trust_new: TrustNew,
+               groups: _Groups, current: _Job) -> Job | None:
+    """The worker's job for the file after ``current`` if the worker may prepare it while
+    ``current`` is finished: a large records package, verified, not yet imported, of a point
+    with nothing uncommitted in the transaction (the worker reads what is committed)."""
+    if not following:
+        return None
+    upcoming = _verified(services, keys, following[0], FileResult(following[0]), trust_new,
+                         None)
+    if upcoming is None or upcoming.ahead is None:
+        return None
+    if upcoming.point in {job.point for job in groups.jobs} | {current.point}:
+        return None
+    return upcoming.ahead
 
 
 @contextmanager
@@ -225,15 +265,16 @@ def checkpoint_once(db) -> Iterator[None]:
         db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
 
-def write_outgoing(services: Services, keys: KeyPair, points: list[str],
-                   folder: Path) -> list[Path]:
-    """Receipts for ``points`` and, where needed, reference packages, into ``folder``."""
+def write_outgoing(services: Services, keys: KeyPair, points: list[str], folder: Path,
+                   held: dict[str, tuple[str, int]] | None = None) -> list[Path]:
+    """Receipts for ``points`` and, where needed, reference packages, into ``folder``
+    (``held``: the points' holdings when already computed)."""
     folder.mkdir(parents=True, exist_ok=True)
     current = reference_digest(services)
     written = []
     for code in points:
         peer = state.peer(services.db, code)
-        written.append(write_receipt(services, peer, keys, folder))
+        written.append(write_receipt(services, peer, keys, folder, (held or {}).get(code)))
         if peer.reference_digest != current:
             written.append(write_reference(services, peer, keys, folder))
     return written

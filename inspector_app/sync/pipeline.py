@@ -11,13 +11,14 @@ its parent dies of the broken pipe.
 
 from __future__ import annotations
 
+import gc
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 from peewee import SqliteDatabase
 
-from inspector_app.child_process import children_available, spawn_context
+from inspector_app.child_process import QueuedSender, children_available, spawn_context
 from inspector_app.errors import FieldError, InspectorError
 from inspector_app.sync import search_index
 from inspector_app.sync.codec import BY_MEMBER, KindCodec
@@ -36,7 +37,8 @@ class DirectWriter:
 
     Search indexing of inserted rows is deferred per table until :meth:`finish`, which the
     owner of the transaction calls before committing (:meth:`forget` after a rollback, which
-    undid the deferral too).
+    undid the deferral too); the importer calls it after each file, while the worker prepares
+    the next one.
     """
 
     def __init__(self, db: SqliteDatabase):
@@ -76,20 +78,20 @@ class DirectWriter:
 class _PipeWriter:
     """The worker's writer: every write becomes a message to the importing process."""
 
-    def __init__(self, connection):
-        self.connection = connection
+    def __init__(self, sender: QueuedSender):
+        self.sender = sender
 
     def begin(self, table: str) -> None:
-        self.connection.send(("begin", table))
+        self.sender.send(("begin", table))
 
     def end(self, table: str) -> None:
-        self.connection.send(("end", table))
+        self.sender.send(("end", table))
 
     def rows(self, codec: KindCodec, inserts: list, updates: list) -> None:
-        self.connection.send(("rows", codec.table, inserts, updates))
+        self.sender.send(("rows", codec.table, inserts, updates))
 
     def trail(self, rows: list) -> None:
-        self.connection.send(("trail", rows))
+        self.sender.send(("trail", rows))
 
 
 def _error_data(exc: BaseException) -> dict[str, Any]:
@@ -118,8 +120,10 @@ def _worker_main(connection, db_path: str, key: bytes | None) -> None:
     from inspector_app.sync.keys import ensure_keys
     from inspector_app.sync.package import PackageReader
 
+    gc.disable()  # a package makes millions of short-lived objects: collect between packages
     db = open_database(db_path, credentials=key)
     keys = ensure_keys(db_path)
+    sender = QueuedSender(connection, depth=32)  # a message holds up to BATCH records
     try:
         while True:
             job = connection.recv()
@@ -132,20 +136,29 @@ def _worker_main(connection, db_path: str, key: bytes | None) -> None:
                     raise SyncError("sync.changed_while_reading", path=job.path)
 
                 def progress(kind: str, done: int) -> None:
-                    connection.send(("progress", kind, done))
+                    sender.send(("progress", kind, done))
 
-                prepared = prepare_records(db, reader, job, _PipeWriter(connection), progress)
-                connection.send(("done", prepared))
+                prepared = prepare_records(db, reader, job, _PipeWriter(sender), progress)
+                sender.send(("done", prepared))
+            except BrokenPipeError:
+                raise
             except Exception as exc:  # noqa: BLE001 - reported to the importing process
-                connection.send(("error", _error_data(exc)))
+                sender.send(("error", _error_data(exc)))
+            gc.collect()
     except (EOFError, BrokenPipeError, KeyboardInterrupt):
         return
     finally:
+        sender.close()
         db.close()
 
 
 class Worker:
     """One preparing process for a batch of imports, started on first use.
+
+    The importer may name the job likely to come next (:meth:`expect_next`): it is sent right
+    after the current one, so the worker prepares it while this process finishes the current
+    package (its search index, its bookkeeping, a commit). Only a package of a point with
+    nothing uncommitted in the transaction may be named: the worker reads what is committed.
 
     Not :attr:`available` in a frozen (PyInstaller) program unless its entry point calls
     :func:`~inspector_app.child_process.allow_in_frozen_program`: a spawned child would start
@@ -156,6 +169,8 @@ class Worker:
         self.db = db
         self._process = None
         self._connection = None
+        self._next: Job | None = None
+        self._ahead: Job | None = None  # sent, not yet followed
 
     @property
     def available(self) -> bool:
@@ -177,19 +192,32 @@ class Worker:
         child.close()
         self._connection = parent
 
+    def expect_next(self, job: Job | None) -> None:
+        """Name the job to send right after the next :meth:`run`'s (None: nothing known)."""
+        self._next = job if self.available else None
+
     def run(self, job: Job, writer: DirectWriter,
             progress: Callable[[str, int], None] | None = None) -> Prepared:
         """Have the worker prepare ``job``; perform its writes here. Raises its errors."""
+        if self._ahead is not None and self._ahead != job:
+            self._abort()  # it prepares a package that is not coming now
         if self._process is None:
             self._start()
         try:
+            if self._ahead == job:
+                self._ahead = None
+            else:
+                self._connection.send(job)
+            if self._next is not None and self._next != job:
+                self._connection.send(self._next)
+                self._ahead = self._next
+            self._next = None
             return self._follow(job, writer, progress)
         except BaseException:
             self._abort()  # its state is unknown now: a new worker serves the next job
             raise
 
     def _follow(self, job: Job, writer: DirectWriter, progress) -> Prepared:
-        self._connection.send(job)
         while True:
             try:
                 message = self._connection.recv()
@@ -213,6 +241,7 @@ class Worker:
                 raise _rebuilt(message[1])
 
     def _abort(self) -> None:
+        self._ahead = None
         if self._process is not None:
             self._process.kill()
             self._process.join(timeout=5)
@@ -220,6 +249,8 @@ class Worker:
             self._process = None
 
     def close(self) -> None:
+        if self._ahead is not None:  # preparing a package nobody will follow
+            self._abort()
         if self._process is None:
             return
         try:

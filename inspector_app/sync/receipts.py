@@ -39,11 +39,15 @@ def receipt_name(point_code: str, day, number: int) -> str:
     return f"{point_code}_receipt_{day:%Y-%m-%d}_{number:04d}{SUFFIX}"
 
 
-def write_receipt(services: Services, peer: state.Peer, keys: KeyPair, out_dir: Path) -> Path:
-    """Write the receipt for ``peer`` (a point) into ``out_dir``; no database change."""
+def write_receipt(services: Services, peer: state.Peer, keys: KeyPair, out_dir: Path,
+                  held_now: tuple[str, int] | None = None) -> Path:
+    """Write the receipt for ``peer`` (a point) into ``out_dir``; no database change.
+
+    ``held_now``: the point's :func:`holdings` when already computed.
+    """
     db = services.db
     number = len(state.inbound_of(db, peer.point_code, "records"))
-    checksum, held = holdings(db, peer.point_code)
+    checksum, held = held_now or holdings(db, peer.point_code)
     now = services.clock.now_utc().replace(microsecond=0)
     path = out_dir / receipt_name(peer.point_code, services.clock.today(), number)
     counter = 1

@@ -1,0 +1,104 @@
+"""The import's worker prepares the next package ahead, only when that is safe."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+from sync_fixtures import keys_of, make_district, make_point, repack, table_rows, use
+
+from inspector_app.sync import district_import
+from inspector_app.sync.export import export_package
+from inspector_app.sync.importer import import_files
+from inspector_app.sync.pipeline import Worker
+
+
+@pytest.fixture
+def world(tmp_path, monkeypatch):
+    """A district, three points with a few persons each, every package for the worker."""
+    monkeypatch.setattr(district_import, "WORKER_RECORDS", 0)
+    district = make_district(tmp_path)
+    points = [make_point(tmp_path, code, district=district)
+              for code in ("ATY-001", "ATY-002", "ATY-003")]
+    out = tmp_path / "out"
+    out.mkdir()
+    for number, point in enumerate(points):
+        use(point)
+        for index in range(3):
+            point.persons.create({"surname": f"Жанов{number}{index}", "first_name": "Ерлан"})
+    yield district, points, out
+    for services in (district, *points):
+        services.db.close()
+
+
+@pytest.fixture
+def ahead(monkeypatch):
+    """For each job the worker runs: whether it had been sent ahead."""
+    seen: list[tuple[str, bool]] = []
+    run = Worker.run
+
+    def recording(self, job, writer, progress=None):
+        seen.append((job.sender, self._ahead == job))
+        return run(self, job, writer, progress)
+
+    monkeypatch.setattr(Worker, "run", recording)
+    return seen
+
+
+def test_packages_of_other_points_are_prepared_ahead(world, ahead):
+    district, points, out = world
+    files = []
+    for point in points:
+        use(point)
+        files.append(export_package(point, out).path)
+    use(district)
+    batch = import_files(district, files, trust_new=True)
+    assert [f.ok for f in batch.files] == [True, True, True]
+    assert ahead == [("ATY-001", False), ("ATY-002", True), ("ATY-003", True)]
+    for point in points:
+        assert table_rows(district, "person", point.point_code) == \
+            table_rows(point, "person", point.point_code)
+
+
+def test_a_second_package_of_the_same_point_waits_for_the_first(world, ahead):
+    district, points, out = world
+    first, second = points[0], points[1]
+    use(first)
+    one = export_package(first, out).path
+    first.persons.create({"surname": "Новиков", "first_name": "Олжас"})
+    two = export_package(first, out).path
+    use(second)
+    other = export_package(second, out).path
+    use(district)
+    batch = import_files(district, [one, two, other], trust_new=True)
+    assert [f.ok for f in batch.files] == [True, True, True]
+    assert ahead == [("ATY-001", False), ("ATY-001", False), ("ATY-002", True)]
+    assert table_rows(district, "person", "ATY-001") == table_rows(first, "person", "ATY-001")
+
+
+def _spoil_a_birth_date(name: str, lines: list[bytes]) -> list[bytes]:
+    if name != "person.jsonl.gz":
+        return lines
+    last = json.loads(lines[-1])
+    return [*lines[:-1], json.dumps(dict(last, birth_date="2999-01-01")).encode()]
+
+
+def test_a_package_prepared_ahead_of_a_refused_one_is_prepared_again(world, ahead, tmp_path):
+    district, points, out = world
+    use(points[0])
+    good = export_package(points[0], out).path
+    bad = repack(good, tmp_path / "ATY-001_bad.isync", keys_of(district), keys_of(points[0]),
+                 edit=_spoil_a_birth_date,
+                 edit_body=lambda body: dict(body, package_id=uuid.uuid4().hex))
+    use(points[1])
+    after = export_package(points[1], out).path
+    use(district)
+    batch = import_files(district, [bad, after], trust_new=True)
+    assert batch.files[0].error.code == "sync.invalid_record"
+    assert batch.files[1].ok
+    # the worker was killed with the refused package; the next one was sent again
+    assert ahead == [("ATY-001", False), ("ATY-002", False)]
+    assert table_rows(district, "person", "ATY-002") == table_rows(points[1], "person",
+                                                                   "ATY-002")
+    assert table_rows(district, "person", "ATY-001") == {}
