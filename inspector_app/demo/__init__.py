@@ -30,12 +30,13 @@ from inspector_app.demo.common import (
     refuse_used_database,
     store_sequences,
 )
-from inspector_app.demo.point_fill import FillPlan, fill_here, fill_in_child, without_fsync
+from inspector_app.demo.point_fill import FillPlan, fill_here, fill_in_child
 from inspector_app.demo.region import create_demo_district, fill_demo_district
 from inspector_app.demo.writer import BulkWriter
 from inspector_app.permissions import Action, Role
 from inspector_app.services.context import Services
 from inspector_app.services.setup import FirstAccount, PointProfile, create_database
+from inspector_app.storage.database import pragma_while
 from inspector_app.storage.models import Staff
 
 __all__ = [
@@ -103,7 +104,7 @@ def fill_demo(services: Services, records: int, seed: int = 1, years: int = 3,
         def report(done: int) -> bool:
             return progress(min(done, records), records)
     try:
-        with without_fsync(services.db), services.db.atomic():
+        with pragma_while(services.db, "synchronous", "OFF"), services.db.atomic():
             if progress is not None and progress(0, records) is False:
                 raise Cancelled
             writer = BulkWriter(services.db, point_code)

@@ -14,8 +14,7 @@ from __future__ import annotations
 import gc
 import random
 import traceback
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from inspector_app.child_process import QueuedSender, spawn_context
@@ -48,17 +47,6 @@ class Made:
     counts: dict[str, int]
     talons: dict[int, int]
     protocols: dict[int, int]
-
-
-@contextmanager
-def without_fsync(db) -> Iterator[None]:
-    """No fsync on ``db`` while the block runs (demo data only; see ``fill_demo``)."""
-    (previous,) = db.execute_sql("PRAGMA synchronous").fetchone()
-    db.execute_sql("PRAGMA synchronous = OFF")
-    try:
-        yield
-    finally:
-        db.execute_sql(f"PRAGMA synchronous = {int(previous):d}")
 
 
 def _history(services, writer: BulkWriter, plan: FillPlan) -> PointHistory:

@@ -6,6 +6,8 @@ the GUI, the CLI and the importer each work on one file, and tests reopen as the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -141,3 +143,14 @@ def open_memory_database() -> SqliteDatabase:
 
 def is_current(db: SqliteDatabase) -> bool:
     return schema_version(db) == migrations.LATEST_VERSION
+
+
+@contextmanager
+def pragma_while(db: SqliteDatabase, name: str, value: str | int) -> Iterator[None]:
+    """``PRAGMA name = value`` on this connection while the block runs; then as it was."""
+    (previous,) = db.execute_sql(f"PRAGMA {name}").fetchone()
+    db.execute_sql(f"PRAGMA {name} = {value}")
+    try:
+        yield
+    finally:
+        db.execute_sql(f"PRAGMA {name} = {previous}")

@@ -30,6 +30,7 @@ from peewee import DatabaseError as PeeweeDatabaseError
 from inspector_app.errors import InspectorError
 from inspector_app.permissions import Action
 from inspector_app.services.context import Services
+from inspector_app.storage.database import pragma_while
 from inspector_app.storage.migrations import LATEST_VERSION
 from inspector_app.sync import state
 from inspector_app.sync.district_import import apply_records, for_worker, preparing_job
@@ -256,12 +257,10 @@ def _lookahead(services: Services, keys: KeyPair, following: list[Path], trust_n
 def checkpoint_once(db) -> Iterator[None]:
     """Copy the write-ahead log into the database file once for a whole batch (SQLite's
     automatic checkpoint would fsync several megabytes after nearly every commit)."""
-    (previous,) = db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()
-    db.execute_sql("PRAGMA wal_autocheckpoint = 0")
     try:
-        yield
+        with pragma_while(db, "wal_autocheckpoint", 0):
+            yield
     finally:
-        db.execute_sql(f"PRAGMA wal_autocheckpoint = {int(previous):d}")
         db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
 
