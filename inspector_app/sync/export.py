@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from inspector_app import __version__
 from inspector_app.permissions import Action
@@ -56,6 +58,19 @@ def utc_offset_minutes(services: Services) -> int:
     return round(delta.total_seconds() / 60)
 
 
+def manifest_head(services: Services, kind: str, recipient: str, now: datetime,
+                  package_id: str | None = None) -> dict[str, Any]:
+    """The fields every manifest this database writes starts with (see docs/sync-format.md)."""
+    return {
+        "kind": kind, "package_id": package_id or new_package_id(),
+        "sender": services.point_code, "sender_name": services.points.current().name,
+        "sender_kind": "district" if services.is_district_office else "point",
+        "database_id": state.meta_value(services.db, "database_id") or "",
+        "recipient": recipient, "schema_version": LATEST_VERSION, "app_version": __version__,
+        "created_at": utc_text(now), "utc_offset_minutes": utc_offset_minutes(services),
+    }
+
+
 def export_package(services: Services, out_dir: str | Path, *, full: bool = False,
                    progress: Progress | None = None) -> ExportResult:
     """Write the next package of this point into ``out_dir``; returns what it holds."""
@@ -92,12 +107,8 @@ def export_package(services: Services, out_dir: str | Path, *, full: bool = Fals
             package_id = new_package_id()
             now = services.clock.now_utc().replace(microsecond=0)
             writer.seal({
-                "kind": RECORDS, "package_id": package_id, "sender": point,
-                "sender_name": services.points.current().name, "sender_kind": "point",
-                "database_id": state.meta_value(db, "database_id") or "",
-                "recipient": district.point_code, "schema_version": LATEST_VERSION,
-                "app_version": __version__, "created_at": utc_text(now),
-                "utc_offset_minutes": utc_offset_minutes(services), "export_no": export_no,
+                **manifest_head(services, RECORDS, district.point_code, now, package_id),
+                "export_no": export_no,
                 "full": full, "seq_from": seq_from, "seq_to": seq_to, "audit_from": audit_from,
                 "audit_to": audit_to, "checksum": checksum, "holdings": held, "counts": counts,
                 "reference_digest": state.get_state(db, "reference_digest", "") or "",

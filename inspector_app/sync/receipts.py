@@ -22,16 +22,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from inspector_app import __version__
 from inspector_app.services.context import Services
-from inspector_app.storage.migrations import LATEST_VERSION
 from inspector_app.sync import state
 from inspector_app.sync.errors import SyncError
-from inspector_app.sync.export import utc_offset_minutes
+from inspector_app.sync.export import manifest_head
 from inspector_app.sync.holdings import holdings
 from inspector_app.sync.keys import KeyPair
-from inspector_app.sync.manifest import RECEIPT, Manifest, utc_text
-from inspector_app.sync.package import SUFFIX, PackageWriter, new_package_id
+from inspector_app.sync.manifest import RECEIPT, Manifest
+from inspector_app.sync.package import SUFFIX, PackageWriter
 from inspector_app.sync.results import IMPORTED, FileResult, Notice
 
 
@@ -57,12 +55,7 @@ def write_receipt(services: Services, peer: state.Peer, keys: KeyPair, out_dir: 
         counter += 1
     writer = PackageWriter(path, peer.keys)
     writer.seal({
-        "kind": RECEIPT, "package_id": new_package_id(), "sender": services.point_code,
-        "sender_name": services.points.current().name, "sender_kind": "district",
-        "database_id": state.meta_value(db, "database_id") or "",
-        "recipient": peer.point_code, "schema_version": LATEST_VERSION,
-        "app_version": __version__, "created_at": utc_text(now),
-        "utc_offset_minutes": utc_offset_minutes(services), "receipt_no": number,
+        **manifest_head(services, RECEIPT, peer.point_code, now), "receipt_no": number,
         "point_database_id": peer.database_id, "held_export_no": peer.held_export_no,
         "held_seq": peer.held_seq, "last_export_no": peer.last_export_no, "gaps": peer.gaps,
         "checksum": checksum, "records": held,

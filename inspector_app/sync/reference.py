@@ -16,21 +16,19 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from inspector_app import __version__
 from inspector_app.catalogues import MRP_CATALOGUE, apply_catalogue
 from inspector_app.services.context import Services
 from inspector_app.services.records import next_change_seq, write_audit
-from inspector_app.storage.migrations import LATEST_VERSION
 from inspector_app.storage.models import Staff
 from inspector_app.sync import state
 from inspector_app.sync.apply import RecordsApplier, validation_services
 from inspector_app.sync.codec import CODECS
 from inspector_app.sync.errors import SyncError
-from inspector_app.sync.export import utc_offset_minutes
+from inspector_app.sync.export import manifest_head
 from inspector_app.sync.keys import KeyPair
 from inspector_app.sync.lookup import RecordLookup, active
-from inspector_app.sync.manifest import REFERENCE, Manifest, canonical, utc_text
-from inspector_app.sync.package import SUFFIX, PackageReader, PackageWriter, new_package_id
+from inspector_app.sync.manifest import REFERENCE, Manifest, canonical
+from inspector_app.sync.package import SUFFIX, PackageReader, PackageWriter
 from inspector_app.sync.pipeline import DirectWriter
 from inspector_app.sync.results import IMPORTED, FileResult, Notice
 
@@ -95,12 +93,7 @@ def write_reference(services: Services, peer: state.Peer, keys: KeyPair, out_dir
         writer.add(member)
         now = services.clock.now_utc().replace(microsecond=0)
         writer.seal({
-            "kind": REFERENCE, "package_id": new_package_id(), "sender": services.point_code,
-            "sender_name": services.points.current().name, "sender_kind": "district",
-            "database_id": state.meta_value(db, "database_id") or "",
-            "recipient": peer.point_code, "schema_version": LATEST_VERSION,
-            "app_version": __version__, "created_at": utc_text(now),
-            "utc_offset_minutes": utc_offset_minutes(services),
+            **manifest_head(services, REFERENCE, peer.point_code, now),
             "digest": reference_digest(services),
         }, keys)
     except BaseException:
