@@ -8,8 +8,18 @@ import subprocess
 import sys
 import zlib
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+
+from core_factories import (
+    appeal_data,
+    feedback_data,
+    meeting_data,
+    offence_data,
+    registration_data,
+    valid_iin,
+    visit_data,
+)
 
 from inspector_app.clock import FixedClock
 from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
@@ -83,6 +93,35 @@ def db_file_bytes(services) -> str:
         [sys.executable, "-c", "import hashlib, sys; print(hashlib.sha256("
          "open(sys.argv[1], 'rb').read()).hexdigest())", str(path)],
         capture_output=True, text=True, check=True).stdout.strip()
+
+
+def fill_point(point) -> dict[str, str]:
+    """Every record kind, links between them, edits and tombstones."""
+    use(point)
+    ids = {}
+    p1 = point.persons.create({"surname": "Сейтқалиева", "first_name": "Әйгерім",
+                               "patronymic": "Нұрланқызы", "iin": valid_iin(date(1990, 2, 15), "F"),
+                               "address": "г. Атырау, ул. Абая, 12", "phone": "87011234567"})
+    p2 = point.persons.create({"surname": "Ёлкин", "first_name": "Пётр"})
+    org = point.organisations.create({"kind": "ksk", "name": "КСК «Нұр»", "chair": "Ахметов"})
+    addr = point.addresses.create({"street": "ул. Сатпаева", "house": "5", "dwelling_kind": "flat",
+                                   "flats": 40, "organisation": org.id})
+    reg = point.registrations.create(registration_data(p1))
+    point.visits.create(visit_data(kind="registration_check", registration=reg.id,
+                                   address=addr.id))
+    visit = point.visits.create(visit_data(person=p2.id))
+    offence = point.offences.create(offence_data(p2, penalty="fine", fine_mrp="2.5"))
+    appeal = point.appeals.create(appeal_data(p1, offence=offence.id))
+    point.appeals.update(appeal.id, {"decision": "satisfied"})
+    meeting = point.meetings.create(meeting_data())
+    point.feedback.create(feedback_data(meeting=meeting.id))
+    point.meetings.delete(meeting.id)  # feedback still names the tombstoned meeting
+    point.visits.delete(visit.id)
+    point.persons.update(p2.id, {"phone": "+7 701 555 44 33"})
+    point.staff.create({"login": "assist", "full_name": "Помощник Бек", "role": "assistant",
+                        "password": "Another-Secret-1"})
+    ids.update(person=p1.id, person2=p2.id, appeal=appeal.id, offence=offence.id)
+    return ids
 
 
 # -- crafting packages (hostile files) ----------------------------------------------------------

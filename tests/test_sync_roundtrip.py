@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-from core_factories import (
-    appeal_data,
-    feedback_data,
-    meeting_data,
-    offence_data,
-    registration_data,
-    valid_iin,
-    visit_data,
-)
 from sync_fixtures import (
     PASSWORD,
     db_file_bytes,
     edit_records,
+    fill_point,
     keys_of,
     make_district,
     make_point,
@@ -35,35 +25,6 @@ from inspector_app.sync.codec import LOCKED_PASSWORD
 from inspector_app.sync.export import export_package
 from inspector_app.sync.importer import import_files
 from inspector_app.sync.results import DUPLICATE, IMPORTED
-
-
-def fill_point(point) -> dict[str, str]:
-    """Every record kind, links between them, edits and tombstones."""
-    use(point)
-    ids = {}
-    p1 = point.persons.create({"surname": "Сейтқалиева", "first_name": "Әйгерім",
-                               "patronymic": "Нұрланқызы", "iin": valid_iin(date(1990, 2, 15), "F"),
-                               "address": "г. Атырау, ул. Абая, 12", "phone": "87011234567"})
-    p2 = point.persons.create({"surname": "Ёлкин", "first_name": "Пётр"})
-    org = point.organisations.create({"kind": "ksk", "name": "КСК «Нұр»", "chair": "Ахметов"})
-    addr = point.addresses.create({"street": "ул. Сатпаева", "house": "5", "dwelling_kind": "flat",
-                                   "flats": 40, "organisation": org.id})
-    reg = point.registrations.create(registration_data(p1))
-    point.visits.create(visit_data(kind="registration_check", registration=reg.id,
-                                   address=addr.id))
-    visit = point.visits.create(visit_data(person=p2.id))
-    offence = point.offences.create(offence_data(p2, penalty="fine", fine_mrp="2.5"))
-    appeal = point.appeals.create(appeal_data(p1, offence=offence.id))
-    point.appeals.update(appeal.id, {"decision": "satisfied"})
-    meeting = point.meetings.create(meeting_data())
-    point.feedback.create(feedback_data(meeting=meeting.id))
-    point.meetings.delete(meeting.id)  # feedback still names the tombstoned meeting
-    point.visits.delete(visit.id)
-    point.persons.update(p2.id, {"phone": "+7 701 555 44 33"})
-    point.staff.create({"login": "assist", "full_name": "Помощник Бек", "role": "assistant",
-                        "password": "Another-Secret-1"})
-    ids.update(person=p1.id, person2=p2.id, appeal=appeal.id, offence=offence.id)
-    return ids
 
 
 @pytest.fixture

@@ -86,7 +86,7 @@ def import_files(services: Services, paths: Iterable[str | Path], *, trust_new: 
     keys = ensure_keys(services.db.database)
     batch = BatchResult()
     held = None
-    with checkpoint_once(services.db):
+    with batch_settings(services.db):
         with Worker(services.db) as worker, _Groups(services) as groups:
             _import_each(services, keys, paths, batch, trust_new, progress, worker, groups)
         heard_from = sorted({r.point for r in batch.files if r.ok and r.kind == RECORDS})
@@ -254,11 +254,18 @@ def _lookahead(services: Services, keys: KeyPair, following: list[Path], trust_n
 
 
 @contextmanager
-def checkpoint_once(db) -> Iterator[None]:
-    """Copy the write-ahead log into the database file once for a whole batch (SQLite's
-    automatic checkpoint would fsync several megabytes after nearly every commit)."""
+def batch_settings(db) -> Iterator[None]:
+    """The connection's settings for a batch of imports, as they were afterwards.
+
+    - The write-ahead log is copied into the database file once, at the end (SQLite's automatic
+      checkpoint would fsync several megabytes after nearly every commit); that checkpoint also
+      makes the batch durable before receipts acknowledge it.
+    - SQLite's foreign-key check is off: every reference of every imported record is already
+      checked by the services' rules (see :mod:`inspector_app.sync.apply`), and looking each
+      one up a second time cost a sixth of a large import.
+    """
     try:
-        with pragma_while(db, "wal_autocheckpoint", 0):
+        with pragma_while(db, "wal_autocheckpoint", 0), pragma_while(db, "foreign_keys", 0):
             yield
     finally:
         db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
