@@ -6,9 +6,11 @@ of its text (``casefold`` and ё→е), indexed by FTS5; queries are normalised 
 
 from __future__ import annotations
 
-import re
+import sqlite3
+import threading
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+TOKENIZER = "unicode61 remove_diacritics 2"
+"""The search tables' tokenizer (migrations 0001, 0005 and 0006 name it in frozen SQL)."""
 _ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
 _ORDER = {ch: i for i, ch in enumerate(_ALPHABET)}
 
@@ -31,10 +33,52 @@ def fts_query(text: str) -> str | None:
     Digits inside a phone number typed with separators still match: "701 123" finds
     "+7 701 123 45 67". Returns None when the text holds no word at all.
     """
-    words = _WORD.findall(normalize(text))
+    words = search_words(text)
     if not words:
         return None
-    return " AND ".join(f'"{w}"*' for w in words)
+    return " AND ".join(f'"{w}"*' for w in dict.fromkeys(words))
+
+
+def search_words(text: str | None) -> list[str]:
+    """The words of ``text`` as the search tables hold them, in order: normalised, then cut
+    and folded by FTS5's own tokenizer (``"Ким_Ли-2"`` is three words: ким, ли, 2).
+
+    The search tables keep no positions (migration 0006), so a query word the tables would
+    cut in two would be a phrase, which they cannot answer. Cutting queries with the very
+    tokenizer that cut the records (Python's idea of a letter differs from SQLite's in
+    places) keeps every query word one term, and a record is always found by its own text.
+    """
+    return _Cutter.here().words(normalize(text))
+
+
+class _Cutter:
+    """An in-memory FTS5 table with the search tables' tokenizer, one per thread."""
+
+    _local = threading.local()
+
+    def __init__(self):
+        self.db = sqlite3.connect(":memory:")
+        self.db.execute(f"CREATE VIRTUAL TABLE cut USING fts5(t, tokenize='{TOKENIZER}')")
+        self.db.execute("CREATE VIRTUAL TABLE cut_terms USING fts5vocab(cut, 'instance')")
+        self.row = 0
+
+    @classmethod
+    def here(cls) -> _Cutter:
+        cutter = getattr(cls._local, "cutter", None)
+        if cutter is None:
+            cutter = cls._local.cutter = cls()
+        return cutter
+
+    def words(self, text: str) -> list[str]:
+        if not text:
+            return []
+        self.row += 1
+        with self.db:
+            self.db.execute("INSERT INTO cut(rowid, t) VALUES (?, ?)", (self.row, text))
+            words = [term for (term,) in self.db.execute(
+                "SELECT term FROM cut_terms WHERE doc = ? ORDER BY offset", (self.row,))]
+            self.db.execute("DELETE FROM cut WHERE rowid = ?", (self.row,))
+        return words
 
 
 def collation_key(text: str | None) -> tuple:

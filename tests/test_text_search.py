@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from core_factories import (
     appeal_data,
@@ -12,9 +14,12 @@ from core_factories import (
     registration_data,
     visit_data,
 )
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from inspector_app.search import phone_digits
-from inspector_app.text import collation_key, fts_query, normalize, search_text
+from inspector_app.storage.migrations.m0006_search_without_positions import up as make_tables
+from inspector_app.text import collation_key, fts_query, normalize, search_text, search_words
 
 
 def test_normalize_folds_case_and_yo():
@@ -32,6 +37,46 @@ def test_fts_query_makes_every_word_a_required_prefix():
     assert fts_query("Ёлкин  С.") == '"елкин"* AND "с"*'
     assert fts_query(' "; DROP TABLE person; -- ') == '"drop"* AND "table"* AND "person"*'
     assert fts_query("  ,. ") is None
+
+
+def test_query_words_are_cut_and_folded_as_the_search_tables_hold_them():
+    assert search_words("Ким_Ли-2 Ә.Ж. Café") == ["ким", "ли", "2", "ә", "ж", "cafe"]
+    assert fts_query("d'Artagnan d'Artagnan") == '"d"* AND "artagnan"*'
+
+
+class _SearchTable:
+    """The search tables as migration 0006 makes them, in memory."""
+
+    def __init__(self):
+        self.db = sqlite3.connect(":memory:")
+        for table in ("person", "organisation", "address", "appeal", "preventive_visit",
+                      "registration", "offence", "meeting", "feedback"):
+            self.db.execute(f'CREATE TABLE "{table}" (search_text TEXT)')
+            self.db.execute(f'CREATE VIRTUAL TABLE "{table}_fts" USING fts5(search_text)')
+        make_tables(self)
+
+    def execute_sql(self, sql, params=()):
+        return self.db.execute(sql, params)
+
+    def finds(self, text: str, query: str) -> bool:
+        self.db.execute("DELETE FROM person")
+        self.db.execute("INSERT INTO person(rowid, search_text) VALUES (1, ?)", (text,))
+        self.db.execute("INSERT INTO person_fts(person_fts) VALUES ('rebuild')")
+        found = self.db.execute("SELECT rowid FROM person_fts WHERE person_fts MATCH ?",
+                                (query,)).fetchall()
+        return found == [(1,)]
+
+
+_TABLE = _SearchTable()
+_TYPED = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(typed=_TYPED)
+def test_any_text_typed_finds_the_record_it_was_taken_from(typed):
+    query = fts_query(typed)
+    assume(query is not None)
+    assert _TABLE.finds(search_text(typed), query)
 
 
 def test_collation_puts_kazakh_letters_in_alphabet_order():

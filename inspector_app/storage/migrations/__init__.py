@@ -20,6 +20,7 @@ from inspector_app.storage.migrations import (
     m0003_protection,
     m0004_live_indexes,
     m0005_search_prefixes,
+    m0006_search_without_positions,
 )
 
 
@@ -36,6 +37,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "protection", m0003_protection.up),
     Migration(4, "live_indexes", m0004_live_indexes.up),
     Migration(5, "search_prefixes", m0005_search_prefixes.up),
+    Migration(6, "search_without_positions", m0006_search_without_positions.up),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 
