@@ -15,7 +15,6 @@ within the column's limit. The services' rules (catalogue codes, ИИН, dates..
 
 from __future__ import annotations
 
-import json
 import operator
 import re
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import orjson
 from peewee import (
     BooleanField,
     CharField,
@@ -44,8 +44,17 @@ LOCKED_PASSWORD = "!"
 STAMPS = frozenset({"id", "owner_point", "created_at", "created_by", "updated_at", "updated_by",
                     "row_version", "change_seq", "deleted", "deleted_at", "deleted_by"})
 _HEX_ID = re.compile(r"^[0-9a-f]{32}$")
-JSON_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-"""One encoder for every line written (``json.dumps`` would build one per call)."""
+
+
+def dump_line(value: dict[str, Any]) -> bytes:
+    """One JSON line of a member: compact UTF-8 (orjson: a district decodes millions of lines,
+    four times faster than with the standard library)."""
+    return orjson.dumps(value)
+
+
+def load_line(line: bytes) -> Any:
+    """The value of one JSON line; ``ValueError`` when it is not strict JSON in UTF-8."""
+    return orjson.loads(line)
 _INT_LIMIT = 2**63
 
 
@@ -207,18 +216,18 @@ class KindCodec:
         for i in self._decimals:
             if values[i] is not None:
                 values[i] = str(Decimal(str(values[i])))
-        return JSON_LINE.encode(dict(zip(self._names, values, strict=True))).encode("utf-8")
+        return dump_line(dict(zip(self._names, values, strict=True)))
 
     def plain_row(self, row: tuple) -> dict[str, Any]:
         """A database row as the JSON-ready values a package carries (for comparisons)."""
-        return json.loads(self.encode(row))
+        return load_line(self.encode(row))
 
     # -- import ---------------------------------------------------------------------------
     def decode(self, line: bytes) -> Incoming:
         """One JSON line as an :class:`Incoming` record; :class:`SyncError` when malformed."""
         try:
-            data = json.loads(line.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError):
+            data = load_line(line)
+        except ValueError:
             raise SyncError("sync.bad_record", kind=self.table, id="?", field="-",
                             reason="json") from None
         if not isinstance(data, dict):

@@ -8,14 +8,13 @@ must come back identical. A point cannot rewrite history the district has seen.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
 from peewee import SqliteDatabase
 
 from inspector_app.services.records import GENESIS_HASH, AuditRow, chain_hash
-from inspector_app.sync.codec import JSON_LINE
+from inspector_app.sync.codec import dump_line, load_line
 from inspector_app.sync.errors import SyncError
 
 COLUMNS = ("id", "at", "actor", "action", "table_name", "record_id", "change_seq",
@@ -34,13 +33,13 @@ def last_entry_id(db: SqliteDatabase) -> int:
 
 def encode(row: tuple) -> bytes:
     """One audit entry (columns as :data:`EXPORT_SQL`) as a JSON line."""
-    return JSON_LINE.encode(dict(zip(COLUMNS, row, strict=True))).encode("utf-8")
+    return dump_line(dict(zip(COLUMNS, row, strict=True)))
 
 
 def _decode(line: bytes) -> dict[str, Any]:
     try:
-        data = json.loads(line)
-    except (ValueError, UnicodeDecodeError):
+        data = load_line(line)
+    except ValueError:
         data = None
     if not isinstance(data, dict) or data.keys() != set(COLUMNS):
         raise SyncError("sync.bad_trail", entry="?")
