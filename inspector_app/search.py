@@ -115,7 +115,7 @@ class Search:
         condition = match_condition(Person, text)
         if condition is None:
             return []
-        return list(Person.select().where(condition, Person.deleted == False)  # noqa: E712
+        return list(Person.select().where(condition, Person.not_deleted())
                     .order_by(Person.sort_name).limit(limit))
 
     def records(self, text: str, kinds: tuple[str, ...] | None = None,
@@ -127,7 +127,7 @@ class Search:
             condition = match_condition(model, text)
             if condition is None:
                 return []
-            rows = (model.select(model.id).where(condition, model.deleted == False)  # noqa: E712
+            rows = (model.select(model.id).where(condition, model.not_deleted())
                     .limit(limit - len(hits)).tuples())
             hits.extend(Hit(kind, row[0]) for row in rows)
             if len(hits) >= limit:

@@ -10,8 +10,13 @@ from inspector_app.errors import DatabaseError
 from inspector_app.services.setup import open_services
 from inspector_app.storage import migrations
 from inspector_app.storage.database import open_database
-from inspector_app.storage.migrations import LATEST_VERSION, Migration, m0001_initial
-from inspector_app.storage.models import Person
+from inspector_app.storage.migrations import (
+    LATEST_VERSION,
+    Migration,
+    m0001_initial,
+    m0007_one_index_per_order,
+)
+from inspector_app.storage.models import Appeal, Person
 
 
 def user_version(path) -> int:
@@ -235,3 +240,20 @@ def test_an_uninitialised_database_is_refused_by_open_services(tmp_path):
     with pytest.raises(DatabaseError) as caught:
         open_services(path)
     assert caught.value.code == "error.db_not_initialised"
+
+
+def _plan(db, query) -> str:
+    sql, params = query.sql()
+    return " | ".join(row[3] for row in db.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params))
+
+
+def test_live_queries_walk_the_live_indexes_that_replaced_the_plain_ones(services):
+    db = services.db
+    names = {row[0] for row in db.execute_sql("SELECT name FROM sqlite_master WHERE type = "
+                                              "'index'")}
+    assert not names & set(m0007_one_index_per_order.DROPPED)
+    assert "person_live_sort_name" in _plan(db, services.persons.live().order_by(
+        Person.sort_name).limit(50))
+    assert "registration_live_next_check" in _plan(db, services.registrations.due())
+    assert "appeal_live_received" in _plan(db, services.appeals.live().order_by(
+        Appeal.received_at.desc()).limit(50))

@@ -230,7 +230,7 @@ class RecordService(ABC):
 
     def live(self):
         """Select query of this kind's records that are not tombstoned."""
-        return self.model.select().where(self.model.deleted == False)  # noqa: E712
+        return self.model.select().where(self.model.not_deleted())
 
     def count(self) -> int:
         return self.live().count()

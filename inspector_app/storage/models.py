@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 
 from peewee import (
+    SQL,
     AutoField,
     BooleanField,
     CharField,
@@ -52,6 +53,13 @@ class SyncedModel(BaseModel):
     deleted = BooleanField(default=False)
     deleted_at = DateTimeField(null=True)
     deleted_by = CharField(max_length=64, null=True)
+
+    @classmethod
+    def not_deleted(cls):
+        """The condition "not tombstoned", with a literal 0 so that SQLite's choice of the
+        live-row indexes (migration 0004, the only date and name indexes) never depends on a
+        bound value."""
+        return cls.deleted == SQL("0")
 
 
 class Meta(BaseModel):
@@ -105,7 +113,7 @@ class Person(SyncedModel):
     address = CharField(max_length=300, default="")
     phone = CharField(max_length=20, default="")
     notes = TextField(default="")
-    sort_name = CharField(max_length=310, index=True)
+    sort_name = CharField(max_length=310)
     search_text = TextField(default="")
 
 
@@ -143,11 +151,11 @@ class Registration(SyncedModel):
     category = CharField(max_length=32)
     tags = CharField(max_length=200, default="")
     basis_document = CharField(max_length=300, default="")
-    start_date = DateField(index=True)
+    start_date = DateField()
     end_date = DateField(null=True)
     check_interval_days = IntegerField()
     last_check_on = DateField(null=True)
-    next_check_due = DateField(index=True)
+    next_check_due = DateField()
     inspector = ForeignKeyField(Staff, backref="registrations")
     closed_on = DateField(null=True)
     close_reason = CharField(max_length=300, default="")
@@ -159,7 +167,7 @@ class Offence(SyncedModel):
     """An administrative offence protocol under the КоАП РК."""
 
     protocol_number = CharField(max_length=40)
-    committed_at = DateTimeField(index=True)
+    committed_at = DateTimeField()
     place = CharField(max_length=300)
     offender = ForeignKeyField(Person, backref="offences")
     victim = ForeignKeyField(Person, null=True, backref="offences_suffered")
@@ -180,7 +188,7 @@ class Appeal(SyncedModel):
     """A citizen's visit or appeal, with the talon given to the citizen."""
 
     talon_number = CharField(max_length=40)
-    received_at = DateTimeField(index=True)
+    received_at = DateTimeField()
     channel = CharField(max_length=32)
     applicant = ForeignKeyField(Person, null=True, backref="appeals")
     anonymous = BooleanField(default=False)
@@ -200,7 +208,7 @@ class Appeal(SyncedModel):
 class PreventiveVisit(SyncedModel):
     """A door-to-door visit, preventive conversation, check of a registered person or raid."""
 
-    visited_at = DateTimeField(index=True)
+    visited_at = DateTimeField()
     kind = CharField(max_length=32)
     address = ForeignKeyField(Address, null=True, backref="visits")
     address_text = CharField(max_length=300, default="")
@@ -218,7 +226,7 @@ class PreventiveVisit(SyncedModel):
 class Meeting(SyncedModel):
     """A meeting with the population: report meeting, assembly, meeting with a КСК."""
 
-    held_at = DateTimeField(index=True)
+    held_at = DateTimeField()
     kind = CharField(max_length=32)
     place = CharField(max_length=300)
     attendance = IntegerField()
@@ -231,7 +239,7 @@ class Meeting(SyncedModel):
 class Feedback(SyncedModel):
     """One resident's answers to the short survey on police work."""
 
-    collected_at = DateTimeField(index=True)
+    collected_at = DateTimeField()
     meeting = ForeignKeyField(Meeting, null=True, backref="feedback")
     channel = CharField(max_length=32, default="")
     rating = IntegerField()
@@ -315,6 +323,21 @@ SYNCED_MODELS: tuple[type[SyncedModel], ...] = (
     Feedback,
 )
 """Travelling record kinds, in an order where references point to earlier kinds."""
+
+LIVE_INDEXED = frozenset({
+    "appeal.received_at", "preventive_visit.visited_at", "registration.next_check_due",
+    "registration.start_date", "offence.committed_at", "meeting.held_at", "feedback.collected_at",
+    "person.sort_name"})
+"""``table.column`` of the register orders with an index of live rows (migration 0004; the
+plain indexes of these columns went in migration 0007)."""
+
+
+def has_live_index(field) -> bool:
+    """Whether ``field`` (a model field, or any expression) has an index of live rows."""
+    model = getattr(field, "model", None)
+    return model is not None and (
+        f"{model._meta.table_name}.{field.column_name}" in LIVE_INDEXED)
+
 
 ALL_MODELS = (Meta, *SYNCED_MODELS, CatalogueItem, CatalogueVersion, MrpRate, NumberSequence,
               AuditEntry)

@@ -21,6 +21,7 @@ from inspector_app.storage.migrations import (
     m0004_live_indexes,
     m0005_search_prefixes,
     m0006_search_without_positions,
+    m0007_one_index_per_order,
 )
 
 
@@ -38,6 +39,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "live_indexes", m0004_live_indexes.up),
     Migration(5, "search_prefixes", m0005_search_prefixes.up),
     Migration(6, "search_without_positions", m0006_search_without_positions.up),
+    Migration(7, "one_index_per_order", m0007_one_index_per_order.up),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 
