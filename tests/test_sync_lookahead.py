@@ -102,3 +102,19 @@ def test_a_package_prepared_ahead_of_a_refused_one_is_prepared_again(world, ahea
     assert table_rows(district, "person", "ATY-002") == table_rows(points[1], "person",
                                                                    "ATY-002")
     assert table_rows(district, "person", "ATY-001") == {}
+
+
+def test_a_worker_that_cannot_start_fails_the_batch_cleanly(world, monkeypatch):
+    district, points, out = world
+    use(points[0])
+    package = export_package(points[0], out).path
+    use(district)
+    before = table_rows(district, "person")
+
+    def refuse(process):
+        raise OSError("no more processes")
+
+    monkeypatch.setattr("multiprocessing.process.BaseProcess.start", refuse)
+    with pytest.raises(OSError, match="no more processes"):
+        import_files(district, [package], trust_new=True)
+    assert table_rows(district, "person") == before

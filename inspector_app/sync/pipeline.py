@@ -185,12 +185,17 @@ class Worker:
     def _start(self) -> None:
         context = spawn_context()
         parent, child = context.Pipe()
-        self._process = context.Process(
+        process = context.Process(
             target=_worker_main, name="sync-prepare", daemon=True,
             args=(child, str(self.db.database), getattr(self.db, "database_key", None)))
-        self._process.start()
-        child.close()
-        self._connection = parent
+        try:
+            process.start()
+        except BaseException:
+            parent.close()
+            raise
+        finally:
+            child.close()
+        self._process, self._connection = process, parent  # only a started worker counts
 
     def expect_next(self, job: Job | None) -> None:
         """Name the job to send right after the next :meth:`run`'s (None: nothing known)."""
