@@ -114,7 +114,7 @@ class AppealService(RecordService):
         values["talon_number"] = self.services.next_number("talon", values["received_at"].year)
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
-        applicant = Person.get_or_none(Person.id == values.get("applicant"))
+        applicant = Person.by_id(values.get("applicant"))
         return appeal_search_parts(values, applicant, self.services.catalogues)
 
     def overdue(self, today: date | None = None):

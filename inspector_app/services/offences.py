@@ -86,5 +86,5 @@ class OffenceService(RecordService):
             "protocol", values["committed_at"].year)
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
-        offender = Person.get_or_none(Person.id == values.get("offender"))
+        offender = Person.by_id(values.get("offender"))
         return offence_search_parts(values, offender)

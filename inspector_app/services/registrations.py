@@ -60,7 +60,7 @@ class RegistrationService(RecordService):
         return check.values
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
-        person = Person.get_or_none(Person.id == values.get("person"))
+        person = Person.by_id(values.get("person"))
         return registration_search_parts(values, person, self.services.catalogues)
 
     def refresh_schedule(self, registration_id: str) -> None:

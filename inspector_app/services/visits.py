@@ -49,7 +49,7 @@ class VisitService(RecordService):
         return check.values
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
-        person = Person.get_or_none(Person.id == values.get("person"))
+        person = Person.by_id(values.get("person"))
         return visit_search_parts(values, person)
 
     def after_save(self, record: PreventiveVisit, created: bool) -> None:
