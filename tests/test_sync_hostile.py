@@ -57,10 +57,12 @@ def world(tmp_path_factory):
     second = export_package(point, out)
     stranger = make_point(folder, "ATY-019", district=district)
     use(stranger)
+    stranger.persons.create({"surname": "Новенький", "first_name": "Пункт"})
     stranger_pkg = export_package(stranger, out)
     elsewhere = make_district(folder, code="ATY-ROP2")
     yield {"folder": folder, "district": district, "point": point, "second": second.path,
-           "stranger": stranger_pkg.path, "other_person": other_person.id,
+           "stranger": stranger_pkg.path, "stranger_point": stranger,
+           "other_person": other_person.id,
            "elsewhere": elsewhere, "other": other}
     for services in (district, point, other, stranger, elsewhere):
         services.db.close()
@@ -241,6 +243,15 @@ def bad_iin(w, target):
         "person", lambda r: dict(r, iin="123456789012")))
 
 
+def one_talon_twice(w, target):
+    def edit(name, lines):
+        if name != "appeal.jsonl.gz":
+            return lines
+        twin = dict(json.loads(lines[0]), id="e" * 32)
+        return [*lines, json.dumps(twin, ensure_ascii=False).encode()]
+    return _point_repack(w, target, edit=edit)
+
+
 def dangling_reference(w, target):
     return _point_repack(w, target, edit=edit_records(
         "appeal", lambda r: dict(r, applicant_id="f" * 32)))
@@ -271,6 +282,7 @@ CASES = {
     "unknown catalogue code": (unknown_code, ("sync.invalid_record",)),
     "bad ИИН": (bad_iin, ("sync.invalid_record",)),
     "dangling reference": (dangling_reference, ("sync.invalid_record",)),
+    "one talon number twice": (one_talon_twice, ("sync.conflict",)),
 }
 
 
@@ -293,6 +305,26 @@ def test_hostile_file_is_refused_and_changes_nothing(world, case, tmp_path):
     assert table_rows(district, "person") == persons_before
     assert any(r.file == hostile.name and r.code == result.error.code
                for r in refused_files(district.db.database))
+
+
+def test_a_new_points_first_package_may_not_take_another_points_record(world, tmp_path):
+    """A point the district holds nothing of is written without looking ids up first: the
+    insert finds the clash and the file is refused by name all the same."""
+    def edit(name, lines):
+        if name != "person.jsonl.gz":
+            return lines
+        return [json.dumps(dict(json.loads(lines[0]), id=world["other_person"])).encode(),
+                *lines[1:]]
+
+    stranger = world["stranger_point"]
+    hostile = repack(world["stranger"], tmp_path / "ATY-019_2026-11-25_0001.isync",
+                     keys_of(world["district"]), keys_of(stranger), edit=edit)
+    district = use(world["district"])
+    before = db_file_bytes(district)
+    result = import_files(district, [hostile], trust_new=True, keep_refused=False).files[0]
+    assert result.error is not None and result.error.code == "sync.foreign_record"
+    assert result.error.params["point"] == "ATY-018"
+    assert db_file_bytes(district) == before
 
 
 def test_invalid_record_message_names_the_field(world, tmp_path):

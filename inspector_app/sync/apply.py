@@ -119,8 +119,9 @@ class RecordsApplier:
     ``db`` in the calling thread."""
 
     def __init__(self, db: SqliteDatabase, services: Services, lookup: RecordLookup,
-                 sender: str, seq_from: int, seq_to: int, writer):
+                 sender: str, seq_from: int, seq_to: int, writer, *, fresh: bool = False):
         self.db = db
+        self.fresh = fresh
         self.writer = writer
         self.services = services
         self.by_model = _record_services(services)
@@ -171,10 +172,7 @@ class RecordsApplier:
     def _apply_batch(self, codec: KindCodec, batch: list[Incoming], result: KindResult) -> None:
         if not batch:
             return
-        marks = ", ".join("?" for _ in batch)
-        held = {row[0]: row[1:] for row in self.db.execute_sql(
-            f'SELECT id, owner_point, row_version, deleted FROM "{codec.table}" '
-            f'WHERE id IN ({marks})', [r.id for r in batch])}
+        held = {} if self.fresh else self._held(codec, batch)
         inserts: list[list[Any]] = []
         updates: list[list[Any]] = []
         counts = self.count_delta.setdefault(codec.table, [0, 0])
@@ -214,6 +212,13 @@ class RecordsApplier:
                     result.updated += 1
         if inserts or updates:
             self.writer.rows(codec, inserts, updates)
+
+    def _held(self, codec: KindCodec, batch: list[Incoming]) -> dict[str, tuple]:
+        """Owner, row version and tombstone flag of the batch's records already held."""
+        marks = ", ".join("?" for _ in batch)
+        return {row[0]: row[1:] for row in self.db.execute_sql(
+            f'SELECT id, owner_point, row_version, deleted FROM "{codec.table}" '
+            f'WHERE id IN ({marks})', [r.id for r in batch])}
 
     def _same_as_held(self, codec: KindCodec, record: Incoming) -> bool:
         row = self.db.execute_sql(codec.select_all_sql, (record.id,)).fetchone()

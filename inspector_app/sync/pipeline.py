@@ -12,6 +12,7 @@ its parent dies of the broken pipe.
 from __future__ import annotations
 
 import gc
+import sqlite3
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -64,7 +65,13 @@ class DirectWriter:
     def rows(self, codec: KindCodec, inserts: list, updates: list) -> None:
         cursor = self.db.cursor()
         if inserts:
-            cursor.executemany(codec.insert_sql, inserts)
+            try:
+                cursor.executemany(codec.insert_sql, inserts)
+            except sqlite3.IntegrityError:
+                taken = self._taken(codec, inserts)
+                if taken is None:
+                    raise
+                raise taken from None
         if updates:
             cursor.executemany(codec.update_sql, updates)
             if cursor.rowcount != len(updates):
@@ -73,6 +80,21 @@ class DirectWriter:
     def trail(self, rows: list) -> None:
         if rows:
             self.db.cursor().executemany(POINT_TRAIL_SQL, rows)
+
+    def _taken(self, codec: KindCodec, inserts: list) -> SyncError | None:
+        """Why new rows could not be inserted: an id another point's record holds (a package
+        of a point the district held nothing of is written without looking its ids up)."""
+        columns = codec.insert_columns
+        at_id, at_owner = columns.index("id"), columns.index("owner_point")
+        owners = {row[at_id]: row[at_owner] for row in inserts}
+        marks = ", ".join("?" for _ in owners)
+        for record_id, owner in self.db.execute_sql(
+                f'SELECT id, owner_point FROM "{codec.table}" WHERE id IN ({marks})',
+                list(owners)):
+            if owner != owners[record_id]:
+                return SyncError("sync.foreign_record", kind=codec.table, id=record_id,
+                                 point=owner)
+        return None
 
 
 class _PipeWriter:

@@ -36,6 +36,9 @@ class Job:
     audit_from: int
     audit_to: int
     local_moment: datetime
+    fresh: bool = False
+    """The district holds no record of the sender yet: every record is new, and nothing is
+    looked up before it is written (an id of another point's record fails its insert)."""
 
 
 @dataclass
@@ -52,7 +55,7 @@ def prepare_records(db: SqliteDatabase, reader: PackageReader, job: Job, writer,
     """Read every member of a verified package and hand its writes to ``writer``."""
     lookup = RecordLookup(db, {job.sender, job.own})
     applier = RecordsApplier(db, validation_services(db, job.sender, job.local_moment), lookup,
-                             job.sender, job.seq_from, job.seq_to, writer)
+                             job.sender, job.seq_from, job.seq_to, writer, fresh=job.fresh)
     prepared = Prepared()
     with active(lookup):
         for info, lines in reader.members():
