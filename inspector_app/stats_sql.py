@@ -83,9 +83,11 @@ def _point_column(table: str, by_point: bool) -> str:
 
 
 def _covers_most(db, table: str, column: str, start: date, end: date) -> bool:
-    """Whether [start, end] spans at least half the dates the table holds (two index seeks)."""
-    first, last = db.execute_sql(f"SELECT (SELECT MIN({column}) FROM {table}), "
-                                 f"(SELECT MAX({column}) FROM {table})").fetchone()
+    """Whether [start, end] spans at least half the dates the table's live rows hold (two
+    seeks in the live-row index: without ``deleted = 0`` they would read the whole table)."""
+    first, last = db.execute_sql(
+        f"SELECT (SELECT MIN({column}) FROM {table} WHERE deleted = 0), "
+        f"(SELECT MAX({column}) FROM {table} WHERE deleted = 0)").fetchone()
     if not first:
         return False
     span = (date.fromisoformat(str(last)[:10]) - date.fromisoformat(str(first)[:10])).days
