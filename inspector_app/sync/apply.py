@@ -60,6 +60,14 @@ class KindResult:
         return asdict(self)
 
 
+def held_rows(db: SqliteDatabase, table: str, ids: list[str]) -> dict[str, tuple]:
+    """``(owner_point, row_version, deleted)`` by id, of those ``ids`` that ``table`` holds."""
+    marks = ", ".join("?" for _ in ids)
+    return {row[0]: row[1:] for row in db.execute_sql(
+        f'SELECT id, owner_point, row_version, deleted FROM "{table}" WHERE id IN ({marks})',
+        ids)}
+
+
 class InvalidRecord(SyncError):
     """A record breaks the services' rules; the message lists every field problem."""
 
@@ -172,7 +180,7 @@ class RecordsApplier:
     def _apply_batch(self, codec: KindCodec, batch: list[Incoming], result: KindResult) -> None:
         if not batch:
             return
-        held = {} if self.fresh else self._held(codec, batch)
+        held = {} if self.fresh else held_rows(self.db, codec.table, [r.id for r in batch])
         inserts: list[list[Any]] = []
         updates: list[list[Any]] = []
         counts = self.count_delta.setdefault(codec.table, [0, 0])
@@ -212,13 +220,6 @@ class RecordsApplier:
                     result.updated += 1
         if inserts or updates:
             self.writer.rows(codec, inserts, updates)
-
-    def _held(self, codec: KindCodec, batch: list[Incoming]) -> dict[str, tuple]:
-        """Owner, row version and tombstone flag of the batch's records already held."""
-        marks = ", ".join("?" for _ in batch)
-        return {row[0]: row[1:] for row in self.db.execute_sql(
-            f'SELECT id, owner_point, row_version, deleted FROM "{codec.table}" '
-            f'WHERE id IN ({marks})', [r.id for r in batch])}
 
     def _same_as_held(self, codec: KindCodec, record: Incoming) -> bool:
         row = self.db.execute_sql(codec.select_all_sql, (record.id,)).fetchone()

@@ -20,7 +20,6 @@ checks never depend on another point's uncommitted rows.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -184,7 +183,7 @@ class _Groups:
             return True
         except InspectorError as exc:
             job.result.error = exc
-        except (PeeweeDatabaseError, sqlite3.IntegrityError) as exc:
+        except PeeweeDatabaseError as exc:
             job.result.error = SyncError("sync.conflict", reason=str(exc))
         job.result.status = REFUSED
         job.result.counts.clear()

@@ -22,6 +22,7 @@ from peewee import SqliteDatabase
 from inspector_app.child_process import QueuedSender, children_available, spawn_context
 from inspector_app.errors import FieldError, InspectorError
 from inspector_app.sync import search_index
+from inspector_app.sync.apply import InvalidRecord, held_rows
 from inspector_app.sync.codec import BY_MEMBER, KindCodec
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.prepare import Job, Prepared, prepare_records
@@ -63,19 +64,18 @@ class DirectWriter:
         self._deferred.clear()
 
     def rows(self, codec: KindCodec, inserts: list, updates: list) -> None:
+        """Insert and update rows; a row that breaks a unique index refuses the package."""
         cursor = self.db.cursor()
-        if inserts:
-            try:
+        try:
+            if inserts:
                 cursor.executemany(codec.insert_sql, inserts)
-            except sqlite3.IntegrityError:
-                taken = self._taken(codec, inserts)
-                if taken is None:
-                    raise
-                raise taken from None
-        if updates:
-            cursor.executemany(codec.update_sql, updates)
-            if cursor.rowcount != len(updates):
-                raise SyncError("sync.changed_while_reading", path=codec.table)
+            if updates:
+                cursor.executemany(codec.update_sql, updates)
+        except sqlite3.IntegrityError as exc:
+            raise self._taken(codec, inserts) or SyncError(
+                "sync.conflict", reason=str(exc)) from None
+        if updates and cursor.rowcount != len(updates):
+            raise SyncError("sync.changed_while_reading", path=codec.table)
 
     def trail(self, rows: list) -> None:
         if rows:
@@ -84,13 +84,12 @@ class DirectWriter:
     def _taken(self, codec: KindCodec, inserts: list) -> SyncError | None:
         """Why new rows could not be inserted: an id another point's record holds (a package
         of a point the district held nothing of is written without looking its ids up)."""
+        if not inserts:
+            return None
         columns = codec.insert_columns
         at_id, at_owner = columns.index("id"), columns.index("owner_point")
         owners = {row[at_id]: row[at_owner] for row in inserts}
-        marks = ", ".join("?" for _ in owners)
-        for record_id, owner in self.db.execute_sql(
-                f'SELECT id, owner_point FROM "{codec.table}" WHERE id IN ({marks})',
-                list(owners)):
+        for record_id, (owner, *_) in held_rows(self.db, codec.table, list(owners)).items():
             if owner != owners[record_id]:
                 return SyncError("sync.foreign_record", kind=codec.table, id=record_id,
                                  point=owner)
@@ -126,8 +125,6 @@ def _error_data(exc: BaseException) -> dict[str, Any]:
 
 
 def _rebuilt(data: dict[str, Any]) -> BaseException:
-    from inspector_app.sync.apply import InvalidRecord
-
     if data["class"] == "crash":
         return RuntimeError("sync worker failed:\n" + data["trace"])
     if data["class"] == "InvalidRecord":
