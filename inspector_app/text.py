@@ -85,3 +85,27 @@ def collation_key(text: str | None) -> tuple:
     """Sort key that puts Kazakh letters where Kazakh readers expect them (Ә after А...)."""
     folded = normalize(text)
     return tuple(_ORDER.get(ch, 1000 + ord(ch)) for ch in folded)
+
+
+class _HexDigits(dict):
+    """``str.translate``'s table: a character's :func:`collation_key` value plus ``shift`` as
+    three hex digits (at most ``fff``), remembered for the first code points only."""
+
+    def __init__(self, shift: int):
+        super().__init__()
+        self.shift = shift
+
+    def __missing__(self, code: int) -> str:
+        digits = f"{min(_ORDER.get(chr(code), 1000 + code) + self.shift, 4095):03x}"
+        if code < 0x3000:  # the scripts people's names are written in; the rest on the fly
+            self[code] = digits
+        return digits
+
+
+_HEX_TABLES = {0: _HexDigits(0), 1: _HexDigits(1)}
+
+
+def collation_hex(text: str | None, shift: int = 0) -> str:
+    """:func:`collation_key` as ASCII text that sorts the same way: three hex digits a
+    character, each value plus ``shift`` (0 or 1) and capped at ``fff``."""
+    return normalize(text).translate(_HEX_TABLES[shift])

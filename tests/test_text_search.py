@@ -19,7 +19,14 @@ from hypothesis import strategies as st
 
 from inspector_app.search import phone_digits
 from inspector_app.storage.migrations.m0006_search_without_positions import up as make_tables
-from inspector_app.text import collation_key, fts_query, normalize, search_text, search_words
+from inspector_app.text import (
+    collation_hex,
+    collation_key,
+    fts_query,
+    normalize,
+    search_text,
+    search_words,
+)
 
 
 def test_normalize_folds_case_and_yo():
@@ -233,3 +240,9 @@ def test_search_limit(services):
         make_person(services, "Ахметов", f"Ерлан{i}")
     assert len(services.search.persons("ахметов", limit=5)) == 5
     assert len(services.search.records("ахметов", limit=3)) == 3
+
+
+@given(st.text(), st.sampled_from([0, 1]))
+def test_collation_hex_spells_out_the_collation_key(text, shift):
+    assert collation_hex(text, shift) == "".join(
+        f"{min(value + shift, 4095):03x}" for value in collation_key(text))

@@ -13,7 +13,7 @@ from inspector_app.services.people import clean_phone
 from inspector_app.services.records import RecordService
 from inspector_app.services.validation import Checker
 from inspector_app.storage.models import Address, Organisation, PreventiveVisit
-from inspector_app.text import collation_key
+from inspector_app.text import collation_hex
 
 _HOUSE = re.compile(r"\D*(\d{1,6})\d*(.*)", re.DOTALL)
 
@@ -24,11 +24,8 @@ def address_sort_key(street: str, house: str) -> str:
     match = _HOUSE.match(house or "")
     number, rest = (int(match.group(1)), match.group(2)) if match else (0, house or "")
 
-    def encoded(text: str) -> str:
-        return "".join(f"{min(c + 1, 4095):03x}" for c in collation_key(text))
-
-    return (encoded(street) + "000" + f"{number // 4096:03x}{number % 4096:03x}"
-            + encoded(rest))[:250]
+    return (collation_hex(street, 1) + "000" + f"{number // 4096:03x}{number % 4096:03x}"
+            + collation_hex(rest, 1))[:250]
 
 
 class OrganisationService(RecordService):

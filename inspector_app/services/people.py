@@ -10,7 +10,7 @@ from inspector_app.phone import PhoneError, normalize_phone
 from inspector_app.services.records import RecordService
 from inspector_app.services.validation import Checker
 from inspector_app.storage.models import Appeal, Offence, Person, PreventiveVisit, Registration
-from inspector_app.text import collation_key
+from inspector_app.text import collation_hex
 
 
 def full_name(person: Person | None) -> str:
@@ -21,8 +21,7 @@ def full_name(person: Person | None) -> str:
 
 def sort_name(surname: str, first_name: str, patronymic: str) -> str:
     """An ASCII-sortable key putting Kazakh letters in alphabet order."""
-    key = collation_key(f"{surname} {first_name} {patronymic}")
-    return "".join(f"{min(c, 4095):03x}" for c in key)[:310]
+    return collation_hex(f"{surname} {first_name} {patronymic}")[:310]
 
 
 def clean_phone(check: Checker, field: str = "phone") -> None:
