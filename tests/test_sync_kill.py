@@ -25,9 +25,10 @@ from sync_fixtures import (
 
 from inspector_app.clock import FixedClock
 from inspector_app.services.setup import open_services
+from inspector_app.sync import bulk_indexes
 from inspector_app.sync.export import export_package
 from inspector_app.sync.importer import import_files
-from inspector_app.sync.pipeline import Worker
+from inspector_app.sync.pipeline import RECORD_TABLES, Worker
 
 ROOT = Path(__file__).resolve().parents[1]
 PERSONS = 30_000
@@ -66,6 +67,8 @@ def test_killed_import_leaves_the_database_as_it_was(tmp_path):
     package = big_package(point, district, out)
     point.db.close()
     use(district)
+    held = bulk_indexes.rows_held(district.db, RECORD_TABLES)
+    assert bulk_indexes.worth_setting_aside(PERSONS, held)  # killed with indexes dropped
     before = db_file_bytes(district)
     db_path = district.db.database
     district.db.close()

@@ -16,6 +16,11 @@ difference is a third of the time. A file still applies all or nothing: when one
 group is rolled back and the files applied before it in the group are applied again (they are
 deterministic), so the refused file leaves no trace. Points never share records, so a file's
 checks never depend on another point's uncommitted rows.
+
+A group that brings a large share of the rows the district holds (its first consolidation) sets
+the tables' plain indexes aside and builds them again before it commits
+(:mod:`~inspector_app.sync.bulk_indexes`); such a group is not cut at :data:`GROUP_RECORDS`,
+since each commit would rebuild them.
 """
 
 from __future__ import annotations
@@ -32,14 +37,14 @@ from inspector_app.permissions import Action
 from inspector_app.services.context import Services
 from inspector_app.storage.database import pragma_while
 from inspector_app.storage.migrations import LATEST_VERSION
-from inspector_app.sync import state
+from inspector_app.sync import bulk_indexes, state
 from inspector_app.sync.district_import import apply_records, for_worker, preparing_job
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.holdings import BackgroundHoldings
 from inspector_app.sync.keys import KeyPair, ensure_keys
 from inspector_app.sync.manifest import RECEIPT, RECORDS, Manifest
 from inspector_app.sync.package import SUFFIX, PackageReader
-from inspector_app.sync.pipeline import DirectWriter, Worker
+from inspector_app.sync.pipeline import RECORD_TABLES, WRITTEN_TABLES, DirectWriter, Worker
 from inspector_app.sync.prepare import Job
 from inspector_app.sync.receipts import apply_receipt, write_receipt
 from inspector_app.sync.reference import apply_reference, reference_digest, write_reference
@@ -143,6 +148,8 @@ class _Groups:
         self.records = 0
         self.writer = DirectWriter(self.db)
         self._transaction = None
+        self._held: int | None = None  # rows the tables held when the group began
+        self._set_aside: bulk_indexes.SetAside | None = None
 
     def __enter__(self) -> _Groups:
         self._context = self.db.atomic("IMMEDIATE")
@@ -151,29 +158,39 @@ class _Groups:
 
     def __exit__(self, *exc_info) -> bool | None:
         if exc_info[0] is None:
-            self.writer.finish()
+            self._complete()
         else:
             self.writer.forget()
         return self._context.__exit__(*exc_info)
 
     def apply(self, job: _Job) -> None:
         if job.point in {j.point for j in self.jobs} or job.result.kind != RECORDS or (
-                self.records + job.records > GROUP_RECORDS and self.jobs):
+                self.records + job.records > GROUP_RECORDS and self.jobs
+                and self._set_aside is None):
             self._commit()
+        if job.result.kind == RECORDS and self._set_aside is None:
+            self._consider_setting_aside(self.records + job.records)
         if self._run(job):
             self.jobs.append(job)
             self.records += job.records
             if job.result.kind != RECORDS:
                 self._commit()
             return
-        self._transaction.rollback()
+        self._transaction.rollback()  # the indexes set aside are back too
         self.writer.forget()
+        self._set_aside = self._held = None
         survivors = self.jobs
         self.jobs, self.records = [], 0
         for earlier in survivors:
             earlier.result.counts.clear()
             earlier.result.notices[:] = earlier.result.notices[:earlier.notices_before]
             self.apply(earlier)
+
+    def _consider_setting_aside(self, incoming: int) -> None:
+        if self._held is None:
+            self._held = bulk_indexes.rows_held(self.db, RECORD_TABLES)
+        if bulk_indexes.worth_setting_aside(incoming, self._held):
+            self._set_aside = bulk_indexes.SetAside(self.db, WRITTEN_TABLES)
 
     def _run(self, job: _Job) -> bool:
         job.notices_before = len(job.result.notices)
@@ -189,11 +206,19 @@ class _Groups:
         job.result.counts.clear()
         return False
 
+    def _complete(self) -> None:
+        """The group's work before it commits: search indexes, then any indexes set aside."""
+        self.writer.finish()
+        if self._set_aside is not None:
+            self._set_aside.restore()
+        self._set_aside = self._held = None
+
     def _commit(self) -> None:
         if self.jobs:
-            self.writer.finish()
+            self._complete()
             self._transaction.commit()
         self.jobs, self.records = [], 0
+        self._held = None
 
 
 def _verified(services: Services, keys: KeyPair, path: Path, result: FileResult,

@@ -32,6 +32,9 @@ POINT_TRAIL_SQL = (
     '"table_name", "record_id", "change_seq", "old_values", "new_values", "prev_hash", '
     '"entry_hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
 _BY_TABLE = {codec.table: codec for codec in BY_MEMBER.values()}
+RECORD_TABLES = tuple(_BY_TABLE)
+WRITTEN_TABLES = (*RECORD_TABLES, "point_audit_entry")
+"""Every table an import of records packages writes rows into."""
 
 
 class DirectWriter:
