@@ -11,7 +11,9 @@ from sync_fixtures import keys_of, make_district, make_point, repack, table_rows
 from inspector_app.sync import district_import
 from inspector_app.sync.export import export_package
 from inspector_app.sync.importer import import_files
+from inspector_app.sync.package import PackageReader
 from inspector_app.sync.pipeline import Worker
+from inspector_app.sync.results import DUPLICATE, IMPORTED
 
 
 @pytest.fixture
@@ -75,6 +77,26 @@ def test_a_second_package_of_the_same_point_waits_for_the_first(world, ahead):
     assert [f.ok for f in batch.files] == [True, True, True]
     assert ahead == [("ATY-001", False), ("ATY-001", False), ("ATY-002", True)]
     assert table_rows(district, "person", "ATY-001") == table_rows(first, "person", "ATY-001")
+
+
+def test_each_file_is_decrypted_and_verified_once(world, monkeypatch):
+    district, points, out = world
+    files = []
+    for point in points:
+        use(point)
+        files.append(export_package(point, out).path)
+    verified = []
+    verify = PackageReader.verify
+
+    def counting(self):
+        verified.append(self.path.name)
+        return verify(self)
+
+    monkeypatch.setattr(PackageReader, "verify", counting)
+    use(district)
+    batch = import_files(district, [files[0], files[1], files[1], files[2]], trust_new=True)
+    assert [f.status for f in batch.files] == [IMPORTED, IMPORTED, DUPLICATE, IMPORTED]
+    assert sorted(verified) == sorted(p.name for p in [files[0], files[1], files[1], files[2]])
 
 
 def _spoil_a_birth_date(name: str, lines: list[bytes]) -> list[bytes]:

@@ -77,6 +77,7 @@ class _Job:
     run: Callable[[DirectWriter], None]
     point: str
     records: int
+    reader: PackageReader
     notices_before: int = 0
     ahead: Job | None = None
     """The worker's job for this file, when it may be prepared ahead (see :func:`_lookahead`)."""
@@ -112,6 +113,7 @@ def _import_each(services: Services, keys: KeyPair, paths: list[Path], batch: Ba
                  trust_new: TrustNew, progress: Progress | None, worker: Worker,
                  groups: _Groups) -> None:
     """Verify and apply each file in order (cancelled when ``progress`` says so)."""
+    verified = None  # the next file's reader, verified ahead
     for index, path in enumerate(paths):
         def report(stage: str, done: int, index=index) -> None:
             if progress is not None:
@@ -121,10 +123,12 @@ def _import_each(services: Services, keys: KeyPair, paths: list[Path], batch: Ba
             return  # cancelled: the files not reached are not imported
         result = FileResult(path)
         batch.files.append(result)
-        job = _verified(services, keys, path, result, trust_new, report, worker)
+        job = _verified(services, keys, path, result, trust_new, report, worker, verified)
+        verified = None
         if job is not None:
-            worker.expect_next(_lookahead(services, keys, paths[index + 1:index + 2],
-                                          trust_new, groups, job))
+            verified, ahead = _lookahead(services, keys, paths[index + 1:index + 2], trust_new,
+                                         groups, job)
+            worker.expect_next(ahead)
             groups.apply(job)
 
 
@@ -222,11 +226,15 @@ class _Groups:
 
 
 def _verified(services: Services, keys: KeyPair, path: Path, result: FileResult,
-              trust_new: TrustNew, progress, worker: Worker | None = None) -> _Job | None:
-    """Pass one (no database writes): None when refused or already imported."""
+              trust_new: TrustNew, progress, worker: Worker | None = None,
+              reader: PackageReader | None = None) -> _Job | None:
+    """Pass one (no database writes): None when refused or already imported. ``reader``: the
+    file's reader if it was verified already (the checks that read the database run again)."""
     try:
-        reader = PackageReader(path, keys)
-        manifest = reader.verify()
+        if reader is None or reader.path != path or reader.manifest is None:
+            reader = PackageReader(path, keys)
+            reader.verify()
+        manifest = reader.manifest
         result.kind, result.point = manifest.kind, manifest.sender
         result.package_id = manifest.package_id
         if manifest.kind == RECORDS:
@@ -258,24 +266,25 @@ def _verified(services: Services, keys: KeyPair, path: Path, result: FileResult,
     else:
         def run(writer: DirectWriter) -> None:
             apply_reference(services, reader, result, writer)
-    return _Job(result, run, manifest.sender, sum(m.lines for m in manifest.members),
+    return _Job(result, run, manifest.sender, sum(m.lines for m in manifest.members), reader,
                 ahead=ahead)
 
 
 def _lookahead(services: Services, keys: KeyPair, following: list[Path], trust_new: TrustNew,
-               groups: _Groups, current: _Job) -> Job | None:
-    """The worker's job for the file after ``current`` if the worker may prepare it while
-    ``current`` is finished: a large records package, verified, not yet imported, of a point
-    with nothing uncommitted in the transaction (the worker reads what is committed)."""
+               groups: _Groups, current: _Job) -> tuple[PackageReader | None, Job | None]:
+    """The file after ``current``, verified now (its reader is used again in its turn), and
+    the worker's job for it if the worker may prepare it while ``current`` is finished: a
+    large records package, not yet imported, of a point with nothing uncommitted in the
+    transaction (the worker reads what is committed)."""
     if not following:
-        return None
+        return None, None
     upcoming = _verified(services, keys, following[0], FileResult(following[0]), trust_new,
                          None)
-    if upcoming is None or upcoming.ahead is None:
-        return None
+    if upcoming is None:
+        return None, None
     if upcoming.point in {job.point for job in groups.jobs} | {current.point}:
-        return None
-    return upcoming.ahead
+        return upcoming.reader, None
+    return upcoming.reader, upcoming.ahead
 
 
 @contextmanager
