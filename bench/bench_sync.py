@@ -10,6 +10,7 @@ runs in a child process so its peak memory (``ru_maxrss``) is its own.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import shutil
 import sqlite3
@@ -78,6 +79,7 @@ def import_figures(ctx: BenchContext, folder: Path) -> list[Figure]:
     ctx.say("writing one package per point of the region database")
     seconds_packing, (files, records) = timed(
         lambda: make_region_packages(region, district_path, folder / "packages", ctx))
+    os.sync()  # the packages' own writing to disk is not the import's to wait for
     child = subprocess.run(
         [sys.executable, "-c", "import sys; from bench.bench_sync import child_import; "
          "child_import(sys.argv[1], sys.argv[2:])", str(district_path), *map(str, files)],
