@@ -20,7 +20,8 @@ checks never depend on another point's uncommitted rows.
 A group that brings a large share of the rows the district holds (its first consolidation) sets
 the tables' plain indexes aside and builds them again before it commits
 (:mod:`~inspector_app.sync.bulk_indexes`); such a group is not cut at :data:`GROUP_RECORDS`,
-since each commit would rebuild them.
+since each commit would rebuild them, so a file refused late in it has all the files before it
+applied again.
 """
 
 from __future__ import annotations
