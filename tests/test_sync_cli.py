@@ -58,8 +58,10 @@ def test_a_whole_exchange_from_the_command_line(offices, capsys):
     code, out, err = run(capsys, "--db", "d.db", "import", "--dir", "stick")
     assert code == 1 and point_fingerprint in err and "--trust-new" in err
     code, out, err = run(capsys, "--db", "d.db", "import", "--dir", "stick", "--trust-new",
-                         "--out", "back")
+                         "--out", "back", "--verbose")
     assert code == 0, err
+    assert err.rstrip().endswith("every file applied: saving, building indexes, writing the "
+                                 "receipts…")
     assert "enrolled" in out and point_fingerprint in out
     assert "imported 1, already imported 0, refused 0" in out
     assert sorted(p.name.split("_")[1] for p in (offices / "back").iterdir()) == [

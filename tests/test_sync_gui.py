@@ -79,6 +79,9 @@ def test_batch_import_asks_about_new_points_and_reports_each_file(offices, qtbot
     assert overview.model.rowCount() == 0
     panel.add_files([folder])
     assert panel.list.count() == 2 and panel.import_button.isEnabled()
+    shown = []
+    show = panel.status.setText
+    panel.status.setText = lambda text: (shown.append(text), show(text))
     with qtbot.waitSignal(district_ctx.sig_data_changed, timeout=30_000):
         qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
         for _ in range(2):
@@ -92,6 +95,8 @@ def test_batch_import_asks_about_new_points_and_reports_each_file(offices, qtbot
     refused_row = [r for r in range(2) if panel.report.item(r, 0).text() == "junk.isync"][0]
     assert "Это не файл обмена" in panel.report.item(refused_row, 7).text()
     assert "ATY-017_receipt_" in panel.written.text()
+    assert "Saving: building indexes, writing the receipts…" in shown  # then the summary
+    assert shown[-1].startswith("Итого: импортировано 1")
     assert overview.model.rowCount() == 1
     assert overview.model.index(0, 0).data() == "ATY-017"
     panel.resize(1000, 600)

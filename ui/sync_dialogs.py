@@ -324,7 +324,12 @@ class ImportPanel(QWidget):
 
         self.job = run_job(work, db=services.db, parent=self, show_progress=False,
                            on_done=self._done, on_error=self._failed, lang=self.ctx.lang)
-        self.job.sig_progress.connect(lambda done, total: self.progress.setValue(done))
+        self.job.sig_progress.connect(self._progressed)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setValue(done)
+        if done == total:  # every file applied: the commit, indexes and receipts follow
+            self.status.setText(self.tr("Saving: building indexes, writing the receipts…"))
 
     def _done(self, batch) -> None:
         self.job = None

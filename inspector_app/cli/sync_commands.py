@@ -8,7 +8,7 @@ from pathlib import Path
 from inspector_app.errors import InspectorError
 from inspector_app.sync import state
 from inspector_app.sync.export import export_package
-from inspector_app.sync.importer import import_files, package_files
+from inspector_app.sync.importer import FINISHING, import_files, package_files
 from inspector_app.sync.keys import ensure_keys
 from inspector_app.sync.overview import points_overview, unattributed_refusals
 from inspector_app.sync.receipts import last_acknowledged
@@ -72,7 +72,11 @@ def run_import(args: argparse.Namespace, ctx) -> int:
         raise InspectorError("cli.import_no_files")
 
     def progress(index: int, count: int, stage: str, done: int) -> None:
-        ctx.error(ctx.t("cli.import_progress", file=files[index].name, stage=stage, count=done))
+        if stage == FINISHING:
+            ctx.error(ctx.t("cli.import_finishing"))
+        else:
+            ctx.error(ctx.t("cli.import_progress", file=files[index].name, stage=stage,
+                            count=done))
 
     batch = import_files(ctx.services(), files, trust_new=args.trust_new,
                          outbox=Path(args.out) if args.out else None,

@@ -55,7 +55,10 @@ from inspector_app.sync.results import DUPLICATE, REFUSED, BatchResult, FileResu
 TrustNew = bool | Collection[str]
 Progress = Callable[[int, int, str, int], bool | None]
 """progress(file index, file count, stage or record kind, records done); returning False
-before a file ("file" stage) cancels the rest of the batch (files done so far stay)."""
+before a file ("file" stage) cancels the rest of the batch (files done so far stay). Once the
+files are applied, ``progress(count, count, FINISHING, 0)``: the last commit (with any index
+rebuilt), the checkpoint and the points' receipts follow, seconds at the district's scale."""
+FINISHING = "finishing"
 GROUP_RECORDS = 400_000
 
 
@@ -96,6 +99,8 @@ def import_files(services: Services, paths: Iterable[str | Path], *, trust_new: 
     with batch_settings(services.db):
         with Worker(services.db) as worker, _Groups(services) as groups:
             _import_each(services, keys, paths, batch, trust_new, progress, worker, groups)
+            if progress is not None:
+                progress(len(paths), len(paths), FINISHING, 0)
         heard_from = sorted({r.point for r in batch.files if r.ok and r.kind == RECORDS})
         if heard_from and services.is_district_office:  # hashed while the log is copied
             held = BackgroundHoldings(services.db, heard_from)

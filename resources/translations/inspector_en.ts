@@ -1076,6 +1076,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saving: building indexes, writing the receipts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>imported</source>
         <translation type="unfinished"></translation>
     </message>

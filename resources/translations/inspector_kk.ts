@@ -1088,6 +1088,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Импорттау…</translation>
     </message>
     <message>
+        <source>Saving: building indexes, writing the receipts…</source>
+        <translation>Сақтау: индекстер құру, түбіртектер жазу…</translation>
+    </message>
+    <message>
         <source>imported</source>
         <translation>импортталды</translation>
     </message>

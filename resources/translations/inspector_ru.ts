@@ -1088,6 +1088,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Импорт…</translation>
     </message>
     <message>
+        <source>Saving: building indexes, writing the receipts…</source>
+        <translation>Сохранение: построение индексов, запись квитанций…</translation>
+    </message>
+    <message>
         <source>imported</source>
         <translation>импортирован</translation>
     </message>
