@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from sync_fixtures import (
     edit_records,
@@ -134,3 +136,20 @@ def test_a_district_holding_much_more_keeps_its_indexes(region, set_asides):
     files = import_files(district, [increment]).files
     assert files[0].counts["person"]["new"] == 1
     assert len(set_asides) == 1 and integrity(district) == ["ok"]
+
+
+def test_a_failed_index_build_rolls_the_group_back(region, set_asides, monkeypatch):
+    district, points, out = region
+    paths = exports(points, out)
+    use(district)
+    before, rows = schema(district), table_rows(district, "person")
+
+    def disk_full(self):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(bulk_indexes.SetAside, "restore", disk_full)
+    with pytest.raises(sqlite3.OperationalError):
+        import_files(district, paths, trust_new=True)
+    assert not district.db.in_transaction()
+    assert schema(district) == before and table_rows(district, "person") == rows
+    assert integrity(district) == ["ok"]

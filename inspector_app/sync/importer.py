@@ -18,7 +18,7 @@ deterministic), so the refused file leaves no trace. Points never share records,
 checks never depend on another point's uncommitted rows.
 
 A group that brings a large share of the rows the district holds (its first consolidation) sets
-the tables' plain indexes aside and builds them again before it commits
+aside the indexes its rows would scatter and builds them again before it commits
 (:mod:`~inspector_app.sync.bulk_indexes`); such a group is not cut at :data:`GROUP_RECORDS`,
 since each commit would rebuild them, so a file refused late in it has all the files before it
 applied again.
@@ -168,7 +168,12 @@ class _Groups:
 
     def __exit__(self, *exc_info) -> bool | None:
         if exc_info[0] is None:
-            self._complete()
+            try:
+                self._complete()
+            except BaseException as exc:  # a full disk while building indexes: roll back
+                self.writer.forget()
+                self._context.__exit__(type(exc), exc, exc.__traceback__)
+                raise
         else:
             self.writer.forget()
         return self._context.__exit__(*exc_info)
