@@ -1,18 +1,18 @@
 """Indexes set aside while an import brings a large share of a database's rows.
 
 Keeping an index current costs a B-tree search and a page write for every row. At the district,
-where 92 points' rows interleave in every date, staff, person and change-number index, that
-upkeep was two thirds of a large import's writing. SQLite builds an index from scratch by
-sorting, at a fraction of that cost a row. So when a group of packages brings at least half as
-many rows as the tables already hold (a district's first consolidation, a new district taking
-over its points), the importer drops those indexes of the written tables inside its
-transaction and builds them again from their stored SQL before it commits (:class:`SetAside`).
+where 92 points' rows interleave in every date, person and change-number index, that upkeep
+was two thirds of a large import's writing. SQLite builds an index from scratch by sorting, at
+a fraction of that cost a row. So when a group of packages brings at least half as many rows
+as the tables already hold (a district's first consolidation, a new district taking over its
+points), the importer drops those indexes of the written tables inside its transaction and
+builds them again from their stored SQL before it commits (:class:`SetAside`).
 
 Unique indexes stay: they guard the data (ids, talon and protocol numbers, logins) and serve
 the import's own lookups by id. So do indexes led by ``owner_point`` or by a reference to a
 staff member (:data:`CLUSTERED`): a point has a handful of staff, so a package's rows land at
-the ends of a few runs of them, which costs less than a rebuild. SQLite's DDL
-is transactional: a refused file or a kill rolls the drop back with everything else, and other
+the ends of a few runs of them, which costs less than a rebuild. SQLite's DDL is
+transactional: a refused file or a kill rolls the drop back with everything else, and other
 connections never see the indexes missing.
 """
 
@@ -28,7 +28,7 @@ MIN_ROWS = 20_000
 """Below this many incoming rows a group keeps its indexes: they are cheap to keep current."""
 SHARE = 0.5
 """Rows a group must bring, as a share of the rows held, for rebuilding to pay (measured: an
-index built by sorting costs about a quarter of keeping it current, per row)."""
+index built by sorting costs a third or less of keeping it current, per row)."""
 CLUSTERED = frozenset({"owner_point"} | {
     field.column_name for model in SYNCED_MODELS for field in model._meta.sorted_fields
     if isinstance(field, ForeignKeyField) and field.rel_model is Staff})
