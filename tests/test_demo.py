@@ -297,6 +297,27 @@ def test_a_producer_process_that_dies_fails_the_fill_and_writes_nothing(services
     assert check_database(services.db) == []
 
 
+def test_a_producer_dying_in_the_middle_of_a_chunk_fails_the_fill_cleanly(services,
+                                                                         monkeypatch):
+    from multiprocessing.connection import Connection
+
+    before = database_state(services)
+    received = []
+    recv = Connection.recv
+
+    def cut_short(self):
+        if received:  # the second chunk stops half-way, as when its sender is killed mid-write
+            raise OSError("got end of file during message")
+        received.append(recv(self))
+        return received[-1]
+
+    monkeypatch.setattr(Connection, "recv", cut_short)
+    with pytest.raises(DemoError) as caught:
+        fill_demo(services, 40000, seed=1, in_child=True)
+    assert "ничего не записано" in caught.value.message("ru")
+    assert database_state(services) == before
+
+
 def test_refuses_a_database_with_persons_or_registers(services, person):
     with pytest.raises(DemoError):
         fill_demo(services, 100)

@@ -6,7 +6,15 @@ import json
 import uuid
 
 import pytest
-from sync_fixtures import keys_of, make_district, make_point, repack, table_rows, use
+from sync_fixtures import (
+    db_file_bytes,
+    keys_of,
+    make_district,
+    make_point,
+    repack,
+    table_rows,
+    use,
+)
 
 from inspector_app.sync import district_import
 from inspector_app.sync.export import export_package
@@ -140,3 +148,26 @@ def test_a_worker_that_cannot_start_fails_the_batch_cleanly(world, monkeypatch):
     with pytest.raises(OSError, match="no more processes"):
         import_files(district, [package], trust_new=True)
     assert table_rows(district, "person") == before
+
+
+def test_a_worker_dying_in_the_middle_of_a_message_fails_the_batch_cleanly(world, monkeypatch):
+    from multiprocessing.connection import Connection
+
+    district, points, out = world
+    use(points[0])
+    package = export_package(points[0], out).path
+    use(district)
+    before = db_file_bytes(district)
+    calls = []
+    recv = Connection.recv
+
+    def cut_short(self):
+        calls.append(1)
+        if len(calls) == 3:  # as when the worker is killed while it writes a message
+            raise OSError("got end of file during message")
+        return recv(self)
+
+    monkeypatch.setattr(Connection, "recv", cut_short)
+    with pytest.raises(RuntimeError, match="sync worker ended unexpectedly"):
+        import_files(district, [package], trust_new=True)
+    assert db_file_bytes(district) == before

@@ -81,7 +81,7 @@ def fill_in_child(services, writer: BulkWriter, plan: FillPlan,
         while True:
             try:
                 kind, payload = receiver.recv()
-            except EOFError:
+            except (EOFError, OSError):  # OSError: it ended in the middle of a message
                 raise DemoError("error.demo_failed", reason="the producer process ended") \
                     from None
             if kind == "chunk":

@@ -248,7 +248,7 @@ class Worker:
         while True:
             try:
                 message = self._connection.recv()
-            except EOFError:
+            except (EOFError, OSError):  # OSError: it ended in the middle of a message
                 raise RuntimeError("sync worker ended unexpectedly") from None
             kind = message[0]
             if kind == "rows":
