@@ -34,6 +34,15 @@ def spawn_context() -> SpawnContext:
     return multiprocessing.get_context("spawn")
 
 
+def receive(connection) -> object:
+    """The next message from a child process; EOFError once the child has ended, also when it
+    ended in the middle of a message (``recv`` raises OSError then)."""
+    try:
+        return connection.recv()
+    except OSError as exc:
+        raise EOFError(str(exc)) from exc
+
+
 class QueuedSender:
     """Sends messages down a pipe from a thread of their own.
 

@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from inspector_app.child_process import QueuedSender, spawn_context
+from inspector_app.child_process import QueuedSender, receive, spawn_context
 from inspector_app.demo.common import DemoError
 from inspector_app.demo.generator import DemoStaff, Period, PointHistory
 from inspector_app.demo.schedule import split_budget
@@ -77,11 +77,11 @@ def fill_in_child(services, writer: BulkWriter, plan: FillPlan,
     sender.close()
     made: list[Made] = []
 
-    def receive() -> None:
+    def take_chunks() -> None:
         while True:
             try:
-                kind, payload = receiver.recv()
-            except (EOFError, OSError):  # OSError: it ended in the middle of a message
+                kind, payload = receive(receiver)
+            except EOFError:
                 raise DemoError("error.demo_failed", reason="the producer process ended") \
                     from None
             if kind == "chunk":
@@ -94,7 +94,7 @@ def fill_in_child(services, writer: BulkWriter, plan: FillPlan,
                 raise DemoError("error.demo_failed", reason=payload)
 
     try:
-        finished = writer.run(receive, progress)
+        finished = writer.run(take_chunks, progress)
     finally:
         if process.is_alive():
             process.kill()

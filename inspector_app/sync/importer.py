@@ -226,7 +226,7 @@ class _Groups:
         self.writer.finish()
         if self._set_aside is not None:
             self._set_aside.restore()
-        self._set_aside = self._held = None
+            self._set_aside = None
 
     def _commit(self) -> None:
         if self.jobs:
@@ -240,9 +240,9 @@ def _verified(services: Services, keys: KeyPair, path: Path, result: FileResult,
               trust_new: TrustNew, progress, worker: Worker | None = None,
               reader: PackageReader | None = None) -> _Job | None:
     """Pass one (no database writes): None when refused or already imported. ``reader``: the
-    file's reader if it was verified already (the checks that read the database run again)."""
+    file's reader, verified already (the checks that read the database run again)."""
     try:
-        if reader is None or reader.path != path or reader.manifest is None:
+        if reader is None:
             reader = PackageReader(path, keys)
             reader.verify()
         manifest = reader.manifest

@@ -19,7 +19,12 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
-from inspector_app.child_process import QueuedSender, children_available, spawn_context
+from inspector_app.child_process import (
+    QueuedSender,
+    children_available,
+    receive,
+    spawn_context,
+)
 from inspector_app.errors import FieldError, InspectorError
 from inspector_app.sync import search_index
 from inspector_app.sync.apply import InvalidRecord, held_rows
@@ -247,8 +252,8 @@ class Worker:
     def _follow(self, job: Job, writer: DirectWriter, progress) -> Prepared:
         while True:
             try:
-                message = self._connection.recv()
-            except (EOFError, OSError):  # OSError: it ended in the middle of a message
+                message = receive(self._connection)
+            except EOFError:
                 raise RuntimeError("sync worker ended unexpectedly") from None
             kind = message[0]
             if kind == "rows":
