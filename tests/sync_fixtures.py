@@ -7,7 +7,8 @@ import json
 import subprocess
 import sys
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, c
 from inspector_app.storage import models
 from inspector_app.sync import container
 from inspector_app.sync.crypto import EncryptingWriter
+from inspector_app.sync.export import export_package
 from inspector_app.sync.keys import KeyPair, ensure_keys
 from inspector_app.sync.manifest import canonical
 from inspector_app.sync.package import PackageReader
@@ -63,6 +65,29 @@ def make_point(folder: Path, code: str, clock: FixedClock | None = None, distric
         use(point)
         trust_key_file(point, key_file)
     return point
+
+
+@contextmanager
+def region(folder: Path, codes: tuple[str, ...]) -> Iterator[tuple]:
+    """A district, points trusting it and an empty ``out`` folder; closed afterwards."""
+    district = make_district(folder)
+    points = [make_point(folder, code, district=district) for code in codes]
+    out = folder / "out"
+    out.mkdir()
+    try:
+        yield district, points, out
+    finally:
+        for services in (district, *points):
+            services.db.close()
+
+
+def export_each(points, out: Path) -> list[Path]:
+    """Each point's next package, in the points' order."""
+    paths = []
+    for point in points:
+        use(point)
+        paths.append(export_package(point, out).path)
+    return paths
 
 
 def keys_of(services) -> KeyPair:

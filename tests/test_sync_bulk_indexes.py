@@ -7,10 +7,10 @@ import sqlite3
 import pytest
 from sync_fixtures import (
     edit_records,
+    export_each,
     fill_point,
     keys_of,
-    make_district,
-    make_point,
+    region,
     repack,
     table_rows,
     use,
@@ -24,14 +24,9 @@ from inspector_app.sync.results import IMPORTED, REFUSED
 
 
 @pytest.fixture
-def region(tmp_path):
-    district = make_district(tmp_path)
-    points = [make_point(tmp_path, code, district=district) for code in ("ATY-017", "ATY-018")]
-    out = tmp_path / "out"
-    out.mkdir()
-    yield district, points, out
-    for services in (district, *points):
-        services.db.close()
+def offices(tmp_path):
+    with region(tmp_path, ("ATY-017", "ATY-018")) as made:
+        yield made
 
 
 @pytest.fixture
@@ -61,15 +56,13 @@ def integrity(services) -> list[str]:
 
 
 def exports(points, out) -> list:
-    paths = []
     for point in points:
         fill_point(point)
-        paths.append(export_package(point, out).path)
-    return paths
+    return export_each(points, out)
 
 
-def test_scattered_indexes_are_the_ones_rows_land_all_over(region):
-    district, _points, _out = region
+def test_scattered_indexes_are_the_ones_rows_land_all_over(offices):
+    district, _points, _out = offices
     names = {name for name, _sql in bulk_indexes.scattered_indexes(district.db, WRITTEN_TABLES)}
     assert {"person_iin", "person_live_sort_name", "appeal_change_seq", "appeal_applicant_id",
             "preventive_visit_live_visited", "point_audit_entry_record"} <= names
@@ -87,8 +80,8 @@ def test_a_group_sets_indexes_aside_when_it_brings_a_large_share(incoming, held,
     assert bulk_indexes.worth_setting_aside(incoming, held) is worth
 
 
-def test_a_first_consolidation_rebuilds_every_index_it_set_aside(region, set_asides):
-    district, points, out = region
+def test_a_first_consolidation_rebuilds_every_index_it_set_aside(offices, set_asides):
+    district, points, out = offices
     paths = exports(points, out)
     before = schema(district)
     files = import_files(district, paths, trust_new=True).files
@@ -105,8 +98,8 @@ def test_a_first_consolidation_rebuilds_every_index_it_set_aside(region, set_asi
     assert district.search.persons("Сейтқалиева")  # the search index is whole too
 
 
-def test_a_refused_file_brings_back_the_indexes_it_had_set_aside(region, set_asides, tmp_path):
-    district, points, out = region
+def test_a_refused_file_brings_back_the_indexes_it_had_set_aside(offices, set_asides, tmp_path):
+    district, points, out = offices
     good, spoilt = exports(points, out)
     broken = repack(spoilt, tmp_path / "ATY-018_broken.isync", keys_of(district),
                     keys_of(points[1]), edit=edit_records(
@@ -122,8 +115,8 @@ def test_a_refused_file_brings_back_the_indexes_it_had_set_aside(region, set_asi
     assert owners == {"ATY-017"}
 
 
-def test_a_district_holding_much_more_keeps_its_indexes(region, set_asides):
-    district, points, out = region
+def test_a_district_holding_much_more_keeps_its_indexes(offices, set_asides):
+    district, points, out = offices
     (first,) = exports(points[:1], out)
     use(district)
     batch = import_files(district, [first], trust_new=True)
@@ -138,8 +131,8 @@ def test_a_district_holding_much_more_keeps_its_indexes(region, set_asides):
     assert len(set_asides) == 1 and integrity(district) == ["ok"]
 
 
-def test_a_failed_index_build_rolls_the_group_back(region, set_asides, monkeypatch):
-    district, points, out = region
+def test_a_failed_index_build_rolls_the_group_back(offices, set_asides, monkeypatch):
+    district, points, out = offices
     paths = exports(points, out)
     use(district)
     before, rows = schema(district), table_rows(district, "person")

@@ -6,15 +6,7 @@ import json
 import uuid
 
 import pytest
-from sync_fixtures import (
-    db_file_bytes,
-    keys_of,
-    make_district,
-    make_point,
-    repack,
-    table_rows,
-    use,
-)
+from sync_fixtures import db_file_bytes, export_each, keys_of, region, repack, table_rows, use
 
 from inspector_app.sync import district_import
 from inspector_app.sync.export import export_package
@@ -28,18 +20,12 @@ from inspector_app.sync.results import DUPLICATE, IMPORTED
 def world(tmp_path, monkeypatch):
     """A district, three points with a few persons each, every package for the worker."""
     monkeypatch.setattr(district_import, "WORKER_RECORDS", 0)
-    district = make_district(tmp_path)
-    points = [make_point(tmp_path, code, district=district)
-              for code in ("ATY-001", "ATY-002", "ATY-003")]
-    out = tmp_path / "out"
-    out.mkdir()
-    for number, point in enumerate(points):
-        use(point)
-        for index in range(3):
-            point.persons.create({"surname": f"Жанов{number}{index}", "first_name": "Ерлан"})
-    yield district, points, out
-    for services in (district, *points):
-        services.db.close()
+    with region(tmp_path, ("ATY-001", "ATY-002", "ATY-003")) as (district, points, out):
+        for number, point in enumerate(points):
+            use(point)
+            for index in range(3):
+                point.persons.create({"surname": f"Жанов{number}{index}", "first_name": "Ерлан"})
+        yield district, points, out
 
 
 @pytest.fixture
@@ -58,10 +44,7 @@ def ahead(monkeypatch):
 
 def test_packages_of_other_points_are_prepared_ahead(world, ahead):
     district, points, out = world
-    files = []
-    for point in points:
-        use(point)
-        files.append(export_package(point, out).path)
+    files = export_each(points, out)
     use(district)
     batch = import_files(district, files, trust_new=True)
     assert [f.ok for f in batch.files] == [True, True, True]
@@ -89,10 +72,7 @@ def test_a_second_package_of_the_same_point_waits_for_the_first(world, ahead):
 
 def test_each_file_is_decrypted_and_verified_once(world, monkeypatch):
     district, points, out = world
-    files = []
-    for point in points:
-        use(point)
-        files.append(export_package(point, out).path)
+    files = export_each(points, out)
     verified = []
     verify = PackageReader.verify
 
