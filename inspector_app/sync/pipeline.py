@@ -117,10 +117,10 @@ class _PipeWriter:
         self.sender.send(("end", table))
 
     def rows(self, codec: KindCodec, inserts: list, updates: list) -> None:
-        self.sender.send(("rows", codec.table, inserts, updates))
+        self.sender.send(("rows", codec.table, inserts, updates), plain=True)
 
     def trail(self, rows: list) -> None:
-        self.sender.send(("trail", rows))
+        self.sender.send(("trail", rows), plain=True)
 
 
 def _error_data(exc: BaseException) -> dict[str, Any]:
@@ -157,10 +157,8 @@ def _worker_main(connection, db_path: str, key: bytes | None) -> None:
             if job is None:
                 return
             try:
-                reader = PackageReader(job.path, keys)
-                reader.verify()
-                if (reader._trailer.manifest, reader._trailer.signature) != job.trailer:
-                    raise SyncError("sync.changed_while_reading", path=job.path)
+                reader = PackageReader.verified_before(job.path, keys, job.trailer,
+                                                       job.file_sha256)
 
                 def progress(kind: str, done: int) -> None:
                     sender.send(("progress", kind, done))
@@ -170,6 +168,9 @@ def _worker_main(connection, db_path: str, key: bytes | None) -> None:
             except BrokenPipeError:
                 raise
             except Exception as exc:  # noqa: BLE001 - reported to the importing process
+                if isinstance(exc, SyncError) and PackageReader.file_changed(job.path,
+                                                                           job.file_sha256):
+                    exc = SyncError("sync.changed_while_reading", path=job.path)
                 sender.send(("error", _error_data(exc)))
             gc.collect()
     except (EOFError, BrokenPipeError, KeyboardInterrupt):
