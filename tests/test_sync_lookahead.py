@@ -114,6 +114,28 @@ def test_a_package_prepared_ahead_of_a_refused_one_is_prepared_again(world, ahea
     assert table_rows(district, "person", "ATY-001") == {}
 
 
+def test_a_file_replaced_after_its_verification_is_refused_by_the_worker(world, monkeypatch):
+    """The worker reads each file once, trusting the importer's verification only for the
+    bytes it verified: another package of the same point put in its place is refused."""
+    district, points, out = world
+    use(points[0])
+    verified = export_package(points[0], out).path
+    points[0].persons.create({"surname": "Подменова", "first_name": "Анна"})
+    other = export_package(points[0], out).path  # also a valid package, with one more person
+    use(district)
+    before = db_file_bytes(district)
+    run = Worker.run
+
+    def swapped(self, job, writer, progress=None):
+        verified.write_bytes(other.read_bytes())
+        return run(self, job, writer, progress)
+
+    monkeypatch.setattr(Worker, "run", swapped)
+    batch = import_files(district, [verified], trust_new=True, keep_refused=False)
+    assert batch.files[0].error.code == "sync.changed_while_reading"
+    assert db_file_bytes(district) == before
+
+
 def test_a_worker_that_cannot_start_fails_the_batch_cleanly(world, monkeypatch):
     district, points, out = world
     use(points[0])
@@ -139,7 +161,7 @@ def test_a_worker_dying_in_the_middle_of_a_message_fails_the_batch_cleanly(world
     use(district)
     before = db_file_bytes(district)
     calls = []
-    recv = Connection.recv
+    recv = Connection.recv_bytes
 
     def cut_short(self):
         calls.append(1)
@@ -147,7 +169,7 @@ def test_a_worker_dying_in_the_middle_of_a_message_fails_the_batch_cleanly(world
             raise OSError("got end of file during message")
         return recv(self)
 
-    monkeypatch.setattr(Connection, "recv", cut_short)
+    monkeypatch.setattr(Connection, "recv_bytes", cut_short)
     with pytest.raises(RuntimeError, match="sync worker ended unexpectedly"):
         import_files(district, [package], trust_new=True)
     assert db_file_bytes(district) == before

@@ -63,8 +63,8 @@ def preparing_job(services: Services, reader: PackageReader) -> Job:
     fields = check_records_manifest(manifest)
     peer = state.peer(services.db, manifest.sender)
     return Job(str(reader.path), (reader._trailer.manifest, reader._trailer.signature),
-               manifest.sender, services.point_code, fields["seq_from"], fields["seq_to"],
-               fields["audit_from"], fields["audit_to"],
+               reader.file_sha256, manifest.sender, services.point_code, fields["seq_from"],
+               fields["seq_to"], fields["audit_from"], fields["audit_to"],
                manifest.created_at + timedelta(minutes=manifest.utc_offset_minutes),
                fresh=peer is None or not any(any(pair) for pair in peer.counts.values()))
 

@@ -164,6 +164,32 @@ class PackageReader:
         self.manifest, self._trailer = manifest, trailer
         return manifest
 
+    @classmethod
+    def verified_before(cls, path: Path, keys: KeyPair, trailer: tuple[bytes, bytes],
+                        file_sha256: str) -> PackageReader:
+        """A reader of a file another reader verified (its manifest, signature and SHA-256),
+        without pass one: :meth:`members` refuses the file unless it still has those bytes."""
+        reader = cls(path, keys)
+        manifest = parse_manifest(trailer[0])
+        if not manifest.keys.verify(trailer[1], container.signed_bytes(trailer[0])):
+            raise SyncError("sync.bad_signature")
+        reader.manifest, reader._trailer = manifest, container.Trailer(*trailer)
+        reader.file_sha256 = file_sha256
+        return reader
+
+    @staticmethod
+    def file_changed(path: str | Path, file_sha256: str) -> bool:
+        """Whether the file no longer has the SHA-256 it was verified with (or is gone): a
+        refusal while reading it then says so, not what its new bytes looked like."""
+        digest = hashlib.sha256()
+        try:
+            with open(path, "rb") as file:
+                while block := file.read(1 << 20):
+                    digest.update(block)
+        except OSError:
+            return True
+        return digest.hexdigest() != file_sha256
+
     def members(self) -> Iterator[tuple[container.MemberInfo, Iterator[bytes]]]:
         """Pass two: each member with its lines; the caller must exhaust each line iterator."""
         if self.manifest is None or self._trailer is None:

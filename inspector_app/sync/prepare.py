@@ -28,7 +28,9 @@ class Job:
 
     path: str
     trailer: tuple[bytes, bytes]
-    """The manifest and signature the importer verified: the worker checks it reads the same."""
+    """The manifest and signature the importer verified."""
+    file_sha256: str
+    """The verified file's SHA-256: the worker reads the file once, refusing other bytes."""
     sender: str
     own: str
     seq_from: int
