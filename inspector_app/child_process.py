@@ -8,7 +8,6 @@ point called :func:`allow_in_frozen_program` first; otherwise the work stays in 
 
 from __future__ import annotations
 
-import marshal
 import multiprocessing
 import pickle
 import queue
@@ -35,21 +34,13 @@ def spawn_context() -> SpawnContext:
     return multiprocessing.get_context("spawn")
 
 
-_PLAIN = b"M"
-"""First byte of a message sent as plain values (marshal); a pickle begins with 0x80."""
-
-
 def receive(connection) -> object:
-    """The next message from a child process (sent by :class:`QueuedSender`); EOFError once
-    the child has ended, also when it ended in the middle of a message (``recv_bytes`` raises
-    OSError then)."""
+    """The next message from a child process; EOFError once the child has ended, also when it
+    ended in the middle of a message (``recv`` raises OSError then)."""
     try:
-        data = connection.recv_bytes()
+        return connection.recv()
     except OSError as exc:
         raise EOFError(str(exc)) from exc
-    if data[:1] == _PLAIN:
-        return marshal.loads(memoryview(data)[1:])
-    return pickle.loads(data)
 
 
 class QueuedSender:
@@ -68,15 +59,9 @@ class QueuedSender:
         self._thread = threading.Thread(target=self._send_all, name="pipe-send", daemon=True)
         self._thread.start()
 
-    def send(self, message: object, *, plain: bool = False) -> None:
-        """Queue ``message`` (pickled now); BrokenPipeError once the receiver is gone.
-
-        ``plain``: the message holds only tuples, lists, strings, numbers and None, and is
-        written with :mod:`marshal` instead (for rows of a table: 3-4 times faster)."""
-        if plain:
-            data = _PLAIN + marshal.dumps(message)
-        else:
-            data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+    def send(self, message: object) -> None:
+        """Queue ``message`` (pickled now); BrokenPipeError once the receiver is gone."""
+        data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
         if self._broken:
             raise BrokenPipeError("the receiving process is gone")
         self._queue.put(data)

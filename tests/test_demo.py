@@ -303,7 +303,7 @@ def test_a_producer_dying_in_the_middle_of_a_chunk_fails_the_fill_cleanly(servic
 
     before = database_state(services)
     received = []
-    recv = Connection.recv_bytes
+    recv = Connection.recv
 
     def cut_short(self):
         if received:  # the second chunk stops half-way, as when its sender is killed mid-write
@@ -311,7 +311,7 @@ def test_a_producer_dying_in_the_middle_of_a_chunk_fails_the_fill_cleanly(servic
         received.append(recv(self))
         return received[-1]
 
-    monkeypatch.setattr(Connection, "recv_bytes", cut_short)
+    monkeypatch.setattr(Connection, "recv", cut_short)
     with pytest.raises(DemoError) as caught:
         fill_demo(services, 40000, seed=1, in_child=True)
     assert "ничего не записано" in caught.value.message("ru")

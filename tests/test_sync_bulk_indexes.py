@@ -37,16 +37,11 @@ def set_asides(monkeypatch):
 
     def spy(self, db, tables):
         original(self, db, tables)
-        self.cache_while_aside = cache_size_of(db)
         made.append(self)
 
     monkeypatch.setattr(bulk_indexes.SetAside, "__init__", spy)
     monkeypatch.setattr(bulk_indexes, "MIN_ROWS", 1)
     return made
-
-
-def cache_size_of(db) -> int:
-    return db.execute_sql("PRAGMA cache_size").fetchone()[0]
 
 
 def schema(services) -> list[tuple]:
@@ -88,12 +83,10 @@ def test_a_group_sets_indexes_aside_when_it_brings_a_large_share(incoming, held,
 def test_a_first_consolidation_rebuilds_every_index_it_set_aside(offices, set_asides):
     district, points, out = offices
     paths = exports(points, out)
-    before, cache = schema(district), cache_size_of(district.db)
+    before = schema(district)
     files = import_files(district, paths, trust_new=True).files
     assert [f.status for f in files] == [IMPORTED, IMPORTED]
     assert len(set_asides) == 1 and set_asides[0].indexes == []  # one group, all rebuilt
-    assert set_asides[0].cache_while_aside == -bulk_indexes.BULK_CACHE_KIB != cache
-    assert cache_size_of(district.db) == cache
     assert schema(district) == before
     assert integrity(district) == ["ok"]
     for point in points:
@@ -112,11 +105,10 @@ def test_a_refused_file_brings_back_the_indexes_it_had_set_aside(offices, set_as
                     keys_of(points[1]), edit=edit_records(
                         "person", lambda r: dict(r, birth_date="2999-01-01")))
     use(district)
-    before, cache = schema(district), cache_size_of(district.db)
+    before = schema(district)
     files = import_files(district, [good, broken], trust_new=True).files
     assert [f.status for f in files] == [IMPORTED, REFUSED]
     assert len(set_asides) == 2  # the group again, without the refused file
-    assert cache_size_of(district.db) == cache
     assert schema(district) == before
     assert integrity(district) == ["ok"]
     owners = {row["owner_point"] for row in table_rows(district, "person").values()}
@@ -144,7 +136,6 @@ def test_a_failed_index_build_rolls_the_group_back(offices, set_asides, monkeypa
     paths = exports(points, out)
     use(district)
     before, rows = schema(district), table_rows(district, "person")
-    cache = cache_size_of(district.db)
 
     def disk_full(self):
         raise sqlite3.OperationalError("database or disk is full")
@@ -152,6 +143,6 @@ def test_a_failed_index_build_rolls_the_group_back(offices, set_asides, monkeypa
     monkeypatch.setattr(bulk_indexes.SetAside, "restore", disk_full)
     with pytest.raises(sqlite3.OperationalError):
         import_files(district, paths, trust_new=True)
-    assert not district.db.in_transaction() and cache_size_of(district.db) == cache
+    assert not district.db.in_transaction()
     assert schema(district) == before and table_rows(district, "person") == rows
     assert integrity(district) == ["ok"]

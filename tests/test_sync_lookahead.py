@@ -161,7 +161,7 @@ def test_a_worker_dying_in_the_middle_of_a_message_fails_the_batch_cleanly(world
     use(district)
     before = db_file_bytes(district)
     calls = []
-    recv = Connection.recv_bytes
+    recv = Connection.recv
 
     def cut_short(self):
         calls.append(1)
@@ -169,7 +169,7 @@ def test_a_worker_dying_in_the_middle_of_a_message_fails_the_batch_cleanly(world
             raise OSError("got end of file during message")
         return recv(self)
 
-    monkeypatch.setattr(Connection, "recv_bytes", cut_short)
+    monkeypatch.setattr(Connection, "recv", cut_short)
     with pytest.raises(RuntimeError, match="sync worker ended unexpectedly"):
         import_files(district, [package], trust_new=True)
     assert db_file_bytes(district) == before

@@ -14,12 +14,6 @@ staff member (:data:`CLUSTERED`): a point has a handful of staff, so a package's
 the ends of a few runs of them, which costs less than a rebuild. SQLite's DDL is
 transactional: a refused file or a kill rolls the drop back with everything else, and other
 connections never see the indexes missing.
-
-What stays current still lands all over the unique indexes of ids, package after package. While
-the indexes are aside the connection's page cache is therefore three times its usual size
-(:data:`BULK_CACHE_KIB`): a third fewer pages read back from the log and written again, a tenth
-of the importer's time. It is back to its size before the indexes are built, so the import's
-peak memory stays where the build and the receipts put it.
 """
 
 from __future__ import annotations
@@ -39,8 +33,6 @@ CLUSTERED = frozenset({"owner_point"} | {
     field.column_name for model in SYNCED_MODELS for field in model._meta.sorted_fields
     if isinstance(field, ForeignKeyField) and field.rel_model is Staff})
 """Leading columns of the indexes kept current during a bulk import (see the module)."""
-BULK_CACHE_KIB = 96_000
-"""The page cache while indexes are set aside, in KiB (usually 32,000)."""
 
 
 def rows_held(db: SqliteDatabase, tables: Iterable[str]) -> int:
@@ -75,24 +67,16 @@ def _leading_column(db: SqliteDatabase, index: str) -> str | None:
 
 class SetAside:
     """The :func:`scattered_indexes` of ``tables``, dropped inside the current transaction until
-    :meth:`restore` builds them again (call it before committing, or :meth:`discard` after a
-    rollback); meanwhile the page cache holds :data:`BULK_CACHE_KIB`."""
+    :meth:`restore` builds them again (call it before committing)."""
 
     def __init__(self, db: SqliteDatabase, tables: Iterable[str]):
         self.db = db
         self.indexes = scattered_indexes(db, tables)
         for name, _sql in self.indexes:
             db.execute_sql(f'DROP INDEX "{name}"')
-        self._cache_size = db.execute_sql("PRAGMA cache_size").fetchone()[0]
-        db.execute_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
 
     def restore(self) -> None:
         """Build every dropped index again, as its stored SQL defined it."""
-        self.discard()
         for _name, sql in self.indexes:
             self.db.execute_sql(sql)
         self.indexes = []
-
-    def discard(self) -> None:
-        """The page cache back to its size (a rollback has brought the indexes back)."""
-        self.db.execute_sql(f"PRAGMA cache_size = {self._cache_size}")

@@ -171,19 +171,12 @@ class _Groups:
             try:
                 self._complete()
             except BaseException as exc:  # a full disk while building indexes: roll back
-                self._forget()
+                self.writer.forget()
                 self._context.__exit__(type(exc), exc, exc.__traceback__)
                 raise
         else:
-            self._forget()
+            self.writer.forget()
         return self._context.__exit__(*exc_info)
-
-    def _forget(self) -> None:
-        """What the group kept beside its transaction, after a rollback (or before one)."""
-        self.writer.forget()
-        if self._set_aside is not None:
-            self._set_aside.discard()
-        self._set_aside = self._held = None
 
     def apply(self, job: _Job) -> None:
         if job.point in {j.point for j in self.jobs} or job.result.kind != RECORDS or (
@@ -199,7 +192,8 @@ class _Groups:
                 self._commit()
             return
         self._transaction.rollback()  # the indexes set aside are back too
-        self._forget()
+        self.writer.forget()
+        self._set_aside = self._held = None
         survivors = self.jobs
         self.jobs, self.records = [], 0
         for earlier in survivors:

@@ -117,10 +117,10 @@ class _PipeWriter:
         self.sender.send(("end", table))
 
     def rows(self, codec: KindCodec, inserts: list, updates: list) -> None:
-        self.sender.send(("rows", codec.table, inserts, updates), plain=True)
+        self.sender.send(("rows", codec.table, inserts, updates))
 
     def trail(self, rows: list) -> None:
-        self.sender.send(("trail", rows), plain=True)
+        self.sender.send(("trail", rows))
 
 
 def _error_data(exc: BaseException) -> dict[str, Any]:
