@@ -94,3 +94,15 @@ def test_trusting_a_point_key_at_a_point_is_refused(offices, capsys):
     assert code == 1 and "does not fit" in err
     code, _, err = run(capsys, "--db", "p.db", "export", "--out", ".")
     assert code == 1 and "keys trust" in err
+
+
+def test_a_missing_file_or_a_folder_is_named_in_the_users_language(offices, capsys):
+    (offices / "folder.isync").mkdir()
+    before = (offices / "d.db").read_bytes()
+    code = main(["--db", "d.db", "import", "gone.isync", "folder.isync"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Файл gone.isync не найден." in err
+    assert "folder.isync — это папка, а не файл." in err
+    assert "No such file" not in err and "Is a directory" not in err
+    assert (offices / "d.db").read_bytes() == before

@@ -126,6 +126,12 @@ class PackageReader:
         try:
             size = self.path.stat().st_size
             raw = open(self.path, "rb")  # noqa: SIM115 - closed by the callers
+        except FileNotFoundError as exc:
+            raise SyncError("sync.file_not_found", path=str(self.path)) from exc
+        except PermissionError as exc:
+            raise SyncError("sync.file_denied", path=str(self.path)) from exc
+        except IsADirectoryError as exc:
+            raise SyncError("sync.not_a_file", path=str(self.path)) from exc
         except OSError as exc:
             raise SyncError("sync.cannot_read", path=str(self.path), reason=exc.strerror) from exc
         if size > MAX_PACKAGE_SIZE:
