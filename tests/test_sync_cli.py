@@ -102,7 +102,7 @@ def test_a_missing_file_or_a_folder_is_named_in_the_users_language(offices, caps
     code = main(["--db", "d.db", "import", "gone.isync", "folder.isync"])
     err = capsys.readouterr().err
     assert code == 1
-    assert "Файл gone.isync не найден." in err
-    assert "folder.isync — это папка, а не файл." in err
+    assert "gone.isync: отклонён. Файл не найден (удалён или флешка извлечена)." in err
+    assert "folder.isync: отклонён. Это папка, а не файл." in err
     assert "No such file" not in err and "Is a directory" not in err
     assert (offices / "d.db").read_bytes() == before

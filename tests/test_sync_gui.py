@@ -125,3 +125,27 @@ def test_overview_highlights_stale_points(offices, qtbot):
     assert overview.model.index(0, 3).data() == "20"
     assert overview.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert overview.summary.text().startswith("Points: 1, without recent packages: 1")
+
+
+def test_a_file_gone_before_the_import_is_reported_by_name(offices, qtbot):
+    """A USB stick pulled out after its files were listed: that file's row says so."""
+    point_ctx, district_ctx, folder, _ = offices
+    exported = _export(point_ctx, folder, qtbot).last_result.path
+    gone = folder / "ATY-018_2026-11-26_0001.isync"
+    gone.write_bytes(exported.read_bytes())
+    use(district_ctx.services)
+    panel = ImportPanel(district_ctx)
+    qtbot.addWidget(panel)
+    panel.add_files([exported, gone])
+    gone.unlink()
+    with qtbot.waitSignal(district_ctx.sig_data_changed, timeout=30_000):
+        qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
+        for _ in range(2):
+            if panel.job is not None:
+                panel.job.wait()
+    rows = {panel.report.item(r, 0).text(): panel.report.item(r, 7).text()
+            for r in range(panel.report.rowCount())}
+    assert rows[gone.name] == "Файл не найден (удалён или флешка извлечена)."
+    assert panel.report.item(0, 1).text() == "imported"
+    panel.resize(1000, 600)
+    panel.grab().save(str(folder / "import-gone.png"))
