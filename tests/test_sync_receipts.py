@@ -60,6 +60,25 @@ def test_receipt_moves_the_mark_and_the_next_export_holds_only_new_changes(world
     assert again.status == "duplicate"
 
 
+def test_importing_a_file_again_reissues_a_lost_receipt(world):
+    district, point, out = world
+    use(point)
+    point.persons.create({"surname": "Ахметов", "first_name": "Болат"})
+    exported, batch = _round(district, point, out, "r1")
+    _receipt(batch)[0].unlink()  # the receipt never reached the point
+    use(district)
+    again = import_files(district, [exported.path], outbox=out / "r1")
+    assert again.files[0].status == "duplicate"
+    (reissued,) = _receipt(again)
+    use(point)
+    applied = import_files(point, [reissued]).files[0]
+    assert applied.ok and applied.notices[0].code == "sync.receipt_acknowledged"
+    assert last_acknowledged(point.db).export_no == 1
+    use(district)
+    third = import_files(district, [exported.path], outbox=out / "r1")
+    assert [p.name.endswith("-1.isync") for p in _receipt(third)] == [True]
+
+
 def test_checksum_mismatch_is_reported_and_the_next_export_is_full(world):
     district, point, out = world
     use(point)
