@@ -15,6 +15,7 @@ from typing import Any
 
 from inspector_app.paths import resource
 from inspector_app.storage.models import CatalogueItem, CatalogueVersion, MrpRate
+from inspector_app.work_calendar import DAYS_OFF, WorkCalendar
 
 MRP_CATALOGUE = "mrp_rates"
 
@@ -86,8 +87,8 @@ class Catalogues:
     """Read access to the catalogues held in the database (cached; call :meth:`reload`)."""
 
     def reload(self) -> None:
-        self.__dict__.pop("_items", None)
-        self.__dict__.pop("_mrp", None)
+        for cached in ("_items", "_mrp", "work_calendar"):
+            self.__dict__.pop(cached, None)
 
     @cached_property
     def _items(self) -> dict[str, dict[str, Item]]:
@@ -105,6 +106,11 @@ class Catalogues:
     @cached_property
     def _mrp(self) -> dict[int, int]:
         return {r.year: r.amount for r in MrpRate.select()}
+
+    @cached_property
+    def work_calendar(self) -> WorkCalendar:
+        """Working days: weekends and the ``days_off`` catalogue's holidays and moved days."""
+        return WorkCalendar(self.items(DAYS_OFF))
 
     def names(self) -> list[str]:
         return sorted(self._items)

@@ -9,7 +9,6 @@ import pytest
 from core_factories import appeal_data, errors_of, make_person, snapshot
 
 from inspector_app.errors import ValidationError
-from inspector_app.services.appeals import add_working_days
 from inspector_app.services.setup import open_services
 
 
@@ -99,11 +98,10 @@ def test_due_date_is_fifteen_working_days_later(services, person):
     assert appeal.due_date == date(2026, 10, 22)  # Thursday + 15 weekdays
 
 
-def test_add_working_days_skips_weekends():
-    assert add_working_days(date(2026, 11, 20), 1) == date(2026, 11, 23)  # Fri -> Mon
-    assert add_working_days(date(2026, 11, 21), 1) == date(2026, 11, 23)  # Sat -> Mon
-    assert add_working_days(date(2026, 11, 23), 5) == date(2026, 11, 30)
-    assert add_working_days(date(2026, 11, 23), 0) == date(2026, 11, 23)
+def test_due_date_skips_nauryz_and_the_days_it_moved(services, person):
+    # 21-23 March 2026: Saturday, Sunday, Monday, so the 24th and 25th are off too
+    appeal = services.appeals.create(appeal_data(person, received_at="2026-03-20 10:00"))
+    assert appeal.due_date == date(2026, 4, 15)  # weekends alone would give 10 April
 
 
 def test_due_date_before_the_appeal_is_refused(services, person):

@@ -2,6 +2,7 @@
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -28,10 +29,12 @@ EXPECTED = {
     "organisation_kinds",
     "districts",
     "mrp_rates",
+    "days_off",
 }
 
 SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 ARTICLE_CODE = re.compile(r"^[0-9]+(?:-[0-9]+)+$")
+DAY_CODE = re.compile(r"^(?:20[0-9]{2}-)?[01][0-9]-[0-3][0-9]$")
 
 FILES = sorted(CATALOGUE_DIR.glob("*.json"))
 
@@ -61,7 +64,7 @@ def test_catalogue_header(path):
 @pytest.mark.parametrize("path", [p for p in FILES if p.stem != "mrp_rates"], ids=lambda p: p.stem)
 def test_catalogue_items(path):
     items = load(path)["items"]
-    pattern = ARTICLE_CODE if path.stem == "offence_articles" else SNAKE
+    pattern = {"offence_articles": ARTICLE_CODE, "days_off": DAY_CODE}.get(path.stem, SNAKE)
     codes = []
     for item in items:
         code = item.get("code")
@@ -118,3 +121,14 @@ def test_mrp_rates():
     assert all(is_positive_int(item.get("amount")) for item in items)
     rates = {item["year"]: item["amount"] for item in items}
     assert rates[2025] == 3932 and rates[2026] == 4325
+
+
+def test_days_off_are_real_dates_of_every_year():
+    for item in load(CATALOGUE_DIR / "days_off.json")["items"]:
+        code = item["code"]
+        if len(code) == 5:  # every year, leap or not
+            date.fromisoformat(f"2001-{code}")
+            assert isinstance(item.get("moves", False), bool), code
+        else:
+            date.fromisoformat(code)
+        assert set(item) <= {"code", "ru", "kk", "en", "moves", "working"}, code

@@ -28,7 +28,7 @@ def test_create_appeal_shows_the_talon_and_appears_in_the_register(qtbot, ctx, s
     assert form.received_at.value() == datetime(2026, 11, 25, 10, 30)  # now
     assert form.officer.value() == services.current_staff_id()
     assert form.channel.value() == "personal_reception"
-    assert form.due_date.value() == date(2026, 12, 16)  # 15 working days
+    assert form.due_date.value() == date(2026, 12, 17)  # 15 working days: 16.12 is a holiday
     form.topic.set_value("noise")
     form.applicant.set_value(person.id)
     type_text(form.substance, "Соседи из кв. 7 шумят после 23:00")
@@ -45,6 +45,16 @@ def test_create_appeal_shows_the_talon_and_appears_in_the_register(qtbot, ctx, s
     qtbot.keyClick(form.channel, Qt.Key.Key_Return)  # nothing more changed: Enter closes
     assert not form.isVisible()
     assert services.appeals.count() == 1
+
+
+def test_the_due_date_follows_the_received_date_past_holidays(qtbot, ctx, tmp_path):
+    form = new_form(qtbot, ctx)
+    form.received_at.date_field.edit.selectAll()
+    type_text(form.received_at.date_field.edit, "20.03.2026")
+    # Nauryz (21-23 March, with the 24th and 25th moved off) is not counted
+    assert form.due_date.value() == date(2026, 4, 15)
+    form.resize(1000, 700)
+    form.grab().save(str(tmp_path / "appeal-due.png"))
 
 
 def test_missing_fields_are_shown_at_their_fields_and_nothing_is_saved(qtbot, ctx, services):

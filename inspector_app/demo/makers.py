@@ -16,11 +16,7 @@ from itertools import accumulate
 
 from inspector_app.demo import texts
 from inspector_app.demo.world import DemoPerson, record_id, short_name
-from inspector_app.services.appeals import (
-    CONSIDERATION_WORKING_DAYS,
-    add_working_days,
-    appeal_search_parts,
-)
+from inspector_app.services.appeals import appeal_search_parts
 from inspector_app.services.numbering import format_number
 from inspector_app.services.offences import fine_in_tenge, offence_search_parts
 from inspector_app.services.registrations import next_due, registration_search_parts
@@ -185,8 +181,7 @@ class RegisterMaker:
         received_on = moment.date()
         due = self.due_dates.get(received_on)
         if due is None:
-            due = self.due_dates[received_on] = add_working_days(received_on,
-                                                                  CONSIDERATION_WORKING_DAYS)
+            due = self.due_dates[received_on] = self.services.appeals.due_date(received_on)
         decision, resolved_on = self.decide(topic, moment, due)
         offence_id, erdr = None, ""
         if decision == "protocol_drawn_up":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from inspector_app.services.people import full_name
@@ -11,16 +11,7 @@ from inspector_app.services.validation import Checker
 from inspector_app.storage.models import Appeal, Offence, Person, Staff
 
 CONSIDERATION_WORKING_DAYS = 15
-
-
-def add_working_days(start: date, days: int) -> date:
-    """``start`` plus ``days`` working days (Saturdays and Sundays skipped)."""
-    current = start
-    while days > 0:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            days -= 1
-    return current
+"""An appeal is due this many working days after the day it was received."""
 
 
 def appeal_search_parts(values: dict[str, Any], applicant: Person | None,
@@ -34,6 +25,12 @@ def appeal_search_parts(values: dict[str, Any], applicant: Person | None,
 class AppealService(RecordService):
     model = Appeal
     kind = "appeal"
+
+    def due_date(self, received_on: date) -> date:
+        """When an appeal received on ``received_on`` is due: working days skip weekends, public
+        holidays and the days moved off (the ``days_off`` catalogue)."""
+        return self.services.catalogues.work_calendar.add_working_days(
+            received_on, CONSIDERATION_WORKING_DAYS)
 
     def clean(self, data: dict[str, Any], existing: Appeal | None) -> dict[str, Any]:
         services = self.services
@@ -58,8 +55,7 @@ class AppealService(RecordService):
         check.reference("executor", Staff, required=False)
         due = check.date("due_date")
         if due is None and received is not None:
-            check.values["due_date"] = add_working_days(received.date(),
-                                                        CONSIDERATION_WORKING_DAYS)
+            check.values["due_date"] = self.due_date(received.date())
         check.order("received_at", "due_date")
         resolved_on = check.date("resolved_on", today=services.clock.today())
         check.order("received_at", "resolved_on")

@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
 
 from inspector_app.errors import InspectorError
-from inspector_app.services.appeals import CONSIDERATION_WORKING_DAYS, add_working_days
 from ui.forms.base_form import RecordForm
 from ui.forms.choices import CheckField, CodeCombo, StaffCombo
 from ui.forms.fields import DateField, DateTimeField, LineField, TextArea
@@ -80,7 +79,7 @@ class AppealForm(RecordForm):
         now = self.now()
         return {"received_at": now, "channel": "personal_reception",
                 "officer": self.current_staff_id(),
-                "due_date": add_working_days(now.date(), CONSIDERATION_WORKING_DAYS)}
+                "due_date": self.services.appeals.due_date(now.date())}
 
     def load(self, values: dict[str, Any]) -> None:
         super().load(values)
@@ -137,8 +136,7 @@ class AppealForm(RecordForm):
     def _received_changed(self) -> None:
         received = self.received_at.value()
         if self._due_auto and isinstance(received, datetime):
-            self.due_date.set_value(add_working_days(received.date(),
-                                                     CONSIDERATION_WORKING_DAYS))
+            self.due_date.set_value(self.services.appeals.due_date(received.date()))
 
     def _due_edited(self) -> None:
         self._due_auto = False
