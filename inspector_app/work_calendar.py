@@ -31,14 +31,17 @@ class WorkCalendar:
         self._dated_off: set[date] = set()
         self._dated_working: set[date] = set()
         for item in items:
-            parts = [int(part) for part in item.code.split("-")]
+            try:
+                parts = [int(part) for part in item.code.split("-")]
+                day = date(*parts) if len(parts) == 3 else date(2001, *parts)  # every year's
+            except (TypeError, ValueError):
+                continue  # not a date: no day off (the shipped file is checked by the tests)
             if len(parts) == 2:
-                date(2001, *parts)  # ValueError unless a day of every year
                 self._annual[(parts[0], parts[1])] = bool(item.extra.get("moves"))
             elif item.extra.get("working"):
-                self._dated_working.add(date(*parts))
+                self._dated_working.add(day)
             else:
-                self._dated_off.add(date(*parts))
+                self._dated_off.add(day)
         self._by_year: dict[int, frozenset[date]] = {}
 
     def is_working_day(self, day: date) -> bool:

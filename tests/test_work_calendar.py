@@ -30,6 +30,13 @@ def test_weekends_alone_without_a_catalogue():
     assert calendar.add_working_days(date(2026, 11, 23), 0) == date(2026, 11, 23)
 
 
+def test_codes_that_are_not_dates_of_every_year_are_no_days_off():
+    calendar = WorkCalendar([item("02-29"), item("13-01"), item("2026-02-30"), item("holiday"),
+                             item("2026-12-31")])
+    assert calendar.days_off(2028) == WorkCalendar().days_off(2028)
+    assert calendar.days_off(2026) == WorkCalendar().days_off(2026) | {date(2026, 12, 31)}
+
+
 def test_a_holiday_on_a_weekend_moves_to_the_next_working_day():
     off = KAZAKHSTAN_LIKE.days_off(2026)
     # Nauryz 2026 is Saturday to Monday: Tuesday and Wednesday are off instead
