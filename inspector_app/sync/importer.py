@@ -171,12 +171,18 @@ class _Groups:
             try:
                 self._complete()
             except BaseException as exc:  # a full disk while building indexes: roll back
-                self.writer.forget()
+                self._forget()
                 self._context.__exit__(type(exc), exc, exc.__traceback__)
                 raise
         else:
-            self.writer.forget()
+            self._forget()
         return self._context.__exit__(*exc_info)
+
+    def _forget(self) -> None:
+        """What the group kept beside its transaction, for a rollback (which brings back the
+        deferred search triggers and the indexes set aside)."""
+        self.writer.forget()
+        self._set_aside = self._held = None
 
     def apply(self, job: _Job) -> None:
         if job.point in {j.point for j in self.jobs} or job.result.kind != RECORDS or (
@@ -191,9 +197,8 @@ class _Groups:
             if job.result.kind != RECORDS:
                 self._commit()
             return
-        self._transaction.rollback()  # the indexes set aside are back too
-        self.writer.forget()
-        self._set_aside = self._held = None
+        self._transaction.rollback()
+        self._forget()
         survivors = self.jobs
         self.jobs, self.records = [], 0
         for earlier in survivors:

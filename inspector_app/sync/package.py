@@ -159,15 +159,20 @@ class PackageReader:
             self.file_sha256 = hashing.digest.hexdigest()
         finally:
             raw.close()
+        manifest = self._signed_manifest(trailer)
+        if [(m.name, m.sha256, m.size) for m in seen] != [
+                (m.name, m.sha256, m.size) for m in manifest.members]:
+            raise SyncError("sync.hash_mismatch", name=_first_difference(seen, manifest.members))
+        self.manifest, self._trailer = manifest, trailer
+        return manifest
+
+    def _signed_manifest(self, trailer: container.Trailer) -> Manifest:
+        """The trailer's manifest, signed by the key it names and addressed to this reader."""
         manifest = parse_manifest(trailer.manifest)
         if not manifest.keys.verify(trailer.signature, container.signed_bytes(trailer.manifest)):
             raise SyncError("sync.bad_signature")
         if manifest.recipient_fingerprint != self.keys.public.fingerprint:
             raise SyncError("sync.wrong_recipient")
-        if [(m.name, m.sha256, m.size) for m in seen] != [
-                (m.name, m.sha256, m.size) for m in manifest.members]:
-            raise SyncError("sync.hash_mismatch", name=_first_difference(seen, manifest.members))
-        self.manifest, self._trailer = manifest, trailer
         return manifest
 
     @classmethod
@@ -176,10 +181,8 @@ class PackageReader:
         """A reader of a file another reader verified (its manifest, signature and SHA-256),
         without pass one: :meth:`members` refuses the file unless it still has those bytes."""
         reader = cls(path, keys)
-        manifest = parse_manifest(trailer[0])
-        if not manifest.keys.verify(trailer[1], container.signed_bytes(trailer[0])):
-            raise SyncError("sync.bad_signature")
-        reader.manifest, reader._trailer = manifest, container.Trailer(*trailer)
+        reader._trailer = container.Trailer(*trailer)
+        reader.manifest = reader._signed_manifest(reader._trailer)
         reader.file_sha256 = file_sha256
         return reader
 
@@ -187,14 +190,11 @@ class PackageReader:
     def file_changed(path: str | Path, file_sha256: str) -> bool:
         """Whether the file no longer has the SHA-256 it was verified with (or is gone): a
         refusal while reading it then says so, not what its new bytes looked like."""
-        digest = hashlib.sha256()
         try:
             with open(path, "rb") as file:
-                while block := file.read(1 << 20):
-                    digest.update(block)
+                return hashlib.file_digest(file, "sha256").hexdigest() != file_sha256
         except OSError:
             return True
-        return digest.hexdigest() != file_sha256
 
     def members(self) -> Iterator[tuple[container.MemberInfo, Iterator[bytes]]]:
         """Pass two: each member with its lines; the caller must exhaust each line iterator."""
