@@ -61,7 +61,8 @@ def filled(services, person):
     s.visits.create({"visited_at": "2026-10-06 12:00", "kind": "apartment_round",
                      "dwelling_kind": "flat", "address_text": "ул. Сатпаева, 5", "flat": "1"})
     s.registrations.create({"person": person.id, "category": "protective_order",
-                            "start_date": "2026-10-01"})
+                            "start_date": "2026-10-01", "end_date": "2027-10-01",
+                            "basis_document": "Защитное предписание № 17"})
     s.meetings.create({"held_at": "2026-10-10 18:00", "kind": "assembly",
                        "place": "Двор дома 5", "attendance": 1234})
     s.feedback.create({"collected_at": "2026-10-10 19:00", "rating": 4, "trusts_police": True})
