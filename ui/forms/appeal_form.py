@@ -115,7 +115,7 @@ class AppealForm(RecordForm):
         self.show_banner(self.tr("Saved. Talon № {number} of {date}").format(
             number=self.record.talon_number,
             date=self.record.received_at.strftime("%d.%m.%Y %H:%M")), "info")
-        self.cancel_button.setText(self.tr("Close"))
+        self.rename_button(self.cancel_button, self.tr("Close"))
 
     # -- behaviour ------------------------------------------------------------------------
     def _read_applicant(self) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from inspector_app.services.offences import fine_in_tenge
 from ui.forms.article_picker import ArticlePicker
 from ui.forms.base_form import RecordForm
 from ui.forms.choices import CodeCombo, StaffCombo
-from ui.forms.fields import DateTimeField, LineField, NumberField, TextArea
+from ui.forms.fields import DateTimeField, LineField, NumberField, PlaceField, TextArea
 from ui.forms.person_picker import PersonPicker
 
 
@@ -69,8 +69,7 @@ class OffenceForm(RecordForm):
         cats, lang = self.services.catalogues, self.lang
         self.committed_at = self.add_field("committed_at", self.tr("Committed"),
                                            DateTimeField())
-        self.place = self.add_field("place", self.tr("Place"), LineField())
-        self.place.setMaxLength(300)
+        self.place = self.add_field("place", self.tr("Place"), PlaceField(self.place_prefix()))
         self.offender = PersonPicker(self.ctx)
         self.add_field("offender", self.tr("Offender"), self.offender)
         self.victim = PersonPicker(self.ctx)
@@ -121,7 +120,7 @@ class OffenceForm(RecordForm):
             return
         self.show_banner(self.tr("Saved. Protocol № {number}").format(
             number=self.record.protocol_number), "info")
-        self.cancel_button.setText(self.tr("Close"))
+        self.rename_button(self.cancel_button, self.tr("Close"))
 
     # -- behaviour ------------------------------------------------------------------------
     def _article_changed(self, keep_current: bool = False) -> None:
