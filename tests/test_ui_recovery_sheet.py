@@ -13,7 +13,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QLineEdit, QWizard
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWizard,
+)
 from test_ui_start import fill_wizard
 
 from inspector_app.encryption import is_encrypted
@@ -150,3 +158,26 @@ def test_the_dialog_speaks_kazakh(qtbot, qapp):
     finally:
         install_language("ru")
     assert [t for t in texts if LATIN.search(t.replace("PDF", ""))] == []
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_qts_own_file_dialog_speaks_the_language(qtbot, qapp, lang):
+    install_language(lang)
+    seen: dict = {}
+
+    def look(dialog: QFileDialog) -> None:
+        seen["labels"] = [label.text() for label in dialog.findChildren(QLabel)
+                          if label.isVisible() and label.text()]
+        seen["buttons"] = [button.text() for button in dialog.findChildren(QPushButton)
+                           if button.isVisible()]
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    try:
+        dialog = sheet_dialog(qtbot, lang)
+        when_modal(QFileDialog, look)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finally:
+        install_language("ru")
+    assert len(seen["labels"]) >= 3 and len(seen["buttons"]) >= 2
+    assert [t for t in seen["labels"] + seen["buttons"]
+            if LATIN.search(t.replace("PDF", ""))] == []

@@ -3,9 +3,6 @@
 The key exists only at this moment, so the dialog explains first what it is for, shows it (to
 be written down), offers to save the recovery sheet as a PDF to print, and closes only once
 the user confirms that the key is on paper. The file dialog opens only when asked for.
-
-Qt's own ``qtbase_ru.qm`` leaves two labels of its (non-native) file dialog in English
-(«Look in:», «Files of type:»); :func:`ask_save_path` sets them from our translations.
 """
 
 from __future__ import annotations
@@ -13,7 +10,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,20 +27,6 @@ from inspector_app.recovery_sheet import write_recovery_sheet
 from ui.icons import icon
 
 _ERROR_STYLE = "color: #b3261e;"
-
-
-def ask_save_path(parent: QWidget, title: str, suggested: Path, filters: str) -> Path | None:
-    """A Save dialog whose every label speaks the user's language; None when cancelled."""
-    dialog = QFileDialog(parent, title, str(suggested.parent), filters)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setLabelText(QFileDialog.DialogLabel.LookIn,
-                        QCoreApplication.translate("FileDialog", "Folder:"))
-    dialog.setLabelText(QFileDialog.DialogLabel.FileType,
-                        QCoreApplication.translate("FileDialog", "File type:"))
-    dialog.selectFile(suggested.name)
-    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
-        return None
-    return Path(dialog.selectedFiles()[0])
 
 
 class RecoverySheetDialog(QDialog):
@@ -107,10 +89,12 @@ class RecoverySheetDialog(QDialog):
 
     def save_sheet(self) -> Path | None:
         """Ask where, then write the sheet; the outcome is said in the dialog."""
-        path = ask_save_path(self, self.tr("Save the recovery sheet"), self.suggested_path(),
-                             self.tr("PDF (*.pdf)"))
-        if path is None:
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the recovery sheet"),
+                                                str(self.suggested_path()),
+                                                self.tr("PDF (*.pdf)"))
+        if not chosen:
             return None
+        path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:

@@ -427,7 +427,7 @@
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Folder:</translation>
     </message>
 </context>
 <context>
@@ -610,7 +610,7 @@
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Folder:</translation>
     </message>
     <message>
         <source>Not set: load the key file the district office gave you.</source>
@@ -707,17 +707,6 @@ Compare it with the district office (by phone) before you confirm.</source>
     <message>
         <source>Survey answer of {date}</source>
         <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FileDialog</name>
-    <message>
-        <source>Folder:</source>
-        <translation>Folder:</translation>
-    </message>
-    <message>
-        <source>File type:</source>
-        <translation>File type:</translation>
     </message>
 </context>
 <context>

@@ -715,17 +715,6 @@ Compare it with the district office (by phone) before you confirm.</source>
     </message>
 </context>
 <context>
-    <name>FileDialog</name>
-    <message>
-        <source>Folder:</source>
-        <translation>Папка:</translation>
-    </message>
-    <message>
-        <source>File type:</source>
-        <translation>Тип файла:</translation>
-    </message>
-</context>
-<context>
     <name>FilterBar</name>
     <message>
         <source>All time</source>
