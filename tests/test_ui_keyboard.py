@@ -18,7 +18,6 @@ from ui.help_dialog import HelpDialog
 from ui.main_window import MainWindow
 
 seeded, settings = ui_fixtures.seeded, ui_fixtures.settings
-NEW_FORMS = [kind for kind in FORM_KINDS if kind != "staff"]  # staff: on the Accounts page
 
 
 def visual_order(form: RecordForm) -> list[str]:
@@ -63,7 +62,7 @@ def stops(form: RecordForm, visited: list[QWidget]) -> list[str]:
 def test_tab_visits_every_field_in_visual_order_then_the_buttons(qtbot, services, tmp_path):
     ctx = make_ctx(services, tmp_path)
     checked = 0
-    for kind in NEW_FORMS:
+    for kind in FORM_KINDS:
         form = show(qtbot, FORM_KINDS[kind](ctx))
         walked = stops(form, tab_walk(qtbot, form))
         expected = visual_order(form)
