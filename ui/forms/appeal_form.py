@@ -132,6 +132,7 @@ class AppealForm(RecordForm):
 
     def _anonymous_toggled(self, on: bool) -> None:
         self.applicant.setEnabled(not on)
+        self.mark_required()
 
     def _received_changed(self) -> None:
         received = self.received_at.value()

@@ -442,7 +442,10 @@ class RecordForm(QDialog):
         return required
 
     def mark_required(self) -> None:
-        """Mark the required fields (label and accessible description)."""
+        """Mark the required fields (label and accessible description); forms call this
+        again when a choice changes what is required (a penalty, the kind of a visit)."""
+        if self.read_only:
+            return
         self.required = self.required_fields()
         note = QCoreApplication.translate("RecordForm", "required field")
         for b in self.bindings:

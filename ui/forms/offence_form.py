@@ -150,6 +150,7 @@ class OffenceForm(RecordForm):
         self.hours.setEnabled(editable and penalty == "public_works")
         self.days.setEnabled(editable and penalty == "arrest")
         self.update_tenge()
+        self.mark_required()
 
     def update_tenge(self) -> None:
         """Show the fine in tenge by the МРП of the offence's year."""

@@ -150,6 +150,7 @@ class VisitForm(RecordForm):
     def _kind_changed(self) -> None:
         checking = self.kind_combo.value() == REGISTRATION_CHECK
         self.registration.setEnabled(checking and not self.read_only)
+        self.mark_required()
 
     def _address_picked(self, _index: int) -> None:
         kind = self.address.kinds.get(self.address.address_id() or "")
