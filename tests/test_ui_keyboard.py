@@ -212,6 +212,7 @@ def test_ctrl_f_puts_the_cursor_in_the_search_box(qtbot, seeded, tmp_path):
         page.view.setFocus()
         press(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
         assert QApplication.focusWidget() is page.filter_bar.search, name
+        assert page.filter_bar.search.accessibleName() == "Поиск"
     window.nav.setFocus()  # from the sidebar too
     press(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is window.registers["offences"].filter_bar.search

@@ -179,6 +179,8 @@ class RegisterPage(QWidget):
         self.delete_button.setToolTip(self.tr("Delete the selected record (Del)"))
         self.delete_action.setText(self.tr("Delete"))
         self.find_action.setText(self.tr("Search"))
+        self.filter_bar.search.setAccessibleName(self.find_action.text())
+        self.view.setAccessibleName(self.page_title())
         self.history_button.setText(self.tr("&History"))
         self.history_button.setToolTip(self.tr("Who changed the selected record, and when"))
         self.export_button.setText(self.tr("To &Excel"))
