@@ -12,6 +12,7 @@ from test_ui_forms_support import answer_box, make_ctx, on_modal, show
 
 from ui.forms import FORM_KINDS
 from ui.forms.base_form import RecordForm, mnemonic_letter, plain_caption
+from ui.forms.choices import RadioChoice
 from ui.forms.offence_form import OffenceForm
 from ui.forms.registration_form import RegistrationForm
 from ui.help_dialog import HelpDialog
@@ -61,11 +62,16 @@ def stops(form: RecordForm, visited: list[QWidget]) -> list[str]:
 
 def test_tab_visits_every_field_in_visual_order_then_the_buttons(qtbot, services, tmp_path):
     ctx = make_ctx(services, tmp_path)
-    checked = 0
+    checked = radio_groups = 0
     for kind in FORM_KINDS:
         form = show(qtbot, FORM_KINDS[kind](ctx))
-        walked = stops(form, tab_walk(qtbot, form))
+        visited = tab_walk(qtbot, form)
+        walked = stops(form, visited)
         expected = visual_order(form)
+        radios = [b for b in form.bindings if isinstance(b.widget, RadioChoice)]
+        for binding in radios:  # a group of radio buttons is one stop; arrows move inside
+            assert sum(form.binding_of_widget(w) is binding for w in visited) == 1, kind
+        radio_groups += len(radios)
         assert walked[:len(expected)] == expected, kind
         buttons = [f"button:{b.text().replace('&', '')}" for b in form._buttons()
                    if b.isVisible() and b.isEnabled()]
@@ -73,7 +79,7 @@ def test_tab_visits_every_field_in_visual_order_then_the_buttons(qtbot, services
         assert buttons[-2:] == ["button:Сохранить", "button:Отмена"]
         checked += len(walked)
         form.discard()
-    assert checked > 80
+    assert checked > 80 and radio_groups == 2  # the survey's rating and trust
 
 
 def test_date_and_time_come_first_in_the_record_forms(qtbot, services, tmp_path):
