@@ -22,6 +22,7 @@ from inspector_app.reports.layout import (
     ProgressTracker,
     build_pdf,
     fit_widths,
+    heading_minimums,
     make_styles,
 )
 from inspector_app.reports.tables import PADDING, RowStream
@@ -73,12 +74,9 @@ def register_report(services: Services, register: Register, filters: Filters,
         unit = stringWidth("0", CONDENSED, size) * 1.1
         heading = [translate("report.column.number", lang),
                    *(column_title(c, lang) for c in columns)]
-        # a column is at least as wide as the longest word of its heading
-        hints = [max(hint, max(stringWidth(word, CONDENSED_BOLD, size)
-                               for word in title.split()) / unit)
-                 for hint, title in zip([NUMBER_WIDTH_HINT, *(c.width for c in columns)],
-                                        heading, strict=True)]
-        widths = fit_widths(hints, doc.frame_width, unit, PADDING)
+        hints = [NUMBER_WIDTH_HINT, *(c.width for c in columns)]
+        minimums = heading_minimums(heading, CONDENSED_BOLD, size, PADDING)
+        widths = fit_widths(hints, doc.frame_width, unit, PADDING, minimums=minimums)
         right = [0, *(i + 1 for i, c in enumerate(columns) if c.kind in RIGHT_ALIGNED_KINDS)]
         flow = [Paragraph(f"{point.name} ({point.code})", styles.small),
                 Paragraph(title, styles.title)]
