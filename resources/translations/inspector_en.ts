@@ -554,6 +554,37 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Print preview</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Save as…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>Save the document</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessage</name>
     <message>
         <source>Error</source>
@@ -1311,6 +1342,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Print protocol</source>
+        <translation>Print protocol</translation>
+    </message>
+    <message>
+        <source>Preview and print the protocol (Ctrl+P)</source>
+        <translation>Preview and print the protocol (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>New offence protocol</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1812,10 +1851,6 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
 <context>
     <name>ReportsPage</name>
     <message>
-        <source>Print the talon</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2195,6 +2230,14 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print record</source>
+        <translation>Print record</translation>
+    </message>
+    <message>
+        <source>Preview and print the visit record (Ctrl+P)</source>
+        <translation>Preview and print the visit record (Ctrl+P)</translation>
     </message>
     <message>
         <source>New preventive visit</source>

@@ -1,0 +1,188 @@
+"""Printing a record's document from its form, by clicking: the talon with its stub, the
+offence protocol, the visit record; and the Reports preview following the language."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import ui_fixtures
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog
+from qt_helpers import type_text
+from test_ui_forms_support import show
+
+from inspector_app.reports import periods
+from inspector_app.storage.models import PreventiveVisit
+from ui.document_preview import DocumentPreview
+from ui.forms.appeal_form import AppealForm
+from ui.forms.offence_form import OffenceForm
+from ui.forms.visit_form import VisitForm
+from ui.reports_page import ReportsPage
+
+seeded, settings, ctx = ui_fixtures.seeded, ui_fixtures.settings, ui_fixtures.ctx
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture
+def printed(monkeypatch, tmp_path):
+    """The print dialog answered with a printer writing PDF files; yields the files."""
+    files = []
+
+    def choose(parent, page_size, pages):
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setPageSize(page_size)
+        files.append(tmp_path / f"printed-{len(files)}.pdf")
+        printer.setOutputFileName(str(files[-1]))
+        return printer
+
+    monkeypatch.setattr("ui.document_preview.choose_printer", choose)
+    return files
+
+
+@pytest.fixture
+def save_to(monkeypatch, tmp_path):
+    """The save dialog answered with a path in the test's folder; records what it offered."""
+    offered = []
+
+    def answer(parent, caption, suggested, filters):
+        offered.append(suggested)
+        return str(tmp_path / f"saved-{len(offered)}"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    return offered
+
+
+def open_form(qtbot, form):
+    return show(qtbot, form)
+
+
+def click_print(qtbot, form) -> DocumentPreview:
+    assert form.print_button.isEnabled()
+    qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
+    preview = form.findChild(DocumentPreview)
+    assert preview is not None and preview.isVisible()
+    qtbot.waitUntil(lambda: preview.document.pageCount() == 1)
+    return preview
+
+
+def click_save(qtbot, preview, offered: list[str], folder) -> str:
+    """Click Save as…; returns the text of the file written."""
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    saved = folder / f"saved-{len(offered)}.pdf"  # the dialog's answer, ".pdf" added
+    assert preview.ctx.settings.value("reports/last_folder") == str(folder)
+    return norm(" ".join(page.extract_text() for page in PdfReader(str(saved)).pages))
+
+
+def choose_language(qtbot, preview, code: str) -> None:
+    combo = preview.language
+    combo.setFocus()
+    while combo.currentData() != code:
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+
+
+def test_new_appeal_prints_its_talon_with_the_stub(qtbot, ctx, printed, save_to, tmp_path):
+    form = open_form(qtbot, AppealForm(ctx))
+    assert not form.print_button.isEnabled()  # no talon before the appeal is stored
+    form.topic.set_value("noise")
+    form.applicant.set_value(ctx.services.persons.live().first().id)
+    type_text(form.substance, "Соседи шумят по ночам")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    number = form.record.talon_number
+    preview = click_print(qtbot, form)
+    qtbot.wait(100)
+    preview.grab().save(str(tmp_path / "talon-preview.png"))
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert len(printed) == 1
+    pages = PdfReader(str(printed[0])).pages
+    width, height = (float(v) for v in pages[0].mediabox.upper_right)
+    assert len(pages) == 1 and width > height  # the A5 sheet, landscape: stub | talon
+    text = click_save(qtbot, preview, save_to, tmp_path)
+    assert save_to[0].endswith(f"talon_{number}.pdf")
+    assert "КОРЕШОК ТАЛОНА" in text and "выдается заявителю" in text
+    assert text.replace(" ", "").count(number) == 2
+    choose_language(qtbot, preview, "kk")
+    text = click_save(qtbot, preview, save_to, tmp_path)
+    assert "ТАЛОН ТҮБІРТЕГІ" in text and "өтініш берушіге беріледі" in text
+    qtbot.mouseClick(preview.close_button, Qt.MouseButton.LeftButton)
+    assert not preview.isVisible() and form.isVisible()
+
+
+def test_offence_form_prints_the_protocol(qtbot, ctx, seeded, printed, save_to, tmp_path):
+    _services, ids = seeded
+    form = open_form(qtbot, OffenceForm(ctx, ids["offence"]))
+    preview = click_print(qtbot, form)
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert len(PdfReader(str(printed[0])).pages) == 1
+    text = click_save(qtbot, preview, save_to, tmp_path)
+    assert f"ПРОТОКОЛ № {form.record.protocol_number}" in text
+    assert "Жумабаев Данияр Серикович" in text and "статьей 744 КоАП РК" in text
+    assert save_to[0].endswith(f"protocol_{form.record.protocol_number}.pdf")
+
+
+def test_visit_form_prints_the_visit_record_after_saving_a_change(qtbot, ctx, printed,
+                                                                  save_to, tmp_path):
+    visit = PreventiveVisit.select().order_by(PreventiveVisit.visited_at).first()
+    form = open_form(qtbot, VisitForm(ctx, visit.id))
+    form.notes.clear()
+    type_text(form.notes, "Проведена беседа о пожарной безопасности")
+    preview = click_print(qtbot, form)  # the change is saved first, the form stays open
+    assert form.isVisible() and not form.is_dirty()
+    assert ctx.services.visits.get(visit.id).notes == "Проведена беседа о пожарной безопасности"
+    text = click_save(qtbot, preview, save_to, tmp_path)
+    assert "СПРАВКА о профилактическом посещении" in text
+    assert "Проведена беседа о пожарной безопасности" in text
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert len(printed) == 1
+
+
+def test_ctrl_p_opens_the_preview(qtbot, ctx, seeded):
+    _services, ids = seeded
+    form = open_form(qtbot, OffenceForm(ctx, ids["offence"]))
+    qtbot.keyClick(form.place, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert form.findChild(DocumentPreview) is not None
+
+
+# -- the Reports page follows the language ---------------------------------------------------
+
+
+@pytest.fixture
+def page(qtbot, ctx):
+    widget = ReportsPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 760)
+    widget.show()
+    return widget
+
+
+def shown_text(page) -> str:
+    return norm(PdfReader(page.current_file).pages[0].extract_text())
+
+
+def test_report_preview_follows_the_report_language_and_the_program_language(qtbot, page,
+                                                                             ctx, tmp_path):
+    page.set_kind("activity")
+    page.set_preset(periods.MONTH)
+    with qtbot.waitSignal(page.sig_generated, timeout=30_000):
+        qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert "Республика Казахстан" in shown_text(page)
+    with qtbot.waitSignal(page.sig_generated, timeout=30_000):
+        page.language.setFocus()
+        qtbot.keyClick(page.language, Qt.Key.Key_Down)  # Русский -> Қазақша
+    assert page.language.currentData() == "kk"
+    assert "Қазақстан Республикасы" in shown_text(page)
+    with qtbot.waitSignal(page.sig_generated, timeout=30_000):
+        ctx.set_language("ru")  # what Settings → language does
+    assert "Республика Казахстан" in shown_text(page)
+    assert page.language.currentData() == "ru"
+    with qtbot.waitSignal(page.sig_generated, timeout=30_000):
+        ctx.set_language("kk")
+    assert "Қазақстан Республикасы" in shown_text(page)
+    qtbot.wait(200)  # QPdfView renders in the background
+    page.grab().save(str(tmp_path / "reports-kk.png"))
