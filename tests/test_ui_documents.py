@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import test_ui_reports_page
 import ui_fixtures
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -20,9 +21,9 @@ from ui.document_preview import DocumentPreview
 from ui.forms.appeal_form import AppealForm
 from ui.forms.offence_form import OffenceForm
 from ui.forms.visit_form import VisitForm
-from ui.reports_page import ReportsPage
 
 seeded, settings, ctx = ui_fixtures.seeded, ui_fixtures.settings, ui_fixtures.ctx
+page = test_ui_reports_page.page
 
 
 def norm(text: str) -> str:
@@ -77,7 +78,7 @@ def click_save(qtbot, preview, offered: list[str], folder) -> str:
     qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
     saved = folder / f"saved-{len(offered)}.pdf"  # the dialog's answer, ".pdf" added
     assert preview.ctx.settings.value("reports/last_folder") == str(folder)
-    return norm(" ".join(page.extract_text() for page in PdfReader(str(saved)).pages))
+    return norm(" ".join(sheet.extract_text() for sheet in PdfReader(str(saved)).pages))
 
 
 def choose_language(qtbot, preview, code: str) -> None:
@@ -150,15 +151,6 @@ def test_ctrl_p_opens_the_preview(qtbot, ctx, seeded):
 
 
 # -- the Reports page follows the language ---------------------------------------------------
-
-
-@pytest.fixture
-def page(qtbot, ctx):
-    widget = ReportsPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 760)
-    widget.show()
-    return widget
 
 
 def shown_text(page) -> str:

@@ -7,7 +7,9 @@ core's message codes, so a document reads the same in Russian, Kazakh and Englis
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -16,12 +18,35 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from inspector_app.messages import translate
 from inspector_app.reports.fonts import CONDENSED
 from inspector_app.reports.formatting import DASH, short_name
-from inspector_app.reports.layout import GRID, MUTED, Styles
+from inspector_app.reports.layout import (
+    GRID,
+    MUTED,
+    Progress,
+    ProgressTracker,
+    ReportDoc,
+    Styles,
+    build_pdf,
+)
 from inspector_app.services.context import Services
-from inspector_app.storage.models import Staff
+from inspector_app.storage.models import Point, Staff
 
 Fields = list[tuple[str, str | None]]
 """(message code of the label, value) pairs, in print order."""
+
+
+def owner_point(services: Services, record) -> Point:
+    """The point that owns ``record`` (the current point when that one is not on file)."""
+    return Point.get_or_none(Point.code == record.owner_point) or services.points.current()
+
+
+def build_document(out: str | Path, story: Callable[[ReportDoc], list],
+                   progress: Progress | None, **layout) -> int:
+    """:func:`build_pdf` with the two progress steps of a one-record document."""
+    tracker = ProgressTracker(progress, 2)
+    tracker.step(0)
+    pages = build_pdf(out, story, **layout)
+    tracker.step(2)
+    return pages
 
 
 def officer_text(services: Services, officer: Staff | None, lang: str) -> str:

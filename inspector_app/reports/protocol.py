@@ -23,10 +23,12 @@ from inspector_app.messages import translate
 from inspector_app.reports.documents import (
     Fields,
     blank_lines,
+    build_document,
     fields_table,
     local_time,
     officer_signature_name,
     officer_text,
+    owner_point,
     signature_lines,
 )
 from inspector_app.reports.formatting import (
@@ -36,7 +38,7 @@ from inspector_app.reports.formatting import (
     region_police,
     short_name,
 )
-from inspector_app.reports.layout import Progress, ProgressTracker, Styles, build_pdf, make_styles
+from inspector_app.reports.layout import Progress, Styles, make_styles
 from inspector_app.services.context import Services
 from inspector_app.services.people import full_name
 from inspector_app.storage.models import Person, Point, Registration, Staff
@@ -90,11 +92,9 @@ def _penalty_text(services: Services, offence, lang: str) -> str:
 def protocol_report(services: Services, offence_id: str, out: str | Path, *,
                     lang: str = "ru", progress: Progress | None = None) -> int:
     """Write the protocol of the offence ``offence_id`` to ``out``; returns the page count."""
-    tracker = ProgressTracker(progress, 2)
-    tracker.step(0)
     cats = services.catalogues
     offence = services.offences.get(offence_id)
-    point = Point.get_or_none(Point.code == offence.owner_point) or services.points.current()
+    point = owner_point(services, offence)
     officer = Staff.get_or_none(Staff.id == offence.inspector_id)
     offender = Person.get_or_none(Person.id == offence.offender_id)
     victim = Person.get_or_none(Person.id == offence.victim_id)
@@ -158,21 +158,17 @@ def protocol_report(services: Services, offence_id: str, out: str | Path, *,
                             width),
         ]
 
-    pages = build_pdf(out, story, pagesize=A4, margins=MARGINS,
+    return build_document(out, story, progress, pagesize=A4, margins=MARGINS,
                       title=f"{title} {offence.protocol_number}", author=point.name,
                       lang=lang, note=f"{point.code} · {offence.protocol_number}")
-    tracker.step(2)
-    return pages
 
 
 def visit_report(services: Services, visit_id: str, out: str | Path, *, lang: str = "ru",
                  progress: Progress | None = None) -> int:
     """Write the record of the preventive visit ``visit_id`` to ``out``; returns pages."""
-    tracker = ProgressTracker(progress, 2)
-    tracker.step(0)
     cats = services.catalogues
     visit = services.visits.get(visit_id)
-    point = Point.get_or_none(Point.code == visit.owner_point) or services.points.current()
+    point = owner_point(services, visit)
     officer = Staff.get_or_none(Staff.id == visit.inspector_id)
     person = Person.get_or_none(Person.id == visit.person_id)
     registration = Registration.get_or_none(Registration.id == visit.registration_id)
@@ -220,8 +216,6 @@ def visit_report(services: Services, visit_id: str, out: str | Path, *, lang: st
             KeepTogether([signature_lines(signers, lang, styles, width)]),
         ]
 
-    pages = build_pdf(out, story, pagesize=A4, margins=MARGINS, title=title,
+    return build_document(out, story, progress, pagesize=A4, margins=MARGINS, title=title,
                       author=point.name, lang=lang,
                       note=f"{point.code} · {format_date(visit.visited_at.date())}")
-    tracker.step(2)
-    return pages

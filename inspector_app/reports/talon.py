@@ -19,16 +19,18 @@ from inspector_app.errors import NotFound
 from inspector_app.messages import translate
 from inspector_app.reports.documents import (
     CutLine,
+    build_document,
     fields_table,
     officer_signature_name,
     officer_text,
+    owner_point,
     signature_lines,
 )
 from inspector_app.reports.formatting import format_date, short_name
-from inspector_app.reports.layout import Progress, ProgressTracker, build_pdf, make_styles
+from inspector_app.reports.layout import Progress, make_styles
 from inspector_app.services.context import Services
 from inspector_app.services.people import full_name
-from inspector_app.storage.models import Appeal, Person, Point, Staff
+from inspector_app.storage.models import Appeal, Person, Staff
 
 PAGE = landscape(A5)
 MARGIN = 7 * mm
@@ -51,11 +53,9 @@ def find_appeal(services: Services, *, appeal_id: str | None = None,
 def talon_report(services: Services, appeal_id: str, out: str | Path, *, lang: str = "ru",
                  progress: Progress | None = None) -> int:
     """Write the talon and stub of the appeal ``appeal_id`` to ``out``; returns 1 (pages)."""
-    tracker = ProgressTracker(progress, 2)
-    tracker.step(0)
     cats = services.catalogues
     appeal = services.appeals.get(appeal_id)
-    point = Point.get_or_none(Point.code == appeal.owner_point) or services.points.current()
+    point = owner_point(services, appeal)
     officer = Staff.get_or_none(Staff.id == appeal.officer_id)
     applicant = Person.get_or_none(Person.id == appeal.applicant_id)
     styles = make_styles(8)
@@ -108,8 +108,6 @@ def talon_report(services: Services, appeal_id: str, out: str | Path, *, lang: s
             ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
         return [sheet]
 
-    pages = build_pdf(out, story, pagesize=PAGE, margins=(MARGIN,) * 4,
+    return build_document(out, story, progress, pagesize=PAGE, margins=(MARGIN,) * 4,
                       title=f"{translate('report.talon.title', lang)} {appeal.talon_number}",
                       author=point.name, lang=lang, numbered=False)
-    tracker.step(2)
-    return pages
