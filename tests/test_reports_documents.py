@@ -239,11 +239,50 @@ def test_wrapped_article_names_hang_under_their_title(services, person, tmp_path
                               "fine_mrp": Decimal("5")})
     out = tmp_path / "activity.pdf"
     generate(services, ReportRequest("activity", date(2026, 11, 1), date(2026, 11, 30)), out)
-    lines: list[tuple[float, str]] = []
-    for page in PdfReader(str(out)).pages:
-        page.extract_text(visitor_text=lambda text, cm, tm, *_: lines.append(
-            (tm[4] * cm[0] + cm[4], text.strip())) if text.strip() else None)
+    lines = text_lines(out)
     first = next(i for i, (_, t) in enumerate(lines) if t.startswith("ст. 440 —"))
     title_x = lines[first][0]
     continuation_x = lines[first + 1][0]
     assert continuation_x > title_x + 20  # under the title after "ст. 440 — ", not under "ст."
+
+
+def text_lines(path) -> list[tuple[float, str]]:
+    """Every piece of text drawn, with its x position, in drawing order."""
+    lines: list[tuple[float, str]] = []
+    for page in PdfReader(str(path)).pages:
+        page.extract_text(visitor_text=lambda text, cm, tm, *_: lines.append(
+            (tm[4] * cm[0] + cm[4], text.strip())) if text.strip() else None)
+    return lines
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_journal_dates_and_catalogue_words_stay_whole(services, person, tmp_path, lang):
+    services.offences.create({"committed_at": "2026-11-05 22:00", "place": "ул. Абая, 12",
+                              "offender": person.id, "article": "440-1",
+                              "description": "Распивал", "penalty": "public_works",
+                              "public_works_hours": 40})
+    out = tmp_path / "offences.pdf"
+    generate(services, ReportRequest("register", register="offences", lang=lang,
+                                     filters=Filters()), out)
+    assert "05.11.2026" in {t for _, t in text_lines(out)}  # the date is not cut in two
+    page_words = words(out)[0]
+    penalty = services.catalogues.title("penalties", "public_works", lang)
+    assert all(word in page_words for word in penalty.split())
+
+
+def test_row_stream_hangs_the_continuation_lines_of_its_hanging_columns(tmp_path):
+    from reportlab.platypus import SimpleDocTemplate
+
+    from inspector_app.reports.fonts import register_fonts
+    from inspector_app.reports.tables import RowStream
+
+    register_fonts()
+    name = "Ст. 440 ч. 1 — Распитие алкогольных напитков или появление в общественных местах"
+    out = tmp_path / "stream.pdf"
+    for hanging in ((), (0,)):
+        SimpleDocTemplate(str(out)).build([RowStream(["Статья"], [[name]], [90],
+                                                     hanging=hanging)])
+        lines = [(x, t) for x, t in text_lines(out) if t != "Статья"]
+        assert len(lines) >= 3
+        indents = {round(x - lines[0][0], 1) for x, _ in lines[1:]}
+        assert indents == ({0.0} if not hanging else {7.5})  # one font size

@@ -187,29 +187,35 @@ def _unit_width(word: str, font: str) -> float:
     return stringWidth(word, font, 1.0)
 
 
-def wrap_text(text: str, font: str, size: float, width: float, max_lines: int = 0) -> list[str]:
+def wrap_text(text: str, font: str, size: float, width: float, max_lines: int = 0,
+              hang: float = 0.0) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` (long words are cut by letters,
     after a hyphen when there is one).
 
-    With ``max_lines`` the rest is dropped and the last line ends with "…".
+    With ``hang`` every line after the first is that much narrower (a hanging indent: the
+    caller draws those lines ``hang`` further right). With ``max_lines`` the rest is dropped
+    and the last line ends with "…".
     """
-    limit = width / size - 1e-6
     space = _unit_width(" ", font)
     lines: list[str] = []
+
+    def room() -> float:
+        return width - (hang if lines else 0.0)
+
     for paragraph in str(text).replace("\r", "").split("\n"):
         words: list[str] = []
         used = 0.0
         for word in paragraph.split(" "):
             need = _unit_width(word, font)
             extra = need + (space if words else 0.0)
-            if used + extra <= limit:
+            if used + extra <= room() / size - 1e-6:
                 words.append(word)
                 used += extra
                 continue
             if words:
                 lines.append(" ".join(words))
-            while need > limit:
-                cut = _fitting_prefix(word, font, size, width)
+            while need > room() / size - 1e-6:
+                cut = _fitting_prefix(word, font, size, room())
                 hyphen = word.rfind("-", 0, cut)
                 cut = hyphen + 1 if hyphen > 0 else cut
                 lines.append(word[:cut])
@@ -220,7 +226,7 @@ def wrap_text(text: str, font: str, size: float, width: float, max_lines: int = 
     if max_lines and len(lines) > max_lines:
         lines = lines[:max_lines]
         last = lines[-1]
-        while last and stringWidth(last + "…", font, size) > width:
+        while last and stringWidth(last + "…", font, size) > room():
             last = last[:-1]
         lines[-1] = last + "…"
     return lines
