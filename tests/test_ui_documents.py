@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import test_ui_registers
 import test_ui_reports_page
 import ui_fixtures
 from pypdf import PdfReader
@@ -178,3 +179,52 @@ def test_report_preview_follows_the_report_language_and_the_program_language(qtb
     assert "Қазақстан Республикасы" in shown_text(page)
     qtbot.wait(200)  # QPdfView renders in the background
     page.grab().save(str(tmp_path / "reports-kk.png"))
+
+
+# -- from the registers ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("register, title", [("appeals", "ТАЛОН"), ("offences", "ПРОТОКОЛ"),
+                                             ("preventive-visits", "СПРАВКА")])
+def test_a_register_prints_the_selected_records_document(qtbot, ctx, register, title,
+                                                         save_to, tmp_path):
+    page = test_ui_registers.open_page(qtbot, ctx, register)
+    assert page.print_button.isVisible() and page.print_button.isEnabled()
+    record_id = page.current_id()
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    preview = page.findChild(DocumentPreview)
+    assert preview is not None and preview.request.kind in ("talon", "protocol", "visit")
+    assert record_id in (preview.request.appeal_id, preview.request.record_id)
+    assert title in click_save(qtbot, preview, save_to, tmp_path)
+
+
+def test_registers_without_a_document_have_no_print_button(qtbot, ctx):
+    page = test_ui_registers.open_page(qtbot, ctx, "meetings")
+    assert not page.print_button.isVisibleTo(page)
+
+
+def test_a_document_of_a_record_deleted_meanwhile_is_refused_in_words(qtbot, ctx, seeded,
+                                                                     monkeypatch):
+    _services, ids = seeded
+    shown = []
+    monkeypatch.setattr("ui.document_preview.show_error",
+                        lambda parent, exc, lang: shown.append(exc.message(lang)))
+    form = open_form(qtbot, OffenceForm(ctx, ids["offence"]))
+    ctx.services.offences.delete(ids["offence"])  # someone else, a moment ago
+    qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
+    assert form.findChild(DocumentPreview) is None
+    assert len(shown) == 1 and shown[0]
+
+
+def test_saving_into_a_folder_that_is_gone_says_so(qtbot, ctx, seeded, monkeypatch, tmp_path):
+    _services, ids = seeded
+    shown = []
+    monkeypatch.setattr("ui.document_preview.show_error",
+                        lambda parent, exc, lang: shown.append(str(exc)))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda *args: (str(tmp_path / "gone" / "protocol.pdf"), "")))
+    form = open_form(qtbot, OffenceForm(ctx, ids["offence"]))
+    preview = click_print(qtbot, form)
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    assert len(shown) == 1 and not (tmp_path / "gone").exists()
+    assert preview.isVisible()  # nothing lost: the preview is still there to try again

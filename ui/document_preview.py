@@ -30,13 +30,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.reports import REPORT_LANGUAGES, ReportRequest, document_request, generate
+from inspector_app.reports import (
+    DOCUMENT_KINDS,
+    REPORT_LANGUAGES,
+    ReportRequest,
+    document_file_name,
+    document_request,
+    generate,
+)
 from ui.context import UiContext
 from ui.errors import show_error
 from ui.icons import icon
 from ui.reports_page import LANGUAGES, print_pdf
 
 LAST_FOLDER_KEY = "reports/last_folder"
+DOCUMENT_OF_KIND = {kind: document for document, kind in DOCUMENT_KINDS.items()}
+"""The printed document of each kind of record that has one ("appeal" -> "talon")."""
 
 
 def choose_printer(parent: QWidget, page_size: QPageSize, pages: int) -> QPrinter | None:
@@ -161,7 +170,7 @@ class DocumentPreview(QDialog):
         return target
 
 
-def preview_document(ctx: UiContext, kind: str, record_id: str, file_name: str,
+def preview_document(ctx: UiContext, kind: str, record_id: str,
                      parent: QWidget | None = None) -> DocumentPreview | None:
     """Open the preview of the document ``kind`` (talon, protocol, visit) of a record.
 
@@ -169,6 +178,11 @@ def preview_document(ctx: UiContext, kind: str, record_id: str, file_name: str,
     could not be made; the user was told why).
     """
     lang = ctx.lang if ctx.lang in REPORT_LANGUAGES else "ru"
+    try:
+        file_name = document_file_name(ctx.services, kind, record_id)
+    except Exception as exc:  # noqa: BLE001 - the record is gone: said in the user's language
+        show_error(parent, exc, ctx.lang)
+        return None
     dialog = DocumentPreview(ctx, document_request(kind, record_id, lang), file_name, parent)
     if not dialog.render():
         dialog.deleteLater()

@@ -36,8 +36,9 @@ REPORT_LANGUAGES = ("ru", "kk", "en")
 
 __all__ = [
     "DOCUMENT_KINDS", "REPORT_KINDS", "REPORT_LANGUAGES", "ReportCancelled", "ReportRequest",
-    "activity_report", "district_report", "document_request", "find_appeal", "find_offence",
-    "generate", "protocol_report", "register_report", "talon_report", "visit_report",
+    "activity_report", "district_report", "document_file_name", "document_request",
+    "find_appeal", "find_offence", "generate", "protocol_report", "register_report",
+    "talon_report", "visit_report",
 ]
 
 
@@ -114,6 +115,15 @@ def document_request(kind: str, record_id: str, lang: str = "ru") -> ReportReque
     if kind == "talon":
         return ReportRequest("talon", appeal_id=record_id, lang=lang)
     return ReportRequest(kind, record_id=record_id, lang=lang)
+
+
+def document_file_name(services: Services, kind: str, record_id: str) -> str:
+    """The file name offered for a saved document: its number, or a visit's date and time."""
+    if kind == "talon":
+        return f"talon_{services.appeals.get(record_id).talon_number}.pdf"
+    if kind == "protocol":
+        return f"protocol_{services.offences.get(record_id).protocol_number}.pdf"
+    return f"visit_{services.visits.get(record_id).visited_at:%Y-%m-%d_%H%M}.pdf"
 
 
 def find_offence(services: Services, protocol_number: str) -> Offence:

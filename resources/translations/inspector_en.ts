@@ -212,7 +212,7 @@
     </message>
     <message>
         <source>Print talon</source>
-        <translation type="unfinished"></translation>
+        <translation>Print talon</translation>
     </message>
     <message>
         <source>Print the talon for the citizen (Ctrl+P)</source>
@@ -232,7 +232,7 @@
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Close</translation>
     </message>
 </context>
 <context>
@@ -1363,7 +1363,7 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Close</translation>
     </message>
     <message>
         <source>no МРП for {year} in the table</source>
@@ -1655,7 +1655,7 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Close</translation>
     </message>
     <message>
         <source>Read only: you may not change this record.</source>
@@ -1737,6 +1737,22 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>Save the rows shown (with these filters) as an Excel or CSV file</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview and print the selected record&apos;s document</source>
+        <translation>Preview and print the selected record&apos;s document</translation>
+    </message>
+    <message>
+        <source>Print talon</source>
+        <translation>Print talon</translation>
+    </message>
+    <message>
+        <source>Print protocol</source>
+        <translation>Print protocol</translation>
+    </message>
+    <message>
+        <source>Print record</source>
+        <translation>Print record</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -1987,7 +2003,7 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">PDF documents (*.pdf)</translation>
     </message>
     <message>
         <source>Saved: %1</source>

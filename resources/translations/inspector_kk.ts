@@ -1751,6 +1751,22 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Көрсетілген жолдарды (осы сүзгілермен) Excel немесе CSV файлына сақтау</translation>
     </message>
     <message>
+        <source>Preview and print the selected record&apos;s document</source>
+        <translation>Таңдалған жазбаның құжатын қарап, басып шығару</translation>
+    </message>
+    <message>
+        <source>Print talon</source>
+        <translation>Талонды басып шығару</translation>
+    </message>
+    <message>
+        <source>Print protocol</source>
+        <translation>Хаттаманы басып шығару</translation>
+    </message>
+    <message>
+        <source>Print record</source>
+        <translation>Анықтаманы басып шығару</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Жүктелуде…</translation>
     </message>

@@ -1751,6 +1751,22 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Сохранить показанные строки (с этими фильтрами) в файл Excel или CSV</translation>
     </message>
     <message>
+        <source>Preview and print the selected record&apos;s document</source>
+        <translation>Просмотреть и распечатать документ выбранной записи</translation>
+    </message>
+    <message>
+        <source>Print talon</source>
+        <translation>Печать талона</translation>
+    </message>
+    <message>
+        <source>Print protocol</source>
+        <translation>Печать протокола</translation>
+    </message>
+    <message>
+        <source>Print record</source>
+        <translation>Печать справки</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>

@@ -81,9 +81,6 @@ class AppealForm(RecordForm):
         self._topic_changed()
         self._anonymous_toggled(self.anonymous.isChecked())
 
-    def document_file_name(self) -> str:
-        return f"talon_{self.record.talon_number}.pdf"
-
     def title(self) -> str:
         if self.record is None:
             return self.tr("New appeal")

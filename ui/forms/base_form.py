@@ -262,10 +262,6 @@ class RecordForm(QDialog):
                   lambda: self.print_document())
         return self.print_button
 
-    def document_file_name(self) -> str:
-        """The file name offered when the document is saved."""
-        return f"{self.document_kind}.pdf"
-
     def print_document(self):
         """Save pending changes (the form stays open), then preview the record's document.
 
@@ -282,8 +278,7 @@ class RecordForm(QDialog):
                 self._saving_to_print = False
         from ui.document_preview import preview_document
 
-        return preview_document(self.ctx, self.document_kind, self.record.id,
-                                self.document_file_name(), self)
+        return preview_document(self.ctx, self.document_kind, self.record.id, self)
 
     def accept(self) -> None:
         if self._saving_to_print:

@@ -113,9 +113,6 @@ class OffenceForm(RecordForm):
         super().load(values)
         self._article_changed(keep_current=True)
 
-    def document_file_name(self) -> str:
-        return f"protocol_{self.record.protocol_number}.pdf"
-
     def title(self) -> str:
         if self.record is None:
             return self.tr("New offence protocol")

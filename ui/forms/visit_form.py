@@ -113,9 +113,6 @@ class VisitForm(RecordForm):
         super().load(values)
         self._kind_changed()
 
-    def document_file_name(self) -> str:
-        return f"visit_{self.record.visited_at:%Y-%m-%d_%H%M}.pdf"
-
     def title(self) -> str:
         if self.record is None:
             return self.tr("New preventive visit")
