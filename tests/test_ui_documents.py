@@ -17,6 +17,7 @@ from qt_helpers import type_text
 from test_ui_forms_support import show
 
 from inspector_app.reports import periods
+from inspector_app.storage import database
 from inspector_app.storage.models import PreventiveVisit
 from ui.document_preview import DocumentPreview
 from ui.forms.appeal_form import AppealForm
@@ -228,3 +229,57 @@ def test_saving_into_a_folder_that_is_gone_says_so(qtbot, ctx, seeded, monkeypat
     qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
     assert len(shown) == 1 and not (tmp_path / "gone").exists()
     assert preview.isVisible()  # nothing lost: the preview is still there to try again
+
+
+# -- two at once ----------------------------------------------------------------------------
+
+WRITER = r"""
+import sys
+from inspector_app.services.setup import open_services
+
+services = open_services(sys.argv[1])
+person = services.persons.live().first()
+print("READY", flush=True)
+numbers = []
+for n in range(int(sys.argv[2])):
+    appeal = services.appeals.create({"received_at": "2026-11-25 10:00", "channel": "phone",
+                                      "topic": "noise", "substance": f"Шум {n}",
+                                      "applicant": person.id})
+    numbers.append(appeal.talon_number)
+print("DONE", " ".join(numbers), flush=True)
+"""
+
+
+@pytest.mark.skipif(getattr(database, "WRITE_LOCK", "") != "IMMEDIATE",
+                    reason="two writers need BEGIN IMMEDIATE (branch writers-faults, 87fcd9c)")
+def test_talons_printed_while_another_process_registers_appeals(qtbot, ctx, db_path, save_to,
+                                                                tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(db_path), "30"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env=dict(os.environ, PYTHONPATH=str(repo)), cwd=str(repo))
+    assert writer.stdout.readline().strip() == "READY"
+    printed_numbers = []
+    for n in range(5):
+        form = open_form(qtbot, AppealForm(ctx))
+        form.topic.set_value("noise")
+        form.applicant.set_value(ctx.services.persons.live().first().id)
+        type_text(form.substance, f"Соседи шумят {n}")
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+        assert form.record is not None, form.banner.text()  # the save went through
+        preview = click_print(qtbot, form)
+        text = click_save(qtbot, preview, save_to, tmp_path).replace(" ", "")
+        assert text.count(form.record.talon_number) == 2
+        printed_numbers.append(form.record.talon_number)
+        preview.accept()
+        form.discard()
+    out, err = writer.communicate(timeout=120)
+    assert writer.returncode == 0, err
+    written = out.split("DONE", 1)[1].split()
+    assert len(written) == 30  # every write of the other process succeeded too
+    assert len(set(written) | set(printed_numbers)) == 35  # no talon number twice
