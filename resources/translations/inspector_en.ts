@@ -1743,16 +1743,16 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Preview and print the selected record&apos;s document</translation>
     </message>
     <message>
-        <source>Print talon</source>
-        <translation>Print talon</translation>
+        <source>&amp;Print talon</source>
+        <translation>&amp;Print talon</translation>
     </message>
     <message>
-        <source>Print protocol</source>
-        <translation>Print protocol</translation>
+        <source>&amp;Print protocol</source>
+        <translation>&amp;Print protocol</translation>
     </message>
     <message>
-        <source>Print record</source>
-        <translation>Print record</translation>
+        <source>&amp;Print record</source>
+        <translation>&amp;Print record</translation>
     </message>
     <message>
         <source>Loading…</source>

@@ -1755,16 +1755,16 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Таңдалған жазбаның құжатын қарап, басып шығару</translation>
     </message>
     <message>
-        <source>Print talon</source>
-        <translation>Талонды басып шығару</translation>
+        <source>&amp;Print talon</source>
+        <translation>Талонды &amp;басып шығару</translation>
     </message>
     <message>
-        <source>Print protocol</source>
-        <translation>Хаттаманы басып шығару</translation>
+        <source>&amp;Print protocol</source>
+        <translation>Хаттаманы &amp;басып шығару</translation>
     </message>
     <message>
-        <source>Print record</source>
-        <translation>Анықтаманы басып шығару</translation>
+        <source>&amp;Print record</source>
+        <translation>Анықтаманы &amp;басып шығару</translation>
     </message>
     <message>
         <source>Loading…</source>

@@ -1755,16 +1755,16 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Просмотреть и распечатать документ выбранной записи</translation>
     </message>
     <message>
-        <source>Print talon</source>
-        <translation>Печать талона</translation>
+        <source>&amp;Print talon</source>
+        <translation>&amp;Печать талона</translation>
     </message>
     <message>
-        <source>Print protocol</source>
-        <translation>Печать протокола</translation>
+        <source>&amp;Print protocol</source>
+        <translation>&amp;Печать протокола</translation>
     </message>
     <message>
-        <source>Print record</source>
-        <translation>Печать справки</translation>
+        <source>&amp;Print record</source>
+        <translation>&amp;Печать справки</translation>
     </message>
     <message>
         <source>Loading…</source>

@@ -189,8 +189,8 @@ class RegisterPage(QWidget):
         self._show_status()
 
     def print_texts(self) -> dict[str, str]:
-        return {"talon": self.tr("Print talon"), "protocol": self.tr("Print protocol"),
-                "visit": self.tr("Print record")}
+        return {"talon": self.tr("&Print talon"), "protocol": self.tr("&Print protocol"),
+                "visit": self.tr("&Print record")}
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
