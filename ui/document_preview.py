@@ -14,7 +14,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTemporaryDir
+from PySide6.QtCore import QCoreApplication, Qt, QTemporaryDir
 from PySide6.QtGui import QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -153,21 +153,29 @@ class DocumentPreview(QDialog):
 
     def save_document(self) -> str | None:
         """Copy the document to a file the user picks; returns the path (None if cancelled)."""
-        folder = self.ctx.settings.value(LAST_FOLDER_KEY, str(Path.home()))
-        target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the document"), str(Path(folder) / self.file_name),
-            self.tr("PDF documents (*.pdf)"))
-        if not target:
-            return None
-        if not target.lower().endswith(".pdf"):
-            target += ".pdf"
-        try:
-            shutil.copyfile(self.current_file, target)
-        except OSError as exc:
-            show_error(self, exc, self.ctx.lang)
-            return None
-        self.ctx.settings.setValue(LAST_FOLDER_KEY, str(Path(target).parent))
-        return target
+        return save_pdf_copy(self, self.ctx, self.current_file, self.file_name,
+                             self.tr("Save the document"))
+
+
+def save_pdf_copy(parent: QWidget, ctx: UiContext, source: str, file_name: str,
+                  caption: str) -> str | None:
+    """Ask where to save ``source`` (a PDF), offering ``file_name`` in the last folder used,
+    and copy it there; returns the path written, None when cancelled or refused (said)."""
+    folder = ctx.settings.value(LAST_FOLDER_KEY, str(Path.home()))
+    target, _ = QFileDialog.getSaveFileName(
+        parent, caption, str(Path(folder) / file_name),
+        QCoreApplication.translate("DocumentPreview", "PDF documents (*.pdf)"))
+    if not target:
+        return None
+    if not target.lower().endswith(".pdf"):
+        target += ".pdf"
+    try:
+        shutil.copyfile(source, target)
+    except OSError as exc:
+        show_error(parent, exc, ctx.lang)
+        return None
+    ctx.settings.setValue(LAST_FOLDER_KEY, str(Path(target).parent))
+    return target
 
 
 def preview_document(ctx: UiContext, kind: str, record_id: str,
