@@ -99,6 +99,9 @@ def test_new_appeal_prints_its_talon_with_the_stub(qtbot, ctx, printed, save_to,
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     number = form.record.talon_number
     preview = click_print(qtbot, form)
+    assert (preview.windowTitle(), preview.language_label.text(), preview.print_button.text(),
+            preview.save_button.text(), preview.close_button.text()) == (
+        "Предпросмотр печати", "&Язык:", "&Печать…", "&Сохранить как…", "Закрыть")
     qtbot.wait(100)
     preview.grab().save(str(tmp_path / "talon-preview.png"))
     qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
@@ -283,3 +286,17 @@ def test_talons_printed_while_another_process_registers_appeals(qtbot, ctx, db_p
     written = out.split("DONE", 1)[1].split()
     assert len(written) == 30  # every write of the other process succeeded too
     assert len(set(written) | set(printed_numbers)) == 35  # no talon number twice
+
+
+def test_in_kazakh_the_preview_and_the_document_speak_kazakh(qtbot, ctx, seeded, save_to,
+                                                             tmp_path):
+    _services, ids = seeded
+    ctx.set_language("kk")
+    form = open_form(qtbot, OffenceForm(ctx, ids["offence"]))
+    assert form.print_button.text().replace("&", "") == "Хаттаманы басып шығару"
+    preview = click_print(qtbot, form)
+    assert (preview.windowTitle(), preview.print_button.text()) == (
+        "Басып шығаруды алдын ала қарау", "&Басып шығару…")
+    assert preview.language.currentData() == "kk"
+    text = click_save(qtbot, preview, save_to, tmp_path)
+    assert "ХАТТАМА" in text and "әкімшілік құқық бұзушылық туралы" in text
