@@ -212,7 +212,7 @@
     </message>
     <message>
         <source>Print talon</source>
-        <translation type="unfinished"></translation>
+        <translation>Print talon</translation>
     </message>
     <message>
         <source>Print the talon for the citizen (Ctrl+P)</source>
@@ -232,7 +232,7 @@
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -562,6 +562,37 @@
     <message>
         <source>%1, time</source>
         <translation>%1, time</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Print preview</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Save as…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>Save the document</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1314,6 +1345,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Print protocol</source>
+        <translation>Print protocol</translation>
+    </message>
+    <message>
+        <source>Preview and print the protocol (Ctrl+P)</source>
+        <translation>Preview and print the protocol (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>New offence protocol</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1327,7 +1366,7 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>no МРП for {year} in the table</source>
@@ -1627,7 +1666,7 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Read only: you may not change this record.</source>
@@ -1762,6 +1801,22 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>To &amp;Excel</translation>
     </message>
     <message>
+        <source>Preview and print the selected record&apos;s document</source>
+        <translation>Preview and print the selected record&apos;s document</translation>
+    </message>
+    <message>
+        <source>&amp;Print talon</source>
+        <translation>&amp;Print talon</translation>
+    </message>
+    <message>
+        <source>&amp;Print protocol</source>
+        <translation>&amp;Print protocol</translation>
+    </message>
+    <message>
+        <source>&amp;Print record</source>
+        <translation>&amp;Print record</translation>
+    </message>
+    <message>
         <source>Delete this record?
 
 %1
@@ -1887,10 +1942,6 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
 </context>
 <context>
     <name>ReportsPage</name>
-    <message>
-        <source>Print the talon</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Reports</source>
         <translation type="unfinished"></translation>
@@ -2028,7 +2079,7 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
         <source>Saved: %1</source>
@@ -2271,6 +2322,14 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print record</source>
+        <translation>Print record</translation>
+    </message>
+    <message>
+        <source>Preview and print the visit record (Ctrl+P)</source>
+        <translation>Preview and print the visit record (Ctrl+P)</translation>
     </message>
     <message>
         <source>New preventive visit</source>

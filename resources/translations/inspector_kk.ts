@@ -565,6 +565,37 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Print preview</source>
+        <translation>Басып шығаруды алдын ала қарау</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Тіл:</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Басып шығару…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Басқаша сақтау…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>Құжатты сақтау</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF құжаттары (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessage</name>
     <message>
         <source>Error</source>
@@ -1324,6 +1355,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Инспектор</translation>
     </message>
     <message>
+        <source>Print protocol</source>
+        <translation>Хаттаманы басып шығару</translation>
+    </message>
+    <message>
+        <source>Preview and print the protocol (Ctrl+P)</source>
+        <translation>Хаттаманы қарап, басып шығару (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>New offence protocol</source>
         <translation>Жаңа ӘҚБ хаттамасы</translation>
     </message>
@@ -1772,6 +1811,22 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>&amp;Excel-ге</translation>
     </message>
     <message>
+        <source>Preview and print the selected record&apos;s document</source>
+        <translation>Таңдалған жазбаның құжатын қарап, басып шығару</translation>
+    </message>
+    <message>
+        <source>&amp;Print talon</source>
+        <translation>Талонды &amp;басып шығару</translation>
+    </message>
+    <message>
+        <source>&amp;Print protocol</source>
+        <translation>Хаттаманы &amp;басып шығару</translation>
+    </message>
+    <message>
+        <source>&amp;Print record</source>
+        <translation>Анықтаманы &amp;басып шығару</translation>
+    </message>
+    <message>
         <source>Delete this record?
 
 %1
@@ -1897,10 +1952,6 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
 </context>
 <context>
     <name>ReportsPage</name>
-    <message>
-        <source>Print the talon</source>
-        <translation>Талонды басып шығару</translation>
-    </message>
     <message>
         <source>Reports</source>
         <translation>Есептер</translation>
@@ -2281,6 +2332,14 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Inspector</source>
         <translation>Инспектор</translation>
+    </message>
+    <message>
+        <source>Print record</source>
+        <translation>Анықтаманы басып шығару</translation>
+    </message>
+    <message>
+        <source>Preview and print the visit record (Ctrl+P)</source>
+        <translation>Бару туралы анықтаманы қарап, басып шығару (Ctrl+P)</translation>
     </message>
     <message>
         <source>New preventive visit</source>

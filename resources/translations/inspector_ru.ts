@@ -565,6 +565,37 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Print preview</source>
+        <translation>Предпросмотр печати</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Сохранить как…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>Сохранить документ</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessage</name>
     <message>
         <source>Error</source>
@@ -1324,6 +1355,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Инспектор</translation>
     </message>
     <message>
+        <source>Print protocol</source>
+        <translation>Печать протокола</translation>
+    </message>
+    <message>
+        <source>Preview and print the protocol (Ctrl+P)</source>
+        <translation>Просмотреть и распечатать протокол (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>New offence protocol</source>
         <translation>Новый протокол об АП</translation>
     </message>
@@ -1772,6 +1811,22 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>В &amp;Excel</translation>
     </message>
     <message>
+        <source>Preview and print the selected record&apos;s document</source>
+        <translation>Просмотреть и распечатать документ выбранной записи</translation>
+    </message>
+    <message>
+        <source>&amp;Print talon</source>
+        <translation>&amp;Печать талона</translation>
+    </message>
+    <message>
+        <source>&amp;Print protocol</source>
+        <translation>&amp;Печать протокола</translation>
+    </message>
+    <message>
+        <source>&amp;Print record</source>
+        <translation>&amp;Печать справки</translation>
+    </message>
+    <message>
         <source>Delete this record?
 
 %1
@@ -1897,10 +1952,6 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
 </context>
 <context>
     <name>ReportsPage</name>
-    <message>
-        <source>Print the talon</source>
-        <translation>Печать талона</translation>
-    </message>
     <message>
         <source>Reports</source>
         <translation>Отчеты</translation>
@@ -2282,6 +2333,14 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Inspector</source>
         <translation>Инспектор</translation>
+    </message>
+    <message>
+        <source>Print record</source>
+        <translation>Печать справки</translation>
+    </message>
+    <message>
+        <source>Preview and print the visit record (Ctrl+P)</source>
+        <translation>Просмотреть и распечатать справку о посещении (Ctrl+P)</translation>
     </message>
     <message>
         <source>New preventive visit</source>

@@ -19,6 +19,9 @@ and fills :meth:`defaults`; the base does the rest the same way everywhere:
 - required fields are marked (" *" after the label, "required" in the accessible
   description) from the core's own validation: a field is required when leaving it empty
   draws ``v.required`` (so conditional rules, such as the fine of a fine penalty, follow).
+- a record with a printed document (``document_kind``: the talon, the protocol, the visit
+  record) gets a Print button and Ctrl+P (:meth:`add_print_button`) that save pending
+  changes, keep the form open and show the document's preview.
 
 Texts of this base class use the fixed translation context ``RecordForm``: PySide's ``tr``
 takes its context from the runtime class, so ``self.tr`` here would land in every subclass.
@@ -149,6 +152,8 @@ class RecordForm(QDialog):
     service_name: ClassVar[str] = ""
     icon_name: ClassVar[str] = ""
     columns: ClassVar[int] = 1
+    document_kind: ClassVar[str] = ""
+    """The printed document of this kind of record (``inspector_app.reports.DOCUMENT_KINDS``)."""
 
     sig_saved = Signal(str)  # the saved record's id
 
@@ -169,6 +174,8 @@ class RecordForm(QDialog):
         self.first_focus: QWidget | None = None
         self.required: set[str] = set()
         self._mnemonics: set[str] = set()
+        self.print_button: QPushButton | None = None
+        self._saving_to_print = False
         self._locality: str | None = None
         if self.icon_name:
             self.setWindowIcon(icon(self.icon_name))
@@ -312,6 +319,38 @@ class RecordForm(QDialog):
         self.button_row.insertWidget(self._extra_buttons + 1, button)
         self._extra_buttons += 1
         return button
+
+    def add_print_button(self, text: str, tooltip: str) -> QPushButton:
+        """The button (and Ctrl+P) that shows the preview of this record's document."""
+        self.print_button = self.add_button(QPushButton(icon("print"), text))
+        self.print_button.setToolTip(tooltip)
+        self.print_button.clicked.connect(lambda: self.print_document())
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self,
+                  lambda: self.print_document())
+        return self.print_button
+
+    def print_document(self):
+        """Save pending changes (the form stays open), then preview the record's document.
+
+        Returns the preview dialog, or None when there is nothing stored to print yet.
+        """
+        if self.record is None or not self.document_kind:
+            return None
+        if self.is_dirty():
+            self._saving_to_print = True
+            try:
+                if self.save() is None:
+                    return None
+            finally:
+                self._saving_to_print = False
+        from ui.document_preview import preview_document
+
+        return preview_document(self.ctx, self.document_kind, self.record.id, self)
+
+    def accept(self) -> None:
+        if self._saving_to_print:
+            return  # a save made for printing keeps the form open behind the preview
+        super().accept()
 
     def add_field(self, name: str, label: str, widget: QWidget, *, column: int = 0,
                   aliases: tuple[str, ...] = (),
@@ -460,6 +499,8 @@ class RecordForm(QDialog):
     def load(self, values: dict[str, Any]) -> None:
         for b in self.bindings:
             b.write(values)
+        if self.print_button is not None:
+            self.print_button.setEnabled(self.record is not None)
 
     def collect(self) -> dict[str, Any]:
         """The draft as the service expects it."""

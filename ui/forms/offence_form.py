@@ -3,7 +3,8 @@
 The penalty list holds only the penalties the chosen article allows; the fine is entered in
 МРП and its amount in tenge is shown as it is typed, from the МРП table of the offence's
 year; the public-works hours and arrest days are open only for those penalties. After the
-first save the protocol number is shown at the top and in the title.
+first save the protocol number is shown at the top and in the title, and Print protocol
+(Ctrl+P) previews the printable protocol with signature lines.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ class OffenceForm(RecordForm):
     service_name = "offences"
     icon_name = "offence"
     columns = 2
+    document_kind = "protocol"
 
     def build(self) -> None:
         cats, lang = self.services.catalogues, self.lang
@@ -99,6 +101,8 @@ class OffenceForm(RecordForm):
         self.committed_at.edited.connect(self.update_tenge)
         self.body.setMinimumWidth(830)
         self.first_focus = self.place
+        self.add_print_button(self.tr("Print protocol"),
+                              self.tr("Preview and print the protocol (Ctrl+P)"))
 
     def defaults(self) -> dict[str, Any]:
         return {"committed_at": self.now(), "inspector": self.current_staff_id(),

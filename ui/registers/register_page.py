@@ -29,6 +29,7 @@ from inspector_app.export_table import export_register
 from inspector_app.permissions import Action
 from inspector_app.registers import REGISTERS, Register
 from ui.context import UiContext
+from ui.document_preview import DOCUMENT_OF_KIND, preview_document
 from ui.errors import show_error
 from ui.icons import icon
 from ui.registers.filter_bar import FilterBar
@@ -124,6 +125,11 @@ class RegisterPage(QWidget):
         self.history_button.clicked.connect(self.show_history)
         self.export_button.clicked.connect(self.export_rows)
 
+        self.document_kind = DOCUMENT_OF_KIND.get(self.kind)  # talon, protocol, visit or None
+        self.print_button = self._tool_button("print")
+        self.print_button.setVisible(self.document_kind is not None)
+        self.print_button.clicked.connect(lambda: self.print_current())
+
         self.delete_action = QAction(self)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -142,6 +148,7 @@ class RegisterPage(QWidget):
         for button in (self.new_button, self.open_button, self.delete_button,
                        self.history_button, self.export_button):
             top.addWidget(button)
+        top.insertWidget(top.indexOf(self.export_button), self.print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.filter_bar)
@@ -186,7 +193,13 @@ class RegisterPage(QWidget):
         self.export_button.setText(self.tr("To &Excel"))
         self.export_button.setToolTip(self.tr("Save the rows shown (with these filters) as an "
                                               "Excel or CSV file"))
+        self.print_button.setText(self.print_texts().get(self.document_kind, ""))
+        self.print_button.setToolTip(self.tr("Preview and print the selected record's document"))
         self._show_status()
+
+    def print_texts(self) -> dict[str, str]:
+        return {"talon": self.tr("&Print talon"), "protocol": self.tr("&Print protocol"),
+                "visit": self.tr("&Print record")}
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -313,6 +326,7 @@ class RegisterPage(QWidget):
         self.history_button.setEnabled(has_row)
         self.delete_button.setEnabled(has_row and can_delete)
         self.delete_action.setEnabled(has_row and can_delete)
+        self.print_button.setEnabled(has_row)
 
     def can_create(self) -> bool:
         return self.ctx.services.can(Action.CREATE, self.kind)
@@ -364,6 +378,11 @@ class RegisterPage(QWidget):
         search = self.filter_bar.search
         search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         search.selectAll()
+    def print_current(self) -> None:
+        """The preview of the selected record's document (talon, protocol, visit record)."""
+        record_id = self.current_id()
+        if record_id and self.document_kind:
+            preview_document(self.ctx, self.document_kind, record_id, self)
 
     def show_history(self) -> None:
         """The audit trail of the selected record: who changed what, and when."""
