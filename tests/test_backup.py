@@ -60,7 +60,7 @@ def test_a_cancelled_backup_leaves_nothing(services, db_path, folder, clock):
         make_person(services, f"Иванов{n}", "Иван", notes="Примечание " * 40)
     with pytest.raises(backup.BackupCancelled):
         backup.create_backup(db_path, folder, clock=clock, progress=lambda done, total: False)
-    assert list(folder.iterdir()) == []
+    assert [p.name for p in folder.iterdir()] == [".backups.lock"]  # the folder's lock only
 
 
 def test_progress_is_reported(services, db_path, folder, clock):
@@ -89,11 +89,12 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly(folder):
     kept = [i.created_at for i in backup.list_backups(folder)]
     last = start + timedelta(days=499, hours=3)
     daily = [last - timedelta(days=n) for n in range(7)]
-    assert kept[:7] == daily  # the newest of each of the last 7 days
+    # every backup of the latest day, then the newest of each of the 6 days before
+    assert kept[:8] == [last, last - timedelta(hours=3), *daily[1:]]
     weeks = {d.isocalendar()[:2] for d in kept}
     months = {(d.year, d.month) for d in kept}
     assert months == {(2025, m) for m in range(6, 13)} | {(2026, m) for m in range(1, 6)}
-    assert len(weeks) >= 4 and len(kept) <= 7 + 4 + 12
+    assert len(weeks) >= 4 and len(kept) <= 1 + 7 + 4 + 12
     assert min(kept) == datetime(2025, 6, 30, 21, 0)  # the oldest month keeps its newest
     assert len(list(folder.glob("*.json"))) == len(kept)
 
