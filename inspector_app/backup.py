@@ -40,12 +40,15 @@ from inspector_app.encryption import (
 from inspector_app.errors import (
     DatabaseDamaged,
     DatabaseError,
+    DiskFull,
     FaultError,
     FileMissing,
     InspectorError,
 )
 from inspector_app.faults import (
     PARTIAL_SUFFIX,
+    classify,
+    clear_damage,
     fsync_file,
     partial_path,
     record_damage,
@@ -410,20 +413,24 @@ def restore_backup(backup: str | Path, db_path: str | Path, *, clock: Clock | No
     clock = clock or Clock()
     backup, db_path = Path(backup), Path(db_path)
     inspect_file(backup, key)
+    needed = backup.stat().st_size + (db_path.stat().st_size if db_path.exists() else 0)
+    with reported(db_path, needed):
+        kept = _swap_in(backup, db_path, clock, key)
+    clear_damage(db_path)
+    return kept
+
+
+def _swap_in(backup: Path, db_path: Path, clock: Clock, key: bytes | None) -> Path | None:
     kept = None
     if db_path.exists():
         kept = db_path.with_name(
             f"{db_path.stem}.before-restore-{clock.now_local():%Y%m%d-%H%M%S}{db_path.suffix}")
         try:
-            copy_consistent(db_path, kept, key)
-        except Exception:  # noqa: BLE001 - a damaged current file is kept byte for byte
-            kept.unlink(missing_ok=True)
-            shutil.copyfile(db_path, kept)
-            for extra, kept_extra in zip(_sidecars(db_path), _sidecars(kept), strict=True):
-                if extra.exists():
-                    shutil.copyfile(extra, kept_extra)
-        if key is not None:
-            shutil.copyfile(key_file_path(db_path), key_file_path(kept))
+            _keep_current(db_path, kept, key)
+        except BaseException:  # no space for the kept copy: the database stays as it was
+            for leftover in (kept, *_sidecars(kept), key_file_path(kept)):
+                leftover.unlink(missing_ok=True)
+            raise
     incoming = db_path.with_name(db_path.name + ".restoring")
     try:
         if key is not None and is_plain_file(backup):
@@ -438,6 +445,21 @@ def restore_backup(backup: str | Path, db_path: str | Path, *, clock: Clock | No
         incoming.unlink(missing_ok=True)
         raise
     return kept
+
+
+def _keep_current(db_path: Path, kept: Path, key: bytes | None) -> None:
+    try:
+        copy_consistent(db_path, kept, key)
+    except Exception as exc:  # a damaged current file is kept byte for byte
+        if isinstance(classify(exc, path=kept), DiskFull):
+            raise
+        kept.unlink(missing_ok=True)
+        shutil.copyfile(db_path, kept)
+        for extra, kept_extra in zip(_sidecars(db_path), _sidecars(kept), strict=True):
+            if extra.exists():
+                shutil.copyfile(extra, kept_extra)
+    if key is not None:
+        shutil.copyfile(key_file_path(db_path), key_file_path(kept))
 
 
 def health_check(path: str | Path, key: bytes | None = None) -> HealthReport:

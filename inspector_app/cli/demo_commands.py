@@ -9,6 +9,7 @@ from inspector_app.demo import (
     DEMO_ACCOUNTS,
     DemoCancelled,
     create_demo_point,
+    demo_complete,
     discard_database,
     fill_demo,
 )
@@ -52,6 +53,7 @@ def run_demo(args: argparse.Namespace, ctx) -> int:
             discard_database(services, ctx.db_path)
         raise
     if args.create:
+        demo_complete(ctx.db_path)
         ctx.adopt(services)
     if progress is not None:
         print(file=sys.stderr)
