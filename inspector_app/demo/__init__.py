@@ -137,15 +137,23 @@ def create_demo_point(path: str | Path, *, clock: Clock | None = None) -> Servic
     marker = _creating_marker(path)
     if marker.exists():  # a killed demo --create: start again from nothing
         _remove_files_of(path)
+    fresh = not path.exists()
     with reported(path):
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text("demo --create", encoding="utf-8")
     login, password, name, _, rank, badge = DEMO_ACCOUNTS[0]
-    services = create_database(
-        path, DEMO_PROFILE,
-        FirstAccount(login=login, full_name=name, password="Placeholder-2026-kz", rank=rank,
-                     badge_number=badge),
-        clock=clock)
+    try:
+        services = create_database(
+            path, DEMO_PROFILE,
+            FirstAccount(login=login, full_name=name, password="Placeholder-2026-kz",
+                         rank=rank, badge_number=badge),
+            clock=clock)
+    except BaseException:
+        if fresh:
+            _remove_files_of(path)
+        else:  # somebody's file was there (and refused): leave it as it was
+            marker.unlink(missing_ok=True)
+        raise
     try:
         with services.db.atomic():
             for other_login, other_password, other_name, role, other_rank, other_badge in \

@@ -6,9 +6,7 @@ quick run; the README's command (and ``.ci/run``) runs them all.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -37,20 +35,6 @@ def small_disk(tmp_path):
         yield folder
     finally:
         subprocess.run(["umount", "-l", str(folder)], capture_output=True)
-
-
-def fill_disk(folder: Path, leave: int = 0) -> Path:
-    """Fill the file system of ``folder`` up to ``leave`` free bytes with a ballast file."""
-    ballast = folder / "ballast.bin"
-    free = shutil.disk_usage(folder).free - leave
-    with open(ballast, "wb") as f, contextlib.suppress(OSError):
-        while free > 0:
-            chunk = min(free, 1 << 16)
-            f.write(b"\0" * chunk)
-            free -= chunk
-        f.flush()
-        os.fsync(f.fileno())
-    return ballast
 
 
 @pytest.fixture
