@@ -44,6 +44,7 @@ from inspector_app.errors import (
     FaultError,
     FileMissing,
     InspectorError,
+    NotWritable,
 )
 from inspector_app.faults import (
     PARTIAL_SUFFIX,
@@ -191,6 +192,8 @@ def create_backup(db_path: str | Path, folder: str | Path, *, clock: Clock | Non
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        if isinstance(classify(exc, path=folder), NotWritable):
+            raise classify(exc, path=folder) from exc
         raise DatabaseError("backup.folder_unusable", folder=str(folder), detail=str(exc)) from exc
     with folder_lock(folder):
         remove_leftovers(folder)

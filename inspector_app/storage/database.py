@@ -178,8 +178,8 @@ def open_database(path: str | Path, *, create: bool = False,
     elif looks_encrypted(path):
         raise DatabaseError("error.fault.key_file_missing", path=str(path),
                             keys=str(key_file_path(path)))
-    if path.exists() and refuse_newer(path, keyring.key if keyring else None) == 0 \
-            and not create:
+    version = refuse_newer(path, keyring.key if keyring else None) if path.exists() else 0
+    if version == 0 and not create:
         # Opening never writes a schema into a file the user named: only ``init``, the
         # first-run wizard and ``demo --create`` make databases.
         raise DatabaseError("error.fault.db_empty", path=str(path))
@@ -197,7 +197,9 @@ def open_database(path: str | Path, *, create: bool = False,
     except Exception as exc:  # sqlite3.DatabaseError: not a database, damaged header...
         db.close()
         fault = classify(exc, path=path)
-        if fault is not None and not isinstance(fault, DatabaseDamaged):
+        if isinstance(fault, DatabaseDamaged) and version > 0:  # our file, damaged inside
+            record_damage(path, str(exc))
+        if fault is not None and (version > 0 or not isinstance(fault, DatabaseDamaged)):
             raise fault from exc
         raise DatabaseError("error.db_unreadable", path=str(path), reason=str(exc)) from exc
     damage = recorded_damage(path)
