@@ -117,3 +117,20 @@ def test_backups_and_exports_beside_a_writer(tmp_path):
     assert len(list(out.glob("*.isync"))) == 4
     assert len(list((tmp_path / "bk").glob("inspector-*.db"))) >= 1
     _assert_sound(db_path)
+
+
+def test_writing_commands_run_beside_an_open_desktop_client(services, db_path, tmp_path):
+    from inspector_app.instance_lock import InstanceLock
+
+    services.db.close()
+    with InstanceLock(db_path):  # what the desktop client holds while it is open
+        writer = start_writer(db_path, "cli", seconds=1)
+        added = cli("--db", str(db_path), "users", "add", "--login", "novak", "--name",
+                    "Новак Иван", "--role", "assistant", "--password-stdin",
+                    stdin="Kz-Sever-2026!\nKz-Sever-2026!\n")
+        backed_up = cli("--db", str(db_path), "backup", "--folder", str(tmp_path / "bk"))
+        demo = cli("--db", str(db_path), "--lang", "en", "demo", "--records", "10")
+        finish_writer(writer)
+    assert added.returncode == 0, added.stderr
+    assert backed_up.returncode == 0, backed_up.stderr
+    assert demo.returncode == 1 and "already open" in demo.stderr
