@@ -13,8 +13,8 @@ import sqlite3
 
 from core_factories import make_person
 from sync_fixtures import PASSWORD
-from test_fault_writers import cli
 
+from faults.test_fault_writers import cli
 from inspector_app import backup
 from inspector_app.encryption import key_file_path
 from inspector_app.services.setup import FirstAccount, PointProfile, create_database

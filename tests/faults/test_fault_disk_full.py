@@ -11,10 +11,10 @@ import shutil
 
 import pytest
 from core_factories import make_person
-from fault_helpers import fill_disk
 from sync_fixtures import PASSWORD, region
-from test_fault_writers import cli
 
+from faults.fault_helpers import fill_disk
+from faults.test_fault_writers import cli
 from inspector_app.errors import DiskFull
 from inspector_app.integrity import check_database
 from inspector_app.services.setup import FirstAccount, PointProfile, create_database

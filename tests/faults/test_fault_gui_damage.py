@@ -10,9 +10,9 @@ from core_factories import make_person
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from sync_fixtures import PASSWORD
-from test_fault_damaged_files import PAGE, _damage_pages
 
 import ui.app as app_module
+from faults.test_fault_damaged_files import PAGE, _damage_pages
 from inspector_app import backup
 from inspector_app.errors import DatabaseError
 from ui.backup_dialogs import DamagedDatabaseDialog

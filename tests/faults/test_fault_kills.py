@@ -15,9 +15,9 @@ import sys
 import time
 
 from core_factories import make_person
-from test_fault_writers import cli
 from writers import REPO
 
+from faults.test_fault_writers import cli
 from inspector_app import backup
 from inspector_app.integrity import check_database
 from inspector_app.storage.database import open_database

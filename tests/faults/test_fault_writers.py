@@ -103,7 +103,7 @@ def test_backups_and_exports_beside_a_writer(tmp_path):
     wait_ready(writer)
     done = []
     try:
-        for _ in range(4):
+        for _ in range(3):
             backed_up = cli("--db", str(db_path), "backup", "--folder", str(tmp_path / "bk"))
             exported = cli("--db", str(db_path), "export", "--out", str(out))
             done.append((backed_up.returncode, backed_up.stderr, exported.returncode,
@@ -112,9 +112,9 @@ def test_backups_and_exports_beside_a_writer(tmp_path):
     finally:
         stop.touch()
     result = finish_writer(writer)
-    assert done == [(0, "", 0, "")] * 4
+    assert done == [(0, "", 0, "")] * 3
     assert persons_written(db_path, "p") == result.ok
-    assert len(list(out.glob("*.isync"))) == 4
+    assert len(list(out.glob("*.isync"))) == 3
     assert len(list((tmp_path / "bk").glob("inspector-*.db"))) >= 1
     _assert_sound(db_path)
 
