@@ -40,7 +40,14 @@ class InspectorError(Exception):
     def message(self, lang: str = "ru") -> str:
         from inspector_app.messages import translate
 
-        return translate(self.code, lang, **self.params)
+        return translate(self.message_code(), lang, **self.shown_params(lang))
+
+    def message_code(self) -> str:
+        return self.code
+
+    def shown_params(self, lang: str) -> dict[str, Any]:
+        """The parameters as the message shows them in ``lang``."""
+        return self.params
 
 
 class ValidationError(InspectorError):
@@ -93,14 +100,11 @@ class DiskFull(FaultError):
 
     code = "error.fault.disk_full"
 
-    def message(self, lang: str = "ru") -> str:
+    def shown_params(self, lang: str) -> dict[str, Any]:
         from inspector_app.faults import format_size
-        from inspector_app.messages import translate
 
-        params = dict(self.params)
-        for name in ("free", "needed"):
-            params[name] = format_size(int(params.get(name) or 0), lang)
-        return translate(self.code, lang, **params)
+        return {**self.params, **{name: format_size(int(self.params.get(name) or 0), lang)
+                                  for name in ("free", "needed")}}
 
 
 class NotWritable(FaultError):
@@ -121,8 +125,5 @@ class DatabaseDamaged(FaultError):
 
     code = "error.fault.db_damaged"
 
-    def message(self, lang: str = "ru") -> str:
-        from inspector_app.messages import translate
-
-        code = self.code if self.params.get("backup") else "error.fault.db_damaged_no_backup"
-        return translate(code, lang, **self.params)
+    def message_code(self) -> str:
+        return self.code if self.params.get("backup") else "error.fault.db_damaged_no_backup"

@@ -105,36 +105,31 @@ class WriterRules:
     def _in_transaction(self) -> bool:
         return not self.is_closed() and self.connection().in_transaction
 
+    @contextmanager
+    def _faults_reported(self) -> Iterator[None]:
+        try:
+            yield
+        except peewee.DatabaseError as exc:
+            fault = self._fault(exc)
+            if fault is None:
+                raise
+            raise fault from exc
+
     def begin(self, lock_type=None):
         if self.damaged is not None:
             raise self._refused()
-        try:
+        with self._faults_reported():
             return super().begin(lock_type)
-        except peewee.DatabaseError as exc:
-            fault = self._fault(exc)
-            if fault is None:
-                raise
-            raise fault from exc
 
-    def execute_sql(self, sql, params=None, *args, **kwargs):
+    def execute_sql(self, sql, params=None):
         if sql.startswith(_SKIPPED_WITHOUT_TRANSACTION) and not self._in_transaction():
             return None  # SQLite already rolled the whole transaction back
-        try:
-            return super().execute_sql(sql, params, *args, **kwargs)
-        except peewee.DatabaseError as exc:
-            fault = self._fault(exc)
-            if fault is None:
-                raise
-            raise fault from exc
+        with self._faults_reported():
+            return super().execute_sql(sql, params)
 
     def commit(self):
-        try:
+        with self._faults_reported():
             return super().commit()
-        except peewee.DatabaseError as exc:
-            fault = self._fault(exc)
-            if fault is None:
-                raise
-            raise fault from exc
 
     def rollback(self):
         if not self._in_transaction():

@@ -24,6 +24,14 @@ def ini(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
+def _log_in(qtbot, dialog: LoginDialog) -> None:
+    dialog.show()
+    qtbot.keyClicks(dialog.login, "erzhanov")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+
+
 def test_a_damaged_database_is_reported_after_login_and_takes_no_writes(
         qtbot, services, db_path, clock, ini):
     for n in range(300):
@@ -34,11 +42,7 @@ def test_a_damaged_database_is_reported_after_login_and_takes_no_writes(
 
     dialog = LoginDialog(db_path, ini, "ru")
     qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.keyClicks(dialog.login, "erzhanov")
-    qtbot.keyClicks(dialog.password, PASSWORD)
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
-                     Qt.MouseButton.LeftButton)
+    _log_in(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted, dialog.message.text()
     logged_in = dialog.services
 
@@ -85,11 +89,7 @@ def test_login_in_a_read_only_folder_says_not_writable(qtbot, services, read_onl
     make_read_only()
     dialog = LoginDialog(target, ini, "ru")
     qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.keyClicks(dialog.login, "erzhanov")
-    qtbot.keyClicks(dialog.password, PASSWORD)
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
-                     Qt.MouseButton.LeftButton)
+    _log_in(qtbot, dialog)
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.message.text().startswith("Нет права записи")
     assert str(folder) in dialog.message.text()
