@@ -379,6 +379,10 @@ def backup_if_due(db_path: str | Path, folder: str | Path, *, clock: Clock | Non
     """The automatic backup: ``reason="daily"`` backs up when the newest backup is not from
     today; ``reason="exit"`` when anything changed since the newest backup. None: not due."""
     clock = clock or Clock()
+    folder = Path(folder)
+    if folder.is_dir():  # the start of the day: what a killed backup left goes now
+        with folder_lock(folder):
+            remove_leftovers(folder)
     with contextlib.closing(connect_file(db_path, key, readonly=True)) as probe:
         point_code = _meta(probe, "point_code")
         seq_text = _meta(probe, "change_seq")

@@ -99,3 +99,14 @@ def test_a_killed_backup_leaves_nothing_the_next_one_keeps(services, tmp_path):
     assert list(folder.glob("*.part")) == []
     assert [i.path for i in backup.list_backups(folder)] == [info.path]
     assert backup.describe_backup(info.path).counts["person"] == 400
+
+
+def test_the_daily_check_removes_a_killed_backup_even_when_none_is_due(services, tmp_path,
+                                                                        clock):
+    services.db.close()
+    folder = tmp_path / "backups"
+    backup.create_backup(services.db.database, folder, clock=clock)
+    leftover = folder / "inspector-ATY-017-20261125-103100.db.part"
+    leftover.write_bytes(b"\0" * 4096)  # what a backup killed a minute later left
+    assert backup.backup_if_due(services.db.database, folder, clock=clock) is None  # not due
+    assert not leftover.exists()
