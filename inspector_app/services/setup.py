@@ -15,7 +15,7 @@ from inspector_app.catalogues import load_catalogue_files
 from inspector_app.clock import Clock
 from inspector_app.encryption import Credentials, key_file_path, new_keyring
 from inspector_app.errors import DatabaseError
-from inspector_app.permissions import Role
+from inspector_app.permissions import HEAD_OF_POINT, Role
 from inspector_app.services.context import Services
 from inspector_app.storage.database import UnlockWith, open_database
 from inspector_app.storage.models import Meta
@@ -44,12 +44,15 @@ class FirstAccount:
     password: str
     rank: str = ""
     badge_number: str = ""
-    role: str = ""  # default: inspector (district office: district operator)
+    role: str = ""  # default: the head of the point (district office: its operator)
 
 
 def initialise(db: SqliteDatabase, profile: PointProfile, account: FirstAccount, *,
                kind: str = POINT, clock: Clock | None = None) -> Services:
     """Fill an empty database: identity, catalogues, the profile and the first account.
+
+    A point's first account is its head (:data:`~inspector_app.permissions.HEAD_OF_POINT`,
+    the senior inspector), who may give the point's other officers their accounts.
 
     One transaction: on any validation error nothing is written.
     """
@@ -71,7 +74,7 @@ def initialise(db: SqliteDatabase, profile: PointProfile, account: FirstAccount,
             "reception_hours": "" if kind == DISTRICT else profile.reception_hours,
             "shares_housing": profile.shares_housing, "is_district_office": kind == DISTRICT,
         })
-        role = account.role or (Role.DISTRICT_OPERATOR if kind == DISTRICT else Role.INSPECTOR)
+        role = account.role or (Role.DISTRICT_OPERATOR if kind == DISTRICT else HEAD_OF_POINT)
         services.staff.create({
             "login": account.login, "full_name": account.full_name, "password": account.password,
             "role": role, "rank": account.rank, "badge_number": account.badge_number,
