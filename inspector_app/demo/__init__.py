@@ -129,11 +129,11 @@ def create_demo_point(path: str | Path, *, clock: Clock | None = None) -> Servic
     """
     from inspector_app.services.accounts import hash_password
 
-    login, password, name, _, rank, badge = DEMO_ACCOUNTS[0]
+    login, password, name, first_role, rank, badge = DEMO_ACCOUNTS[0]
     services = create_database(
         path, DEMO_PROFILE,
         FirstAccount(login=login, full_name=name, password="Placeholder-2026-kz", rank=rank,
-                     badge_number=badge),
+                     badge_number=badge, role=first_role),
         clock=clock)
     try:
         with services.db.atomic():
