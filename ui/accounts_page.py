@@ -182,9 +182,12 @@ class AccountsPage(QWidget):
         index = self.view.currentIndex()
         chosen = index.isValid()
         active = chosen and bool(self.proxy.index(index.row(), 0).data(ACTIVE_ROLE))
-        for button in (self.open_button, self.active_button):
-            button.setEnabled(chosen)
+        session = self.ctx.services.session
+        own = chosen and session is not None and self.current_id() == session.staff_id
+        self.open_button.setEnabled(chosen)
         self.reset_button.setEnabled(active)
+        self.active_button.setEnabled(chosen and not own)
+        self.active_button.setToolTip(self.ctx.t("error.cannot_deactivate_self") if own else "")
         reopen = chosen and not active
         self.active_button.setText(self.tr("Reactivate…") if reopen else self.tr("Deactivate…"))
         self.active_button.setIcon(icon("new" if reopen else "delete"))
