@@ -4,15 +4,14 @@ and the person picker, and the name is shown as it was written."""
 from __future__ import annotations
 
 import pytest
+import test_ui_forms_pickers
 import ui_fixtures
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from qt_helpers import type_text
 from test_ui_registers import open_page, wait_loaded
 
-from ui.forms.person_picker import PersonPicker
-
 seeded, settings, ctx = ui_fixtures.seeded, ui_fixtures.settings, ui_fixtures.ctx
+picker = test_ui_forms_pickers.picker  # over this module's ctx: the seeded point
 
 
 @pytest.fixture
@@ -47,20 +46,6 @@ def test_a_register_search_box_finds_kazakh_names_typed_in_russian_letters(
     assert page.model.rowCount() == 1
     assert any(name in cell for cell in shown_cells(page)), shown_cells(page)
     assert page.status_text() == "Найдено записей: 1"
-
-
-@pytest.fixture
-def picker(qtbot, ctx):
-    holder = QWidget()
-    layout = QVBoxLayout(holder)
-    widget = PersonPicker(ctx, holder)
-    layout.addWidget(widget)
-    layout.addWidget(QLineEdit(holder))
-    qtbot.addWidget(holder)
-    holder.show()
-    qtbot.waitExposed(holder)
-    widget.holder = holder
-    return widget
 
 
 @pytest.mark.parametrize(("typed", "shown"), [
