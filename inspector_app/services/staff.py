@@ -163,7 +163,9 @@ class StaffService(RecordService):
         """Change an account; one that manages accounts keeps a successor (see
         :meth:`_keep_a_manager`)."""
         with self.services.db.atomic():
-            self._keep_a_manager(self.get(record_id), data.get("role"), data.get("active"))
+            record = self.get(record_id)
+            self.authorize(Action.EDIT, record, data)  # a refusal of the right comes first
+            self._keep_a_manager(record, data.get("role"), data.get("active"))
             return super().update(record_id, data, expected_version=expected_version)
 
     def check_can_delete(self, record: Staff) -> None:
