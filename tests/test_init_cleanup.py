@@ -116,3 +116,50 @@ def test_two_processes_creating_one_database_leave_one_whole_database(tmp_path):
         [sys.executable, "-m", "inspector_app", "--db", str(db), "users", "list"],
         capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert "kasymov" in users.stdout
+
+
+_KILLED_MIDWAY = r"""
+import os, signal, sys
+from inspector_app.services import setup
+
+def killed(*args, **kwargs):  # inside the set-up's transaction
+    os.kill(os.getpid(), signal.SIGKILL)
+
+setup.load_catalogue_files = killed
+setup.create_database(sys.argv[1], setup.PointProfile(code="ATY-021", name="УПП №21",
+                      district="Атырау"), setup.FirstAccount(login="kasymov",
+                      full_name="Қасымов Ерлан", password="Kz-Secret-2026"))
+"""
+
+
+def test_a_set_up_killed_midway_is_taken_up_again(tmp_path, monkeypatch, qapp):
+    """A kill cannot clean up: the file it leaves holds a schema and no point, so the program
+    shows the wizard again (not a login nobody can pass) and the next set-up completes it."""
+    import ui.app as app_module
+    from ui.first_run import FirstRunWizard
+
+    db = tmp_path / "point.db"
+    killed = subprocess.run([sys.executable, "-c", _KILLED_MIDWAY, str(db)], timeout=120)
+    assert killed.returncode == -9
+    assert db.stat().st_size > 0 and setup.needs_setup(db)
+    from ui.login_dialog import LoginDialog
+
+    shown = []
+    monkeypatch.setattr(FirstRunWizard, "exec", lambda self: shown.append(self.path) or 0)
+    monkeypatch.setattr(LoginDialog, "exec", lambda self: shown.append("login") or 0)
+    assert app_module.open_database(db, None, "ru") is None  # the wizard, cancelled
+    assert shown == [db]
+    assert run_init(db, "Kz-Secret-2026").returncode == 0
+    assert not setup.needs_setup(db)
+
+
+def test_needs_setup_tells_missing_empty_and_made_files(tmp_path):
+    assert setup.needs_setup(tmp_path / "absent.db")
+    (tmp_path / "empty.db").write_bytes(b"")
+    assert setup.needs_setup(tmp_path / "empty.db")
+    (tmp_path / "junk.db").write_bytes(b"not a database at all" * 100)
+    assert not setup.needs_setup(tmp_path / "junk.db")  # the login dialog explains it
+    for encrypt in (False, True):
+        made = tmp_path / f"made-{encrypt}.db"
+        create_database(made, PROFILE, GOOD, encrypt=encrypt).db.close()
+        assert not setup.needs_setup(made)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,6 +82,26 @@ def initialise(db: SqliteDatabase, profile: PointProfile, account: FirstAccount,
             "position": "",
         })
     return services
+
+
+def needs_setup(path: str | Path) -> bool:
+    """Whether ``path`` holds no point yet: missing, empty, or a plain file that a set-up
+    killed midway left without its identity (:func:`create_database` then starts again on
+    it). An encrypted file is never taken for one: it cannot be read before logging in."""
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return True
+    if key_file_path(path).exists():
+        return False
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT 1 FROM meta WHERE key = 'point_code'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:  # no schema yet; or not a database: the login says so
+        return "no such table" in str(exc)
+    return row is None
 
 
 def open_services(path: str | Path, *, clock: Clock | None = None,
