@@ -11,7 +11,8 @@ tombstones). The point exports (1); the district imports it and answers with a r
 reference package; the point applies both, records more and exports again (2); the district
 imports that and answers with receipt 2. Frozen: the district database *before* any import
 (with its keys), the point database just after export 2 (before receipt 2, with its keys),
-both public key files (databases gzipped: 40 KB instead of 680 KB), both packages, both receipts and the reference package.
+both public key files, both packages, both receipts and the reference package (the
+databases gzipped: 40 KB instead of 680 KB).
 """
 
 from __future__ import annotations
