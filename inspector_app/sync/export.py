@@ -27,6 +27,7 @@ from inspector_app.sync.holdings import holdings
 from inspector_app.sync.keys import ensure_keys
 from inspector_app.sync.manifest import RECORDS, utc_text
 from inspector_app.sync.package import SUFFIX, PackageWriter, new_package_id
+from inspector_app.sync.versions import district_behind
 
 Progress = Callable[[str, int], None]
 
@@ -42,6 +43,9 @@ class ExportResult:
     seq_to: int
     counts: dict[str, dict[str, int]]
     audit_entries: int
+    district_schema: int | None = None
+    """The district's schema when its program is older than this one: the package will wait
+    there until the district updates (see :mod:`inspector_app.sync.versions`)."""
 
     @property
     def records(self) -> int:
@@ -59,14 +63,16 @@ def utc_offset_minutes(services: Services) -> int:
 
 
 def manifest_head(services: Services, kind: str, recipient: str, now: datetime,
-                  package_id: str | None = None) -> dict[str, Any]:
-    """The fields every manifest this database writes starts with (see docs/sync-format.md)."""
+                  package_id: str | None = None,
+                  schema_version: int = LATEST_VERSION) -> dict[str, Any]:
+    """The fields every manifest this database writes starts with (see docs/sync-format.md);
+    ``schema_version``: the shape its lines are written in (older for an older point)."""
     return {
         "kind": kind, "package_id": package_id or new_package_id(),
         "sender": services.point_code, "sender_name": services.points.current().name,
         "sender_kind": "district" if services.is_district_office else "point",
         "database_id": state.meta_value(services.db, "database_id") or "",
-        "recipient": recipient, "schema_version": LATEST_VERSION, "app_version": __version__,
+        "recipient": recipient, "schema_version": schema_version, "app_version": __version__,
         "created_at": utc_text(now), "utc_offset_minutes": utc_offset_minutes(services),
     }
 
@@ -124,7 +130,8 @@ def export_package(services: Services, out_dir: str | Path, *, full: bool = Fals
         if writer is not None:
             writer.abort()
         raise
-    return ExportResult(path, export_no, full, seq_from, seq_to, counts, audit_entries)
+    return ExportResult(path, export_no, full, seq_from, seq_to, counts, audit_entries,
+                        district_behind(db))
 
 
 def _write_records(db, writer: PackageWriter, point: str, seq_from: int, seq_to: int,

@@ -31,6 +31,7 @@ from inspector_app.sync.keys import KeyPair
 from inspector_app.sync.manifest import RECEIPT, Manifest
 from inspector_app.sync.package import SUFFIX, PackageWriter
 from inspector_app.sync.results import IMPORTED, FileResult, Notice
+from inspector_app.sync.versions import note_district_schema, schema_for_point
 
 
 def receipt_name(point_code: str, day, number: int) -> str:
@@ -55,7 +56,9 @@ def write_receipt(services: Services, peer: state.Peer, keys: KeyPair, out_dir: 
         counter += 1
     writer = PackageWriter(path, peer.keys)
     writer.seal({
-        **manifest_head(services, RECEIPT, peer.point_code, now), "receipt_no": number,
+        **manifest_head(services, RECEIPT, peer.point_code, now,
+                        schema_version=schema_for_point(db, peer.point_code)),
+        "receipt_no": number,
         "point_database_id": peer.database_id, "held_export_no": peer.held_export_no,
         "held_seq": peer.held_seq, "last_export_no": peer.last_export_no, "gaps": peer.gaps,
         "checksum": checksum, "records": held,
@@ -97,6 +100,7 @@ def apply_receipt(services: Services, manifest: Manifest, result: FileResult,
     if manifest.get("point_database_id") != own_db:
         raise SyncError("sync.receipt_other_database")
     result.export_no = held_no
+    note_district_schema(db, manifest.schema_version)
     now = services.clock.now_utc().replace(microsecond=0)
     acknowledged = int(state.get_state(db, "ack_export_no", "0") or 0)
     latest = state.parse_moment(state.get_state(db, "receipt_at"))
