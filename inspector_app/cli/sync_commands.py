@@ -24,6 +24,8 @@ def register(commands) -> None:
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write the file into")
     p.add_argument("--full", action="store_true",
                    help="every record, not only the changes since the last acknowledgement")
+    p.add_argument("--after-restore", action="store_true",
+                   help="a database restored from a backup: nothing was sent after that backup")
     p.set_defaults(handler=run_export)
 
     p = commands.add_parser("import", help="import packages, receipts or reference data")
@@ -60,7 +62,8 @@ def register(commands) -> None:
 
 
 def run_export(args: argparse.Namespace, ctx) -> int:
-    result = export_package(ctx.services(), Path(args.out), full=args.full)
+    result = export_package(ctx.services(), Path(args.out), full=args.full,
+                            after_restore=args.after_restore)
     mode = ctx.t("cli.export_full" if result.full else "cli.export_changes")
     ctx.out(ctx.t("cli.export_done", number=result.export_no, path=result.path,
                   records=result.records, mode=mode))

@@ -20,7 +20,7 @@ from inspector_app.permissions import Action
 from inspector_app.services.context import Services
 from inspector_app.storage.migrations import LATEST_VERSION
 from inspector_app.storage.models import SYNCED_MODELS
-from inspector_app.sync import state, trail
+from inspector_app.sync import restored, state, trail
 from inspector_app.sync.codec import AUDIT_MEMBER, CODECS
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.holdings import holdings
@@ -78,8 +78,12 @@ def manifest_head(services: Services, kind: str, recipient: str, now: datetime,
 
 
 def export_package(services: Services, out_dir: str | Path, *, full: bool = False,
-                   progress: Progress | None = None) -> ExportResult:
-    """Write the next package of this point into ``out_dir``; returns what it holds."""
+                   progress: Progress | None = None, after_restore: bool = False) -> ExportResult:
+    """Write the next package of this point into ``out_dir``; returns what it holds.
+
+    A database restored from a backup waits for the district's receipt first (see
+    :mod:`inspector_app.sync.restored`); ``after_restore`` says nothing was sent after the
+    backup."""
     services.require(Action.EXPORT)
     if services.is_district_office:
         raise SyncError("sync.export_at_district")
@@ -95,13 +99,17 @@ def export_package(services: Services, out_dir: str | Path, *, full: bool = Fals
     writer: PackageWriter | None = None
     try:
         with db.atomic("IMMEDIATE"):
+            if restored.waiting_for_receipt(db):
+                if not after_restore:
+                    raise SyncError("sync.restored_wait", point=point)
+                state.set_state(db, restored.PENDING, "0")
             forced = state.get_state(db, "next_full") == "1"
             full = full or forced
             seq_from = 0 if full else int(state.get_state(db, "ack_seq", "0"))
             audit_from = 0 if full else int(state.get_state(db, "ack_audit", "0"))
             seq_to = int(state.meta_value(db, "change_seq") or 0)
             audit_to = trail.last_entry_id(db)
-            export_no = state.last_export_no(db) + 1
+            export_no = restored.next_export_no(db)
             checksum, held = holdings(db, point)
             path = out_dir / package_name(point, services.clock.today(), export_no)
             writer = PackageWriter(path, district.keys)

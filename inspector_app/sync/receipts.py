@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from inspector_app.services.context import Services
-from inspector_app.sync import state
+from inspector_app.sync import restored, state
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.export import manifest_head
 from inspector_app.sync.holdings import holdings
@@ -105,14 +105,26 @@ def apply_receipt(services: Services, manifest: Manifest, result: FileResult,
     acknowledged = int(state.get_state(db, "ack_export_no", "0") or 0)
     latest = state.parse_moment(state.get_state(db, "receipt_at"))
     entry = state.export_entry(db, held_no) if held_no else None
-    if latest is not None and manifest.created_at < latest:
+    own_last = state.last_export_no(db)
+    stale = latest is not None and manifest.created_at < latest
+    beyond = None if stale else restored.learn_from_receipt(db, last_no)
+    lost = None
+    if not stale and beyond is None and entry is not None and last_no == held_no and (
+            restored.expected_checksum(db, entry.checksum) != checksum):
+        lost = restored.adopt_offset(db, entry.checksum, entry.records, entry.full, checksum,
+                                     manifest.int_field("records"))
+    if stale:
         result.notices.append(Notice("sync.receipt_nothing_new", {"number": held_no}))
         gaps = []
+    elif beyond is not None:
+        result.notices.append(Notice("sync.receipt_restored", {
+            "number": beyond, "own": own_last}, warning=True))
     elif held_no and entry is None:
         result.notices.append(Notice("sync.receipt_unknown_export",
                                      {"number": held_no}, warning=True))
         state.set_state(db, "next_full", "1")
-    elif held_no and last_no == held_no and entry.checksum != checksum:
+    elif held_no and last_no == held_no and lost is None and (
+            restored.expected_checksum(db, entry.checksum) != checksum):
         result.notices.append(Notice("sync.receipt_mismatch", {"number": held_no},
                                      warning=True))
         state.set_state(db, "next_full", "1")
@@ -127,6 +139,9 @@ def apply_receipt(services: Services, manifest: Manifest, result: FileResult,
         state.set_state(db, "ack_at", str(manifest.created_at))
         state.set_state(db, "ack_received_at", str(now))
         result.notices.append(Notice("sync.receipt_acknowledged", {"number": held_no}))
+        if lost is not None:
+            result.notices.append(Notice("sync.receipt_kept_lost", {"count": lost},
+                                         warning=True))
     else:
         result.notices.append(Notice("sync.receipt_nothing_new", {"number": held_no}))
     if latest is None or manifest.created_at >= latest:
