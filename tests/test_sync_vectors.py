@@ -254,3 +254,25 @@ def test_a_package_written_from_the_document_is_read_by_the_program(tmp_path):
     assert manifest.sender == "ATY-017" and len(manifest.members) == 12
     for info, lines in reader.members():
         assert list(lines) == expected_lines(info.name)
+
+
+# -- the document's column table -------------------------------------------------------------------
+def test_the_documents_column_table_is_the_codecs():
+    from inspector_app.sync.codec import CODECS, STAMPS
+
+    kinds = {"text": "text", "id": "id", "int": "int", "bool": "bool", "date": "date",
+             "datetime": "moment", "decimal": "decimal"}
+    rows = []
+    for codec in CODECS.values():
+        cells = []
+        for column in codec.columns:
+            if column.name in STAMPS:
+                continue
+            kind = (f"→{column.target._meta.table_name}" if column.kind == "ref"
+                    else f"text≤{column.max_length}" if column.kind == "text" and column.max_length
+                    else kinds[column.kind])
+            cells.append(f"`{column.name}` {kind}{'?' if column.nullable else ''}")
+        rows.append(f"| `{codec.table}` | {', '.join(cells)} |")
+    document = (Path(__file__).parents[1] / "docs" / "sync-format.md").read_text(encoding="utf-8")
+    block = document.split("<!-- columns:")[1].split("<!-- /columns -->")[0]
+    assert [line for line in block.splitlines() if line.startswith("| `")] == rows
