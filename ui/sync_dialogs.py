@@ -187,8 +187,12 @@ class ExportPanel(QWidget):
         self.last_result = result
         self.progress.hide()
         mode = self.ctx.t("cli.export_full" if result.full else "cli.export_changes")
-        self.status.setText(self.ctx.t("cli.export_done", number=result.export_no,
-                                       path=result.path, records=result.records, mode=mode))
+        lines = [self.ctx.t("cli.export_done", number=result.export_no, path=result.path,
+                            records=result.records, mode=mode)]
+        notice = result.district_notice()
+        if notice is not None:
+            lines.append(self.ctx.t(notice[0], **notice[1]))
+        self.status.setText("\n".join(lines))
         self.refresh()
 
     def _failed(self, exc: BaseException) -> None:

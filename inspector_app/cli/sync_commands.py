@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from inspector_app.errors import InspectorError
-from inspector_app.storage.migrations import LATEST_VERSION
 from inspector_app.sync import state
 from inspector_app.sync.export import export_package
 from inspector_app.sync.importer import FINISHING, import_files, package_files
@@ -67,9 +66,9 @@ def run_export(args: argparse.Namespace, ctx) -> int:
     mode = ctx.t("cli.export_full" if result.full else "cli.export_changes")
     ctx.out(ctx.t("cli.export_done", number=result.export_no, path=result.path,
                   records=result.records, mode=mode))
-    if result.district_schema is not None:
-        ctx.error(ctx.t("sync.district_older", district=result.district_schema,
-                        own=LATEST_VERSION))
+    notice = result.district_notice()
+    if notice is not None:
+        ctx.error(ctx.t(notice[0], **notice[1]))
     return 0
 
 

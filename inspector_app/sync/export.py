@@ -51,6 +51,12 @@ class ExportResult:
     def records(self) -> int:
         return sum(c["records"] for c in self.counts.values())
 
+    def district_notice(self) -> tuple[str, dict[str, int]] | None:
+        """The message (code, parameters) telling the point its package will wait, if so."""
+        if self.district_schema is None:
+            return None
+        return "sync.district_older", {"district": self.district_schema, "own": LATEST_VERSION}
+
 
 def package_name(point_code: str, day, export_no: int) -> str:
     """``ATY-017_2026-11-25_0012.isync``: the point, the date and the export number."""
