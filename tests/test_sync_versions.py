@@ -166,16 +166,21 @@ def _declare(monkeypatch, table: str, column: str, default, number: int = LATEST
     monkeypatch.setattr(versions, "OLDEST_READ_SCHEMA", number - 1)
 
 
+def without_person_phone(name: str, lines: list[bytes]) -> list[bytes]:
+    """A :func:`repack` edit: person lines without their ``phone`` column."""
+    if name != "person.jsonl.gz":
+        return lines
+    return [json.dumps({k: v for k, v in json.loads(line).items() if k != "phone"},
+                       ensure_ascii=False).encode() for line in lines]
+
+
 def test_an_older_package_lacking_a_later_column_gets_its_default(tmp_path, monkeypatch):
     _declare(monkeypatch, "person", "phone", "")
     with region(tmp_path, ("ATY-017",)) as (district, (point,), out):
         fill_point(point)
         source = export_each([point], out)[0]
         older = repack(source, tmp_path / "older.isync", keys_of(district), keys_of(point),
-                       edit=lambda name, lines: [
-                           json.dumps({k: v for k, v in json.loads(line).items()
-                                       if not (name == "person.jsonl.gz" and k == "phone")},
-                                      ensure_ascii=False).encode() for line in lines],
+                       edit=without_person_phone,
                        edit_body=lambda body: dict(body, schema_version=LATEST_VERSION - 1))
         use(district)
         batch = import_files(district, [older], trust_new=True, outbox=tmp_path / "answers")
@@ -204,10 +209,7 @@ def test_the_same_shape_without_the_older_schema_is_refused(tmp_path):
         fill_point(point)
         source = export_each([point], out)[0]
         damaged = repack(source, tmp_path / "d.isync", keys_of(district), keys_of(point),
-                         edit=lambda name, lines: [
-                             json.dumps({k: v for k, v in json.loads(line).items()
-                                         if k != "phone"}, ensure_ascii=False).encode()
-                             if name == "person.jsonl.gz" else line for line in lines])
+                         edit=without_person_phone)
         use(district)
         batch = import_files(district, [damaged], trust_new=True)
         assert batch.files[0].error.code == "sync.bad_record"
