@@ -195,3 +195,42 @@ def test_an_id_skip_without_a_restore_entry_is_refused(field):
     use(district)
     error = import_files(district, [hostile]).files[0].error
     assert error.code == "sync.bad_trail"
+
+
+def test_an_encrypted_point_is_restored_with_its_keys_and_marked(tmp_path):
+    from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
+    from inspector_app.sync.trust import export_public_key, trust_key_file
+
+    district = create_database(
+        tmp_path / "ATY-ROP.db", PointProfile(code="ATY-ROP", name="ОП", district="Атырау"),
+        FirstAccount(login="operator", full_name="Оператор", password=PASSWORD),
+        kind=DISTRICT, clock=FixedClock(DAY))
+    export_public_key(district, tmp_path / "ATY-ROP.pub")
+    district.db.close()
+    (tmp_path / "pc1").mkdir()
+    point = create_database(
+        tmp_path / "pc1" / "ATY-017.db",
+        PointProfile(code="ATY-017", name="УПП", district="Атырау"),
+        FirstAccount(login="erzhanov", full_name="Ержанов Асхат", password=PASSWORD),
+        clock=FixedClock(DAY), encrypt=True)
+    use(point)
+    trust_key_file(point, tmp_path / "ATY-ROP.pub")
+    key, fingerprint = point.keyring.key, keys_of(point).public.fingerprint
+    taken = backup.create_backup(point.db.database, tmp_path / "backups", clock=FixedClock(DAY),
+                                 key=key)
+    point.db.close()
+    shutil.rmtree(tmp_path / "pc1")
+    (tmp_path / "pc2").mkdir()
+    target = tmp_path / "pc2" / "ATY-017.db"
+    backup.restore_backup(taken.path, target, clock=FixedClock(DAY), key=key)
+    shutil.copyfile(backup.key_file_path(taken.path), backup.key_file_path(target))
+    restored = login_services(target, "erzhanov", PASSWORD, clock=FixedClock(DAY))
+    use(restored)
+    assert keys_of(restored).public.fingerprint == fingerprint
+    assert first_broken_audit_entry() is None
+    assert restored.db.execute_sql(
+        """SELECT COUNT(*) FROM "audit_entry" WHERE action = 'restore'""").fetchone()[0] == 1
+    with pytest.raises(SyncError) as refused:
+        export_package(restored, tmp_path)
+    assert refused.value.code == "sync.restored_wait"
+    restored.db.close()
