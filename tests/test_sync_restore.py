@@ -111,6 +111,11 @@ def test_the_point_comes_back_from_an_older_backup_and_nothing_is_lost(field):
     learnt = import_files(point, [receipt2]).files[0]
     assert learnt.ok, learnt.error
     assert codes(learnt) == ["sync.receipt_restored"]
+    use(district)  # the operator re-issues the receipt: importing export 2 again
+    reissued = receipts_in(import_files(district, [second.path],
+                                        outbox=tmp_path / "outbox2").written)
+    use(point)
+    assert codes(import_files(point, reissued).files[0]) == ["sync.receipt_restored"]
     third = export_package(point, tmp_path / "stick")
     assert (third.export_no, third.full) == (3, True)
 

@@ -10,7 +10,10 @@ for the point. The point compares the checksum with the one it noted when it wro
   reported, the mark stays, and the next export is full;
 - lower than the mark already acknowledged in a receipt newer than the last one applied (the
   district restored an older copy): reported, and the next export is full. A receipt older
-  than the last one applied (it travelled slowly) changes nothing.
+  than the last one applied (it travelled slowly) changes nothing;
+- naming exports this database never wrote (it was restored from an older copy): the next
+  export continues after the district's last number and is full (see
+  :mod:`inspector_app.sync.restored`).
 
 The district computes the checksum afresh from the records it holds when it writes the receipt.
 """
@@ -116,13 +119,9 @@ def apply_receipt(services: Services, manifest: Manifest, result: FileResult,
     if stale:
         result.notices.append(Notice("sync.receipt_nothing_new", {"number": held_no}))
         gaps = []
-    elif beyond is not None:
+    elif beyond is not None or (held_no and entry is None):
         result.notices.append(Notice("sync.receipt_restored", {
-            "number": beyond, "own": own_last}, warning=True))
-    elif held_no and entry is None:
-        result.notices.append(Notice("sync.receipt_unknown_export",
-                                     {"number": held_no}, warning=True))
-        state.set_state(db, "next_full", "1")
+            "number": last_no, "own": own_last}, warning=True))
     elif held_no and last_no == held_no and lost is None and (
             restored.expected_checksum(db, entry.checksum) != checksum):
         result.notices.append(Notice("sync.receipt_mismatch", {"number": held_no},

@@ -10,7 +10,8 @@ worse, mixed up), so a restore of a point that has a district:
    the entries the lost PC may have sent; the skip is allowed only at a ``restore`` entry, here
    and at the district) and still links to the last entry of the copy;
 2. marks the database restored: its next export must wait until a receipt of the district has
-   said how far its exports went (``receipt.last_export_no``); that export then continues after
+   said how far its exports went (``receipt.last_export_no``; any receipt naming exports this
+   database never wrote moves its numbering past them); that export then continues after
    that number and is full. The receipt the district wrote for the lost PC's last package
    serves (its outbox keeps every receipt; importing that package again re-issues one). An
    operator who knows nothing was sent after the backup exports with ``--after-restore``;
@@ -95,12 +96,11 @@ def next_export_no(db: SqliteDatabase) -> int:
 
 
 def learn_from_receipt(db: SqliteDatabase, last_export_no: int) -> int | None:
-    """At a restored point: a receipt says how far the district's exports go. Returns that
-    number when it is beyond this database's own last export (the copy was older)."""
-    if not waiting_for_receipt(db):
-        return None
-    state.set_state(db, PENDING, "0")
-    if last_export_no <= state.last_export_no(db):
+    """A receipt says how far the district's exports go. Returns that number when it is
+    beyond every export this database knows of (a copy older than what was sent)."""
+    if waiting_for_receipt(db):
+        state.set_state(db, PENDING, "0")
+    if last_export_no < next_export_no(db):
         return None
     state.set_state(db, EXPORT_FLOOR, last_export_no)
     state.set_state(db, "next_full", "1")
