@@ -163,3 +163,26 @@ def test_the_export_panel_tells_a_point_its_district_runs_an_older_program(offic
     assert f"схема {LATEST_VERSION - 1}, здесь {LATEST_VERSION}" in panel.status.text()
     panel.resize(700, 380)
     panel.grab().save("/tmp/sync-format-shot.png")
+
+
+def test_a_restored_point_exports_from_the_panel_once_told_nothing_was_sent(offices, qtbot):
+    from inspector_app.sync import restored, state
+
+    point_ctx, _, folder, _ = offices
+    panel = _export(point_ctx, folder, qtbot)
+    assert panel.after_restore.isHidden()
+    state.set_state(point_ctx.services.db, restored.PENDING, "1")  # as a restore leaves it
+    panel.refresh()
+    assert not panel.after_restore.isHidden()
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    assert panel.job.wait()
+    qtbot.waitUntil(lambda: "--after-restore" in panel.status.text())
+    assert "восстановлена из резервной копии" in panel.status.text()
+    panel.resize(700, 460)
+    panel.grab().save("/tmp/sync-format-shot.png")
+    qtbot.mouseClick(panel.after_restore, Qt.MouseButton.LeftButton)
+    assert panel.after_restore.isChecked()
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    assert panel.job.wait()
+    qtbot.waitUntil(lambda: "Выгрузка № 2 записана" in panel.status.text())
+    assert panel.after_restore.isHidden()
