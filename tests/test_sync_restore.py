@@ -111,6 +111,7 @@ def test_the_point_comes_back_from_an_older_backup_and_nothing_is_lost(field):
     learnt = import_files(point, [receipt2]).files[0]
     assert learnt.ok, learnt.error
     assert codes(learnt) == ["sync.receipt_restored"]
+    assert (learnt.notices[0].params["own"], learnt.notices[0].params["next"]) == (1, 3)
     use(district)  # the operator re-issues the receipt: importing export 2 again
     reissued = receipts_in(import_files(district, [second.path],
                                         outbox=tmp_path / "outbox2").written)

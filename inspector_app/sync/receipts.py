@@ -121,7 +121,8 @@ def apply_receipt(services: Services, manifest: Manifest, result: FileResult,
         gaps = []
     elif beyond is not None or (held_no and entry is None):
         result.notices.append(Notice("sync.receipt_restored", {
-            "number": last_no, "own": own_last}, warning=True))
+            "number": last_no, "own": own_last, "next": restored.next_export_no(db)},
+            warning=True))
     elif held_no and last_no == held_no and lost is None and (
             restored.expected_checksum(db, entry.checksum) != checksum):
         result.notices.append(Notice("sync.receipt_mismatch", {"number": held_no},
