@@ -25,6 +25,7 @@ from inspector_app.sync.package import PackageReader
 from inspector_app.sync.pipeline import DirectWriter, Worker
 from inspector_app.sync.prepare import Job, Prepared, prepare_records
 from inspector_app.sync.results import IMPORTED, FileResult, Notice
+from inspector_app.sync.versions import peer_schema_key
 
 WORKER_RECORDS = 2_000
 """Packages at least this large are prepared in a worker process (see pipeline)."""
@@ -52,7 +53,7 @@ def check_records_manifest(manifest: Manifest) -> dict[str, int]:
         declared = counts.get(BY_MEMBER[member.name].table)
         if not isinstance(declared, dict) or declared.get("records") != member.lines:
             raise SyncError("sync.bad_manifest", field="counts")
-    if manifest.members[-1].lines != fields["audit_to"] - fields["audit_from"]:
+    if manifest.members[-1].lines > fields["audit_to"] - fields["audit_from"]:  # fewer: a restore
         raise SyncError("sync.bad_manifest", field="audit")
     return fields
 
@@ -66,7 +67,8 @@ def preparing_job(services: Services, reader: PackageReader) -> Job:
                reader.file_sha256, manifest.sender, services.point_code, fields["seq_from"],
                fields["seq_to"], fields["audit_from"], fields["audit_to"],
                manifest.created_at + timedelta(minutes=manifest.utc_offset_minutes),
-               fresh=peer is None or not any(any(pair) for pair in peer.counts.values()))
+               fresh=peer is None or not any(any(pair) for pair in peer.counts.values()),
+               schema_version=manifest.schema_version)
 
 
 def for_worker(manifest: Manifest) -> bool:
@@ -121,6 +123,7 @@ def _update_peer(db, peer: state.Peer, manifest: Manifest, prepared: Prepared,
         peer.reference_digest = digest
     if peer.last_package_at is None or manifest.created_at > peer.last_package_at:
         peer.last_package_at = manifest.created_at
+        state.set_state(db, peer_schema_key(peer.point_code), manifest.schema_version)
     peer.last_imported_at = now
     for kind, (live, deleted) in prepared.count_delta.items():
         held = peer.counts.setdefault(kind, [0, 0])

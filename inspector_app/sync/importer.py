@@ -37,7 +37,6 @@ from inspector_app.errors import InspectorError
 from inspector_app.permissions import Action
 from inspector_app.services.context import Services
 from inspector_app.storage.database import pragma_while
-from inspector_app.storage.migrations import LATEST_VERSION
 from inspector_app.sync import bulk_indexes, state
 from inspector_app.sync.district_import import apply_records, for_worker, preparing_job
 from inspector_app.sync.errors import SyncError
@@ -51,6 +50,7 @@ from inspector_app.sync.receipts import apply_receipt, write_receipt
 from inspector_app.sync.reference import apply_reference, reference_digest, write_reference
 from inspector_app.sync.refused import keep_aside, outbox_dir
 from inspector_app.sync.results import DUPLICATE, REFUSED, BatchResult, FileResult, Notice
+from inspector_app.sync.versions import check_readable
 
 TrustNew = bool | Collection[str]
 Progress = Callable[[int, int, str, int], bool | None]
@@ -337,9 +337,7 @@ def write_outgoing(services: Services, keys: KeyPair, points: list[str], folder:
 
 
 def _check_versions(manifest: Manifest) -> None:
-    if manifest.schema_version > LATEST_VERSION:
-        raise SyncError("sync.newer_schema", version=manifest.schema_version,
-                        supported=LATEST_VERSION)
+    check_readable(manifest.schema_version)
 
 
 def _trusted_sender(services: Services, manifest: Manifest, trust_new: TrustNew,

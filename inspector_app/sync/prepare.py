@@ -15,6 +15,7 @@ from datetime import datetime
 
 from peewee import SqliteDatabase
 
+from inspector_app.storage.migrations import LATEST_VERSION
 from inspector_app.sync.apply import RecordsApplier, validation_services
 from inspector_app.sync.codec import AUDIT_MEMBER, BY_MEMBER
 from inspector_app.sync.lookup import RecordLookup, active
@@ -41,6 +42,8 @@ class Job:
     fresh: bool = False
     """The district holds no record of the sender yet: every record is new, and nothing is
     looked up before it is written (an id of another point's record fails its insert)."""
+    schema_version: int = LATEST_VERSION
+    """The sender's schema: the shape of its record lines (see :mod:`.versions`)."""
 
 
 @dataclass
@@ -64,7 +67,7 @@ def prepare_records(db: SqliteDatabase, reader: PackageReader, job: Job, writer,
             if info.name == AUDIT_MEMBER:
                 TrailApplier(db, job.sender, job.audit_from, job.audit_to, writer).apply(lines)
             else:
-                codec = BY_MEMBER[info.name]
+                codec = BY_MEMBER[info.name].at_schema(job.schema_version)
                 prepared.counts[codec.table] = applier.apply(codec, lines, progress).as_dict()
     prepared.count_delta = applier.count_delta
     prepared.conflict_ids = applier.conflict_ids

@@ -1,8 +1,9 @@
 """The points' audit trails at the district office, kept apart from its own chain.
 
 A point's audit entries travel as they are: the district checks that each entry's hash matches
-its content (the core's :func:`chain_hash`), that entries follow each other by id and link to
-the previous entry's hash, including the last entry it already holds; an entry it already holds
+its content (the core's :func:`chain_hash`), that entries follow each other by id (a point's
+``restore`` entry alone may skip ids, see :mod:`inspector_app.sync.restored`) and link to the
+previous entry's hash, including the last entry it already holds; an entry it already holds
 must come back identical. A point cannot rewrite history the district has seen.
 """
 
@@ -16,6 +17,7 @@ from peewee import SqliteDatabase
 from inspector_app.services.records import GENESIS_HASH, AuditRow, chain_hash
 from inspector_app.sync.codec import dump_line, load_line
 from inspector_app.sync.errors import SyncError
+from inspector_app.sync.restored import is_skip_allowed
 
 COLUMNS = ("id", "at", "actor", "action", "table_name", "record_id", "change_seq",
            "old_values", "new_values", "prev_hash", "entry_hash")
@@ -101,7 +103,8 @@ class TrailApplier:
         rows = []
         for data in batch:
             entry_id = data["id"]
-            if entry_id != self.expected:
+            if entry_id != self.expected and not is_skip_allowed(data["action"], entry_id,
+                                                                 self.expected):
                 raise SyncError("sync.bad_trail", entry=str(entry_id))
             if self.prev_hash is not None and data["prev_hash"] != self.prev_hash:
                 raise SyncError("sync.trail_rewritten", entry=str(entry_id))
@@ -114,7 +117,7 @@ class TrailApplier:
             if known is None:
                 rows.append((self.point, *(data[name] for name in COLUMNS)))
             self.prev_hash = row.entry_hash
-            self.expected += 1
+            self.expected = entry_id + 1
         if rows:
             self.writer.trail(rows)
             self.added += len(rows)

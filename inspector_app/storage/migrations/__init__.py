@@ -8,8 +8,9 @@ transaction together with the version bump, so a failure leaves the previous ver
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from peewee import SqliteDatabase
 
@@ -31,6 +32,12 @@ class Migration:
     number: int
     name: str
     up: Callable[[SqliteDatabase], None]
+    travelling_columns: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Columns this migration adds to tables that travel in sync packages, ``{table: {column:
+    default}}``, the default as a package would carry it (JSON value). A district reading a
+    package of an older schema fills them in (see :mod:`inspector_app.sync.versions`); a
+    travelling column is only ever added, with a default, never removed or renamed
+    (``tests/test_sync_versions.py`` holds every migration to this)."""
 
 
 MIGRATIONS: tuple[Migration, ...] = (
