@@ -121,6 +121,11 @@ def _record_services(services: Services) -> dict[type, Any]:
     return {service.model: service for service in found}
 
 
+def _shown(value: Any) -> str:
+    """A value as a refusal message quotes it."""
+    return "—" if value is None else str(value)[:64]
+
+
 class RecordsApplier:
     """Prepares a package's records kind by kind and hands the writes to ``writer`` (see
     :mod:`inspector_app.sync.pipeline`); keeps results and count changes. Reads go through
@@ -139,6 +144,9 @@ class RecordsApplier:
         self.seq_to = seq_to
         self.count_delta: dict[str, list[int]] = {}
         self.conflict_ids: list[str] = []
+        self.tombstones: dict[str, int] = {}
+        """Tombstones sent per kind (held or not), checked against the manifest's counts."""
+        self._seen: dict[str, str] = {}  # every id of the package: the kind it came in
 
     def apply(self, codec: KindCodec, lines, progress=None) -> KindResult:
         """Apply every line of one member; :class:`SyncError` on the first bad record."""
@@ -149,21 +157,29 @@ class RecordsApplier:
 
     def _apply(self, codec: KindCodec, lines, progress=None) -> KindResult:
         result = KindResult()
-        seen: set[str] = set()
+        seen = self._seen
+        table = codec.table
+        done = tombstones = 0
         batch: list[Incoming] = []
         for line in lines:
             record = codec.decode(line)
-            if record.id in seen:
-                raise SyncError("sync.duplicate_id", kind=codec.table, id=record.id)
-            seen.add(record.id)
+            first = seen.get(record.id)
+            if first is not None:
+                raise (SyncError("sync.duplicate_id", kind=table, id=record.id) if first == table
+                       else SyncError("sync.id_in_two_kinds", id=record.id, first=first,
+                                      second=table))
+            seen[record.id] = table
             self._check_stamps(codec, record)
+            tombstones += record.deleted
             batch.append(record)
+            done += 1
             if len(batch) >= BATCH:
                 self._apply_batch(codec, batch, result)
                 batch = []
                 if progress is not None:
-                    progress(codec.table, len(seen))
+                    progress(table, done)
         self._apply_batch(codec, batch, result)
+        self.tombstones[table] = tombstones
         return result
 
     def _check_stamps(self, codec: KindCodec, record: Incoming) -> None:
@@ -173,9 +189,16 @@ class RecordsApplier:
         if not self.seq_from < record.change_seq <= self.seq_to:
             raise SyncError("sync.bad_record", kind=codec.table, id=record.id,
                             field="change_seq", reason="range")
-        if codec.model is Point and record.fields["code"] != self.sender:
-            raise SyncError("sync.foreign_record", kind=codec.table, id=record.id,
-                            point=record.fields["code"])
+        if record.row_version > record.change_seq:
+            # every version takes a change number: a version above it was never written there
+            raise SyncError("sync.bad_record", kind=codec.table, id=record.id,
+                            field="row_version", reason="range")
+        if codec.model is Point:
+            if record.fields["code"] != self.sender:
+                raise SyncError("sync.foreign_record", kind=codec.table, id=record.id,
+                                point=record.fields["code"])
+            if record.fields["is_district_office"]:
+                raise SyncError("sync.point_claims_district", point=self.sender)
 
     def _apply_batch(self, codec: KindCodec, batch: list[Incoming], result: KindResult) -> None:
         if not batch:
@@ -237,6 +260,14 @@ class RecordsApplier:
             remaining = [e for e in exc.errors if not self._dangling_allowed(codec, fields, e)]
             if remaining:
                 raise InvalidRecord(codec.table, record.id, remaining) from None
+        except (OverflowError, ValueError):  # a date the rules cannot count from (year 9999)
+            raise SyncError("sync.bad_record", kind=codec.table, id=record.id, field="-",
+                            reason="range") from None
+        for name in codec.data_fields:
+            if name in cleaned and cleaned[name] != fields[name]:
+                raise SyncError("sync.derived_mismatch", kind=codec.table, id=record.id,
+                                field=name, sent=_shown(fields[name]),
+                                computed=_shown(cleaned[name]))
         params = record.params
         params["search_text"] = search_text(*service.search_parts(data))
         if codec.model is Person:

@@ -48,9 +48,14 @@ def check_records_manifest(manifest: Manifest) -> dict[str, int]:
     counts = manifest.get("counts")
     if not isinstance(counts, dict):
         raise SyncError("sync.bad_manifest", field="counts")
+    if counts.keys() != {BY_MEMBER[m.name].table for m in manifest.members[:-1]}:
+        raise SyncError("sync.bad_manifest", field="counts")
     for member in manifest.members[:-1]:
         declared = counts.get(BY_MEMBER[member.name].table)
-        if not isinstance(declared, dict) or declared.get("records") != member.lines:
+        if (not isinstance(declared, dict) or declared.keys() != {"records", "tombstones"}
+                or declared["records"] != member.lines
+                or declared["tombstones"].__class__ is not int
+                or not 0 <= declared["tombstones"] <= member.lines):
             raise SyncError("sync.bad_manifest", field="counts")
     if manifest.members[-1].lines != fields["audit_to"] - fields["audit_from"]:
         raise SyncError("sync.bad_manifest", field="audit")
@@ -66,6 +71,7 @@ def preparing_job(services: Services, reader: PackageReader) -> Job:
                reader.file_sha256, manifest.sender, services.point_code, fields["seq_from"],
                fields["seq_to"], fields["audit_from"], fields["audit_to"],
                manifest.created_at + timedelta(minutes=manifest.utc_offset_minutes),
+               tombstones={table: c["tombstones"] for table, c in manifest.get("counts").items()},
                fresh=peer is None or not any(any(pair) for pair in peer.counts.values()))
 
 

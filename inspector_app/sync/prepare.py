@@ -17,6 +17,7 @@ from peewee import SqliteDatabase
 
 from inspector_app.sync.apply import RecordsApplier, validation_services
 from inspector_app.sync.codec import AUDIT_MEMBER, BY_MEMBER
+from inspector_app.sync.errors import SyncError
 from inspector_app.sync.lookup import RecordLookup, active
 from inspector_app.sync.package import PackageReader
 from inspector_app.sync.trail import TrailApplier
@@ -38,6 +39,8 @@ class Job:
     audit_from: int
     audit_to: int
     local_moment: datetime
+    tombstones: dict[str, int] = field(default_factory=dict)
+    """The tombstones the manifest counts per kind."""
     fresh: bool = False
     """The district holds no record of the sender yet: every record is new, and nothing is
     looked up before it is written (an id of another point's record fails its insert)."""
@@ -66,6 +69,8 @@ def prepare_records(db: SqliteDatabase, reader: PackageReader, job: Job, writer,
             else:
                 codec = BY_MEMBER[info.name]
                 prepared.counts[codec.table] = applier.apply(codec, lines, progress).as_dict()
+                if applier.tombstones[codec.table] != job.tombstones.get(codec.table):
+                    raise SyncError("sync.bad_manifest", field=f"counts.{codec.table}")
     prepared.count_delta = applier.count_delta
     prepared.conflict_ids = applier.conflict_ids
     return prepared

@@ -14,7 +14,7 @@ from typing import Any
 from peewee import SqliteDatabase
 
 from inspector_app.services.records import GENESIS_HASH, AuditRow, chain_hash
-from inspector_app.sync.codec import dump_line, load_line
+from inspector_app.sync.codec import dump_line, load_received_line
 from inspector_app.sync.errors import SyncError
 
 COLUMNS = ("id", "at", "actor", "action", "table_name", "record_id", "change_seq",
@@ -38,7 +38,7 @@ def encode(row: tuple) -> bytes:
 
 def _decode(line: bytes) -> dict[str, Any]:
     try:
-        data = load_line(line)
+        data = load_received_line(line)
     except ValueError:
         data = None
     if not isinstance(data, dict) or data.keys() != set(COLUMNS):
