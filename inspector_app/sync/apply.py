@@ -30,6 +30,7 @@ from inspector_app.catalogues import Catalogues
 from inspector_app.clock import FixedClock
 from inspector_app.errors import FieldError, ValidationError
 from inspector_app.messages import translate
+from inspector_app.permissions import Role
 from inspector_app.services.area import address_sort_key
 from inspector_app.services.context import Services
 from inspector_app.services.people import sort_name
@@ -89,10 +90,12 @@ class LenientCatalogues(Catalogues):
         return self.get(catalogue, code) is not None
 
 
-def validation_services(db: SqliteDatabase, sender: str, local_moment: datetime) -> Services:
-    """Services that apply the rules as the sending point would, at its export time."""
+def validation_services(db: SqliteDatabase, sender: str, local_moment: datetime,
+                        sender_kind: str = "point") -> Services:
+    """Services that apply the rules as the sender (a point, or the district office sending
+    its reference data) would, at its export time."""
     services = Services(db, clock=FixedClock(local_moment + CLOCK_TOLERANCE))
-    services.__dict__["meta"] = {"point_code": sender, "database_kind": "point"}
+    services.__dict__["meta"] = {"point_code": sender, "database_kind": sender_kind}
     services.catalogues = LenientCatalogues()
     services.persons._check_unique_iin = lambda *args: None
     services.staff._login_taken = lambda *args: False
@@ -199,6 +202,10 @@ class RecordsApplier:
                                 point=record.fields["code"])
             if record.fields["is_district_office"]:
                 raise SyncError("sync.point_claims_district", point=self.sender)
+        elif (codec.model is Staff and record.fields["role"] == Role.DISTRICT_OPERATOR
+              and not self.services.is_district_office):  # rules as a point: its staff
+            raise SyncError("sync.district_role", login=record.fields["login"][:64],
+                            point=self.sender)
 
     def _apply_batch(self, codec: KindCodec, batch: list[Incoming], result: KindResult) -> None:
         if not batch:

@@ -40,7 +40,7 @@ from inspector_app.storage.database import pragma_while
 from inspector_app.storage.migrations import LATEST_VERSION
 from inspector_app.sync import bulk_indexes, state
 from inspector_app.sync.district_import import apply_records, for_worker, preparing_job
-from inspector_app.sync.errors import SyncError
+from inspector_app.sync.errors import FILE_FAULTS, SyncError, unexpected
 from inspector_app.sync.holdings import BackgroundHoldings
 from inspector_app.sync.keys import KeyPair, ensure_keys
 from inspector_app.sync.manifest import RECEIPT, RECORDS, Manifest
@@ -222,7 +222,7 @@ class _Groups:
             job.result.error = exc
         except PeeweeDatabaseError as exc:
             job.result.error = SyncError("sync.conflict", reason=str(exc))
-        except Exception as exc:  # noqa: BLE001 - refused alone; the group is rolled back
+        except FILE_FAULTS as exc:  # refused alone; the group is rolled back
             job.result.error = unexpected(exc)
         job.result.status = REFUSED
         job.result.counts.clear()
@@ -264,7 +264,7 @@ def _verified(services: Services, keys: KeyPair, path: Path, result: FileResult,
     except InspectorError as exc:
         result.error = exc
         return None
-    except Exception as exc:  # noqa: BLE001 - any fault of one file refuses that file only
+    except FILE_FAULTS as exc:  # a fault of one file refuses that file only
         result.error = unexpected(exc)
         return None
     ahead = None
@@ -300,11 +300,6 @@ def _already_imported(services: Services, reader: PackageReader, result: FileRes
     result.status = DUPLICATE
     result.notices.append(Notice("sync.already_imported", {"date": date}))
     return True
-
-
-def unexpected(exc: Exception) -> SyncError:
-    """The refusal of a file whose handling failed in a way no check foresaw."""
-    return SyncError("sync.unexpected", reason=f"{type(exc).__name__}: {exc}"[:300])
 
 
 def _lookahead(services: Services, keys: KeyPair, following: list[Path], trust_new: TrustNew,

@@ -136,7 +136,7 @@ def apply_reference(services: Services, reader: PackageReader, result: FileResul
     held = dict(db.execute_sql('SELECT catalogue, version FROM "catalogue_version"'))
     updated = []
     lookup = RecordLookup(db, {sender})
-    applier = RecordsApplier(db, validation_services(db, sender, local), lookup, sender,
+    applier = RecordsApplier(db, validation_services(db, sender, local, "district"), lookup, sender,
                              -1, 2**62, writer)
     for info, lines in reader.members():
         if info.name == CATALOGUES_MEMBER:
