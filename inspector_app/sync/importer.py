@@ -396,4 +396,22 @@ def _trusted_sender(services: Services, keys: KeyPair, manifest: Manifest,
     if peer.keys != manifest.keys:
         raise SyncError("sync.key_mismatch", point=manifest.sender, fingerprint=fingerprint,
                         expected=peer.fingerprint)
+    if services.is_district_office:
+        _check_database(services, peer, manifest)
     return None
+
+
+def _check_database(services: Services, peer: state.Peer, manifest: Manifest) -> None:
+    """Refuse a package of a point's former database, and an export number of its current
+    one that came before with other content."""
+    db = services.db
+    if (peer.database_id and manifest.database_id != peer.database_id
+            and state.database_seen(db, peer.point_code, manifest.database_id)):
+        when = peer.reinstalled_at
+        offset = services.clock.now_local() - services.clock.now_utc()
+        raise SyncError("sync.old_database", point=peer.point_code,
+                        date=f"{when + offset:%d.%m.%Y}" if when else "?")
+    export_no = manifest.int_field("export_no")
+    known = state.inbound_export(db, peer.point_code, manifest.database_id, export_no)
+    if known is not None and known.package_id != manifest.package_id:
+        raise SyncError("sync.export_no_reused", number=export_no, point=peer.point_code)

@@ -33,9 +33,9 @@ from inspector_app.sync.errors import FILE_FAULTS, SyncError, unexpected
 from inspector_app.sync.prepare import Job, Prepared, prepare_records
 
 POINT_TRAIL_SQL = (
-    'INSERT INTO "point_audit_entry" ("point_code", "entry_id", "at", "actor", "action", '
-    '"table_name", "record_id", "change_seq", "old_values", "new_values", "prev_hash", '
-    '"entry_hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    'INSERT INTO "point_audit_entry" ("point_code", "database_id", "entry_id", "at", "actor", '
+    '"action", "table_name", "record_id", "change_seq", "old_values", "new_values", '
+    '"prev_hash", "entry_hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
 _BY_TABLE = {codec.table: codec for codec in BY_MEMBER.values()}
 RECORD_TABLES = tuple(_BY_TABLE)
 WRITTEN_TABLES = (*RECORD_TABLES, "point_audit_entry")

@@ -33,6 +33,8 @@ class Job:
     file_sha256: str
     """The verified file's SHA-256: the worker reads the file once, refusing other bytes."""
     sender: str
+    database_id: str
+    """The sending database (the points' trails are kept per database)."""
     own: str
     seq_from: int
     seq_to: int
@@ -65,7 +67,8 @@ def prepare_records(db: SqliteDatabase, reader: PackageReader, job: Job, writer,
     with active(lookup):
         for info, lines in reader.members():
             if info.name == AUDIT_MEMBER:
-                TrailApplier(db, job.sender, job.audit_from, job.audit_to, writer).apply(lines)
+                TrailApplier(db, job.sender, job.database_id, job.audit_from, job.audit_to,
+                             writer).apply(lines)
             else:
                 codec = BY_MEMBER[info.name]
                 prepared.counts[codec.table] = applier.apply(codec, lines, progress).as_dict()

@@ -26,7 +26,7 @@ from inspector_app.services.context import Services
 from inspector_app.sync import state
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.export import manifest_head
-from inspector_app.sync.holdings import holdings
+from inspector_app.sync.holdings import holdings, without
 from inspector_app.sync.keys import KeyPair
 from inspector_app.sync.manifest import RECEIPT, Manifest
 from inspector_app.sync.package import SUFFIX, PackageWriter
@@ -46,6 +46,7 @@ def write_receipt(services: Services, peer: state.Peer, keys: KeyPair, out_dir: 
     db = services.db
     number = len(state.inbound_of(db, peer.point_code, "records"))
     checksum, held = held_now or holdings(db, peer.point_code)
+    checksum = without(checksum, peer.retired_checksum)  # a re-installed point's former data
     now = services.clock.now_utc().replace(microsecond=0)
     path = out_dir / receipt_name(peer.point_code, services.clock.today(), number)
     counter = 1
@@ -133,5 +134,6 @@ def apply_receipt(services: Services, manifest: Manifest, result: FileResult,
     state.add_inbound(db, state.InboundEntry(
         manifest.package_id, manifest.sender, RECEIPT, number, False, 0, 0,
         manifest.created_at, now, services.actor_login, file_name[:300], file_sha256,
-        {"held_export_no": held_no, "notices": [n.code for n in result.notices]}))
+        {"held_export_no": held_no, "notices": [n.code for n in result.notices]},
+        manifest.database_id))
     result.status = IMPORTED
