@@ -31,9 +31,7 @@ from inspector_app.clock import FixedClock
 from inspector_app.errors import FieldError, ValidationError
 from inspector_app.messages import translate
 from inspector_app.permissions import Role
-from inspector_app.services.area import address_sort_key
 from inspector_app.services.context import Services
-from inspector_app.services.people import sort_name
 from inspector_app.storage.models import Address, Person, Point, Staff
 from inspector_app.sync.codec import CODECS, LOCKED_PASSWORD, Incoming, KindCodec
 from inspector_app.sync.errors import SyncError
@@ -260,13 +258,10 @@ class RecordsApplier:
         service = self.by_model[codec.model]
         fields = record.fields
         data = {name: fields[name] for name in codec.data_fields}
-        cleaned: dict[str, Any] = {}
         try:
             cleaned = service.clean(dict(data), _Existing(fields))
         except ValidationError as exc:
-            remaining = [e for e in exc.errors if not self._dangling_allowed(codec, fields, e)]
-            if remaining:
-                raise InvalidRecord(codec.table, record.id, remaining) from None
+            raise InvalidRecord(codec.table, record.id, exc.errors) from None
         except (OverflowError, ValueError):  # a date the rules cannot count from (year 9999)
             raise SyncError("sync.bad_record", kind=codec.table, id=record.id, field="-",
                             reason="range") from None
@@ -278,20 +273,9 @@ class RecordsApplier:
         params = record.params
         params["search_text"] = search_text(*service.search_parts(data))
         if codec.model is Person:
-            params["sort_name"] = cleaned.get("sort_name") or sort_name(
-                fields["surname"], fields["first_name"], fields["patronymic"])
+            params["sort_name"] = cleaned["sort_name"]
         elif codec.model is Address:
-            params["sort_key"] = cleaned.get("sort_key") or address_sort_key(
-                fields["street"], fields["house"])
+            params["sort_key"] = cleaned["sort_key"]
         elif codec.model is Staff:
             params["password_hash"] = LOCKED_PASSWORD
         return params
-
-    def _dangling_allowed(self, codec: KindCodec, fields: dict[str, Any],
-                          error: FieldError) -> bool:
-        """A "not found" reference is fine when it names a tombstoned record of the point."""
-        target = codec.references.get(error.field)
-        if error.code != "v.not_found" or target is None or not fields.get(error.field):
-            return False
-        ref = self.lookup.get(target, fields[error.field])
-        return ref is not None and ref.deleted
