@@ -44,7 +44,8 @@ def _first_life(tmp_path):
 
 
 def _reinstall(tmp_path, district, *, keep_keys: bool):
-    """ATY-017 set up again in a new folder; its keys copied, or trusted again (--replace)."""
+    """ATY-017 set up again in a new folder, its keys copied or trusted again (--replace);
+    returns it and its export folder."""
     folder = tmp_path / "reinstalled"
     folder.mkdir()
     if keep_keys:
@@ -56,19 +57,18 @@ def _reinstall(tmp_path, district, *, keep_keys: bool):
         export_public_key(point, folder / "ATY-017.pub")
         use(district)
         trust_key_file(district, folder / "ATY-017.pub", replace=True)
-    point.out = folder / "out"
-    point.out.mkdir()
-    return point
+    (folder / "out").mkdir()
+    return point, folder / "out"
 
 
 @pytest.mark.parametrize("keep_keys", [True, False], ids=["keys kept", "keys replaced"])
 def test_a_reinstalled_point_continues_and_its_former_database_is_refused(tmp_path,
                                                                           keep_keys):
     district, former, out, late = _first_life(tmp_path)
-    point = _reinstall(tmp_path, district, keep_keys=keep_keys)
+    point, point_out = _reinstall(tmp_path, district, keep_keys=keep_keys)
     use(point)
     point.persons.create({"surname": "Новая", "first_name": "База"})
-    new_first = export_package(point, point.out).path
+    new_first = export_package(point, point_out).path
     use(district)
     batch = import_files(district, [new_first], outbox=out / "back2")
     result = batch.files[0]
@@ -92,7 +92,7 @@ def test_a_reinstalled_point_continues_and_its_former_database_is_refused(tmp_pa
     assert applied.ok and [n.code for n in applied.notices] == ["sync.receipt_acknowledged"]
     assert last_acknowledged(point.db).export_no == 1
     point.persons.create({"surname": "Вторая", "first_name": "Выгрузка"})
-    second = export_package(point, point.out)
+    second = export_package(point, point_out)
     assert not second.full and second.seq_from > 0
     use(district)
     again = import_files(district, [second.path], keep_refused=False).files[0]
@@ -114,9 +114,9 @@ def test_a_reinstalled_point_continues_and_its_former_database_is_refused(tmp_pa
 
 def test_sync_status_shows_the_reinstall(tmp_path, capsys):
     district, former, out, _ = _first_life(tmp_path)
-    point = _reinstall(tmp_path, district, keep_keys=True)
+    point, point_out = _reinstall(tmp_path, district, keep_keys=True)
     use(point)
-    new_first = export_package(point, point.out).path
+    new_first = export_package(point, point_out).path
     use(district)
     assert import_files(district, [new_first], outbox=out / "back2").files[0].ok
     status = {p.point_code: p for p in points_overview(district)}["ATY-017"]
@@ -143,3 +143,70 @@ def test_an_export_number_reused_with_other_content_is_refused(tmp_path):
     assert db_file_bytes(district) == before
     for services in (district, former):
         services.db.close()
+
+
+def test_the_points_page_shows_the_reinstall(tmp_path, qapp, qtbot):
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.context import UiContext
+    from ui.points_overview import PointsOverview
+
+    district, former, out, _ = _first_life(tmp_path)
+    use(district)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    overview = PointsOverview(UiContext(district, settings, "ru"))
+    qtbot.addWidget(overview)
+    assert "переустановлен" not in overview.model.index(0, 1).data()
+    point, point_out = _reinstall(tmp_path, district, keep_keys=True)
+    use(point)
+    new_first = export_package(point, point_out).path
+    use(district)
+    assert import_files(district, [new_first], outbox=out / "back2").files[0].ok
+    refresh = next(b for b in overview.findChildren(QPushButton) if b.text() == "Обновить"
+                   or "efresh" in b.text())
+    qtbot.mouseClick(refresh, Qt.MouseButton.LeftButton)
+    name = overview.model.index(0, 1)
+    assert name.data() == "УПП ATY-017 (пункт переустановлен 25.11.2026)"
+    assert "пункт переустановлен 25.11.2026" in name.data(Qt.ItemDataRole.ToolTipRole)
+    overview.resize(1100, 300)
+    overview.grab().save("/tmp/sync-trust-shot.png")
+    for services in (district, former, point):
+        services.db.close()
+
+
+def test_migration_0010_keeps_every_trail_entry_under_its_points_database(tmp_path):
+    from peewee import SqliteDatabase
+
+    from inspector_app.storage import migrations
+    from inspector_app.storage.database import open_database
+
+    path = tmp_path / "district-v7.db"
+    raw = SqliteDatabase(str(path))
+    migrations.migrate(raw, None, target=7)
+    raw.execute_sql(
+        "INSERT INTO sync_peer (point_code, role, name, database_id, signing_key, "
+        "encryption_key, fingerprint, trusted_at, trusted_by) VALUES ('ATY-017', 'point', "
+        "'УПП', ?, 'AA==', 'AA==', 'F', '2026-11-01 10:00:00', 'operator')", ("d" * 32,))
+    raw.execute_sql(
+        "INSERT INTO sync_inbound VALUES ('p' || hex(randomblob(15)), 'ATY-017', 'records', 1, "
+        "1, 0, 5, '2026-11-01 10:00:00', '2026-11-01 11:00:00', 'operator', 'f.isync', 'h', "
+        "'{}')")
+    for entry in (1, 2):
+        raw.execute_sql(
+            "INSERT INTO point_audit_entry VALUES ('ATY-017', ?, '2026-11-01 10:00:00', 'x', "
+            "'create', 'person', 'r', ?, NULL, '{}', ?, ?)",
+            (entry, entry, str(entry - 1) * 64, str(entry) * 64))
+    raw.close()
+    db = open_database(path)
+    try:
+        assert db.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.LATEST_VERSION
+        rows = db.execute_sql("SELECT point_code, database_id, entry_id, entry_hash FROM "
+                              "point_audit_entry ORDER BY entry_id").fetchall()
+        assert rows == [("ATY-017", "d" * 32, 1, "1" * 64), ("ATY-017", "d" * 32, 2, "2" * 64)]
+        assert db.execute_sql("SELECT database_id FROM sync_inbound").fetchall() == [
+            ("d" * 32,)]
+        with pytest.raises(Exception, match="append-only"):
+            db.execute_sql("DELETE FROM point_audit_entry")
+    finally:
+        db.close()
