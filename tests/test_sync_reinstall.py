@@ -67,13 +67,18 @@ def test_a_reinstalled_point_continues_and_its_former_database_is_refused(tmp_pa
     district, former, out, late = _first_life(tmp_path)
     point, point_out = _reinstall(tmp_path, district, keep_keys=keep_keys)
     use(point)
-    point.persons.create({"surname": "Новая", "first_name": "База"})
+    person = point.persons.create({"surname": "Новая", "first_name": "База"})
+    appeal = point.appeals.create(appeal_data(person))  # numbering starts again at 1
     new_first = export_package(point, point_out).path
     use(district)
     batch = import_files(district, [new_first], outbox=out / "back2")
     result = batch.files[0]
     assert result.ok, result.summary("en")
     assert result.counts["person"]["new"] == 1 and result.counts["point"]["new"] == 1
+    talons = dict(district.db.execute_sql(
+        "SELECT id, talon_number FROM appeal WHERE owner_point = 'ATY-017'").fetchall())
+    assert talons[appeal.id] == appeal.talon_number == "ATY-017-T-2026-00001"
+    assert sorted(talons.values())[1].startswith("ATY-017-T-2026-00001~")
     text = "\n".join(result.lines("ru"))
     assert "переустановлен 25.11.2026" in text, text
     peer = state.peer(district.db, "ATY-017")

@@ -148,23 +148,32 @@ def _update_peer(db, peer: state.Peer, manifest: Manifest, prepared: Prepared,
     return held
 
 
+RETIRED_UNIQUE = (("staff", "login"), ("appeal", "talon_number"),
+                  ("offence", "protocol_number"))
+"""Columns unique per point that a re-installed point's new database uses again."""
+
+
 def retire_former_database(db, peer: state.Peer, manifest: Manifest) -> None:
     """A point re-installed: its new database continues the point's history.
 
     What the district holds of the former database stays, frozen (that database's packages
     are refused from now on): its point profile becomes a tombstone under the code
-    ``<code>~<5 hex digits of the former database id>`` and its staff copies' logins get the
-    same suffix, so the new database's profile and first account (same code, same login,
-    new ids) find their places. The checksum of everything held then is set aside, so that
-    receipts acknowledge exactly what the new database sent (``retired_checksum``).
+    ``<code>~<5 hex digits of the former database id>``, and its staff logins, talon and
+    protocol numbers get the same suffix, so the new database's profile, first account and
+    numbers (same code, same login, numbering from 1 again) find their places. (The paper
+    talon keeps its number; the suffix tells the two databases' talons apart, and the
+    search text, left as it was, still finds the paper number.) The checksum of everything
+    held then is set aside, so that receipts acknowledge exactly what the new database sent
+    (``retired_checksum``).
     """
     suffix = "~" + peer.database_id[:5]
     now = str(manifest.created_at)
     db.execute_sql('UPDATE "point" SET code = substr(code, 1, 26) || ?, deleted = 1, '
                    'deleted_at = COALESCE(deleted_at, ?) WHERE owner_point = ? AND code = ?',
                    (suffix, now, peer.point_code, peer.point_code))
-    db.execute_sql('UPDATE "staff" SET login = login || ? WHERE owner_point = ? '
-                   'AND login NOT LIKE \'%~%\'', (suffix, peer.point_code))
+    for table, column in RETIRED_UNIQUE:
+        db.execute_sql(f'UPDATE "{table}" SET "{column}" = "{column}" || ? WHERE owner_point = ? '
+                       f'AND "{column}" NOT LIKE \'%~%\'', (suffix, peer.point_code))
     peer.retired_checksum = holdings(db, peer.point_code)[0]
     peer.reinstalled_at = manifest.created_at
     state.save_peer(db, peer)
