@@ -28,6 +28,7 @@ from inspector_app.storage import models
 from inspector_app.sync import container
 from inspector_app.sync.crypto import EncryptingWriter
 from inspector_app.sync.export import export_package
+from inspector_app.sync.importer import import_files
 from inspector_app.sync.keys import KeyPair, ensure_keys
 from inspector_app.sync.manifest import canonical
 from inspector_app.sync.package import PackageReader
@@ -79,6 +80,22 @@ def region(folder: Path, codes: tuple[str, ...]) -> Iterator[tuple]:
     finally:
         for services in (district, *points):
             services.db.close()
+
+
+def enrol_with_first_packages(district, points, out: Path) -> list[tuple]:
+    """Each point records a person and exports; the district imports every package (enrolling
+    the points). Returns (person, package path) per point."""
+    made = []
+    for number, point in enumerate(points):
+        use(point)
+        person = point.persons.create({"surname": "Жумабаева", "first_name": "Гүлнар",
+                                       "iin": valid_iin(date(1985, 3, 8 + number), "F")})
+        made.append((person, export_package(point, out).path))
+    use(district)
+    batch = import_files(district, [path for _, path in made], trust_new=True,
+                         outbox=out / "back")
+    assert all(f.ok for f in batch.files), [f.summary("en") for f in batch.files]
+    return made
 
 
 def export_each(points, out: Path) -> list[Path]:

@@ -11,17 +11,17 @@ from __future__ import annotations
 import json
 import random
 import uuid
-from datetime import date
 from pathlib import Path
 
 import pytest
-from core_factories import appeal_data, offence_data, registration_data, valid_iin
+from core_factories import appeal_data, offence_data, registration_data
 from sync_fixtures import (
     db_file_bytes,
     edit_records,
+    enrol_with_first_packages,
     keys_of,
-    make_district,
     make_point,
+    region,
     repack,
     use,
 )
@@ -38,22 +38,13 @@ def world(tmp_path_factory):
     package of each, not yet imported: ATY-017's holds an offence with a fine, a registration,
     a resolved appeal and a staff account."""
     folder = tmp_path_factory.mktemp("signed")
-    district = make_district(folder)
-    point = make_point(folder, "ATY-017", district=district)
-    other = make_point(folder, "ATY-018", district=district)
-    out = folder / "out"
-    out.mkdir()
-    use(point)
-    person = point.persons.create({"surname": "Жумабаева", "first_name": "Гүлнар",
-                                   "iin": valid_iin(date(1985, 3, 8), "F")})
-    first = export_package(point, out)
-    use(other)
-    other.persons.create({"surname": "Другой", "first_name": "Пункт"})
-    other_first = export_package(other, out)
-    use(district)
-    batch = import_files(district, [first.path, other_first.path], trust_new=True,
-                         outbox=out / "back")
-    assert all(f.ok for f in batch.files)
+    with region(folder, ("ATY-017", "ATY-018")) as (district, (point, other), out):
+        (person, first), _ = enrol_with_first_packages(district, (point, other), out)
+        yield _second_packages(folder, district, point, other, out, person, first)
+
+
+def _second_packages(folder, district, point, other, out, person, first) -> dict:
+    """The next package of each point (see :func:`world`), by name."""
     use(point)
     point.offences.create(offence_data(person, penalty="fine", fine_mrp="5"))
     point.registrations.create(registration_data(person))
@@ -66,10 +57,8 @@ def world(tmp_path_factory):
     use(other)
     other.persons.create({"surname": "Второй", "first_name": "Пакет"})
     other_second = export_package(other, out)
-    yield {"folder": folder, "district": district, "point": point, "other": other,
-           "first": first.path, "second": second.path, "other_second": other_second.path}
-    for services in (district, point, other):
-        services.db.close()
+    return {"folder": folder, "district": district, "point": point, "other": other,
+            "first": first, "second": second.path, "other_second": other_second.path}
 
 
 def signed(w, target: Path, source: Path | None = None, *, edit_body=None, **edits) -> Path:
@@ -139,21 +128,16 @@ def test_derived_values_that_disagree_with_the_rules_are_refused(world, case, tm
 
 # -- 2. what the district decides about a point -------------------------------------------------
 def test_a_point_cannot_declare_itself_the_district_office_through_its_services(tmp_path):
-    district = make_district(tmp_path)
-    point = make_point(tmp_path, "ATY-031", district=district)
-    out = tmp_path / "out"
-    out.mkdir()
-    use(point)
-    point.points.update(point.points.current().id, {"is_district_office": True})
-    path = export_package(point, out).path
-    w = {"district": district}
-    result = refused(w, path, "sync.point_claims_district", trust_new=True)
-    assert "ATY-031" in result.summary("ru")
-    use(district)
-    assert district.db.execute_sql(
-        "SELECT COUNT(*) FROM point WHERE code = 'ATY-031'").fetchone()[0] == 0
-    for services in (district, point):
-        services.db.close()
+    with region(tmp_path, ("ATY-031",)) as (district, (point,), out):
+        use(point)
+        point.points.update(point.points.current().id, {"is_district_office": True})
+        path = export_package(point, out).path
+        result = refused({"district": district}, path, "sync.point_claims_district",
+                         trust_new=True)
+        assert "ATY-031" in result.summary("ru")
+        use(district)
+        assert district.db.execute_sql(
+            "SELECT COUNT(*) FROM point WHERE code = 'ATY-031'").fetchone()[0] == 0
 
 
 def test_a_point_cannot_rename_itself(world, tmp_path):
