@@ -187,11 +187,26 @@ def test_a_fault_in_one_file_leaves_the_other_files_imported(world, tmp_path, mo
         == "duplicate"
 
 
-def test_a_record_with_a_date_the_rules_cannot_count_from_is_refused(world, tmp_path):
-    path = signed(world, tmp_path / "ATY-017_x.isync", edit=edit_records(
-        "registration", lambda r: dict(r, start_date="9999-12-30", next_check_due="9999-12-31")))
+@pytest.mark.parametrize("change, field", [
+    (lambda r: dict(r, start_date="9999-12-30", next_check_due="9999-12-31"), "start_date"),
+    (lambda r: dict(r, last_check_on="9999-12-31"), "last_check_on"),
+    (lambda r: dict(r, last_check_on="2099-12-01", next_check_due="2099-12-31"), "last_check_on"),
+], ids=["start in 9999", "last check in 9999", "a check in 2099 hides the overdue one"])
+def test_a_registration_with_an_impossible_schedule_is_refused(world, tmp_path, change, field):
+    path = signed(world, tmp_path / "ATY-017_x.isync", edit=edit_records("registration", change))
     result = refused(world, path, "sync.invalid_record")
-    assert "start_date" in {e.field for e in result.error.errors}
+    assert field in {e.field for e in result.error.errors}
+
+
+def test_a_value_the_rules_cannot_count_with_is_a_bad_value(world, tmp_path, monkeypatch):
+    from inspector_app.services.offences import OffenceService
+
+    def overflowing(self, data, existing):
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(OffenceService, "clean", overflowing)
+    result = refused(world, signed(world, tmp_path / "ATY-017_x.isync"), "sync.bad_record")
+    assert result.error.params["kind"] == "offence" and result.error.params["reason"] == "range"
 
 
 # -- 4. authenticate before "already imported" --------------------------------------------------
