@@ -21,7 +21,7 @@ with two import-specific allowances:
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from peewee import SqliteDatabase
@@ -31,6 +31,7 @@ from inspector_app.clock import FixedClock
 from inspector_app.errors import FieldError, ValidationError
 from inspector_app.messages import translate
 from inspector_app.permissions import Role
+from inspector_app.reports.formatting import group_thousands
 from inspector_app.services.context import Services
 from inspector_app.storage.models import Address, Person, Point, Staff
 from inspector_app.sync.codec import CODECS, LOCKED_PASSWORD, Incoming, KindCodec
@@ -123,8 +124,17 @@ def _record_services(services: Services) -> dict[type, Any]:
 
 
 def _shown(value: Any) -> str:
-    """A value as a refusal message quotes it."""
-    return "—" if value is None else str(value)[:64]
+    """A value as a refusal message quotes it, in every language: dates dd.MM.yyyy, whole
+    numbers with their thousands grouped."""
+    if value is None:
+        return "—"
+    if isinstance(value, datetime):
+        return f"{value:%d.%m.%Y %H:%M}"
+    if isinstance(value, date):
+        return f"{value:%d.%m.%Y}"
+    if value.__class__ is int:
+        return group_thousands(value)
+    return str(value)[:64]
 
 
 class RecordsApplier:
