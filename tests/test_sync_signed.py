@@ -337,3 +337,18 @@ def test_the_genuine_package_still_imports_after_every_forgery(world):
     result = import_files(district, [world["second"]], keep_refused=False).files[0]
     assert result.ok, result.summary("en")
     assert result.counts["offence"]["new"] == 1 and result.counts["appeal"]["new"] == 2
+
+
+@pytest.mark.parametrize("gaps", [[True], [2**70], ["3"]], ids=["bool", "2**70", "text"])
+def test_a_receipt_with_impossible_gaps_is_refused_at_the_point(world, tmp_path, gaps):
+    """The district's real key signs it: the point still checks every value."""
+    receipt = next((world["folder"] / "out" / "back").glob("ATY-017_receipt_*.isync"))
+    district, point = keys_of(world["district"]), keys_of(world["point"])
+    path = repack(receipt, tmp_path / "ATY-017_receipt_x.isync", point, district,
+                  edit_body=lambda b: dict(b, gaps=gaps, package_id=uuid.uuid4().hex))
+    services = use(world["point"])
+    before = db_file_bytes(services)
+    result = import_files(services, [path], keep_refused=False).files[0]
+    assert result.error is not None and result.error.code == "sync.bad_manifest"
+    assert path.name in result.summary("kk") and "gaps" in result.summary("ru")
+    assert db_file_bytes(services) == before

@@ -28,7 +28,7 @@ from inspector_app.sync.errors import SyncError
 from inspector_app.sync.export import manifest_head
 from inspector_app.sync.holdings import holdings, without
 from inspector_app.sync.keys import KeyPair
-from inspector_app.sync.manifest import RECEIPT, Manifest
+from inspector_app.sync.manifest import INT_LIMIT, RECEIPT, Manifest
 from inspector_app.sync.package import SUFFIX, PackageWriter
 from inspector_app.sync.results import IMPORTED, FileResult, Notice
 
@@ -92,7 +92,8 @@ def apply_receipt(services: Services, manifest: Manifest, result: FileResult,
     last_no = manifest.int_field("last_export_no")
     checksum = manifest.text_field("checksum")
     gaps = manifest.get("gaps")
-    if not isinstance(gaps, list) or not all(isinstance(g, int) for g in gaps):
+    if not isinstance(gaps, list) or len(gaps) > 10_000 or not all(
+            g.__class__ is int and 0 < g < INT_LIMIT for g in gaps):
         raise SyncError("sync.bad_manifest", field="gaps")
     own_db = state.meta_value(db, "database_id") or ""
     if manifest.get("point_database_id") != own_db:
