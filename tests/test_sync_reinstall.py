@@ -215,3 +215,29 @@ def test_migration_0010_keeps_every_trail_entry_under_its_points_database(tmp_pa
             db.execute_sql("DELETE FROM point_audit_entry")
     finally:
         db.close()
+
+
+def test_a_reinstall_imported_while_another_process_writes(tmp_path):
+    """A second real process keeps writing into the district file while the re-installed
+    point's package is imported and a forged one refused: every write of both succeeds."""
+    from writers import finish_writer, persons_written, start_writer, wait_ready
+
+    district, former, out, late = _first_life(tmp_path)
+    point, point_out = _reinstall(tmp_path, district, keep_keys=True)
+    use(point)
+    new_first = export_package(point, point_out).path
+    db_path = tmp_path / "ATY-ROP.db"
+    stop = tmp_path / "stop"
+    writer = start_writer(db_path, "w", stop_file=stop)
+    wait_ready(writer)
+    try:
+        use(district)
+        batch = import_files(district, [new_first, late], keep_refused=False,
+                             outbox=out / "back2")
+    finally:
+        stop.touch()
+    result = finish_writer(writer)
+    assert batch.files[0].ok and batch.files[1].error.code == "sync.old_database"
+    assert persons_written(db_path, "w") == result.ok
+    for services in (district, former, point):
+        services.db.close()
