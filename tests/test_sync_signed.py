@@ -332,13 +332,6 @@ def test_the_offices_own_package_sent_to_itself_says_so(world, tmp_path):
     refused(world, path, "sync.own_package")
 
 
-def test_the_genuine_package_still_imports_after_every_forgery(world):
-    district = use(world["district"])
-    result = import_files(district, [world["second"]], keep_refused=False).files[0]
-    assert result.ok, result.summary("en")
-    assert result.counts["offence"]["new"] == 1 and result.counts["appeal"]["new"] == 2
-
-
 @pytest.mark.parametrize("gaps", [[True], [2**70], ["3"]], ids=["bool", "2**70", "text"])
 def test_a_receipt_with_impossible_gaps_is_refused_at_the_point(world, tmp_path, gaps):
     """The district's real key signs it: the point still checks every value."""
@@ -352,3 +345,38 @@ def test_a_receipt_with_impossible_gaps_is_refused_at_the_point(world, tmp_path,
     assert result.error is not None and result.error.code == "sync.bad_manifest"
     assert path.name in result.summary("kk") and "gaps" in result.summary("ru")
     assert db_file_bytes(services) == before
+
+
+WORKER_CASES = {
+    "derived value": (lambda w, t: signed(w, t, edit=edit_records(
+        "offence", lambda r: dict(r, fine_tenge=1))), "sync.derived_mismatch"),
+    "tombstones miscounted": (STRICT["tombstones miscounted"][0], "sync.bad_manifest"),
+    "same id in two tables": (_same_id_in_two_tables, "sync.id_in_two_kinds"),
+    "district operator": (lambda w, t: signed(w, t, edit=edit_records(
+        "staff", lambda r: dict(r, role="district_operator"))), "sync.district_role"),
+    "a fault of the file": (lambda w, t: signed(w, t, edit=edit_records(
+        "registration", lambda r: dict(r, last_check_on="9999-12-31"))), "sync.invalid_record"),
+}
+
+
+@pytest.mark.parametrize("case", list(WORKER_CASES))
+def test_refusals_come_back_from_the_worker_process_too(world, case, tmp_path, monkeypatch):
+    """Large packages are prepared in a worker process: its refusals are the same."""
+    from inspector_app.sync import district_import
+    from inspector_app.sync.pipeline import Worker
+
+    monkeypatch.setattr(district_import, "WORKER_RECORDS", 0)
+    sent = []
+    run = Worker.run
+    monkeypatch.setattr(Worker, "run", lambda self, job, *a: sent.append(job) or run(
+        self, job, *a))
+    make, code = WORKER_CASES[case]
+    refused(world, make(world, tmp_path / "ATY-017_2026-11-25_0002.isync"), code)
+    assert len(sent) == 1  # prepared by the worker, not in this process
+
+
+def test_the_genuine_package_still_imports_after_every_forgery(world):
+    district = use(world["district"])
+    result = import_files(district, [world["second"]], keep_refused=False).files[0]
+    assert result.ok, result.summary("en")
+    assert result.counts["offence"]["new"] == 1 and result.counts["appeal"]["new"] == 2
