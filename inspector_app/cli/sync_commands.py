@@ -167,6 +167,8 @@ def run_status(args: argparse.Namespace, ctx) -> int:
             export=point.last_export_no, records=point.records,
             gaps=", ".join(map(str, point.gaps)) or "—", refused=len(point.refused),
             stale=ctx.t("cli.status_stale") if point.stale else ""))
+        if point.reinstalled_on is not None:
+            ctx.out("  " + point.reinstalled_text(ctx.lang))
     for refusal in unattributed_refusals(services):
         ctx.out(f"{refusal.at:%d.%m.%Y %H:%M} {refusal.file}: {refusal.message(ctx.lang)}")
     return 0

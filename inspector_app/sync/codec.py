@@ -18,6 +18,7 @@ codes, ИИН, dates...) come after, in :mod:`inspector_app.sync.apply`.
 from __future__ import annotations
 
 import copy
+import json
 import operator
 import re
 from dataclasses import dataclass
@@ -59,6 +60,33 @@ def dump_line(value: dict[str, Any]) -> bytes:
 def load_line(line: bytes) -> Any:
     """The value of one JSON line; ``ValueError`` when it is not strict JSON in UTF-8."""
     return orjson.loads(line)
+
+
+def load_received_line(line: bytes) -> Any:
+    """A received line's value; ``ValueError`` also when an object names a key twice.
+
+    A line as this program writes it encodes back to the same bytes, which proves it has no
+    duplicate key (one ``orjson.dumps``); any other line is parsed again, slowly, to look.
+    """
+    value = orjson.loads(line)
+    if len(orjson.dumps(value)) != len(line):
+        json.loads(line, object_pairs_hook=unique_object)
+    return value
+
+
+class DuplicateKey(ValueError):
+    """A JSON object names one key twice (which value counts would be the reader's guess)."""
+
+
+def unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook`` for :func:`json.loads`: :class:`DuplicateKey` on a repeated key."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        raise DuplicateKey(next(k for k, _ in pairs if k in seen or seen.add(k)))
+    return result
+
+
 _INT_LIMIT = 2**63
 
 
@@ -252,7 +280,7 @@ class KindCodec:
     def decode(self, line: bytes) -> Incoming:
         """One JSON line as an :class:`Incoming` record; :class:`SyncError` when malformed."""
         try:
-            data = load_line(line)
+            data = load_received_line(line)
         except ValueError:
             raise SyncError("sync.bad_record", kind=self.table, id="?", field="-",
                             reason="json") from None

@@ -29,9 +29,9 @@ from inspector_app.services.context import Services
 from inspector_app.sync import restored, state
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.export import manifest_head
-from inspector_app.sync.holdings import holdings
+from inspector_app.sync.holdings import holdings, without
 from inspector_app.sync.keys import KeyPair
-from inspector_app.sync.manifest import RECEIPT, Manifest
+from inspector_app.sync.manifest import INT_LIMIT, RECEIPT, Manifest
 from inspector_app.sync.package import SUFFIX, PackageWriter
 from inspector_app.sync.results import IMPORTED, FileResult, Notice
 from inspector_app.sync.versions import note_district_schema, schema_for_point
@@ -50,6 +50,7 @@ def write_receipt(services: Services, peer: state.Peer, keys: KeyPair, out_dir: 
     db = services.db
     number = len(state.inbound_of(db, peer.point_code, "records"))
     checksum, held = held_now or holdings(db, peer.point_code)
+    checksum = without(checksum, peer.retired_checksum)  # a re-installed point's former data
     now = services.clock.now_utc().replace(microsecond=0)
     path = out_dir / receipt_name(peer.point_code, services.clock.today(), number)
     counter = 1
@@ -97,7 +98,8 @@ def apply_receipt(services: Services, manifest: Manifest, result: FileResult,
     last_no = manifest.int_field("last_export_no")
     checksum = manifest.text_field("checksum")
     gaps = manifest.get("gaps")
-    if not isinstance(gaps, list) or not all(isinstance(g, int) for g in gaps):
+    if not isinstance(gaps, list) or len(gaps) > 10_000 or not all(
+            g.__class__ is int and 0 < g < INT_LIMIT for g in gaps):
         raise SyncError("sync.bad_manifest", field="gaps")
     own_db = state.meta_value(db, "database_id") or ""
     if manifest.get("point_database_id") != own_db:
@@ -152,5 +154,6 @@ def apply_receipt(services: Services, manifest: Manifest, result: FileResult,
     state.add_inbound(db, state.InboundEntry(
         manifest.package_id, manifest.sender, RECEIPT, number, False, 0, 0,
         manifest.created_at, now, services.actor_login, file_name[:300], file_sha256,
-        {"held_export_no": held_no, "notices": [n.code for n in result.notices]}))
+        {"held_export_no": held_no, "notices": [n.code for n in result.notices]},
+        manifest.database_id))
     result.status = IMPORTED

@@ -139,7 +139,7 @@ def apply_reference(services: Services, reader: PackageReader, result: FileResul
     held = dict(db.execute_sql('SELECT catalogue, version FROM "catalogue_version"'))
     updated = []
     lookup = RecordLookup(db, {sender})
-    applier = RecordsApplier(db, validation_services(db, sender, local), lookup, sender,
+    applier = RecordsApplier(db, validation_services(db, sender, local, "district"), lookup, sender,
                              -1, 2**62, writer)
     for info, lines in reader.members():
         if info.name == CATALOGUES_MEMBER:
@@ -157,7 +157,7 @@ def apply_reference(services: Services, reader: PackageReader, result: FileResul
     state.add_inbound(db, state.InboundEntry(
         manifest.package_id, sender, REFERENCE, 0, False, 0, 0, manifest.created_at, now,
         services.actor_login, reader.path.name[:300], reader.file_sha256,
-        {"catalogues": updated, "counts": result.counts}))
+        {"catalogues": updated, "counts": result.counts}, manifest.database_id))
     write_audit(now, services.actor_login, "import", "sync_inbound", manifest.package_id,
                 next_change_seq(), None, {"from": sender, "catalogues": updated})
     services.catalogues.reload()

@@ -24,6 +24,7 @@ from inspector_app.storage.migrations import (
     m0006_search_without_positions,
     m0007_one_index_per_order,
     m0008_search_folds_kazakh,
+    m0010_point_databases,
 )
 
 
@@ -49,6 +50,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "search_without_positions", m0006_search_without_positions.up),
     Migration(7, "one_index_per_order", m0007_one_index_per_order.up),
     Migration(8, "search_folds_kazakh", m0008_search_folds_kazakh.up),
+    Migration(10, "point_databases", m0010_point_databases.up),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 
