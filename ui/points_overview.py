@@ -98,7 +98,10 @@ class PointsModel(QAbstractTableModel):
         if column >= len(self.FIXED):
             live, _ = point.counts.get(KIND_COLUMNS[column - len(self.FIXED)], (0, 0))
             return f"{live:,}".replace(",", " ")
-        return (point.point_code, point.name,
+        name = point.name
+        if point.reinstalled_on is not None:
+            name += f" ({point.reinstalled_text(self.lang)})"
+        return (point.point_code, name,
                 point.last_package_at.strftime("%d.%m.%Y") if point.last_package_at else "—",
                 "—" if point.days_since is None else str(point.days_since),
                 str(point.last_export_no or "—"), str(point.held_export_no or "—"),
@@ -106,6 +109,8 @@ class PointsModel(QAbstractTableModel):
 
     def _tooltip(self, point: PointStatus) -> str:
         lines = [f"{point.point_code} {point.name}", point.fingerprint]
+        if point.reinstalled_on is not None:
+            lines.append(point.reinstalled_text(self.lang))
         if point.stale:
             lines.append(self.tr("No package for more than %1 days.").replace(
                 "%1", str(STALE_DAYS)))

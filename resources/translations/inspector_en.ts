@@ -672,6 +672,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Restored from a backup, and nothing was sent to the district after that backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>

@@ -672,6 +672,10 @@
         <translation>Соңғы растаудан кейінгі өзгерістер ғана емес, барлық деректер</translation>
     </message>
     <message>
+        <source>Restored from a backup, and nothing was sent to the district after that backup</source>
+        <translation>Сақтық көшірмеден қалпына келтірілді, және осы көшірмеден кейін бөлімге ештеңе жіберілмеді</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Шығару</translation>
     </message>

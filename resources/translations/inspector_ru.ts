@@ -672,6 +672,10 @@
         <translation>Все данные, а не только изменения после последнего подтверждения</translation>
     </message>
     <message>
+        <source>Restored from a backup, and nothing was sent to the district after that backup</source>
+        <translation>Восстановлено из резервной копии, и после этой копии в отдел ничего не отправлялось</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Выгрузить</translation>
     </message>
