@@ -8,6 +8,7 @@ import csv
 import ui_fixtures
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
+from ui_dialogs import DialogAnswers
 
 from inspector_app.registers import REGISTERS, Filters
 from ui.app import build_main_window
@@ -100,7 +101,9 @@ def test_an_inspector_gets_no_accounts_page(qtbot, ctx):
     assert "accounts" not in [p.key for p in window.pages]
 
 
-def test_register_rows_are_saved_to_a_spreadsheet_as_filtered(qtbot, ctx, tmp_path):
+def test_register_rows_are_saved_to_a_spreadsheet_as_filtered(qtbot, ctx, tmp_path,
+                                                              monkeypatch):
+    answers = DialogAnswers(tmp_path, save_name="appeals.csv").install(monkeypatch)
     page = RegisterPage(ctx, "appeals")
     qtbot.addWidget(page)
     page.show()
@@ -108,8 +111,10 @@ def test_register_rows_are_saved_to_a_spreadsheet_as_filtered(qtbot, ctx, tmp_pa
     page.filter_bar.code.setCurrentIndex(page.filter_bar.code.findData("noise"))
     wait_loaded(qtbot, page)
     target = tmp_path / "appeals.csv"
-    job = page.export_rows(str(target))
-    assert job.wait(20_000) and job.error is None
+    with qtbot.waitSignal(page.sig_status, timeout=20_000,
+                          check_params_cb=lambda text: str(target) in text):
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert answers.asked == ["save: Сохранить журнал"]
     with open(target, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f, delimiter=";"))
     expected = REGISTERS["appeals"].count(Filters(code="noise"))

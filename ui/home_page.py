@@ -243,7 +243,7 @@ class HomePage(QWidget):
         quick.addWidget(self.quick_label)
         for kind, icon_name in QUICK_KINDS:
             button = QPushButton(icon(icon_name), "", self)
-            button.clicked.connect(lambda _checked=False, k=kind: self.new_record_of(k))
+            button.clicked.connect(lambda *_args, k=kind: self.new_record_of(k))
             self.quick_buttons[kind] = button
             quick.addWidget(button)
         quick.addStretch(1)
@@ -253,7 +253,7 @@ class HomePage(QWidget):
         self.figure_cards: dict[str, FigureCard] = {}
         for name in FIGURE_REGISTERS:
             card = FigureCard(self.figures_box)
-            card.sig_clicked.connect(lambda n=name: self.sig_show_register.emit(n))
+            card.sig_clicked.connect(lambda *_args, n=name: self.sig_show_register.emit(n))
             self.figure_cards[name] = card
         self._card_columns = 0
         self._place_cards(3)

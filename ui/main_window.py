@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         item.setToolTip(page_title())
         status = getattr(widget, "sig_status", None)
         if status is not None:
-            status.connect(lambda text, w=widget: self._on_page_status(w, text))
+            status.connect(lambda text, *, w=widget: self._on_page_status(w, text))
         if hasattr(self, "view_menu"):
             self._rebuild_view_menu()
 
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
             action = QAction(page.item.icon(), page.title(), self)
             if number < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
-            action.triggered.connect(lambda _checked=False, n=number: self.nav.setCurrentRow(n))
+            action.triggered.connect(lambda *_args, n=number: self.nav.setCurrentRow(n))
             self.view_menu.addAction(action)
             self.page_actions.append(action)
         self.view_menu.addSeparator()

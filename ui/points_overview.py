@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -133,20 +134,29 @@ class PointsOverview(QWidget):
         self.summary = QLabel(self)
         refresh = QPushButton(icon("refresh"), self.tr("Refresh"), self)
         refresh.clicked.connect(self.reload)
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(refresh)
+        self.top = QHBoxLayout()
+        self.top.addWidget(self.summary, 1)
+        self.top.addWidget(refresh)
         self.refused_label = QLabel(self.tr("Refused files from unknown senders:"), self)
         self.refused = QListWidget(self)
         self.refused.setMaximumHeight(120)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(self.top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.refused_label)
         layout.addWidget(self.refused)
         ctx.sig_data_changed.connect(self._on_changed)
         ctx.sig_language_changed.connect(self._on_language)
         self.reload()
+
+    def add_action_button(self, action: QAction) -> QToolButton:
+        """A button beside Refresh that triggers ``action`` (File → Import packages…) and
+        follows its text, icon and enabled state."""
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.top.insertWidget(self.top.count() - 1, button)
+        return button
 
     @Slot()
     def reload(self) -> None:

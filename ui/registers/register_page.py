@@ -109,8 +109,8 @@ class RegisterPage(QWidget):
 
         self._save_timer = QTimer(self, singleShot=True, interval=300)
         self._save_timer.timeout.connect(self.save_header)
-        header.sectionResized.connect(self._save_timer.start)
-        header.sectionMoved.connect(self._save_timer.start)
+        header.sectionResized.connect(lambda *_args: self._save_timer.start())
+        header.sectionMoved.connect(lambda *_args: self._save_timer.start())
 
         self.new_button = self._tool_button("new")
         self.open_button = self._tool_button("edit")
@@ -347,16 +347,16 @@ class RegisterPage(QWidget):
             table = self.register.model._meta.table_name
             RecordHistoryDialog(self.ctx, table, record_id, self).exec()
 
-    def export_rows(self, path: str | None = None) -> Job | None:
-        """Save the rows matching the current filters as XLSX or CSV (off the GUI thread)."""
-        if path is None:
-            folder = str(self.ctx.settings.value(EXPORT_FOLDER_KEY, "") or "")
-            name = f"{self.page_title()} {self.ctx.services.clock.today():%d.%m.%Y}.xlsx"
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save the register"), str(Path(folder) / name) if folder else name,
-                self.tr("Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv)"))
-            if not path:
-                return None
+    def export_rows(self) -> Job | None:
+        """Save the rows matching the current filters as XLSX or CSV, to a file the user
+        picks (written off the GUI thread)."""
+        folder = str(self.ctx.settings.value(EXPORT_FOLDER_KEY, "") or "")
+        name = f"{self.page_title()} {self.ctx.services.clock.today():%d.%m.%Y}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the register"), str(Path(folder) / name) if folder else name,
+            self.tr("Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv)"))
+        if not path:
+            return None
         if Path(path).suffix.lower() not in (".xlsx", ".csv"):
             path += ".xlsx"
         self.ctx.settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).parent))
