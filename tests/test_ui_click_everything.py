@@ -28,7 +28,7 @@ from inspector_app.sync.trust import export_public_key, trust_key_file
 from ui.app import build_main_window, make_settings
 from ui.i18n import install_language
 
-DEMO_RECORDS = 300
+DEMO_RECORDS = 1_500  # enough for checks due and overdue appeals on the home page
 OPERATOR_PASSWORD = "Rop-Secret-2026"
 PASSWORDS = {login: password for login, password, *_ in DEMO_ACCOUNTS}
 
@@ -102,6 +102,9 @@ def test_an_inspector_clicks_everything(qtbot, monkeypatch, tmp_path):
     pages = clicker.pages
     assert set(pages) >= {"home", "appeals", "offences", "persons", "area", "reports"}
     assert pages["home"].buttons >= 6 and pages["home"].cards >= 6
+    # Record this check…, Open the registration; Open (overdue appeals); Open (latest)
+    assert pages["home"].context_actions == 4
+    assert any(name.startswith("VisitForm: ") for name in clicker.dialogs)
     for register in ("appeals", "preventive-visits", "registrations", "offences",
                      "meetings", "feedback", "persons"):
         assert pages[register].buttons >= 5, register  # new, open, delete, history, Excel
@@ -125,5 +128,7 @@ def test_a_district_office_clicks_everything(qtbot, monkeypatch, tmp_path):
     clicker, answers = click_everything(qtbot, monkeypatch, tmp_path, services,
                                         OPERATOR_PASSWORD, "district office")
     assert clicker.pages["points"].buttons >= 2  # Import packages…, Refresh
+    assert clicker.pages["home"].buttons == 0  # a district records nothing
+    assert clicker.pages["home"].context_actions == 3  # no "Record this check…" here
     assert any("ImportDialog" in name for name in clicker.dialogs)
     assert clicker.menu_actions["Файл"] >= 5 and clicker.menu_actions["Вид"] >= 3

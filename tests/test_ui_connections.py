@@ -2,9 +2,9 @@
 
 ``button.clicked.connect(self.save_as)`` hands ``checked`` (a bool) to ``save_as``: a slot
 ``save_as(self, path=None)`` then gets ``path=False``. This test reads every ``.connect(...)``
-in ``ui/`` and fails when the callable connected has a positional parameter with a default:
-slots take no optional parameters, and a lambda keeps its captured values keyword-only
-(``lambda *_args, kind=kind: ...``).
+and ``menu.addAction(text, slot)`` in ``ui/`` and fails when the callable connected has a
+positional parameter with a default: slots take no optional parameters, and a lambda keeps
+its captured values keyword-only (``lambda *_args, kind=kind: ...``).
 """
 
 from __future__ import annotations
@@ -46,10 +46,14 @@ class Module:
         return None
 
     def connections(self):
+        """``signal.connect(slot)`` and ``menu.addAction(text, slot)`` (triggered(bool))."""
         for node in ast.walk(self.tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr == "connect" and node.args):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            if node.func.attr == "connect" and node.args:
                 yield node, node.args[0]
+            elif node.func.attr == "addAction" and len(node.args) >= 2:
+                yield node, node.args[-1]
 
 
 def find_method(classes: dict[str, list[ast.ClassDef]], cls: ast.ClassDef, method: str,
@@ -119,11 +123,13 @@ def test_the_audit_finds_the_clicked_bool_trap(tmp_path, monkeypatch):
         "        self.other.clicked.connect(lambda checked, n=1: self.go(n))\n"
         "        self.fine.clicked.connect(lambda *_args, n=1: self.go(n))\n"
         "        self.header.sectionResized.connect(self.timer.start)\n"
+        "        menu.addAction('Open', lambda k=1: self.go(k))\n"
         "    def save_as(self, path=None):\n"
         "        pass\n", encoding="utf-8")
     monkeypatch.setattr(sys.modules[__name__], "UI", tmp_path)
     found = offending_connections()
-    assert len(found) == 3
+    assert len(found) == 4
     assert "self.save_as takes optional path" in found[0]
     assert "takes optional n" in found[1]
     assert "self.timer.start may be QTimer.start(msec)" in found[2]
+    assert "takes optional k" in found[3]

@@ -68,6 +68,7 @@ class Clicker:
     unlocked: int = 0
     popup_choice: str | None = None  # text of the action to click in the next popup menu
     held_menu: QMenu | None = None  # a menu the test itself opened and is about to click
+    popup_texts: list[str] = field(default_factory=list)  # actions of the last popup closed
 
     def install(self, monkeypatch) -> Clicker:
         original = ui.errors.error_text
@@ -107,9 +108,12 @@ class Clicker:
         if isinstance(popup, QMenu):
             choice = next((a for a in popup.actions() if a.text() == self.popup_choice), None)
             self.popup_choice = None
-            if choice is not None:
-                self.qtbot.mouseClick(popup, LEFT, pos=popup.actionGeometry(choice).center())
+            if choice is not None:  # the action may open a modal dialog: not in this timer
+                pos = popup.actionGeometry(choice).center()
+                QTimer.singleShot(0, lambda: self.qtbot.mouseClick(popup, LEFT, pos=pos))
             else:
+                self.popup_texts = [a.text() for a in popup.actions()
+                                    if a.isVisible() and a.isEnabled() and not a.isSeparator()]
                 popup.close()
             return
         if popup is not None:
@@ -232,24 +236,16 @@ class Clicker:
                 tally.context_actions += self._context_menu(row, view, point)
 
     def _context_menu(self, row: int, view: QAbstractItemView, point: QPoint) -> int:
-        seen: list[str] = []
-        self.popup_choice = None
-
-        def note_actions():
-            popup = QApplication.activePopupWidget()
-            if isinstance(popup, QMenu):
-                seen.extend(a.text() for a in popup.actions()
-                            if a.isVisible() and a.isEnabled() and not a.isSeparator())
-
-        QTimer.singleShot(0, note_actions)
+        self.popup_choice, self.popup_texts = None, []
         view.customContextMenuRequested.emit(point)  # what a right-click on the row sends
         self.settle()
-        for text in seen:
+        offered = self.popup_texts
+        for text in offered:
             self._back_to(row)
             self.popup_choice = text
             view.customContextMenuRequested.emit(point)
             self.settle()
-        return len(seen)
+        return len(offered)
 
     # -- menus and shortcuts --------------------------------------------------------------
     def menus(self) -> list[QMenu]:
@@ -294,7 +290,7 @@ class Clicker:
             if target is None or not action.isEnabled():
                 continue
             fired: list[bool] = []
-            action.triggered.connect(lambda *_args: fired.append(True))
+            action.triggered.connect(lambda *_args, fired=fired: fired.append(True))
             key = action.shortcut()[0]
             self.qtbot.keyClick(target, key.key(), key.keyboardModifiers())
             self.settle()

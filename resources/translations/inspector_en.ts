@@ -893,6 +893,18 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record this check…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Figures: today and this month</source>
         <translation type="unfinished"></translation>
     </message>

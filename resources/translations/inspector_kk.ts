@@ -900,6 +900,18 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Тұрғынның сауалнамаға жауаптары</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <source>Record this check…</source>
+        <translation>Тексеруді жазу…</translation>
+    </message>
+    <message>
+        <source>Open the registration</source>
+        <translation>Есепті ашу</translation>
+    </message>
+    <message>
         <source>Figures: today and this month</source>
         <translation>Көрсеткіштер: бүгін және осы ай</translation>
     </message>

@@ -900,6 +900,18 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Ответы жителя на анкету</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Record this check…</source>
+        <translation>Записать проверку…</translation>
+    </message>
+    <message>
+        <source>Open the registration</source>
+        <translation>Открыть учет</translation>
+    </message>
+    <message>
         <source>Figures: today and this month</source>
         <translation>Показатели: сегодня и за месяц</translation>
     </message>
