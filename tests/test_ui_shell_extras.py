@@ -53,7 +53,7 @@ def test_enter_in_a_register_opens_the_real_form(qtbot, ctx, seeded):
     assert seen == [("offence", ids["offence"], False)]
 
 
-def test_a_due_check_on_the_home_page_opens_its_registration(qtbot, ctx, seeded):
+def test_a_due_check_on_the_home_page_opens_a_new_check_visit(qtbot, ctx, seeded):
     _services, ids = seeded
     window = MainWindow(ctx)
     qtbot.addWidget(window)
@@ -65,7 +65,7 @@ def test_a_due_check_on_the_home_page_opens_its_registration(qtbot, ctx, seeded)
     seen: list = []
     close_form_later(seen)
     qtbot.keyClick(checks, Qt.Key.Key_Return)
-    assert seen == [("registration", ids["registration_overdue"], False)]
+    assert seen == [("preventive_visit", None, False)]  # prefilled: test_ui_main_window
 
 
 def test_an_administrator_gets_accounts_and_audit_pages(qtbot, ctx, monkeypatch):

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.errors import InspectorError
+from inspector_app.numbers import group_thousands
 from inspector_app.permissions import Action
 from inspector_app.registers import REGISTERS, Filters, format_value
 from inspector_app.services.context import Services
@@ -472,7 +473,8 @@ class HomePage(QWidget):
         if self.data is None:
             return self.tr("Loading…")
         return self.tr("Overdue checks: %1 · overdue appeals: %2").replace(
-            "%1", str(self.data.checks_overdue)).replace("%2", str(self.data.overdue_total))
+            "%1", group_thousands(self.data.checks_overdue)).replace(
+            "%2", group_thousands(self.data.overdue_total))
 
     def _on_data_changed(self, _kind: str) -> None:
         if self.isVisible():

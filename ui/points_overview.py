@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.messages import translate
+from inspector_app.numbers import group_thousands
 from inspector_app.sync.overview import (
     STALE_DAYS,
     PointStatus,
@@ -98,7 +99,7 @@ class PointsModel(QAbstractTableModel):
     def _text(self, point: PointStatus, column: int) -> str:
         if column >= len(self.FIXED):
             live, _ = point.counts.get(KIND_COLUMNS[column - len(self.FIXED)], (0, 0))
-            return f"{live:,}".replace(",", " ")
+            return group_thousands(live)
         return (point.point_code, point.name,
                 point.last_package_at.strftime("%d.%m.%Y") if point.last_package_at else "—",
                 "—" if point.days_since is None else str(point.days_since),
@@ -168,7 +169,7 @@ class PointsOverview(QWidget):
         stale = sum(1 for p in points if p.stale)
         gaps = sum(1 for p in points if p.gaps)
         self.summary.setText(self.tr("Points: %1, without recent packages: %2, with missing "
-                                     "exports: %3").replace("%1", str(len(points)))
+                                     "exports: %3").replace("%1", group_thousands(len(points)))
                              .replace("%2", str(stale)).replace("%3", str(gaps)))
         self.refused.clear()
         for refusal in unattributed_refusals(services):

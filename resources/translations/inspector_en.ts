@@ -1193,10 +1193,6 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Precinct inspector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(in memory)</source>
         <translation type="unfinished"></translation>
     </message>

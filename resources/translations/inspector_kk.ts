@@ -1205,10 +1205,6 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>пайдаланушысыз</translation>
     </message>
     <message>
-        <source>Precinct inspector</source>
-        <translation>Учаскелік инспектор</translation>
-    </message>
-    <message>
         <source>(in memory)</source>
         <translation>(жадта)</translation>
     </message>

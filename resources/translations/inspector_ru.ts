@@ -1205,10 +1205,6 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>без пользователя</translation>
     </message>
     <message>
-        <source>Precinct inspector</source>
-        <translation>Участковый инспектор</translation>
-    </message>
-    <message>
         <source>(in memory)</source>
         <translation>(в памяти)</translation>
     </message>

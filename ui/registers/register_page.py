@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.errors import InspectorError
 from inspector_app.export_table import export_register
+from inspector_app.numbers import group_thousands
 from inspector_app.permissions import Action
 from inspector_app.registers import REGISTERS, Register
 from ui.context import UiContext
@@ -367,4 +368,5 @@ class RegisterPage(QWidget):
                                              progress=progress),
             db=services.db, parent=self, title=self.tr("Saving the register…"), lang=lang,
             on_done=lambda rows: self.sig_status.emit(
-                self.tr("Saved %1 rows to %2").replace("%1", str(rows)).replace("%2", path)))
+                self.tr("Saved %1 rows to %2").replace("%1", group_thousands(rows))
+                .replace("%2", path)))
