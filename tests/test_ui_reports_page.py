@@ -108,7 +108,8 @@ def test_unknown_talon_is_refused_without_a_job(qtbot, page, monkeypatch):
                         lambda parent, exc, lang: shown.append(exc.message(lang)))
     page.set_kind("talon")
     page.talon.setText("ATY-017-T-2026-09999")
-    assert page.generate() is None
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert page.job is None
     assert shown == ["Талон № ATY-017-T-2026-09999 не найден"]
 
 

@@ -157,7 +157,7 @@ def test_protection_adds_backup_restore_password_and_lock(qtbot, ctx, db_path, t
     assert protection.idle_lock.locked and not window.isVisible()
     dialog = protection.idle_lock.dialog
     dialog.password.setText(ui_fixtures.PASSWORD)
-    dialog.try_unlock()
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not protection.idle_lock.locked, timeout=10_000)
     assert window.isVisible()
     window.close()  # the exit backup: something changed since there was no backup at all
