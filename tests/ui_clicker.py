@@ -3,11 +3,13 @@
 :class:`Clicker` finds what to press by itself (``findChildren(QAbstractButton)``, the item
 views of a page, the menus of the menu bar, the actions with a shortcut), so a new button is
 pressed without anyone adding it to a test. While it presses, a timer answers whatever opens:
+the first dialog of each kind has every button clicked (its OK/Cancel box last), then
 record forms and the program's own dialogs are closed (a form discards what it holds),
 message boxes get their Escape answer, popup menus close, the idle lock is unlocked with the
 user's password. File and print dialogs are answered by :class:`ui_dialogs.DialogAnswers`,
 ``QMessageBox.question`` says No. Every error message (:func:`ui.errors.error_text`, which
-every error box and failed background job goes through) is collected; pytest-qt fails the
+every error box and failed background job goes through) is collected as an error, except a
+core refusal of what a dialog was given while its buttons are clicked; pytest-qt fails the
 test on an exception raised in a slot or a Qt virtual method.
 """
 
@@ -24,13 +26,16 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QDialog,
+    QDialogButtonBox,
     QMenu,
     QMessageBox,
     QProgressDialog,
+    QPushButton,
     QWidget,
 )
 
 import ui.errors
+from inspector_app.errors import InspectorError
 from ui.idle_lock import UnlockDialog
 
 LEFT = Qt.MouseButton.LeftButton
@@ -69,13 +74,21 @@ class Clicker:
     popup_choice: str | None = None  # text of the action to click in the next popup menu
     held_menu: QMenu | None = None  # a menu the test itself opened and is about to click
     popup_texts: list[str] = field(default_factory=list)  # actions of the last popup closed
+    dialog_buttons: Counter = field(default_factory=Counter)  # dialog class -> buttons
+    refusals: list[str] = field(default_factory=list)  # messages for what a dialog was given
+    _explored: set[str] = field(default_factory=set)
+    _exploring: list[QDialog] = field(default_factory=list)
 
     def install(self, monkeypatch) -> Clicker:
         original = ui.errors.error_text
 
         def error_text(exc, lang):
-            self.errors.append(f"{type(exc).__name__}: {exc}")
-            return original(exc, lang)
+            text = original(exc, lang)
+            if self._exploring and isinstance(exc, InspectorError):
+                self.refusals.append(text)  # e.g. OK pressed in an empty dialog: refused
+            else:
+                self.errors.append(f"{type(exc).__name__}: {exc}")
+            return text
 
         monkeypatch.setattr(ui.errors, "error_text", error_text)
 
@@ -126,9 +139,46 @@ class Clicker:
                 self.unlocked += 1
                 return
         modal = QApplication.activeModalWidget()
-        if modal is None or isinstance(modal, QProgressDialog) or not modal.isVisible():
+        if modal is None or isinstance(modal, QProgressDialog) or not modal.isVisible() \
+                or modal in self._exploring:
             return
         self.dialogs[f"{type(modal).__name__}: {modal.windowTitle()}"] += 1
+        name = type(modal).__name__
+        if isinstance(modal, QDialog) and not isinstance(modal, QMessageBox) \
+                and not self._exploring and name not in self._explored:
+            self._explored.add(name)  # its buttons are clicked once, outside this timer
+            self._exploring.append(modal)
+            QTimer.singleShot(0, lambda: self._explore(modal))
+            return
+        self._close(modal)
+
+    def _explore(self, dialog: QDialog) -> None:
+        """Click every button of a dialog the first time one of its kind opens: those of
+        its button box (OK, Cancel) last; a check box twice, so it stays as it was."""
+        last = {getattr(dialog, "save_button", None), getattr(dialog, "cancel_button", None)}
+
+        def closing(button: QAbstractButton) -> bool:
+            return isinstance(button.parent(), QDialogButtonBox) or button in last \
+                or (isinstance(button, QPushButton) and button.isDefault())
+
+        try:
+            buttons = sorted((b for b in dialog.findChildren(QAbstractButton)
+                              if b.isVisible() and b.isEnabled()), key=closing)
+            for button in buttons:
+                if not dialog.isVisible():
+                    break
+                if not (button.isVisible() and button.isEnabled()):
+                    continue
+                for _time in range(2 if button.isCheckable() else 1):
+                    self.qtbot.mouseClick(button, LEFT)
+                    self.settle()
+                self.dialog_buttons[type(dialog).__name__] += 1
+        finally:
+            self._exploring.remove(dialog)
+        if dialog.isVisible():
+            self._close(dialog)
+
+    def _close(self, modal: QWidget) -> None:
         if isinstance(modal, QMessageBox):
             button = modal.escapeButton() or modal.defaultButton()
             if button is not None:
@@ -327,4 +377,9 @@ class Clicker:
         lines.append(f"  shortcuts pressed: {len(self.shortcuts)} ({', '.join(self.shortcuts)})")
         lines.append(f"  dialogs answered: {sum(self.dialogs.values())} "
                      f"({len(self.dialogs)} kinds); unlocked {self.unlocked} times")
+        lines.append(f"  buttons clicked inside dialogs: {sum(self.dialog_buttons.values())} "
+                     f"in {len(self.dialog_buttons)} kinds of dialog "
+                     f"({', '.join(f'{k} {v}' for k, v in sorted(self.dialog_buttons.items()))})")
+        lines.append(f"  refusals shown for what a dialog was given: {len(self.refusals)}"
+                     + "".join(f"\n    {text}" for text in sorted(set(self.refusals))))
         return "\n".join(lines)
