@@ -95,6 +95,8 @@ class Clicker:
         def answer(kind: str, result):
             def static(parent, title, text="", *args, **kwargs):
                 self.messages.append(f"{kind}: {title}")
+                if kind in ("warning", "critical") and not self._exploring:
+                    self.errors.append(f"QMessageBox.{kind}: {title}: {text}")
                 return result
             return static
 
