@@ -212,7 +212,7 @@
     </message>
     <message>
         <source>Print talon</source>
-        <translation type="unfinished"></translation>
+        <translation>Print talon</translation>
     </message>
     <message>
         <source>Print the talon for the citizen (Ctrl+P)</source>
@@ -232,7 +232,7 @@
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -427,7 +427,7 @@
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Folder:</translation>
     </message>
 </context>
 <context>
@@ -554,6 +554,48 @@
     </message>
 </context>
 <context>
+    <name>DateTimeField</name>
+    <message>
+        <source>%1, date</source>
+        <translation>%1, date</translation>
+    </message>
+    <message>
+        <source>%1, time</source>
+        <translation>%1, time</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Print preview</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Save as…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>Save the document</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessage</name>
     <message>
         <source>Error</source>
@@ -599,7 +641,7 @@
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Folder:</translation>
     </message>
     <message>
         <source>Not set: load the key file the district office gave you.</source>
@@ -803,27 +845,12 @@ Compare it with the district office (by phone) before you confirm.</source>
         <source>Create</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>HelpDialog</name>
     <message>
-        <source>Save the recovery sheet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The recovery sheet was saved to %1. Print it, keep it in the point&apos;s safe and delete the file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write this recovery key down and keep it in the point&apos;s safe; it opens the database if every password is lost:
-
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recovery key</source>
-        <translation type="unfinished"></translation>
+        <source>User manual</source>
+        <translation>User manual</translation>
     </message>
 </context>
 <context>
@@ -1226,6 +1253,13 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
 </context>
 <context>
+    <name>ManualAction</name>
+    <message>
+        <source>&amp;User manual</source>
+        <translation>&amp;User manual</translation>
+    </message>
+</context>
+<context>
     <name>MeetingForm</name>
     <message>
         <source>Date and time</source>
@@ -1319,6 +1353,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Print protocol</source>
+        <translation>Print protocol</translation>
+    </message>
+    <message>
+        <source>Preview and print the protocol (Ctrl+P)</source>
+        <translation>Preview and print the protocol (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>New offence protocol</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1332,7 +1374,7 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>no МРП for {year} in the table</source>
@@ -1591,6 +1633,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
 <context>
     <name>RecordForm</name>
     <message>
+        <source>* required field</source>
+        <translation>* required field</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1605,6 +1651,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required field</source>
+        <translation>required field</translation>
     </message>
     <message>
         <source>Discard the changes you made?</source>
@@ -1624,7 +1674,7 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Read only: you may not change this record.</source>
@@ -1666,6 +1716,61 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
 </context>
 <context>
+    <name>RecoverySheetDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>The database is now encrypted: it opens only with an account&apos;s password. If every password is lost, only this recovery key opens it, and the program shows it only now.
+
+1. Save the recovery sheet as a PDF and print it, or write the key down by hand.
+2. Keep the paper in the point&apos;s safe.
+3. Delete the PDF file once it is printed.</source>
+        <translation>The database is now encrypted: it opens only with an account&apos;s password. If every password is lost, only this recovery key opens it, and the program shows it only now.
+
+1. Save the recovery sheet as a PDF and print it, or write the key down by hand.
+2. Keep the paper in the point&apos;s safe.
+3. Delete the PDF file once it is printed.</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key:</source>
+        <translation>Recovery &amp;key:</translation>
+    </message>
+    <message>
+        <source>&amp;Save the sheet as PDF…</source>
+        <translation>&amp;Save the sheet as PDF…</translation>
+    </message>
+    <message>
+        <source>I have &amp;printed the sheet or written the key down, and it goes to the point&apos;s safe</source>
+        <translation>I have &amp;printed the sheet or written the key down, and it goes to the point&apos;s safe</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Done</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation>Save the recovery sheet</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The sheet could not be saved to %1: %2. Choose another folder, or write the key down.</source>
+        <translation>The sheet could not be saved to %1: %2. Choose another folder, or write the key down.</translation>
+    </message>
+    <message>
+        <source>The sheet was saved to %1. Print it now, then delete the file.</source>
+        <translation>The sheet was saved to %1. Print it now, then delete the file.</translation>
+    </message>
+    <message>
+        <source>Tick the box once the key is on paper: it cannot be shown again.</source>
+        <translation>Tick the box once the key is on paper: it cannot be shown again.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterPage</name>
     <message>
         <source>New</source>
@@ -1692,15 +1797,47 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>History</source>
-        <translation type="unfinished"></translation>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>Hi&amp;story</translation>
+    </message>
+    <message>
+        <source>To &amp;Excel</source>
+        <translation>To &amp;Excel</translation>
+    </message>
+    <message>
+        <source>Preview and print the selected record&apos;s document</source>
+        <translation>Preview and print the selected record&apos;s document</translation>
+    </message>
+    <message>
+        <source>&amp;Print talon</source>
+        <translation>&amp;Print talon</translation>
+    </message>
+    <message>
+        <source>&amp;Print protocol</source>
+        <translation>&amp;Print protocol</translation>
+    </message>
+    <message>
+        <source>&amp;Print record</source>
+        <translation>&amp;Print record</translation>
+    </message>
+    <message>
+        <source>Delete this record?
+
+%1
+
+It disappears from the registers and reports; the audit trail keeps who deleted it and when.</source>
+        <translation>Delete this record?
+
+%1
+
+It disappears from the registers and reports; the audit trail keeps who deleted it and when.</translation>
     </message>
     <message>
         <source>Who changed the selected record, and when</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1721,12 +1858,6 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
     <message>
         <source>Delete record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the record «%1»?
-
-It disappears from the registers and reports; the audit trail keeps who deleted it and when.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1819,10 +1950,6 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
 </context>
 <context>
     <name>ReportsPage</name>
-    <message>
-        <source>Print the talon</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Reports</source>
         <translation type="unfinished"></translation>
@@ -1960,7 +2087,7 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
         <source>Saved: %1</source>
@@ -2203,6 +2330,14 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print record</source>
+        <translation>Print record</translation>
+    </message>
+    <message>
+        <source>Preview and print the visit record (Ctrl+P)</source>
+        <translation>Preview and print the visit record (Ctrl+P)</translation>
     </message>
     <message>
         <source>New preventive visit</source>
