@@ -121,7 +121,7 @@ def test_overview_highlights_stale_points(offices, qtbot):
     index = overview.model.index(0, 0)
     assert index.data(Qt.ItemDataRole.BackgroundRole) is None
     district_ctx.services.clock.advance(days=20)
-    overview.reload()
+    qtbot.mouseClick(overview.refresh_button, Qt.MouseButton.LeftButton)
     assert overview.model.index(0, 3).data() == "20"
     assert overview.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert overview.summary.text().startswith("Points: 1, without recent packages: 1")

@@ -977,6 +977,18 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Тұрғынның сауалнамаға жауаптары</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <source>Record this check…</source>
+        <translation>Тексеруді жазу…</translation>
+    </message>
+    <message>
+        <source>Open the registration</source>
+        <translation>Есепті ашу</translation>
+    </message>
+    <message>
         <source>Figures: today and this month</source>
         <translation>Көрсеткіштер: бүгін және осы ай</translation>
     </message>
@@ -1268,10 +1280,6 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>no user</source>
         <translation>пайдаланушысыз</translation>
-    </message>
-    <message>
-        <source>Precinct inspector</source>
-        <translation>Учаскелік инспектор</translation>
     </message>
     <message>
         <source>(in memory)</source>

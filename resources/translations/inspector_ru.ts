@@ -977,6 +977,18 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Ответы жителя на анкету</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Record this check…</source>
+        <translation>Записать проверку…</translation>
+    </message>
+    <message>
+        <source>Open the registration</source>
+        <translation>Открыть учет</translation>
+    </message>
+    <message>
         <source>Figures: today and this month</source>
         <translation>Показатели: сегодня и за месяц</translation>
     </message>
@@ -1268,10 +1280,6 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>no user</source>
         <translation>без пользователя</translation>
-    </message>
-    <message>
-        <source>Precinct inspector</source>
-        <translation>Участковый инспектор</translation>
     </message>
     <message>
         <source>(in memory)</source>
