@@ -71,7 +71,7 @@ class StaffService(RecordService):
         check.values["active"] = bool(data.get("active", True))
         password = data.get("password")
         if existing is None or password:
-            problem = password_problem(password or "", login)
+            problem = password_problem(password or "", login, check.values.get("full_name", ""))
             if problem:
                 check.fail("password", problem)
             else:
