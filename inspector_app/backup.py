@@ -7,7 +7,8 @@
   4 weekly and 12 monthly backups.
 - :func:`backup_if_due` is what the GUI calls daily and on exit.
 - :func:`restore_backup` verifies the chosen backup, keeps a copy of the current database and
-  swaps the file in.
+  swaps the file in; :func:`require_restore_right` is the rule every front end asks first
+  (the administrator, or the file's owner without a session: ``docs/roles.md``).
 - :func:`health_check` and :func:`latest_good_backup` let the app explain damage at start and
   offer the newest backup that is sound instead of crashing.
 
@@ -36,6 +37,7 @@ from inspector_app.encryption import (
 )
 from inspector_app.errors import DatabaseError, InspectorError
 from inspector_app.paths import user_data_dir
+from inspector_app.permissions import Action
 
 Progress = Callable[[int, int], bool]
 PREFIX = "inspector-"
@@ -312,6 +314,12 @@ def describe_backup(path: str | Path, key: bytes | None = None) -> BackupInfo:
 
 def _sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def require_restore_right(services) -> None:
+    """Refuse (and audit) a restore unless the session is the administrator's; without a
+    session the caller is the file's owner, who may replace the file anyway."""
+    services.require(Action.RESTORE)
 
 
 def restore_backup(backup: str | Path, db_path: str | Path, *, clock: Clock | None = None,

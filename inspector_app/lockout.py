@@ -6,9 +6,13 @@ The core never sleeps: after a wrong password it raises :class:`AuthenticationFa
 ``max_failures`` wrong passwords in a row the login is locked for ``lock_minutes``
 (:class:`AccountLocked`), even for the right password. A success clears the count.
 
-State lives per login in a store: the database's local ``login_attempt`` table (migration 0003)
-or, for an encrypted database that cannot be read before it is unlocked, a small JSON file
-beside it. Times are UTC from the injected clock, so tests are deterministic.
+State lives per login in a store: the database's audit chain
+(:class:`inspector_app.security_events.ChainAttemptStore`, so that no row can be deleted to
+lift a lock; migration 0003's ``login_attempt`` table is no longer used) or, for an encrypted
+database that cannot be read before it is unlocked, a small JSON file beside it (whoever can
+delete that file can copy the database and guess offline as well: there the key file's slow
+scrypt is the protection, and the chain's lock still applies once the right password unlocks
+the file). Times are UTC from the injected clock, so tests are deterministic.
 """
 
 from __future__ import annotations
@@ -82,32 +86,6 @@ def _parse(value: str | None) -> datetime | None:
 
 def _text(value: datetime | None) -> str | None:
     return value.isoformat(sep=" ") if value else None
-
-
-class TableAttemptStore:
-    """Attempts in the open database's local ``login_attempt`` table (never travels)."""
-
-    def __init__(self, db: SqliteDatabase):
-        self.db = db
-
-    def load(self, login: str) -> AttemptState:
-        row = self.db.execute_sql(
-            'SELECT failures, last_failure_at, locked_until FROM "login_attempt" '
-            "WHERE login = ?", (login,)).fetchone()
-        if row is None:
-            return AttemptState()
-        return AttemptState(row[0], _parse(row[1]), _parse(row[2]))
-
-    def save(self, login: str, state: AttemptState) -> None:
-        with self.db.atomic():
-            if state.failures == 0 and state.locked_until is None:
-                self.db.execute_sql('DELETE FROM "login_attempt" WHERE login = ?', (login,))
-                return
-            self.db.execute_sql(
-                'INSERT OR REPLACE INTO "login_attempt" (login, failures, last_failure_at, '
-                "locked_until) VALUES (?, ?, ?, ?)",
-                (login, state.failures, _text(state.last_failure_at),
-                 _text(state.locked_until)))
 
 
 class FileAttemptStore:

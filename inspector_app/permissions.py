@@ -8,6 +8,8 @@
 |                   | of another officer)        |        |                  |          |        |
 | district_operator | read only                  | no     | read only        | no       | yes    |
 | administrator     | read; profile & catalogues | no     | read only        | yes      | yes    |
+
+Restoring a backup (it replaces every record) is the administrator's alone (``RESTORE``).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class Action(StrEnum):
     EDIT_PROFILE = "edit_profile"
     IMPORT = "import"
     EXPORT = "export"
+    RESTORE = "restore"
 
 
 _OFFICERS = {Role.INSPECTOR, Role.SENIOR_INSPECTOR}
@@ -47,6 +50,7 @@ _RULES: dict[Action, set[Role]] = {
     Action.EDIT_PROFILE: _OFFICERS | {Role.ADMINISTRATOR},
     Action.IMPORT: {Role.DISTRICT_OPERATOR, Role.ADMINISTRATOR, *_OFFICERS},
     Action.EXPORT: _OFFICERS | {Role.ADMINISTRATOR},
+    Action.RESTORE: {Role.ADMINISTRATOR},
 }
 
 

@@ -160,6 +160,38 @@ def test_protection_adds_backup_restore_password_and_lock(qtbot, ctx, db_path, t
     assert len(backups) == 1
 
 
+def log_in_as_administrator(services) -> None:
+    services.session = None
+    services.staff.create({"login": "admin", "full_name": "Администратор Пункта",
+                           "password": "Adm-Secret-2026", "role": "administrator"})
+    services.login("admin", "Adm-Secret-2026")
+
+
+def test_only_the_administrator_restores_from_the_window(qtbot, ctx, db_path, tmp_path,
+                                                          monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.backup_dialogs import RestoreDialog
+
+    shown, opened = [], []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(RestoreDialog, "exec",
+                        lambda dialog: opened.append(dialog) or QDialog.DialogCode.Rejected)
+    ctx.settings.setValue(BACKUP_FOLDER_KEY, str(tmp_path / "backups"))
+    window = build_main_window(ctx.services, ctx.settings, "ru", str(db_path), protect=True)
+    qtbot.addWidget(window)
+    window.show()
+    restore = next(a for a in window.file_menu.actions() if a.text() == "&Восстановить из копии…")
+    restore.trigger()  # the inspector
+    assert shown == ["Недостаточно прав для этого действия"] and opened == []
+    refused = ctx.services.db.execute_sql(
+        "SELECT actor, new_values FROM audit_entry WHERE action = 'refused'").fetchall()
+    assert refused[0][0] == "erzhanov" and '"action": "restore"' in refused[0][1]
+    log_in_as_administrator(ctx.services)
+    restore.trigger()
+    assert len(opened) == 1 and len(shown) == 1
+
+
 def test_a_restore_chosen_in_the_window_happens_after_closing(qtbot, ctx, db_path, tmp_path):
     from inspector_app import backup
 
@@ -169,6 +201,7 @@ def test_a_restore_chosen_in_the_window_happens_after_closing(qtbot, ctx, db_pat
                                   "place": "Акимат", "attendance": 12})
     before = REGISTERS["meetings"].count(Filters())
     ctx.settings.setValue(BACKUP_FOLDER_KEY, str(folder))
+    log_in_as_administrator(ctx.services)
     window = build_main_window(ctx.services, ctx.settings, "ru", str(db_path), protect=True)
     qtbot.addWidget(window)
     window.show()

@@ -107,6 +107,8 @@ class Protection(QObject):
         BackupNowDialog(self.ctx, self.db_path, self.window, key=self.key).exec()
 
     def restore(self) -> None:
+        if not self._may_restore():
+            return
         dialog = RestoreDialog(self.ctx, self.db_path, self.window, key=self.key)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen() is not None:
             self._restore_and_restart(dialog.chosen(), ask=True)
@@ -114,7 +116,18 @@ class Protection(QObject):
     def change_password(self) -> None:
         ChangePasswordDialog(self.ctx.services, self.ctx.lang, self.window).exec()
 
+    def _may_restore(self) -> bool:
+        """The core's rule (the administrator's right); a refusal is explained."""
+        try:
+            backup.require_restore_right(self.ctx.services)
+        except InspectorError as exc:
+            show_error(self.window, exc, self.ctx.lang)
+            return False
+        return True
+
     def _restore_and_restart(self, info: BackupInfo, *, ask: bool) -> None:
+        if not self._may_restore():
+            return
         if ask:
             answer = QMessageBox.question(
                 self.window, self.tr("Restore from a backup"),

@@ -4,7 +4,8 @@ Every command takes ``--db PATH`` (default: the app's database in the user's dat
 Exit codes: 0 done, 1 the user's input or data was wrong (message on stderr), 2 usage.
 Each command group lives in its own module with a ``register(subparsers)`` function; a command
 that works without an existing database (``init``) says so with ``set_defaults(needs_database=
-False)``, every other one is refused up front when the file is missing.
+False)``, every other one is refused up front when the file is missing, and with ``--user`` it
+runs only after that account logged in.
 """
 
 from __future__ import annotations
@@ -69,6 +70,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A command that makes or needs no database sets ``needs_database=False``.
         if getattr(args, "needs_database", True) and not ctx.db_path.exists():
             raise DatabaseError("error.db_missing", path=str(ctx.db_path))
+        # ``--user`` logs in before any command, even one that reads the file directly: a
+        # wrong or temporary password stops here (``passwd`` and ``encrypt`` log in
+        # themselves, ``logs_in_itself``).
+        if args.user and getattr(args, "needs_database", True) \
+                and not getattr(args, "logs_in_itself", False):
+            ctx.services()
         return int(args.handler(args, ctx) or EXIT_OK)
     except InspectorError as exc:
         ctx.error(exc.message(ctx.lang))

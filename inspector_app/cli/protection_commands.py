@@ -24,7 +24,7 @@ def register(commands) -> None:
     p.add_argument("--login", required=True, help="your login")
     p.add_argument("--password-stdin", action="store_true",
                    help="read the current and the new password, one per line, from stdin")
-    p.set_defaults(handler=run_passwd)
+    p.set_defaults(handler=run_passwd, logs_in_itself=True)
 
     users = commands.add_parser("users", help="list and manage accounts (administrator)")
     actions = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
@@ -71,7 +71,7 @@ def register_encryption(commands) -> None:
                                             "it afterwards); writes the recovery sheet")
     p.add_argument("--sheet", type=Path, required=True,
                    help="PDF to write the recovery key to (print it, then delete the file)")
-    p.set_defaults(handler=run_encrypt)
+    p.set_defaults(handler=run_encrypt, logs_in_itself=True)
     p = commands.add_parser("recovery-sheet", help="make a new recovery key (the old sheet "
                                                    "stops working) and write its sheet")
     p.add_argument("--sheet", type=Path, required=True, help="PDF to write")
@@ -159,6 +159,7 @@ def run_backup(args: argparse.Namespace, ctx) -> int:
 
 
 def run_restore(args: argparse.Namespace, ctx) -> int:
+    backup.require_restore_right(ctx.services())
     key = _database_key(ctx)
     info = backup.describe_backup(args.backup, key)
     ctx.out(summary(ctx, info))
