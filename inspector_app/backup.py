@@ -38,6 +38,7 @@ from inspector_app.encryption import (
 from inspector_app.errors import DatabaseError, InspectorError
 from inspector_app.paths import user_data_dir
 from inspector_app.permissions import Action
+from inspector_app.private_files import private_files
 
 Progress = Callable[[int, int], bool]
 PREFIX = "inspector-"
@@ -164,6 +165,7 @@ def _fsync(path: Path) -> None:
         os.fsync(f.fileno())
 
 
+@private_files()
 def create_backup(db_path: str | Path, folder: str | Path, *, clock: Clock | None = None,
                   key: bytes | None = None, reason: str = "manual",
                   progress: Progress | None = None, rotate_after: bool = True) -> BackupInfo:
@@ -322,6 +324,7 @@ def require_restore_right(services) -> None:
     services.require(Action.RESTORE)
 
 
+@private_files()
 def restore_backup(backup: str | Path, db_path: str | Path, *, clock: Clock | None = None,
                    key: bytes | None = None) -> Path | None:
     """Replace the database with ``backup`` (the app must have closed it first).

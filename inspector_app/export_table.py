@@ -35,6 +35,7 @@ from openpyxl.utils import get_column_letter
 from inspector_app.cell_text import csv_field, xlsx_text
 from inspector_app.errors import InspectorError
 from inspector_app.messages import translate
+from inspector_app.private_files import private_files
 from inspector_app.registers import Column, Filters, Register, format_value
 from inspector_app.reports.formatting import format_date
 from inspector_app.reports.journal import column_title
@@ -92,12 +93,14 @@ def _rows(register: Register, filters: Filters, tracker: ProgressTracker
         yield row
 
 
+@private_files()
 def export_register(services: Services, register: Register, filters: Filters,
                     out: str | Path, *, lang: str = "ru", title: bool = True,
                     progress: Progress | None = None) -> int:
     """Write ``register`` filtered by ``filters`` to ``out`` (.xlsx or .csv); returns rows.
 
-    The file appears only when complete (written aside, then moved into place).
+    The file appears only when complete (written aside, then moved into place), private
+    like every file with personal data (:mod:`inspector_app.private_files`).
     """
     out = Path(out)
     suffix = out.suffix.lower()

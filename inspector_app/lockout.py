@@ -30,6 +30,7 @@ from peewee import SqliteDatabase
 
 from inspector_app.clock import Clock
 from inspector_app.errors import AuthenticationFailed
+from inspector_app.private_files import private_files
 
 T = TypeVar("T")
 
@@ -107,6 +108,7 @@ class FileAttemptStore:
         return AttemptState(int(row.get("failures", 0)), _parse(row.get("last_failure_at")),
                             _parse(row.get("locked_until")))
 
+    @private_files()
     def save(self, login: str, state: AttemptState) -> None:
         data = self._read()
         if state.failures == 0 and state.locked_until is None:

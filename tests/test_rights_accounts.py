@@ -119,7 +119,8 @@ def test_cli_refuses_every_command_until_the_temporary_password_is_changed(accou
     admin.staff.reset_password(admin.staff.by_login("assist").id, "Reset-Pass-002")
     accounts.db.close()
     as_helper = ("--user", "assist", "--user-password-stdin")
-    for command in (["search", "Иванов"], ["users", "list"], ["stats", "--from", "01.01.2026", "--to", "30.06.2026"],
+    for command in (["search", "Иванов"], ["users", "list"],
+                    ["stats", "--from", "01.01.2026", "--to", "30.06.2026"],
                     ["backup", "--folder", str(db_path.parent / "b")]):
         result = cli(db_path, *as_helper, *command, stdin="Reset-Pass-002\n")
         assert result.returncode == 1, (command, result.stdout)

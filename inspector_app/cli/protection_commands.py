@@ -78,7 +78,7 @@ def register_encryption(commands) -> None:
     p.set_defaults(handler=run_recovery_sheet)
 
 
-def _write_sheet(ctx, path: Path, recovery_key: str, services) -> None:
+def write_sheet(ctx, path: Path, recovery_key: str, services) -> None:
     from inspector_app.recovery_sheet import write_recovery_sheet
 
     point = services.points.current()
@@ -101,7 +101,7 @@ def run_encrypt(args: argparse.Namespace, ctx) -> int:
     services = login_services(ctx.db_path, login, password)
     ctx.adopt(services)
     ctx.out(ctx.t("encrypt.done", path=ctx.db_path, login=services.session.login))
-    _write_sheet(ctx, args.sheet, keyring.recovery_key, services)
+    write_sheet(ctx, args.sheet, keyring.recovery_key, services)
     if others:
         ctx.out(ctx.t("encrypt.accounts_need_reset", logins=", ".join(others)))
     return 0
@@ -114,7 +114,7 @@ def run_recovery_sheet(args: argparse.Namespace, ctx) -> int:
     if services.keyring is None:
         raise InspectorError("error.db_not_encrypted", path=str(ctx.db_path))
     services.require(Action.EDIT_PROFILE)
-    _write_sheet(ctx, args.sheet, services.keyring.new_recovery_key(), services)
+    write_sheet(ctx, args.sheet, services.keyring.new_recovery_key(), services)
     return 0
 
 

@@ -11,13 +11,14 @@ from peewee import SqliteDatabase
 from inspector_app import __version__
 from inspector_app.catalogues import load_catalogue_files
 from inspector_app.clock import Clock
-from inspector_app.encryption import Credentials, key_file_path, new_keyring
+from inspector_app.encryption import Credentials, attempts_path, key_file_path, new_keyring
 from inspector_app.errors import DatabaseError
 from inspector_app.permissions import Role
+from inspector_app.private_files import make_private, private_files
 from inspector_app.services.context import Services
 from inspector_app.storage.database import UnlockWith, open_database
 from inspector_app.storage.models import Meta
-from inspector_app.sync.keys import ensure_keys
+from inspector_app.sync.keys import ensure_keys, keys_dir
 
 POINT = "point"
 DISTRICT = "district"
@@ -78,6 +79,16 @@ def initialise(db: SqliteDatabase, profile: PointProfile, account: FirstAccount,
     return services
 
 
+def database_files(path: str | Path) -> list[Path]:
+    """A database and every file beside it that holds its data or key material."""
+    path = Path(path)
+    keys = keys_dir(path)
+    return [path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal")),
+            key_file_path(path), attempts_path(path), keys,
+            *(sorted(keys.iterdir()) if keys.is_dir() else []),
+            *sorted(path.parent.glob(path.name + ".v*.bak"))]  # copies before a migration
+
+
 def open_services(path: str | Path, *, clock: Clock | None = None,
                   credentials: UnlockWith | None = None) -> Services:
     """Open an initialised database and its services; newer catalogue files are loaded.
@@ -86,6 +97,7 @@ def open_services(path: str | Path, *, clock: Clock | None = None,
     then keep the key ring so password changes re-wrap the key.
     """
     db = open_database(path, credentials=credentials)
+    make_private(*database_files(path))  # files written before they were kept private
     services = Services(db, clock=clock, keyring=db.keyring)
     if "point_code" not in services.meta:
         db.close()
@@ -119,7 +131,15 @@ def create_database(path: str | Path, profile: PointProfile, account: FirstAccou
     ``services.keyring.recovery_key`` then holds the new recovery key for the sheet (it is
     not stored anywhere).
     """
-    path = Path(path)
+    with private_files():
+        services = _create(Path(path), profile, account, kind=kind, clock=clock,
+                           encrypt=encrypt)
+    make_private(*database_files(path))  # an empty file the user made beforehand, too
+    return services
+
+
+def _create(path: Path, profile: PointProfile, account: FirstAccount, *, kind: str,
+            clock: Clock | None, encrypt: bool) -> Services:
     if encrypt:
         services = _create_encrypted(path, profile, account, kind=kind, clock=clock)
         ensure_keys(path)
@@ -146,6 +166,7 @@ def _create_encrypted(path: Path, profile: PointProfile, account: FirstAccount, 
     if path.exists() or key_file_path(path).exists():
         raise DatabaseError("error.db_already_initialised", path=str(path))
     keyring = new_keyring(path)
+    path.parent.mkdir(parents=True, exist_ok=True)  # the key file is written first
     try:
         keyring.add_account(account.login, account.password)
         keyring.new_recovery_key()

@@ -1,0 +1,109 @@
+"""Personal data at rest: `init` encrypts by default, private files (0600, folders 0700).
+
+The command line runs as a real process; modes are read with ``os.stat``.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from inspector_app.encryption import is_encrypted, is_plain_file
+from inspector_app.services.setup import open_services
+
+REPO = Path(__file__).resolve().parent.parent
+PASSWORD = "Kz-Secret-2026"
+INIT = ["init", "--point-code", "ATY-017", "--point-name", "УПП №17", "--district", "Атырау",
+        "--login", "erzhanov", "--name", "Ержанов Асхат", "--password-stdin"]
+AS_USER = ["--user", "erzhanov", "--user-password-stdin"]
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+
+
+def cli(cwd: Path, *argv: str, stdin: str = PASSWORD + "\n") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "inspector_app", "--lang", "en", *argv],
+                          input=stdin, capture_output=True, text=True, cwd=str(cwd),
+                          env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def test_init_encrypts_unless_told_otherwise(tmp_path):
+    refused = cli(tmp_path, "--db", "p.db", *INIT)
+    assert refused.returncode == 1 and "--sheet" in refused.stderr and "--no-encrypt" in \
+        refused.stderr
+    assert not (tmp_path / "p.db").exists()
+    made = cli(tmp_path, "--db", "p.db", *INIT, "--sheet", "sheet.pdf")
+    assert made.returncode == 0, made.stderr
+    assert "encrypted" in made.stdout and "--user erzhanov" in made.stdout
+    assert is_encrypted(tmp_path / "p.db") and not is_plain_file(tmp_path / "p.db")
+    assert (tmp_path / "sheet.pdf").read_bytes().startswith(b"%PDF")
+    assert cli(tmp_path, "--db", "p.db", *AS_USER, "check").returncode == 0
+    closed = cli(tmp_path, "--db", "p.db", "check", stdin="")
+    assert closed.returncode == 1 and "--user" in closed.stderr
+
+    plain = cli(tmp_path, "--db", "t.db", *INIT, "--no-encrypt")
+    assert plain.returncode == 0 and "NOT encrypted" in plain.stdout
+    assert is_plain_file(tmp_path / "t.db") and not is_encrypted(tmp_path / "t.db")
+
+
+def test_demo_create_says_it_is_not_encrypted(tmp_path):
+    made = cli(tmp_path, "--db", "demo.db", "demo", "--records", "0", "--create", "--quiet",
+               stdin="")
+    assert made.returncode == 0, made.stderr
+    assert "NOT encrypted" in made.stdout and "demo.db" in made.stdout
+
+
+def test_every_file_with_personal_data_or_keys_is_private(tmp_path):
+    data = tmp_path / "data"
+    assert cli(tmp_path, "--db", "data/p.db", *INIT, "--sheet", "sheet.pdf").returncode == 0
+    wrong = cli(tmp_path, "--db", "data/p.db", *AS_USER, "check", stdin="Wrong-Pass-1\n")
+    assert wrong.returncode == 1 and (data / "p.db.attempts").exists()
+    commands = [
+        ["backup", "--folder", "backups"],
+        ["export-table", "persons", "--out", "exports/persons.xlsx"],
+        ["export-table", "persons", "--out", "exports/persons.csv"],
+        ["report", "activity", "--from", "01.01.2026", "--to", "30.06.2026", "--out",
+         "reports/act.pdf"],
+        ["recovery-sheet", "--sheet", "sheet-2.pdf"],
+    ]
+    for argv in commands:
+        time.sleep(1.1)  # the pause after the wrong password
+        result = cli(tmp_path, "--db", "data/p.db", *AS_USER, *argv)
+        assert result.returncode == 0, (argv, result.stderr)
+    # a process that keeps the database open in WAL mode, as the GUI does
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\n"
+         "from inspector_app.services.setup import login_services\n"
+         "s = login_services(sys.argv[1], 'erzhanov', sys.argv[2])\n"
+         "s.persons.create({'surname': 'Иванов', 'first_name': 'Иван'})\n"
+         "print('ready', flush=True); time.sleep(30)", str(data / "p.db"), PASSWORD],
+        cwd=str(REPO), stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        files = [p for p in tmp_path.rglob("*")]
+        assert (data / "p.db-wal").exists() and (data / "p.db-shm").exists()
+        assert len([p for p in files if p.suffix in (".xlsx", ".csv", ".pdf")]) == 5
+        public = {str(p.relative_to(tmp_path)): oct(mode(p)) for p in files
+                  if mode(p) != (0o700 if p.is_dir() else 0o600)}
+        assert public == {}
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
+
+
+def test_an_older_database_is_made_private_when_opened(services, db_path):
+    services.db.close()
+    for path in (db_path, db_path.with_name(db_path.name + ".sync-keys")):
+        os.chmod(path, 0o755 if path.is_dir() else 0o644)
+    open_services(db_path).db.close()
+    assert mode(db_path) == 0o600
+    assert mode(db_path.with_name(db_path.name + ".sync-keys")) == 0o700
