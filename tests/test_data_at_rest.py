@@ -6,6 +6,7 @@ The command line runs as a real process; modes are read with ``os.stat``.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -107,3 +108,82 @@ def test_an_older_database_is_made_private_when_opened(services, db_path):
     open_services(db_path).db.close()
     assert mode(db_path) == 0o600
     assert mode(db_path.with_name(db_path.name + ".sync-keys")) == 0o700
+
+
+# -- the point's private sync keys ---------------------------------------------------------
+
+READ_KEYS = """
+import sys
+from pathlib import Path
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+folder = Path(sys.argv[1])
+for name in ("signing.key", "encryption.key"):
+    raw = (folder / name).read_bytes()
+    try:
+        Ed25519PrivateKey.from_private_bytes(raw)
+        print(name, "usable", len(raw))
+    except ValueError:
+        print(name, "sealed", len(raw))
+"""
+
+
+def read_keys_in_another_process(folder: Path) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", READ_KEYS, str(folder)], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split("\n")[:2]
+
+
+def fingerprint(tmp_path: Path, db: str, *user: str) -> str:
+    shown = cli(tmp_path, "--db", db, *user, "keys", "show")
+    assert shown.returncode == 0, shown.stderr
+    return re.search(r"([0-9A-F]{4}(?: [0-9A-F]{4}){7})", shown.stdout).group(1)
+
+
+def test_an_encrypted_database_keeps_its_private_keys_wrapped(tmp_path):
+    assert cli(tmp_path, "--db", "p.db", *INIT, "--sheet", "s.pdf").returncode == 0
+    folder = tmp_path / "p.db.sync-keys"
+    assert read_keys_in_another_process(folder) == ["signing.key sealed 64",
+                                                    "encryption.key sealed 64"]
+    locked = cli(tmp_path, "--db", "p.db", "keys", "show", stdin="")
+    assert locked.returncode == 1 and "--user" in locked.stderr
+    first = fingerprint(tmp_path, "p.db", *AS_USER)
+    assert fingerprint(tmp_path, "p.db", *AS_USER) == first
+    # a copy of the folder beside another database's key is of no use either
+    assert cli(tmp_path, "--db", "q.db", *INIT, "--sheet", "q.pdf").returncode == 0
+    other = tmp_path / "q.db.sync-keys"
+    for name in ("signing.key", "encryption.key"):
+        (other / name).write_bytes((folder / name).read_bytes())
+    stolen = cli(tmp_path, "--db", "q.db", *AS_USER, "keys", "show")
+    assert stolen.returncode == 1 and "damaged" in stolen.stderr
+
+
+def test_plain_keys_are_wrapped_by_encrypt_and_the_identity_stays(tmp_path):
+    assert cli(tmp_path, "--db", "p.db", *INIT, "--no-encrypt").returncode == 0
+    folder = tmp_path / "p.db.sync-keys"
+    assert read_keys_in_another_process(folder)[0] == "signing.key usable 32"
+    before = fingerprint(tmp_path, "p.db")
+    encrypted = cli(tmp_path, "--db", "p.db", *AS_USER, "encrypt", "--sheet", "s.pdf")
+    assert encrypted.returncode == 0, encrypted.stderr
+    assert read_keys_in_another_process(folder) == ["signing.key sealed 64",
+                                                    "encryption.key sealed 64"]
+    assert fingerprint(tmp_path, "p.db", *AS_USER) == before
+
+
+def test_plain_keys_beside_an_encrypted_database_are_wrapped_at_first_login(tmp_path):
+    from inspector_app.services.setup import login_services
+    from inspector_app.sync.keys import keys_dir, keys_of
+
+    assert cli(tmp_path, "--db", "p.db", *INIT, "--sheet", "s.pdf").returncode == 0
+    services = login_services(tmp_path / "p.db", "erzhanov", PASSWORD)
+    pair = keys_of(services.db)
+    services.db.close()
+    folder = keys_dir(tmp_path / "p.db")
+    # as an older version left them: raw bytes
+    (folder / "signing.key").write_bytes(pair.signing.private_bytes_raw())
+    (folder / "encryption.key").write_bytes(pair.encryption.private_bytes_raw())
+    assert read_keys_in_another_process(folder)[0] == "signing.key usable 32"
+    assert fingerprint(tmp_path, "p.db", *AS_USER) == pair.public.fingerprint
+    assert read_keys_in_another_process(folder) == ["signing.key sealed 64",
+                                                    "encryption.key sealed 64"]
+    assert {mode(folder / n) for n in ("signing.key", "encryption.key")} == {0o600}

@@ -18,7 +18,7 @@ from inspector_app.private_files import make_private, private_files
 from inspector_app.services.context import Services
 from inspector_app.storage.database import UnlockWith, open_database
 from inspector_app.storage.models import Meta
-from inspector_app.sync.keys import ensure_keys, keys_dir
+from inspector_app.sync.keys import ensure_keys, keys_dir, protect_keys
 
 POINT = "point"
 DISTRICT = "district"
@@ -98,6 +98,8 @@ def open_services(path: str | Path, *, clock: Clock | None = None,
     """
     db = open_database(path, credentials=credentials)
     make_private(*database_files(path))  # files written before they were kept private
+    if db.keyring is not None:
+        protect_keys(path, db.keyring.key)  # plain keys beside an encrypted database
     services = Services(db, clock=clock, keyring=db.keyring)
     if "point_code" not in services.meta:
         db.close()
@@ -142,7 +144,7 @@ def _create(path: Path, profile: PointProfile, account: FirstAccount, *, kind: s
             clock: Clock | None, encrypt: bool) -> Services:
     if encrypt:
         services = _create_encrypted(path, profile, account, kind=kind, clock=clock)
-        ensure_keys(path)
+        ensure_keys(path, services.keyring.key)  # stored wrapped by the database's key
         return services
     if path.exists() and path.stat().st_size > 0:
         db = open_database(path)
