@@ -11,6 +11,8 @@
   (the administrator, or the file's owner without a session: ``docs/roles.md``).
 - :func:`health_check` and :func:`latest_good_backup` let the app explain damage at start and
   offer the newest backup that is sound instead of crashing.
+- :func:`plain_backups` finds the backups made before the database was encrypted;
+  :func:`secure_plain_backups` encrypts (or deletes) them.
 
 Long work reports ``progress(done, total) -> bool``; returning False cancels.
 """
@@ -363,6 +365,48 @@ def restore_backup(backup: str | Path, db_path: str | Path, *, clock: Clock | No
         incoming.unlink(missing_ok=True)
         raise
     return kept
+
+
+def plain_backups(folder: str | Path, point_code: str) -> list[BackupInfo]:
+    """The point's backups in ``folder`` that are not encrypted (made before ``encrypt``)."""
+    return [info for info in list_backups(folder, point_code) if is_plain_file(info.path)]
+
+
+@private_files()
+def secure_plain_backups(db_path: str | Path, folder: str | Path, point_code: str, key: bytes,
+                         *, delete: bool = False) -> list[Path]:
+    """Encrypt every plain backup of the point in ``folder`` with the (encrypted) database's
+    ``key``, verified like a new backup; or, with ``delete``, remove them. Returns the files."""
+    done = []
+    for info in plain_backups(folder, point_code):
+        if delete:
+            for path in (info.path, manifest_path(info.path)):
+                path.unlink(missing_ok=True)
+        else:
+            _encrypt_backup(Path(db_path), info, key)
+        done.append(info.path)
+    return done
+
+
+def _encrypt_backup(db_path: Path, info: BackupInfo, key: bytes) -> None:
+    expected = inspect_file(info.path)
+    partial = info.path.with_name(info.path.name + ".part")
+    try:
+        export_encrypted(info.path, partial, key)
+        _fsync(partial)
+        if inspect_file(partial, key) != expected:
+            raise DatabaseError("backup.damaged", path=str(partial), detail="counts")
+        shutil.copyfile(key_file_path(db_path), key_file_path(info.path))
+        manifest = manifest_path(info.path)
+        if manifest.exists():
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+            data.update(encrypted=True, size=partial.stat().st_size)
+            manifest.write_text(json.dumps(data, ensure_ascii=False, indent=1),
+                                encoding="utf-8")
+        os.replace(partial, info.path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def health_check(path: str | Path, key: bytes | None = None) -> HealthReport:

@@ -11,12 +11,14 @@ import stat
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from inspector_app.clock import FixedClock
 from inspector_app.encryption import is_encrypted, is_plain_file
-from inspector_app.services.setup import open_services
+from inspector_app.services.setup import login_services, open_services
 
 REPO = Path(__file__).resolve().parent.parent
 PASSWORD = "Kz-Secret-2026"
@@ -171,7 +173,6 @@ def test_plain_keys_are_wrapped_by_encrypt_and_the_identity_stays(tmp_path):
 
 
 def test_plain_keys_beside_an_encrypted_database_are_wrapped_at_first_login(tmp_path):
-    from inspector_app.services.setup import login_services
     from inspector_app.sync.keys import keys_dir, keys_of
 
     assert cli(tmp_path, "--db", "p.db", *INIT, "--sheet", "s.pdf").returncode == 0
@@ -187,3 +188,47 @@ def test_plain_keys_beside_an_encrypted_database_are_wrapped_at_first_login(tmp_
     assert read_keys_in_another_process(folder) == ["signing.key sealed 64",
                                                     "encryption.key sealed 64"]
     assert {mode(folder / n) for n in ("signing.key", "encryption.key")} == {0o600}
+
+
+# -- backups made before the encryption ---------------------------------------------------
+
+
+@pytest.mark.parametrize("action", ["encrypt", "delete"])
+def test_backups_made_before_encrypt_are_named_then_encrypted_or_deleted(tmp_path, action,
+                                                                        monkeypatch):
+    from inspector_app import backup
+
+    monkeypatch.setenv("INSPECTOR_APP_DATA", str(tmp_path / "appdata"))
+    folder = tmp_path / "appdata" / "backups"
+    assert cli(tmp_path, "--db", "p.db", *INIT, "--no-encrypt").returncode == 0
+    person = cli(tmp_path, "--db", "p.db", "demo", "--records", "20", "--quiet", stdin="")
+    assert person.returncode == 0, person.stderr
+    assert cli(tmp_path, "--db", "p.db", "backup", stdin="").returncode == 0
+    backup.create_backup(tmp_path / "p.db", folder, clock=FixedClock(datetime(2026, 11, 2)),
+                         rotate_after=False)  # an older one, of another day
+    assert len(backup.plain_backups(folder, "ATY-017")) == 2
+    encrypted = cli(tmp_path, "--db", "p.db", *AS_USER, "encrypt", "--sheet", "s.pdf")
+    assert encrypted.returncode == 0, encrypted.stderr
+    assert "2 backups made before the encryption" in encrypted.stdout
+    assert "--old-plain encrypt" in encrypted.stdout
+
+    done = cli(tmp_path, "--db", "p.db", *AS_USER, "backup", "--folder", str(folder),
+               "--old-plain", action)
+    assert done.returncode == 0, done.stderr
+    assert backup.plain_backups(folder, "ATY-017") == []
+    left = backup.list_backups(folder, "ATY-017")
+    if action == "delete":
+        assert "deleted: 2" in done.stdout and left == [] and list(folder.iterdir()) == []
+        return
+    assert "encrypted: 2" in done.stdout and len(left) == 2
+    assert all(info.encrypted and not is_plain_file(info.path) for info in left)
+    assert all(b"ATY-017" not in info.path.read_bytes() for info in left)
+    assert {mode(p) for p in folder.iterdir()} == {0o600}
+    listed = cli(tmp_path, "--db", "p.db", *AS_USER, "backup", "--list", "--folder",
+                 str(folder))
+    assert listed.returncode == 0 and listed.stdout.count("point ATY-017") == 2
+    services = login_services(tmp_path / "p.db", "erzhanov", PASSWORD)
+    try:
+        assert backup.describe_backup(left[0].path, services.keyring.key).records > 20
+    finally:
+        services.db.close()

@@ -58,6 +58,9 @@ def register_backup(commands) -> None:
     p.add_argument("--list", action="store_true", help="list the backups in the folder")
     p.add_argument("--if-due", choices=("daily", "exit"), default=None,
                    help="only when due: no backup yet today (daily), or changes since (exit)")
+    p.add_argument("--old-plain", choices=("encrypt", "delete"), default=None,
+                   help="encrypt (or delete) the backups made before the database was "
+                        "encrypted, instead of backing up")
     p.set_defaults(handler=run_backup)
     p = commands.add_parser("restore", help="replace the database with a backup (the current "
                                             "one is kept beside it)")
@@ -102,6 +105,7 @@ def run_encrypt(args: argparse.Namespace, ctx) -> int:
     ctx.adopt(services)
     ctx.out(ctx.t("encrypt.done", path=ctx.db_path, login=services.session.login))
     write_sheet(ctx, args.sheet, keyring.recovery_key, services)
+    say_if_plain_backups_remain(ctx, services)
     if others:
         ctx.out(ctx.t("encrypt.accounts_need_reset", logins=", ".join(others)))
     return 0
@@ -146,6 +150,8 @@ def run_backup(args: argparse.Namespace, ctx) -> int:
     if not ctx.db_path.exists():
         raise InspectorError("error.db_missing", path=str(ctx.db_path))
     key = _database_key(ctx)
+    if args.old_plain:
+        return _secure_old_backups(ctx, folder, key, delete=args.old_plain == "delete")
     if args.if_due:
         info = backup.backup_if_due(ctx.db_path, folder, key=key, reason=args.if_due)
         if info is None:
@@ -156,6 +162,26 @@ def run_backup(args: argparse.Namespace, ctx) -> int:
     ctx.out(ctx.t("backup.done", path=info.path,
                   date=info.created_at.strftime("%d.%m.%Y %H:%M"), records=info.records))
     return 0
+
+
+def _secure_old_backups(ctx, folder: Path, key: bytes | None, *, delete: bool) -> int:
+    if key is None:
+        raise InspectorError("error.db_not_encrypted", path=str(ctx.db_path))
+    services = ctx.services()
+    done = backup.secure_plain_backups(ctx.db_path, folder, services.point_code, key,
+                                       delete=delete)
+    ctx.out(ctx.t("backup.old_plain_deleted" if delete else "backup.old_plain_encrypted",
+                  count=len(done), folder=folder))
+    return 0
+
+
+def say_if_plain_backups_remain(ctx, services, folder: Path | None = None) -> None:
+    """After encryption: name the backups that still hold the data in plaintext."""
+    folder = folder or backup.default_backup_folder()
+    left = backup.plain_backups(folder, services.point_code)
+    if left:
+        ctx.out(ctx.t("backup.old_plain_left", count=len(left), folder=folder,
+                      login=services.actor_login))
 
 
 def run_restore(args: argparse.Namespace, ctx) -> int:
