@@ -12,7 +12,8 @@ lift a lock; migration 0003's ``login_attempt`` table is no longer used) or, for
 database that cannot be read before it is unlocked, a small JSON file beside it (whoever can
 delete that file can copy the database and guess offline as well: there the key file's slow
 scrypt is the protection, and the chain's lock still applies once the right password unlocks
-the file). Times are UTC from the injected clock, so tests are deterministic.
+the file; the wrong passwords kept there enter the chain at the next login). Times are UTC
+from the injected clock, so tests are deterministic.
 """
 
 from __future__ import annotations
@@ -90,16 +91,30 @@ def _text(value: datetime | None) -> str | None:
 
 
 class FileAttemptStore:
-    """Attempts in a small JSON file (for unlocking an encrypted database)."""
+    """Attempts in a small JSON file (for unlocking an encrypted database).
+
+    Each wrong password is also kept under ``~pending`` (a login never starts with ``~``)
+    until the database is open and :mod:`inspector_app.security_events` has written it into
+    the audit chain.
+    """
+
+    PENDING = "~pending"
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
 
-    def _read(self) -> dict[str, dict]:
+    def _read(self) -> dict:
         try:
-            return json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
+        return data if isinstance(data, dict) else {}
+
+    @private_files()
+    def _write(self, data: dict) -> None:
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        temporary.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, self.path)
 
     def load(self, login: str) -> AttemptState:
         row = self._read().get(login)
@@ -108,7 +123,6 @@ class FileAttemptStore:
         return AttemptState(int(row.get("failures", 0)), _parse(row.get("last_failure_at")),
                             _parse(row.get("locked_until")))
 
-    @private_files()
     def save(self, login: str, state: AttemptState) -> None:
         data = self._read()
         if state.failures == 0 and state.locked_until is None:
@@ -119,9 +133,18 @@ class FileAttemptStore:
             data[login] = {"failures": state.failures,
                            "last_failure_at": _text(state.last_failure_at),
                            "locked_until": _text(state.locked_until)}
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        temporary.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
-        os.replace(temporary, self.path)
+            data.setdefault(self.PENDING, []).append(dict(data[login], login=login))
+        self._write(data)
+
+    def pending(self) -> list[dict]:
+        """The wrong passwords not yet in the audit chain, oldest first."""
+        found = self._read().get(self.PENDING)
+        return [e for e in found if isinstance(e, dict)] if isinstance(found, list) else []
+
+    def clear_pending(self) -> None:
+        data = self._read()
+        if data.pop(self.PENDING, None) is not None:
+            self._write(data)
 
 
 def normal_login(login: str) -> str:

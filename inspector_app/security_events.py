@@ -6,19 +6,22 @@ concerned and whose ``new_values`` say what happened; like every entry it is cha
 
 The login throttle's state is *derived* from these entries (:class:`ChainAttemptStore`): the
 wrong passwords since the last lock or the last success after failures, and the newest lock.
-Deleting a row therefore lifts nothing; deleting an entry breaks the chain.
+Deleting a row therefore lifts nothing; deleting an entry breaks the chain. Wrong passwords
+given to an encrypted database, which cannot be written before it is unlocked, wait in its
+attempts file and enter the chain at the next successful login (:func:`record_unlock_failures`).
 """
 
 from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from peewee import SqliteDatabase
 
 from inspector_app.clock import Clock
-from inspector_app.lockout import AttemptState
+from inspector_app.lockout import AttemptState, FileAttemptStore
 from inspector_app.services.records import write_audit
 from inspector_app.storage.models import AuditEntry
 
@@ -32,11 +35,30 @@ SUBJECT_LENGTH = 32  # audit_entry.record_id
 
 
 def record_event(db: SqliteDatabase, clock: Clock, actor: str, action: str, subject: str,
-                 details: dict[str, Any]) -> None:
-    """Append one security event to the audit chain (its own transaction when none is open)."""
+                 details: dict[str, Any], *, at: datetime | None = None) -> None:
+    """Append one security event to the audit chain (its own transaction when none is open);
+    ``at``: when it happened (UTC), if not now."""
     with db.atomic():
-        write_audit(clock.now_utc().replace(microsecond=0), actor[:64], action, SECURITY_TABLE,
-                    subject[:SUBJECT_LENGTH], 0, None, details)
+        write_audit(at or clock.now_utc().replace(microsecond=0), actor[:64], action,
+                    SECURITY_TABLE, subject[:SUBJECT_LENGTH], 0, None, details)
+
+
+def record_unlock_failures(db: SqliteDatabase, clock: Clock, attempts_file: Path) -> None:
+    """Write the wrong passwords given before an encrypted database could be read (kept in
+    its attempts file) into the audit chain, now that it is open."""
+    store = FileAttemptStore(attempts_file)
+    pending = store.pending()
+    for event in pending:
+        login = str(event.get("login", ""))
+        at = _moment(event.get("last_failure_at")) or clock.now_utc().replace(microsecond=0)
+        details: dict[str, Any] = {"failures": int(event.get("failures", 0)),
+                                   "before_unlock": True}
+        if event.get("locked_until"):
+            details["locked_until"] = str(event["locked_until"])
+        record_event(db, clock, login, LOCKED if event.get("locked_until") else LOGIN_FAILED,
+                     login, details, at=at)
+    if pending:
+        store.clear_pending()
 
 
 def _moment(text: Any) -> datetime | None:

@@ -162,6 +162,10 @@ def test_the_file_store_behaves_like_the_table(tmp_path, clock):
     assert reopened.seconds_to_wait("erzhanov") == 300
     clock.advance(minutes=5)
     assert reopened.attempt("erzhanov", lambda: "ok") == "ok"
+    # the count is gone; the three wrong passwords wait to be written into the audit chain
+    left = json.loads((tmp_path / "point.db.attempts").read_text())
+    assert list(left) == ["~pending"] and [e["failures"] for e in left["~pending"]] == [1, 2, 3]
+    store.clear_pending()
     assert (tmp_path / "point.db.attempts").read_text() == "{}"
 
 

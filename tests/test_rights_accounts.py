@@ -143,3 +143,26 @@ def test_cli_failed_logins_are_audited(accounts, db_path):
     accounts.db.connect(reuse_if_open=True)
     assert security_events(accounts.db) == [("assist", "login_failed", {"failures": 1}),
                                             ("assist", "login_failed", {"failures": 2})]
+
+
+def test_wrong_passwords_of_an_encrypted_database_reach_the_chain_at_the_next_login(tmp_path):
+    init = cli(tmp_path / "p.db", "init", "--point-code", "ATY-017", "--point-name", "УПП",
+               "--district", "Атырау", "--login", "erzhanov", "--name", "Ержанов Асхат",
+               "--password-stdin", "--sheet", str(tmp_path / "s.pdf"), stdin=PASSWORD + "\n")
+    assert init.returncode == 0, init.stderr
+    as_user = ("--user", "erzhanov", "--user-password-stdin", "check")
+    wrong = cli(tmp_path / "p.db", *as_user, stdin="Wrong-Pass-1\n")
+    assert wrong.returncode == 1 and "wrong" in wrong.stderr.lower()
+    time.sleep(1.1)
+    right = cli(tmp_path / "p.db", *as_user, stdin=PASSWORD + "\n")
+    assert right.returncode == 0, right.stderr
+    from inspector_app.services.setup import login_services
+
+    services = login_services(tmp_path / "p.db", "erzhanov", PASSWORD)
+    try:
+        events = [(actor, action, e) for actor, action, e in security_events(services.db)]
+    finally:
+        services.db.close()
+    assert events == [("erzhanov", "login_failed", {"failures": 1, "before_unlock": True}),
+                      ("erzhanov", "login", {})]
+    assert json.loads((tmp_path / "p.db.attempts").read_text()) == {}

@@ -16,6 +16,7 @@ from peewee import Column, SqliteDatabase
 
 from inspector_app.catalogues import Catalogues
 from inspector_app.clock import Clock
+from inspector_app.encryption import attempts_path
 from inspector_app.errors import DatabaseError, PasswordChangeRequired, PermissionDenied
 from inspector_app.lockout import (
     LoginThrottle,
@@ -25,7 +26,12 @@ from inspector_app.lockout import (
 )
 from inspector_app.permissions import Action, allowed
 from inspector_app.search import Search
-from inspector_app.security_events import REFUSED, ChainAttemptStore, record_event
+from inspector_app.security_events import (
+    REFUSED,
+    ChainAttemptStore,
+    record_event,
+    record_unlock_failures,
+)
 from inspector_app.services import numbering
 from inspector_app.services.accounts import Session, authenticate
 from inspector_app.services.appeals import AppealService
@@ -112,6 +118,8 @@ class Services:
         ``session.must_change_password`` is set after an administrator's reset: until the
         password is changed every other action is refused.
         """
+        if self.keyring is not None:
+            record_unlock_failures(self.db, self.clock, attempts_path(self.keyring.db_path))
         throttle = LoginThrottle(ChainAttemptStore(self.db, self.clock), self.clock)
         session = throttle.attempt(login, lambda: authenticate(self.point_code, login, password))
         if must_change_password(self.db, session.staff_id):
