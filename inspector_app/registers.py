@@ -30,6 +30,8 @@ from inspector_app.storage.models import (
 )
 
 PAGE_SIZE = 200
+PERSON_COLUMNS = ("applicant", "person", "offender", "full_name")
+"""Keys of the columns that hold the person a row is about."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,13 @@ class Register:
             if len(rows) < chunk:
                 return
             last_offset += chunk
+
+    def naming_columns(self) -> list[Column]:
+        """The columns that name one row to a person: its number, its date, its person."""
+        number = [c for c in self.columns if c.key.endswith("_number")][:1]
+        when = [c for c in self.columns if c.kind in ("date", "datetime")][:1]
+        who = [c for c in self.columns if c.key in PERSON_COLUMNS][:1]
+        return number + when + who or list(self.columns[:1])
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)

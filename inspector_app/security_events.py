@@ -37,7 +37,10 @@ SUBJECT_LENGTH = 32  # audit_entry.record_id
 def record_event(db: SqliteDatabase, clock: Clock, actor: str, action: str, subject: str,
                  details: dict[str, Any], *, at: datetime | None = None) -> None:
     """Append one security event to the audit chain (its own transaction when none is open);
-    ``at``: when it happened (UTC), if not now."""
+    ``at``: when it happened (UTC), if not now. A damaged file takes no writes (the user
+    must still be told about the damage)."""
+    if getattr(db, "damaged", None) is not None:
+        return
     with db.atomic():
         write_audit(at or clock.now_utc().replace(microsecond=0), actor[:64], action,
                     SECURITY_TABLE, subject[:SUBJECT_LENGTH], 0, None, details)

@@ -54,7 +54,7 @@ def visit_data(**extra: Any) -> dict[str, Any]:
 
 def registration_data(person, **extra: Any) -> dict[str, Any]:
     data = {"person": person.id, "category": "parole", "start_date": "2026-10-01",
-            "basis_document": "Постановление суда № 2-345"}
+            "end_date": "2027-10-01", "basis_document": "Постановление суда № 2-345"}
     data.update(extra)
     return data
 

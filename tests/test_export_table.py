@@ -64,7 +64,8 @@ def test_xlsx_has_typed_cells_title_and_frozen_heading(offences, tmp_path):
 
 def test_xlsx_dates_are_dates(services, person, tmp_path):
     services.registrations.create({"person": person.id, "category": "parole",
-                                   "start_date": "2026-10-01", "end_date": "2027-10-01"})
+                                   "start_date": "2026-10-01", "end_date": "2027-10-01",
+                                   "basis_document": "Постановление суда № 2-345"})
     out = tmp_path / "registrations.xlsx"
     export_register(services, REGISTERS["registrations"], Filters(), out, title=False,
                     lang="kk")

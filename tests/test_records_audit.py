@@ -6,7 +6,14 @@ import json
 
 import peewee
 import pytest
-from core_factories import appeal_data, make_person, offence_data, snapshot, visit_data
+from core_factories import (
+    appeal_data,
+    make_person,
+    offence_data,
+    registration_data,
+    snapshot,
+    visit_data,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -244,8 +251,7 @@ def test_a_failure_after_the_first_write_rolls_everything_back(services, person,
 
 def test_a_registration_check_is_one_transaction_with_its_schedule(services, person,
                                                                   monkeypatch):
-    reg = services.registrations.create({"person": person.id, "category": "parole",
-                                         "start_date": "2026-10-01"})
+    reg = services.registrations.create(registration_data(person))
     before = snapshot()
 
     def explode(*args, **kwargs):

@@ -61,7 +61,8 @@ def filled(services, person):
     s.visits.create({"visited_at": "2026-10-06 12:00", "kind": "apartment_round",
                      "dwelling_kind": "flat", "address_text": "ул. Сатпаева, 5", "flat": "1"})
     s.registrations.create({"person": person.id, "category": "protective_order",
-                            "start_date": "2026-10-01"})
+                            "start_date": "2026-10-01", "end_date": "2027-10-01",
+                            "basis_document": "Защитное предписание № 17"})
     s.meetings.create({"held_at": "2026-10-10 18:00", "kind": "assembly",
                        "place": "Двор дома 5", "attendance": 1234})
     s.feedback.create({"collected_at": "2026-10-10 19:00", "rating": 4, "trusts_police": True})
@@ -165,20 +166,30 @@ def test_empty_journal_says_so(services, tmp_path):
     assert "За период записей нет." in pdf_text(out)[1]
 
 
-def test_talon_holds_number_date_time_and_officer(services, person, tmp_path):
+@pytest.mark.parametrize("lang, stub, citizen, officer", [
+    ("ru", "КОРЕШОК ТАЛОНА", "выдается заявителю", "Капитан полиции, Ержанов Асхат Серікұлы"),
+    ("kk", "ТАЛОН ТҮБІРТЕГІ", "өтініш берушіге беріледі",
+     "Полиция капитаны, Ержанов Асхат Серікұлы"),
+])
+def test_talon_and_its_stub_hold_number_date_time_and_officer(services, person, tmp_path, lang,
+                                                               stub, citizen, officer):
     appeal = services.appeals.create({"received_at": "2026-11-20 09:15", "channel": "phone",
                                       "topic": "noise", "substance": "Шум",
                                       "applicant": person.id})
     out = tmp_path / "talon.pdf"
-    assert generate(services, ReportRequest("talon", appeal_id=appeal.id), out) == 1
+    assert generate(services, ReportRequest("talon", appeal_id=appeal.id, lang=lang), out) == 1
     reader = PdfReader(str(out))
     width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
-    assert (round(width), round(height)) == (298, 420)  # A6
-    text = norm(reader.pages[0].extract_text())
-    assert "ATY-017-T-2026-00001" in text.replace(" ", "")
-    assert "20.11.2026" in text and "09:15" in text
-    assert "Капитан полиции, Ержанов Асхат Серікұлы" in text
+    assert (round(width), round(height)) == (595, 420)  # A5 landscape: stub | talon
+    raw = reader.pages[0].extract_text()
+    text = norm(raw)
+    assert stub in text and citizen in text
+    # the stub (left) and the citizen's talon (right) each carry number, date, time, officer
+    assert text.replace(" ", "").count("ATY-017-T-2026-00001") == 2
+    assert text.count("20.11.2026") == 2 and text.count("09:15") == 2
+    assert norm(raw.replace("\n", " ")).count(officer) == 2
     assert "Пн–Пт 17:00–20:00" in text
+    assert "Ә. Н. Сейтқалиева" in text  # the applicant signs the stub for the talon
 
 
 def test_district_summary_has_a_row_per_point_and_totals(filled, tmp_path):

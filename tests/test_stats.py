@@ -63,15 +63,18 @@ def world(services, person) -> World:
     _appeal(s, person, "2026-07-01 00:00", "written", "noise")
     # registrations
     r1 = s.registrations.create({"person": person.id, "category": "protective_order",
-                                 "start_date": "2026-03-01", "basis_document": "ЗП № 7"})
+                                 "start_date": "2026-03-01", "end_date": "2027-03-01",
+                                 "basis_document": "ЗП № 7"})
     r2 = s.registrations.create({"person": person.id, "category": "parole",
-                                 "start_date": "2025-05-01"})
+                                 "start_date": "2025-05-01", "end_date": "2027-05-01",
+                                 "basis_document": "Постановление суда № 2-17"})
     s.registrations.update(r2.id, {"closed_on": "2026-02-01", "close_reason": "Срок истек"})
     r3 = s.registrations.create({"person": teen.id, "category": "official_warning",
                                  "start_date": "2025-12-01", "end_date": "2026-12-31",
-                                 "tags": ["minor_pdn"]})
+                                 "basis_document": "Предостережение № 3", "tags": ["minor_pdn"]})
     s.registrations.create({"person": teen.id, "category": "admin_supervision",
-                            "start_date": "2024-01-01", "end_date": "2025-04-30"})
+                            "start_date": "2024-01-01", "end_date": "2025-04-30",
+                            "basis_document": "Постановление суда № 2-5"})
     # preventive visits
     _visit(s, "2026-01-20 11:00", "apartment_round", flat="14",
            findings=["unregistered_residents"])

@@ -159,8 +159,9 @@ def test_concurrent_edit_is_refused_with_the_core_message(qtbot, ctx, services, 
 
 def test_print_talon_after_saving(qtbot, ctx, services, person, monkeypatch):
     printed = []
-    monkeypatch.setattr("ui.reports_page.print_talon",
-                        lambda context, appeal_id, parent: printed.append(appeal_id) or True)
+    monkeypatch.setattr("ui.document_preview.preview_document",
+                        lambda context, kind, record_id, parent:
+                        printed.append(record_id) if kind == "talon" else None)
     form = new_form(qtbot, ctx)
     assert not form.print_button.isEnabled()  # nothing to print before the talon exists
     form.topic.set_value("noise")

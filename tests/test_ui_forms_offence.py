@@ -73,6 +73,7 @@ def test_fine_over_the_article_maximum_is_refused_at_the_field(qtbot, ctx, servi
     form = show(qtbot, OffenceForm(ctx))
     form.offender.set_value(person.id)
     form.article.choose("437-1")
+    type_text(form.place, "ул. Абая, 12")
     type_text(form.description, "Громкая музыка в 01:30")
     type_text(form.fine.mrp, "25")
     qtbot.keyClick(form.place, Qt.Key.Key_Return)
@@ -100,7 +101,7 @@ def test_assistant_sees_another_officers_offence_read_only(qtbot, ctx, services,
     form = show(qtbot, OffenceForm(ctx, offence.id))
     assert form.read_only
     assert form.windowTitle().endswith("— только просмотр")
-    assert form.save_button.isHidden() and form.cancel_button.text() == "Закрыть"
+    assert form.save_button.isHidden() and form.cancel_button.text() == "&Закрыть"
     assert "Только просмотр" in form.banner.text()
     assert form.place.isReadOnly() and form.offender.edit.isReadOnly()
     assert form.save() is None

@@ -27,11 +27,15 @@ def test_register_a_person_with_the_category_default_interval(qtbot, ctx, servic
     form.person.set_value(person.id)
     form.tags.set_checked("alcohol_abuser")
     type_text(form.basis, "Постановление суда № 2-345 от 01.11.2026")
+    qtbot.mouseClick(form.end_date.edit, Qt.MouseButton.LeftButton)  # empty: cursor at start
+    qtbot.waitUntil(lambda: form.end_date.edit.cursorPosition() == 0)
+    type_text(form.end_date.edit, "25112027")
     with qtbot.waitSignal(ctx.sig_data_changed):
         registration_id = form.save()
     stored = services.registrations.get(registration_id)
     assert (stored.category, stored.check_interval_days, stored.tags) == (
         "parole", 30, "alcohol_abuser")
+    assert stored.end_date == date(2027, 11, 25)
     assert stored.next_check_due == date(2026, 12, 25)
     assert register_ids("registrations", status="active") == [registration_id]
 

@@ -60,45 +60,6 @@ def test_first_run_wizard_creates_the_point_and_logs_in(qtbot, tmp_path):
     reopened.db.close()
 
 
-def test_first_run_wizard_encrypts_by_default_and_saves_the_recovery_sheet(qtbot, tmp_path,
-                                                                          monkeypatch):
-    from inspector_app.encryption import is_encrypted
-
-    shown: list[str] = []
-    monkeypatch.setattr("ui.first_run.QMessageBox.information",
-                        lambda parent, title, text: shown.append(text))
-    path = tmp_path / "new.db"
-    wizard = FirstRunWizard(path, "ru")
-    qtbot.addWidget(wizard)
-    assert wizard.account_page.encrypt.isChecked()
-    sheet = tmp_path / "sheet.pdf"
-    monkeypatch.setattr(wizard, "sheet_path", lambda suggested: sheet)
-    fill_wizard(wizard, encrypt=True)
-    wizard.button(QWizard.WizardButton.FinishButton).click()
-    assert wizard.result() == QDialog.DialogCode.Accepted
-    wizard.services.db.close()
-    assert is_encrypted(path)
-    assert "Индербор".encode() not in path.read_bytes()  # the address is not readable
-    assert sheet.stat().st_size > 1000 and str(sheet) in shown[0]
-    reopened = login_services(path, "kasymov", "Kz-Secret-2026")
-    assert reopened.point_code == "ATY-021"
-    reopened.db.close()
-
-
-def test_first_run_wizard_shows_the_key_when_no_sheet_is_saved(qtbot, tmp_path, monkeypatch):
-    shown: list[str] = []
-    monkeypatch.setattr("ui.first_run.QMessageBox.information",
-                        lambda parent, title, text: shown.append(text))
-    wizard = FirstRunWizard(tmp_path / "new.db", "ru")
-    qtbot.addWidget(wizard)
-    monkeypatch.setattr(wizard, "sheet_path", lambda suggested: None)
-    fill_wizard(wizard, encrypt=True)
-    wizard.button(QWizard.WizardButton.FinishButton).click()
-    key = wizard.services.keyring.recovery_key
-    wizard.services.db.close()
-    assert key and key in shown[0]
-
-
 def test_first_run_wizard_refuses_mismatched_passwords_and_bad_codes(qtbot, tmp_path):
     install_language("ru")
     path = tmp_path / "new.db"

@@ -74,7 +74,15 @@ def test_a_registration_check_names_the_registered_person(services, person):
 
 def test_registration_required_fields(services):
     assert refused(services.registrations, {"check_interval_days": 30}) == {
-        ("person", "v.required"), ("category", "v.required"), ("start_date", "v.required")}
+        ("person", "v.required"), ("category", "v.required"), ("start_date", "v.required"),
+        ("basis_document", "v.required"), ("end_date", "v.required")}
+
+
+def test_a_registration_needs_its_basis_and_end_date(services, person):
+    """A registration rests on a document (court decision, protective order) and has a term."""
+    assert refused(services.registrations, registration_data(
+        person, basis_document="   ", end_date=None)) == {
+        ("basis_document", "v.required"), ("end_date", "v.required")}
 
 
 def test_registration_codes_and_lengths(services, person):

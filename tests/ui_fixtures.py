@@ -69,11 +69,13 @@ def seed(services) -> dict[str, str]:
                             "flat": "3", "person": people[1].id})
     overdue = services.registrations.create({
         "person": people[1].id, "category": "parole", "start_date": "2026-09-01",
-        "check_interval_days": 30, "basis_document": "Постановление суда № 2-345"})
+        "check_interval_days": 30, "basis_document": "Постановление суда № 2-345",
+        "end_date": "2027-09-01"})
     ids["registration_overdue"] = overdue.id
     ids["registration_due"] = services.registrations.create({
         "person": people[2].id, "category": "protective_order", "start_date": "2026-11-01",
-        "check_interval_days": 28, "basis_document": "Защитное предписание № 17"}).id
+        "check_interval_days": 28, "basis_document": "Защитное предписание № 17",
+        "end_date": "2027-11-01"}).id
     ids["offence"] = services.offences.create({
         "committed_at": "2026-11-20 23:40", "place": "ул. Абая, 12, двор",
         "offender": people[2].id, "article": "437-1", "description": "Громкая музыка ночью",

@@ -2,8 +2,9 @@
 
 Three pages: what this computer is (a precinct point or the district office), the point's
 profile (code, name, district from the districts catalogue, address, reception hours) and the
-first inspector's account (password typed twice). The core's ``create_database`` does the
-work in one transaction; its validation messages are shown on the last page.
+first account, the head of the point who manages the others' accounts (password typed twice).
+The core's ``create_database`` does the work in one transaction and takes back what it made on
+a refusal; its validation messages are shown on the last page.
 """
 
 from __future__ import annotations
@@ -14,11 +15,9 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from inspector_app.errors import InspectorError, ValidationError
 from inspector_app.paths import resource
-from inspector_app.recovery_sheet import write_recovery_sheet
 from inspector_app.services.context import Services
 from inspector_app.services.setup import (
     DISTRICT,
@@ -38,6 +36,7 @@ from inspector_app.services.setup import (
     create_database,
 )
 from ui.icons import app_icon
+from ui.recovery_dialog import RecoverySheetDialog
 
 DEFAULT_RECEPTION_HOURS = "Пн–Пт 17:00–20:00"
 
@@ -111,8 +110,6 @@ class AccountPage(QWizardPage):
         super().__init__(parent)
         self.lang = lang
         self.setTitle(self.tr("Your account"))
-        self.setSubTitle(self.tr("The first user of the program. Other accounts can be added "
-                                 "later."))
         self.full_name = QLineEdit(self)
         self.full_name.setPlaceholderText(self.tr("Surname Name Patronymic"))
         self.rank = QComboBox(self)
@@ -146,6 +143,15 @@ class AccountPage(QWizardPage):
         self.registerField("full_name*", self.full_name)
         self.registerField("login*", self.login)
         self.registerField("password*", self.password)
+
+    def initializePage(self) -> None:
+        if self.wizard().kind_page.kind() == DISTRICT:
+            self.setSubTitle(self.tr("The district office's operator, who imports the points' "
+                                     "files."))
+        else:
+            self.setSubTitle(self.tr("The head of the point (senior inspector): records like "
+                                     "any inspector and, on the Accounts page, gives the "
+                                     "point's other officers their accounts."))
 
     def account(self) -> FirstAccount:
         return FirstAccount(login=self.login.text().strip(),
@@ -189,6 +195,7 @@ class FirstRunWizard(QWizard):
         """Create and open the database; False (with a message) when the input is refused."""
         account = self.account_page.account()
         encrypt = self.account_page.encrypt.isChecked()
+        self.account_page.show_message("")  # no old complaint left behind what follows
         try:
             services = create_database(self.path, self.profile_page.profile(), account,
                                        kind=self.kind_page.kind(), clock=self.clock,
@@ -206,26 +213,10 @@ class FirstRunWizard(QWizard):
             self.hand_over_recovery_key(services)
         return True
 
-    def sheet_path(self, suggested: Path) -> Path | None:
-        """Where the user saves the recovery sheet (None: cancelled)."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the recovery sheet"),
-                                              str(suggested), self.tr("PDF (*.pdf)"))
-        return Path(path) if path else None
-
     def hand_over_recovery_key(self, services: Services) -> None:
-        """The recovery key exists only now: save its sheet for the safe, or show it."""
-        key = services.keyring.recovery_key
+        """The recovery key exists only now: explain it, save its sheet, confirm it is kept."""
         point = services.points.current()
-        suggested = Path.home() / f"recovery-sheet-{point.code}.pdf"
-        path = self.sheet_path(suggested)
-        if path is not None:
-            write_recovery_sheet(path, key, point_code=point.code, point_name=point.name,
-                                 database_file=str(self.path),
-                                 created_at=services.clock.now_local(), lang=self.lang)
-            text = self.tr("The recovery sheet was saved to %1. Print it, keep it in the "
-                           "point's safe and delete the file.").replace("%1", str(path))
-        else:
-            text = self.tr("Write this recovery key down and keep it in the point's safe; "
-                           "it opens the database if every password is lost:\n\n%1"
-                           ).replace("%1", key)
-        QMessageBox.information(self, self.tr("Recovery key"), text)
+        RecoverySheetDialog(services.keyring.recovery_key, point_code=point.code,
+                            point_name=point.name, database_file=str(self.path),
+                            created_at=services.clock.now_local(), lang=self.lang,
+                            parent=self).exec()

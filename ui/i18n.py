@@ -22,6 +22,27 @@ SETTINGS_KEY = "ui/language"
 _installed: list[QTranslator] = []
 
 
+class QtGaps(QTranslator):
+    """Texts of Qt's own dialogs that its ``qtbase_<lang>.qm`` leaves untranslated.
+
+    Qt 6.12's Russian catalogue lacks two labels of the (non-native) file dialog, the one
+    Linux shows; the Kazakh one has them all (checked by ``tests/test_ui_recovery_sheet.py``).
+    """
+
+    TEXTS = {"ru": {("QFileDialog", "&Look in:"): "&Папка:",
+                    ("QFileDialog", "Files of &type:"): "&Тип файлов:"}}
+
+    def __init__(self, lang: str, parent=None):
+        super().__init__(parent)
+        self.texts = self.TEXTS.get(lang, {})
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return not self.texts
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # Qt override
+        return self.texts.get((context, source_text))  # None: not ours, the next one asked
+
+
 def normalise_language(lang: str | None) -> str:
     """``lang`` if the program speaks it, otherwise the default (Russian)."""
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
@@ -52,6 +73,10 @@ def install_language(lang: str) -> list[str]:
             app.installTranslator(translator)
             _installed.append(translator)
             loaded.append(name)
+    gaps = QtGaps(lang, app)
+    if not gaps.isEmpty():
+        app.installTranslator(gaps)
+        _installed.append(gaps)
     QLocale.setDefault(qt_locale(lang))
     return loaded
 

@@ -33,6 +33,7 @@ from ui.accounts_page import AccountsPage
 from ui.area_page import AreaPage
 from ui.audit_view import AuditLogPage
 from ui.context import UiContext
+from ui.help_dialog import ManualAction
 from ui.home_page import HomePage
 from ui.icons import app_icon, icon
 from ui.registers.register_page import RegisterPage
@@ -190,6 +191,8 @@ class MainWindow(QMainWindow):
         self._rebuild_view_menu()
 
         self.help_menu = self.menuBar().addMenu("")
+        self.manual_action = ManualAction(self.ctx, self)
+        self.help_menu.addAction(self.manual_action)
         self.about_action = QAction(icon("about"), "", self)
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
@@ -208,8 +211,8 @@ class MainWindow(QMainWindow):
         self.page_actions: list[QAction] = []
         for number, page in enumerate(self.pages):
             action = QAction(page.item.icon(), page.title(), self)
-            if number < 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            if number < 10:  # Ctrl+1 … Ctrl+9, then Ctrl+0 (the reports in a point)
+                action.setShortcut(QKeySequence(f"Ctrl+{(number + 1) % 10}"))
             action.triggered.connect(lambda _checked=False, n=number: self.nav.setCurrentRow(n))
             self.view_menu.addAction(action)
             self.page_actions.append(action)

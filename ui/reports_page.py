@@ -3,17 +3,20 @@
 Reports are built by :func:`inspector_app.reports.generate` on a worker thread (with progress
 and Cancel after half a second, see :mod:`ui.worker`) into a temporary file, then shown in an
 in-app preview (QtPdf). Print renders the pages through the system print dialog; Save as copies
-the file. :func:`print_talon` prints an appeal's talon straight from the appeal form.
+the file. The preview follows the language: choosing another one for the report, or switching
+the program's language in Settings, makes the report shown again in that language. A record's
+own document (talon, protocol, visit record) is printed from its form, see
+:mod:`ui.document_preview`.
 """
 
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDate,
     QEvent,
     QPointF,
@@ -49,7 +52,7 @@ from ui.icons import icon
 from ui.worker import Job, run_job
 
 PRINT_DPI = 300
-LANGUAGES = (("ru", "Русский"), ("kk", "Қазақша"))
+LANGUAGES = (("ru", "Русский"), ("kk", "Қазақша"), ("en", "English"))
 FORM_WIDTH = 330
 
 
@@ -85,36 +88,6 @@ def print_pdf(document: QPdfDocument, printer: QPrinter, dpi: int = PRINT_DPI) -
     return last - first + 1
 
 
-def print_talon(ctx: UiContext, appeal_id: str, parent: QWidget | None = None, *,
-                printer: QPrinter | None = None) -> bool:
-    """Print the talon of an appeal: the system print dialog, then the A6 slip.
-
-    With ``printer`` given (tests, a remembered printer) the dialog is skipped. Returns
-    whether a page was printed.
-    """
-    folder = QTemporaryDir()
-    path = str(Path(folder.path()) / "talon.pdf")
-    try:
-        generate(ctx.services, ReportRequest("talon", appeal_id=appeal_id,
-                                             lang=_report_lang(ctx.lang)), path)
-    except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
-        show_error(parent, exc, ctx.lang)
-        return False
-    document = QPdfDocument()
-    document.load(path)
-    if printer is None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A6))
-        dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(QCoreApplication.translate("ReportsPage", "Print the talon"))
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            document.close()
-            return False
-    printed = print_pdf(document, printer) > 0
-    document.close()
-    return printed
-
-
 def _report_lang(lang: str) -> str:
     return lang if lang in dict(LANGUAGES) else "ru"
 
@@ -139,6 +112,7 @@ class ReportsPage(QWidget):
         self.job: Job | None = None
         self.pages = 0
         self.current_file: str | None = None
+        self.shown_request: ReportRequest | None = None  # what the preview shows
         self._temp = QTemporaryDir()
         self._serial = 0
 
@@ -215,6 +189,7 @@ class ReportsPage(QWidget):
 
         self.kind.currentIndexChanged.connect(self._on_kind)
         self.period.currentIndexChanged.connect(self._on_period)
+        self.language.currentIndexChanged.connect(lambda _index: self._on_report_language())
         self.generate_button.clicked.connect(self.generate)
         self.print_button.clicked.connect(self.print_report)
         self.save_button.clicked.connect(self.save_report)
@@ -273,8 +248,15 @@ class ReportsPage(QWidget):
         super().changeEvent(event)
 
     def _on_language(self, lang: str) -> None:
-        self.language.setCurrentIndex(self.language.findData(_report_lang(lang)))
         self.retranslate()
+        self.language.setCurrentIndex(self.language.findData(_report_lang(lang)))
+
+    def _on_report_language(self) -> None:
+        """Show the report on screen again in the language just chosen."""
+        shown = self.shown_request
+        lang = self.language.currentData()
+        if shown is not None and shown.lang != lang:
+            self.run(replace(shown, lang=lang))
 
     # -- choices --------------------------------------------------------------------------
     def _fill_inspectors(self) -> None:
@@ -350,6 +332,13 @@ class ReportsPage(QWidget):
         except Exception as exc:  # noqa: BLE001 - an InspectorError shown in the user's language
             show_error(self, exc, self.ctx.lang)
             return None
+        return self.run(request)
+
+    def run(self, request: ReportRequest) -> Job | None:
+        """Build ``request`` off the GUI thread; the preview shows it when done."""
+        if self.job is not None and not self.job.finished:
+            self.job.sig_finished.connect(lambda: self._on_report_language())
+            return self.job
         self._serial += 1
         path = str(Path(self._temp.path()) / f"report-{self._serial}.pdf")
         services = self.ctx.services
@@ -357,7 +346,7 @@ class ReportsPage(QWidget):
         self._set_status(self.tr("Generating the report…"))
         self.job = run_job(lambda progress: generate(services, request, path, progress),
                            db=services.db, parent=self, title=self.tr("Generating the report…"),
-                           on_done=lambda pages: self._show_report(path, pages),
+                           on_done=lambda pages: self._show_report(path, request),
                            lang=lambda: self.ctx.lang)
         self.job.sig_finished.connect(self._on_finished)
         return self.job
@@ -369,8 +358,9 @@ class ReportsPage(QWidget):
         elif self.job is not None and self.job.error is not None:
             self._set_status(self.tr("The report could not be made."))
 
-    def _show_report(self, path: str, pages: int) -> None:
+    def _show_report(self, path: str, request: ReportRequest) -> None:
         previous = self.current_file
+        self.shown_request = request
         self.document.close()
         self.document.load(path)
         self.current_file = path

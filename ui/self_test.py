@@ -1,8 +1,9 @@
 """``inspector-app --self-test``: prove a build works, without a display or a user.
 
-Opens a fresh demo database, renders the main window offscreen, builds an activity report, and
-sends an export package to a scratch district database that imports it. Prints one line per
-step and exits 0 only if every step worked; used by CI on the PyInstaller bundle.
+Opens a fresh demo database, renders the main window offscreen (and its user manual), builds
+an activity report, and sends an export package to a scratch district database that imports
+it. Prints one line per step and exits 0 only if every step worked; used by CI on the
+PyInstaller bundle.
 """
 
 from __future__ import annotations
@@ -87,10 +88,15 @@ def _run_steps(folder: Path, records: int) -> int:
         for _ in range(20):
             app.processEvents()
         image = window.grab()
+        manual = window.manual_action.open_manual()  # the help files travel with the build
+        manual_chars = len(manual.browser.toPlainText())
+        manual.close()
         window.close()
         if image.isNull() or image.width() < 800:
             raise RuntimeError(f"main window rendered as {image.width()}x{image.height()}")
-        return f"main window {image.width()}x{image.height()}"
+        if manual_chars < 1000:
+            raise RuntimeError(f"the user manual has {manual_chars} characters")
+        return f"main window {image.width()}x{image.height()}, manual {manual_chars} characters"
 
     def build_report() -> str:
         services = shared["point"]

@@ -61,12 +61,12 @@ def register_backup(commands) -> None:
     p.add_argument("--old-plain", choices=("encrypt", "delete"), default=None,
                    help="encrypt (or delete) the backups made before the database was "
                         "encrypted, instead of backing up")
-    p.set_defaults(handler=run_backup)
+    p.set_defaults(handler=run_backup, works_when_damaged=True)
     p = commands.add_parser("restore", help="replace the database with a backup (the current "
                                             "one is kept beside it)")
     p.add_argument("backup", type=Path, help="backup file (see: backup --list)")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    p.set_defaults(handler=run_restore)
+    p.set_defaults(handler=run_restore, works_when_damaged=True)
 
 
 def register_encryption(commands) -> None:

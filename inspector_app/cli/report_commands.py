@@ -30,12 +30,16 @@ def register(commands) -> None:
     p.set_defaults(handler=run_stats)
 
     p = commands.add_parser("report", help="write a PDF report")
-    p.add_argument("kind", choices=("activity", "register", "talon", "district"))
+    p.add_argument("kind", choices=("activity", "register", "talon", "district", "protocol",
+                                    "visit"))
     _add_period(p, required=False)
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.add_argument("--register", choices=tuple(REGISTERS), help="register to print")
     p.add_argument("--talon", metavar="NUMBER", help="talon number (report talon)")
     p.add_argument("--appeal", metavar="ID", help="appeal record id (report talon)")
+    p.add_argument("--protocol", metavar="NUMBER", help="protocol number (report protocol)")
+    p.add_argument("--record", metavar="ID",
+                   help="offence or visit record id (report protocol, visit)")
     p.add_argument("--point", action="append", default=[], metavar="CODE",
                    help="point code (repeatable; district report: default all points)")
     p.add_argument("--lang", dest="report_lang", choices=REPORT_LANGS,
@@ -118,20 +122,27 @@ def run_stats(args: argparse.Namespace, ctx) -> int:
 
 # -- report -------------------------------------------------------------------------------
 def run_report(args: argparse.Namespace, ctx) -> int:
-    from inspector_app.reports import ReportRequest, find_appeal, generate
+    from inspector_app.reports import ReportRequest, find_appeal, find_offence, generate
 
     lang = args.report_lang or ctx.lang
     services = ctx.services()
     start, end = _period(args)
-    appeal_id = None
+    appeal_id = record_id = None
     if args.kind == "talon":
         if not (args.talon or args.appeal):
             raise InspectorError("report.talon_needed")
         appeal_id = find_appeal(services, appeal_id=args.appeal, talon_number=args.talon).id
+    elif args.kind in ("protocol", "visit"):
+        record_id = args.record
+        if args.kind == "protocol" and args.protocol:
+            record_id = find_offence(services, args.protocol).id
+        if not record_id:
+            raise InspectorError("report.record_needed")
     elif args.kind != "register" and start is None:
         raise InspectorError("report.needs_period")
     request = ReportRequest(args.kind, start, end, _inspector_id(services, args.inspector),
-                            args.register, appeal_id, tuple(p.upper() for p in args.point), lang)
+                            args.register, appeal_id, tuple(p.upper() for p in args.point), lang,
+                            record_id)
     pages = generate(services, request, args.out)
     ctx.out(ctx.t("report.done", path=args.out, pages=pages))
     return 0

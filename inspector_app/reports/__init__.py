@@ -1,4 +1,5 @@
-"""Printed reports (reportlab): activity report, register journals, talon, district summary.
+"""Printed reports (reportlab): activity report, register journals, district summary, and the
+one-record documents: the talon with its stub, the offence protocol, the visit record.
 
 The public API for the GUI and the command line::
 
@@ -16,22 +17,29 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from inspector_app.errors import InspectorError
+from inspector_app.errors import InspectorError, NotFound
+from inspector_app.faults import atomic_output
 from inspector_app.registers import REGISTERS, Filters
 from inspector_app.reports.activity import activity_report
 from inspector_app.reports.district import district_report
 from inspector_app.reports.journal import register_report
 from inspector_app.reports.layout import Progress, ReportCancelled
+from inspector_app.reports.protocol import protocol_report, visit_report
 from inspector_app.reports.talon import find_appeal, talon_report
 from inspector_app.services.context import Services
 from inspector_app.stats import StatsScope
+from inspector_app.storage.models import Offence
 
-REPORT_KINDS = ("activity", "register", "talon", "district")
-REPORT_LANGUAGES = ("ru", "kk")
+REPORT_KINDS = ("activity", "register", "talon", "district", "protocol", "visit")
+DOCUMENT_KINDS = {"talon": "appeal", "protocol": "offence", "visit": "preventive_visit"}
+"""The one-record documents and the kind of record each prints."""
+REPORT_LANGUAGES = ("ru", "kk", "en")
 
 __all__ = [
-    "REPORT_KINDS", "REPORT_LANGUAGES", "ReportCancelled", "ReportRequest", "activity_report",
-    "district_report", "find_appeal", "generate", "register_report", "talon_report",
+    "DOCUMENT_KINDS", "REPORT_KINDS", "REPORT_LANGUAGES", "ReportCancelled", "ReportRequest",
+    "activity_report", "district_report", "document_file_name", "document_request",
+    "find_appeal", "find_offence", "generate", "protocol_report", "register_report",
+    "talon_report", "visit_report",
 ]
 
 
@@ -42,7 +50,8 @@ class ReportRequest:
     - activity / district: the period, optionally an inspector and points;
     - register: ``register`` (a name of :data:`inspector_app.registers.REGISTERS`) and the
       period, or explicit ``filters`` exactly as the screen has them;
-    - talon: ``appeal_id``.
+    - talon: ``appeal_id``; protocol (an offence) and visit (a preventive visit):
+      ``record_id``.
     """
 
     kind: str
@@ -53,6 +62,7 @@ class ReportRequest:
     appeal_id: str | None = None
     point_codes: tuple[str, ...] = ()
     lang: str = "ru"
+    record_id: str | None = None
     filters: Filters | None = field(default=None, compare=False)
 
     def scope(self, today: date | None = None) -> StatsScope:
@@ -73,7 +83,16 @@ class ReportRequest:
 
 def generate(services: Services, request: ReportRequest, out: str | Path,
              progress: Progress | None = None) -> int:
-    """Write the report ``request`` asks for to ``out`` (PDF); returns the page count."""
+    """Write the report ``request`` asks for to ``out`` (PDF); returns the page count.
+
+    The file appears only when complete: a full disk or a crash leaves no half-written PDF.
+    """
+    with atomic_output(out) as partial:
+        return _generate(services, request, partial, progress)
+
+
+def _generate(services: Services, request: ReportRequest, out: Path,
+              progress: Progress | None) -> int:
     lang = request.lang
     if request.kind == "activity":
         return activity_report(services, request.scope(), out, lang=lang, progress=progress)
@@ -93,4 +112,34 @@ def generate(services: Services, request: ReportRequest, out: str | Path,
         if not request.appeal_id:
             raise InspectorError("report.talon_needed")
         return talon_report(services, request.appeal_id, out, lang=lang, progress=progress)
+    if request.kind in ("protocol", "visit"):
+        if not request.record_id:
+            raise InspectorError("report.record_needed")
+        build = protocol_report if request.kind == "protocol" else visit_report
+        return build(services, request.record_id, out, lang=lang, progress=progress)
     raise InspectorError("v.unknown_code", value=request.kind)
+
+
+def document_request(kind: str, record_id: str, lang: str = "ru") -> ReportRequest:
+    """The request printing the one-record document ``kind`` of :data:`DOCUMENT_KINDS`."""
+    if kind == "talon":
+        return ReportRequest("talon", appeal_id=record_id, lang=lang)
+    return ReportRequest(kind, record_id=record_id, lang=lang)
+
+
+def document_file_name(services: Services, kind: str, record_id: str) -> str:
+    """The file name offered for a saved document: its number, or a visit's date and time."""
+    if kind == "talon":
+        return f"talon_{services.appeals.get(record_id).talon_number}.pdf"
+    if kind == "protocol":
+        return f"protocol_{services.offences.get(record_id).protocol_number}.pdf"
+    return f"visit_{services.visits.get(record_id).visited_at:%Y-%m-%d_%H%M}.pdf"
+
+
+def find_offence(services: Services, protocol_number: str) -> Offence:
+    """The live offence with this protocol number; :class:`NotFound` otherwise."""
+    number = protocol_number.strip().upper()
+    offence = services.offences.live().where(Offence.protocol_number == number).first()
+    if offence is None:
+        raise NotFound("report.protocol_not_found", number=number)
+    return offence

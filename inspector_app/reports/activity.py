@@ -12,14 +12,17 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from inspector_app.catalogues import Catalogues
 from inspector_app.messages import translate
 from inspector_app.reports.chart import activity_chart
-from inspector_app.reports.fonts import CONDENSED
+from inspector_app.reports.fonts import CONDENSED, CONDENSED_BOLD
 from inspector_app.reports.formatting import (
+    DASH,
     describe_period,
     format_change,
     format_date,
@@ -33,14 +36,20 @@ from inspector_app.reports.layout import (
     ProgressTracker,
     Styles,
     build_pdf,
+    heading_minimums,
     make_styles,
+    spread_widths,
 )
-from inspector_app.reports.tables import grid_style
+from inspector_app.reports.tables import PADDING, grid_style
 from inspector_app.services.context import Services
 from inspector_app.stats import ActivityStats, Section, StatsScope, compute
 from inspector_app.stats_series import OverdueCheck, monthly_series, overdue_checks, reference_day
 from inspector_app.storage.models import Point, Staff
 
+GROUP_INDENT = 10
+"""How far a group's rows (articles, penalties, concerns) stand in from their group title."""
+HANG = 8
+"""The continuation lines' extra indent of a wrapped row without an "— " to align to."""
 MARGINS = (22 * mm, 12 * mm, 14 * mm, 16 * mm)
 SECTION_ROOM = 40 * mm
 """A section starts on a new page unless this much room is left (title + a few rows)."""
@@ -71,6 +80,18 @@ def heading_block(services: Services, point: Point, inspector: Staff | None, lan
     return [Paragraph(escape(line), styles.heading) for line in lines if line]
 
 
+def hanging_style(style: ParagraphStyle, label: str, indent: float) -> ParagraphStyle:
+    """``style`` indented by ``indent``, its continuation lines under the text after "— ".
+
+    A wrapped article name ("ст. 73 — Противоправные действия …") then reads as one item:
+    the second line starts under «Противоправные», not under «ст.».
+    """
+    head, dash, _ = label.partition(DASH + " ")
+    hang = stringWidth(head + dash, style.fontName, style.fontSize) if dash else HANG
+    return ParagraphStyle(f"{style.name}-hang", parent=style, leftIndent=indent + hang,
+                          firstLineIndent=-hang)
+
+
 def section_table(section: Section, stats: ActivityStats, catalogues: Catalogues, lang: str,
                   styles: Styles, width: float) -> Table:
     """One section as a table: indicator, current, АППГ, change %; heading on every page."""
@@ -92,9 +113,9 @@ def section_table(section: Section, stats: ActivityStats, catalogues: Catalogues
             style += [("SPAN", (0, index), (-1, index)),
                       ("BACKGROUND", (0, index), (-1, index), GROUP_FILL)]
         group = row.group
-        label = escape(row.text(lang, catalogues))
-        cell = Paragraph(f"&nbsp;&nbsp;&nbsp;&nbsp;{label}" if row.group else label,
-                         styles.cell if row.group else styles.cell_bold)
+        label = row.text(lang, catalogues)
+        cell = Paragraph(escape(label), hanging_style(styles.cell, label, GROUP_INDENT)
+                         if row.group else styles.cell_bold)
         rows.append([cell, format_number(row.current, row.kind, lang),
                      format_number(row.previous, row.kind, lang),
                      format_change(row.change_pct, lang)])
@@ -107,13 +128,14 @@ def section_table(section: Section, stats: ActivityStats, catalogues: Catalogues
 def overdue_table(checks: list[OverdueCheck], catalogues: Catalogues, lang: str,
                   styles: Styles, width: float) -> Table:
     """The list of overdue checks: person, category, last check, due, days, inspector."""
-    hints = [6, 56, 32, 19, 19, 18, 28]
-    widths = [width * h / sum(hints) for h in hints]
     heading = [translate("report.column.number", lang), translate("field.staff.full_name", lang),
                translate("field.registration.category", lang),
                translate("field.registration.last_check_on", lang),
                translate("report.column.due", lang), translate("report.column.days_overdue", lang),
                translate("field.any.inspector", lang)]
+    widths = spread_widths([6, 56, 32, 19, 19, 18, 28], width,
+                           heading_minimums(heading, CONDENSED_BOLD, styles.cell_head.fontSize,
+                                            PADDING))
     rows: list[list] = [[Paragraph(escape(text), styles.cell_head) for text in heading]]
     for number, check in enumerate(checks, 1):
         person = escape(check.person)

@@ -22,13 +22,19 @@ from inspector_app.reports.layout import (
     ProgressTracker,
     build_pdf,
     fit_widths,
+    heading_minimums,
+    longest_word,
     make_styles,
 )
-from inspector_app.reports.tables import PADDING, RowStream
+from inspector_app.reports.tables import HANG_EMS, PADDING, RowStream
 from inspector_app.services.context import Services
 
 NUMBER_WIDTH_HINT = 4
 RIGHT_ALIGNED_KINDS = ("int", "money")
+HANGING_CATALOGUES = ("offence_articles",)
+"""Columns whose wrapped names continue under a hanging indent."""
+WORD_CAP = 15
+"""Catalogue words longer than this many characters may break to save the other columns."""
 
 
 def column_title(column: Column, lang: str) -> str:
@@ -37,6 +43,19 @@ def column_title(column: Column, lang: str) -> str:
         return translate(column.label, lang)
     generic = f"field.any.{column.key}"
     return translate(generic, lang) if has_message(generic) else column.key
+
+
+def content_minimum(column: Column, cats, lang: str, size: float, unit: float) -> float:
+    """The least width that keeps a column's values whole: a date never splits, nor does a
+    word of a catalogue title up to :data:`WORD_CAP` characters (a longer one may break)."""
+    if column.kind in ("date", "datetime"):
+        return stringWidth("00.00.0000", CONDENSED, size) + 2 * PADDING + 0.5
+    if not column.catalogue:
+        return 0.0
+    hang = size * HANG_EMS if column.catalogue in HANGING_CATALOGUES else 0.0
+    widest = max((longest_word(item.title(lang).replace("-", "- "), CONDENSED, size)
+                  for item in cats.items(column.catalogue)), default=0.0)
+    return min(widest, WORD_CAP * unit) + hang + 2 * PADDING + 0.5
 
 
 def journal_title(register: Register, filters: Filters, lang: str) -> tuple[str, str]:
@@ -73,13 +92,14 @@ def register_report(services: Services, register: Register, filters: Filters,
         unit = stringWidth("0", CONDENSED, size) * 1.1
         heading = [translate("report.column.number", lang),
                    *(column_title(c, lang) for c in columns)]
-        # a column is at least as wide as the longest word of its heading
-        hints = [max(hint, max(stringWidth(word, CONDENSED_BOLD, size)
-                               for word in title.split()) / unit)
-                 for hint, title in zip([NUMBER_WIDTH_HINT, *(c.width for c in columns)],
-                                        heading, strict=True)]
-        widths = fit_widths(hints, doc.frame_width, unit, PADDING)
+        hints = [NUMBER_WIDTH_HINT, *(c.width for c in columns)]
+        minimums = heading_minimums(heading, CONDENSED_BOLD, size, PADDING)
+        for index, column in enumerate(columns, 1):
+            minimums[index] = max(minimums[index], content_minimum(column, cats, lang, size,
+                                                                   unit))
+        widths = fit_widths(hints, doc.frame_width, unit, PADDING, minimums=minimums)
         right = [0, *(i + 1 for i, c in enumerate(columns) if c.kind in RIGHT_ALIGNED_KINDS)]
+        hanging = [i + 1 for i, c in enumerate(columns) if c.catalogue in HANGING_CATALOGUES]
         flow = [Paragraph(f"{point.name} ({point.code})", styles.small),
                 Paragraph(title, styles.title)]
         if period:
@@ -88,7 +108,7 @@ def register_report(services: Services, register: Register, filters: Filters,
                                         count=group_thousands(total)), styles.small))
         flow.append(Spacer(1, 3 * mm))
         stream = RowStream(heading, rows(), widths, size=size, align_right=right,
-                           tracker=tracker)
+                           hanging=hanging, tracker=tracker)
         if stream.has_rows():
             flow.append(stream)
         else:

@@ -189,29 +189,35 @@ def _unit_width(word: str, font: str) -> float:
     return stringWidth(word, font, 1.0)
 
 
-def wrap_text(text: str, font: str, size: float, width: float, max_lines: int = 0) -> list[str]:
+def wrap_text(text: str, font: str, size: float, width: float, max_lines: int = 0,
+              hang: float = 0.0) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` (long words are cut by letters,
     after a hyphen when there is one).
 
-    With ``max_lines`` the rest is dropped and the last line ends with "…".
+    With ``hang`` every line after the first is that much narrower (a hanging indent: the
+    caller draws those lines ``hang`` further right). With ``max_lines`` the rest is dropped
+    and the last line ends with "…".
     """
-    limit = width / size - 1e-6
     space = _unit_width(" ", font)
     lines: list[str] = []
+
+    def room() -> float:
+        return width - (hang if lines else 0.0)
+
     for paragraph in str(text).replace("\r", "").split("\n"):
         words: list[str] = []
         used = 0.0
         for word in paragraph.split(" "):
             need = _unit_width(word, font)
             extra = need + (space if words else 0.0)
-            if used + extra <= limit:
+            if used + extra <= room() / size - 1e-6:
                 words.append(word)
                 used += extra
                 continue
             if words:
                 lines.append(" ".join(words))
-            while need > limit:
-                cut = _fitting_prefix(word, font, size, width)
+            while need > room() / size - 1e-6:
+                cut = _fitting_prefix(word, font, size, room())
                 hyphen = word.rfind("-", 0, cut)
                 cut = hyphen + 1 if hyphen > 0 else cut
                 lines.append(word[:cut])
@@ -222,7 +228,7 @@ def wrap_text(text: str, font: str, size: float, width: float, max_lines: int = 
     if max_lines and len(lines) > max_lines:
         lines = lines[:max_lines]
         last = lines[-1]
-        while last and stringWidth(last + "…", font, size) > width:
+        while last and stringWidth(last + "…", font, size) > room():
             last = last[:-1]
         lines[-1] = last + "…"
     return lines
@@ -239,17 +245,57 @@ def _fitting_prefix(word: str, font: str, size: float, width: float) -> int:
     return low
 
 
+def longest_word(text: str, font: str, size: float) -> float:
+    """The width of the widest word of ``text``: a heading cell narrower than it splits a word."""
+    return max((_unit_width(word, font) for word in str(text).split()), default=0.0) * size
+
+
+def heading_minimums(headings: list[str], font: str, size: float,
+                     padding: float) -> list[float]:
+    """Each column's least width: its heading's longest word and the paddings."""
+    return [longest_word(text, font, size) + 2 * padding + 0.5 for text in headings]
+
+
+def spread_widths(shares: list[float], total: float,
+                  minimums: list[float] | None = None) -> list[float]:
+    """Widths in proportion to ``shares`` filling ``total``, none below its minimum.
+
+    A column that would fall below its minimum is given exactly that, and the others share
+    what is left; when even the minimums do not fit, they are scaled down together.
+    """
+    minimums = minimums or [0.0] * len(shares)
+    if sum(minimums) >= total:
+        return [m * total / sum(minimums) for m in minimums]
+    pinned: dict[int, float] = {}
+    while True:
+        free = [i for i in range(len(shares)) if i not in pinned]
+        room = total - sum(pinned.values())
+        weight = sum(shares[i] for i in free)
+        widths = {i: room * shares[i] / weight if weight else room / len(free) for i in free}
+        short = [i for i in free if widths[i] < minimums[i]]
+        if not short:
+            return [pinned.get(i, widths.get(i, 0.0)) for i in range(len(shares))]
+        for i in short:
+            pinned[i] = minimums[i]
+
+
 def fit_widths(hints: list[float], total: float, unit: float, padding: float,
-               keep: float = 14) -> list[float]:
+               keep: float = 14, minimums: list[float] | None = None) -> list[float]:
     """Column widths for ``hints`` (in characters of ``unit`` points) filling ``total``.
 
     Narrow columns (``keep`` characters or fewer: numbers, dates, ИИН, statuses) get exactly their
-    hinted width so they stay on one line; the wider ones share the rest in proportion.
+    hinted width so they stay on one line; the wider ones share the rest in proportion, none
+    below its ``minimums`` entry (a heading's longest word, see :func:`heading_minimums`).
     """
     wanted = [h * unit + 2 * padding for h in hints]
-    fixed = sum(w for w, h in zip(wanted, hints, strict=True) if h <= keep)
-    flexible = sum(w for w, h in zip(wanted, hints, strict=True) if h > keep)
+    floors = [max(w, m) for w, m in zip(wanted, minimums or [0.0] * len(hints), strict=True)]
+    fixed = sum(f for f, h in zip(floors, hints, strict=True) if h <= keep)
+    flexible = [i for i, h in enumerate(hints) if h > keep]
     if not flexible or fixed >= total:
-        return [w * total / sum(wanted) for w in wanted]
-    factor = (total - fixed) / flexible
-    return [w if h <= keep else w * factor for w, h in zip(wanted, hints, strict=True)]
+        return spread_widths(wanted, total, minimums)
+    shares = spread_widths([wanted[i] for i in flexible], total - fixed,
+                           [(minimums or [0.0] * len(hints))[i] for i in flexible])
+    widths = list(floors)
+    for i, width in zip(flexible, shares, strict=True):
+        widths[i] = width
+    return widths

@@ -20,6 +20,8 @@ from inspector_app.reports.layout import GRID, HEADER_FILL, ProgressTracker, wra
 
 PADDING = 2.0
 MAX_CELL_LINES = 16
+HANG_EMS = 1.0
+"""The hanging indent of a wrapped cell's continuation lines, in font sizes."""
 
 
 def grid_style(font: str, size: float, leading: float, *, header_rows: int = 1,
@@ -57,30 +59,35 @@ class RowStream(Flowable):
 
     ``rows`` yields sequences of strings (one per column). The heading repeats at the top of
     every page; a row never splits; very long cells are cut at :data:`MAX_CELL_LINES` lines.
-    ``tracker`` (optional) hears how many rows are done after each page.
+    ``tracker`` (optional) hears how many rows are done after each page. Cells of the
+    ``hanging`` columns (article names) continue their wrapped lines under an indent.
     """
 
     def __init__(self, heading: Sequence[str], rows: Iterable[Sequence[str]],
                  col_widths: Sequence[float], *, font: str = CONDENSED, size: float = 7.5,
-                 align_right: Sequence[int] = (), tracker: ProgressTracker | None = None):
+                 align_right: Sequence[int] = (), hanging: Sequence[int] = (),
+                 tracker: ProgressTracker | None = None):
         super().__init__()
         self.widths = list(col_widths)
         self.font, self.size, self.leading = font, size, size * 1.2
         self.align_right = tuple(align_right)
+        self.hanging = frozenset(hanging)
         self.tracker = tracker
         self._source: Iterator[Sequence[str]] = iter(rows)
         self._pending: deque[tuple[list[list[str]], float]] = deque()
         self._done = 0
         self._exhausted = False
-        self.heading, self.heading_height = self._prepare(heading, CONDENSED_BOLD)
+        self.heading, self.heading_height = self._prepare(heading, CONDENSED_BOLD, body=False)
         self._top_failures = 0
 
     # -- rows ---------------------------------------------------------------------------
-    def _prepare(self, cells: Sequence[str], font: str) -> tuple[list[list[str]], float]:
+    def _prepare(self, cells: Sequence[str], font: str,
+                 body: bool = True) -> tuple[list[list[str]], float]:
         texts, lines = [], 1
-        for text, width in zip(cells, self.widths, strict=True):
+        for column, (text, width) in enumerate(zip(cells, self.widths, strict=True)):
+            hang = self.size * HANG_EMS if body and column in self.hanging else 0.0
             wrapped = wrap_text(text or "", font, self.size, width - 2 * PADDING,
-                                MAX_CELL_LINES)
+                                MAX_CELL_LINES, hang)
             texts.append(wrapped)
             lines = max(lines, len(wrapped))
         return texts, lines * self.leading + 2 * PADDING + 1
@@ -122,7 +129,7 @@ class RowStream(Flowable):
         if self.tracker is not None:
             self.tracker.step(self._done)
         page = GridPage(texts, heights, self.widths, self.font, self.size, self.leading,
-                        self.align_right)
+                        self.align_right, self.hanging)
         return [page, self] if self._peek() is not None else [page]
 
     def draw(self):  # never drawn itself: split() hands out pages
@@ -135,11 +142,13 @@ class GridPage(Flowable):
     cheaper than a platypus Table for the same look."""
 
     def __init__(self, rows: list[list[list[str]]], heights: list[float], widths: list[float],
-                 font: str, size: float, leading: float, align_right: Sequence[int]):
+                 font: str, size: float, leading: float, align_right: Sequence[int],
+                 hanging: frozenset[int] = frozenset()):
         super().__init__()
         self.rows, self.heights, self.widths = rows, heights, widths
         self.font, self.size, self.leading = font, size, leading
         self.align_right = set(align_right)
+        self.hanging = hanging
 
     def wrap(self, available_width, available_height):
         return sum(self.widths), sum(self.heights)
@@ -178,13 +187,15 @@ class GridPage(Flowable):
                 # heading cells centred both ways; body cells from the top
                 baseline = (top - (row_height - block) / 2 if heading else top - PADDING) \
                     - self.size
-                for line in lines:
+                for number, line in enumerate(lines):
                     if heading or column in self.align_right:
                         used = stringWidth(line, font, self.size)
                         offset = (column_width - used) / 2 if heading \
                             else column_width - PADDING - used
                     else:
                         offset = PADDING
+                        if number and column in self.hanging:
+                            offset += self.size * HANG_EMS
                     text.setTextOrigin(left + offset, baseline)
                     text.textOut(line)
                     baseline -= self.leading

@@ -1,6 +1,9 @@
-"""The talon: the citizen's slip for a registered appeal (number, date, time, officer).
+"""The talon (талон о принятии обращения) with its stub (корешок), on one A5 sheet.
 
-A small A6 page, printable the moment the appeal is saved.
+The sheet is cut along the dashed line: the right half, the talon, goes to the citizen; the
+left half, the stub, stays at the point with the citizen's signature for having received
+the talon. Both halves carry the talon number, date, time and the officer who took the
+appeal. Printable the moment the appeal is saved.
 """
 
 from __future__ import annotations
@@ -8,17 +11,31 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A6
+from reportlab.lib.pagesizes import A5, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from inspector_app.errors import NotFound
 from inspector_app.messages import translate
-from inspector_app.reports.formatting import format_date
-from inspector_app.reports.layout import GRID, Progress, ProgressTracker, build_pdf, make_styles
+from inspector_app.reports.documents import (
+    CutLine,
+    build_document,
+    fields_table,
+    officer_signature_name,
+    officer_text,
+    owner_point,
+    signature_lines,
+)
+from inspector_app.reports.formatting import format_date, short_name
+from inspector_app.reports.layout import Progress, make_styles
 from inspector_app.services.context import Services
 from inspector_app.services.people import full_name
-from inspector_app.storage.models import Appeal, Person, Point, Staff
+from inspector_app.storage.models import Appeal, Person, Staff
+
+PAGE = landscape(A5)
+MARGIN = 7 * mm
+CUT_GAP = 8 * mm
+"""The strip in the middle of the sheet that holds the cut line."""
 
 
 def find_appeal(services: Services, *, appeal_id: str | None = None,
@@ -35,58 +52,62 @@ def find_appeal(services: Services, *, appeal_id: str | None = None,
 
 def talon_report(services: Services, appeal_id: str, out: str | Path, *, lang: str = "ru",
                  progress: Progress | None = None) -> int:
-    """Write the talon of the appeal ``appeal_id`` to ``out``; returns the page count (1)."""
-    tracker = ProgressTracker(progress, 2)
-    tracker.step(0)
+    """Write the talon and stub of the appeal ``appeal_id`` to ``out``; returns 1 (pages)."""
     cats = services.catalogues
     appeal = services.appeals.get(appeal_id)
-    point = Point.get_or_none(Point.code == appeal.owner_point) or services.points.current()
+    point = owner_point(services, appeal)
     officer = Staff.get_or_none(Staff.id == appeal.officer_id)
     applicant = Person.get_or_none(Person.id == appeal.applicant_id)
     styles = make_styles(8)
-    officer_text = ""
-    if officer is not None:
-        rank = cats.title("ranks", officer.rank, lang) if officer.rank else ""
-        officer_text = ", ".join(x for x in (rank, officer.full_name) if x)
     applicant_text = full_name(applicant) or translate("report.talon.anonymous", lang)
-    point_text = ", ".join(x for x in (point.name, point.address) if x)
-    fields = [
-        ("report.talon.date", appeal.received_at.strftime("%d.%m.%Y")),
-        ("report.talon.time", appeal.received_at.strftime("%H:%M")),
-        ("report.talon.applicant", applicant_text),
-        ("field.appeal.topic", cats.title("appeal_topics", appeal.topic, lang)),
-        ("report.talon.officer", officer_text),
-        ("report.talon.point", point_text),
-        ("report.talon.hours", point.reception_hours),
-        ("report.talon.due", format_date(appeal.due_date)),
-    ]
+    received = [("report.talon.date", appeal.received_at.strftime("%d.%m.%Y")),
+                ("report.talon.time", appeal.received_at.strftime("%H:%M")),
+                ("report.talon.applicant", applicant_text),
+                ("field.appeal.topic", cats.title("appeal_topics", appeal.topic, lang)),
+                ("report.talon.officer", officer_text(services, officer, lang))]
+    citizen_fields = [*received,
+                      ("report.talon.point",
+                       ", ".join(x for x in (point.name, point.address) if x)),
+                      ("report.talon.hours", point.reception_hours),
+                      ("report.talon.due", format_date(appeal.due_date))]
+    stub_fields = [*received, ("report.talon.due", format_date(appeal.due_date))]
+    number = Paragraph(f"<b>№ {escape(appeal.talon_number)}</b>", styles.subtitle)
+    officer_name = officer_signature_name(officer)
+
+    def half(title: str, subtitle: str, part: str, fields, width: float) -> list:
+        return [Paragraph(escape(point.name), styles.heading),
+                Paragraph(escape(translate(title, lang)), styles.title),
+                Paragraph(escape(translate(subtitle, lang)), styles.subtitle),
+                Paragraph(escape(translate(part, lang)), styles.note),
+                Spacer(1, 1.5 * mm), number, Spacer(1, 2 * mm),
+                fields_table(fields, lang, styles, width, label_share=0.36)]
 
     def story(doc) -> list:
-        width = doc.frame_width
-        rows = [[Paragraph(escape(translate(label, lang)), styles.small),
-                 Paragraph(escape(value or "—"), styles.cell)] for label, value in fields]
-        table = Table(rows, colWidths=[width * 0.36, width * 0.64])
-        table.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
-            ("LEFTPADDING", (0, 0), (-1, -1), 1), ("RIGHTPADDING", (0, 0), (-1, -1), 1),
-            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ]))
-        return [
-            Paragraph(escape(point.name), styles.heading),
-            Paragraph(escape(translate("report.talon.title", lang)), styles.title),
-            Paragraph(escape(translate("report.talon.subtitle", lang)), styles.subtitle),
-            Spacer(1, 2 * mm),
-            Paragraph(f"<b>№ {escape(appeal.talon_number)}</b>", styles.subtitle),
-            Spacer(1, 3 * mm), table, Spacer(1, 4 * mm),
-            Paragraph(escape(translate("report.talon.keep", lang)), styles.small),
-            Spacer(1, 5 * mm),
-            Paragraph(escape(translate("report.talon.signature", lang)) + " _______________",
-                      styles.body),
-        ]
+        width = (doc.frame_width - CUT_GAP) / 2
+        height = PAGE[1] - 2 * MARGIN
+        stub = half("report.talon.stub_title", "report.talon.subtitle",
+                    "report.talon.stub_part", stub_fields, width)
+        stub += [Spacer(1, 3 * mm),
+                 signature_lines([("report.talon.received",
+                                   short_name(full_name(applicant))),
+                                  ("report.talon.signature", officer_name)],
+                                 lang, styles, width)]
+        talon = half("report.talon.title", "report.talon.subtitle",
+                     "report.talon.citizen_part", citizen_fields, width)
+        talon += [Spacer(1, 2.5 * mm),
+                  Paragraph(escape(translate("report.talon.keep", lang)), styles.small),
+                  Spacer(1, 1 * mm),
+                  signature_lines([("report.talon.signature", officer_name)], lang, styles,
+                                  width)]
+        cut = CutLine(height - 2 * mm, translate("report.doc.cut_line", lang), upright=True)
+        sheet = Table([[stub, cut, talon]], colWidths=[width, CUT_GAP, width],
+                      rowHeights=[height])
+        sheet.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "CENTER"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        return [sheet]
 
-    pages = build_pdf(out, story, pagesize=A6, margins=(8 * mm, 8 * mm, 8 * mm, 8 * mm),
+    return build_document(out, story, progress, pagesize=PAGE, margins=(MARGIN,) * 4,
                       title=f"{translate('report.talon.title', lang)} {appeal.talon_number}",
                       author=point.name, lang=lang, numbered=False)
-    tracker.step(2)
-    return pages

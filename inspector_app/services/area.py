@@ -45,7 +45,7 @@ class OrganisationService(RecordService):
         check.text("chair", 200)
         clean_phone(check)
         check.url("chat_link", 300)
-        check.text("address", 300)
+        check.place("address", 300, self.services.catalogues)
         check.raise_if_errors()
         return check.values
 

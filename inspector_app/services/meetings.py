@@ -18,7 +18,7 @@ class MeetingService(RecordService):
         check = Checker(self.kind, data)
         check.moment("held_at", now=services.clock.now_local())
         check.choice("kind", services.catalogues, "meeting_kinds")
-        check.text("place", 300, required=True)
+        check.place("place", 300, services.catalogues, required=True)
         check.integer("attendance", 0, 100_000, required=True)
         check.text("questions", 4000, multiline=True)
         check.text("decisions", 4000, multiline=True)

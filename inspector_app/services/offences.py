@@ -41,7 +41,7 @@ class OffenceService(RecordService):
             # the protocol number carries the year: a protocol stays dated in it
             check.fail("committed_at", "v.protocol_year_fixed",
                        number=existing.protocol_number, year=existing.committed_at.year)
-        check.text("place", 300, required=True)
+        check.place("place", 300, cats, required=True)
         check.reference("offender", Person)
         check.reference("victim", Person, required=False)
         if check.values["victim"] and check.values["victim"] == check.values["offender"]:

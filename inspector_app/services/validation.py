@@ -13,6 +13,26 @@ from inspector_app.errors import FieldError, ValidationError
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _UNPRINTABLE_MULTILINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _URL = re.compile(r"^(https?://|wa\.me/|t\.me/|chat\.whatsapp\.com/)\S+$", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_TOWN_WORDS = frozenset({"г", "гор", "город", "қ", "қала", "қаласы", "city", "town", "of",
+                         "район", "ауданы", "district", "обл", "область", "облысы", "region"})
+"""Words that name a kind of settlement, not a place in it (г., қаласы, район...)."""
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of spaces and tabs made one space, each line trimmed; line breaks are kept."""
+    return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
+
+
+def locality_words(catalogues) -> frozenset[str]:
+    """Every word of the districts' names and centres, in every language, casefolded."""
+    words = set(_TOWN_WORDS)
+    for item in catalogues.items("districts", include_inactive=True):
+        names = [*item.titles.values(), *(str(v) for k, v in item.extra.items()
+                                          if k.startswith("centre_"))]
+        for name in names:
+            words.update(_WORD.findall(name.casefold()))
+    return frozenset(words)
 
 
 def parse_date(value: Any) -> date | None:
@@ -82,12 +102,13 @@ class Checker:
 
     def text(self, field: str, max_length: int, *, required: bool = False,
              multiline: bool = False) -> str:
-        """A text field; control characters are refused (a ``multiline`` text may hold line
-        breaks, stored as LF, and tabs)."""
+        """Text with its runs of spaces collapsed (see :func:`collapse_spaces`); control
+        characters are refused (a ``multiline`` text may hold line breaks, stored as LF)."""
         value = self.raw(field)
         value = "" if value is None else str(value)
         if multiline:
             value = value.replace("\r\n", "\n").replace("\r", "\n")
+        value = collapse_spaces(value)
         bad = unprintable_character(value, multiline=multiline)
         if required and not value:
             self.fail(field, "v.required")
@@ -191,6 +212,17 @@ class Checker:
     def flag(self, field: str) -> bool:
         value = bool(self.raw(field))
         self.values[field] = value
+        return value
+
+    def place(self, field: str, max_length: int, catalogues, *, required: bool = False) -> str:
+        """An address or place: refused when it names only the town («Атырау,», «г. Атырау»).
+
+        Forms start a place with the point's town; a place saved as just that says nothing.
+        """
+        value = self.text(field, max_length, required=required)
+        words = _WORD.findall(value.casefold())
+        if value and not self.has_error(field) and set(words) <= locality_words(catalogues):
+            self.fail(field, "v.place_only_town", value=value)
         return value
 
     def url(self, field: str, max_length: int) -> str:

@@ -30,7 +30,7 @@ class VisitService(RecordService):
         kind = check.choice("kind", cats, "visit_kinds")
         check.choice("dwelling_kind", cats, "dwelling_kinds")
         address = check.reference("address", Address, required=False)
-        text = check.text("address_text", 300)
+        text = check.place("address_text", 300, cats)
         if address is None and not text and not check.has_error("address"):
             check.fail("address_text", "v.required")
         if address is not None and not text:

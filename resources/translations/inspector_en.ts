@@ -8,10 +8,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The first user of the program. Other accounts can be added later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Surname Name Patronymic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -41,7 +37,15 @@
     </message>
     <message>
         <source>Password again:</source>
-        <translation type="unfinished"></translation>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <source>The district office&apos;s operator, who imports the points&apos; files.</source>
+        <translation>The district office&apos;s operator, who imports the points&apos; files.</translation>
+    </message>
+    <message>
+        <source>The head of the point (senior inspector): records like any inspector and, on the Accounts page, gives the point&apos;s other officers their accounts.</source>
+        <translation>The head of the point (senior inspector): records like any inspector and, on the Accounts page, gives the point&apos;s other officers their accounts.</translation>
     </message>
     <message>
         <source>The passwords do not match.</source>
@@ -57,6 +61,14 @@
     <message>
         <source>New account</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -93,6 +105,42 @@
     <message>
         <source>Accounts: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate…</source>
+        <translation>Reactivate…</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>Deactivate…</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Password of %1 reset: it must be changed at the next login.</source>
+        <translation>Password of %1 reset: it must be changed at the next login.</translation>
+    </message>
+    <message>
+        <source>Reactivate the account</source>
+        <translation>Reactivate the account</translation>
+    </message>
+    <message>
+        <source>Account %1 reactivated.</source>
+        <translation>Account %1 reactivated.</translation>
+    </message>
+    <message>
+        <source>Deactivate the account</source>
+        <translation>Deactivate the account</translation>
+    </message>
+    <message>
+        <source>Deactivate the account of %1 (%2)? It can no longer log in; the records keep the officer&apos;s name.</source>
+        <translation>Deactivate the account of %1 (%2)? It can no longer log in; the records keep the officer&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Account %1 deactivated.</source>
+        <translation>Account %1 deactivated.</translation>
     </message>
 </context>
 <context>
@@ -212,7 +260,7 @@
     </message>
     <message>
         <source>Print talon</source>
-        <translation type="unfinished"></translation>
+        <translation>Print talon</translation>
     </message>
     <message>
         <source>Print the talon for the citizen (Ctrl+P)</source>
@@ -232,7 +280,7 @@
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -427,7 +475,7 @@
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Folder:</translation>
     </message>
 </context>
 <context>
@@ -554,6 +602,48 @@
     </message>
 </context>
 <context>
+    <name>DateTimeField</name>
+    <message>
+        <source>%1, date</source>
+        <translation>%1, date</translation>
+    </message>
+    <message>
+        <source>%1, time</source>
+        <translation>%1, time</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Print preview</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Save as…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>Save the document</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessage</name>
     <message>
         <source>Error</source>
@@ -599,7 +689,7 @@
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Folder:</translation>
     </message>
     <message>
         <source>Not set: load the key file the district office gave you.</source>
@@ -803,27 +893,12 @@ Compare it with the district office (by phone) before you confirm.</source>
         <source>Create</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>HelpDialog</name>
     <message>
-        <source>Save the recovery sheet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The recovery sheet was saved to %1. Print it, keep it in the point&apos;s safe and delete the file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write this recovery key down and keep it in the point&apos;s safe; it opens the database if every password is lost:
-
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recovery key</source>
-        <translation type="unfinished"></translation>
+        <source>User manual</source>
+        <translation>User manual</translation>
     </message>
 </context>
 <context>
@@ -1218,6 +1293,13 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
 </context>
 <context>
+    <name>ManualAction</name>
+    <message>
+        <source>&amp;User manual</source>
+        <translation>&amp;User manual</translation>
+    </message>
+</context>
+<context>
     <name>MeetingForm</name>
     <message>
         <source>Date and time</source>
@@ -1311,6 +1393,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Print protocol</source>
+        <translation>Print protocol</translation>
+    </message>
+    <message>
+        <source>Preview and print the protocol (Ctrl+P)</source>
+        <translation>Preview and print the protocol (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>New offence protocol</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1324,7 +1414,7 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>no МРП for {year} in the table</source>
@@ -1617,6 +1707,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
 <context>
     <name>RecordForm</name>
     <message>
+        <source>* required field</source>
+        <translation>* required field</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1631,6 +1725,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required field</source>
+        <translation>required field</translation>
     </message>
     <message>
         <source>Discard the changes you made?</source>
@@ -1650,7 +1748,7 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Read only: you may not change this record.</source>
@@ -1692,6 +1790,61 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
 </context>
 <context>
+    <name>RecoverySheetDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>The database is now encrypted: it opens only with an account&apos;s password. If every password is lost, only this recovery key opens it, and the program shows it only now.
+
+1. Save the recovery sheet as a PDF and print it, or write the key down by hand.
+2. Keep the paper in the point&apos;s safe.
+3. Delete the PDF file once it is printed.</source>
+        <translation>The database is now encrypted: it opens only with an account&apos;s password. If every password is lost, only this recovery key opens it, and the program shows it only now.
+
+1. Save the recovery sheet as a PDF and print it, or write the key down by hand.
+2. Keep the paper in the point&apos;s safe.
+3. Delete the PDF file once it is printed.</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key:</source>
+        <translation>Recovery &amp;key:</translation>
+    </message>
+    <message>
+        <source>&amp;Save the sheet as PDF…</source>
+        <translation>&amp;Save the sheet as PDF…</translation>
+    </message>
+    <message>
+        <source>I have &amp;printed the sheet or written the key down, and it goes to the point&apos;s safe</source>
+        <translation>I have &amp;printed the sheet or written the key down, and it goes to the point&apos;s safe</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Done</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation>Save the recovery sheet</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The sheet could not be saved to %1: %2. Choose another folder, or write the key down.</source>
+        <translation>The sheet could not be saved to %1: %2. Choose another folder, or write the key down.</translation>
+    </message>
+    <message>
+        <source>The sheet was saved to %1. Print it now, then delete the file.</source>
+        <translation>The sheet was saved to %1. Print it now, then delete the file.</translation>
+    </message>
+    <message>
+        <source>Tick the box once the key is on paper: it cannot be shown again.</source>
+        <translation>Tick the box once the key is on paper: it cannot be shown again.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterPage</name>
     <message>
         <source>New</source>
@@ -1703,7 +1856,7 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Open</translation>
     </message>
     <message>
         <source>Open the selected record (Enter)</source>
@@ -1718,15 +1871,47 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>History</source>
-        <translation type="unfinished"></translation>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>Hi&amp;story</translation>
+    </message>
+    <message>
+        <source>To &amp;Excel</source>
+        <translation>To &amp;Excel</translation>
+    </message>
+    <message>
+        <source>Preview and print the selected record&apos;s document</source>
+        <translation>Preview and print the selected record&apos;s document</translation>
+    </message>
+    <message>
+        <source>&amp;Print talon</source>
+        <translation>&amp;Print talon</translation>
+    </message>
+    <message>
+        <source>&amp;Print protocol</source>
+        <translation>&amp;Print protocol</translation>
+    </message>
+    <message>
+        <source>&amp;Print record</source>
+        <translation>&amp;Print record</translation>
+    </message>
+    <message>
+        <source>Delete this record?
+
+%1
+
+It disappears from the registers and reports; the audit trail keeps who deleted it and when.</source>
+        <translation>Delete this record?
+
+%1
+
+It disappears from the registers and reports; the audit trail keeps who deleted it and when.</translation>
     </message>
     <message>
         <source>Who changed the selected record, and when</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1747,12 +1932,6 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
     <message>
         <source>Delete record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the record «%1»?
-
-It disappears from the registers and reports; the audit trail keeps who deleted it and when.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1845,10 +2024,6 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
 </context>
 <context>
     <name>ReportsPage</name>
-    <message>
-        <source>Print the talon</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Reports</source>
         <translation type="unfinished"></translation>
@@ -1986,7 +2161,7 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
         <source>Saved: %1</source>
@@ -2106,20 +2281,8 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>active (may log in)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>leave empty to keep the password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
+        <source>Temporary password</source>
+        <translation>Temporary password</translation>
     </message>
     <message>
         <source>Password again</source>
@@ -2163,6 +2326,25 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Last acknowledged by the district: %1 (export %2)</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryPasswordDialog</name>
+    <message>
+        <source>A temporary password for %1 (%2). Tell it to the officer: they choose their own at the next login.</source>
+        <translation>A temporary password for %1 (%2). Tell it to the officer: they choose their own at the next login.</translation>
+    </message>
+    <message>
+        <source>Temporary password:</source>
+        <translation>Temporary password:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
@@ -2229,6 +2411,14 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print record</source>
+        <translation>Print record</translation>
+    </message>
+    <message>
+        <source>Preview and print the visit record (Ctrl+P)</source>
+        <translation>Preview and print the visit record (Ctrl+P)</translation>
     </message>
     <message>
         <source>New preventive visit</source>

@@ -8,10 +8,6 @@
         <translation>Сіздің есептік жазбаңыз</translation>
     </message>
     <message>
-        <source>The first user of the program. Other accounts can be added later.</source>
-        <translation>Бағдарламаның алғашқы пайдаланушысы. Басқа есептік жазбаларды кейін қосуға болады.</translation>
-    </message>
-    <message>
         <source>Surname Name Patronymic</source>
         <translation>Тегі Аты Әкесінің аты</translation>
     </message>
@@ -44,6 +40,14 @@
         <translation>Құпиясөзді қайталаңыз:</translation>
     </message>
     <message>
+        <source>The district office&apos;s operator, who imports the points&apos; files.</source>
+        <translation>Пункттердің файлдарын жүктейтін аудандық бөлім операторы.</translation>
+    </message>
+    <message>
+        <source>The head of the point (senior inspector): records like any inspector and, on the Accounts page, gives the point&apos;s other officers their accounts.</source>
+        <translation>Пункт басшысы (аға учаскелік инспектор): кез келген инспектор сияқты есеп жүргізеді және «Есептік жазбалар» бетінде пункттің басқа қызметкерлеріне есептік жазба ашады.</translation>
+    </message>
+    <message>
         <source>The passwords do not match.</source>
         <translation>Құпиясөздер сәйкес келмейді.</translation>
     </message>
@@ -57,6 +61,14 @@
     <message>
         <source>New account</source>
         <translation>Жаңа есептік жазба</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Құпиясөзді қалпына келтіру…</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -93,6 +105,42 @@
     <message>
         <source>Accounts: %1</source>
         <translation>Есептік жазбалар: %1</translation>
+    </message>
+    <message>
+        <source>Reactivate…</source>
+        <translation>Қосу…</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>Өшіру…</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Құпиясөзді қалпына келтіру</translation>
+    </message>
+    <message>
+        <source>Password of %1 reset: it must be changed at the next login.</source>
+        <translation>%1 құпиясөзі қалпына келтірілді: келесі кіргенде оны ауыстыру керек.</translation>
+    </message>
+    <message>
+        <source>Reactivate the account</source>
+        <translation>Есептік жазбаны қосу</translation>
+    </message>
+    <message>
+        <source>Account %1 reactivated.</source>
+        <translation>%1 есептік жазбасы қайта қосылды.</translation>
+    </message>
+    <message>
+        <source>Deactivate the account</source>
+        <translation>Есептік жазбаны өшіру</translation>
+    </message>
+    <message>
+        <source>Deactivate the account of %1 (%2)? It can no longer log in; the records keep the officer&apos;s name.</source>
+        <translation>%1 (%2) есептік жазбасын өшіру керек пе? Онымен кіру мүмкін болмайды; жазбаларда қызметкердің аты сақталады.</translation>
+    </message>
+    <message>
+        <source>Account %1 deactivated.</source>
+        <translation>%1 есептік жазбасы өшірілді.</translation>
     </message>
 </context>
 <context>
@@ -554,6 +602,48 @@
     </message>
 </context>
 <context>
+    <name>DateTimeField</name>
+    <message>
+        <source>%1, date</source>
+        <translation>%1, күні</translation>
+    </message>
+    <message>
+        <source>%1, time</source>
+        <translation>%1, уақыты</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Print preview</source>
+        <translation>Басып шығаруды алдын ала қарау</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Тіл:</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Басып шығару…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Басқаша сақтау…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>Құжатты сақтау</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF құжаттары (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessage</name>
     <message>
         <source>Error</source>
@@ -808,29 +898,12 @@ Compare it with the district office (by phone) before you confirm.</source>
         <source>Create</source>
         <translation>Құру</translation>
     </message>
+</context>
+<context>
+    <name>HelpDialog</name>
     <message>
-        <source>Save the recovery sheet</source>
-        <translation>Қалпына келтіру парағын сақтау</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>The recovery sheet was saved to %1. Print it, keep it in the point&apos;s safe and delete the file.</source>
-        <translation>Қалпына келтіру парағы %1 ішіне сақталды. Оны басып шығарып, пункттің сейфінде сақтаңыз және файлды жойыңыз.</translation>
-    </message>
-    <message>
-        <source>Write this recovery key down and keep it in the point&apos;s safe; it opens the database if every password is lost:
-
-%1</source>
-        <translation>Осы қалпына келтіру кілтін жазып алып, пункттің сейфінде сақтаңыз; барлық құпиясөздер жоғалса, ол дерекқорды ашады:
-
-%1</translation>
-    </message>
-    <message>
-        <source>Recovery key</source>
-        <translation>Қалпына келтіру кілті</translation>
+        <source>User manual</source>
+        <translation>Пайдаланушы нұсқаулығы</translation>
     </message>
 </context>
 <context>
@@ -1230,6 +1303,13 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
 </context>
 <context>
+    <name>ManualAction</name>
+    <message>
+        <source>&amp;User manual</source>
+        <translation>&amp;Пайдаланушы нұсқаулығы</translation>
+    </message>
+</context>
+<context>
     <name>MeetingForm</name>
     <message>
         <source>Date and time</source>
@@ -1321,6 +1401,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>Inspector</source>
         <translation>Инспектор</translation>
+    </message>
+    <message>
+        <source>Print protocol</source>
+        <translation>Хаттаманы басып шығару</translation>
+    </message>
+    <message>
+        <source>Preview and print the protocol (Ctrl+P)</source>
+        <translation>Хаттаманы қарап, басып шығару (Ctrl+P)</translation>
     </message>
     <message>
         <source>New offence protocol</source>
@@ -1629,6 +1717,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
 <context>
     <name>RecordForm</name>
     <message>
+        <source>* required field</source>
+        <translation>* міндетті өріс</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
@@ -1643,6 +1735,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>Cancel (Esc)</source>
         <translation>Болдырмау (Esc)</translation>
+    </message>
+    <message>
+        <source>required field</source>
+        <translation>міндетті өріс</translation>
     </message>
     <message>
         <source>Discard the changes you made?</source>
@@ -1704,6 +1800,61 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
 </context>
 <context>
+    <name>RecoverySheetDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>Қалпына келтіру кілті</translation>
+    </message>
+    <message>
+        <source>The database is now encrypted: it opens only with an account&apos;s password. If every password is lost, only this recovery key opens it, and the program shows it only now.
+
+1. Save the recovery sheet as a PDF and print it, or write the key down by hand.
+2. Keep the paper in the point&apos;s safe.
+3. Delete the PDF file once it is printed.</source>
+        <translation>База енді шифрланған: ол тек есептік жазбаның құпиясөзімен ашылады. Барлық құпиясөз жоғалса, базаны тек осы қалпына келтіру кілті ашады, ал бағдарлама оны тек қазір көрсетеді.
+
+1. Қалпына келтіру парағын PDF етіп сақтап, басып шығарыңыз немесе кілтті қолмен жазып алыңыз.
+2. Парақты пункттің сейфінде сақтаңыз.
+3. Парақты басып шығарған соң PDF файлын жойыңыз.</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key:</source>
+        <translation>Қалпына келтіру &amp;кілті:</translation>
+    </message>
+    <message>
+        <source>&amp;Save the sheet as PDF…</source>
+        <translation>Парақты PDF етіп &amp;сақтау…</translation>
+    </message>
+    <message>
+        <source>I have &amp;printed the sheet or written the key down, and it goes to the point&apos;s safe</source>
+        <translation>Мен парақты &amp;басып шығардым немесе кілтті жазып алдым, ол пункт сейфінде сақталады</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Дайын</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation>Қалпына келтіру парағын сақтау</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The sheet could not be saved to %1: %2. Choose another folder, or write the key down.</source>
+        <translation>Парақ %1 ішіне сақталмады: %2. Басқа қалтаны таңдаңыз немесе кілтті жазып алыңыз.</translation>
+    </message>
+    <message>
+        <source>The sheet was saved to %1. Print it now, then delete the file.</source>
+        <translation>Парақ %1 ішіне сақталды. Оны қазір басып шығарыңыз, содан кейін файлды жойыңыз.</translation>
+    </message>
+    <message>
+        <source>Tick the box once the key is on paper: it cannot be shown again.</source>
+        <translation>Кілт қағазға түскен соң белгі қойыңыз: оны қайта көрсету мүмкін емес.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterPage</name>
     <message>
         <source>New</source>
@@ -1730,16 +1881,48 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Таңдалған жазбаны жою (Del)</translation>
     </message>
     <message>
-        <source>History</source>
-        <translation>Тарих</translation>
+        <source>Search</source>
+        <translation>Іздеу</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Тарих</translation>
+    </message>
+    <message>
+        <source>To &amp;Excel</source>
+        <translation>&amp;Excel-ге</translation>
+    </message>
+    <message>
+        <source>Preview and print the selected record&apos;s document</source>
+        <translation>Таңдалған жазбаның құжатын қарап, басып шығару</translation>
+    </message>
+    <message>
+        <source>&amp;Print talon</source>
+        <translation>Талонды &amp;басып шығару</translation>
+    </message>
+    <message>
+        <source>&amp;Print protocol</source>
+        <translation>Хаттаманы &amp;басып шығару</translation>
+    </message>
+    <message>
+        <source>&amp;Print record</source>
+        <translation>Анықтаманы &amp;басып шығару</translation>
+    </message>
+    <message>
+        <source>Delete this record?
+
+%1
+
+It disappears from the registers and reports; the audit trail keeps who deleted it and when.</source>
+        <translation>Бұл жазбаны жою керек пе?
+
+%1
+
+Ол журналдар мен есептерден жоғалады; аудит журналы оны кім және қашан жойғанын сақтайды.</translation>
     </message>
     <message>
         <source>Who changed the selected record, and when</source>
         <translation>Таңдалған жазбаны кім және қашан өзгерткен</translation>
-    </message>
-    <message>
-        <source>To Excel</source>
-        <translation>Excel-ге</translation>
     </message>
     <message>
         <source>Save the rows shown (with these filters) as an Excel or CSV file</source>
@@ -1760,14 +1943,6 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>Delete record</source>
         <translation>Жазбаны жою</translation>
-    </message>
-    <message>
-        <source>Delete the record «%1»?
-
-It disappears from the registers and reports; the audit trail keeps who deleted it and when.</source>
-        <translation>«%1» жазбасын жою керек пе?
-
-Ол журналдар мен есептерден жойылады; аудит журналы оны кім және қашан жойғанын сақтайды.</translation>
     </message>
     <message>
         <source>Save the register</source>
@@ -1859,10 +2034,6 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
 </context>
 <context>
     <name>ReportsPage</name>
-    <message>
-        <source>Print the talon</source>
-        <translation>Талонды басып шығару</translation>
-    </message>
     <message>
         <source>Reports</source>
         <translation>Есептер</translation>
@@ -2120,20 +2291,8 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>Логин</translation>
     </message>
     <message>
-        <source>Account</source>
-        <translation>Есептік жазба</translation>
-    </message>
-    <message>
-        <source>active (may log in)</source>
-        <translation>белсенді (кіруге рұқсат)</translation>
-    </message>
-    <message>
-        <source>leave empty to keep the password</source>
-        <translation>құпиясөзді өзгертпеу үшін бос қалдырыңыз</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Құпиясөз</translation>
+        <source>Temporary password</source>
+        <translation>Уақытша құпиясөз</translation>
     </message>
     <message>
         <source>Password again</source>
@@ -2177,6 +2336,25 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Last acknowledged by the district: %1 (export %2)</source>
         <translation>Бөлімнің соңғы растауы: %1 (%2 шығару)</translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryPasswordDialog</name>
+    <message>
+        <source>A temporary password for %1 (%2). Tell it to the officer: they choose their own at the next login.</source>
+        <translation>%1 (%2) үшін уақытша құпиясөз. Оны қызметкерге айтыңыз: келесі кіргенде ол өз құпиясөзін таңдайды.</translation>
+    </message>
+    <message>
+        <source>Temporary password:</source>
+        <translation>Уақытша құпиясөз:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Құпиясөзді қайталаңыз:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Құпиясөздер сәйкес емес.</translation>
     </message>
 </context>
 <context>
@@ -2243,6 +2421,14 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Inspector</source>
         <translation>Инспектор</translation>
+    </message>
+    <message>
+        <source>Print record</source>
+        <translation>Анықтаманы басып шығару</translation>
+    </message>
+    <message>
+        <source>Preview and print the visit record (Ctrl+P)</source>
+        <translation>Бару туралы анықтаманы қарап, басып шығару (Ctrl+P)</translation>
     </message>
     <message>
         <source>New preventive visit</source>

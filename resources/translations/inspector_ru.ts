@@ -8,10 +8,6 @@
         <translation>Ваша учетная запись</translation>
     </message>
     <message>
-        <source>The first user of the program. Other accounts can be added later.</source>
-        <translation>Первый пользователь программы. Другие учетные записи можно добавить позже.</translation>
-    </message>
-    <message>
         <source>Surname Name Patronymic</source>
         <translation>Фамилия Имя Отчество</translation>
     </message>
@@ -44,6 +40,14 @@
         <translation>Пароль еще раз:</translation>
     </message>
     <message>
+        <source>The district office&apos;s operator, who imports the points&apos; files.</source>
+        <translation>Оператор районного отдела, который загружает файлы пунктов.</translation>
+    </message>
+    <message>
+        <source>The head of the point (senior inspector): records like any inspector and, on the Accounts page, gives the point&apos;s other officers their accounts.</source>
+        <translation>Руководитель пункта (старший УИП): ведет учет, как любой инспектор, и на странице «Учетные записи» заводит учетные записи другим сотрудникам пункта.</translation>
+    </message>
+    <message>
         <source>The passwords do not match.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
@@ -57,6 +61,14 @@
     <message>
         <source>New account</source>
         <translation>Новая учетная запись</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Сбросить пароль…</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -93,6 +105,42 @@
     <message>
         <source>Accounts: %1</source>
         <translation>Учетных записей: %1</translation>
+    </message>
+    <message>
+        <source>Reactivate…</source>
+        <translation>Включить…</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>Отключить…</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Сброс пароля</translation>
+    </message>
+    <message>
+        <source>Password of %1 reset: it must be changed at the next login.</source>
+        <translation>Пароль %1 сброшен: его нужно сменить при следующем входе.</translation>
+    </message>
+    <message>
+        <source>Reactivate the account</source>
+        <translation>Включение учетной записи</translation>
+    </message>
+    <message>
+        <source>Account %1 reactivated.</source>
+        <translation>Учетная запись %1 снова включена.</translation>
+    </message>
+    <message>
+        <source>Deactivate the account</source>
+        <translation>Отключение учетной записи</translation>
+    </message>
+    <message>
+        <source>Deactivate the account of %1 (%2)? It can no longer log in; the records keep the officer&apos;s name.</source>
+        <translation>Отключить учетную запись %1 (%2)? Войти с ней будет нельзя; в записях останется имя сотрудника.</translation>
+    </message>
+    <message>
+        <source>Account %1 deactivated.</source>
+        <translation>Учетная запись %1 отключена.</translation>
     </message>
 </context>
 <context>
@@ -554,6 +602,48 @@
     </message>
 </context>
 <context>
+    <name>DateTimeField</name>
+    <message>
+        <source>%1, date</source>
+        <translation>%1, дата</translation>
+    </message>
+    <message>
+        <source>%1, time</source>
+        <translation>%1, время</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Print preview</source>
+        <translation>Предпросмотр печати</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Сохранить как…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>Сохранить документ</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessage</name>
     <message>
         <source>Error</source>
@@ -808,29 +898,12 @@ Compare it with the district office (by phone) before you confirm.</source>
         <source>Create</source>
         <translation>Создать</translation>
     </message>
+</context>
+<context>
+    <name>HelpDialog</name>
     <message>
-        <source>Save the recovery sheet</source>
-        <translation>Сохранить лист восстановления</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>The recovery sheet was saved to %1. Print it, keep it in the point&apos;s safe and delete the file.</source>
-        <translation>Лист восстановления сохранен в %1. Распечатайте его, храните в сейфе пункта и удалите файл.</translation>
-    </message>
-    <message>
-        <source>Write this recovery key down and keep it in the point&apos;s safe; it opens the database if every password is lost:
-
-%1</source>
-        <translation>Запишите этот ключ восстановления и храните его в сейфе пункта; он откроет базу, если все пароли утеряны:
-
-%1</translation>
-    </message>
-    <message>
-        <source>Recovery key</source>
-        <translation>Ключ восстановления</translation>
+        <source>User manual</source>
+        <translation>Руководство пользователя</translation>
     </message>
 </context>
 <context>
@@ -1230,6 +1303,13 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
 </context>
 <context>
+    <name>ManualAction</name>
+    <message>
+        <source>&amp;User manual</source>
+        <translation>&amp;Руководство пользователя</translation>
+    </message>
+</context>
+<context>
     <name>MeetingForm</name>
     <message>
         <source>Date and time</source>
@@ -1321,6 +1401,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>Inspector</source>
         <translation>Инспектор</translation>
+    </message>
+    <message>
+        <source>Print protocol</source>
+        <translation>Печать протокола</translation>
+    </message>
+    <message>
+        <source>Preview and print the protocol (Ctrl+P)</source>
+        <translation>Просмотреть и распечатать протокол (Ctrl+P)</translation>
     </message>
     <message>
         <source>New offence protocol</source>
@@ -1631,6 +1719,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
 <context>
     <name>RecordForm</name>
     <message>
+        <source>* required field</source>
+        <translation>* обязательное поле</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
@@ -1645,6 +1737,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <source>required field</source>
+        <translation>обязательное поле</translation>
     </message>
     <message>
         <source>Discard the changes you made?</source>
@@ -1706,6 +1802,61 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
 </context>
 <context>
+    <name>RecoverySheetDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>Ключ восстановления</translation>
+    </message>
+    <message>
+        <source>The database is now encrypted: it opens only with an account&apos;s password. If every password is lost, only this recovery key opens it, and the program shows it only now.
+
+1. Save the recovery sheet as a PDF and print it, or write the key down by hand.
+2. Keep the paper in the point&apos;s safe.
+3. Delete the PDF file once it is printed.</source>
+        <translation>База теперь зашифрована: она открывается только паролем учетной записи. Если все пароли утеряны, базу откроет только этот ключ восстановления, и программа показывает его только сейчас.
+
+1. Сохраните лист восстановления в PDF и распечатайте его или перепишите ключ от руки.
+2. Храните лист в сейфе пункта.
+3. Распечатав лист, удалите файл PDF.</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key:</source>
+        <translation>&amp;Ключ восстановления:</translation>
+    </message>
+    <message>
+        <source>&amp;Save the sheet as PDF…</source>
+        <translation>&amp;Сохранить лист в PDF…</translation>
+    </message>
+    <message>
+        <source>I have &amp;printed the sheet or written the key down, and it goes to the point&apos;s safe</source>
+        <translation>Я &amp;распечатал лист или переписал ключ, он будет храниться в сейфе пункта</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Готово</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation>Сохранить лист восстановления</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The sheet could not be saved to %1: %2. Choose another folder, or write the key down.</source>
+        <translation>Не удалось сохранить лист в %1: %2. Выберите другую папку или перепишите ключ.</translation>
+    </message>
+    <message>
+        <source>The sheet was saved to %1. Print it now, then delete the file.</source>
+        <translation>Лист сохранен в %1. Распечатайте его сейчас, затем удалите файл.</translation>
+    </message>
+    <message>
+        <source>Tick the box once the key is on paper: it cannot be shown again.</source>
+        <translation>Поставьте отметку, когда ключ будет на бумаге: показать его снова нельзя.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterPage</name>
     <message>
         <source>New</source>
@@ -1732,16 +1883,48 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Удалить выбранную запись (Del)</translation>
     </message>
     <message>
-        <source>History</source>
-        <translation>История</translation>
+        <source>Search</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;История</translation>
+    </message>
+    <message>
+        <source>To &amp;Excel</source>
+        <translation>В &amp;Excel</translation>
+    </message>
+    <message>
+        <source>Preview and print the selected record&apos;s document</source>
+        <translation>Просмотреть и распечатать документ выбранной записи</translation>
+    </message>
+    <message>
+        <source>&amp;Print talon</source>
+        <translation>&amp;Печать талона</translation>
+    </message>
+    <message>
+        <source>&amp;Print protocol</source>
+        <translation>&amp;Печать протокола</translation>
+    </message>
+    <message>
+        <source>&amp;Print record</source>
+        <translation>&amp;Печать справки</translation>
+    </message>
+    <message>
+        <source>Delete this record?
+
+%1
+
+It disappears from the registers and reports; the audit trail keeps who deleted it and when.</source>
+        <translation>Удалить эту запись?
+
+%1
+
+Она исчезнет из журналов и отчетов; журнал аудита сохранит, кто и когда ее удалил.</translation>
     </message>
     <message>
         <source>Who changed the selected record, and when</source>
         <translation>Кто и когда изменял выбранную запись</translation>
-    </message>
-    <message>
-        <source>To Excel</source>
-        <translation>В Excel</translation>
     </message>
     <message>
         <source>Save the rows shown (with these filters) as an Excel or CSV file</source>
@@ -1762,14 +1945,6 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>Delete record</source>
         <translation>Удаление записи</translation>
-    </message>
-    <message>
-        <source>Delete the record «%1»?
-
-It disappears from the registers and reports; the audit trail keeps who deleted it and when.</source>
-        <translation>Удалить запись «%1»?
-
-Она исчезнет из журналов и отчетов; журнал аудита сохранит, кто и когда ее удалил.</translation>
     </message>
     <message>
         <source>Save the register</source>
@@ -1861,10 +2036,6 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
 </context>
 <context>
     <name>ReportsPage</name>
-    <message>
-        <source>Print the talon</source>
-        <translation>Печать талона</translation>
-    </message>
     <message>
         <source>Reports</source>
         <translation>Отчеты</translation>
@@ -2123,20 +2294,8 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>Логин</translation>
     </message>
     <message>
-        <source>Account</source>
-        <translation>Учетная запись</translation>
-    </message>
-    <message>
-        <source>active (may log in)</source>
-        <translation>активна (вход разрешен)</translation>
-    </message>
-    <message>
-        <source>leave empty to keep the password</source>
-        <translation>оставьте пустым, чтобы не менять пароль</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Пароль</translation>
+        <source>Temporary password</source>
+        <translation>Временный пароль</translation>
     </message>
     <message>
         <source>Password again</source>
@@ -2180,6 +2339,25 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Last acknowledged by the district: %1 (export %2)</source>
         <translation>Последнее подтверждение отдела: %1 (выгрузка %2)</translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryPasswordDialog</name>
+    <message>
+        <source>A temporary password for %1 (%2). Tell it to the officer: they choose their own at the next login.</source>
+        <translation>Временный пароль для %1 (%2). Сообщите его сотруднику: при следующем входе он выберет свой.</translation>
+    </message>
+    <message>
+        <source>Temporary password:</source>
+        <translation>Временный пароль:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Пароль еще раз:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
     </message>
 </context>
 <context>
@@ -2246,6 +2424,14 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Inspector</source>
         <translation>Инспектор</translation>
+    </message>
+    <message>
+        <source>Print record</source>
+        <translation>Печать справки</translation>
+    </message>
+    <message>
+        <source>Preview and print the visit record (Ctrl+P)</source>
+        <translation>Просмотреть и распечатать справку о посещении (Ctrl+P)</translation>
     </message>
     <message>
         <source>New preventive visit</source>

@@ -1,8 +1,9 @@
 """The appeal form: a citizen's visit or appeal, registered the day it arrives.
 
 After the first save the talon number is shown in a message at the top and in the title, and
-the dialog stays open so the talon can be printed at once (Print talon, Ctrl+P: the reports
-page's ``print_talon``); Enter or Esc then closes it. The
+the dialog stays open so the talon can be printed at once (Print talon, Ctrl+P: a preview
+of the talon and its stub with Print and Save, see :mod:`ui.document_preview`); Enter or Esc
+then closes it. The
 anonymous box is available only for topics whose catalogue item allows anonymous appeals
 (reports of crimes).
 """
@@ -12,15 +13,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QPushButton
-
 from inspector_app.errors import InspectorError
 from ui.forms.base_form import RecordForm
 from ui.forms.choices import CheckField, CodeCombo, StaffCombo
 from ui.forms.fields import DateField, DateTimeField, LineField, TextArea
 from ui.forms.person_picker import PersonPicker
-from ui.icons import icon
 
 
 class AppealForm(RecordForm):
@@ -30,11 +27,11 @@ class AppealForm(RecordForm):
     service_name = "appeals"
     icon_name = "appeal"
     columns = 2
+    document_kind = "talon"
 
     def build(self) -> None:
         cats, lang = self.services.catalogues, self.lang
         self._due_auto = self.record is None
-        self._keep_open = False
         self.received_at = self.add_field("received_at", self.tr("Received"), DateTimeField())
         self.channel = self.add_field("channel", self.tr("Channel"),
                                       CodeCombo(cats, "channels", lang))
@@ -70,10 +67,8 @@ class AppealForm(RecordForm):
         self.due_date.edited.connect(self._due_edited)
         self.body.setMinimumWidth(820)
         self.first_focus = self.channel
-        self.print_button = self.add_button(QPushButton(icon("print"), self.tr("Print talon")))
-        self.print_button.setToolTip(self.tr("Print the talon for the citizen (Ctrl+P)"))
-        self.print_button.clicked.connect(self.print_talon)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_talon)
+        self.add_print_button(self.tr("Print talon"),
+                              self.tr("Print the talon for the citizen (Ctrl+P)"))
 
     def defaults(self) -> dict[str, Any]:
         now = self.now()
@@ -85,22 +80,6 @@ class AppealForm(RecordForm):
         super().load(values)
         self._topic_changed()
         self._anonymous_toggled(self.anonymous.isChecked())
-        self.print_button.setEnabled(self.record is not None)
-
-    def print_talon(self) -> bool:
-        """Print the talon of the stored appeal (saving pending changes first)."""
-        if self.record is None:
-            return False
-        if self.is_dirty():
-            self._keep_open = True
-            try:
-                if self.save() is None:
-                    return False
-            finally:
-                self._keep_open = False
-        from ui.reports_page import print_talon
-
-        return print_talon(self.ctx, self.record.id, self)
 
     def title(self) -> str:
         if self.record is None:
@@ -109,13 +88,12 @@ class AppealForm(RecordForm):
 
     def after_save(self, created: bool) -> None:
         if not created:
-            if not self._keep_open:
-                self.accept()
+            self.accept()
             return
         self.show_banner(self.tr("Saved. Talon № {number} of {date}").format(
             number=self.record.talon_number,
             date=self.record.received_at.strftime("%d.%m.%Y %H:%M")), "info")
-        self.cancel_button.setText(self.tr("Close"))
+        self.rename_button(self.cancel_button, self.tr("Close"))
 
     # -- behaviour ------------------------------------------------------------------------
     def _read_applicant(self) -> dict[str, Any]:
@@ -132,6 +110,7 @@ class AppealForm(RecordForm):
 
     def _anonymous_toggled(self, on: bool) -> None:
         self.applicant.setEnabled(not on)
+        self.mark_required()
 
     def _received_changed(self) -> None:
         received = self.received_at.value()

@@ -12,7 +12,16 @@ and fills :meth:`defaults`; the base does the rest the same way everywhere:
   focus goes to the first bad field; nothing typed is lost;
 - when the user leaves a field the draft is checked with ``service.validate`` (nothing is
   written) and only errors of fields the user has already been in are shown;
-- a user who may not change the record gets it read-only.
+- a user who may not change the record gets it read-only;
+- for keyboards and screen readers: Tab visits the fields column by column, top to bottom,
+  then the buttons; every label and button gets a mnemonic (Alt+letter) chosen here, so no
+  two clash in any language; every input is named after its label for screen readers;
+- required fields are marked (" *" after the label, "required" in the accessible
+  description) from the core's own validation: a field is required when leaving it empty
+  draws ``v.required`` (so conditional rules, such as the fine of a fine penalty, follow).
+- a record with a printed document (``document_kind``: the talon, the protocol, the visit
+  record) gets a Print button and Ctrl+P (:meth:`add_print_button`) that save pending
+  changes, keep the form open and show the document's preview.
 
 Texts of this base class use the fixed translation context ``RecordForm``: PySide's ``tr``
 takes its context from the runtime class, so ``self.tr`` here would land in every subclass.
@@ -21,6 +30,7 @@ takes its context from the runtime class, so ``self.tr`` here would land in ever
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,6 +39,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QDialog,
     QFormLayout,
@@ -52,6 +63,7 @@ from ui.icons import icon
 
 log = logging.getLogger(__name__)
 
+_MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 _BANNER_STYLES = {
     "info": "background: #e6f4ea; color: #1e4620; border: 1px solid #a8d5b5;",
     "error": "background: #fdecea; color: #8a1c14; border: 1px solid #f1b0aa;",
@@ -81,9 +93,56 @@ class Binding:
     read: Callable[[], dict[str, Any]]
     write: Callable[[dict[str, Any]], None]
     aliases: tuple[str, ...] = field(default_factory=tuple)
+    column: int = 0
+    caption: str = ""  # the label's text with its mnemonic, without the required mark
 
     def covers(self, field_name: str) -> bool:
         return field_name == self.name or field_name in self.aliases
+
+
+def takes_tab_focus(widget: QWidget) -> bool:
+    """Whether Tab may stop on ``widget`` itself (not through a focus proxy)."""
+    return (widget.focusProxy() is None
+            and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus))
+
+
+def name_inputs(widget: QWidget, label: str) -> None:
+    """Name a field's inputs for screen readers after its label (a part may say more)."""
+    name = plain_caption(label)
+    own = getattr(widget, "set_accessible_label", None)
+    if own is not None:
+        own(name)
+        return
+    widget.setAccessibleName(name)
+    for inner in widget.findChildren(QWidget):
+        if takes_tab_focus(inner) and not inner.accessibleName():
+            inner.setAccessibleName(name)
+
+
+def plain_caption(text: str) -> str:
+    """A label's text without its mnemonic mark and required star."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(" *:")
+
+
+def mnemonic_letter(text: str) -> str:
+    """The letter after the ``&`` of ``text`` ("" when it has none), casefolded."""
+    found = _MNEMONIC.search(text)
+    return found.group(1).casefold() if found else ""
+
+
+def with_mnemonic(text: str, used: set[str]) -> str:
+    """``text`` with an ``&`` before its first letter not in ``used`` (word starts first);
+    the letter is added to ``used``. A text that has its own ``&`` keeps it."""
+    if mnemonic_letter(text):
+        used.add(mnemonic_letter(text))
+        return text
+    letters = [i for i, ch in enumerate(text) if ch.isalpha()]
+    starts = [i for i in letters if i == 0 or not text[i - 1].isalnum()]
+    for i in starts + [i for i in letters if i not in starts]:
+        if text[i].casefold() not in used:
+            used.add(text[i].casefold())
+            return f"{text[:i]}&{text[i:]}"
+    return text
 
 
 class RecordForm(QDialog):
@@ -93,6 +152,8 @@ class RecordForm(QDialog):
     service_name: ClassVar[str] = ""
     icon_name: ClassVar[str] = ""
     columns: ClassVar[int] = 1
+    document_kind: ClassVar[str] = ""
+    """The printed document of this kind of record (``inspector_app.reports.DOCUMENT_KINDS``)."""
 
     sig_saved = Signal(str)  # the saved record's id
 
@@ -109,17 +170,26 @@ class RecordForm(QDialog):
         self.read_only = not self.may_edit()
         self.touched: set[str] = set()
         self.bindings: list[Binding] = []
+        self.tab_chain: list[QWidget] = []
         self.first_focus: QWidget | None = None
+        self.required: set[str] = set()
+        self._mnemonics: set[str] = set()
+        self.print_button: QPushButton | None = None
+        self._saving_to_print = False
         self._locality: str | None = None
         if self.icon_name:
             self.setWindowIcon(icon(self.icon_name))
         self._build_frame()
         self.build()
+        self._assign_mnemonics()
+        self._chain_tab_order()
         values = self.record_values() if self.record else {**self.defaults(), **(initial or {})}
         self.load(values)
         self.snapshot = self.collect()
         if self.read_only:
             self._apply_read_only()
+        else:
+            self.mark_required()
         self.update_title()
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
         self._watching_focus = True
@@ -223,6 +293,10 @@ class RecordForm(QDialog):
         self.scroll.setWidget(self.body)
         outer.addWidget(self.scroll, 1)
         self.button_row = QHBoxLayout()
+        self.required_legend = QLabel(
+            QCoreApplication.translate("RecordForm", "* required field"), self)
+        self.required_legend.setStyleSheet("color: #555;")
+        self.button_row.addWidget(self.required_legend)
         self.button_row.addStretch(1)
         self.save_button = QPushButton(icon("save"),
                                        QCoreApplication.translate("RecordForm", "Save"), self)
@@ -242,9 +316,41 @@ class RecordForm(QDialog):
     def add_button(self, button: QPushButton) -> QPushButton:
         """Put an extra button (print...) at the left of the button row."""
         button.setAutoDefault(False)
-        self.button_row.insertWidget(self._extra_buttons, button)
+        self.button_row.insertWidget(self._extra_buttons + 1, button)
         self._extra_buttons += 1
         return button
+
+    def add_print_button(self, text: str, tooltip: str) -> QPushButton:
+        """The button (and Ctrl+P) that shows the preview of this record's document."""
+        self.print_button = self.add_button(QPushButton(icon("print"), text))
+        self.print_button.setToolTip(tooltip)
+        self.print_button.clicked.connect(lambda: self.print_document())
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self,
+                  lambda: self.print_document())
+        return self.print_button
+
+    def print_document(self):
+        """Save pending changes (the form stays open), then preview the record's document.
+
+        Returns the preview dialog, or None when there is nothing stored to print yet.
+        """
+        if self.record is None or not self.document_kind:
+            return None
+        if self.is_dirty():
+            self._saving_to_print = True
+            try:
+                if self.save() is None:
+                    return None
+            finally:
+                self._saving_to_print = False
+        from ui.document_preview import preview_document
+
+        return preview_document(self.ctx, self.document_kind, self.record.id, self)
+
+    def accept(self) -> None:
+        if self._saving_to_print:
+            return  # a save made for printing keeps the form open behind the preview
+        super().accept()
 
     def add_field(self, name: str, label: str, widget: QWidget, *, column: int = 0,
                   aliases: tuple[str, ...] = (),
@@ -275,9 +381,10 @@ class RecordForm(QDialog):
             name, widget, container, caption, error,
             read or (lambda: {name: widget.value()}),
             write or (lambda values: widget.set_value(values.get(name))),
-            aliases,
+            aliases, column, label,
         )
         self.bindings.append(binding)
+        name_inputs(widget, label or getattr(widget, "text", lambda: "")())
         return widget
 
     def add_note(self, widget: QWidget, label: str = "", column: int = 0) -> QWidget:
@@ -305,10 +412,95 @@ class RecordForm(QDialog):
             current = current.parentWidget()
         return None
 
+    def inputs(self, binding: Binding) -> list[QWidget]:
+        """The widgets of a field that take keyboard focus, in their own order."""
+        found = binding.container.findChildren(QWidget)  # the editor and its parts, in order
+        return [w for w in found if takes_tab_focus(w) and w.window() is self]
+
+    def _chain_tab_order(self) -> None:
+        """Tab: column by column, top to bottom, then the extra buttons, Save and Cancel.
+
+        Kept as a list that :meth:`focusNextPrevChild` follows: Qt's own focus chain is
+        the order widgets were made or reparented in, and composite fields (a picker and its
+        focus proxy) defeat ``setTabOrder``.
+        """
+        def place(b: Binding) -> tuple[int, int]:
+            row, _role = self.form_columns[b.column].getWidgetPosition(b.container)
+            return b.column, row
+
+        self.tab_chain = [w for b in sorted(self.bindings, key=place) for w in self.inputs(b)]
+        self.tab_chain += self._buttons()
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        chain = [w for w in self.tab_chain
+                 if w.isEnabled() and w.isVisibleTo(self) and takes_tab_focus(w)]
+        current = QApplication.focusWidget()
+        if current not in chain or len(chain) < 2:
+            return super().focusNextPrevChild(next)
+        step = 1 if next else -1
+        target = chain[(chain.index(current) + step) % len(chain)]
+        target.setFocus(Qt.FocusReason.TabFocusReason if next
+                        else Qt.FocusReason.BacktabFocusReason)
+        return True
+
+    def _assign_mnemonics(self) -> None:
+        """An Alt+letter for every button and field label, no letter used twice."""
+        used = self._mnemonics
+        for button in self._buttons():
+            button.setText(with_mnemonic(button.text(), used))
+        for b in self.bindings:
+            if b.label is not None:
+                b.caption = with_mnemonic(b.caption, used)
+                b.label.setText(b.caption)
+            elif isinstance(b.widget, QAbstractButton):
+                b.widget.setText(with_mnemonic(b.widget.text(), used))
+
+    def _buttons(self) -> list[QPushButton]:
+        row = self.button_row
+        return [row.itemAt(i).widget() for i in range(row.count())
+                if isinstance(row.itemAt(i).widget(), QPushButton)]
+
+    def rename_button(self, button: QPushButton, text: str) -> None:
+        """Give a button a new text (Cancel becomes Close) with a free mnemonic."""
+        self._mnemonics.discard(mnemonic_letter(button.text()))
+        button.setText(with_mnemonic(text, self._mnemonics))
+
+    def required_fields(self) -> set[str]:
+        """Fields whose emptiness the core refuses, given what the rest of the draft says."""
+        draft = self.collect()
+        record_id = self.record.id if self.record else None
+        required = set()
+        for b in self.bindings:
+            blank = {**draft, **dict.fromkeys(b.read())}
+            try:
+                errors = self.service.validate(blank, record_id)
+            except InspectorError:
+                continue
+            if any(e.code == "v.required" and b.covers(e.field) for e in errors):
+                required.add(b.name)
+        return required
+
+    def mark_required(self) -> None:
+        """Mark the required fields (label and accessible description); forms call this
+        again when a choice changes what is required (a penalty, the kind of a visit)."""
+        if self.read_only:
+            return
+        self.required = self.required_fields()
+        note = QCoreApplication.translate("RecordForm", "required field")
+        for b in self.bindings:
+            needed = b.name in self.required
+            if b.label is not None:
+                b.label.setText(f"{b.caption} *" if needed else b.caption)
+            for widget in self.inputs(b):
+                widget.setAccessibleDescription(note if needed else "")
+        self.required_legend.setVisible(bool(self.required))
+
     # -- values ---------------------------------------------------------------------------
     def load(self, values: dict[str, Any]) -> None:
         for b in self.bindings:
             b.write(values)
+        if self.print_button is not None:
+            self.print_button.setEnabled(self.record is not None)
 
     def collect(self) -> dict[str, Any]:
         """The draft as the service expects it."""
@@ -375,6 +567,7 @@ class RecordForm(QDialog):
         except InspectorError:
             return
         self.show_errors(errors + self.local_errors(data), only=self.touched)
+        self.mark_required()
 
     def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         if self.read_only or old is None or new is None or not self.isVisible():
@@ -486,7 +679,8 @@ class RecordForm(QDialog):
             'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"]'
             " { background: palette(window); }")
         self.save_button.hide()
-        self.cancel_button.setText(QCoreApplication.translate("RecordForm", "Close"))
+        self.required_legend.hide()
+        self.rename_button(self.cancel_button, QCoreApplication.translate("RecordForm", "Close"))
         self.cancel_button.setDefault(True)
         self.show_banner(QCoreApplication.translate(
             "RecordForm", "Read only: you may not change this record."), "readonly")

@@ -98,6 +98,31 @@ class LineField(QLineEdit):
         self.setReadOnly(flag)
 
 
+class PlaceField(LineField):
+    """An address or place that starts with the point's town («Атырау, »).
+
+    Entering the field selects nothing and puts the cursor at the end, so typing goes on
+    after the town instead of wiping it; the town left alone counts as nothing typed.
+    """
+
+    def __init__(self, prefix: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.prefix = prefix
+        self.setMaxLength(300)
+
+    def value(self) -> str:
+        text = super().value()
+        return "" if text == self.prefix.strip() else text
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        QTimer.singleShot(0, self, self._to_end)
+
+    def _to_end(self) -> None:
+        self.deselect()
+        self.end(False)
+
+
 class NumberField(LineField):
     """A whole or decimal number typed as text; the core checks its range."""
 
@@ -287,3 +312,10 @@ class DateTimeField(QWidget):
     def set_read_only(self, flag: bool) -> None:
         self.date_field.set_read_only(flag)
         self.time_field.set_read_only(flag)
+
+    def set_accessible_label(self, name: str) -> None:
+        """Screen readers hear the field's label and which half: «Получено, дата»."""
+        self.setAccessibleName(name)
+        self.date_field.setAccessibleName(name)
+        self.date_field.edit.setAccessibleName(self.tr("%1, date").replace("%1", name))
+        self.time_field.setAccessibleName(self.tr("%1, time").replace("%1", name))

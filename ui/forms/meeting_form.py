@@ -6,7 +6,7 @@ from typing import Any
 
 from ui.forms.base_form import RecordForm
 from ui.forms.choices import CodeCombo, StaffCombo
-from ui.forms.fields import DateTimeField, LineField, NumberField, TextArea
+from ui.forms.fields import DateTimeField, NumberField, PlaceField, TextArea
 
 
 class MeetingForm(RecordForm):
@@ -21,8 +21,7 @@ class MeetingForm(RecordForm):
         self.held_at = self.add_field("held_at", self.tr("Date and time"), DateTimeField())
         self.kind_combo = self.add_field("kind", self.tr("Kind"),
                                          CodeCombo(cats, "meeting_kinds", lang))
-        self.place = self.add_field("place", self.tr("Place"), LineField())
-        self.place.setMaxLength(300)
+        self.place = self.add_field("place", self.tr("Place"), PlaceField(self.place_prefix()))
         self.attendance = self.add_field("attendance", self.tr("Attendance (persons)"),
                                          NumberField(6))
         self.questions = self.add_field("questions", self.tr("Questions raised"), TextArea(4))

@@ -3,7 +3,8 @@
 The penalty list holds only the penalties the chosen article allows; the fine is entered in
 МРП and its amount in tenge is shown as it is typed, from the МРП table of the offence's
 year; the public-works hours and arrest days are open only for those penalties. After the
-first save the protocol number is shown at the top and in the title.
+first save the protocol number is shown at the top and in the title, and Print protocol
+(Ctrl+P) previews the printable protocol with signature lines.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from inspector_app.services.offences import fine_in_tenge
 from ui.forms.article_picker import ArticlePicker
 from ui.forms.base_form import RecordForm
 from ui.forms.choices import CodeCombo, StaffCombo
-from ui.forms.fields import DateTimeField, LineField, NumberField, TextArea
+from ui.forms.fields import DateTimeField, LineField, NumberField, PlaceField, TextArea
 from ui.forms.person_picker import PersonPicker
 
 
@@ -64,13 +65,13 @@ class OffenceForm(RecordForm):
     service_name = "offences"
     icon_name = "offence"
     columns = 2
+    document_kind = "protocol"
 
     def build(self) -> None:
         cats, lang = self.services.catalogues, self.lang
         self.committed_at = self.add_field("committed_at", self.tr("Committed"),
                                            DateTimeField())
-        self.place = self.add_field("place", self.tr("Place"), LineField())
-        self.place.setMaxLength(300)
+        self.place = self.add_field("place", self.tr("Place"), PlaceField(self.place_prefix()))
         self.offender = PersonPicker(self.ctx)
         self.add_field("offender", self.tr("Offender"), self.offender)
         self.victim = PersonPicker(self.ctx)
@@ -100,6 +101,8 @@ class OffenceForm(RecordForm):
         self.committed_at.edited.connect(self.update_tenge)
         self.body.setMinimumWidth(830)
         self.first_focus = self.place
+        self.add_print_button(self.tr("Print protocol"),
+                              self.tr("Preview and print the protocol (Ctrl+P)"))
 
     def defaults(self) -> dict[str, Any]:
         return {"committed_at": self.now(), "inspector": self.current_staff_id(),
@@ -121,7 +124,7 @@ class OffenceForm(RecordForm):
             return
         self.show_banner(self.tr("Saved. Protocol № {number}").format(
             number=self.record.protocol_number), "info")
-        self.cancel_button.setText(self.tr("Close"))
+        self.rename_button(self.cancel_button, self.tr("Close"))
 
     # -- behaviour ------------------------------------------------------------------------
     def _article_changed(self, keep_current: bool = False) -> None:
@@ -151,6 +154,7 @@ class OffenceForm(RecordForm):
         self.hours.setEnabled(editable and penalty == "public_works")
         self.days.setEnabled(editable and penalty == "arrest")
         self.update_tenge()
+        self.mark_required()
 
     def update_tenge(self) -> None:
         """Show the fine in tenge by the МРП of the offence's year."""

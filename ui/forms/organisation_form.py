@@ -40,7 +40,7 @@ class OrganisationForm(RecordForm):
         self.first_focus = self.name
 
     def defaults(self) -> dict[str, Any]:
-        return {"kind": "ksk", "address": self.place_prefix()}
+        return {"kind": "ksk"}
 
     def title(self) -> str:
         if self.record is None:

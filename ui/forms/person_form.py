@@ -15,7 +15,7 @@ from inspector_app.iin import IinError, parse_iin
 from inspector_app.phone import PhoneError, normalize_phone
 from ui.forms.base_form import RecordForm
 from ui.forms.choices import ChoiceCombo
-from ui.forms.fields import DateField, LineField, TextArea
+from ui.forms.fields import DateField, LineField, PlaceField, TextArea
 
 
 class PersonForm(RecordForm):
@@ -45,8 +45,8 @@ class PersonForm(RecordForm):
         self.phone = self.add_field("phone", self.tr("Phone"), LineField())
         self.phone.setPlaceholderText("+7 700 000 00 00")
         self.phone.editingFinished.connect(self._normalise_phone)
-        self.address = self.add_field("address", self.tr("Address"), LineField())
-        self.address.setMaxLength(300)
+        self.address = self.add_field("address", self.tr("Address"),
+                                      PlaceField(self.place_prefix()))
         self.notes = self.add_field("notes", self.tr("Notes"), TextArea(3))
         self.body.setMinimumWidth(460)
 

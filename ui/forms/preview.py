@@ -43,7 +43,8 @@ def fill_sample(services: Services) -> dict[str, str]:
     registration = s.registrations.create({
         "person": marat.id, "category": "protective_order", "tags": "domestic_brawler",
         "basis_document": "Защитное предписание № 17/245 от 20.11.2026",
-        "start_date": "2026-11-20", "notes": "Проверять в вечернее время"})
+        "start_date": "2026-11-20", "end_date": "2027-11-20",
+        "notes": "Проверять в вечернее время"})
     offence = s.offences.create({
         "committed_at": datetime(2026, 11, 24, 23, 40), "place": "г. Атырау, ул. Абая, 12, кв. 5",
         "offender": marat.id, "victim": aigerim.id, "article": "73-1",

@@ -2,7 +2,8 @@
 
 The address is picked from the area's addresses (typing narrows the list) or typed freely;
 picking one fills in whether it is a flat or a private house. The link to a registration is
-offered when the visit is a check of a registered person, and fills in the person.
+offered when the visit is a check of a registered person, and fills in the person. Print
+record (Ctrl+P) previews the visit record (справка) to sign.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ class VisitForm(RecordForm):
     service_name = "visits"
     icon_name = "visit"
     columns = 2
+    document_kind = "visit"
 
     def build(self) -> None:
         cats, lang = self.services.catalogues, self.lang
@@ -100,6 +102,8 @@ class VisitForm(RecordForm):
         self.registration.currentIndexChanged.connect(self._registration_picked)
         self.body.setMinimumWidth(820)
         self.first_focus = self.kind_combo
+        self.add_print_button(self.tr("Print record"),
+                              self.tr("Preview and print the visit record (Ctrl+P)"))
 
     def defaults(self) -> dict[str, Any]:
         return {"visited_at": self.now(), "kind": "household_round", "dwelling_kind": "flat",
@@ -150,6 +154,7 @@ class VisitForm(RecordForm):
     def _kind_changed(self) -> None:
         checking = self.kind_combo.value() == REGISTRATION_CHECK
         self.registration.setEnabled(checking and not self.read_only)
+        self.mark_required()
 
     def _address_picked(self, _index: int) -> None:
         kind = self.address.kinds.get(self.address.address_id() or "")

@@ -29,6 +29,7 @@ from inspector_app.export_table import export_register
 from inspector_app.permissions import Action
 from inspector_app.registers import REGISTERS, Register
 from ui.context import UiContext
+from ui.document_preview import DOCUMENT_OF_KIND, preview_document
 from ui.errors import show_error
 from ui.icons import icon
 from ui.registers.filter_bar import FilterBar
@@ -93,6 +94,7 @@ class RegisterPage(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
         self.view.verticalHeader().setDefaultSectionSize(
             self.view.fontMetrics().height() + 8)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -123,11 +125,21 @@ class RegisterPage(QWidget):
         self.history_button.clicked.connect(self.show_history)
         self.export_button.clicked.connect(self.export_rows)
 
+        self.document_kind = DOCUMENT_OF_KIND.get(self.kind)  # talon, protocol, visit or None
+        self.print_button = self._tool_button("print")
+        self.print_button.setVisible(self.document_kind is not None)
+        self.print_button.clicked.connect(lambda: self.print_current())
+
         self.delete_action = QAction(self)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_current)
         self.view.addAction(self.delete_action)
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(lambda _checked=False: self.focus_search())
+        self.addAction(self.find_action)
+        self._reselect_row: int | None = None
         self.view.sig_enter.connect(self.open_current)
         self.view.doubleClicked.connect(lambda index: self.open_row(index.row()))
 
@@ -136,6 +148,7 @@ class RegisterPage(QWidget):
         for button in (self.new_button, self.open_button, self.delete_button,
                        self.history_button, self.export_button):
             top.addWidget(button)
+        top.insertWidget(top.indexOf(self.export_button), self.print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.filter_bar)
@@ -172,12 +185,21 @@ class RegisterPage(QWidget):
         self.delete_button.setText(self.tr("Delete"))
         self.delete_button.setToolTip(self.tr("Delete the selected record (Del)"))
         self.delete_action.setText(self.tr("Delete"))
-        self.history_button.setText(self.tr("History"))
+        self.find_action.setText(self.tr("Search"))
+        self.filter_bar.search.setAccessibleName(self.find_action.text())
+        self.view.setAccessibleName(self.page_title())
+        self.history_button.setText(self.tr("&History"))
         self.history_button.setToolTip(self.tr("Who changed the selected record, and when"))
-        self.export_button.setText(self.tr("To Excel"))
+        self.export_button.setText(self.tr("To &Excel"))
         self.export_button.setToolTip(self.tr("Save the rows shown (with these filters) as an "
                                               "Excel or CSV file"))
+        self.print_button.setText(self.print_texts().get(self.document_kind, ""))
+        self.print_button.setToolTip(self.tr("Preview and print the selected record's document"))
         self._show_status()
+
+    def print_texts(self) -> dict[str, str]:
+        return {"talon": self.tr("&Print talon"), "protocol": self.tr("&Print protocol"),
+                "visit": self.tr("&Print record")}
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -220,11 +242,16 @@ class RegisterPage(QWidget):
         self._show_status()
 
     def _on_reset(self) -> None:
-        if self.model.rowCount() and not self.view.currentIndex().isValid():
+        """Select the first row, or after a delete the row that took the deleted one's place."""
+        rows = self.model.rowCount()
+        if rows and not self.view.currentIndex().isValid():
+            row = min(self._reselect_row or 0, rows - 1)
             self.view.selectionModel().setCurrentIndex(
-                self.model.index(0, 0),
+                self.model.index(row, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
+            self.view.scrollTo(self.model.index(row, 0))
+        self._reselect_row = None
         self._update_actions()
         self._show_status()
 
@@ -299,6 +326,7 @@ class RegisterPage(QWidget):
         self.history_button.setEnabled(has_row)
         self.delete_button.setEnabled(has_row and can_delete)
         self.delete_action.setEnabled(has_row and can_delete)
+        self.print_button.setEnabled(has_row)
 
     def can_create(self) -> bool:
         return self.ctx.services.can(Action.CREATE, self.kind)
@@ -322,11 +350,11 @@ class RegisterPage(QWidget):
         if record_id is None or not self.ctx.services.can(Action.DELETE, self.kind):
             return
         row = self.view.currentIndex().row()
-        label = self.model.data(self.model.index(row, 0)) or ""
         answer = QMessageBox.question(
             self, self.tr("Delete record"),
-            self.tr("Delete the record «%1»?\n\nIt disappears from the registers and reports; "
-                    "the audit trail keeps who deleted it and when.").replace("%1", label),
+            self.tr("Delete this record?\n\n%1\n\nIt disappears from the registers and "
+                    "reports; the audit trail keeps who deleted it and when.").replace(
+                        "%1", self.describe_row(row)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
@@ -336,7 +364,25 @@ class RegisterPage(QWidget):
         except InspectorError as exc:
             show_error(self, exc, self.ctx.lang)
             return
+        self._reselect_row = row
         self.ctx.notify_changed(self.kind)
+
+    def describe_row(self, row: int) -> str:
+        """The record of ``row`` as a question names it: kind, number, date, person."""
+        cells = [self.model.data(self.model.index(row, self.register.columns.index(c)))
+                 for c in self.register.naming_columns()]
+        return ", ".join([self.ctx.t(f"kind.{self.kind}"), *(c for c in cells if c)])
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the cursor in the search box, its text selected to be typed over."""
+        search = self.filter_bar.search
+        search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        search.selectAll()
+    def print_current(self) -> None:
+        """The preview of the selected record's document (talon, protocol, visit record)."""
+        record_id = self.current_id()
+        if record_id and self.document_kind:
+            preview_document(self.ctx, self.document_kind, record_id, self)
 
     def show_history(self) -> None:
         """The audit trail of the selected record: who changed what, and when."""

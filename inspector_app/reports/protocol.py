@@ -1,0 +1,221 @@
+"""Printed record documents: the offence protocol and the preventive visit record.
+
+The protocol (протокол об административном правонарушении) lays out what the offence record
+holds the way the paper form goes: who drew it up, when and where, the person, the event and
+the article of the КоАП РК, the victim, the penalty; then lines for two witnesses, the
+offender's explanation, the rights explained to the offender (ст. 744 КоАП РК) and the
+signatures. The visit record (справка о профилактическом посещении) does the same for a
+preventive visit. Both are one A4 page for an ordinary record.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from inspector_app.messages import translate
+from inspector_app.reports.documents import (
+    Fields,
+    blank_lines,
+    build_document,
+    fields_table,
+    local_time,
+    officer_signature_name,
+    officer_text,
+    owner_point,
+    signature_lines,
+)
+from inspector_app.reports.formatting import (
+    format_date,
+    format_number,
+    group_thousands,
+    region_police,
+    short_name,
+)
+from inspector_app.reports.layout import Progress, Styles, make_styles
+from inspector_app.services.context import Services
+from inspector_app.services.people import full_name
+from inspector_app.storage.models import Person, Point, Registration, Staff
+
+MARGINS = (20 * mm, 14 * mm, 14 * mm, 14 * mm)
+WITNESSES = 2
+
+
+def _person_fields(person: Person | None, prefix: str, lang: str) -> Fields:
+    """Name, ИИН, birth date, address and phone of ``person`` under ``prefix``'s label."""
+    if person is None:
+        return [(prefix, None)]
+    return [(prefix, full_name(person)),
+            ("field.person.iin", person.iin),
+            ("field.person.birth_date", format_date(person.birth_date)),
+            ("field.any.address", person.address),
+            ("field.any.phone", person.phone)]
+
+
+def _heading(point: Point, lang: str, styles: Styles) -> list:
+    lines = [region_police(point.region, lang), point.department or point.district,
+             translate("report.heading.point", lang, name=point.name, code=point.code)]
+    return [Paragraph(escape(line), styles.heading) for line in lines if line]
+
+
+def _place_and_date(point: Point, when: str, styles: Styles, width: float) -> Table:
+    """Where the document is drawn up (the point's address) on the left, when on the right."""
+    right = ParagraphStyle("right", parent=styles.body, alignment=TA_RIGHT)
+    place = point.address or point.district
+    table = Table([[Paragraph(escape(place), styles.body), Paragraph(escape(when), right)]],
+                  colWidths=[width * 0.6, width * 0.4])
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def _penalty_text(services: Services, offence, lang: str) -> str:
+    text = services.catalogues.title("penalties", offence.penalty, lang)
+    amount = None
+    if offence.penalty == "fine" and offence.fine_mrp is not None:
+        amount = translate("report.protocol.fine", lang,
+                           mrp=format_number(offence.fine_mrp, "mrp", lang),
+                           tenge=group_thousands(offence.fine_tenge or 0))
+    elif offence.penalty == "public_works" and offence.public_works_hours:
+        amount = translate("report.protocol.hours", lang, hours=offence.public_works_hours)
+    elif offence.penalty == "arrest" and offence.arrest_days:
+        amount = translate("report.protocol.days", lang, days=offence.arrest_days)
+    return f"{text}: {amount}" if amount else text
+
+
+def protocol_report(services: Services, offence_id: str, out: str | Path, *,
+                    lang: str = "ru", progress: Progress | None = None) -> int:
+    """Write the protocol of the offence ``offence_id`` to ``out``; returns the page count."""
+    cats = services.catalogues
+    offence = services.offences.get(offence_id)
+    point = owner_point(services, offence)
+    officer = Staff.get_or_none(Staff.id == offence.inspector_id)
+    offender = Person.get_or_none(Person.id == offence.offender_id)
+    victim = Person.get_or_none(Person.id == offence.victim_id)
+    styles = make_styles(9)
+    drawn_up = local_time(services, offence.created_at)
+    officer_line = ", ".join(x for x in (officer.position if officer else "",
+                                         officer_text(services, officer, lang)) if x)
+    fields: Fields = [
+        ("report.protocol.drawn_up_by", officer_line),
+        *_person_fields(offender, "field.offence.offender", lang),
+        ("report.protocol.committed_at", offence.committed_at.strftime("%d.%m.%Y %H:%M")),
+        ("report.protocol.place", offence.place),
+        ("field.offence.article", cats.title("offence_articles", offence.article, lang)),
+        ("report.protocol.event", offence.description),
+        ("field.offence.victim", full_name(victim) if victim else None),
+        ("field.offence.penalty", _penalty_text(services, offence, lang)),
+        ("field.offence.erap_number", offence.erap_number),
+    ]
+    offender_name = short_name(full_name(offender))
+    title = translate("report.protocol.title", lang)
+
+    def story(doc) -> list:
+        width = doc.frame_width
+        witnesses = [[Paragraph(f"{number}.", styles.body), "", ""]
+                     for number in range(1, WITNESSES + 1)]
+        witness_table = Table(witnesses, colWidths=[6 * mm, width * 0.62, None],
+                              rowHeights=8 * mm)
+        witness_table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LINEBELOW", (1, 0), (1, -1), 0.4, styles.small.textColor),
+            ("LINEBELOW", (2, 0), (2, -1), 0.4, styles.small.textColor),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        signers = [("report.protocol.sign_offender", offender_name),
+                   ("report.protocol.drawn_up_by", officer_signature_name(officer))]
+        signers += [("report.protocol.sign_witness", "")] * WITNESSES
+        if victim is not None:
+            signers.append(("field.offence.victim", short_name(full_name(victim))))
+        return [
+            *_heading(point, lang, styles), Spacer(1, 3 * mm),
+            Paragraph(escape(f"{title} № {offence.protocol_number}"), styles.title),
+            Paragraph(escape(translate("report.protocol.subtitle", lang)), styles.subtitle),
+            Spacer(1, 3 * mm),
+            _place_and_date(point, translate(
+                "report.protocol.drawn_up_on", lang,
+                date=drawn_up.strftime("%d.%m.%Y %H:%M")), styles, width),
+            Spacer(1, 2 * mm), fields_table(fields, lang, styles, width),
+            Spacer(1, 3 * mm),
+            Paragraph(escape(translate("report.protocol.witnesses", lang)), styles.body),
+            witness_table, Spacer(1, 3 * mm),
+            Paragraph(escape(translate("report.protocol.explanation", lang)), styles.body),
+            blank_lines(3, width), Spacer(1, 3 * mm),
+            KeepTogether([
+                Paragraph(escape(translate("report.protocol.rights", lang)), styles.body),
+                signature_lines([("report.protocol.sign_offender", offender_name)], lang,
+                                styles, width)]),
+            Spacer(1, 3 * mm),
+            KeepTogether([signature_lines(signers, lang, styles, width)]),
+            Spacer(1, 3 * mm),
+            Paragraph(escape(translate("report.protocol.copy_received", lang)), styles.body),
+            signature_lines([("report.protocol.sign_offender", offender_name)], lang, styles,
+                            width),
+        ]
+
+    return build_document(out, story, progress, pagesize=A4, margins=MARGINS,
+                      title=f"{title} {offence.protocol_number}", author=point.name,
+                      lang=lang, note=f"{point.code} · {offence.protocol_number}")
+
+
+def visit_report(services: Services, visit_id: str, out: str | Path, *, lang: str = "ru",
+                 progress: Progress | None = None) -> int:
+    """Write the record of the preventive visit ``visit_id`` to ``out``; returns pages."""
+    cats = services.catalogues
+    visit = services.visits.get(visit_id)
+    point = owner_point(services, visit)
+    officer = Staff.get_or_none(Staff.id == visit.inspector_id)
+    person = Person.get_or_none(Person.id == visit.person_id)
+    registration = Registration.get_or_none(Registration.id == visit.registration_id)
+    styles = make_styles(9)
+    address = visit.address_text
+    if visit.flat:
+        address = translate("report.visit.flat", lang, address=address, flat=visit.flat)
+    findings = [cats.title("visit_findings", code.strip(), lang)
+                for code in visit.findings.split(",") if code.strip()]
+    registration_text = None
+    if registration is not None:
+        registration_text = "; ".join(x for x in (
+            cats.title("registration_categories", registration.category, lang),
+            registration.basis_document) if x)
+    fields: Fields = [
+        ("report.visit.when", visit.visited_at.strftime("%d.%m.%Y %H:%M")),
+        ("report.visit.kind", cats.title("visit_kinds", visit.kind, lang)),
+        ("field.any.address", address),
+        ("field.preventive_visit.dwelling_kind",
+         cats.title("dwelling_kinds", visit.dwelling_kind, lang)),
+        *_person_fields(person, "field.any.person", lang)[:3],
+        ("field.preventive_visit.registration", registration_text),
+        ("field.preventive_visit.persons_met", visit.persons_met),
+        ("field.preventive_visit.findings", "; ".join(findings)
+         or translate("report.visit.nothing_found", lang)),
+        ("report.visit.done", visit.notes),
+        ("field.any.inspector", officer_text(services, officer, lang)),
+    ]
+    title = translate("report.visit.title", lang)
+
+    def story(doc) -> list:
+        width = doc.frame_width
+        signers = [("report.visit.sign_officer", officer_signature_name(officer)),
+                   ("report.visit.sign_person", short_name(full_name(person)))]
+        return [
+            *_heading(point, lang, styles), Spacer(1, 3 * mm),
+            Paragraph(escape(title), styles.title),
+            Paragraph(escape(translate("report.visit.subtitle", lang)), styles.subtitle),
+            Spacer(1, 3 * mm),
+            _place_and_date(point, format_date(visit.visited_at.date()), styles, width),
+            Spacer(1, 2 * mm), fields_table(fields, lang, styles, width),
+            Spacer(1, 4 * mm),
+            Paragraph(escape(translate("report.visit.remarks", lang)), styles.body),
+            blank_lines(3, width), Spacer(1, 4 * mm),
+            KeepTogether([signature_lines(signers, lang, styles, width)]),
+        ]
+
+    return build_document(out, story, progress, pagesize=A4, margins=MARGINS, title=title,
+                      author=point.name, lang=lang,
+                      note=f"{point.code} · {format_date(visit.visited_at.date())}")
