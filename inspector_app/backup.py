@@ -460,6 +460,7 @@ def _swap_in(backup: Path, db_path: Path, clock: Clock, key: bytes | None) -> Pa
                 leftover.unlink(missing_ok=True)
             raise
     incoming = db_path.with_name(db_path.name + ".restoring")
+    new_key_file = False
     try:
         if key is not None and is_plain_file(backup):
             export_encrypted(backup, incoming, key)  # an old plain backup comes back encrypted
@@ -471,9 +472,14 @@ def _swap_in(backup: Path, db_path: Path, clock: Clock, key: bytes | None) -> Pa
             _copy_sync_keys(backup, incoming)
         for extra in _sidecars(db_path):
             extra.unlink(missing_ok=True)  # a stale WAL must never be applied to the new file
+        new_key_file = key is not None and not key_file_path(db_path).exists()
+        if new_key_file:  # a new PC: the accounts of the backup unlock the restored file
+            shutil.copyfile(key_file_path(backup), key_file_path(db_path))
         os.replace(incoming, db_path)
     except BaseException:
         incoming.unlink(missing_ok=True)
+        if new_key_file and not db_path.exists():
+            key_file_path(db_path).unlink(missing_ok=True)
         shutil.rmtree(keys_dir(incoming), ignore_errors=True)
         raise
     if carried:

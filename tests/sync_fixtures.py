@@ -25,11 +25,11 @@ from core_factories import (
 from inspector_app.clock import FixedClock
 from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
 from inspector_app.storage import models
-from inspector_app.sync import container
+from inspector_app.sync import container, keys
 from inspector_app.sync.crypto import EncryptingWriter
 from inspector_app.sync.export import export_package
 from inspector_app.sync.importer import import_files
-from inspector_app.sync.keys import KeyPair, ensure_keys
+from inspector_app.sync.keys import KeyPair
 from inspector_app.sync.manifest import canonical
 from inspector_app.sync.package import PackageReader
 from inspector_app.sync.trust import export_public_key, trust_key_file
@@ -108,7 +108,8 @@ def export_each(points, out: Path) -> list[Path]:
 
 
 def keys_of(services) -> KeyPair:
-    return ensure_keys(services.db.database)
+    """The services' sync keys (unwrapped by the database key when it is encrypted)."""
+    return keys.keys_of(services.db)
 
 
 def table_rows(services, table: str, owner: str | None = None) -> dict[str, dict]:

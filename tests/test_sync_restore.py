@@ -6,7 +6,10 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-from datetime import datetime
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from core_factories import visit_data
@@ -34,6 +37,7 @@ from inspector_app.sync.importer import import_files
 from inspector_app.sync.keys import keys_dir
 
 DAY = datetime(2026, 11, 25, 10, 30)
+REPO = Path(__file__).resolve().parent.parent
 
 
 def codes(result) -> list[str]:
@@ -74,8 +78,11 @@ def test_a_backup_carries_the_sync_keys_as_stored(field):
         assert (carried / path.name).read_bytes() == path.read_bytes()
         assert stat.S_IMODE(os.stat(carried / path.name).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(carried).st_mode) == 0o700
-    backup.rotate(taken.path.parent, daily=0, weekly=0, monthly=0)
+    later = backup.create_backup(point.db.database, taken.path.parent,
+                                 clock=FixedClock(DAY + timedelta(days=10)), rotate_after=False)
+    backup.rotate(taken.path.parent, daily=0, weekly=0, monthly=0)  # the latest day stays
     assert not taken.path.exists() and not carried.exists()
+    assert later.path.exists() and keys_dir(later.path).is_dir()
 
 
 def test_the_point_comes_back_from_an_older_backup_and_nothing_is_lost(field):
@@ -229,7 +236,8 @@ def test_an_encrypted_point_is_restored_with_its_keys_and_marked(tmp_path):
     (tmp_path / "pc2").mkdir()
     target = tmp_path / "pc2" / "ATY-017.db"
     backup.restore_backup(taken.path, target, clock=FixedClock(DAY), key=key)
-    shutil.copyfile(backup.key_file_path(taken.path), backup.key_file_path(target))
+    assert backup.key_file_path(target).read_bytes() == backup.key_file_path(
+        taken.path).read_bytes()  # the accounts of the backup unlock the new PC's file
     restored = login_services(target, "erzhanov", PASSWORD, clock=FixedClock(DAY))
     use(restored)
     assert keys_of(restored).public.fingerprint == fingerprint
@@ -240,3 +248,39 @@ def test_an_encrypted_point_is_restored_with_its_keys_and_marked(tmp_path):
         export_package(restored, tmp_path)
     assert refused.value.code == "sync.restored_wait"
     restored.db.close()
+
+
+def test_an_encrypted_backup_comes_back_on_a_new_pc_with_an_account_it_holds(tmp_path):
+    """The new PC has no database and no key: ``restore`` unlocks the backup with one of its
+    own accounts (or the recovery key), and that password then opens the restored file."""
+    from inspector_app.services.setup import FirstAccount, PointProfile, create_database
+
+    (tmp_path / "pc1").mkdir()
+    point = create_database(
+        tmp_path / "pc1" / "ATY-017.db",
+        PointProfile(code="ATY-017", name="УПП", district="Атырау"),
+        FirstAccount(login="erzhanov", full_name="Ержанов Асхат", password=PASSWORD),
+        clock=FixedClock(DAY), encrypt=True)
+    point.persons.create({"surname": "Сейтқалиева", "first_name": "Әйгерім",
+                          "address": "г. Атырау, ул. Абая, 12"})
+    taken = backup.create_backup(point.db.database, tmp_path / "backups", clock=FixedClock(DAY),
+                                 key=point.keyring.key)
+    point.db.close()
+    shutil.rmtree(tmp_path / "pc1")
+    (tmp_path / "pc2").mkdir()
+    target = tmp_path / "pc2" / "ATY-017.db"
+
+    def cli(*argv: str, stdin: str = "") -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "inspector_app", "--db", str(target), *argv],
+                              input=stdin, capture_output=True, text=True, cwd=str(REPO),
+                              timeout=120)
+
+    refused = cli("restore", str(taken.path), "--yes")
+    assert refused.returncode == 1 and "--user" in refused.stderr, refused.stderr
+    assert not target.exists()
+    done = cli("--user", "erzhanov", "--user-password-stdin", "restore", str(taken.path), "--yes",
+               stdin=PASSWORD + "\n")
+    assert done.returncode == 0, done.stderr
+    found = cli("--user", "erzhanov", "--user-password-stdin", "search", "сейткалиева",
+                stdin=PASSWORD + "\n")
+    assert found.returncode == 0 and "Сейтқалиева" in found.stdout, found.stderr

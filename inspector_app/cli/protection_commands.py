@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from inspector_app import backup
-from inspector_app.encryption import is_encrypted
+from inspector_app.encryption import Credentials, RecoveryKey, is_encrypted, unlock
 from inspector_app.errors import InspectorError, NotFound
 from inspector_app.instance_lock import InstanceLock
 from inspector_app.lockout import must_change_password
@@ -131,6 +131,23 @@ def _database_key(ctx) -> bytes | None:
     return services.keyring.key if services.keyring is not None else None
 
 
+def _backup_key(args: argparse.Namespace, ctx) -> bytes | None:
+    """On a new PC (no database yet): the key of an encrypted backup, unlocked from the key
+    file the backup carries with one of its accounts (``--user``) or the recovery key
+    (``--recovery-key-stdin``); None for a plain backup."""
+    source = Path(args.backup)
+    if not source.exists() or not is_encrypted(source):
+        return None
+    if args.recovery_key_stdin:
+        credentials = RecoveryKey(sys.stdin.readline().strip())
+    elif args.user:
+        credentials = Credentials(args.user, ctx.read_password(
+            args.user, from_stdin=args.user_password_stdin))
+    else:
+        raise InspectorError("restore.needs_unlock", path=str(source))
+    return unlock(source, credentials).key
+
+
 def summary(ctx, info: backup.BackupInfo) -> str:
     counts = info.counts
     return ctx.t("restore.summary", date=info.created_at.strftime("%d.%m.%Y %H:%M"),
@@ -186,9 +203,12 @@ def say_if_plain_backups_remain(ctx, services, folder: Path | None = None) -> No
 
 
 def run_restore(args: argparse.Namespace, ctx) -> int:
-    if args.user:  # a session: its role must allow it (the file's owner without one may)
-        backup.require_restore_right(ctx.services())
-    key = _database_key(ctx)
+    if ctx.db_path.exists():
+        if args.user:  # a session: its role must allow it (the file's owner without one may)
+            backup.require_restore_right(ctx.services())
+        key = _database_key(ctx)
+    else:
+        key = _backup_key(args, ctx)
     info = backup.describe_backup(args.backup, key)
     ctx.out(summary(ctx, info))
     if not args.yes:
