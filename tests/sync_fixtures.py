@@ -21,9 +21,10 @@ from core_factories import (
     valid_iin,
     visit_data,
 )
+from db_templates import new_database
 
 from inspector_app.clock import FixedClock
-from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
+from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile
 from inspector_app.storage import models
 from inspector_app.sync import container
 from inspector_app.sync.crypto import EncryptingWriter
@@ -44,7 +45,7 @@ def use(services):
 
 
 def make_district(folder: Path, clock: FixedClock | None = None, code: str = "ATY-ROP"):
-    return create_database(
+    return new_database(
         folder / f"{code}.db", PointProfile(code=code, name="ОП г. Атырау", district="Атырау"),
         FirstAccount(login="operator", full_name="Оператор Отдела", password=PASSWORD),
         kind=DISTRICT, clock=clock or FixedClock(NOW))
@@ -52,7 +53,7 @@ def make_district(folder: Path, clock: FixedClock | None = None, code: str = "AT
 
 def make_point(folder: Path, code: str, clock: FixedClock | None = None, district=None):
     """A new point database; with ``district`` it trusts that district's key."""
-    point = create_database(
+    point = new_database(
         folder / f"{code}.db", PointProfile(code=code, name=f"УПП {code}", district="Атырау"),
         FirstAccount(login="erzhanov", full_name="Ержанов Асхат Серікұлы", password=PASSWORD,
                      rank="captain"),
