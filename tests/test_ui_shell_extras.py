@@ -14,7 +14,7 @@ from ui.app import build_main_window
 from ui.forms.base_form import RecordForm
 from ui.main_window import MainWindow
 from ui.registers.register_page import RegisterPage
-from ui.settings_dialog import BACKUP_FOLDER_KEY
+from ui.settings import BACKUP_FOLDER
 
 seeded, settings, ctx = ui_fixtures.seeded, ui_fixtures.settings, ui_fixtures.ctx
 
@@ -138,7 +138,7 @@ def test_the_history_button_shows_the_selected_record_s_trail(qtbot, ctx, seeded
 
 
 def test_protection_adds_backup_restore_password_and_lock(qtbot, ctx, db_path, tmp_path):
-    ctx.settings.setValue(BACKUP_FOLDER_KEY, str(tmp_path / "backups"))
+    BACKUP_FOLDER.write(ctx.settings, str(tmp_path / "backups"))
     window = build_main_window(ctx.services, ctx.settings, "ru", str(db_path), protect=True)
     qtbot.addWidget(window)
     window.show()
@@ -168,7 +168,7 @@ def test_a_restore_chosen_in_the_window_happens_after_closing(qtbot, ctx, db_pat
     ctx.services.meetings.create({"held_at": "2026-11-24 18:00", "kind": "report_meeting",
                                   "place": "Акимат", "attendance": 12})
     before = REGISTERS["meetings"].count(Filters())
-    ctx.settings.setValue(BACKUP_FOLDER_KEY, str(folder))
+    BACKUP_FOLDER.write(ctx.settings, str(folder))
     window = build_main_window(ctx.services, ctx.settings, "ru", str(db_path), protect=True)
     qtbot.addWidget(window)
     window.show()

@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -38,9 +38,7 @@ from ui.home_page import HomePage
 from ui.icons import app_icon, icon
 from ui.registers.register_page import RegisterPage
 from ui.reports_page import ReportsPage
-
-GEOMETRY_KEY = "main_window/geometry"
-STATE_KEY = "main_window/state"
+from ui.settings import MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_STATE
 
 REGISTER_PAGES = (
     ("appeals", "appeal"),
@@ -293,20 +291,20 @@ class MainWindow(QMainWindow):
     # -- window state ---------------------------------------------------------------------
     def _restore_state(self) -> None:
         settings = self.ctx.settings
-        geometry = settings.value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        geometry = MAIN_WINDOW_GEOMETRY.read(settings)
+        if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 720)
-        state = settings.value(STATE_KEY)
-        if isinstance(state, QByteArray) and not state.isEmpty():
+        state = MAIN_WINDOW_STATE.read(settings)
+        if not state.isEmpty():
             self.restoreState(state)
         self.nav.setCurrentRow(0)  # the day starts on the home page
 
     def save_state(self) -> None:
         """Remember the window geometry and the registers' columns (per PC)."""
-        self.ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self.ctx.settings.setValue(STATE_KEY, self.saveState())
+        MAIN_WINDOW_GEOMETRY.write(self.ctx.settings, self.saveGeometry())
+        MAIN_WINDOW_STATE.write(self.ctx.settings, self.saveState())
         for page in self.registers.values():
             page.save_header()
 
