@@ -38,14 +38,26 @@ def db_path(tmp_path):
 
 
 @pytest.fixture
-def services(db_path, clock):
+def template_fill(request):
+    """What a test's point gets besides the set-up, made once per session in its template
+    (``db_templates.new_database``): the GUI tests' seed for tests that use ``seeded``;
+    a test module overrides this fixture for set-up of its own."""
+    if "seeded" in request.fixturenames:
+        from ui_fixtures import seed
+
+        return seed
+    return None
+
+
+@pytest.fixture
+def services(db_path, clock, template_fill):
     """Services of a new point ATY-017 with one inspector, acting without a session."""
     svc = new_database(
         db_path,
         PointProfile(code="ATY-017", name="УПП №17", district="Атырау"),
         FirstAccount(login="erzhanov", full_name="Ержанов Асхат Серікұлы", password=PASSWORD,
                      rank="captain"),
-        clock=clock,
+        clock=clock, fill=template_fill,
     )
     yield svc
     svc.db.close()

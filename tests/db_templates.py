@@ -11,7 +11,9 @@ from __future__ import annotations
 import atexit
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from inspector_app.clock import Clock, FixedClock
 from inspector_app.services.context import Services
@@ -23,7 +25,8 @@ from inspector_app.services.setup import (
     create_database,
 )
 
-_templates: dict[tuple, Path] = {}
+_templates: dict[tuple, tuple[Path, Any]] = {}
+_filled: dict[Path, Any] = {}
 _folder: Path | None = None
 
 
@@ -36,17 +39,34 @@ def _template_folder() -> Path:
 
 
 def new_database(path: Path, profile: PointProfile, account: FirstAccount, *,
-                 kind: str = POINT, clock: Clock) -> Services:
-    """What ``create_database(path, profile, account, kind=kind, clock=clock)`` gives, copied
-    from a template when the clock stands still (a moving clock stamps every row differently)."""
+                 kind: str = POINT, clock: Clock,
+                 fill: Callable[[Services], Any] | None = None) -> Services:
+    """What ``create_database(path, profile, account, kind=kind, clock=clock)`` gives, then
+    ``fill(services)`` when given, copied from a template when the clock stands still (a
+    moving clock stamps every row differently). :func:`filled` tells what ``fill`` returned.
+
+    ``fill`` runs once per session on the template: the rows it adds have the same ids in
+    every copy, so it is for set-up whose copies never sync with each other.
+    """
+    path = Path(path)
     if not isinstance(clock, FixedClock):
-        return create_database(path, profile, account, kind=kind, clock=clock)
-    key = (profile, account, kind, clock.moment, clock.utc_offset_hours)
-    template = _templates.get(key)
-    if template is None:
+        services = create_database(path, profile, account, kind=kind, clock=clock)
+        _filled[path] = fill(services) if fill else None
+        return services
+    key = (profile, account, kind, clock.moment, clock.utc_offset_hours, fill)
+    if key not in _templates:
         template = _template_folder() / f"template-{len(_templates)}.db"
         made = create_database(template, profile, account, kind=kind,
                                clock=FixedClock(clock.moment, clock.utc_offset_hours))
+        result = fill(made) if fill else None
         made.db.close()
-        _templates[key] = template
-    return copy_new_database(template, path, clock=clock)
+        _templates[key] = template, result
+    template, result = _templates[key]
+    services = copy_new_database(template, path, clock=clock)
+    _filled[path] = result
+    return services
+
+
+def filled(path: Path) -> Any:
+    """What the ``fill`` of :func:`new_database` returned for the database at ``path``."""
+    return _filled[Path(path)]
