@@ -173,14 +173,14 @@ def _create_encrypted(path: Path, profile: PointProfile, account: FirstAccount, 
 def copy_new_database(template: str | Path, path: str | Path, *,
                       clock: Clock | None = None) -> Services:
     """A new database at ``path`` copied from ``template``, a plain database just made by
-    :func:`create_database`: the same profile, catalogues and first account, in a fraction of
-    the time (no catalogue loading, no password hashing).
+    :func:`create_database` (and perhaps filled with demo or test records): the same rows in
+    a fraction of the time (no catalogue loading, no password hashing).
 
-    The copy gets an identity of its own (a new ``database_id`` and new sync key pairs), so it
-    syncs with its template or another copy like any other database. The ids of the rows
-    made at creation (the point, the first account) are the template's: copy only a template
-    whose copies are different points or stay apart. Refuses an encrypted template (its copies
-    would share its key) and an existing ``path``.
+    The copy gets an identity of its own: a new ``database_id`` and new sync key pairs, so
+    packages and receipts tell it from its template and from other copies. Its rows keep the
+    template's ids (the point, the first account, any records): copies of one template must
+    not sync those rows with each other, which suits tests and scratch databases. Refuses an
+    encrypted template (its copies would share its key) and an existing ``path``.
     """
     template, path = Path(template), Path(path)
     if is_encrypted(template):
