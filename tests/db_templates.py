@@ -24,6 +24,7 @@ from inspector_app.services.setup import (
     copy_new_database,
     create_database,
 )
+from inspector_app.storage import migrations
 
 _templates: dict[tuple, tuple[Path, Any]] = {}
 _filled: dict[Path, Any] = {}
@@ -53,7 +54,8 @@ def new_database(path: Path, profile: PointProfile, account: FirstAccount, *,
         services = create_database(path, profile, account, kind=kind, clock=clock)
         _filled[path] = fill(services) if fill else None
         return services
-    key = (profile, account, kind, clock.moment, clock.utc_offset_hours, fill)
+    key = (profile, account, kind, clock.moment, clock.utc_offset_hours, fill,
+           migrations.LATEST_VERSION)  # a test may add a migration for a while
     if key not in _templates:
         template = _template_folder() / f"template-{len(_templates)}.db"
         made = create_database(template, profile, account, kind=kind,
