@@ -57,6 +57,16 @@ def test_an_absent_setting_reads_as_its_default(setting, settings):
     assert setting.read(settings) == setting.default
 
 
+@pytest.mark.parametrize("text", ["ten", "nan", "inf", "1e999", "5, 6", ""])
+def test_a_hand_edited_number_that_is_none_reads_as_the_default(text, tmp_path):
+    path = tmp_path / "settings.ini"
+    path.write_text(f"[security]\nidle_minutes={text}\n[ui]\nlanguage=kk, ru\n",
+                    encoding="utf-8")
+    settings = QSettings(str(path), QSettings.Format.IniFormat)
+    assert IDLE_MINUTES.read(settings) == 10.0
+    assert LANGUAGE.read(settings) == ""  # a list, not a language
+
+
 def test_unreadable_values_read_as_the_default(settings):
     settings.setValue(IDLE_MINUTES.key, "ten")
     settings.setValue(MAIN_WINDOW_GEOMETRY.key, "not bytes")

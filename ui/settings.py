@@ -14,6 +14,7 @@ leaves a file from a newer version as it is.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -42,17 +43,13 @@ class Setting(Generic[T]):
             return self.default
         try:
             return _typed(raw, self.type)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             return self.default
 
     def write(self, settings: QSettings, value: T) -> None:
         if self.type is dict:
             value = json.dumps(value, ensure_ascii=False, sort_keys=True)
         settings.setValue(self.key, value)
-
-    def remove(self, settings: QSettings) -> None:
-        settings.remove(self.key)
-
 
 def _typed(raw: Any, kind: type) -> Any:
     """``raw`` as read from QSettings (INI files give text for numbers) as ``kind``."""
@@ -65,11 +62,14 @@ def _typed(raw: Any, kind: type) -> Any:
         if not isinstance(value, dict):
             raise TypeError(raw)
         return value
-    if kind in (int, float) and isinstance(raw, bool | QByteArray):
-        raise TypeError(raw)
-    if kind is int:
-        return int(float(raw))  # "7" and "7.0" alike
-    return kind(raw)
+    if isinstance(raw, bool) or not isinstance(raw, str | int | float):
+        raise TypeError(raw)  # e.g. a list: an INI value with commas, written by hand
+    if kind is str:
+        return str(raw)
+    number = float(raw)
+    if not math.isfinite(number):
+        raise ValueError(raw)
+    return int(number) if kind is int else kind(number)  # "7" and "7.0" alike
 
 
 VERSION = Setting("settings/version", int, 1)  # files without the key are version 1
