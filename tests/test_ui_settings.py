@@ -120,6 +120,14 @@ def test_a_version_1_file_is_upgraded_and_its_columns_restored(qtbot, ctx):
     assert page.model.sort_key == "topic" and not page.model.descending
 
 
+def test_a_hand_written_version_0_is_upgraded_like_version_1(settings):
+    VERSION.write(settings, 0)
+    settings.setValue("registers/appeals/header", QByteArray(b"garbage"))
+    upgrade(settings)
+    assert VERSION.read(settings) == SETTINGS_VERSION
+    assert not settings.contains("registers/appeals/header")
+
+
 def test_a_newer_file_is_left_alone(settings):
     VERSION.write(settings, SETTINGS_VERSION + 1)
     settings.setValue("registers/appeals/header", QByteArray(b"from the future"))
@@ -191,3 +199,17 @@ def test_the_backup_folder_has_one_key_for_both_dialogs(ctx, tmp_path):
 
     BACKUP_FOLDER.write(ctx.settings, str(tmp_path))
     assert backup_folder(ctx.settings) == tmp_path
+
+
+def test_the_program_upgrades_its_settings_file_when_it_opens_it(qapp):
+    from inspector_app.paths import user_data_dir
+    from ui.app import make_settings
+
+    keys = [column.key for column in REGISTERS["persons"].columns]
+    old = QSettings(str(user_data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    old.setValue("registers/persons/header", positional_state(keys, {1: 250}, [], 0))
+    old.sync()
+    settings = make_settings()
+    assert VERSION.read(settings) == SETTINGS_VERSION
+    saved = register_columns("persons").read(settings)
+    assert saved["columns"][1] == {"key": keys[1], "width": 250, "hidden": False}

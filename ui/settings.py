@@ -51,6 +51,7 @@ class Setting(Generic[T]):
             value = json.dumps(value, ensure_ascii=False, sort_keys=True)
         settings.setValue(self.key, value)
 
+
 def _typed(raw: Any, kind: type) -> Any:
     """``raw`` as read from QSettings (INI files give text for numbers) as ``kind``."""
     if kind is QByteArray:
@@ -136,7 +137,7 @@ def upgrade(settings: QSettings) -> None:
     version = VERSION.read(settings)
     if version >= SETTINGS_VERSION:
         return
-    for target in range(version + 1, SETTINGS_VERSION + 1):
+    for target in sorted(step for step in STEPS if step > version):
         STEPS[target](settings)
         VERSION.write(settings, target)
     settings.sync()
