@@ -127,3 +127,25 @@ def test_copies_made_while_another_process_writes_are_whole(template, tmp_path, 
     assert all(problems == [] for _, problems in copies)
     assert len(committed_ids("".join(lines))) > 0  # the writer really wrote meanwhile
     assert not writer.stderr.read()
+
+
+def test_a_copy_that_fails_midway_takes_back_what_it_made(template, tmp_path, clock,
+                                                          monkeypatch):
+    import errno
+
+    from inspector_app.services import setup
+    from inspector_app.sync.keys import keys_dir
+
+    def disk_full(path):
+        keys_dir(path).mkdir()
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(setup, "create_keys", disk_full)
+    target = tmp_path / "new" / "folder" / "copy.db"
+    with pytest.raises(OSError):
+        copy_new_database(template, target, clock=clock)
+    assert not (tmp_path / "new").exists()
+    monkeypatch.undo()
+    copy = copy_new_database(template, target, clock=clock)  # and the next attempt works
+    assert copy.point_code == "ATY-017"
+    copy.db.close()
