@@ -1,4 +1,7 @@
-"""Shared fixtures: a fresh initialised point database per test, with a fixed clock."""
+"""Shared fixtures: a fresh initialised point database per test, with a fixed clock.
+
+The database is a copy of a template made once per session (see ``db_templates``).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +12,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from db_templates import new_database  # noqa: E402
+
 from inspector_app.clock import FixedClock  # noqa: E402
-from inspector_app.services.setup import FirstAccount, PointProfile, create_database  # noqa: E402
+from inspector_app.services.setup import FirstAccount, PointProfile  # noqa: E402
 
 NOW = datetime(2026, 11, 25, 10, 30)
 PASSWORD = "Kz-Secret-2026"
@@ -33,14 +38,26 @@ def db_path(tmp_path):
 
 
 @pytest.fixture
-def services(db_path, clock):
+def template_fill(request):
+    """What a test's point gets besides the set-up, made once per session in its template
+    (``db_templates.new_database``): the GUI tests' seed for tests that use ``seeded``;
+    a test module overrides this fixture for set-up of its own."""
+    if "seeded" in request.fixturenames:
+        from ui_fixtures import seed
+
+        return seed
+    return None
+
+
+@pytest.fixture
+def services(db_path, clock, template_fill):
     """Services of a new point ATY-017 with one inspector, acting without a session."""
-    svc = create_database(
+    svc = new_database(
         db_path,
         PointProfile(code="ATY-017", name="УПП №17", district="Атырау"),
         FirstAccount(login="erzhanov", full_name="Ержанов Асхат Серікұлы", password=PASSWORD,
                      rank="captain", role="inspector"),  # not the head of the point
-        clock=clock,
+        clock=clock, fill=template_fill,
     )
     yield svc
     svc.db.close()

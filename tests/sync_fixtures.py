@@ -21,6 +21,7 @@ from core_factories import (
     valid_iin,
     visit_data,
 )
+from db_templates import new_database
 
 from inspector_app.clock import FixedClock
 from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
@@ -45,15 +46,19 @@ def use(services):
 
 
 def make_district(folder: Path, clock: FixedClock | None = None, code: str = "ATY-ROP"):
-    return create_database(
+    return new_database(
         folder / f"{code}.db", PointProfile(code=code, name="ОП г. Атырау", district="Атырау"),
         FirstAccount(login="operator", full_name="Оператор Отдела", password=PASSWORD),
         kind=DISTRICT, clock=clock or FixedClock(NOW))
 
 
-def make_point(folder: Path, code: str, clock: FixedClock | None = None, district=None):
-    """A new point database; with ``district`` it trusts that district's key."""
-    point = create_database(
+def make_point(folder: Path, code: str, clock: FixedClock | None = None, district=None, *,
+               template: bool = True):
+    """A new point database; with ``district`` it trusts that district's key.
+
+    ``template=False`` creates it afresh instead of copying a template: a point re-made
+    with the same code (a reinstall) must not share the former one's record ids."""
+    point = (new_database if template else create_database)(
         folder / f"{code}.db", PointProfile(code=code, name=f"УПП {code}", district="Атырау"),
         FirstAccount(login="erzhanov", full_name="Ержанов Асхат Серікұлы", password=PASSWORD,
                      rank="captain"),

@@ -9,8 +9,10 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from conftest import NOW
 
 from inspector_app.cli import main as cli_main
+from inspector_app.clock import FixedClock
 from inspector_app.demo import (
     DEMO_ACCOUNTS,
     DEMO_LOGIN,
@@ -25,7 +27,7 @@ from inspector_app.demo.writer import BulkWriter
 from inspector_app.iin import parse_iin
 from inspector_app.integrity import check_database
 from inspector_app.registers import REGISTERS, Filters
-from inspector_app.services.setup import login_services, open_services
+from inspector_app.services.setup import copy_new_database, login_services, open_services
 from inspector_app.storage.models import (
     SYNCED_MODELS,
     Appeal,
@@ -49,9 +51,18 @@ STAMP_FIELDS = {"id", "owner_point", "created_at", "created_by", "updated_at", "
                 "search_text"}
 
 
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory):
+    """The demo database the tests read, generated once (a copy per test)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    create_demo_database(path, RECORDS, seed=7, clock=FixedClock(NOW)).db.close()
+    return path
+
+
 @pytest.fixture
-def demo(tmp_path, clock):
-    services = create_demo_database(tmp_path / "demo.db", RECORDS, seed=7, clock=clock)
+def demo(demo_template, tmp_path, clock):
+    services = copy_new_database(demo_template, tmp_path / "demo.db", clock=clock)
+    services.login(DEMO_LOGIN, DEMO_PASSWORD)  # as create_demo_database leaves it
     yield services
     services.db.close()
 

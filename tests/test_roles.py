@@ -21,14 +21,23 @@ ACCOUNTS = {
 }
 
 
+def add_accounts(services) -> None:
+    """One account per role, made by the set-up's system context."""
+    for role, (login, name) in ACCOUNTS.items():
+        services.staff.create({"login": login, "full_name": name, "role": role,
+                               "password": STAFF_PASSWORD})
+
+
+@pytest.fixture
+def template_fill():
+    """Every point of this module has the accounts (hashing five passwords once)."""
+    return add_accounts
+
+
 @pytest.fixture
 def staff(services):
-    """One account per role (made by the set-up's system context), by role."""
-    made = {}
-    for role, (login, name) in ACCOUNTS.items():
-        made[role] = services.staff.create({"login": login, "full_name": name, "role": role,
-                                            "password": STAFF_PASSWORD})
-    return made
+    """The accounts of :func:`add_accounts`, by role."""
+    return {role: services.staff.by_login(login) for role, (login, _) in ACCOUNTS.items()}
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from inspector_app.sync.trust import export_public_key, trust_key_file
 def _first_life(tmp_path):
     """A district, ATY-017's first database with two packages: one imported, one not."""
     district = make_district(tmp_path)
-    former = make_point(tmp_path, "ATY-017", district=district)
+    former = make_point(tmp_path, "ATY-017", district=district, template=False)
     out = tmp_path / "out"
     out.mkdir()
     use(former)
@@ -51,7 +51,7 @@ def _reinstall(tmp_path, district, *, keep_keys: bool):
     if keep_keys:
         shutil.copytree(keys_dir(tmp_path / "ATY-017.db"), keys_dir(folder / "ATY-017.db"))
     shutil.copy(tmp_path / "ATY-ROP.pub", folder / "ATY-ROP.pub")
-    point = make_point(folder, "ATY-017", district=district)
+    point = make_point(folder, "ATY-017", district=district, template=False)
     if not keep_keys:
         use(point)
         export_public_key(point, folder / "ATY-017.pub")

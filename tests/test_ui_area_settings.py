@@ -6,8 +6,8 @@ import ui_fixtures
 from PySide6.QtCore import Qt
 
 from ui.area_page import ID_ROLE, AreaPage
-from ui.i18n import SETTINGS_KEY
-from ui.settings_dialog import BACKUP_FOLDER_KEY, SettingsDialog
+from ui.settings import BACKUP_FOLDER, LANGUAGE
+from ui.settings_dialog import SettingsDialog
 
 seeded, settings, ctx = ui_fixtures.seeded, ui_fixtures.settings, ui_fixtures.ctx
 
@@ -101,7 +101,7 @@ def test_settings_language_applies_at_once_and_is_remembered(qtbot, ctx):
     ctx.sig_language_changed.connect(changed.append)
     dialog.language.setCurrentIndex(dialog.language.findData("kk"))
     assert ctx.lang == "kk" and changed == ["kk"]
-    assert ctx.settings.value(SETTINGS_KEY) == "kk"
+    assert LANGUAGE.read(ctx.settings) == "kk"
     assert dialog.language.currentText() == "Қазақша"
 
 
@@ -125,7 +125,7 @@ def test_settings_save_reception_hours_in_the_database_and_backup_folder_per_pc(
     dialog.backup_folder.setText(str(tmp_path / "backups"))
     dialog.accept()
     assert ctx.services.points.current().reception_hours == "Пн–Сб 18:00–21:00"
-    assert ctx.settings.value(BACKUP_FOLDER_KEY) == str(tmp_path / "backups")
+    assert BACKUP_FOLDER.read(ctx.settings) == str(tmp_path / "backups")
 
 
 def test_settings_cancel_changes_nothing(qtbot, ctx):
@@ -136,4 +136,4 @@ def test_settings_cancel_changes_nothing(qtbot, ctx):
     dialog.backup_folder.setText("/nowhere")
     dialog.reject()
     assert ctx.services.points.current().reception_hours == before
-    assert ctx.settings.value(BACKUP_FOLDER_KEY) is None
+    assert not ctx.settings.contains(BACKUP_FOLDER.key)

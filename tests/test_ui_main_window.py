@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication
 from inspector_app import __version__
 from inspector_app.registers import REGISTERS
 from ui.forms.visit_form import VisitForm
-from ui.main_window import GEOMETRY_KEY, MainWindow
+from ui.main_window import MainWindow
+from ui.settings import MAIN_WINDOW_GEOMETRY
 
 seeded, settings, ctx = ui_fixtures.seeded, ui_fixtures.settings, ui_fixtures.ctx
 
@@ -168,7 +169,7 @@ def test_window_geometry_is_remembered(qtbot, ctx):
     window = open_window(qtbot, ctx)
     window.resize(window.width(), 520)
     window.close()
-    assert not ctx.settings.value(GEOMETRY_KEY).isEmpty()
+    assert not MAIN_WINDOW_GEOMETRY.read(ctx.settings).isEmpty()
     again = MainWindow(ctx)
     qtbot.addWidget(again)
     # The offscreen screen is 800x600 and places windows itself: the height is what a test

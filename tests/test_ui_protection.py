@@ -296,15 +296,16 @@ def test_activity_postpones_the_lock(qtbot, logged_in_ctx):
 def test_idle_lock_setting_and_switching_off(qtbot, logged_in_ctx):
     from PySide6.QtWidgets import QWidget
 
-    from ui.idle_lock import IDLE_MINUTES_KEY, IdleLock
+    from ui.idle_lock import IdleLock
+    from ui.settings import IDLE_MINUTES
 
     window = QWidget()
     qtbot.addWidget(window)
-    logged_in_ctx.settings.setValue(IDLE_MINUTES_KEY, 7)
+    IDLE_MINUTES.write(logged_in_ctx.settings, 7)
     lock = IdleLock(logged_in_ctx, window)
     assert lock.interval_ms == 7 * 60_000
     lock.set_minutes(0)
     lock.install()
     assert not lock.timer.isActive()
-    assert int(logged_in_ctx.settings.value(IDLE_MINUTES_KEY)) == 0
+    assert IDLE_MINUTES.read(logged_in_ctx.settings) == 0
     lock.uninstall()

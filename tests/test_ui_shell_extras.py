@@ -16,7 +16,7 @@ from ui.forms.base_form import RecordForm
 from ui.i18n import install_language
 from ui.main_window import MainWindow
 from ui.registers.register_page import RegisterPage
-from ui.settings_dialog import BACKUP_FOLDER_KEY
+from ui.settings import BACKUP_FOLDER
 
 seeded, settings, ctx = ui_fixtures.seeded, ui_fixtures.settings, ui_fixtures.ctx
 
@@ -144,7 +144,7 @@ def test_the_history_button_shows_the_selected_record_s_trail(qtbot, ctx, seeded
 
 
 def test_protection_adds_backup_restore_password_and_lock(qtbot, ctx, db_path, tmp_path):
-    ctx.settings.setValue(BACKUP_FOLDER_KEY, str(tmp_path / "backups"))
+    BACKUP_FOLDER.write(ctx.settings, str(tmp_path / "backups"))
     window = build_main_window(ctx.services, ctx.settings, "ru", str(db_path), protect=True)
     qtbot.addWidget(window)
     window.show()
@@ -183,7 +183,7 @@ def test_only_the_administrator_restores_from_the_window(qtbot, ctx, db_path, tm
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     monkeypatch.setattr(RestoreDialog, "exec",
                         lambda dialog: opened.append(dialog) or QDialog.DialogCode.Rejected)
-    ctx.settings.setValue(BACKUP_FOLDER_KEY, str(tmp_path / "backups"))
+    BACKUP_FOLDER.write(ctx.settings, str(tmp_path / "backups"))
     window = build_main_window(ctx.services, ctx.settings, "ru", str(db_path), protect=True)
     qtbot.addWidget(window)
     window.show()
@@ -206,7 +206,7 @@ def test_a_restore_chosen_in_the_window_happens_after_closing(qtbot, ctx, db_pat
     ctx.services.meetings.create({"held_at": "2026-11-24 18:00", "kind": "report_meeting",
                                   "place": "Акимат", "attendance": 12})
     before = REGISTERS["meetings"].count(Filters())
-    ctx.settings.setValue(BACKUP_FOLDER_KEY, str(folder))
+    BACKUP_FOLDER.write(ctx.settings, str(folder))
     log_in_as_administrator(ctx.services)
     window = build_main_window(ctx.services, ctx.settings, "ru", str(db_path), protect=True)
     qtbot.addWidget(window)
@@ -238,7 +238,7 @@ def test_an_encrypted_database_offers_to_encrypt_older_plain_backups(qtbot, serv
     services.db.close()
     encrypt_database(db_path, "erzhanov", ui_fixtures.PASSWORD, clock=clock)
     opened = login_services(db_path, "erzhanov", ui_fixtures.PASSWORD, clock=clock)
-    settings.setValue(BACKUP_FOLDER_KEY, str(folder))
+    BACKUP_FOLDER.write(settings, str(folder))
     window = build_main_window(opened, settings, "ru", str(db_path), protect=True)
     qtbot.addWidget(window)
     window.show()

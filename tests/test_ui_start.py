@@ -13,7 +13,8 @@ import ui.app as app_module
 from inspector_app.services.setup import login_services, open_services
 from ui.first_run import FirstRunWizard
 from ui.i18n import install_language
-from ui.login_dialog import LAST_LOGIN_KEY, ChangePasswordDialog, LoginDialog
+from ui.login_dialog import ChangePasswordDialog, LoginDialog
+from ui.settings import LAST_LOGIN
 
 
 @pytest.fixture
@@ -100,7 +101,7 @@ def test_login_dialog_logs_in_and_remembers_the_login(qtbot, services, db_path, 
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.services.session.login == "erzhanov"
-    assert ini.value(LAST_LOGIN_KEY) == "erzhanov"
+    assert LAST_LOGIN.read(ini) == "erzhanov"
     dialog.services.db.close()
     again = LoginDialog(db_path, ini, "ru")
     qtbot.addWidget(again)

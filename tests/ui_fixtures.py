@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 from conftest import PASSWORD
+from db_templates import filled
 from PySide6.QtCore import QSettings
 
 from inspector_app.registers import REGISTERS, Filters
@@ -90,9 +91,10 @@ def seed(services) -> dict[str, str]:
 
 
 @pytest.fixture
-def seeded(services):
-    """The conftest point with the seed above; yields (services, ids)."""
-    return services, seed(services)
+def seeded(services, db_path):
+    """The conftest point with the seed above (made in its template, see conftest's
+    ``template_fill``); gives (services, ids)."""
+    return services, dict(filled(db_path))
 
 
 @pytest.fixture

@@ -30,8 +30,10 @@ from inspector_app.paths import default_database_path, user_data_dir
 from inspector_app.services.context import Services
 from ui.context import UiContext
 from ui.errors import install_excepthook, setup_logging, show_error
-from ui.i18n import SETTINGS_KEY, application_name, install_language, normalise_language
+from ui.i18n import application_name, install_language, normalise_language
 from ui.icons import app_icon
+from ui.settings import LANGUAGE
+from ui.settings import upgrade as upgrade_settings
 from ui.worker import run_job, wait_for
 
 ORGANISATION = "inspector-app"
@@ -65,10 +67,14 @@ def create_application(argv: list[str]) -> QApplication:
 
 
 def make_settings() -> QSettings:
-    """Per-PC settings; kept beside the data when INSPECTOR_APP_DATA points elsewhere."""
+    """Per-PC settings, upgraded to this version (see :mod:`ui.settings`); kept beside the
+    data when INSPECTOR_APP_DATA points elsewhere."""
     if os.environ.get("INSPECTOR_APP_DATA"):
-        return QSettings(str(user_data_dir() / "settings.ini"), QSettings.Format.IniFormat)
-    return QSettings()
+        settings = QSettings(str(user_data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    else:
+        settings = QSettings()
+    upgrade_settings(settings)
+    return settings
 
 
 def open_demo(folder: Path, records: int, lang: str) -> Services | None:
@@ -145,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     app = create_application([sys.argv[0]])
     setup_logging()
     settings = make_settings()
-    lang = normalise_language(args.lang or settings.value(SETTINGS_KEY) or None)
+    lang = normalise_language(args.lang or LANGUAGE.read(settings) or None)
     install_language(lang)
     window = None
     install_excepthook(lambda: window.ctx.lang if window is not None else lang)

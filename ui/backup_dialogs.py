@@ -53,16 +53,16 @@ from inspector_app.backup import BackupInfo, HealthReport
 from inspector_app.errors import InspectorError
 from inspector_app.messages import translate
 from ui.errors import show_error
+from ui.settings import BACKUP_FOLDER
 from ui.worker import run_job
 
-BACKUP_FOLDER_KEY = "backup/folder"  # the same per-PC key as ui.settings_dialog
 AUTO_CHECK_MS = 60 * 60 * 1000
 Index = QModelIndex | QPersistentModelIndex
 
 
 def backup_folder(settings) -> Path:
     """The chosen backup folder, or the default one in the user's data folder."""
-    value = str(settings.value(BACKUP_FOLDER_KEY, "") or "")
+    value = BACKUP_FOLDER.read(settings)
     return Path(value) if value else backup.default_backup_folder()
 
 
@@ -131,7 +131,7 @@ class BackupNowDialog(QDialog):
     def start(self) -> None:
         """Run the backup off the GUI thread; the bar follows the copied pages."""
         folder = Path(self.folder.text().strip() or backup.default_backup_folder())
-        self.ctx.settings.setValue(BACKUP_FOLDER_KEY, str(folder))
+        BACKUP_FOLDER.write(self.ctx.settings, str(folder))
         self.start_button.setEnabled(False)
         self.progress.setValue(0)
         self.status.setText(self.tr("Backing up…"))

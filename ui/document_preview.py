@@ -42,8 +42,8 @@ from ui.context import UiContext
 from ui.errors import show_error
 from ui.icons import icon
 from ui.reports_page import LANGUAGES, print_pdf
+from ui.settings import REPORTS_FOLDER
 
-LAST_FOLDER_KEY = "reports/last_folder"
 DOCUMENT_OF_KIND = {kind: document for document, kind in DOCUMENT_KINDS.items()}
 """The printed document of each kind of record that has one ("appeal" -> "talon")."""
 
@@ -161,7 +161,7 @@ def save_pdf_copy(parent: QWidget, ctx: UiContext, source: str, file_name: str,
                   caption: str) -> str | None:
     """Ask where to save ``source`` (a PDF), offering ``file_name`` in the last folder used,
     and copy it there; returns the path written, None when cancelled or refused (said)."""
-    folder = ctx.settings.value(LAST_FOLDER_KEY, str(Path.home()))
+    folder = REPORTS_FOLDER.read(ctx.settings) or str(Path.home())
     target, _ = QFileDialog.getSaveFileName(
         parent, caption, str(Path(folder) / file_name),
         QCoreApplication.translate("DocumentPreview", "PDF documents (*.pdf)"))
@@ -174,7 +174,7 @@ def save_pdf_copy(parent: QWidget, ctx: UiContext, source: str, file_name: str,
     except OSError as exc:
         show_error(parent, exc, ctx.lang)
         return None
-    ctx.settings.setValue(LAST_FOLDER_KEY, str(Path(target).parent))
+    REPORTS_FOLDER.write(ctx.settings, str(Path(target).parent))
     return target
 
 

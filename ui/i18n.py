@@ -18,8 +18,6 @@ from inspector_app.paths import resource
 LANGUAGE_NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
 """Each language named in itself, as language pickers show it."""
 
-SETTINGS_KEY = "ui/language"
-
 _installed: list[QTranslator] = []
 
 

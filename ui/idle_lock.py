@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.errors import AuthenticationFailed, InspectorError
+from ui.settings import IDLE_MINUTES
 
-IDLE_MINUTES_KEY = "security/idle_minutes"
-DEFAULT_IDLE_MINUTES = 10
 _ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
                        QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin})
 
@@ -128,7 +127,7 @@ class IdleLock(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock_now)
         if minutes is None:
-            minutes = int(ctx.settings.value(IDLE_MINUTES_KEY, DEFAULT_IDLE_MINUTES) or 0)
+            minutes = int(IDLE_MINUTES.read(ctx.settings))
         self.set_minutes(minutes)
 
     def install(self) -> None:
@@ -142,7 +141,7 @@ class IdleLock(QObject):
 
     def set_minutes(self, minutes: float) -> None:
         """Idle time before locking (0: never); saved as this PC's setting."""
-        self.ctx.settings.setValue(IDLE_MINUTES_KEY, minutes)
+        IDLE_MINUTES.write(self.ctx.settings, minutes)
         self.set_interval_ms(int(minutes * 60_000))
 
     def set_interval_ms(self, milliseconds: int) -> None:

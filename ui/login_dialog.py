@@ -25,9 +25,9 @@ from inspector_app.services.context import Services
 from inspector_app.services.setup import login_services
 from ui.errors import user_error
 from ui.icons import app_icon
+from ui.settings import LAST_LOGIN
 from ui.worker import run_job, wait_for
 
-LAST_LOGIN_KEY = "login/last"
 ERROR_STYLE = "color: #b3261e;"
 
 
@@ -55,7 +55,7 @@ class LoginDialog(QDialog):
 
         self.database_label = QLabel(self.tr("Database: %1").replace("%1", self.path.name),
                                      self)
-        self.login = QLineEdit(str(settings.value(LAST_LOGIN_KEY, "") or ""), self)
+        self.login = QLineEdit(LAST_LOGIN.read(settings), self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = _message_label(self)
@@ -107,7 +107,7 @@ class LoginDialog(QDialog):
                 self.password.clear()
                 return
         self.services = services
-        self.settings.setValue(LAST_LOGIN_KEY, login.lower())
+        LAST_LOGIN.write(self.settings, login.lower())
         super().accept()
 
 

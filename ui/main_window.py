@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -39,9 +39,8 @@ from ui.i18n import application_name
 from ui.icons import app_icon, icon
 from ui.registers.register_page import RegisterPage
 from ui.reports_page import ReportsPage
+from ui.settings import MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_STATE
 
-GEOMETRY_KEY = "main_window/geometry"
-STATE_KEY = "main_window/state"
 SMALL_SCREEN = QSize(1366, 768)
 """A screen whose available area is no wider or no taller than this opens the window
 maximised (the default 1280×720 would hang over its edges or the taskbar)."""
@@ -297,14 +296,14 @@ class MainWindow(QMainWindow):
     # -- window state ---------------------------------------------------------------------
     def _restore_state(self) -> None:
         settings = self.ctx.settings
-        geometry = settings.value(GEOMETRY_KEY)
-        self.geometry_remembered = isinstance(geometry, QByteArray) and not geometry.isEmpty()
+        geometry = MAIN_WINDOW_GEOMETRY.read(settings)
+        self.geometry_remembered = not geometry.isEmpty()
         if self.geometry_remembered:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 720)
-        state = settings.value(STATE_KEY)
-        if isinstance(state, QByteArray) and not state.isEmpty():
+        state = MAIN_WINDOW_STATE.read(settings)
+        if not state.isEmpty():
             self.restoreState(state)
         self.nav.setCurrentRow(0)  # the day starts on the home page
 
@@ -321,8 +320,8 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         """Remember the window geometry and the registers' columns (per PC)."""
-        self.ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self.ctx.settings.setValue(STATE_KEY, self.saveState())
+        MAIN_WINDOW_GEOMETRY.write(self.ctx.settings, self.saveGeometry())
+        MAIN_WINDOW_STATE.write(self.ctx.settings, self.saveState())
         for page in self.registers.values():
             page.save_header()
 

@@ -49,6 +49,7 @@ from inspector_app.reports import ReportRequest, find_appeal, generate, periods
 from ui.context import UiContext
 from ui.errors import show_error
 from ui.icons import icon
+from ui.settings import REPORTS_FOLDER
 from ui.worker import Job, run_job
 
 PRINT_DPI = 300
@@ -409,7 +410,7 @@ class ReportsPage(QWidget):
         """Copy the report shown to a file the user picks; returns the path written."""
         if self.current_file is None:
             return None
-        folder = self.ctx.settings.value("reports/last_folder", str(Path.home()))
+        folder = REPORTS_FOLDER.read(self.ctx.settings) or str(Path.home())
         target, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the report"), str(Path(folder) / self.suggested_name()),
             self.tr("PDF documents (*.pdf)"))
@@ -422,7 +423,7 @@ class ReportsPage(QWidget):
         except OSError as exc:
             show_error(self, exc, self.ctx.lang)
             return None
-        self.ctx.settings.setValue("reports/last_folder", str(Path(target).parent))
+        REPORTS_FOLDER.write(self.ctx.settings, str(Path(target).parent))
         self._set_status(self.tr("Saved: %1").replace("%1", target))
         return target
 

@@ -33,10 +33,9 @@ from inspector_app.errors import InspectorError
 from inspector_app.permissions import Action
 from ui.context import UiContext
 from ui.errors import show_error
-from ui.i18n import LANGUAGE_NAMES, SETTINGS_KEY
-from ui.idle_lock import DEFAULT_IDLE_MINUTES, IDLE_MINUTES_KEY
+from ui.i18n import LANGUAGE_NAMES
+from ui.settings import BACKUP_FOLDER, IDLE_MINUTES, LANGUAGE
 
-BACKUP_FOLDER_KEY = "backup/folder"
 """Per-PC folder for database backups (the backup feature reads it)."""
 
 
@@ -69,8 +68,7 @@ class SettingsDialog(QDialog):
         point_form.addRow(self.reception_label, self.reception_hours)
 
         self.backup_box = QGroupBox(self)
-        self.backup_folder = QLineEdit(str(ctx.settings.value(BACKUP_FOLDER_KEY, "") or ""),
-                                       self)
+        self.backup_folder = QLineEdit(BACKUP_FOLDER.read(ctx.settings), self)
         self.browse = QPushButton(self)
         self.browse.clicked.connect(self._browse)
         backup_row = QHBoxLayout(self.backup_box)
@@ -80,8 +78,7 @@ class SettingsDialog(QDialog):
         self.security_box = QGroupBox(self)
         self.idle_minutes = QSpinBox(self)
         self.idle_minutes.setRange(0, 240)
-        self.idle_minutes.setValue(int(ctx.settings.value(IDLE_MINUTES_KEY,
-                                                          DEFAULT_IDLE_MINUTES) or 0))
+        self.idle_minutes.setValue(int(IDLE_MINUTES.read(ctx.settings)))
         self.idle_label = QLabel(self)
         security_form = QFormLayout(self.security_box)
         security_form.addRow(self.idle_label, self.idle_minutes)
@@ -152,7 +149,7 @@ class SettingsDialog(QDialog):
 
     def _language_picked(self) -> None:
         lang = self.language.currentData()
-        self.ctx.settings.setValue(SETTINGS_KEY, lang)
+        LANGUAGE.write(self.ctx.settings, lang)
         self.ctx.set_language(lang)
 
     def _browse(self) -> None:
@@ -172,10 +169,10 @@ class SettingsDialog(QDialog):
                 show_error(self, exc, self.ctx.lang)
                 return
             self.ctx.notify_changed("point")
-        self.ctx.settings.setValue(BACKUP_FOLDER_KEY, self.backup_folder.text().strip())
+        BACKUP_FOLDER.write(self.ctx.settings, self.backup_folder.text().strip())
         protection = getattr(self.parent(), "protection", None)
         if protection is not None:
             protection.idle_lock.set_minutes(self.idle_minutes.value())
         else:
-            self.ctx.settings.setValue(IDLE_MINUTES_KEY, self.idle_minutes.value())
+            IDLE_MINUTES.write(self.ctx.settings, self.idle_minutes.value())
         super().accept()

@@ -50,10 +50,9 @@ from inspector_app.sync.results import DUPLICATE, IMPORTED
 from inspector_app.sync.trust import trust_key_file
 from ui.errors import error_text, show_error
 from ui.icons import icon
+from ui.settings import SYNC_EXPORT_FOLDER, SYNC_IMPORT_FOLDER
 from ui.worker import run_job
 
-EXPORT_FOLDER_KEY = "sync/export_folder"
-IMPORT_FOLDER_KEY = "sync/import_folder"
 RECORD_KINDS = ("point", "staff", "person", "organisation", "address", "registration",
                 "meeting", "offence", "appeal", "preventive_visit", "feedback")
 WARNING_COLOUR = QColor("#fff3cd")
@@ -81,7 +80,7 @@ class ExportPanel(QWidget):
         self.own_label = QLabel(self)
         self.own_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ack_label = QLabel(self)
-        self.folder = QLineEdit(str(ctx.settings.value(EXPORT_FOLDER_KEY, "") or ""), self)
+        self.folder = QLineEdit(SYNC_EXPORT_FOLDER.read(ctx.settings), self)
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()
@@ -177,7 +176,7 @@ class ExportPanel(QWidget):
         if not self.folder.text().strip() or not folder.is_dir():
             show_error(self, SyncError("sync.no_folder", path=str(folder)), self.ctx.lang)
             return
-        self.ctx.settings.setValue(EXPORT_FOLDER_KEY, str(folder))
+        SYNC_EXPORT_FOLDER.write(self.ctx.settings, str(folder))
         services, full = self.ctx.services, self.full.isChecked()
         after_restore = not self.after_restore.isHidden() and self.after_restore.isChecked()
         self.export_button.setEnabled(False)
@@ -277,21 +276,21 @@ class ImportPanel(QWidget):
         self._update_buttons()
 
     def _start_folder(self) -> str:
-        return str(self.ctx.settings.value(IMPORT_FOLDER_KEY, "") or "")
+        return SYNC_IMPORT_FOLDER.read(self.ctx.settings)
 
     def _choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Package files"),
                                                 self._start_folder(),
                                                 self.tr("Packages (*.isync);;All (*)"))
         if paths:
-            self.ctx.settings.setValue(IMPORT_FOLDER_KEY, str(Path(paths[0]).parent))
+            SYNC_IMPORT_FOLDER.write(self.ctx.settings, str(Path(paths[0]).parent))
             self.add_files(paths)
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder with packages"),
                                                   self._start_folder())
         if folder:
-            self.ctx.settings.setValue(IMPORT_FOLDER_KEY, folder)
+            SYNC_IMPORT_FOLDER.write(self.ctx.settings, folder)
             self.add_files([folder])
 
     def _update_buttons(self) -> None:

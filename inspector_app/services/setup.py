@@ -12,16 +12,23 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from inspector_app import __version__
+from inspector_app.backup import copy_consistent
 from inspector_app.catalogues import load_catalogue_files
 from inspector_app.clock import Clock
-from inspector_app.encryption import Credentials, attempts_path, key_file_path, new_keyring
+from inspector_app.encryption import (
+    Credentials,
+    attempts_path,
+    is_encrypted,
+    key_file_path,
+    new_keyring,
+)
 from inspector_app.errors import DatabaseError
 from inspector_app.permissions import HEAD_OF_POINT, Role
 from inspector_app.private_files import make_private, private_files
 from inspector_app.services.context import Services
 from inspector_app.storage.database import UnlockWith, open_database
 from inspector_app.storage.models import Meta
-from inspector_app.sync.keys import ensure_keys, keys_dir, protect_keys
+from inspector_app.sync.keys import create_keys, ensure_keys, keys_dir, protect_keys
 
 POINT = "point"
 DISTRICT = "district"
@@ -49,6 +56,11 @@ class FirstAccount:
     role: str = ""  # default: the head of the point (district office: its operator)
 
 
+def new_database_id() -> str:
+    """The identity a database sends in its packages and receipts (unique per file)."""
+    return uuid.uuid4().hex
+
+
 def initialise(db: SqliteDatabase, profile: PointProfile, account: FirstAccount, *,
                kind: str = POINT, clock: Clock | None = None) -> Services:
     """Fill an empty database: identity, catalogues, the profile and the first account.
@@ -64,7 +76,8 @@ def initialise(db: SqliteDatabase, profile: PointProfile, account: FirstAccount,
     code = profile.code.strip().upper()
     with db.atomic():
         for key, value in (("point_code", code), ("database_kind", kind),
-                           ("database_id", uuid.uuid4().hex), ("created_by_version", __version__)):
+                           ("database_id", new_database_id()),
+                           ("created_by_version", __version__)):
             Meta.create(key=key, value=value)
         services.__dict__.pop("meta", None)
         load_catalogue_files(services.clock.now_utc())
@@ -238,3 +251,41 @@ class _Creation:
                 folder.rmdir()
             except OSError:  # not empty (someone else's files) or gone
                 break
+
+
+def copy_new_database(template: str | Path, path: str | Path, *,
+                      clock: Clock | None = None) -> Services:
+    """A new database at ``path`` copied from ``template``, a plain database just made by
+    :func:`create_database` (and perhaps filled with demo or test records): the same rows in
+    a fraction of the time (no catalogue loading, no password hashing).
+
+    The copy gets an identity of its own: a new ``database_id`` and new sync key pairs, so
+    packages and receipts tell it from its template and from other copies. Its rows keep the
+    template's ids (the point, the first account, any records): copies of one template must
+    not sync those rows with each other, which suits tests and scratch databases. Refuses an
+    encrypted template (its copies would share its key) and an existing ``path``; when
+    anything fails, what the copy made is taken back as :func:`create_database` does.
+    """
+    template, path = Path(template), Path(path)
+    if is_encrypted(template):
+        raise DatabaseError("error.db_encrypted", path=str(template))
+    made = _Creation(path)
+    db = None
+    try:
+        made.claim()
+        if not made.owned or made.keys is None:
+            raise DatabaseError("error.db_already_initialised", path=str(path))
+        copy_consistent(template, path)
+        db = open_database(path)
+        with db.atomic():
+            Meta.update(value=new_database_id()).where(Meta.key == "database_id").execute()
+        services = Services(db, clock=clock)
+        if "point_code" not in services.meta:  # read now: models follow the last opened file
+            raise DatabaseError("error.db_not_initialised", path=str(template))
+        create_keys(path)
+    except BaseException:
+        if db is not None:
+            db.close()
+        made.undo()
+        raise
+    return services

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,9 @@ from ui.document_preview import DOCUMENT_OF_KIND, preview_document
 from ui.errors import show_error
 from ui.icons import icon
 from ui.registers.filter_bar import FilterBar
+from ui.registers.header_state import header_columns, restore_header_columns, saved_sort
 from ui.registers.table_model import ROW_ID_ROLE, RegisterTableModel
+from ui.settings import REGISTER_EXPORT_FOLDER, register_columns
 from ui.worker import Job, run_job
 
 MAX_INITIAL_COLUMN_WIDTH = 320
@@ -55,13 +57,6 @@ class RegisterView(QTableView):
             self.sig_enter.emit()
             return
         super().keyPressEvent(event)
-
-
-EXPORT_FOLDER_KEY = "registers/export_folder"
-
-
-def header_settings_key(register_name: str) -> str:
-    return f"registers/{register_name}/header"
 
 
 class RegisterPage(QWidget):
@@ -277,15 +272,16 @@ class RegisterPage(QWidget):
             width = metrics.horizontalAdvance("0" * column.width) + 16
             self.view.setColumnWidth(section, min(MAX_INITIAL_COLUMN_WIDTH, width))
 
+    def _column_keys(self) -> list[str]:
+        return [column.key for column in self.register.columns]
+
     def _restore_header(self) -> None:
         header = self.view.horizontalHeader()
-        state = self.ctx.settings.value(header_settings_key(self.register.name))
-        restored = isinstance(state, QByteArray) and not state.isEmpty() \
-            and header.restoreState(state)
-        section = header.sortIndicatorSection()
-        if restored and self.model.is_sortable(section):
-            descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-            self.model.set_sort(self.register.columns[section].key, descending, reload=False)
+        keys = self._column_keys()
+        state = register_columns(self.register.name).read(self.ctx.settings)
+        sort = saved_sort(state, keys) if restore_header_columns(header, keys, state) else None
+        if sort is not None and self.model.is_sortable(keys.index(sort[0])):
+            self.model.set_sort(sort[0], sort[1], reload=False)
         header.setSortIndicator(self.model.sort_column(),
                                 Qt.SortOrder.DescendingOrder if self.model.descending
                                 else Qt.SortOrder.AscendingOrder)
@@ -301,9 +297,9 @@ class RegisterPage(QWidget):
         self._save_timer.start()
 
     def save_header(self) -> None:
-        """Remember column widths, order and sort for this register (per PC)."""
-        self.ctx.settings.setValue(header_settings_key(self.register.name),
-                                   self.view.horizontalHeader().saveState())
+        """Remember column widths, order, hidden columns and sort for this register (per PC)."""
+        register_columns(self.register.name).write(
+            self.ctx.settings, header_columns(self.view.horizontalHeader(), self._column_keys()))
 
     def hideEvent(self, event) -> None:
         if self._save_timer.isActive():
@@ -397,7 +393,7 @@ class RegisterPage(QWidget):
     def export_rows(self) -> Job | None:
         """Save the rows matching the current filters as XLSX or CSV, to a file the user
         picks (written off the GUI thread)."""
-        folder = str(self.ctx.settings.value(EXPORT_FOLDER_KEY, "") or "")
+        folder = REGISTER_EXPORT_FOLDER.read(self.ctx.settings)
         name = f"{self.page_title()} {self.ctx.services.clock.today():%d.%m.%Y}.xlsx"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the register"), str(Path(folder) / name) if folder else name,
@@ -406,7 +402,7 @@ class RegisterPage(QWidget):
             return None
         if Path(path).suffix.lower() not in (".xlsx", ".csv"):
             path += ".xlsx"
-        self.ctx.settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).parent))
+        REGISTER_EXPORT_FOLDER.write(self.ctx.settings, str(Path(path).parent))
         services, register, lang = self.ctx.services, self.register, self.ctx.lang
         filters = self.filter_bar.filters()
         return run_job(
