@@ -112,9 +112,6 @@ class PersonService(RecordService):
 
             raise ValidationError([FieldError(self.kind, "id", "v.person_in_use")])
 
-    def find_by_iin(self, iin: str) -> Person | None:
-        return self.live().where(Person.iin == iin.strip()).first()
-
     def search(self, text: str, limit: int = 50) -> list[Person]:
         """Persons matching every word of ``text`` (name parts, ИИН, address, phone)."""
         return self.services.search.persons(text, limit)

@@ -68,11 +68,6 @@ def reference_digest(services: Services) -> str:
     return digest.hexdigest()
 
 
-def applied_digest(db) -> str:
-    """The digest of the reference data this point last applied ("" if none)."""
-    return state.get_state(db, "reference_digest", "") or ""
-
-
 def write_reference(services: Services, peer: state.Peer, keys: KeyPair, out_dir: Path) -> Path:
     """Write the reference package for ``peer`` into ``out_dir``; no database change."""
     db = services.db
