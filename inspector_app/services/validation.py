@@ -268,14 +268,14 @@ class Checker:
         """The id of a live record of ``model`` (a model instance or an id may be given), or
         of a tombstoned one when the policy allows; returns the record the resolver found."""
         raw = self.raw(field)
-        if hasattr(raw, "id"):
+        if raw.__class__ is not str and hasattr(raw, "id"):
             raw = raw.id
         if not raw:
             if required:
                 self.fail(field, "v.required")
             self.values[field] = None
             return None
-        record = self.resolver.by_id(model, raw) if isinstance(raw, str) else None
+        record = self.resolver.by_id(model, raw) if raw.__class__ is str else None
         if record is not None and record.deleted and not self.policy.tombstoned_references:
             record = None
         if record is None:

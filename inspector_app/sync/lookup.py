@@ -52,7 +52,7 @@ class RecordLookup:
 
     def by_id(self, model: type[SyncedModel], record_id: str | None) -> Ref | None:
         """The record (live or tombstoned) of an allowed owner, or None."""
-        if not record_id or not isinstance(record_id, str):
+        if record_id.__class__ is not str or not record_id:
             return None
         cache = self._cache.setdefault(model, {})
         if record_id in cache:
