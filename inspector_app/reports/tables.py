@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from reportlab.lib.colors import black
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak
 
 from inspector_app.reports.fonts import CONDENSED, CONDENSED_BOLD
 from inspector_app.reports.layout import GRID, HEADER_FILL, ProgressTracker, wrap_text
@@ -44,14 +44,6 @@ def grid_style(font: str, size: float, leading: float, *, header_rows: int = 1,
             ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER"),
         ]
     return style
-
-
-def paragraph_rows(rows: Iterable[Sequence], style) -> list[list]:
-    """Rows with every text cell as a Paragraph (wraps inside its column), others untouched."""
-    from xml.sax.saxutils import escape
-
-    return [[Paragraph(escape(c), style) if isinstance(c, str) else c for c in row]
-            for row in rows]
 
 
 class RowStream(Flowable):

@@ -35,7 +35,7 @@ class AppealService(RecordService):
     def clean(self, data: dict[str, Any], existing: Appeal | None) -> dict[str, Any]:
         services = self.services
         cats = services.catalogues
-        check = Checker(self.kind, data)
+        check = self.checker(data)
         received = check.moment("received_at", now=services.clock.now_local())
         check.choice("channel", cats, "channels")
         topic = check.choice("topic", cats, "appeal_topics")
@@ -70,7 +70,8 @@ class AppealService(RecordService):
             check.values["resolved_on"] = None
             status = "in_progress" if decision else "registered"
         check.values["status"] = status
-        if received is not None and (existing is None or received != existing.received_at):
+        if (services.policy.compare_with_other_records and received is not None
+                and (existing is None or received != existing.received_at)):
             self._check_talon_order(check, received, existing)
         check.raise_if_errors()
         return check.values
@@ -110,7 +111,7 @@ class AppealService(RecordService):
         values["talon_number"] = self.services.next_number("talon", values["received_at"].year)
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
-        applicant = Person.by_id(values.get("applicant"))
+        applicant = self.services.resolver.by_id(Person, values.get("applicant"))
         return appeal_search_parts(values, applicant, self.services.catalogues)
 
     def overdue(self, today: date | None = None):

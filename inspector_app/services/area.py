@@ -11,7 +11,6 @@ from peewee import JOIN, fn
 from inspector_app.iin import IinError, parse_bin
 from inspector_app.services.people import clean_phone
 from inspector_app.services.records import RecordService
-from inspector_app.services.validation import Checker
 from inspector_app.storage.models import Address, Organisation, PreventiveVisit
 from inspector_app.text import collation_hex
 
@@ -33,7 +32,7 @@ class OrganisationService(RecordService):
     kind = "organisation"
 
     def clean(self, data: dict[str, Any], existing: Organisation | None) -> dict[str, Any]:
-        check = Checker(self.kind, data)
+        check = self.checker(data)
         check.choice("kind", self.services.catalogues, "organisation_kinds")
         check.text("name", 200, required=True)
         bin_ = check.text("bin", 12)
@@ -58,7 +57,7 @@ class AddressService(RecordService):
     kind = "address"
 
     def clean(self, data: dict[str, Any], existing: Address | None) -> dict[str, Any]:
-        check = Checker(self.kind, data)
+        check = self.checker(data)
         street = check.text("street", 200, required=True)
         house = check.text("house", 32, required=True)
         check.choice("dwelling_kind", self.services.catalogues, "dwelling_kinds")

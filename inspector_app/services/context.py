@@ -41,6 +41,12 @@ from inspector_app.services.offences import OffenceService
 from inspector_app.services.people import PersonService
 from inspector_app.services.registrations import RegistrationService
 from inspector_app.services.staff import PointService, StaffService
+from inspector_app.services.validation import (
+    EVERY_RULE,
+    DatabaseResolver,
+    Resolver,
+    RulePolicy,
+)
 from inspector_app.services.visits import VisitService
 from inspector_app.storage.models import Meta
 from inspector_app.text import search_text
@@ -59,8 +65,13 @@ class Services:
     """
 
     def __init__(self, db: SqliteDatabase, *, clock: Clock | None = None,
-                 session: Session | None = None, keyring: Keyring | None = None):
+                 session: Session | None = None, keyring: Keyring | None = None,
+                 resolver: Resolver | None = None, policy: RulePolicy = EVERY_RULE):
         self.db = db
+        self.resolver = resolver or DatabaseResolver()
+        """How the rules find the records a record refers to (an import passes its own)."""
+        self.policy = policy
+        """What the rules check beyond the record itself (an import skips some)."""
         self.keyring = keyring
         self.clock = clock or Clock()
         self.session = session

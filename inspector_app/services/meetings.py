@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from inspector_app.services.records import RecordService
-from inspector_app.services.validation import Checker
 from inspector_app.storage.models import Feedback, Meeting
 
 
@@ -15,7 +14,7 @@ class MeetingService(RecordService):
 
     def clean(self, data: dict[str, Any], existing: Meeting | None) -> dict[str, Any]:
         services = self.services
-        check = Checker(self.kind, data)
+        check = self.checker(data)
         check.moment("held_at", now=services.clock.now_local())
         check.choice("kind", services.catalogues, "meeting_kinds")
         check.place("place", 300, services.catalogues, required=True)
@@ -39,7 +38,7 @@ class FeedbackService(RecordService):
 
     def clean(self, data: dict[str, Any], existing: Feedback | None) -> dict[str, Any]:
         services = self.services
-        check = Checker(self.kind, data)
+        check = self.checker(data)
         check.moment("collected_at", now=services.clock.now_local())
         check.reference("meeting", Meeting, required=False)
         check.choice("channel", services.catalogues, "channels", required=False)

@@ -7,7 +7,6 @@ from typing import Any
 
 from inspector_app.services.people import full_name
 from inspector_app.services.records import RecordService
-from inspector_app.services.validation import Checker
 from inspector_app.storage.models import Offence, Person
 
 MAX_FINE_MRP = Decimal(2000)
@@ -34,7 +33,7 @@ class OffenceService(RecordService):
     def clean(self, data: dict[str, Any], existing: Offence | None) -> dict[str, Any]:
         services = self.services
         cats = services.catalogues
-        check = Checker(self.kind, data)
+        check = self.checker(data)
         committed = check.moment("committed_at", now=services.clock.now_local())
         if (existing is not None and committed is not None
                 and committed.year != existing.committed_at.year):
@@ -86,5 +85,5 @@ class OffenceService(RecordService):
             "protocol", values["committed_at"].year)
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
-        offender = Person.by_id(values.get("offender"))
+        offender = self.services.resolver.by_id(Person, values.get("offender"))
         return offence_search_parts(values, offender)

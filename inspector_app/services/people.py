@@ -41,7 +41,7 @@ class PersonService(RecordService):
     kind = "person"
 
     def clean(self, data: dict[str, Any], existing: Person | None) -> dict[str, Any]:
-        check = Checker(self.kind, data)
+        check = self.checker(data)
         check.text("surname", 100, required=True)
         check.text("first_name", 100, required=True)
         check.text("patronymic", 100)
@@ -72,7 +72,8 @@ class PersonService(RecordService):
                     sex = info.sex
                 elif sex != info.sex:
                     check.fail("sex", "v.iin_sex_mismatch")
-                self._check_unique_iin(check, iin, existing)
+                if self.services.policy.compare_with_other_records:
+                    self._check_unique_iin(check, iin, existing)
         check.values.update(iin=iin, birth_date=born, sex=sex)
         check.raise_if_errors()
         values = check.values
@@ -111,9 +112,6 @@ class PersonService(RecordService):
             from inspector_app.errors import FieldError
 
             raise ValidationError([FieldError(self.kind, "id", "v.person_in_use")])
-
-    def find_by_iin(self, iin: str) -> Person | None:
-        return self.live().where(Person.iin == iin.strip()).first()
 
     def search(self, text: str, limit: int = 50) -> list[Person]:
         """Persons matching every word of ``text`` (name parts, ИИН, address, phone)."""

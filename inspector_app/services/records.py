@@ -195,8 +195,13 @@ class RecordService(ABC):
         """Validate ``data`` and return the field values to store; raise ValidationError."""
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
-        """The texts a free-text search should find this record by."""
+        """The texts a free-text search should find this record by (records it names are
+        found through ``services.resolver``)."""
         return []
+
+    def checker(self, data: dict[str, Any]) -> Checker:
+        """A :class:`Checker` of ``data`` with the services' resolver and rule policy."""
+        return Checker(self.kind, data, self.services.resolver, self.services.policy)
 
     def before_insert(self, values: dict[str, Any]) -> None:
         """Fill derived values of a new record (human numbers...)."""

@@ -9,7 +9,6 @@ from peewee import fn
 
 from inspector_app.services.people import full_name
 from inspector_app.services.records import RecordService, json_value, next_change_seq, write_audit
-from inspector_app.services.validation import Checker
 from inspector_app.storage.models import Person, PreventiveVisit, Registration
 
 
@@ -33,7 +32,7 @@ class RegistrationService(RecordService):
         services = self.services
         cats = services.catalogues
         today = services.clock.today()
-        check = Checker(self.kind, data)
+        check = self.checker(data)
         check.reference("person", Person)
         category = check.choice("category", cats, "registration_categories")
         check.choices("tags", cats, "registration_tags")
@@ -62,7 +61,7 @@ class RegistrationService(RecordService):
         return check.values
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
-        person = Person.by_id(values.get("person"))
+        person = self.services.resolver.by_id(Person, values.get("person"))
         return registration_search_parts(values, person, self.services.catalogues)
 
     def refresh_schedule(self, registration_id: str) -> None:

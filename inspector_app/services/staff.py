@@ -10,7 +10,6 @@ from inspector_app.errors import FieldError, PermissionDenied, ValidationError
 from inspector_app.permissions import Action, Role, allowed
 from inspector_app.services.accounts import hash_password, password_problem, verify_password
 from inspector_app.services.records import RecordService
-from inspector_app.services.validation import Checker
 from inspector_app.storage.models import Point, Staff
 
 POINT_CODE = re.compile(r"^[A-Z0-9]{2,8}(-[A-Z0-9]{1,8}){0,2}$")
@@ -22,7 +21,7 @@ class PointService(RecordService):
     kind = "point"
 
     def clean(self, data: dict[str, Any], existing: Point | None) -> dict[str, Any]:
-        check = Checker(self.kind, data)
+        check = self.checker(data)
         code = check.text("code", 32, required=True).upper()
         check.values["code"] = code
         if code and not POINT_CODE.match(code):
@@ -52,7 +51,7 @@ class StaffService(RecordService):
     kind = "staff"
 
     def clean(self, data: dict[str, Any], existing: Staff | None) -> dict[str, Any]:
-        check = Checker(self.kind, data)
+        check = self.checker(data)
         check.text("full_name", 200, required=True)
         check.choice("rank", self.services.catalogues, "ranks", required=False)
         check.values["rank"] = check.values["rank"] or ""
@@ -66,7 +65,8 @@ class StaffService(RecordService):
         check.values["login"] = login
         if login and not LOGIN.match(login):
             check.fail("login", "v.bad_login", value=login)
-        elif login and self._login_taken(login, existing):
+        elif (login and self.services.policy.compare_with_other_records
+              and self._login_taken(login, existing)):
             check.fail("login", "v.login_taken", value=login)
         check.values["active"] = bool(data.get("active", True))
         password = data.get("password")

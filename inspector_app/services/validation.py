@@ -1,11 +1,19 @@
-"""Field checks shared by every record kind; errors are collected, then raised together."""
+"""Field checks shared by every record kind; errors are collected, then raised together.
+
+The rules never query a record they refer to themselves: they ask the :class:`Resolver` their
+services were given (:meth:`Checker.reference`, and ``services.resolver.by_id`` for search
+texts). Services use a :class:`DatabaseResolver`; an import passes one that also knows the
+records of the package written so far (:class:`inspector_app.sync.lookup.RecordLookup`), and
+the :class:`RulePolicy` of an import (what it may skip, see :mod:`inspector_app.sync.apply`).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Protocol
 
 from inspector_app.errors import FieldError, ValidationError
 
@@ -77,12 +85,50 @@ def unprintable_character(text: str, *, multiline: bool = False) -> str | None:
     return found.group() if found else None
 
 
-class Checker:
-    """Collects :class:`FieldError` for one record kind; ``values`` holds the cleaned data."""
+class Resolver(Protocol):
+    """Finds the records that the rules read through a reference."""
 
-    def __init__(self, record: str, data: dict[str, Any]):
+    def by_id(self, model: type, record_id: str | None) -> Any | None:
+        """The record of ``model`` with this id, live or tombstoned (an object with its
+        ``id``, ``deleted`` and the fields the rules read); None when none (or no id)."""
+
+
+class DatabaseResolver:
+    """A :class:`Resolver` that asks the database (one query by primary key)."""
+
+    def by_id(self, model: type, record_id: str | None) -> Any | None:
+        return model.get_or_none(model.id == record_id) if record_id else None
+
+
+@dataclass(frozen=True)
+class RulePolicy:
+    """What the rules check beyond the record itself; the defaults are a point's own saves."""
+
+    compare_with_other_records: bool = True
+    """Check the rules that compare a record with the point's other live records (a unique
+    ИИН, a unique login, talon dates in number order)."""
+    tombstoned_references: bool = False
+    """A reference may name a tombstoned record."""
+    retired_codes: bool = False
+    """A catalogue code since retired (inactive) still counts as known."""
+
+
+EVERY_RULE = RulePolicy()
+"""The policy of a point's own saves: every rule is checked, nothing more is allowed."""
+
+
+class Checker:
+    """Collects :class:`FieldError` for one record kind; ``values`` holds the cleaned data.
+
+    Referenced records are found through ``resolver`` only, under ``policy``.
+    """
+
+    def __init__(self, record: str, data: dict[str, Any], resolver: Resolver,
+                 policy: RulePolicy):
         self.record = record
         self.data = data
+        self.resolver = resolver
+        self.policy = policy
         self.values: dict[str, Any] = {}
         self.errors: list[FieldError] = []
 
@@ -125,7 +171,7 @@ class Checker:
         if value is None:
             if required:
                 self.fail(field, "v.required")
-        elif not catalogues.has(catalogue, value):
+        elif not self._known(catalogues, catalogue, value):
             self.fail(field, "v.unknown_code", value=value)
         self.values[field] = value
         return value
@@ -135,10 +181,15 @@ class Checker:
         raw = self.raw(field) or []
         codes = [c.strip() for c in (raw.split(",") if isinstance(raw, str) else raw) if c]
         for code in codes:
-            if not catalogues.has(catalogue, code):
+            if not self._known(catalogues, catalogue, code):
                 self.fail(field, "v.unknown_code", value=code)
         self.values[field] = ",".join(dict.fromkeys(codes))
         return codes
+
+    def _known(self, catalogues, catalogue: str, code: str) -> bool:
+        if self.policy.retired_codes:
+            return catalogues.get(catalogue, code) is not None
+        return catalogues.has(catalogue, code)
 
     def date(self, field: str, *, required: bool = False, today: date | None = None) -> date | None:
         try:
@@ -232,16 +283,19 @@ class Checker:
         return value
 
     def reference(self, field: str, model, *, required: bool = True, message: str = "v.not_found"):
-        """The id of a live record of ``model`` (a model instance or an id may be given)."""
+        """The id of a live record of ``model`` (a model instance or an id may be given), or
+        of a tombstoned one when the policy allows; returns the record the resolver found."""
         raw = self.raw(field)
-        if hasattr(raw, "id"):
+        if raw.__class__ is not str and hasattr(raw, "id"):
             raw = raw.id
         if not raw:
             if required:
                 self.fail(field, "v.required")
             self.values[field] = None
             return None
-        record = model.get_or_none((model.id == raw) & (model.deleted == False))  # noqa: E712
+        record = self.resolver.by_id(model, raw) if raw.__class__ is str else None
+        if record is not None and record.deleted and not self.policy.tombstoned_references:
+            record = None
         if record is None:
             self.fail(field, message)
         self.values[field] = raw

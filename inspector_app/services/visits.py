@@ -6,7 +6,6 @@ from typing import Any
 
 from inspector_app.services.people import full_name
 from inspector_app.services.records import RecordService
-from inspector_app.services.validation import Checker
 from inspector_app.storage.models import Address, Person, PreventiveVisit, Registration
 
 REGISTRATION_CHECK = "registration_check"
@@ -25,7 +24,7 @@ class VisitService(RecordService):
     def clean(self, data: dict[str, Any], existing: PreventiveVisit | None) -> dict[str, Any]:
         services = self.services
         cats = services.catalogues
-        check = Checker(self.kind, data)
+        check = self.checker(data)
         check.moment("visited_at", now=services.clock.now_local())
         kind = check.choice("kind", cats, "visit_kinds")
         check.choice("dwelling_kind", cats, "dwelling_kinds")
@@ -52,7 +51,7 @@ class VisitService(RecordService):
         """What a new check visit of a registered person starts with: the check, the
         registration, the person and the person's address."""
         registration = self.services.registrations.get(registration_id)
-        person = Person.by_id(registration.person_id)
+        person = self.services.resolver.by_id(Person, registration.person_id)
         values: dict[str, Any] = {"kind": REGISTRATION_CHECK, "registration": registration.id,
                                   "person": registration.person_id}
         if person is not None and person.address:
@@ -60,7 +59,7 @@ class VisitService(RecordService):
         return values
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
-        person = Person.by_id(values.get("person"))
+        person = self.services.resolver.by_id(Person, values.get("person"))
         return visit_search_parts(values, person)
 
     def after_save(self, record: PreventiveVisit, created: bool) -> None:

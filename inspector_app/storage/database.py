@@ -53,7 +53,7 @@ from inspector_app.encryption import (
 from inspector_app.errors import DatabaseDamaged, DatabaseError, FaultError
 from inspector_app.faults import classify, record_damage, recorded_damage, reported
 from inspector_app.storage import migrations, models
-from inspector_app.storage.migrations import migrate, schema_version
+from inspector_app.storage.migrations import migrate
 
 UnlockWith = Credentials | RecoveryKey | Keyring | bytes
 
@@ -267,19 +267,6 @@ def encrypted_database(path: str | Path, key: bytes) -> SqliteDatabase:
                           timeout=BUSY_TIMEOUT_MS / 1000)
     db.database_key = key
     return db
-
-
-def open_memory_database() -> SqliteDatabase:
-    """A fresh in-memory database with the full schema (tests and scratch work)."""
-    db = SqliteDatabase(":memory:", pragmas={"foreign_keys": 1})
-    db.connect()
-    migrate(db, None)
-    db.bind(models.ALL_MODELS, bind_refs=False, bind_backrefs=False)
-    return db
-
-
-def is_current(db: SqliteDatabase) -> bool:
-    return schema_version(db) == migrations.LATEST_VERSION
 
 
 @contextmanager

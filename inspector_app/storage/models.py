@@ -55,12 +55,6 @@ class SyncedModel(BaseModel):
     deleted_by = CharField(max_length=64, null=True)
 
     @classmethod
-    def by_id(cls, record_id: str | None):
-        """The record with this id, live or tombstoned; None when there is none (or no id).
-        During an import, answered from the import's lookup (see ``sync.lookup``)."""
-        return cls.get_or_none(cls.id == record_id) if record_id else None
-
-    @classmethod
     def not_deleted(cls):
         """The condition "not tombstoned", with a literal 0 so that SQLite's choice of the
         live-row indexes (migration 0004, the only date and name indexes) never depends on a

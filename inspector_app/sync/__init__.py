@@ -14,7 +14,7 @@ Modules, one job each:
 - :mod:`codec`: records to JSON lines and back, with type checks;
 - :mod:`state`: the sync tables (export log, peers, imported packages, acknowledged mark);
 - :mod:`export`: a point's export; :mod:`holdings`: the (id, version) checksum;
-- :mod:`lookup`: fast reference lookups while the services' rules validate a package;
+- :mod:`lookup`: the resolver of the rules validating a package (its records, cached);
 - :mod:`apply`: checking and preparing a point's records; :mod:`trail`: the points' audit
   trails; :mod:`prepare`: a whole package; :mod:`pipeline`: where the writes go (at once, or
   from a worker process); :mod:`search_index`: the search index filled in bulk;

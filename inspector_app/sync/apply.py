@@ -4,8 +4,9 @@ For every incoming record, by id: a newer row version than the one held is writt
 update; a tombstone is just a newer version marked deleted); the same version is "unchanged"
 when identical and a conflict when not (never overwritten silently); an older version is
 "superseded" (a late file) and ignored. Before a record is written it must pass the services'
-own ``clean`` rules, run as the sending point would (its point code, its clock at export time)
-with two import-specific allowances:
+own ``clean`` rules, run as the sending point would (its point code, its clock at export time),
+finding referenced records through the import's :class:`~inspector_app.sync.lookup.RecordLookup`
+and under :data:`IMPORT_POLICY`, the import's allowances:
 
 - references may point to tombstoned records of the point: the point may delete a meeting after
   feedback was linked to it, and the row still says so;
@@ -26,13 +27,13 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
-from inspector_app.catalogues import Catalogues
 from inspector_app.clock import FixedClock
 from inspector_app.errors import FieldError, ValidationError
 from inspector_app.messages import translate
 from inspector_app.permissions import Role
 from inspector_app.reports.formatting import group_thousands
 from inspector_app.services.context import Services
+from inspector_app.services.validation import RulePolicy
 from inspector_app.storage.models import Address, Person, Point, Staff
 from inspector_app.sync.codec import CODECS, LOCKED_PASSWORD, Incoming, KindCodec
 from inspector_app.sync.errors import SyncError
@@ -82,22 +83,18 @@ class InvalidRecord(SyncError):
         return "\n".join([head, *(e.message(lang) for e in self.errors)])
 
 
-class LenientCatalogues(Catalogues):
-    """Catalogues where a retired (inactive) code still counts as known."""
-
-    def has(self, catalogue: str, code: str) -> bool:
-        return self.get(catalogue, code) is not None
+IMPORT_POLICY = RulePolicy(compare_with_other_records=False, tombstoned_references=True,
+                           retired_codes=True)
+"""The import's allowances (see the module's description)."""
 
 
-def validation_services(db: SqliteDatabase, sender: str, local_moment: datetime,
-                        sender_kind: str = "point") -> Services:
+def validation_services(db: SqliteDatabase, lookup: RecordLookup, sender: str,
+                        local_moment: datetime, sender_kind: str = "point") -> Services:
     """Services that apply the rules as the sender (a point, or the district office sending
-    its reference data) would, at its export time."""
-    services = Services(db, clock=FixedClock(local_moment + CLOCK_TOLERANCE))
+    its reference data) would, at its export time, finding records through ``lookup``."""
+    services = Services(db, clock=FixedClock(local_moment + CLOCK_TOLERANCE), resolver=lookup,
+                        policy=IMPORT_POLICY)
     services.__dict__["meta"] = {"point_code": sender, "database_kind": sender_kind}
-    services.catalogues = LenientCatalogues()
-    services.persons._check_unique_iin = lambda *args: None
-    services.staff._login_taken = lambda *args: False
     return services
 
 

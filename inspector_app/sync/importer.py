@@ -138,17 +138,6 @@ def _import_each(services: Services, keys: KeyPair, paths: list[Path], batch: Ba
             groups.apply(job)
 
 
-def import_file(services: Services, keys: KeyPair, path: Path, *, trust_new: TrustNew = False,
-                progress: Callable[[str, int], None] | None = None) -> FileResult:
-    """Import one file in its own transaction; never raises for a bad file."""
-    result = FileResult(path)
-    job = _verified(services, keys, path, result, trust_new, progress)
-    if job is not None:
-        with _Groups(services) as groups:
-            groups.apply(job)
-    return result
-
-
 class _Groups:
     """The group transactions of a batch (see the module's description)."""
 

@@ -19,7 +19,7 @@ from inspector_app.storage.migrations import LATEST_VERSION
 from inspector_app.sync.apply import RecordsApplier, validation_services
 from inspector_app.sync.codec import AUDIT_MEMBER, BY_MEMBER
 from inspector_app.sync.errors import SyncError
-from inspector_app.sync.lookup import RecordLookup, active
+from inspector_app.sync.lookup import RecordLookup
 from inspector_app.sync.package import PackageReader
 from inspector_app.sync.trail import TrailApplier
 
@@ -64,19 +64,18 @@ def prepare_records(db: SqliteDatabase, reader: PackageReader, job: Job, writer,
                     progress=None) -> Prepared:
     """Read every member of a verified package and hand its writes to ``writer``."""
     lookup = RecordLookup(db, {job.sender, job.own})
-    applier = RecordsApplier(db, validation_services(db, job.sender, job.local_moment), lookup,
-                             job.sender, job.seq_from, job.seq_to, writer, fresh=job.fresh)
+    applier = RecordsApplier(db, validation_services(db, lookup, job.sender, job.local_moment),
+                             lookup, job.sender, job.seq_from, job.seq_to, writer, fresh=job.fresh)
     prepared = Prepared()
-    with active(lookup):
-        for info, lines in reader.members():
-            if info.name == AUDIT_MEMBER:
-                TrailApplier(db, job.sender, job.database_id, job.audit_from, job.audit_to,
-                             writer).apply(lines)
-            else:
-                codec = BY_MEMBER[info.name].at_schema(job.schema_version)
-                prepared.counts[codec.table] = applier.apply(codec, lines, progress).as_dict()
-                if applier.tombstones[codec.table] != job.tombstones.get(codec.table):
-                    raise SyncError("sync.bad_manifest", field=f"counts.{codec.table}")
+    for info, lines in reader.members():
+        if info.name == AUDIT_MEMBER:
+            TrailApplier(db, job.sender, job.database_id, job.audit_from, job.audit_to,
+                         writer).apply(lines)
+        else:
+            codec = BY_MEMBER[info.name].at_schema(job.schema_version)
+            prepared.counts[codec.table] = applier.apply(codec, lines, progress).as_dict()
+            if applier.tombstones[codec.table] != job.tombstones.get(codec.table):
+                raise SyncError("sync.bad_manifest", field=f"counts.{codec.table}")
     prepared.count_delta = applier.count_delta
     prepared.conflict_ids = applier.conflict_ids
     return prepared

@@ -26,7 +26,7 @@ from inspector_app.sync.codec import CODECS
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.export import manifest_head
 from inspector_app.sync.keys import KeyPair
-from inspector_app.sync.lookup import RecordLookup, active
+from inspector_app.sync.lookup import RecordLookup
 from inspector_app.sync.manifest import REFERENCE, Manifest, canonical
 from inspector_app.sync.package import SUFFIX, PackageReader, PackageWriter
 from inspector_app.sync.pipeline import DirectWriter
@@ -66,11 +66,6 @@ def reference_digest(services: Services) -> str:
     for row in db.execute_sql(STAFF_SQL, (services.point_code,)):
         digest.update(CODECS[Staff].encode(row) + b"\n")
     return digest.hexdigest()
-
-
-def applied_digest(db) -> str:
-    """The digest of the reference data this point last applied ("" if none)."""
-    return state.get_state(db, "reference_digest", "") or ""
 
 
 def write_reference(services: Services, peer: state.Peer, keys: KeyPair, out_dir: Path) -> Path:
@@ -139,8 +134,8 @@ def apply_reference(services: Services, reader: PackageReader, result: FileResul
     held = dict(db.execute_sql('SELECT catalogue, version FROM "catalogue_version"'))
     updated = []
     lookup = RecordLookup(db, {sender})
-    applier = RecordsApplier(db, validation_services(db, sender, local, "district"), lookup, sender,
-                             -1, 2**62, writer)
+    applier = RecordsApplier(db, validation_services(db, lookup, sender, local, "district"),
+                             lookup, sender, -1, 2**62, writer)
     for info, lines in reader.members():
         if info.name == CATALOGUES_MEMBER:
             for line in lines:
@@ -149,9 +144,8 @@ def apply_reference(services: Services, reader: PackageReader, result: FileResul
                     apply_catalogue(name, version, items, now)
                     updated.append(name)
         else:
-            with active(lookup):
-                staff = CODECS[Staff].at_schema(manifest.schema_version)
-                result.counts["staff"] = applier.apply(staff, lines).as_dict()
+            staff = CODECS[Staff].at_schema(manifest.schema_version)
+            result.counts["staff"] = applier.apply(staff, lines).as_dict()
     state.set_state(db, "reference_digest", digest)
     note_district_schema(db, manifest.schema_version)
     state.add_inbound(db, state.InboundEntry(
