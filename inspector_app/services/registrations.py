@@ -36,9 +36,9 @@ class RegistrationService(RecordService):
         check.reference("person", Person)
         category = check.choice("category", cats, "registration_categories")
         check.choices("tags", cats, "registration_tags")
-        check.text("basis_document", 300, required=True)
+        check.text("basis_document", 300, required=check.policy.entry_rules)
         start = check.date("start_date", required=True, today=today)
-        check.date("end_date", required=True)
+        check.date("end_date", required=check.policy.entry_rules)
         check.order("start_date", "end_date")
         interval = data.get("check_interval_days")
         if interval in (None, "") and category and cats.get("registration_categories", category):

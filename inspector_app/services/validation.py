@@ -111,6 +111,11 @@ class RulePolicy:
     """A reference may name a tombstoned record."""
     retired_codes: bool = False
     """A catalogue code since retired (inactive) still counts as known."""
+    entry_rules: bool = True
+    """Check the rules an officer's entry has met since they were added, which records written
+    by an older program need not meet: runs of spaces collapsed, control characters refused, a
+    place that says more than its town, a registration's basis and end date. A district imports
+    the packages of every older program still in service (``docs/sync-format.md``)."""
 
 
 EVERY_RULE = RulePolicy()
@@ -154,8 +159,10 @@ class Checker:
         value = "" if value is None else str(value)
         if multiline:
             value = value.replace("\r\n", "\n").replace("\r", "\n")
-        value = collapse_spaces(value)
-        bad = unprintable_character(value, multiline=multiline)
+        bad = None
+        if self.policy.entry_rules:
+            value = collapse_spaces(value)
+            bad = unprintable_character(value, multiline=multiline)
         if required and not value:
             self.fail(field, "v.required")
         elif bad is not None:
@@ -272,7 +279,8 @@ class Checker:
         """
         value = self.text(field, max_length, required=required)
         words = _WORD.findall(value.casefold())
-        if value and not self.has_error(field) and set(words) <= locality_words(catalogues):
+        if value and self.policy.entry_rules and not self.has_error(field) \
+                and set(words) <= locality_words(catalogues):
             self.fail(field, "v.place_only_town", value=value)
         return value
 

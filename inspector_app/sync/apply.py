@@ -11,6 +11,9 @@ and under :data:`IMPORT_POLICY`, the import's allowances:
 - references may point to tombstoned records of the point: the point may delete a meeting after
   feedback was linked to it, and the row still says so;
 - catalogue codes since retired (inactive) still count as known, for older records;
+- the entry rules added since records began to travel (``RulePolicy.entry_rules``: collapsed
+  spaces, no control characters, a place more than its town, a registration's term) are the
+  point's program's to apply: a district imports every older program's packages;
 - rules that compare a record with the point's other live records (a unique ИИН, a unique
   login, talon order) are the point's to keep; the district may hold a mix of old and new
   versions while a package is missing, so they are not re-checked here (unique indexes still
@@ -84,7 +87,7 @@ class InvalidRecord(SyncError):
 
 
 IMPORT_POLICY = RulePolicy(compare_with_other_records=False, tombstoned_references=True,
-                           retired_codes=True)
+                           retired_codes=True, entry_rules=False)
 """The import's allowances (see the module's description)."""
 
 
