@@ -15,6 +15,7 @@ from peewee import JOIN, SQL, DateTimeField, fn
 from peewee import Column as SqlColumn
 
 from inspector_app.catalogues import Catalogues
+from inspector_app.kinds import has_live_index
 from inspector_app.messages import translate
 from inspector_app.search import match_condition, match_count
 from inspector_app.storage.models import (
@@ -26,7 +27,6 @@ from inspector_app.storage.models import (
     PreventiveVisit,
     Registration,
     Staff,
-    has_live_index,
 )
 
 PAGE_SIZE = 200
