@@ -35,13 +35,13 @@ from inspector_app.encryption import (
     key_file_path,
 )
 from inspector_app.errors import DatabaseError, InspectorError
+from inspector_app.kinds import KINDS
 from inspector_app.paths import user_data_dir
 
 Progress = Callable[[int, int], bool]
 PREFIX = "inspector-"
 SUFFIX = ".db"
-COUNTED_TABLES = ("person", "appeal", "preventive_visit", "registration", "offence",
-                  "meeting", "feedback", "address", "organisation", "staff", "audit_entry")
+COUNTED_TABLES = (*(k.table for k in KINDS.values() if k.counted), "audit_entry")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 PAGES_PER_STEP = 256
 

@@ -11,30 +11,9 @@ from dataclasses import dataclass
 
 from peewee import SQL, Column, SqliteDatabase
 
-from inspector_app.storage.models import (
-    Address,
-    Appeal,
-    Feedback,
-    Meeting,
-    Offence,
-    Organisation,
-    Person,
-    PreventiveVisit,
-    Registration,
-)
+from inspector_app.kinds import KINDS, searchable
+from inspector_app.storage.models import Person
 from inspector_app.text import fts_query
-
-SEARCHABLE = {
-    "person": Person,
-    "appeal": Appeal,
-    "preventive_visit": PreventiveVisit,
-    "registration": Registration,
-    "offence": Offence,
-    "meeting": Meeting,
-    "feedback": Feedback,
-    "address": Address,
-    "organisation": Organisation,
-}
 
 
 @dataclass(frozen=True)
@@ -122,8 +101,8 @@ class Search:
                 limit: int = 50) -> list[Hit]:
         """Live records of the given kinds (all by default) matching ``text``."""
         hits: list[Hit] = []
-        for kind in kinds or tuple(SEARCHABLE):
-            model = SEARCHABLE[kind]
+        for kind in kinds or tuple(k.slug for k in searchable()):
+            model = KINDS[kind].model
             condition = match_condition(model, text)
             if condition is None:
                 return []

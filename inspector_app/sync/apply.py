@@ -29,6 +29,7 @@ from peewee import SqliteDatabase
 from inspector_app.catalogues import Catalogues
 from inspector_app.clock import FixedClock
 from inspector_app.errors import FieldError, ValidationError
+from inspector_app.kinds import KINDS
 from inspector_app.messages import translate
 from inspector_app.services.area import address_sort_key
 from inspector_app.services.context import Services
@@ -114,13 +115,6 @@ class _Existing:
             raise AttributeError(name) from None
 
 
-def _record_services(services: Services) -> dict[type, Any]:
-    found = (services.points, services.staff, services.persons, services.organisations,
-             services.addresses, services.appeals, services.visits, services.registrations,
-             services.offences, services.meetings, services.feedback)
-    return {service.model: service for service in found}
-
-
 class RecordsApplier:
     """Prepares a package's records kind by kind and hands the writes to ``writer`` (see
     :mod:`inspector_app.sync.pipeline`); keeps results and count changes. Reads go through
@@ -132,7 +126,7 @@ class RecordsApplier:
         self.fresh = fresh
         self.writer = writer
         self.services = services
-        self.by_model = _record_services(services)
+        self.by_model = {k.model: services.service(k.slug) for k in KINDS.values()}
         self.lookup = lookup
         self.sender = sender
         self.seq_from = seq_from
