@@ -3,8 +3,10 @@
 - :func:`create_backup` copies the database with SQLite's online backup API (a consistent
   snapshot even while the app writes), verifies the copy (opens it, ``quick_check``, counts the
   records) and only then gives it its final name beside a small manifest (date, counts) and,
-  for an encrypted database, a copy of its key file. Then :func:`rotate` keeps 7 daily,
-  4 weekly and 12 monthly backups.
+  for an encrypted database, a copy of its key file. Then :func:`rotate` keeps every backup
+  of the latest day and 7 daily, 4 weekly and 12 monthly backups. One backup at a time per
+  folder (:func:`folder_lock`); what a killed backup left (``*.db.part``) is removed by the
+  next one. A full disk is reported with the folder and the space a copy needs.
 - :func:`backup_if_due` is what the GUI calls daily and on exit.
 - :func:`restore_backup` verifies the chosen backup, keeps a copy of the current database and
   swaps the file in.
@@ -21,6 +23,7 @@ import json
 import os
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -34,7 +37,25 @@ from inspector_app.encryption import (
     is_plain_file,
     key_file_path,
 )
-from inspector_app.errors import DatabaseError, InspectorError
+from inspector_app.errors import (
+    DatabaseDamaged,
+    DatabaseError,
+    DiskFull,
+    FaultError,
+    FileMissing,
+    InspectorError,
+    NotWritable,
+)
+from inspector_app.faults import (
+    PARTIAL_SUFFIX,
+    classify,
+    clear_damage,
+    fsync_file,
+    partial_path,
+    record_damage,
+    reported,
+)
+from inspector_app.instance_lock import InstanceLock
 from inspector_app.kinds import KINDS
 from inspector_app.paths import user_data_dir
 
@@ -43,6 +64,8 @@ PREFIX = "inspector-"
 SUFFIX = ".db"
 COUNTED_TABLES = (*(k.table for k in KINDS.values() if k.counted), "audit_entry")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+LOCK_WAIT_SECONDS = 120
+FOLDER_LOCK_NAME = ".backups"  # the lock file: .backups.lock (kept; it names the holder)
 PAGES_PER_STEP = 256
 
 
@@ -109,8 +132,11 @@ def _meta(connection, key: str) -> str:
 def inspect_file(path: str | Path, key: bytes | None = None) -> tuple[str, dict[str, int], int]:
     """``quick_check`` a database file; returns (point code, record counts, change seq).
 
-    Raises :class:`DatabaseError` (``backup.damaged``) when the file is unreadable or damaged.
+    Raises :class:`DatabaseError` (``backup.damaged``) when the file is unreadable or damaged,
+    :class:`FileMissing` when there is no such file.
     """
+    if not Path(path).is_file():
+        raise FileMissing(path=str(path))
     try:
         connection = connect_file(path, key, readonly=True)
     except Exception as exc:  # noqa: BLE001
@@ -157,11 +183,6 @@ def copy_consistent(source: str | Path, target: str | Path, key: bytes | None = 
         src.close()
 
 
-def _fsync(path: Path) -> None:
-    with contextlib.suppress(OSError), open(path, "rb") as f:
-        os.fsync(f.fileno())
-
-
 def create_backup(db_path: str | Path, folder: str | Path, *, clock: Clock | None = None,
                   key: bytes | None = None, reason: str = "manual",
                   progress: Progress | None = None, rotate_after: bool = True) -> BackupInfo:
@@ -171,31 +192,99 @@ def create_backup(db_path: str | Path, folder: str | Path, *, clock: Clock | Non
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        if isinstance(classify(exc, path=folder), NotWritable):
+            raise classify(exc, path=folder) from exc
         raise DatabaseError("backup.folder_unusable", folder=str(folder), detail=str(exc)) from exc
+    with folder_lock(folder):
+        remove_leftovers(folder)
+        info = _copy_verified(db_path, folder, clock, key, reason, progress)
+        _log(db_path, key, info, clock)
+        if rotate_after:
+            rotate(folder, info.point_code)
+    return info
+
+
+def _copy_verified(db_path: Path, folder: Path, clock: Clock, key: bytes | None, reason: str,
+                   progress: Progress | None) -> BackupInfo:
     moment = clock.now_local().replace(microsecond=0)
     with contextlib.closing(connect_file(db_path, key, readonly=True)) as probe:
         point_code = _meta(probe, "point_code")
     target = folder / _backup_name(point_code, moment)
-    partial = target.with_name(target.name + ".part")
+    partial = partial_path(target)
+    needed = sum(p.stat().st_size for p in (db_path, *_sidecars(db_path)) if p.exists())
     try:
-        copy_consistent(db_path, partial, key, progress)
-        _fsync(partial)
-        code, counts, seq = inspect_file(partial, key)
+        with reported(partial, needed):
+            copy_consistent(db_path, partial, key, progress)
+            fsync_file(partial)
+        try:
+            code, counts, seq = inspect_file(partial, key)
+        except DatabaseError as exc:  # a sound copy of a damaged file is damaged too
+            if health_check(db_path, key).ok:
+                raise
+            record_damage(db_path, str(exc.params.get("detail", "")))
+            raise DatabaseDamaged(path=str(db_path), detail=exc.params.get("detail", "")) \
+                from exc
         if code != point_code:
             raise DatabaseError("backup.damaged", path=str(partial), detail="point code")
         info = BackupInfo(target, moment, point_code, reason, counts, seq,
                           partial.stat().st_size, key is not None)
-        if key is not None:
-            shutil.copyfile(key_file_path(db_path), key_file_path(target))
-        _write_manifest(info, clock)
-        os.replace(partial, target)
+        with reported(target, needed):
+            if key is not None:
+                shutil.copyfile(key_file_path(db_path), key_file_path(target))
+            _write_manifest(info, clock)
+            os.replace(partial, target)
     except BaseException:
         partial.unlink(missing_ok=True)
+        if not target.exists():
+            for sidecar in _backup_sidecars(target):
+                sidecar.unlink(missing_ok=True)
         raise
-    _log(db_path, key, info, clock)
-    if rotate_after:
-        rotate(folder, point_code)
     return info
+
+
+def _backup_sidecars(backup: Path) -> tuple[Path, Path]:
+    return manifest_path(backup), key_file_path(backup)
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path, wait_seconds: float = LOCK_WAIT_SECONDS):
+    """One backup at a time in ``folder`` (the GUI's and a CLI's): the second waits.
+
+    Holding it also means that every ``.part`` file in the folder is a leftover of a backup
+    that was killed, safe to remove."""
+    lock = InstanceLock(folder / FOLDER_LOCK_NAME)
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            with reported(folder):
+                lock.acquire()
+            break
+        except FaultError:
+            raise
+        except DatabaseError:
+            if time.monotonic() >= deadline:
+                raise DatabaseError("backup.busy", folder=str(folder)) from None
+            time.sleep(0.2)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Delete what killed backups left in ``folder`` (``*.db.part`` copies); call it holding
+    :func:`folder_lock`. Returns the files removed."""
+    leftovers = list(folder.glob(f"{PREFIX}*{SUFFIX}{PARTIAL_SUFFIX}"))
+    for backup in folder.glob(f"{PREFIX}*{SUFFIX}.*"):  # a manifest or key file alone
+        owner = backup.with_name(backup.name[:backup.name.rindex(SUFFIX) + len(SUFFIX)])
+        if backup in _backup_sidecars(owner) and not owner.exists():
+            leftovers.append(backup)
+    removed = []
+    for leftover in leftovers:
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+            removed.append(leftover)
+    return removed
 
 
 def _write_manifest(info: BackupInfo, clock: Clock) -> None:
@@ -258,10 +347,13 @@ def list_backups(folder: str | Path, point_code: str | None = None) -> list[Back
 
 def rotate(folder: str | Path, point_code: str | None = None, *, daily: int = KEEP_DAILY,
            weekly: int = KEEP_WEEKLY, monthly: int = KEEP_MONTHLY) -> list[Path]:
-    """Keep the newest backup of each of the last ``daily`` days, ``weekly`` ISO weeks and
-    ``monthly`` months that have backups; delete the rest. Returns the deleted files."""
+    """Keep every backup of the latest day that has backups (a manual backup made an hour
+    after the morning's stays), and the newest backup of each of the last ``daily`` days,
+    ``weekly`` ISO weeks and ``monthly`` months that have backups; delete the rest.
+    Returns the deleted files."""
     backups = list_backups(folder, point_code)
-    keep: set[Path] = set()
+    latest_day = backups[0].created_at.date() if backups else None
+    keep = {info.path for info in backups if info.created_at.date() == latest_day}
     for limit, period in ((daily, lambda d: d.date()),
                           (weekly, lambda d: d.isocalendar()[:2]),
                           (monthly, lambda d: (d.year, d.month))):
@@ -275,7 +367,7 @@ def rotate(folder: str | Path, point_code: str | None = None, *, daily: int = KE
     removed = []
     for info in backups:
         if info.path not in keep:
-            for path in (info.path, manifest_path(info.path), key_file_path(info.path)):
+            for path in (info.path, *_backup_sidecars(info.path)):
                 path.unlink(missing_ok=True)
             removed.append(info.path)
     return removed
@@ -287,6 +379,10 @@ def backup_if_due(db_path: str | Path, folder: str | Path, *, clock: Clock | Non
     """The automatic backup: ``reason="daily"`` backs up when the newest backup is not from
     today; ``reason="exit"`` when anything changed since the newest backup. None: not due."""
     clock = clock or Clock()
+    folder = Path(folder)
+    if folder.is_dir():  # the start of the day: what a killed backup left goes now
+        with folder_lock(folder):
+            remove_leftovers(folder)
     with contextlib.closing(connect_file(db_path, key, readonly=True)) as probe:
         point_code = _meta(probe, "point_code")
         seq_text = _meta(probe, "change_seq")
@@ -324,27 +420,31 @@ def restore_backup(backup: str | Path, db_path: str | Path, *, clock: Clock | No
     clock = clock or Clock()
     backup, db_path = Path(backup), Path(db_path)
     inspect_file(backup, key)
+    needed = backup.stat().st_size + (db_path.stat().st_size if db_path.exists() else 0)
+    with reported(db_path, needed):
+        kept = _swap_in(backup, db_path, clock, key)
+    clear_damage(db_path)
+    return kept
+
+
+def _swap_in(backup: Path, db_path: Path, clock: Clock, key: bytes | None) -> Path | None:
     kept = None
     if db_path.exists():
         kept = db_path.with_name(
             f"{db_path.stem}.before-restore-{clock.now_local():%Y%m%d-%H%M%S}{db_path.suffix}")
         try:
-            copy_consistent(db_path, kept, key)
-        except Exception:  # noqa: BLE001 - a damaged current file is kept byte for byte
-            kept.unlink(missing_ok=True)
-            shutil.copyfile(db_path, kept)
-            for extra, kept_extra in zip(_sidecars(db_path), _sidecars(kept), strict=True):
-                if extra.exists():
-                    shutil.copyfile(extra, kept_extra)
-        if key is not None:
-            shutil.copyfile(key_file_path(db_path), key_file_path(kept))
+            _keep_current(db_path, kept, key)
+        except BaseException:  # no space for the kept copy: the database stays as it was
+            for leftover in (kept, *_sidecars(kept), key_file_path(kept)):
+                leftover.unlink(missing_ok=True)
+            raise
     incoming = db_path.with_name(db_path.name + ".restoring")
     try:
         if key is not None and is_plain_file(backup):
             export_encrypted(backup, incoming, key)  # an old plain backup comes back encrypted
         else:
             copy_consistent(backup, incoming, key)
-        _fsync(incoming)
+        fsync_file(incoming)
         for extra in _sidecars(db_path):
             extra.unlink(missing_ok=True)  # a stale WAL must never be applied to the new file
         os.replace(incoming, db_path)
@@ -352,6 +452,21 @@ def restore_backup(backup: str | Path, db_path: str | Path, *, clock: Clock | No
         incoming.unlink(missing_ok=True)
         raise
     return kept
+
+
+def _keep_current(db_path: Path, kept: Path, key: bytes | None) -> None:
+    try:
+        copy_consistent(db_path, kept, key)
+    except Exception as exc:  # a damaged current file is kept byte for byte
+        if isinstance(classify(exc, path=kept), DiskFull):
+            raise
+        kept.unlink(missing_ok=True)
+        shutil.copyfile(db_path, kept)
+        for extra, kept_extra in zip(_sidecars(db_path), _sidecars(kept), strict=True):
+            if extra.exists():
+                shutil.copyfile(extra, kept_extra)
+    if key is not None:
+        shutil.copyfile(key_file_path(db_path), key_file_path(kept))
 
 
 def health_check(path: str | Path, key: bytes | None = None) -> HealthReport:
@@ -382,3 +497,14 @@ def latest_good_backup(folder: str | Path, point_code: str | None = None,
         except (DatabaseError, sqlite3.Error, OSError):
             continue
     return None
+
+
+def with_latest_backup(damage: DatabaseDamaged, folder: str | Path | None = None,
+                       key: bytes | None = None) -> DatabaseDamaged:
+    """The damage report naming the newest good backup in ``folder`` (default: the usual
+    backup folder), so the message says what to restore."""
+    if damage.params.get("backup"):
+        return damage
+    good = latest_good_backup(folder or default_backup_folder(), key=key)
+    named = f"{good.path} ({good.created_at:%d.%m.%Y %H:%M})" if good is not None else ""
+    return DatabaseDamaged(**{**damage.params, "backup": named})

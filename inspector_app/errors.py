@@ -40,7 +40,14 @@ class InspectorError(Exception):
     def message(self, lang: str = "ru") -> str:
         from inspector_app.messages import translate
 
-        return translate(self.code, lang, **self.params)
+        return translate(self.message_code(), lang, **self.shown_params(lang))
+
+    def message_code(self) -> str:
+        return self.code
+
+    def shown_params(self, lang: str) -> dict[str, Any]:
+        """The parameters as the message shows them in ``lang``."""
+        return self.params
 
 
 class ValidationError(InspectorError):
@@ -81,3 +88,42 @@ class DatabaseError(InspectorError):
     """The database cannot be used: missing, too new, damaged, locked."""
 
     code = "error.database"
+
+
+class FaultError(DatabaseError):
+    """A fault of the environment, not of the program: a full disk, a folder that cannot be
+    written, a busy or damaged database, a missing file (see :mod:`inspector_app.faults`)."""
+
+
+class DiskFull(FaultError):
+    """No space left: ``folder``, the ``free`` and the ``needed`` bytes (sizes shown in MB)."""
+
+    code = "error.fault.disk_full"
+
+    def shown_params(self, lang: str) -> dict[str, Any]:
+        from inspector_app.faults import format_size
+
+        return {**self.params, **{name: format_size(int(self.params.get(name) or 0), lang)
+                                  for name in ("free", "needed")}}
+
+
+class NotWritable(FaultError):
+    code = "error.fault.not_writable"
+
+
+class FileMissing(FaultError):
+    code = "error.fault.file_missing"
+
+
+class DatabaseBusy(FaultError):
+    code = "error.fault.db_busy"
+
+
+class DatabaseDamaged(FaultError):
+    """SQLite found a damaged page in ``path``; ``backup`` names the latest good backup
+    (see :func:`inspector_app.backup.with_latest_backup`), empty when none was found."""
+
+    code = "error.fault.db_damaged"
+
+    def message_code(self) -> str:
+        return self.code if self.params.get("backup") else "error.fault.db_damaged_no_backup"

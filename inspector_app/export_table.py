@@ -29,6 +29,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from inspector_app.errors import InspectorError
+from inspector_app.faults import reported
 from inspector_app.messages import translate
 from inspector_app.registers import Column, Filters, Register, format_value
 from inspector_app.reports.formatting import format_date
@@ -105,8 +106,9 @@ def export_register(services: Services, register: Register, filters: Filters,
     os.close(handle)
     try:
         writer = _write_xlsx if suffix == ".xlsx" else _write_csv
-        count = writer(services, register, filters, temp, lang, title, tracker)
-        os.replace(temp, out)
+        with reported(out):  # a full disk names the folder, not "unexpected error"
+            count = writer(services, register, filters, temp, lang, title, tracker)
+            os.replace(temp, out)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

@@ -7,6 +7,7 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
+from inspector_app.faults import classify
 from inspector_app.services.records import GENESIS_HASH, chain_hash
 from inspector_app.storage.models import SYNCED_MODELS, AuditEntry
 
@@ -20,9 +21,17 @@ class Problem:
 def check_database(db: SqliteDatabase) -> list[Problem]:
     """Every problem found; an empty list means the database is sound."""
     problems: list[Problem] = []
-    for (detail,) in db.execute_sql("PRAGMA integrity_check").fetchall():
+    try:
+        details = [row[0] for row in db.execute_sql("PRAGMA integrity_check").fetchall()]
+    except Exception as exc:  # sqlite3 / SQLCipher: a page too damaged to walk
+        if classify(exc, path=db.database) is None:
+            raise
+        return [Problem("check.integrity", {"detail": str(exc)})]
+    for detail in details:
         if detail != "ok":
             problems.append(Problem("check.integrity", {"detail": detail}))
+    if problems:
+        return problems  # the other checks read the damaged pages too
     for table, rowid, parent, _ in db.execute_sql("PRAGMA foreign_key_check").fetchall():
         problems.append(Problem("check.foreign_key",
                                 {"table": table, "rowid": rowid, "parent": parent}))

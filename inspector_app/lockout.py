@@ -99,6 +99,8 @@ class TableAttemptStore:
         return AttemptState(row[0], _parse(row[1]), _parse(row[2]))
 
     def save(self, login: str, state: AttemptState) -> None:
+        if getattr(self.db, "damaged", None) is not None:
+            return  # a damaged file takes no writes; the login must still show the damage
         with self.db.atomic():
             if state.failures == 0 and state.locked_until is None:
                 self.db.execute_sql('DELETE FROM "login_attempt" WHERE login = ?', (login,))

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from core_factories import make_person
-from test_crash import REPO, committed_ids, drain, start_writer, wait_ready
+from writers import REPO, finish_writer, persons_written, start_writer, wait_ready
 
 from inspector_app import backup
 from inspector_app.errors import DatabaseError
@@ -60,7 +60,7 @@ def test_a_cancelled_backup_leaves_nothing(services, db_path, folder, clock):
         make_person(services, f"Иванов{n}", "Иван", notes="Примечание " * 40)
     with pytest.raises(backup.BackupCancelled):
         backup.create_backup(db_path, folder, clock=clock, progress=lambda done, total: False)
-    assert list(folder.iterdir()) == []
+    assert [p.name for p in folder.iterdir()] == [".backups.lock"]  # the folder's lock only
 
 
 def test_progress_is_reported(services, db_path, folder, clock):
@@ -89,11 +89,12 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly(folder):
     kept = [i.created_at for i in backup.list_backups(folder)]
     last = start + timedelta(days=499, hours=3)
     daily = [last - timedelta(days=n) for n in range(7)]
-    assert kept[:7] == daily  # the newest of each of the last 7 days
+    # every backup of the latest day, then the newest of each of the 6 days before
+    assert kept[:8] == [last, last - timedelta(hours=3), *daily[1:]]
     weeks = {d.isocalendar()[:2] for d in kept}
     months = {(d.year, d.month) for d in kept}
     assert months == {(2025, m) for m in range(6, 13)} | {(2026, m) for m in range(1, 6)}
-    assert len(weeks) >= 4 and len(kept) <= 7 + 4 + 12
+    assert len(weeks) >= 4 and len(kept) <= 1 + 7 + 4 + 12
     assert min(kept) == datetime(2025, 6, 30, 21, 0)  # the oldest month keeps its newest
     assert len(list(folder.glob("*.json"))) == len(kept)
 
@@ -188,23 +189,23 @@ def test_a_backup_during_writes_restores_to_a_consistent_database(services, db_p
     for n in range(200):  # enough pages that the copy takes several steps
         make_person(services, f"Иванов{n}", "Иван", notes="Примечание " * 40)
     services.db.close()
-    writer = start_writer(db_path, "w")
+    stop = tmp_path / "stop-writing"
+    writer = start_writer(db_path, "w", stop_file=stop)
     wait_ready(writer)
-    lines = drain(writer)
     infos = []
-    started = time.monotonic()
-    try:  # at least three backups, more until the writer committed a few records meanwhile
-        while len(infos) < 3 or (len(committed_ids("".join(lines))) <= 5
-                                 and time.monotonic() - started < 60):
+    try:  # three backups or more, each taking several steps while the writer goes on
+        started = time.monotonic()
+        while len(infos) < 3 or time.monotonic() - started < 1.5:
             clock.advance(minutes=1)
             infos.append(backup.create_backup(
                 db_path, folder, clock=clock, rotate_after=False,
                 progress=lambda done, total: time.sleep(0.01) or True))
             time.sleep(0.2)
     finally:
-        writer.send_signal(signal.SIGKILL)
-        writer.wait(timeout=30)
-    assert len(committed_ids("".join(lines))) > 5  # writes really ran alongside
+        stop.touch()
+    result = finish_writer(writer)  # exit 0, nothing on stderr, every write succeeded
+    assert result.ok > 5  # writes really ran alongside
+    assert persons_written(db_path, "w") == result.ok
     seen = set()
     for info in infos:
         target = tmp_path / f"restored-{info.path.name}"

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 import ui_fixtures
+from core_factories import registration_data
 from pypdf import PdfReader
 from reportlab.graphics import renderPDF
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -82,9 +83,8 @@ def test_protocol_lays_out_the_record_with_signature_lines(services, offence, tm
 def test_visit_record_lays_out_the_visit(services, tmp_path, lang, expected):
     person = services.persons.create({"surname": "Ёлкин", "first_name": "Пётр",
                                       "patronymic": "Ильич"})
-    registration = services.registrations.create({
-        "person": person.id, "category": "parole", "start_date": "2026-09-01",
-        "check_interval_days": 30, "basis_document": "Постановление суда № 2-345"})
+    registration = services.registrations.create(registration_data(
+        person, start_date="2026-09-01", check_interval_days=30))
     visit = services.visits.create({
         "visited_at": "2026-11-25 09:40", "kind": "registration_check", "dwelling_kind": "flat",
         "address_text": "ул. Абая, 12", "flat": "3", "person": person.id,
@@ -222,8 +222,8 @@ def test_journal_headings_never_split_a_word(services, tmp_path, lang, name):
 @pytest.mark.parametrize("lang, heading", [("ru", "Дней просрочки"),
                                            ("kk", "Мерзімі өтті, күн")])
 def test_overdue_list_heading_keeps_its_words(services, person, tmp_path, lang, heading):
-    services.registrations.create({"person": person.id, "category": "protective_order",
-                                   "start_date": "2026-09-01", "check_interval_days": 7})
+    services.registrations.create(registration_data(
+        person, category="protective_order", start_date="2026-09-01", check_interval_days=7))
     out = tmp_path / "activity.pdf"
     generate(services, ReportRequest("activity", date(2026, 11, 1), date(2026, 11, 30),
                                      lang=lang), out)

@@ -17,7 +17,6 @@ from qt_helpers import type_text
 from test_ui_forms_support import show
 
 from inspector_app.reports import periods
-from inspector_app.storage import database
 from inspector_app.storage.models import PreventiveVisit
 from ui.document_preview import DocumentPreview
 from ui.forms.appeal_form import AppealForm
@@ -253,8 +252,6 @@ print("DONE", " ".join(numbers), flush=True)
 """
 
 
-@pytest.mark.skipif(getattr(database, "WRITE_LOCK", "") != "IMMEDIATE",
-                    reason="two writers need BEGIN IMMEDIATE (branch writers-faults, 87fcd9c)")
 def test_talons_printed_while_another_process_registers_appeals(qtbot, ctx, db_path, save_to,
                                                                 tmp_path):
     import os

@@ -1,8 +1,10 @@
 """Errors as users see them: a translated message box, never a traceback.
 
 Errors of the core (:class:`InspectorError`) carry a message code and are shown in the user's
-language. Anything else is a bug: its traceback goes to ``<user data>/logs/inspector-app.log``
-and the user reads a short message saying where the details were written.
+language, and so are faults of the machine (a full disk, a read-only folder, a damaged file:
+:func:`inspector_app.faults.classify`). Anything else is a bug: its traceback goes to
+``<user data>/logs/inspector-app.log`` and the user reads a short message saying where the
+details were written.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from inspector_app.errors import InspectorError
+from inspector_app.faults import classify
 from inspector_app.messages import translate
 from inspector_app.paths import user_data_dir
 
@@ -55,8 +58,15 @@ def log_exception(exc: BaseException) -> Path:
     return log_path()
 
 
+def user_error(exc: BaseException, path: str | Path | None = None) -> BaseException:
+    """``exc`` as the fault it stands for (full disk, read-only folder, damaged or busy
+    database at ``path``...), or itself (see :mod:`inspector_app.faults`)."""
+    return classify(exc, path=path) or exc
+
+
 def error_text(exc: BaseException, lang: str) -> str:
     """What the user reads about ``exc`` in ``lang`` (bugs are logged first)."""
+    exc = user_error(exc)
     if isinstance(exc, InspectorError):
         return exc.message(lang)
     return translate("error.unexpected", lang, log=str(log_exception(exc)))
@@ -65,7 +75,7 @@ def error_text(exc: BaseException, lang: str) -> str:
 def show_error(parent: QWidget | None, exc: BaseException, lang: str) -> None:
     """A message box telling the user about ``exc``, in ``lang``."""
     title = QCoreApplication.translate("ErrorMessage", "Error")
-    icon = QMessageBox.Icon.Warning if isinstance(exc, InspectorError) \
+    icon = QMessageBox.Icon.Warning if isinstance(user_error(exc), InspectorError) \
         else QMessageBox.Icon.Critical
     box = QMessageBox(icon, title, error_text(exc, lang), QMessageBox.StandardButton.Ok, parent)
     box.exec()

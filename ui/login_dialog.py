@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from inspector_app.errors import InspectorError, ValidationError
 from inspector_app.services.context import Services
 from inspector_app.services.setup import login_services
+from ui.errors import user_error
 from ui.icons import app_icon
 from ui.worker import run_job, wait_for
 
@@ -88,8 +89,9 @@ class LoginDialog(QDialog):
         job = run_job(open_as_user, parent=self, title=self.tr("Opening the database…"),
                       lang=self.lang, cancellable=False, on_error=lambda exc: None)
         wait_for(job)
-        if isinstance(job.error, InspectorError):
-            self.message.setText(job.error.message(self.lang))
+        error = user_error(job.error, self.path) if job.error is not None else None
+        if isinstance(error, InspectorError):  # a wrong password, a read-only folder...
+            self.message.setText(error.message(self.lang))
             self.message.show()
             self.password.clear()
             self.password.setFocus()

@@ -6,7 +6,8 @@
 - the idle lock (:class:`ui.idle_lock.IdleLock`);
 - the start health check, run in the background once the window is shown (``quick_check``
   reads the whole file: 1.7 s for a 1.4 GB region database, so it must not delay start-up);
-  a damaged file offers the latest good backup.
+  a damaged file offers the latest good backup, and from then on the session only reads
+  (every save is refused with a message) until the file is restored.
 
 A restore needs the database closed: the window closes, ``ui.app.main`` calls
 :meth:`Protection.finish` after closing the database, and the program starts again.
@@ -21,8 +22,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from inspector_app import backup
-from inspector_app.backup import BackupInfo
-from inspector_app.errors import InspectorError
+from inspector_app.backup import BackupInfo, HealthReport
+from inspector_app.errors import DatabaseDamaged, InspectorError
+from inspector_app.faults import record_damage
 from ui.backup_dialogs import (
     AutoBackup,
     BackupNowDialog,
@@ -76,18 +78,30 @@ class Protection(QObject):
 
     # -- start and stop -------------------------------------------------------------------
     def start(self) -> None:
-        """After the window is shown: backups, idle lock, the health check in the background."""
-        self.auto_backup.start()
+        """After the window is shown: backups, idle lock, the health check in the background.
+
+        Damage seen before (by ``check``, a backup, an earlier session) is reported at once,
+        without waiting for the check; a damaged file gets no automatic backups."""
         self.idle_lock.install()
+        damage = self._damage()
+        if damage is not None:
+            self._health_checked(HealthReport(False, "backup.db_damaged",
+                                              damage.params.get("detail", "")))
+            return
+        self.auto_backup.start()
         path, key = self.db_path, self.key
         self.health_job = run_job(lambda progress: backup.health_check(path, key),
                                   show_progress=False, on_done=self._health_checked,
                                   on_error=lambda exc: None)
 
+    def _damage(self) -> DatabaseDamaged | None:
+        return getattr(self.ctx.services.db, "damaged", None)
+
     def on_close(self) -> None:
-        """The window closes: the exit backup (skipped when a restore replaces the file)."""
+        """The window closes: the exit backup (skipped when a restore replaces the file,
+        and for a damaged file)."""
         self.idle_lock.uninstall()
-        if self.pending_restore is None:
+        if self.pending_restore is None and self._damage() is None:
             self.auto_backup.on_exit()
 
     def finish(self) -> None:
@@ -128,6 +142,11 @@ class Protection(QObject):
     def _health_checked(self, report) -> None:
         if report.ok:
             return
+        if self._damage() is None:  # from now on nothing is written into the damaged file
+            record_damage(self.db_path, report.detail)
+            self.ctx.services.db.refuse_writes(
+                DatabaseDamaged(path=str(self.db_path), detail=report.detail))
+            self.auto_backup.timer.stop()
         folder = backup_folder(self.ctx.settings)
         offered = backup.latest_good_backup(folder, self.ctx.services.point_code, self.key)
         dialog = DamagedDatabaseDialog(self.ctx.lang, report, offered, self.window)

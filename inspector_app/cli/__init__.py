@@ -4,7 +4,10 @@ Every command takes ``--db PATH`` (default: the app's database in the user's dat
 Exit codes: 0 done, 1 the user's input or data was wrong (message on stderr), 2 usage.
 Each command group lives in its own module with a ``register(subparsers)`` function; a command
 that works without an existing database (``init``) says so with ``set_defaults(needs_database=
-False)``, every other one is refused up front when the file is missing.
+False)``, every other one is refused up front when the file is missing, and when damage was
+seen in it (:func:`inspector_app.faults.recorded_damage`) unless it sets
+``works_when_damaged=True`` (``check``, ``restore``, ``backup``). Faults of the machine (a full
+disk, a read-only folder, a busy or damaged database) are reported as what they are.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from collections.abc import Sequence
 
 from inspector_app import __version__
 from inspector_app.cli.context import CliContext, report_unexpected
-from inspector_app.errors import DatabaseError, InspectorError
+from inspector_app.errors import DatabaseDamaged, DatabaseError, InspectorError
+from inspector_app.faults import classify, recorded_damage
 from inspector_app.messages import LANGUAGES, translate
 from inspector_app.paths import default_database_path
 
@@ -67,23 +71,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         # Before a command asks for anything (a password...): the database must exist.
         # A command that makes or needs no database sets ``needs_database=False``.
-        if getattr(args, "needs_database", True) and not ctx.db_path.exists():
-            raise DatabaseError("error.db_missing", path=str(ctx.db_path))
+        if getattr(args, "needs_database", True):
+            if not ctx.db_path.exists():
+                raise DatabaseError("error.db_missing", path=str(ctx.db_path))
+            damage = recorded_damage(ctx.db_path)
+            if damage is not None and not getattr(args, "works_when_damaged", False):
+                raise damage  # answers from a damaged file may be silently incomplete
         return int(args.handler(args, ctx) or EXIT_OK)
     except InspectorError as exc:
-        ctx.error(exc.message(ctx.lang))
+        ctx.error(explained(exc).message(ctx.lang))
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader went away (`... | head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except Exception:  # noqa: BLE001 - a user never sees a raw traceback
+    except Exception as exc:  # noqa: BLE001 - a user never sees a raw traceback
+        fault = classify(exc, path=ctx.db_path)  # a full disk, a damaged page...
+        if fault is not None:
+            ctx.error(explained(fault).message(ctx.lang))
+            return EXIT_INPUT
         log = report_unexpected()
         ctx.error(translate("error.unexpected", ctx.lang, log=log))
         return EXIT_INPUT
     finally:
         ctx.close()
+
+
+def explained(exc: InspectorError) -> InspectorError:
+    """A damaged database names the latest good backup to restore."""
+    if isinstance(exc, DatabaseDamaged):
+        from inspector_app.backup import with_latest_backup
+
+        return with_latest_backup(exc)
+    return exc
 
 
 if __name__ == "__main__":

@@ -9,10 +9,12 @@ from inspector_app.demo import (
     DEMO_ACCOUNTS,
     DemoCancelled,
     create_demo_point,
+    demo_complete,
     discard_database,
     fill_demo,
 )
 from inspector_app.errors import InspectorError
+from inspector_app.instance_lock import InstanceLock
 
 
 def register(commands) -> None:
@@ -37,6 +39,13 @@ def register(commands) -> None:
 def run_demo(args: argparse.Namespace, ctx) -> int:
     if args.records < 0:
         raise InspectorError("demo.bad_records", records=args.records)
+    # One long writing transaction: not beside an open desktop client, whose saves would
+    # wait longer than the busy timeout.
+    with InstanceLock(ctx.db_path):
+        return _fill(args, ctx)
+
+
+def _fill(args: argparse.Namespace, ctx) -> int:
     progress = None if args.quiet else _progress_printer()
     if args.create:
         services = create_demo_point(ctx.db_path)
@@ -52,6 +61,7 @@ def run_demo(args: argparse.Namespace, ctx) -> int:
             discard_database(services, ctx.db_path)
         raise
     if args.create:
+        demo_complete(ctx.db_path)
         ctx.adopt(services)
     if progress is not None:
         print(file=sys.stderr)

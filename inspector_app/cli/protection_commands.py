@@ -58,12 +58,12 @@ def register_backup(commands) -> None:
     p.add_argument("--list", action="store_true", help="list the backups in the folder")
     p.add_argument("--if-due", choices=("daily", "exit"), default=None,
                    help="only when due: no backup yet today (daily), or changes since (exit)")
-    p.set_defaults(handler=run_backup)
+    p.set_defaults(handler=run_backup, works_when_damaged=True)
     p = commands.add_parser("restore", help="replace the database with a backup (the current "
                                             "one is kept beside it)")
     p.add_argument("backup", type=Path, help="backup file (see: backup --list)")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    p.set_defaults(handler=run_restore)
+    p.set_defaults(handler=run_restore, works_when_damaged=True)
 
 
 def register_encryption(commands) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from inspector_app.errors import DatabaseDamaged
+from inspector_app.faults import clear_damage, record_damage
 from inspector_app.integrity import audit_entry_count, check_database
 from inspector_app.registers import REGISTERS, Filters
 from inspector_app.services.people import full_name
@@ -15,7 +17,7 @@ def register(commands) -> None:
     p.add_argument("--limit", type=int, default=20)
     p.set_defaults(handler=run_search)
     p = commands.add_parser("check", help="verify integrity, foreign keys and the audit trail")
-    p.set_defaults(handler=run_check)
+    p.set_defaults(handler=run_check, works_when_damaged=True)
 
 
 def run_search(args: argparse.Namespace, ctx) -> int:
@@ -45,7 +47,12 @@ def run_check(args: argparse.Namespace, ctx) -> int:
     problems = check_database(services.db)
     for problem in problems:
         ctx.error(ctx.t(problem.code, **problem.params))
+    damage = [p.params["detail"] for p in problems if p.code == "check.integrity"]
+    if damage:
+        record_damage(ctx.db_path, damage[0])
+        raise DatabaseDamaged(path=str(ctx.db_path), detail=damage[0])
     if problems:
         return 1
+    clear_damage(ctx.db_path)  # sound again (e.g. repaired by hand): writes are allowed
     ctx.out(ctx.t("check.ok", entries=audit_entry_count()))
     return 0

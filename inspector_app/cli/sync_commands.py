@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from inspector_app.errors import InspectorError
+from inspector_app.faults import reported
 from inspector_app.sync import state
 from inspector_app.sync.export import export_package
 from inspector_app.sync.importer import FINISHING, import_files, package_files
@@ -54,7 +55,8 @@ def register(commands) -> None:
 
 
 def run_export(args: argparse.Namespace, ctx) -> int:
-    result = export_package(ctx.services(), Path(args.out), full=args.full)
+    with reported(Path(args.out)):  # a full stick names itself, not "unexpected error"
+        result = export_package(ctx.services(), Path(args.out), full=args.full)
     mode = ctx.t("cli.export_full" if result.full else "cli.export_changes")
     ctx.out(ctx.t("cli.export_done", number=result.export_no, path=result.path,
                   records=result.records, mode=mode))

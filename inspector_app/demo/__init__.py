@@ -33,6 +33,7 @@ from inspector_app.demo.common import (
 from inspector_app.demo.point_fill import FillPlan, fill_here, fill_in_child
 from inspector_app.demo.region import create_demo_district, fill_demo_district
 from inspector_app.demo.writer import BulkWriter
+from inspector_app.faults import reported
 from inspector_app.permissions import Action, Role
 from inspector_app.services.context import Services
 from inspector_app.services.setup import FirstAccount, PointProfile, create_database
@@ -126,15 +127,33 @@ def create_demo_point(path: str | Path, *, clock: Clock | None = None) -> Servic
     """A new, empty demo point database at ``path`` with the :data:`DEMO_ACCOUNTS`.
 
     The point is ``ATY-017`` «Жилгородок» (Атырау, УП г. Атырау); no one is logged in.
+    Until :func:`demo_complete` is called a marker beside the file says the point is still
+    being made: a ``demo --create`` killed half-way leaves a file the next one replaces
+    instead of refusing it as "not empty".
     """
     from inspector_app.services.accounts import hash_password
 
+    path = Path(path)
+    marker = _creating_marker(path)
+    if marker.exists():  # a killed demo --create: start again from nothing
+        _remove_files_of(path)
+    fresh = not path.exists()
+    with reported(path):
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text("demo --create", encoding="utf-8")
     login, password, name, _, rank, badge = DEMO_ACCOUNTS[0]
-    services = create_database(
-        path, DEMO_PROFILE,
-        FirstAccount(login=login, full_name=name, password="Placeholder-2026-kz", rank=rank,
-                     badge_number=badge),
-        clock=clock)
+    try:
+        services = create_database(
+            path, DEMO_PROFILE,
+            FirstAccount(login=login, full_name=name, password="Placeholder-2026-kz",
+                         rank=rank, badge_number=badge),
+            clock=clock)
+    except BaseException:
+        if fresh:
+            _remove_files_of(path)
+        else:  # somebody's file was there (and refused): leave it as it was
+            marker.unlink(missing_ok=True)
+        raise
     try:
         with services.db.atomic():
             for other_login, other_password, other_name, role, other_rank, other_badge in \
@@ -172,14 +191,30 @@ def create_demo_database(path: str | Path, records: int, seed: int = 1, *, years
     except BaseException:
         discard_database(services, path)
         raise
+    demo_complete(path)
     return services
+
+
+CREATING_SUFFIX = ".demo-creating"
+
+
+def _creating_marker(path: Path) -> Path:
+    return path.with_name(path.name + CREATING_SUFFIX)
+
+
+def demo_complete(path: str | Path) -> None:
+    """The demo point at ``path`` is whole (see :func:`create_demo_point`)."""
+    _creating_marker(Path(path)).unlink(missing_ok=True)
 
 
 def discard_database(services: Services, path: str | Path) -> None:
     """Close and delete a database this module created, with every file named after it
     (WAL, key files kept beside it, backups)."""
     services.db.close()
-    path = Path(path)
+    _remove_files_of(Path(path))
+
+
+def _remove_files_of(path: Path) -> None:
     for sibling in path.parent.glob(f"{path.name}*"):
         if sibling != path and sibling.name[len(path.name)] not in ".-":
             continue

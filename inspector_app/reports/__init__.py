@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from inspector_app.errors import InspectorError, NotFound
+from inspector_app.faults import atomic_output
 from inspector_app.registers import REGISTERS, Filters
 from inspector_app.reports.activity import activity_report
 from inspector_app.reports.district import district_report
@@ -82,7 +83,16 @@ class ReportRequest:
 
 def generate(services: Services, request: ReportRequest, out: str | Path,
              progress: Progress | None = None) -> int:
-    """Write the report ``request`` asks for to ``out`` (PDF); returns the page count."""
+    """Write the report ``request`` asks for to ``out`` (PDF); returns the page count.
+
+    The file appears only when complete: a full disk or a crash leaves no half-written PDF.
+    """
+    with atomic_output(out) as partial:
+        return _generate(services, request, partial, progress)
+
+
+def _generate(services: Services, request: ReportRequest, out: Path,
+              progress: Progress | None) -> int:
     lang = request.lang
     if request.kind == "activity":
         return activity_report(services, request.scope(), out, lang=lang, progress=progress)

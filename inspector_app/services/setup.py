@@ -90,9 +90,10 @@ def open_services(path: str | Path, *, clock: Clock | None = None,
     if "point_code" not in services.meta:
         db.close()
         raise DatabaseError("error.db_not_initialised", path=str(path))
-    with db.atomic():
-        if load_catalogue_files(services.clock.now_utc()):
-            services.catalogues.reload()
+    if db.damaged is None:  # a damaged file takes no writes (see storage.database)
+        with db.atomic():
+            if load_catalogue_files(services.clock.now_utc()):
+                services.catalogues.reload()
     return services
 
 

@@ -2,6 +2,32 @@
 
 The peewee models are bound to one database at a time per process (the last opened one);
 the GUI, the CLI and the importer each work on one file, and tests reopen as they switch.
+
+Several writers at once. The GUI, ``inspector-cli`` commands (an import, a backup, a demo
+fill) and a second officer's CLI may write one file at the same time; SQLite serialises them
+and nobody's write is lost or refused:
+
+- every ``db.atomic()`` is a writing transaction (one per use case) and starts with ``BEGIN
+  IMMEDIATE``: it takes the write lock up front and waits for it up to the busy timeout
+  (``BUSY_TIMEOUT_MS``). A deferred ``BEGIN`` that reads first (the change sequence) and then
+  writes fails at once with "database is locked" when another process wrote meanwhile; the
+  busy timeout never applies to it;
+- reads run outside transactions (or in a read snapshot, as the backup copy does): in WAL
+  mode they never block a writer, nor a writer them;
+- a writer that waited longer than the busy timeout gets "the database is busy"
+  (:class:`~inspector_app.errors.DatabaseBusy`), never a half-done write.
+
+The instance lock (:mod:`inspector_app.instance_lock`) is about something else: one *GUI*
+per database (two windows would each cache what the other changes) and exclusive use for
+the commands that replace the whole file (``restore``, ``encrypt``); ordinary writing
+commands run beside the GUI.
+
+Faults. A full disk, a read-only folder, a damaged page or a busy database raised by SQLite
+become the translated errors of :mod:`inspector_app.faults`. SQLite rolls a transaction back
+by itself on some of them (``SQLITE_FULL``): the rollback that follows is then skipped
+instead of failing with "cannot rollback - no transaction is active". After damage was seen
+(:meth:`refuse_writes`), the connection is read-only and every write is refused with a
+message until the file is restored.
 """
 
 from __future__ import annotations
@@ -10,6 +36,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import peewee
 from peewee import SqliteDatabase
 
 from inspector_app.encryption import (
@@ -18,23 +45,105 @@ from inspector_app.encryption import (
     RecoveryKey,
     connect_file,
     is_encrypted,
+    is_plain_file,
+    key_file_path,
     key_pragma,
     unlock,
 )
-from inspector_app.errors import DatabaseError
+from inspector_app.errors import DatabaseDamaged, DatabaseError, FaultError
+from inspector_app.faults import classify, record_damage, recorded_damage, reported
 from inspector_app.storage import migrations, models
 from inspector_app.storage.migrations import migrate, schema_version
 
 UnlockWith = Credentials | RecoveryKey | Keyring | bytes
 
+BUSY_TIMEOUT_MS = 10000
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "synchronous": "normal",
     "cache_size": -32000,
-    "busy_timeout": 10000,
+    "busy_timeout": BUSY_TIMEOUT_MS,
     "temp_store": "memory",
 }
+WRITE_LOCK = "IMMEDIATE"
+SQLCIPHER_PAGE_MULTIPLE = 1024
+_SKIPPED_WITHOUT_TRANSACTION = ("ROLLBACK TO SAVEPOINT", "RELEASE SAVEPOINT")
+
+
+class WriterRules:
+    """The rules of every file database the app opens (plain and SQLCipher): writing
+    transactions wait for the write lock, faults are reported as such, a rollback after
+    SQLite's own is skipped, writes are refused once damage was seen."""
+
+    damaged: DatabaseDamaged | None = None
+
+    def refuse_writes(self, damage: DatabaseDamaged) -> None:
+        """From now on this connection only reads: the file is damaged."""
+        self.damaged = damage
+        if not self.is_closed():
+            super().execute_sql("PRAGMA query_only = 1")
+
+    def _initialize_connection(self, conn) -> None:
+        super()._initialize_connection(conn)
+        if self.damaged is not None:
+            conn.execute("PRAGMA query_only = 1")
+
+    def _refused(self) -> DatabaseError:
+        return DatabaseError("error.fault.writes_refused", path=str(self.database),
+                             detail=self.damaged.params.get("detail", ""))
+
+    def _fault(self, exc: Exception) -> FaultError | None:
+        if self.damaged is not None and "readonly" in str(exc).lower():
+            return self._refused()
+        fault = classify(exc, path=self.database)
+        if isinstance(fault, DatabaseDamaged) and self.damaged is None:
+            record_damage(self.database, fault.params.get("detail", ""))
+            self.refuse_writes(fault)
+        return fault
+
+    def _in_transaction(self) -> bool:
+        return not self.is_closed() and self.connection().in_transaction
+
+    @contextmanager
+    def _faults_reported(self) -> Iterator[None]:
+        try:
+            yield
+        except peewee.DatabaseError as exc:
+            fault = self._fault(exc)
+            if fault is None:
+                raise
+            raise fault from exc
+
+    def begin(self, lock_type=None):
+        if self.damaged is not None:
+            raise self._refused()
+        with self._faults_reported():
+            return super().begin(lock_type)
+
+    def execute_sql(self, sql, params=None):
+        if sql.startswith(_SKIPPED_WITHOUT_TRANSACTION) and not self._in_transaction():
+            return None  # SQLite already rolled the whole transaction back
+        with self._faults_reported():
+            return super().execute_sql(sql, params)
+
+    def commit(self):
+        with self._faults_reported():
+            return super().commit()
+
+    def rollback(self):
+        if not self._in_transaction():
+            return None  # SQLite rolled back by itself (disk full, I/O error)
+        return super().rollback()
+
+
+class PlainDatabase(WriterRules, SqliteDatabase):
+    """An unencrypted database file."""
+
+
+def plain_database(path: str | Path) -> SqliteDatabase:
+    return PlainDatabase(str(path), pragmas=PRAGMAS, lock_type=WRITE_LOCK,
+                         timeout=BUSY_TIMEOUT_MS / 1000)
 
 
 def open_database(path: str | Path, *, create: bool = False,
@@ -54,18 +163,25 @@ def open_database(path: str | Path, *, create: bool = False,
     if not create and not path.exists():
         raise DatabaseError("error.db_missing", path=str(path))
     if create:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        with reported(path.parent):
+            path.parent.mkdir(parents=True, exist_ok=True)
     keyring = None
     if is_encrypted(path):
         if credentials is None:
             raise DatabaseError("error.db_encrypted", path=str(path))
         keyring = unlock(path, credentials)
-    if path.exists():
-        refuse_newer(path, keyring.key if keyring else None)
+    elif looks_encrypted(path):
+        raise DatabaseError("error.fault.key_file_missing", path=str(path),
+                            keys=str(key_file_path(path)))
+    version = refuse_newer(path, keyring.key if keyring else None) if path.exists() else 0
+    if version == 0 and not create:
+        # Opening never writes a schema into a file the user named: only ``init``, the
+        # first-run wizard and ``demo --create`` make databases.
+        raise DatabaseError("error.fault.db_empty", path=str(path))
     if keyring is not None:
         db = encrypted_database(path, keyring.key)
     else:
-        db = SqliteDatabase(str(path), pragmas=PRAGMAS)
+        db = plain_database(path)
     db.keyring = keyring
     try:
         db.connect()
@@ -75,13 +191,32 @@ def open_database(path: str | Path, *, create: bool = False,
         raise
     except Exception as exc:  # sqlite3.DatabaseError: not a database, damaged header...
         db.close()
+        fault = classify(exc, path=path)
+        if isinstance(fault, DatabaseDamaged) and version > 0:  # our file, damaged inside
+            record_damage(path, str(exc))
+        if fault is not None and (version > 0 or not isinstance(fault, DatabaseDamaged)):
+            raise fault from exc
         raise DatabaseError("error.db_unreadable", path=str(path), reason=str(exc)) from exc
+    damage = recorded_damage(path)
+    if damage is not None:
+        db.refuse_writes(damage)
     db.bind(models.ALL_MODELS, bind_refs=False, bind_backrefs=False)
     return db
 
 
-def refuse_newer(path: Path, key: bytes | None = None) -> None:
-    """Raise before anything touches the file when it was written by a newer version.
+def looks_encrypted(path: Path) -> bool:
+    """A file without SQLite's plain header made of whole pages, as SQLCipher writes them:
+    an encrypted database whose key file is missing (a text or zip file is no such thing)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return False
+    return size > 0 and size % SQLCIPHER_PAGE_MULTIPLE == 0 and not is_plain_file(path)
+
+
+def refuse_newer(path: Path, key: bytes | None = None) -> int:
+    """Raise before anything touches the file when it was written by a newer version;
+    returns the file's schema version (0: an empty file, no schema of ours).
 
     Checked on a plain connection without pragmas: switching a newer file to WAL would
     already change its header, and the user's file must stay exactly as it was.
@@ -99,6 +234,7 @@ def refuse_newer(path: Path, key: bytes | None = None) -> None:
     if version > migrations.LATEST_VERSION:
         raise DatabaseError("error.db_too_new", version=version,
                             supported=migrations.LATEST_VERSION)
+    return version
 
 
 _ENCRYPTED_CLASS = None
@@ -112,7 +248,7 @@ def encrypted_database(path: str | Path, key: bytes) -> SqliteDatabase:
         from playhouse.sqlcipher_ext import SqlCipherDatabase
         from sqlcipher3 import dbapi2 as sqlcipher
 
-        class RawKeySqlCipherDatabase(SqlCipherDatabase):
+        class RawKeySqlCipherDatabase(WriterRules, SqlCipherDatabase):
             def _connect(self):
                 params = dict(self.connect_params)
                 params.pop("passphrase", None)
@@ -127,7 +263,8 @@ def encrypted_database(path: str | Path, key: bytes) -> SqliteDatabase:
                 return conn
 
         _ENCRYPTED_CLASS = RawKeySqlCipherDatabase
-    db = _ENCRYPTED_CLASS(str(path), pragmas=PRAGMAS)
+    db = _ENCRYPTED_CLASS(str(path), pragmas=PRAGMAS, lock_type=WRITE_LOCK,
+                          timeout=BUSY_TIMEOUT_MS / 1000)
     db.database_key = key
     return db
 

@@ -66,11 +66,15 @@ def migrate(db: SqliteDatabase, path: Path | None, target: int | None = None) ->
         return []
     if current > 0 and path is not None:
         copy_database(db, backup_path(path, current))
+    applied = []
     for migration in pending:
-        with db.atomic():
+        with db.atomic():  # BEGIN IMMEDIATE: a second process opening the file waits here
+            if schema_version(db) >= migration.number:
+                continue  # that process migrated meanwhile
             migration.up(db)
             db.execute_sql(f"PRAGMA user_version = {migration.number:d}")
-    return [m.number for m in pending]
+            applied.append(migration.number)
+    return applied
 
 
 def copy_database(db: SqliteDatabase, target: Path) -> None:
