@@ -24,7 +24,6 @@ class AppealForm(RecordForm):
     """Channel, applicant, topic, substance; decision, executor, due date, links."""
 
     kind = "appeal"
-    service_name = "appeals"
     icon_name = "appeal"
     columns = 2
     document_kind = "talon"

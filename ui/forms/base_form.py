@@ -149,7 +149,6 @@ class RecordForm(QDialog):
     """The modal dialog of one record; subclasses add fields in :meth:`build`."""
 
     kind: ClassVar[str] = ""
-    service_name: ClassVar[str] = ""
     icon_name: ClassVar[str] = ""
     columns: ClassVar[int] = 1
     document_kind: ClassVar[str] = ""
@@ -163,7 +162,7 @@ class RecordForm(QDialog):
         self.ctx = ctx
         self.services = ctx.services
         self.lang = ctx.lang
-        self.service = getattr(self.services, self.service_name)
+        self.service = self.services.service(self.kind)
         self.record = self.service.get(record_id) if record_id else None
         self.loaded_version: int | None = self.record.row_version if self.record else None
         self.saved_id: str | None = None

@@ -17,7 +17,6 @@ class FeedbackForm(RecordForm):
     """Rating 1–5, trust yes/no, the area's top concerns, at a meeting or a reception."""
 
     kind = "feedback"
-    service_name = "feedback"
     icon_name = "feedback"
 
     def build(self) -> None:

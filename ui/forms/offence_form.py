@@ -62,7 +62,6 @@ class OffenceForm(RecordForm):
     """When and where, offender and victim, article, description, penalty, status."""
 
     kind = "offence"
-    service_name = "offences"
     icon_name = "offence"
     columns = 2
     document_kind = "protocol"

@@ -17,7 +17,6 @@ class StaffForm(RecordForm):
     """An officer's or assistant's account; only an administrator may change accounts."""
 
     kind = "staff"
-    service_name = "staff"
     icon_name = "lock"
 
     def may_edit(self) -> bool:

@@ -66,7 +66,6 @@ class VisitForm(RecordForm):
     """Date, kind, address and flat, person met, registration checked, findings, notes."""
 
     kind = "preventive_visit"
-    service_name = "visits"
     icon_name = "visit"
     columns = 2
     document_kind = "visit"

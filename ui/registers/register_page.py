@@ -360,7 +360,7 @@ class RegisterPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.ctx.service(self.kind).delete(record_id)
+            self.ctx.services.service(self.kind).delete(record_id)
         except InspectorError as exc:
             show_error(self, exc, self.ctx.lang)
             return
