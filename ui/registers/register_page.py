@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.errors import InspectorError
 from inspector_app.export_table import export_register
+from inspector_app.kinds import affected_by
 from inspector_app.permissions import Action
 from inspector_app.registers import REGISTERS, Register
 from ui.context import UiContext
@@ -37,12 +38,6 @@ from ui.registers.table_model import ROW_ID_ROLE, RegisterTableModel
 from ui.worker import Job, run_job
 
 MAX_INITIAL_COLUMN_WIDTH = 320
-
-# Kinds whose records show in other registers (a person's name in appeals, offences...).
-_SHOWN_IN = {"person": {"appeal", "preventive_visit", "registration", "offence", "person"},
-             "staff": set(REGISTERS) | {"appeal", "preventive_visit", "registration", "offence",
-                                        "meeting", "feedback"}}
-
 
 class RegisterView(QTableView):
     """The register's table; Enter opens the current record."""
@@ -229,7 +224,7 @@ class RegisterPage(QWidget):
         self.refresh()
 
     def _on_data_changed(self, kind: str) -> None:
-        if kind == self.kind or self.kind in _SHOWN_IN.get(kind, ()):
+        if self.kind in affected_by(kind):
             if self.isVisible():
                 self.refresh()
             else:
