@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.kinds import KINDS
 from inspector_app.permissions import Action
-from inspector_app.registers import REGISTERS, Filters, format_value
+from inspector_app.registers import REGISTER_OF_KIND, REGISTERS, Filters, format_value
 from inspector_app.services.context import Services
 from ui.context import UiContext
 from ui.icons import icon
+from ui.kinds import DATED_KINDS, UI_KINDS
 from ui.worker import run_job
 
 LIST_LIMIT = 50
@@ -43,19 +45,7 @@ RECENT_COUNT = 12
 OVERDUE_COLOUR = QColor("#b3261e")
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
-FIGURE_REGISTERS = ("appeals", "preventive-visits", "registrations", "offences", "meetings",
-                    "feedback")
-RECENT_KEYS = {
-    "appeals": ("talon_number", "applicant", "topic"),
-    "preventive-visits": ("kind", "address_text", "person"),
-    "registrations": ("person", "category"),
-    "offences": ("protocol_number", "offender", "article"),
-    "meetings": ("kind", "place"),
-    "feedback": ("rating", "concerns"),
-}
-QUICK_KINDS = (("appeal", "appeal"), ("preventive_visit", "visit"), ("offence", "offence"),
-               ("registration", "registration"), ("meeting", "meeting"),
-               ("feedback", "feedback"))
+FIGURE_REGISTERS = tuple(KINDS[slug].register for slug in DATED_KINDS)
 
 
 @dataclass
@@ -118,8 +108,9 @@ def collect(services: Services, lang: str) -> HomeData:
         data.overdue_appeals.append(Line(cells, "appeal", row["id"], True))
 
     recent: list[tuple[datetime, Line]] = []
-    for name, keys in RECENT_KEYS.items():
-        register = REGISTERS[name]
+    for slug in DATED_KINDS:
+        register, keys = REGISTER_OF_KIND[slug], UI_KINDS[slug].summary
+        name = register.name
         moment = _date_column(register)
         for row in register.page(Filters(today=today), moment.key, True, 0, RECENT_COUNT):
             value = row.get(moment.key)
@@ -241,8 +232,8 @@ class HomePage(QWidget):
         quick = QHBoxLayout()
         self.quick_label = QLabel(self)
         quick.addWidget(self.quick_label)
-        for kind, icon_name in QUICK_KINDS:
-            button = QPushButton(icon(icon_name), "", self)
+        for kind in DATED_KINDS:
+            button = QPushButton(icon(UI_KINDS[kind].icon), "", self)
             button.clicked.connect(lambda _checked=False, k=kind: self.new_record_of(k))
             self.quick_buttons[kind] = button
             quick.addWidget(button)

@@ -66,7 +66,7 @@ class VisitForm(RecordForm):
     """Date, kind, address and flat, person met, registration checked, findings, notes."""
 
     kind = "preventive_visit"
-    icon_name = "visit"
+    icon_name = "preventive_visit"
     columns = 2
     document_kind = "visit"
 
