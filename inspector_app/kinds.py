@@ -60,6 +60,8 @@ class Kind:
     """Whether backups count its rows (the point's own description is not counted)."""
     live_indexed: tuple[str, ...] = ()
     """Columns with an index of live rows (migration 0004; a test checks the schema)."""
+    document: str | None = None
+    """Its one-record printed document (``report talon``, ``protocol``, ``visit``)."""
     also_changes: tuple[str, ...] = ()
     """Other kinds a write of this kind changes too (a check visit moves a registration's
     schedule)."""
@@ -98,14 +100,15 @@ class Kind:
 KINDS: dict[str, Kind] = {kind.slug: kind for kind in (
     Kind("person", Person, "persons", "persons", live_indexed=("sort_name",)),
     Kind("appeal", Appeal, "appeals", "appeals", "received_at", "officer", ("applicant",),
-         series="appeals", live_indexed=("received_at",)),
+         series="appeals", live_indexed=("received_at",), document="talon"),
     Kind("preventive_visit", PreventiveVisit, "visits", "preventive-visits", "visited_at",
          "inspector", ("person",), series="visits", live_indexed=("visited_at",),
-         also_changes=("registration",)),
+         document="visit", also_changes=("registration",)),
     Kind("registration", Registration, "registrations", "registrations", "start_date",
          "inspector", ("person",), live_indexed=("next_check_due", "start_date")),
     Kind("offence", Offence, "offences", "offences", "committed_at", "inspector",
-         ("offender",), series="offences", live_indexed=("committed_at",)),
+         ("offender",), series="offences", live_indexed=("committed_at",),
+         document="protocol"),
     Kind("meeting", Meeting, "meetings", "meetings", "held_at", "inspector",
          series="meetings", live_indexed=("held_at",)),
     Kind("feedback", Feedback, "feedback", "feedback", "collected_at", "inspector",

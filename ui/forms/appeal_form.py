@@ -26,7 +26,6 @@ class AppealForm(RecordForm):
     kind = "appeal"
     icon_name = "appeal"
     columns = 2
-    document_kind = "talon"
 
     def build(self) -> None:
         cats, lang = self.services.catalogues, self.lang

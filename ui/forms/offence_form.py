@@ -64,7 +64,6 @@ class OffenceForm(RecordForm):
     kind = "offence"
     icon_name = "offence"
     columns = 2
-    document_kind = "protocol"
 
     def build(self) -> None:
         cats, lang = self.services.catalogues, self.lang

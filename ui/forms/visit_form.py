@@ -68,7 +68,6 @@ class VisitForm(RecordForm):
     kind = "preventive_visit"
     icon_name = "preventive_visit"
     columns = 2
-    document_kind = "visit"
 
     def build(self) -> None:
         cats, lang = self.services.catalogues, self.lang

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from inspector_app.errors import InspectorError
 from inspector_app.export_table import export_register
-from inspector_app.kinds import affected_by
+from inspector_app.kinds import KINDS, affected_by
 from inspector_app.permissions import Action
 from inspector_app.registers import REGISTERS, Register
 from ui.context import UiContext
-from ui.document_preview import DOCUMENT_OF_KIND, preview_document
+from ui.document_preview import preview_document
 from ui.errors import show_error
 from ui.icons import icon
 from ui.registers.filter_bar import FilterBar
@@ -120,7 +120,7 @@ class RegisterPage(QWidget):
         self.history_button.clicked.connect(self.show_history)
         self.export_button.clicked.connect(self.export_rows)
 
-        self.document_kind = DOCUMENT_OF_KIND.get(self.kind)  # talon, protocol, visit or None
+        self.document_kind = KINDS[self.kind].document  # talon, protocol, visit or None
         self.print_button = self._tool_button("print")
         self.print_button.setVisible(self.document_kind is not None)
         self.print_button.clicked.connect(lambda: self.print_current())
