@@ -86,7 +86,8 @@ def collect(services: Services, lang: str) -> HomeData:
 
     due = services.registrations.due(DUE_WITHIN_DAYS, today)
     data.checks_total = due.count()
-    data.checks_overdue = REGISTERS["registrations"].count(Filters(status="overdue", today=today))
+    data.checks_overdue = REGISTER_OF_KIND["registration"].count(
+        Filters(status="overdue", today=today))
     cats = services.catalogues
     for registration in due.limit(LIST_LIMIT):
         person = services.persons.get(registration.person_id, include_deleted=True)
@@ -98,7 +99,7 @@ def collect(services: Services, lang: str) -> HomeData:
              if registration.last_check_on else ""),
             "registration", registration.id, registration.next_check_due < today))
 
-    appeals = REGISTERS["appeals"]
+    appeals = REGISTER_OF_KIND["appeal"]
     overdue = Filters(status="overdue", today=today)
     data.overdue_total = appeals.count(overdue)
     columns = {c.key: c for c in appeals.columns}
