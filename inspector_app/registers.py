@@ -235,7 +235,8 @@ def _appeals_base():
     applicant, officer = Person.alias("applicant"), Staff.alias("officer")
     return (Appeal.select(Appeal.id, Appeal.talon_number, Appeal.received_at, Appeal.channel,
                           _full_name(applicant).alias("applicant"), applicant.iin.alias("iin"),
-                          applicant.address.alias("applicant_address"), Appeal.topic,
+                          applicant.address.alias("applicant_address"),
+                          applicant.phone.alias("applicant_phone"), Appeal.topic,
                           Appeal.substance, Appeal.decision, officer.full_name.alias("officer"),
                           Appeal.due_date, Appeal.status, Appeal.resolved_on,
                           Appeal.erdr_number, Appeal.owner_point, Appeal.anonymous)
@@ -347,6 +348,7 @@ _DEFINED = (
             _c("officer", "appeal", width=22),
             _c("due_date", "appeal", "date", sort=Appeal.due_date, width=11),
             _c("status", "any", "code", "appeal_statuses", sort=Appeal.status, width=14),
+            _c("applicant_phone", "appeal", width=16),
         ),
         _appeals_base, Appeal.topic, "appeal_topics",
         ("registered", "in_progress", "resolved", "overdue"), _appeal_status, "received_at",
