@@ -58,6 +58,8 @@ def test_refresh_rules_follow_the_references():
     # a check visit moves the registration's schedule: registration views refresh
     assert {"preventive_visit", "registration"} <= affected_by("preventive_visit")
     assert affected_by("feedback") == {"feedback"}
+    # the area passport shows each address's КСК/ОСИ
+    assert "address" in affected_by("organisation")
 
 
 def test_every_register_belongs_to_a_kind_that_says_so():
