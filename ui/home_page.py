@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -320,18 +320,9 @@ class HomePage(QWidget):
                               if session else self.tr("Good day"))
         self.date_label.setText(QLocale().toString(self._today(), "dddd, dd.MM.yyyy"))
         self.quick_label.setText(self.tr("New:"))
-        titles = {"appeal": self.tr("Appeal"), "preventive_visit": self.tr("Visit"),
-                  "offence": self.tr("Protocol"), "registration": self.tr("Registration"),
-                  "meeting": self.tr("Meeting"), "feedback": self.tr("Survey answer")}
-        tips = {"appeal": self.tr("Receive a citizen: a new appeal with a talon"),
-                "preventive_visit": self.tr("A new preventive visit or door-to-door round"),
-                "offence": self.tr("A new administrative offence protocol"),
-                "registration": self.tr("Put a person on preventive registration"),
-                "meeting": self.tr("A new meeting with the population"),
-                "feedback": self.tr("A resident's answers to the survey")}
         for kind, button in self.quick_buttons.items():
-            button.setText(titles[kind])
-            button.setToolTip(tips[kind])
+            button.setText(QCoreApplication.translate("HomePage", UI_KINDS[kind].new_title))
+            button.setToolTip(QCoreApplication.translate("HomePage", UI_KINDS[kind].new_tip))
             button.setVisible(self.ctx.services.can(Action.CREATE, kind))
         self.figures_box.setTitle(self.tr("Figures: today and this month"))
         for name, card in self.figure_cards.items():

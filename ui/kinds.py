@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from inspector_app.kinds import KINDS
 from ui.forms.address_form import AddressForm
 from ui.forms.appeal_form import AppealForm
@@ -30,6 +32,9 @@ class UiKind:
     form: type[RecordForm]
     summary: tuple[str, ...] = ()
     """Register columns of its line among the home page's latest records."""
+    new_title: str = ""
+    new_tip: str = ""
+    """The home page's "new record" button (texts of the ``HomePage`` translation context)."""
 
     @property
     def icon(self) -> str:
@@ -37,12 +42,30 @@ class UiKind:
 
 
 UI_KINDS: dict[str, UiKind] = {
-    "appeal": UiKind(AppealForm, ("talon_number", "applicant", "topic")),
-    "preventive_visit": UiKind(VisitForm, ("kind", "address_text", "person")),
-    "registration": UiKind(RegistrationForm, ("person", "category")),
-    "offence": UiKind(OffenceForm, ("protocol_number", "offender", "article")),
-    "meeting": UiKind(MeetingForm, ("kind", "place")),
-    "feedback": UiKind(FeedbackForm, ("rating", "concerns")),
+    "appeal": UiKind(
+        AppealForm, ("talon_number", "applicant", "topic"),
+        QT_TRANSLATE_NOOP("HomePage", "Appeal"),
+        QT_TRANSLATE_NOOP("HomePage", "Receive a citizen: a new appeal with a talon")),
+    "preventive_visit": UiKind(
+        VisitForm, ("kind", "address_text", "person"),
+        QT_TRANSLATE_NOOP("HomePage", "Visit"),
+        QT_TRANSLATE_NOOP("HomePage", "A new preventive visit or door-to-door round")),
+    "registration": UiKind(
+        RegistrationForm, ("person", "category"),
+        QT_TRANSLATE_NOOP("HomePage", "Registration"),
+        QT_TRANSLATE_NOOP("HomePage", "Put a person on preventive registration")),
+    "offence": UiKind(
+        OffenceForm, ("protocol_number", "offender", "article"),
+        QT_TRANSLATE_NOOP("HomePage", "Protocol"),
+        QT_TRANSLATE_NOOP("HomePage", "A new administrative offence protocol")),
+    "meeting": UiKind(
+        MeetingForm, ("kind", "place"),
+        QT_TRANSLATE_NOOP("HomePage", "Meeting"),
+        QT_TRANSLATE_NOOP("HomePage", "A new meeting with the population")),
+    "feedback": UiKind(
+        FeedbackForm, ("rating", "concerns"),
+        QT_TRANSLATE_NOOP("HomePage", "Survey answer"),
+        QT_TRANSLATE_NOOP("HomePage", "A resident's answers to the survey")),
     "person": UiKind(PersonForm),
     "address": UiKind(AddressForm),
     "organisation": UiKind(OrganisationForm),
