@@ -2,12 +2,16 @@
 
 | role              | registers & persons        | delete | others' offences | accounts | import |
 |-------------------|----------------------------|--------|------------------|----------|--------|
-| inspector         | create, edit               | yes    | edit             | no       | no     |
-| senior_inspector  | create, edit               | yes    | edit             | no       | no     |
+| inspector         | create, edit               | yes    | edit             | no       | yes    |
+| senior_inspector  | create, edit               | yes    | edit             | yes      | yes    |
 | assistant         | create, edit (not offences | no     | read only        | no       | no     |
 |                   | of another officer)        |        |                  |          |        |
 | district_operator | read only                  | no     | read only        | no       | yes    |
 | administrator     | read; profile & catalogues | no     | read only        | yes      | yes    |
+
+The senior inspector is the head of the point: the set-up makes the point's first account one
+(``setup.initialise``), so a new point can give its other officers accounts from the first day.
+See docs/roles.md.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ class Action(StrEnum):
 
 
 _OFFICERS = {Role.INSPECTOR, Role.SENIOR_INSPECTOR}
+HEAD_OF_POINT = Role.SENIOR_INSPECTOR
+"""The role of a point's first account: the head of the point, who manages its accounts."""
 _RECORDERS = _OFFICERS | {Role.ASSISTANT}
 _EVERYONE = set(Role)
 
@@ -43,7 +49,7 @@ _RULES: dict[Action, set[Role]] = {
     Action.CREATE: _RECORDERS,
     Action.EDIT: _RECORDERS,
     Action.DELETE: _OFFICERS,
-    Action.MANAGE_ACCOUNTS: {Role.ADMINISTRATOR},
+    Action.MANAGE_ACCOUNTS: {Role.SENIOR_INSPECTOR, Role.ADMINISTRATOR},
     Action.EDIT_PROFILE: _OFFICERS | {Role.ADMINISTRATOR},
     Action.IMPORT: {Role.DISTRICT_OPERATOR, Role.ADMINISTRATOR, *_OFFICERS},
     Action.EXPORT: _OFFICERS | {Role.ADMINISTRATOR},

@@ -1,4 +1,5 @@
-"""Case-insensitive search that treats ё as е, over persons and every register.
+"""Case-insensitive search that treats ё as е and Kazakh letters as the Russian ones typed for
+them (``text.normalize``), over persons and every register.
 
 Each searchable table keeps a normalised ``search_text`` indexed by an FTS5 table
 (``<table>_fts``); queries are normalised the same way and every word is a prefix match.

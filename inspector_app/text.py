@@ -1,7 +1,13 @@
 """Text normalisation for search and sorting of Cyrillic and Kazakh.
 
 SQLite's LIKE and lower() fold only ASCII, so every searchable record keeps a normalised copy
-of its text (``casefold`` and ё→е), indexed by FTS5; queries are normalised the same way.
+of its text, indexed by FTS5; queries are normalised the same way. Normalising casefolds, turns
+ё into е and folds each Kazakh letter into the Russian one typed in its place on a Russian
+keyboard (ә→а, ғ→г, қ→к, ң→н, ө→о, ұ→у, ү→у, һ→х, і→и), so «жумабеков» finds «Жұмабеков» and
+the reverse. FTS5's ``remove_diacritics`` cannot do it: it strips marks from Latin letters
+only, and the Kazakh letters are letters of their own, not е or и with a mark. Records keep
+their text as typed; only the search copy is folded. Sorting keeps the Kazakh alphabet
+(:func:`collation_key`: Ә after А, not equal to it).
 """
 
 from __future__ import annotations
@@ -15,11 +21,22 @@ _ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцч�
 _ORDER = {ch: i for i, ch in enumerate(_ALPHABET)}
 
 
-def normalize(text: str | None) -> str:
-    """Casefold and fold ё into е: ``normalize("Ёлкин") == "елкин"``."""
+KAZAKH_FOLDS = {"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х",
+                "і": "и"}
+"""Each Kazakh letter and the Russian letter typed for it (migration 0008 keeps a frozen copy)."""
+_KAZAKH_TABLE = str.maketrans(KAZAKH_FOLDS)
+
+
+def _lower(text: str | None) -> str:
+    """Casefold and fold ё into е: the letters sorting tells apart."""
     if not text:
         return ""
     return text.casefold().replace("ё", "е")
+
+
+def normalize(text: str | None) -> str:
+    """Text as search compares it: ``normalize("Ёлкин Жұмабеков") == "елкин жумабеков"``."""
+    return _lower(text).translate(_KAZAKH_TABLE)
 
 
 def search_text(*parts: object) -> str:
@@ -83,7 +100,7 @@ class _Cutter:
 
 def collation_key(text: str | None) -> tuple:
     """Sort key that puts Kazakh letters where Kazakh readers expect them (Ә after А...)."""
-    folded = normalize(text)
+    folded = _lower(text)
     return tuple(_ORDER.get(ch, 1000 + ord(ch)) for ch in folded)
 
 
@@ -108,4 +125,4 @@ _HEX_TABLES = {0: _HexDigits(0), 1: _HexDigits(1)}
 def collation_hex(text: str | None, shift: int = 0) -> str:
     """:func:`collation_key` as ASCII text that sorts the same way: three hex digits a
     character, each value plus ``shift`` (0 or 1) and capped at ``fff``."""
-    return normalize(text).translate(_HEX_TABLES[shift])
+    return _lower(text).translate(_HEX_TABLES[shift])

@@ -39,7 +39,7 @@ def services(db_path, clock):
         db_path,
         PointProfile(code="ATY-017", name="УПП №17", district="Атырау"),
         FirstAccount(login="erzhanov", full_name="Ержанов Асхат Серікұлы", password=PASSWORD,
-                     rank="captain"),
+                     rank="captain", role="inspector"),  # not the head of the point
         clock=clock,
     )
     yield svc

@@ -106,7 +106,7 @@ def test_a_database_of_the_first_version_opens_with_its_data_intact(tmp_path):
         assert (person.surname, person.iin) == ("Әлиев", "900215400102")
         assert db.execute_sql("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
         found = db.execute_sql("SELECT rowid FROM person_fts WHERE person_fts MATCH ?",
-                               ('"әлиев"*',)).fetchall()
+                               ('"алиев"*',)).fetchall()  # folded by migration 0008
         assert len(found) == 1
     finally:
         db.close()
@@ -121,7 +121,7 @@ def test_search_tables_get_prefix_indexes_lose_positions_and_keep_their_rows(tmp
                                      "AND sql LIKE 'CREATE VIRTUAL TABLE%'").fetchall())
         assert len(tables) == 9
         assert all("prefix='1 2'" in sql and "detail=none" in sql for sql in tables.values())
-        for query in ('"ә"*', '"әл"*', '"9"*', '"әлиев"*', '"ма"* AND "90"*'):
+        for query in ('"а"*', '"ал"*', '"9"*', '"алиев"*', '"ма"* AND "90"*'):  # folded
             found = db.execute_sql("SELECT rowid FROM person_fts WHERE person_fts MATCH ?",
                                    (query,)).fetchall()
             assert len(found) == 1, query

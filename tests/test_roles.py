@@ -61,6 +61,7 @@ def inspector_records(services, staff, as_role):
 RECORDERS = ["inspector", "senior_inspector", "assistant"]
 NON_RECORDERS = ["district_operator", "administrator"]
 DELETERS = ["inspector", "senior_inspector"]
+MANAGERS = ["senior_inspector", "administrator"]
 NON_DELETERS = ["assistant", "district_operator", "administrator"]
 ALL_ROLES = list(ACCOUNTS)
 
@@ -210,8 +211,9 @@ def test_profile_import_and_export_rights(as_role, role):
 # -- accounts ---------------------------------------------------------------------------
 
 
-def test_administrator_creates_deactivates_and_resets_accounts(as_role, services):
-    admin = as_role("administrator")
+@pytest.mark.parametrize("role", MANAGERS)
+def test_managers_create_deactivate_and_reset_accounts(as_role, services, role):
+    admin = as_role(role)
     made = admin.staff.create({"login": "newhelper", "full_name": "Сапарова Алия",
                                "role": "assistant", "password": "Temp-Pass-001"})
     fresh = Services(services.db, clock=services.clock)
@@ -232,15 +234,15 @@ def test_administrator_creates_deactivates_and_resets_accounts(as_role, services
     assert Services(services.db, clock=services.clock).login("newhelper", "Again-Pass-003")
 
 
-def test_administrator_changes_roles(as_role, staff):
-    admin = as_role("administrator")
+@pytest.mark.parametrize("role", MANAGERS)
+def test_managers_change_roles(as_role, staff, role):
+    admin = as_role(role)
     changed = admin.staff.update(staff["assistant"].id, {"role": "inspector"})
     assert changed.role == "inspector"
 
 
-@pytest.mark.parametrize("role", ["inspector", "senior_inspector", "assistant",
-                                  "district_operator"])
-def test_only_the_administrator_manages_accounts(as_role, staff, role):
+@pytest.mark.parametrize("role", ["inspector", "assistant", "district_operator"])
+def test_only_the_head_of_the_point_and_the_administrator_manage_accounts(as_role, staff, role):
     ctx = as_role(role)
     other = staff["assistant"] if role != "assistant" else staff["inspector"]
     with pytest.raises(PermissionDenied):
@@ -258,11 +260,44 @@ def test_only_the_administrator_manages_accounts(as_role, staff, role):
     assert ctx.staff.by_login(other.login).active
 
 
-def test_administrator_cannot_deactivate_themselves(as_role):
-    admin = as_role("administrator")
+@pytest.mark.parametrize("role", MANAGERS)
+def test_a_manager_neither_closes_nor_demotes_their_own_account(as_role, role):
+    admin = as_role(role)
+    own = admin.session.staff_id
+    for attempt in (lambda: admin.staff.deactivate(own),
+                    lambda: admin.staff.update(own, {"active": False}),
+                    lambda: admin.staff.delete(own)):
+        with pytest.raises(PermissionDenied) as caught:
+            attempt()
+        assert caught.value.code == "error.cannot_deactivate_self"
     with pytest.raises(PermissionDenied) as caught:
-        admin.staff.deactivate(admin.session.staff_id)
-    assert caught.value.code == "error.cannot_deactivate_self"
+        admin.staff.update(own, {"role": "inspector"})
+    assert caught.value.code == "error.cannot_demote_self"
+    other = "administrator" if role == "senior_inspector" else "senior_inspector"
+    assert admin.staff.update(own, {"role": other}).role == other  # keeps the right: fine
+    assert admin.staff.get(own).active
+
+
+def test_the_last_manager_of_a_point_keeps_the_right(services, staff, as_role):
+    """Without a session (the CLI) too: the point is never left with nobody to manage
+    accounts; once another manager exists the first may go."""
+    head, admin = staff["senior_inspector"], staff["administrator"]
+    services.staff.deactivate(admin.id)
+    first = services.staff.by_login("erzhanov")  # the conftest point's inspector
+    assert first.role == "inspector"
+    for attempt in (lambda: services.staff.deactivate(head.id),
+                    lambda: services.staff.update(head.id, {"role": "assistant"}),
+                    lambda: services.staff.delete(head.id)):
+        with pytest.raises(PermissionDenied) as caught:
+            attempt()
+        assert caught.value.code == "error.last_account_manager"
+        assert "управляет учетными записями" in caught.value.message("ru")
+    assert services.staff.get(head.id).active
+    services.staff.activate(admin.id, "Again-Pass-003")
+    assert not services.staff.deactivate(head.id).active
+    with pytest.raises(PermissionDenied) as caught:  # now the administrator is the last one
+        services.staff.update(admin.id, {"role": "inspector"})
+    assert caught.value.code == "error.last_account_manager"
 
 
 @pytest.mark.parametrize("role", ALL_ROLES)

@@ -33,7 +33,8 @@ while (Path(stop_file).exists() is False) if stop_file else time.monotonic() < e
     attempts += 1
     try:
         person = services.persons.create({"surname": f"Писатель{prefix}x{attempts}",
-                                          "first_name": "Тест", "address": "г. Атырау, ул. Абая, 1"})
+                                          "first_name": "Тест",
+                                          "address": "г. Атырау, ул. Абая, 1"})
         services.appeals.create({"received_at": "2026-11-20 09:15", "channel": "phone",
                                  "topic": "noise", "substance": f"Шум {attempts}",
                                  "applicant": person.id})

@@ -1,7 +1,10 @@
-"""The administrator's accounts page: the point's staff, with New and Open (the staff form).
+"""The accounts page of the head of the point (or an administrator): the point's staff.
 
-Only shown to a role that may manage accounts. The list is small (a point's officers), so it
-lives in an in-memory model behind a sort proxy.
+New and Open use the staff form (name, rank, role, login); Reset password and Deactivate /
+Reactivate call the core's own use cases (a temporary password, the key of an encrypted
+database re-wrapped, no one closing their own account). Only shown to a role that may manage
+accounts. The list is small (a point's officers), so it lives in an in-memory model behind a
+sort proxy.
 """
 
 from __future__ import annotations
@@ -10,18 +13,29 @@ from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from inspector_app.errors import InspectorError, ValidationError
+from inspector_app.storage.models import Staff
+from inspector_app.text import collation_hex, collation_key
 from ui.context import UiContext
+from ui.errors import show_error
 from ui.icons import icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ACTIVE_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3  # names in Kazakh alphabet order (Қ after К)
 INACTIVE_BRUSH = QBrush(QColor("#80868b"))
 
 
@@ -50,10 +64,17 @@ class AccountsPage(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.new_button = QPushButton(icon("new"), "", self)
-        self.new_button.clicked.connect(self.new_record)
+        self.new_button.clicked.connect(lambda: self.new_record())
+        self.open_button = QPushButton(icon("edit"), "", self)
+        self.open_button.clicked.connect(lambda: self.open_current())
+        self.reset_button = QPushButton(icon("lock"), "", self)
+        self.reset_button.clicked.connect(lambda: self.reset_password())
+        self.active_button = QPushButton(self)
+        self.active_button.clicked.connect(lambda: self.toggle_active())
         self.model = QStandardItemModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
         self.view = _Table(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -65,9 +86,13 @@ class AccountsPage(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.sig_enter.connect(self.open_current)
         self.view.doubleClicked.connect(lambda _index: self.open_current())
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda _current, _previous: self.update_buttons())
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addWidget(self.new_button)
+        for button in (self.new_button, self.open_button, self.reset_button,
+                       self.active_button):
+            top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
@@ -81,6 +106,9 @@ class AccountsPage(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.page_title())
         self.new_button.setText(self.tr("New account"))
+        self.open_button.setText(self.tr("Open"))
+        self.reset_button.setText(self.tr("Reset password…"))
+        self.update_buttons()
         self.model.setHorizontalHeaderLabels([
             self.tr("Full name"), self.tr("Login"), self.tr("Role"), self.tr("Rank"),
             self.tr("Personal number"), self.tr("Active")])
@@ -111,18 +139,23 @@ class AccountsPage(QWidget):
         cats = services.catalogues
         staff = [s for s in services.staff.live() if s.owner_point == services.point_code]
         self.model.removeRows(0, self.model.rowCount())
-        for person in sorted(staff, key=lambda s: s.full_name.casefold()):
+        for person in sorted(staff, key=lambda s: collation_key(s.full_name)):
             cells = [QStandardItem(text) for text in (
                 person.full_name, person.login, cats.title("staff_roles", person.role, lang),
                 cats.title("ranks", person.rank, lang), person.badge_number,
                 self.tr("yes") if person.active else self.tr("no"))]
+            for cell in cells:
+                cell.setData(cell.text().casefold(), SORT_ROLE)
+            cells[0].setData(collation_hex(person.full_name), SORT_ROLE)
             cells[0].setData(person.id, ID_ROLE)
+            cells[0].setData(person.active, ACTIVE_ROLE)
             for cell in cells:
                 cell.setEditable(False)
                 if not person.active:
                     cell.setForeground(INACTIVE_BRUSH)
             self.model.appendRow(cells)
         self.view.resizeColumnsToContents()
+        self.update_buttons()
         self.sig_status.emit(self.status_text())
 
     def status_text(self) -> str:
@@ -134,10 +167,145 @@ class AccountsPage(QWidget):
             return None
         return self.proxy.index(index.row(), 0).data(ID_ROLE)
 
+    def current(self) -> Staff | None:
+        record_id = self.current_id()
+        return self.ctx.services.staff.get(record_id) if record_id else None
+
+    def select(self, record_id: str) -> None:
+        """Make the account with ``record_id`` the current row."""
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(ID_ROLE) == record_id:
+                self.view.selectRow(row)
+                return
+
+    def update_buttons(self) -> None:
+        index = self.view.currentIndex()
+        chosen = index.isValid()
+        active = chosen and bool(self.proxy.index(index.row(), 0).data(ACTIVE_ROLE))
+        session = self.ctx.services.session
+        own = chosen and session is not None and self.current_id() == session.staff_id
+        self.open_button.setEnabled(chosen)
+        self.reset_button.setEnabled(active)
+        self.active_button.setEnabled(chosen and not own)
+        self.active_button.setToolTip(self.ctx.t("error.cannot_deactivate_self") if own else "")
+        reopen = chosen and not active
+        self.active_button.setText(self.tr("Reactivate…") if reopen else self.tr("Deactivate…"))
+        self.active_button.setIcon(icon("new" if reopen else "delete"))
+
     def open_current(self) -> None:
         record_id = self.current_id()
         if record_id:
             self.ctx.open_record("staff", record_id, self)
 
     def new_record(self) -> None:
-        self.ctx.open_record("staff", None, self)
+        record_id = self.ctx.open_record("staff", None, self)
+        if record_id:
+            self.refresh()
+            self.select(record_id)
+
+    def reset_password(self) -> None:
+        """A temporary password for the selected account, changed by its owner at next login."""
+        record = self.current()
+        if record is None or not record.active:
+            return
+        staff = self.ctx.services.staff
+        dialog = TemporaryPasswordDialog(
+            self.ctx, self.tr("Reset password"), record,
+            lambda password: staff.reset_password(record.id, password), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._changed(record.id, self.tr("Password of %1 reset: it must be changed at the "
+                                             "next login.").replace("%1", record.login))
+
+    def toggle_active(self) -> None:
+        """Deactivate the selected account (after a question) or reopen it with a
+        temporary password."""
+        record = self.current()
+        if record is None:
+            return
+        staff = self.ctx.services.staff
+        if not record.active:
+            dialog = TemporaryPasswordDialog(
+                self.ctx, self.tr("Reactivate the account"), record,
+                lambda password: staff.activate(record.id, password), self)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self._changed(record.id, self.tr("Account %1 reactivated.").replace(
+                    "%1", record.login))
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Deactivate the account"),
+            self.tr("Deactivate the account of %1 (%2)? It can no longer log in; the records "
+                    "keep the officer's name.").replace("%1", record.full_name)
+            .replace("%2", record.login),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            staff.deactivate(record.id)
+        except InspectorError as exc:
+            show_error(self, exc, self.ctx.lang)
+            return
+        self._changed(record.id, self.tr("Account %1 deactivated.").replace("%1", record.login))
+
+    def _changed(self, record_id: str, message: str) -> None:
+        self.ctx.notify_changed("staff")
+        self.refresh()
+        self.select(record_id)
+        self.sig_status.emit(message)
+
+
+class TemporaryPasswordDialog(QDialog):
+    """A temporary password typed twice for one account; ``apply(password)`` is the core's
+    use case (reset or reactivate), whose refusals are shown here."""
+
+    def __init__(self, ctx: UiContext, title: str, record: Staff, apply,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.apply = apply
+        self.setWindowTitle(title)
+        explanation = QLabel(self.tr("A temporary password for %1 (%2). Tell it to the officer: "
+                                     "they choose their own at the next login.")
+                             .replace("%1", record.full_name).replace("%2", record.login), self)
+        explanation.setWordWrap(True)
+        self.password = QLineEdit(self)
+        self.repeat = QLineEdit(self)
+        for edit in (self.password, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel(self)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("Temporary password:"), self.password)
+        form.addRow(self.tr("Password again:"), self.repeat)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)
+        self.password.setFocus()
+
+    def accept(self) -> None:
+        if self.password.text() != self.repeat.text():
+            self.message.setText(self.tr("The two passwords differ."))
+            self.message.show()
+            self.repeat.clear()
+            self.repeat.setFocus()
+            return
+        try:
+            self.apply(self.password.text())
+        except ValidationError as exc:
+            self.message.setText("\n".join(error.message(self.ctx.lang) for error in exc.errors))
+            self.message.show()
+            return
+        except InspectorError as exc:
+            self.message.setText(exc.message(self.ctx.lang))
+            self.message.show()
+            return
+        super().accept()

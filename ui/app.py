@@ -93,10 +93,11 @@ def open_demo(folder: Path, records: int, lang: str) -> Services | None:
 
 def open_database(path: Path, settings: QSettings, lang: str) -> Services | None:
     """The first-run wizard (no database yet) or the login dialog; None if cancelled."""
+    from inspector_app.services.setup import needs_setup
     from ui.first_run import FirstRunWizard
     from ui.login_dialog import LoginDialog
 
-    if not path.exists() or path.stat().st_size == 0:
+    if needs_setup(path):  # no database yet, or one a set-up killed midway left
         wizard = FirstRunWizard(path, lang)
         return wizard.services if wizard.exec() == QDialog.DialogCode.Accepted else None
     dialog = LoginDialog(path, settings, lang)

@@ -2,8 +2,9 @@
 
 Three pages: what this computer is (a precinct point or the district office), the point's
 profile (code, name, district from the districts catalogue, address, reception hours) and the
-first inspector's account (password typed twice). The core's ``create_database`` does the
-work in one transaction; its validation messages are shown on the last page.
+first account, the head of the point who manages the others' accounts (password typed twice).
+The core's ``create_database`` does the work in one transaction and takes back what it made on
+a refusal; its validation messages are shown on the last page.
 """
 
 from __future__ import annotations
@@ -109,8 +110,6 @@ class AccountPage(QWizardPage):
         super().__init__(parent)
         self.lang = lang
         self.setTitle(self.tr("Your account"))
-        self.setSubTitle(self.tr("The first user of the program. Other accounts can be added "
-                                 "later."))
         self.full_name = QLineEdit(self)
         self.full_name.setPlaceholderText(self.tr("Surname Name Patronymic"))
         self.rank = QComboBox(self)
@@ -144,6 +143,15 @@ class AccountPage(QWizardPage):
         self.registerField("full_name*", self.full_name)
         self.registerField("login*", self.login)
         self.registerField("password*", self.password)
+
+    def initializePage(self) -> None:
+        if self.wizard().kind_page.kind() == DISTRICT:
+            self.setSubTitle(self.tr("The district office's operator, who imports the points' "
+                                     "files."))
+        else:
+            self.setSubTitle(self.tr("The head of the point (senior inspector): records like "
+                                     "any inspector and, on the Accounts page, gives the "
+                                     "point's other officers their accounts."))
 
     def account(self) -> FirstAccount:
         return FirstAccount(login=self.login.text().strip(),

@@ -20,8 +20,10 @@ def register(commands) -> None:
     p.add_argument("--district", required=True, help="district (or city) of the point")
     p.add_argument("--address", default="")
     p.add_argument("--department", default="", help="district police department")
-    p.add_argument("--login", required=True, help="login of the first inspector")
-    p.add_argument("--name", required=True, help="full name of the first inspector")
+    p.add_argument("--login", required=True,
+                   help="login of the first account: the head of the point (senior inspector, "
+                        "who manages accounts), or the district office's operator")
+    p.add_argument("--name", required=True, help="full name of the first account's officer")
     p.add_argument("--rank", default="", help="rank code, e.g. captain")
     p.add_argument("--password-stdin", action="store_true",
                    help="read the password from standard input (for scripts)")

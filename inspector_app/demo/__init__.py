@@ -141,12 +141,12 @@ def create_demo_point(path: str | Path, *, clock: Clock | None = None) -> Servic
     with reported(path):
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text("demo --create", encoding="utf-8")
-    login, password, name, _, rank, badge = DEMO_ACCOUNTS[0]
+    login, password, name, first_role, rank, badge = DEMO_ACCOUNTS[0]
     try:
         services = create_database(
             path, DEMO_PROFILE,
             FirstAccount(login=login, full_name=name, password="Placeholder-2026-kz",
-                         rank=rank, badge_number=badge),
+                         rank=rank, badge_number=badge, role=first_role),
             clock=clock)
     except BaseException:
         if fresh:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,11 +16,11 @@ from inspector_app.catalogues import load_catalogue_files
 from inspector_app.clock import Clock
 from inspector_app.encryption import Credentials, key_file_path, new_keyring
 from inspector_app.errors import DatabaseError
-from inspector_app.permissions import Role
+from inspector_app.permissions import HEAD_OF_POINT, Role
 from inspector_app.services.context import Services
 from inspector_app.storage.database import UnlockWith, open_database
 from inspector_app.storage.models import Meta
-from inspector_app.sync.keys import ensure_keys
+from inspector_app.sync.keys import ensure_keys, keys_dir
 
 POINT = "point"
 DISTRICT = "district"
@@ -42,12 +45,15 @@ class FirstAccount:
     password: str
     rank: str = ""
     badge_number: str = ""
-    role: str = ""  # default: inspector (district office: district operator)
+    role: str = ""  # default: the head of the point (district office: its operator)
 
 
 def initialise(db: SqliteDatabase, profile: PointProfile, account: FirstAccount, *,
                kind: str = POINT, clock: Clock | None = None) -> Services:
     """Fill an empty database: identity, catalogues, the profile and the first account.
+
+    A point's first account is its head (:data:`~inspector_app.permissions.HEAD_OF_POINT`,
+    the senior inspector), who may give the point's other officers their accounts.
 
     One transaction: on any validation error nothing is written.
     """
@@ -69,13 +75,33 @@ def initialise(db: SqliteDatabase, profile: PointProfile, account: FirstAccount,
             "reception_hours": "" if kind == DISTRICT else profile.reception_hours,
             "shares_housing": profile.shares_housing, "is_district_office": kind == DISTRICT,
         })
-        role = account.role or (Role.DISTRICT_OPERATOR if kind == DISTRICT else Role.INSPECTOR)
+        role = account.role or (Role.DISTRICT_OPERATOR if kind == DISTRICT else HEAD_OF_POINT)
         services.staff.create({
             "login": account.login, "full_name": account.full_name, "password": account.password,
             "role": role, "rank": account.rank, "badge_number": account.badge_number,
             "position": "",
         })
     return services
+
+
+def needs_setup(path: str | Path) -> bool:
+    """Whether ``path`` holds no point yet: missing, empty, or a plain file that a set-up
+    killed midway left without its identity (:func:`create_database` then starts again on
+    it). An encrypted file is never taken for one: it cannot be read before logging in."""
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return True
+    if key_file_path(path).exists():
+        return False
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT 1 FROM meta WHERE key = 'point_code'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:  # no schema yet; or not a database: the login says so
+        return "no such table" in str(exc)
+    return row is None
 
 
 def open_services(path: str | Path, *, clock: Clock | None = None,
@@ -118,47 +144,80 @@ def create_database(path: str | Path, profile: PointProfile, account: FirstAccou
 
     With ``encrypt`` the file is a SQLCipher database unlocked by the first account's password;
     ``services.keyring.recovery_key`` then holds the new recovery key for the sheet (it is
-    not stored anywhere).
+    not stored anywhere). When anything fails (a refused password, a full disk, an
+    interrupt), a file this call created is taken back with everything made beside it: its
+    ``-wal``, ``-shm``, ``.keys`` and ``.sync-keys`` companions and the folders made for them.
     """
     path = Path(path)
-    if encrypt:
-        services = _create_encrypted(path, profile, account, kind=kind, clock=clock)
-        ensure_keys(path)
-        return services
-    if path.exists() and path.stat().st_size > 0:
+    made = _Creation(path)
+    db = None
+    try:
+        made.claim()
+        db = _new_encrypted(path, account, made) if encrypt else _new_plain(path)
+        services = initialise(db, profile, account, kind=kind, clock=clock)
+        ensure_keys(path)  # the signing and encryption key pairs, kept beside the database
+    except BaseException:
+        if db is not None:
+            db.close()
+        made.undo()
+        raise
+    return services
+
+
+def _new_plain(path: Path) -> SqliteDatabase:
+    if path.stat().st_size > 0:
         db = open_database(path)
-        initialised = Meta.select().where(Meta.key == "point_code").exists()
-        if initialised:
+        if Meta.select().where(Meta.key == "point_code").exists():
             db.close()
             raise DatabaseError("error.db_already_initialised", path=str(path))
-    else:
-        db = open_database(path, create=True)
-    try:
-        services = initialise(db, profile, account, kind=kind, clock=clock)
-    except Exception:
-        db.close()
-        raise
-    ensure_keys(path)  # the signing and encryption key pairs, kept beside the database
-    return services
+        return db
+    return open_database(path, create=True)
 
 
-def _create_encrypted(path: Path, profile: PointProfile, account: FirstAccount, *,
-                      kind: str, clock: Clock | None) -> Services:
-    if path.exists() or key_file_path(path).exists():
+def _new_encrypted(path: Path, account: FirstAccount, made: _Creation) -> SqliteDatabase:
+    if not made.owned or key_file_path(path).exists():
         raise DatabaseError("error.db_already_initialised", path=str(path))
     keyring = new_keyring(path)
-    try:
-        keyring.add_account(account.login, account.password)
-        keyring.new_recovery_key()
-        db = open_database(path, create=True, credentials=keyring)
+    keyring.add_account(account.login, account.password)
+    keyring.new_recovery_key()
+    return open_database(path, create=True, credentials=keyring)
+
+
+class _Creation:
+    """The files and folders creating a database at ``path`` makes.
+
+    :meth:`claim` creates the file exclusively: only the call that made it may take it back,
+    so a second process creating the same database at the same moment, or a refusal to
+    overwrite a database, never removes another's file. A file found already there (even
+    empty) is left as found; a not-initialised one is initialised by the next attempt.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.owned = False
+        self.companions = [p for p in (path.with_name(path.name + "-wal"),
+                                       path.with_name(path.name + "-shm"), key_file_path(path))
+                           if not p.exists()]
+        self.keys = None if keys_dir(path).exists() else keys_dir(path)
+        self.folders = [p for p in path.parents if not p.exists()]  # deepest first
+
+    def claim(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            services = initialise(db, profile, account, kind=kind, clock=clock)
-        except Exception:
-            db.close()
-            raise
-    except Exception:
-        for leftover in (path, key_file_path(path), *(path.with_name(path.name + s)
-                                                      for s in ("-wal", "-shm"))):
-            leftover.unlink(missing_ok=True)
-        raise
-    return services
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        except FileExistsError:
+            return
+        self.owned = True
+
+    def undo(self) -> None:
+        if self.owned:
+            self.path.unlink(missing_ok=True)
+            for file in self.companions:
+                file.unlink(missing_ok=True)
+            if self.keys is not None:
+                shutil.rmtree(self.keys, ignore_errors=True)
+        for folder in self.folders:
+            try:
+                folder.rmdir()
+            except OSError:  # not empty (someone else's files) or gone
+                break

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from inspector_app.errors import FieldError, PermissionDenied, ValidationError
-from inspector_app.permissions import Action, Role
+from inspector_app.permissions import Action, Role, allowed
 from inspector_app.services.accounts import hash_password, password_problem, verify_password
 from inspector_app.services.records import RecordService
 from inspector_app.services.validation import Checker
@@ -158,11 +158,42 @@ class StaffService(RecordService):
             self.services.password_changed(record, new_password, reset=True)
         return record
 
+    def update(self, record_id: str, data: dict[str, Any],
+               expected_version: int | None = None) -> Staff:
+        """Change an account; one that manages accounts keeps a successor (see
+        :meth:`_keep_a_manager`)."""
+        with self.services.db.atomic():
+            record = self.get(record_id)
+            self.authorize(Action.EDIT, record, data)  # a refusal of the right comes first
+            self._keep_a_manager(record, data.get("role"), data.get("active"))
+            return super().update(record_id, data, expected_version=expected_version)
+
+    def check_can_delete(self, record: Staff) -> None:
+        self._keep_a_manager(record, None, False)
+
+    def _keep_a_manager(self, record: Staff, role: str | None, active: object) -> None:
+        """Refuse a change that closes the own account, takes away the own right to manage
+        accounts, or leaves the point with no active account holding that right."""
+        manages = record.active and allowed(record.role, Action.MANAGE_ACCOUNTS)
+        closed = active is not None and not active
+        if not (manages or closed):
+            return
+        session = self.services.session
+        own = session is not None and session.staff_id == record.id
+        if closed and own:
+            raise PermissionDenied("error.cannot_deactivate_self")
+        keeps = not closed and allowed(role or record.role, Action.MANAGE_ACCOUNTS)
+        if not manages or keeps:
+            return
+        if own:
+            raise PermissionDenied("error.cannot_demote_self")
+        managers = [r for r in Role if allowed(r, Action.MANAGE_ACCOUNTS)]
+        others = self.officers().where((Staff.id != record.id) & Staff.role.in_(managers))
+        if not others.exists():
+            raise PermissionDenied("error.last_account_manager")
+
     def deactivate(self, record_id: str) -> Staff:
         """Close an account: it can no longer log in (its records keep its name)."""
-        session = self.services.session
-        if session is not None and session.staff_id == record_id:
-            raise PermissionDenied("error.cannot_deactivate_self")
         return self.update(record_id, {"active": False})
 
     def after_save(self, record: Staff, created: bool) -> None:

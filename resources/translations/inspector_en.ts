@@ -8,10 +8,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The first user of the program. Other accounts can be added later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Surname Name Patronymic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -41,7 +37,15 @@
     </message>
     <message>
         <source>Password again:</source>
-        <translation type="unfinished"></translation>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <source>The district office&apos;s operator, who imports the points&apos; files.</source>
+        <translation>The district office&apos;s operator, who imports the points&apos; files.</translation>
+    </message>
+    <message>
+        <source>The head of the point (senior inspector): records like any inspector and, on the Accounts page, gives the point&apos;s other officers their accounts.</source>
+        <translation>The head of the point (senior inspector): records like any inspector and, on the Accounts page, gives the point&apos;s other officers their accounts.</translation>
     </message>
     <message>
         <source>The passwords do not match.</source>
@@ -57,6 +61,14 @@
     <message>
         <source>New account</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -93,6 +105,42 @@
     <message>
         <source>Accounts: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate…</source>
+        <translation>Reactivate…</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>Deactivate…</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Password of %1 reset: it must be changed at the next login.</source>
+        <translation>Password of %1 reset: it must be changed at the next login.</translation>
+    </message>
+    <message>
+        <source>Reactivate the account</source>
+        <translation>Reactivate the account</translation>
+    </message>
+    <message>
+        <source>Account %1 reactivated.</source>
+        <translation>Account %1 reactivated.</translation>
+    </message>
+    <message>
+        <source>Deactivate the account</source>
+        <translation>Deactivate the account</translation>
+    </message>
+    <message>
+        <source>Deactivate the account of %1 (%2)? It can no longer log in; the records keep the officer&apos;s name.</source>
+        <translation>Deactivate the account of %1 (%2)? It can no longer log in; the records keep the officer&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Account %1 deactivated.</source>
+        <translation>Account %1 deactivated.</translation>
     </message>
 </context>
 <context>
@@ -1774,7 +1822,7 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Open</translation>
     </message>
     <message>
         <source>Open the selected record (Enter)</source>
@@ -2199,20 +2247,8 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>active (may log in)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>leave empty to keep the password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
+        <source>Temporary password</source>
+        <translation>Temporary password</translation>
     </message>
     <message>
         <source>Password again</source>
@@ -2256,6 +2292,25 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Last acknowledged by the district: %1 (export %2)</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryPasswordDialog</name>
+    <message>
+        <source>A temporary password for %1 (%2). Tell it to the officer: they choose their own at the next login.</source>
+        <translation>A temporary password for %1 (%2). Tell it to the officer: they choose their own at the next login.</translation>
+    </message>
+    <message>
+        <source>Temporary password:</source>
+        <translation>Temporary password:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>

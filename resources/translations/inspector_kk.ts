@@ -8,10 +8,6 @@
         <translation>Сіздің есептік жазбаңыз</translation>
     </message>
     <message>
-        <source>The first user of the program. Other accounts can be added later.</source>
-        <translation>Бағдарламаның алғашқы пайдаланушысы. Басқа есептік жазбаларды кейін қосуға болады.</translation>
-    </message>
-    <message>
         <source>Surname Name Patronymic</source>
         <translation>Тегі Аты Әкесінің аты</translation>
     </message>
@@ -44,6 +40,14 @@
         <translation>Құпиясөзді қайталаңыз:</translation>
     </message>
     <message>
+        <source>The district office&apos;s operator, who imports the points&apos; files.</source>
+        <translation>Пункттердің файлдарын жүктейтін аудандық бөлім операторы.</translation>
+    </message>
+    <message>
+        <source>The head of the point (senior inspector): records like any inspector and, on the Accounts page, gives the point&apos;s other officers their accounts.</source>
+        <translation>Пункт басшысы (аға учаскелік инспектор): кез келген инспектор сияқты есеп жүргізеді және «Есептік жазбалар» бетінде пункттің басқа қызметкерлеріне есептік жазба ашады.</translation>
+    </message>
+    <message>
         <source>The passwords do not match.</source>
         <translation>Құпиясөздер сәйкес келмейді.</translation>
     </message>
@@ -57,6 +61,14 @@
     <message>
         <source>New account</source>
         <translation>Жаңа есептік жазба</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Құпиясөзді қалпына келтіру…</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -93,6 +105,42 @@
     <message>
         <source>Accounts: %1</source>
         <translation>Есептік жазбалар: %1</translation>
+    </message>
+    <message>
+        <source>Reactivate…</source>
+        <translation>Қосу…</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>Өшіру…</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Құпиясөзді қалпына келтіру</translation>
+    </message>
+    <message>
+        <source>Password of %1 reset: it must be changed at the next login.</source>
+        <translation>%1 құпиясөзі қалпына келтірілді: келесі кіргенде оны ауыстыру керек.</translation>
+    </message>
+    <message>
+        <source>Reactivate the account</source>
+        <translation>Есептік жазбаны қосу</translation>
+    </message>
+    <message>
+        <source>Account %1 reactivated.</source>
+        <translation>%1 есептік жазбасы қайта қосылды.</translation>
+    </message>
+    <message>
+        <source>Deactivate the account</source>
+        <translation>Есептік жазбаны өшіру</translation>
+    </message>
+    <message>
+        <source>Deactivate the account of %1 (%2)? It can no longer log in; the records keep the officer&apos;s name.</source>
+        <translation>%1 (%2) есептік жазбасын өшіру керек пе? Онымен кіру мүмкін болмайды; жазбаларда қызметкердің аты сақталады.</translation>
+    </message>
+    <message>
+        <source>Account %1 deactivated.</source>
+        <translation>%1 есептік жазбасы өшірілді.</translation>
     </message>
 </context>
 <context>
@@ -2209,20 +2257,8 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>Логин</translation>
     </message>
     <message>
-        <source>Account</source>
-        <translation>Есептік жазба</translation>
-    </message>
-    <message>
-        <source>active (may log in)</source>
-        <translation>белсенді (кіруге рұқсат)</translation>
-    </message>
-    <message>
-        <source>leave empty to keep the password</source>
-        <translation>құпиясөзді өзгертпеу үшін бос қалдырыңыз</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Құпиясөз</translation>
+        <source>Temporary password</source>
+        <translation>Уақытша құпиясөз</translation>
     </message>
     <message>
         <source>Password again</source>
@@ -2266,6 +2302,25 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Last acknowledged by the district: %1 (export %2)</source>
         <translation>Бөлімнің соңғы растауы: %1 (%2 шығару)</translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryPasswordDialog</name>
+    <message>
+        <source>A temporary password for %1 (%2). Tell it to the officer: they choose their own at the next login.</source>
+        <translation>%1 (%2) үшін уақытша құпиясөз. Оны қызметкерге айтыңыз: келесі кіргенде ол өз құпиясөзін таңдайды.</translation>
+    </message>
+    <message>
+        <source>Temporary password:</source>
+        <translation>Уақытша құпиясөз:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Құпиясөзді қайталаңыз:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Құпиясөздер сәйкес емес.</translation>
     </message>
 </context>
 <context>

@@ -8,10 +8,6 @@
         <translation>Ваша учетная запись</translation>
     </message>
     <message>
-        <source>The first user of the program. Other accounts can be added later.</source>
-        <translation>Первый пользователь программы. Другие учетные записи можно добавить позже.</translation>
-    </message>
-    <message>
         <source>Surname Name Patronymic</source>
         <translation>Фамилия Имя Отчество</translation>
     </message>
@@ -44,6 +40,14 @@
         <translation>Пароль еще раз:</translation>
     </message>
     <message>
+        <source>The district office&apos;s operator, who imports the points&apos; files.</source>
+        <translation>Оператор районного отдела, который загружает файлы пунктов.</translation>
+    </message>
+    <message>
+        <source>The head of the point (senior inspector): records like any inspector and, on the Accounts page, gives the point&apos;s other officers their accounts.</source>
+        <translation>Руководитель пункта (старший УИП): ведет учет, как любой инспектор, и на странице «Учетные записи» заводит учетные записи другим сотрудникам пункта.</translation>
+    </message>
+    <message>
         <source>The passwords do not match.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
@@ -57,6 +61,14 @@
     <message>
         <source>New account</source>
         <translation>Новая учетная запись</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Сбросить пароль…</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -93,6 +105,42 @@
     <message>
         <source>Accounts: %1</source>
         <translation>Учетных записей: %1</translation>
+    </message>
+    <message>
+        <source>Reactivate…</source>
+        <translation>Включить…</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>Отключить…</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Сброс пароля</translation>
+    </message>
+    <message>
+        <source>Password of %1 reset: it must be changed at the next login.</source>
+        <translation>Пароль %1 сброшен: его нужно сменить при следующем входе.</translation>
+    </message>
+    <message>
+        <source>Reactivate the account</source>
+        <translation>Включение учетной записи</translation>
+    </message>
+    <message>
+        <source>Account %1 reactivated.</source>
+        <translation>Учетная запись %1 снова включена.</translation>
+    </message>
+    <message>
+        <source>Deactivate the account</source>
+        <translation>Отключение учетной записи</translation>
+    </message>
+    <message>
+        <source>Deactivate the account of %1 (%2)? It can no longer log in; the records keep the officer&apos;s name.</source>
+        <translation>Отключить учетную запись %1 (%2)? Войти с ней будет нельзя; в записях останется имя сотрудника.</translation>
+    </message>
+    <message>
+        <source>Account %1 deactivated.</source>
+        <translation>Учетная запись %1 отключена.</translation>
     </message>
 </context>
 <context>
@@ -2210,20 +2258,8 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>Логин</translation>
     </message>
     <message>
-        <source>Account</source>
-        <translation>Учетная запись</translation>
-    </message>
-    <message>
-        <source>active (may log in)</source>
-        <translation>активна (вход разрешен)</translation>
-    </message>
-    <message>
-        <source>leave empty to keep the password</source>
-        <translation>оставьте пустым, чтобы не менять пароль</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Пароль</translation>
+        <source>Temporary password</source>
+        <translation>Временный пароль</translation>
     </message>
     <message>
         <source>Password again</source>
@@ -2267,6 +2303,25 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Last acknowledged by the district: %1 (export %2)</source>
         <translation>Последнее подтверждение отдела: %1 (выгрузка %2)</translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryPasswordDialog</name>
+    <message>
+        <source>A temporary password for %1 (%2). Tell it to the officer: they choose their own at the next login.</source>
+        <translation>Временный пароль для %1 (%2). Сообщите его сотруднику: при следующем входе он выберет свой.</translation>
+    </message>
+    <message>
+        <source>Temporary password:</source>
+        <translation>Временный пароль:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Пароль еще раз:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,6 @@
-"""The staff account form (administrator only): name, rank, role, login, password twice."""
+"""The staff account form (account managers only): name, rank, role, login; a new account's
+temporary password twice. Resetting a password and (de)activating are the Accounts page's
+buttons, which call the core's own use cases for them."""
 
 from __future__ import annotations
 
@@ -9,12 +11,12 @@ from PySide6.QtWidgets import QLineEdit
 from inspector_app.errors import FieldError
 from inspector_app.permissions import Action
 from ui.forms.base_form import LocalFieldError, RecordForm
-from ui.forms.choices import CheckField, CodeCombo
+from ui.forms.choices import CodeCombo
 from ui.forms.fields import LineField
 
 
 class StaffForm(RecordForm):
-    """An officer's or assistant's account; only an administrator may change accounts."""
+    """An officer's or assistant's account; only an account manager may change accounts."""
 
     kind = "staff"
     icon_name = "lock"
@@ -35,33 +37,26 @@ class StaffForm(RecordForm):
         self.login = self.add_field("login", self.tr("Login"), LineField())
         self.login.setMaxLength(32)
         self.login.setMaximumWidth(220)
-        self.active = self.add_field("active", self.tr("Account"),
-                                     CheckField(self.tr("active (may log in)")))
-        self.password = LineField()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setMaximumWidth(260)
-        self.repeat = LineField()
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setMaximumWidth(260)
-        if self.record is not None:
-            self.password.setPlaceholderText(self.tr("leave empty to keep the password"))
-        self.add_field("password", self.tr("Password"), self.password,
-                       read=lambda: {"password": self.password.text()},
-                       write=lambda values: self.password.clear())
-        self.add_field("password_repeat", self.tr("Password again"), self.repeat,
-                       read=lambda: {}, write=lambda values: self.repeat.clear())
+        if self.record is None:  # an account's password is reset from the Accounts page
+            self.password = LineField()
+            self.password.setEchoMode(QLineEdit.EchoMode.Password)
+            self.password.setMaximumWidth(260)
+            self.repeat = LineField()
+            self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+            self.repeat.setMaximumWidth(260)
+            self.add_field("password", self.tr("Temporary password"), self.password,
+                           read=lambda: {"password": self.password.text()},
+                           write=lambda values: self.password.clear())
+            self.add_field("password_repeat", self.tr("Password again"), self.repeat,
+                           read=lambda: {}, write=lambda values: self.repeat.clear())
         self.body.setMinimumWidth(480)
 
-    def collect(self) -> dict[str, Any]:
-        data = super().collect()
-        if not data.get("password"):
-            data.pop("password", None)  # an empty password keeps the current one
-        return data
-
     def is_dirty(self) -> bool:
-        return super().is_dirty() or bool(self.repeat.text())
+        return super().is_dirty() or (self.record is None and bool(self.repeat.text()))
 
     def local_errors(self, data: dict[str, Any]) -> list[FieldError]:
+        if self.record is not None:
+            return []
         typed, again = self.password.text(), self.repeat.text()
         if (typed or again) and typed != again:
             return [LocalFieldError("staff", "password_repeat", "ui.passwords_differ",
@@ -69,7 +64,7 @@ class StaffForm(RecordForm):
         return []
 
     def defaults(self) -> dict[str, Any]:
-        return {"role": "inspector", "active": True}
+        return {"role": "inspector"}
 
     def title(self) -> str:
         if self.record is None:

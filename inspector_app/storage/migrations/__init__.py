@@ -22,6 +22,7 @@ from inspector_app.storage.migrations import (
     m0005_search_prefixes,
     m0006_search_without_positions,
     m0007_one_index_per_order,
+    m0008_search_folds_kazakh,
 )
 
 
@@ -40,6 +41,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "search_prefixes", m0005_search_prefixes.up),
     Migration(6, "search_without_positions", m0006_search_without_positions.up),
     Migration(7, "one_index_per_order", m0007_one_index_per_order.up),
+    Migration(8, "search_folds_kazakh", m0008_search_folds_kazakh.up),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 
