@@ -12,9 +12,12 @@ from dataclasses import dataclass
 
 from peewee import SQL, Column, SqliteDatabase
 
-from inspector_app.kinds import KINDS, searchable
+from inspector_app.kinds import searchable
 from inspector_app.storage.models import Person
 from inspector_app.text import fts_query
+
+SEARCHABLE = {k.slug: k.model for k in searchable()}
+"""The model of each kind with a ``search_text`` and an FTS5 table (from the kind description)."""
 
 
 @dataclass(frozen=True)
@@ -102,8 +105,8 @@ class Search:
                 limit: int = 50) -> list[Hit]:
         """Live records of the given kinds (all by default) matching ``text``."""
         hits: list[Hit] = []
-        for kind in kinds or tuple(k.slug for k in searchable()):
-            model = KINDS[kind].model
+        for kind in kinds or tuple(SEARCHABLE):
+            model = SEARCHABLE[kind]
             condition = match_condition(model, text)
             if condition is None:
                 return []
