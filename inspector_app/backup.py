@@ -58,6 +58,8 @@ from inspector_app.faults import (
 from inspector_app.instance_lock import InstanceLock
 from inspector_app.kinds import KINDS
 from inspector_app.paths import user_data_dir
+from inspector_app.sync.keys import keys_dir
+from inspector_app.sync.restored import mark_restored
 
 Progress = Callable[[int, int], bool]
 PREFIX = "inspector-"
@@ -231,6 +233,7 @@ def _copy_verified(db_path: Path, folder: Path, clock: Clock, key: bytes | None,
         with reported(target, needed):
             if key is not None:
                 shutil.copyfile(key_file_path(db_path), key_file_path(target))
+            _copy_sync_keys(db_path, target)
             _write_manifest(info, clock)
             os.replace(partial, target)
     except BaseException:
@@ -238,6 +241,7 @@ def _copy_verified(db_path: Path, folder: Path, clock: Clock, key: bytes | None,
         if not target.exists():
             for sidecar in _backup_sidecars(target):
                 sidecar.unlink(missing_ok=True)
+            shutil.rmtree(keys_dir(target), ignore_errors=True)
         raise
     return info
 
@@ -369,6 +373,7 @@ def rotate(folder: str | Path, point_code: str | None = None, *, daily: int = KE
         if info.path not in keep:
             for path in (info.path, *_backup_sidecars(info.path)):
                 path.unlink(missing_ok=True)
+            shutil.rmtree(keys_dir(info.path), ignore_errors=True)
             removed.append(info.path)
     return removed
 
@@ -415,7 +420,10 @@ def restore_backup(backup: str | Path, db_path: str | Path, *, clock: Clock | No
     """Replace the database with ``backup`` (the app must have closed it first).
 
     The backup is verified first; the current database is kept as
-    ``<name>.before-restore-<date>.db`` (returned; None when there was none).
+    ``<name>.before-restore-<date>.db`` (returned; None when there was none). The sync keys
+    the backup carries come back with it (the current ones go beside the kept copy), and a
+    point is marked restored so that it resumes where its district stands
+    (:mod:`inspector_app.sync.restored`).
     """
     clock = clock or Clock()
     backup, db_path = Path(backup), Path(db_path)
@@ -445,12 +453,25 @@ def _swap_in(backup: Path, db_path: Path, clock: Clock, key: bytes | None) -> Pa
         else:
             copy_consistent(backup, incoming, key)
         fsync_file(incoming)
+        carried = keys_dir(backup).is_dir()
+        if carried:
+            _copy_sync_keys(backup, incoming)
         for extra in _sidecars(db_path):
             extra.unlink(missing_ok=True)  # a stale WAL must never be applied to the new file
         os.replace(incoming, db_path)
     except BaseException:
         incoming.unlink(missing_ok=True)
+        shutil.rmtree(keys_dir(incoming), ignore_errors=True)
         raise
+    if carried:
+        current = keys_dir(db_path)
+        if current.exists():
+            aside = kept or db_path.with_name(
+                f"{db_path.name}.before-restore-{clock.now_local():%Y%m%d-%H%M%S}")
+            os.replace(current, keys_dir(aside))
+        os.replace(keys_dir(incoming), current)
+    with contextlib.closing(connect_file(db_path, key)) as connection:
+        mark_restored(connection, clock.now_utc().replace(microsecond=0), backup.name)
     return kept
 
 
@@ -467,6 +488,20 @@ def _keep_current(db_path: Path, kept: Path, key: bytes | None) -> None:
                 shutil.copyfile(extra, kept_extra)
     if key is not None:
         shutil.copyfile(key_file_path(db_path), key_file_path(kept))
+
+
+def _copy_sync_keys(db_path: Path, target: Path) -> None:
+    """The database's sync key files, byte for byte as stored, into ``<target>.sync-keys/``."""
+    source = keys_dir(db_path)
+    if not source.is_dir():
+        return
+    folder = keys_dir(target)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    os.chmod(folder, 0o700)
+    for path in sorted(source.iterdir()):
+        if path.is_file():
+            shutil.copyfile(path, folder / path.name)
+            os.chmod(folder / path.name, 0o600)
 
 
 def health_check(path: str | Path, key: bytes | None = None) -> HealthReport:

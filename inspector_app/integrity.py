@@ -10,6 +10,7 @@ from peewee import SqliteDatabase
 from inspector_app.faults import classify
 from inspector_app.services.records import GENESIS_HASH, chain_hash
 from inspector_app.storage.models import SYNCED_MODELS, AuditEntry
+from inspector_app.sync.restored import is_skip_allowed
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ def first_broken_audit_entry() -> tuple[int, str] | None:
     expected_id = None
     query = AuditEntry.select().order_by(AuditEntry.id)
     for entry in query.iterator():
-        if expected_id is not None and entry.id != expected_id:
+        if expected_id is not None and entry.id != expected_id and not is_skip_allowed(
+                entry.action, entry.id, expected_id):
             return expected_id, "entry missing"
         if entry.prev_hash != previous:
             return entry.id, "link to the previous entry does not match"

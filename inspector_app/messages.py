@@ -1,7 +1,9 @@
 """The core's message catalogue: Russian first, Kazakh and English too.
 
 Messages live in ``resources/messages/core.json`` as ``code -> {ru, kk, en}``; parameters are
-filled with :py:meth:`str.format`. Field labels use codes ``field.<record>.<field>``.
+filled with :py:meth:`str.format`, quantities written for the language first (``12 345``,
+``1,5``; see :func:`inspector_app.numbers.message_params`: years and numbers that name
+something stay as they are). Field labels use codes ``field.<record>.<field>``.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import json
 from functools import cache
 from typing import Any
 
+from inspector_app.numbers import message_params
 from inspector_app.paths import resource
 
 LANGUAGES = ("ru", "kk", "en")
@@ -33,7 +36,7 @@ def translate(code: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
         return code
     text = entry.get(lang) or entry.get(DEFAULT_LANGUAGE) or code
     try:
-        return text.format(**params)
+        return text.format(**message_params(params, lang))
     except (KeyError, IndexError, ValueError):
         return text
 

@@ -17,6 +17,7 @@ from peewee import Column as SqlColumn
 from inspector_app.catalogues import Catalogues
 from inspector_app.kinds import KINDS, has_live_index
 from inspector_app.messages import translate
+from inspector_app.numbers import group_thousands
 from inspector_app.search import match_condition, match_count
 from inspector_app.storage.models import (
     Appeal,
@@ -222,7 +223,7 @@ def format_value(value: Any, column: Column, catalogues: Catalogues, lang: str =
         return {"ru": "да", "kk": "иә", "en": "yes"}[lang] if value else \
             {"ru": "нет", "kk": "жоқ", "en": "no"}[lang]
     if column.kind == "money":
-        return f"{int(value):,}".replace(",", "\u00a0")
+        return group_thousands(int(value))
     return str(value)
 
 

@@ -28,6 +28,7 @@ from inspector_app.storage import models
 from inspector_app.sync import container
 from inspector_app.sync.crypto import EncryptingWriter
 from inspector_app.sync.export import export_package
+from inspector_app.sync.importer import import_files
 from inspector_app.sync.keys import KeyPair, ensure_keys
 from inspector_app.sync.manifest import canonical
 from inspector_app.sync.package import PackageReader
@@ -79,6 +80,22 @@ def region(folder: Path, codes: tuple[str, ...]) -> Iterator[tuple]:
     finally:
         for services in (district, *points):
             services.db.close()
+
+
+def enrol_with_first_packages(district, points, out: Path) -> list[tuple]:
+    """Each point records a person and exports; the district imports every package (enrolling
+    the points). Returns (person, package path) per point."""
+    made = []
+    for number, point in enumerate(points):
+        use(point)
+        person = point.persons.create({"surname": "Жумабаева", "first_name": "Гүлнар",
+                                       "iin": valid_iin(date(1985, 3, 8 + number), "F")})
+        made.append((person, export_package(point, out).path))
+    use(district)
+    batch = import_files(district, [path for _, path in made], trust_new=True,
+                         outbox=out / "back")
+    assert all(f.ok for f in batch.files), [f.summary("en") for f in batch.files]
+    return made
 
 
 def export_each(points, out: Path) -> list[Path]:
@@ -162,11 +179,14 @@ def read_members(path: Path, recipient: KeyPair) -> tuple[dict, list[tuple[str, 
 
 def write_raw_package(path: Path, recipient_public, signer: KeyPair, body: dict,
                       members: list[tuple[str, bytes, int, int]], *,
-                      manifest_members: list[dict] | None = None) -> Path:
+                      manifest_members: list[dict] | None = None,
+                      raw_manifest: Callable[[bytes], bytes] | None = None,
+                      magic: bytes = container.PLAIN_MAGIC) -> Path:
     """A package from raw parts: ``members`` are (name, compressed bytes, raw size, lines).
 
     Names are not checked (a hostile file may carry anything); the manifest lists them with
-    their real hashes unless ``manifest_members`` says otherwise.
+    their real hashes unless ``manifest_members`` says otherwise; ``raw_manifest`` rewrites
+    the manifest's bytes before they are signed; ``magic`` opens the plaintext.
     """
     listed = manifest_members if manifest_members is not None else [
         {"name": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data),
@@ -174,7 +194,7 @@ def write_raw_package(path: Path, recipient_public, signer: KeyPair, body: dict,
     manifest = dict(body, members=listed)
     with open(path, "wb") as f:
         crypt = EncryptingWriter(f, recipient_public.encryption)
-        crypt.write(container.PLAIN_MAGIC + bytes([container.PLAIN_VERSION]))
+        crypt.write(magic + bytes([container.PLAIN_VERSION]))
         for name, data, _, _ in members:
             encoded = name.encode("utf-8")
             crypt.write(b"M" + bytes([len(encoded)]) + encoded)
@@ -182,6 +202,8 @@ def write_raw_package(path: Path, recipient_public, signer: KeyPair, body: dict,
                 crypt.write(len(data).to_bytes(4, "big") + data)
             crypt.write((0).to_bytes(4, "big"))
         raw = canonical(manifest)
+        if raw_manifest is not None:
+            raw = raw_manifest(raw)
         signature = signer.sign(container.signed_bytes(raw))
         crypt.write(b"E" + len(raw).to_bytes(4, "big") + raw + signature)
         crypt.close()
@@ -196,22 +218,27 @@ def gzip_lines(lines: list[bytes]) -> tuple[bytes, int, int]:
 
 def repack(source: Path, target: Path, recipient: KeyPair, signer: KeyPair, *,
            edit: Callable[[str, list[bytes]], list[bytes]] | None = None,
-           edit_body: Callable[[dict], dict] | None = None) -> Path:
-    """A legitimate package re-made with edited member lines and/or manifest fields."""
+           edit_body: Callable[[dict], dict] | None = None, **raw_options) -> Path:
+    """A legitimate package re-made with edited member lines and/or manifest fields, signed
+    by ``signer`` (a point's real key: a dishonest sender); ``raw_options`` as for
+    :func:`write_raw_package`."""
     body, members = read_members(source, recipient)
     parts = []
+    tombstones = {}
     for name, lines in members:
         lines = edit(name, lines) if edit else lines
         parts.append((name, *gzip_lines(lines)))
+        tombstones[name] = sum(1 for line in lines if json.loads(line).get("deleted") is True)
     body = {k: v for k, v in body.items() if k != "members"}
     if isinstance(body.get("counts"), dict):
         for name, _, _, lines in parts:
             table = name.split(".")[0]
             if table in body["counts"]:
-                body["counts"][table] = dict(body["counts"][table], records=lines)
+                body["counts"][table] = dict(body["counts"][table], records=lines,
+                                             tombstones=tombstones[name])
     if edit_body is not None:
         body = edit_body(body)
-    return write_raw_package(target, recipient.public, signer, body, parts)
+    return write_raw_package(target, recipient.public, signer, body, parts, **raw_options)
 
 
 def edit_records(table: str, change: Callable[[dict], dict | None]):

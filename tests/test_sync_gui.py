@@ -121,7 +121,7 @@ def test_overview_highlights_stale_points(offices, qtbot):
     index = overview.model.index(0, 0)
     assert index.data(Qt.ItemDataRole.BackgroundRole) is None
     district_ctx.services.clock.advance(days=20)
-    overview.reload()
+    qtbot.mouseClick(overview.refresh_button, Qt.MouseButton.LeftButton)
     assert overview.model.index(0, 3).data() == "20"
     assert overview.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert overview.summary.text().startswith("Points: 1, without recent packages: 1")
@@ -149,3 +149,40 @@ def test_a_file_gone_before_the_import_is_reported_by_name(offices, qtbot):
     assert panel.report.item(0, 1).text() == "imported"
     panel.resize(1000, 600)
     panel.grab().save(str(folder / "import-gone.png"))
+
+
+def test_the_export_panel_tells_a_point_its_district_runs_an_older_program(offices, qtbot):
+    from inspector_app.storage.migrations import LATEST_VERSION
+    from inspector_app.sync import state, versions
+
+    point_ctx, _, folder, _ = offices
+    use(point_ctx.services)
+    state.set_state(point_ctx.services.db, versions.DISTRICT_SCHEMA, LATEST_VERSION - 1)
+    panel = _export(point_ctx, folder, qtbot)
+    qtbot.waitUntil(lambda: "Выгрузка № 1 записана" in panel.status.text())
+    assert f"схема {LATEST_VERSION - 1}, здесь {LATEST_VERSION}" in panel.status.text()
+    panel.resize(700, 380)
+    panel.grab().save("/tmp/sync-format-shot.png")
+
+
+def test_a_restored_point_exports_from_the_panel_once_told_nothing_was_sent(offices, qtbot):
+    from inspector_app.sync import restored, state
+
+    point_ctx, _, folder, _ = offices
+    panel = _export(point_ctx, folder, qtbot)
+    assert panel.after_restore.isHidden()
+    state.set_state(point_ctx.services.db, restored.PENDING, "1")  # as a restore leaves it
+    panel.refresh()
+    assert not panel.after_restore.isHidden()
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    assert panel.job.wait()
+    qtbot.waitUntil(lambda: "--after-restore" in panel.status.text())
+    assert "восстановлена из резервной копии" in panel.status.text()
+    panel.resize(700, 460)
+    panel.grab().save("/tmp/sync-format-shot.png")
+    qtbot.mouseClick(panel.after_restore, Qt.MouseButton.LeftButton)
+    assert panel.after_restore.isChecked()
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    assert panel.job.wait()
+    qtbot.waitUntil(lambda: "Выгрузка № 2 записана" in panel.status.text())
+    assert panel.after_restore.isHidden()

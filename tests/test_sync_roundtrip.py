@@ -60,11 +60,13 @@ def test_the_district_holds_exactly_what_the_point_exported(pair):
             assert held[record_id] == row, (table, record_id)
     cursor = district.db.execute_sql('SELECT * FROM "point_audit_entry"')
     names = [d[0] for d in cursor.description]
-    trail = {row[1]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
+    trail = {row[2]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
     assert len(trail) == len(point_trail) == exported.audit_entries
     for entry_id, entry in point_trail.items():
         copy = dict(trail[entry_id])
         assert copy.pop("point_code") == "ATY-017"
+        assert copy.pop("database_id") == point.db.execute_sql(
+            "SELECT value FROM meta WHERE key = 'database_id'").fetchone()[0]
         copy["id"] = copy.pop("entry_id")
         assert copy == entry
     assert check_database(district.db) == []

@@ -4,6 +4,8 @@ deactivates and reactivates; a refused set-up leaves no file behind."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 from conftest import NOW
 from PySide6.QtCore import QSettings, Qt
@@ -15,6 +17,7 @@ import ui.accounts_page as accounts_module
 from inspector_app.clock import FixedClock
 from inspector_app.errors import AuthenticationFailed
 from inspector_app.services.setup import login_services
+from inspector_app.storage.models import ALL_MODELS
 from ui.accounts_page import AccountsPage, TemporaryPasswordDialog
 from ui.context import UiContext
 from ui.first_run import FirstRunWizard
@@ -30,10 +33,23 @@ def clock():
     return FixedClock(NOW)
 
 
-def log_in(path, clock, login: str, password: str):
-    """A second login to the wizard's file, as the program opens it for another officer."""
+@contextmanager
+def log_in(window, path, clock, login: str, password: str):
+    """A second login to the wizard's file, as the program opens it for another officer.
+
+    Here in the window's process: peewee binds the models to one database per process, so the
+    window's own database is bound again afterwards (or its next write would wait for a lock
+    held by itself).
+    """
     clock.advance(seconds=10)  # past any pause after a wrong password
-    return login_services(path, login, password, clock=clock)
+    try:
+        services = login_services(path, login, password, clock=clock)
+        try:
+            yield services
+        finally:
+            services.db.close()
+    finally:
+        window.ctx.services.db.bind(ALL_MODELS, bind_refs=False, bind_backrefs=False)
 
 
 def click(qtbot, widget) -> None:
@@ -194,13 +210,11 @@ def test_the_wizard_made_point_gives_its_officers_accounts_by_clicking(
         "Участковый инспектор полиции (УИП)", "Помощник УИП"]
     # both log in with the temporary password, which they must change
     for login, password in (("tursynov", "Atyrau-2026!"), ("nurlanova", "Helper-2026!")):
-        other = log_in(path, clock, login, password)
-        assert other.session.must_change_password
-        other.staff.change_own_password(password, f"Own-{password}")
-        other.db.close()
-        again = log_in(path, clock, login, f"Own-{password}")
-        assert not again.session.must_change_password
-        again.db.close()
+        with log_in(window, path, clock, login, password) as other:
+            assert other.session.must_change_password
+            other.staff.change_own_password(password, f"Own-{password}")
+        with log_in(window, path, clock, login, f"Own-{password}") as again:
+            assert not again.session.must_change_password
 
     # change a role: select the row, Open, pick the role, Save
     click_row(qtbot, page, "nurlanova")
@@ -220,9 +234,8 @@ def test_the_wizard_made_point_gives_its_officers_accounts_by_clicking(
     assert temporary_password(qtbot, page.reset_button, "Tursynov-77") == [
         "Пароль: пароль не должен содержать логин"]
     assert temporary_password(qtbot, page.reset_button, "Reset-2026!") == []
-    reset = log_in(path, clock, "tursynov", "Reset-2026!")
-    assert reset.session.must_change_password
-    reset.db.close()
+    with log_in(window, path, clock, "tursynov", "Reset-2026!") as reset:
+        assert reset.session.must_change_password
 
     # deactivate (after a question answered Yes), then reactivate with a temporary password
     asked: list[str] = []
@@ -234,13 +247,13 @@ def test_the_wizard_made_point_gives_its_officers_accounts_by_clicking(
     assert "Тұрсынов Бауыржан (tursynov)" in asked[0]
     assert rows(page)["tursynov"][5] == "нет"
     assert not page.reset_button.isEnabled() and page.active_button.text() == "Включить…"
-    with pytest.raises(AuthenticationFailed):
-        log_in(path, clock, "tursynov", "Reset-2026!")
+    with pytest.raises(AuthenticationFailed), log_in(window, path, clock, "tursynov",
+                                                    "Reset-2026!"):
+        pass
     assert temporary_password(qtbot, page.active_button, "Again-2026!") == []
     assert rows(page)["tursynov"][5] == "да"
-    back = log_in(path, clock, "tursynov", "Again-2026!")
-    assert back.session.must_change_password
-    back.db.close()
+    with log_in(window, path, clock, "tursynov", "Again-2026!") as back:
+        assert back.session.must_change_password
 
     # the head cannot close their own account: the button says why instead of offering it
     click_row(qtbot, page, "kasymov")

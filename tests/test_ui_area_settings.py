@@ -75,8 +75,8 @@ def test_area_rows_open_their_records_and_new_buttons_create(qtbot, ctx, seeded,
     page.tabs.setCurrentIndex(1)
     page.organisations.setCurrentIndex(page.org_proxy.index(0, 1))
     qtbot.keyClick(page.organisations, Qt.Key.Key_Return)
-    page.new_address.click()
-    page.new_record()
+    qtbot.mouseClick(page.new_address, Qt.MouseButton.LeftButton)
+    page.new_record()  # File → New record (Ctrl+N) on the organisations tab
     assert opened == [("address", ids["address_not_visited"]),
                       ("organisation", ids["organisation"]), ("address", None),
                       ("organisation", None)]

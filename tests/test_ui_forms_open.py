@@ -81,7 +81,7 @@ def test_existing_record_opens_for_editing(qtbot, ctx, services, person):
 
     def edit(form: AppealForm) -> None:
         form.decision.set_value("in_progress")
-        form.on_save()
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
 
     on_modal(AppealForm, edit)
     assert open_record_form(ctx, "appeal", appeal.id) == appeal.id

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ui_fixtures
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from inspector_app import __version__
 from inspector_app.registers import REGISTERS
+from ui.forms.visit_form import VisitForm
 from ui.main_window import GEOMETRY_KEY, MainWindow
 
 seeded, settings, ctx = ui_fixtures.seeded, ui_fixtures.settings, ui_fixtures.ctx
@@ -55,21 +57,60 @@ def test_home_page_lists_due_checks_overdue_appeals_and_figures(qtbot, ctx, seed
 
 
 def test_each_line_of_the_home_page_opens_its_record(qtbot, ctx, seeded, monkeypatch):
-    _services, ids = seeded
+    services, ids = seeded
     opened = []
     monkeypatch.setattr(ctx, "open_record",
-                        lambda kind, record_id=None, parent=None: opened.append((kind, record_id)))
+                        lambda kind, record_id=None, parent=None, initial=None:
+                        opened.append((kind, record_id, initial)))
     window = open_window(qtbot, ctx)
     home = window.home
     for records in (home.checks, home.overdue, home.recent):
         records.setFocus()
         records.setCurrentItem(records.topLevelItem(0))
         qtbot.keyClick(records, Qt.Key.Key_Return)
-    assert opened[0] == ("registration", ids["registration_overdue"])
-    assert opened[1] == ("appeal", ids["overdue_appeal"])
-    assert opened[2] == ("preventive_visit", opened[2][1])  # the visit at 09:40 today
-    home.quick_buttons["offence"].click()
-    assert opened[3] == ("offence", None)
+    person = services.registrations.get(ids["registration_overdue"]).person_id
+    assert opened[0] == ("preventive_visit", None, {  # a check due: record that check
+        "kind": "registration_check", "registration": ids["registration_overdue"],
+        "person": person, "address_text": "г. Атырау, ул. Абая, 12"})
+    assert opened[1] == ("appeal", ids["overdue_appeal"], None)
+    assert opened[2][0] == "preventive_visit" and opened[2][1]  # the visit at 09:40 today
+    qtbot.mouseClick(home.quick_buttons["offence"], Qt.MouseButton.LeftButton)
+    assert opened[3] == ("offence", None, None)
+
+
+def test_a_right_click_on_an_overdue_check_records_it_in_a_prefilled_visit(qtbot, ctx,
+                                                                         seeded):
+    services, ids = seeded
+    window = open_window(qtbot, ctx)
+    checks = window.home.checks
+    rect = checks.visualItemRect(checks.topLevelItem(0))
+    seen = {}
+
+    def choose_record_this_check():
+        menu = QApplication.activePopupWidget()
+        seen["menu"] = [a.text() for a in menu.actions()]
+        action = menu.actions()[0]
+        QTimer.singleShot(50, look_at_the_form)  # the click opens the form (modal)
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton,
+                         pos=menu.actionGeometry(action).center())
+
+    def look_at_the_form():
+        form = next(w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, VisitForm) and w.isVisible())
+        try:
+            seen["title"] = form.windowTitle()
+            seen["values"] = (form.kind_combo.value(), form.registration.value(),
+                              form.person.value(), form.address.currentText())
+        finally:
+            form.discard()
+
+    QTimer.singleShot(50, choose_record_this_check)
+    checks.customContextMenuRequested.emit(rect.center())  # what a right-click sends
+    assert seen["menu"] == ["Записать проверку…", "Открыть учет"]
+    assert seen["title"] == "Новый профилактический обход"
+    person = services.registrations.get(ids["registration_overdue"]).person_id
+    assert seen["values"] == ("registration_check", ids["registration_overdue"], person,
+                              "г. Атырау, ул. Абая, 12")
 
 
 def test_a_figure_card_opens_its_register(qtbot, ctx):

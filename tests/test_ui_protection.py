@@ -149,7 +149,7 @@ def test_back_up_now_shows_progress_and_the_result(qtbot, ui_ctx, db_path, tmp_p
     dialog = BackupNowDialog(ui_ctx, db_path)
     qtbot.addWidget(dialog)
     dialog.folder.setText(str(folder))
-    dialog.start()
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result_info is not None, timeout=10_000)
     assert dialog.progress.value() == 100
     assert "проверена" in dialog.status.text() and "записей: 2" in dialog.status.text()
@@ -166,7 +166,7 @@ def test_a_backup_failure_is_explained(qtbot, ui_ctx, db_path, tmp_path):
     dialog = BackupNowDialog(ui_ctx, db_path)
     qtbot.addWidget(dialog)
     dialog.folder.setText(str(blocker / "sub"))
-    dialog.start()
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.start_button.isEnabled(), timeout=10_000)
     assert "флешка" in dialog.status.text()
 
@@ -193,7 +193,7 @@ def test_restore_chooser_lists_dates_and_counts(qtbot, qtmodeltester, ui_ctx, se
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog.grab().save("/tmp/prot_restore.png")
-    dialog.restore()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.chosen().created_at.day == 25 and dialog.chosen().counts["person"] == 1
 
@@ -257,7 +257,7 @@ def test_idle_time_locks_and_the_password_unlocks(qtbot, logged_in_ctx, services
     assert lock.locked and not window.isVisible() and lock.dialog.isVisible()
     dialog = lock.dialog
     type_text(dialog.password, "неверный-пароль")
-    dialog.try_unlock()
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
     assert lock.locked and "Неверный" in dialog.message.text()
     assert not dialog.unlock_button.isEnabled()  # the pause after a wrong password
     dialog.grab().save("/tmp/prot_idle.png")
@@ -265,7 +265,7 @@ def test_idle_time_locks_and_the_password_unlocks(qtbot, logged_in_ctx, services
     dialog.unlock_button.setEnabled(True)
     dialog.password.setText(PASSWORD)
     with qtbot.waitSignal(lock.sig_unlocked, timeout=3000):
-        dialog.try_unlock()
+        qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
     assert not lock.locked and window.isVisible()
     lock.uninstall()
 
@@ -289,7 +289,7 @@ def test_activity_postpones_the_lock(qtbot, logged_in_ctx):
     assert not lock.locked
     qtbot.waitUntil(lambda: lock.locked, timeout=3000)
     lock.dialog.password.setText(PASSWORD)
-    lock.dialog.try_unlock()
+    qtbot.mouseClick(lock.dialog.unlock_button, Qt.MouseButton.LeftButton)
     lock.uninstall()
 
 

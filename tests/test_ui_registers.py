@@ -173,7 +173,7 @@ def test_delete_answered_no_keeps_the_record(qtbot, ctx, seeded, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.No)
     page.view.selectRow(0)
-    page.delete_current()
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert services.offences.get(ids["offence"]).deleted is False
 
 
@@ -186,8 +186,9 @@ def test_an_assistant_sees_no_delete_button(qtbot, ctx):
     page = open_page(qtbot, ctx, "appeals")
     assert page.new_button.isVisibleTo(page)
     assert not page.delete_button.isVisibleTo(page)
+    page.view.setFocus()
     page.view.selectRow(0)
-    page.delete_current()  # Del does nothing either
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)  # Del does nothing either
     assert page.model.rowCount() == count("appeals")
     services.login("erzhanov", PASSWORD)
 
@@ -204,7 +205,7 @@ def test_enter_and_double_click_open_the_record(qtbot, ctx, seeded, monkeypatch)
     rect = page.view.visualRect(page.model.index(0, 1))
     qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    page.new_record()
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     assert opened == [("offence", ids["offence"]), ("offence", ids["offence"]),
                       ("offence", None)]
 

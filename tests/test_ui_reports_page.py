@@ -7,7 +7,9 @@ from datetime import date
 import pytest
 import ui_fixtures
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from ui_dialogs import DialogAnswers
 
 from inspector_app.reports import periods
 from inspector_app.storage.models import Appeal
@@ -27,7 +29,7 @@ def page(qtbot, ctx):
 
 def generate(qtbot, page) -> int:
     with qtbot.waitSignal(page.sig_generated, timeout=30_000) as blocker:
-        page.generate()
+        qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     return blocker.args[0]
 
 
@@ -38,7 +40,8 @@ def pdf_printer(path) -> QPrinter:
     return printer
 
 
-def test_activity_report_opens_in_the_preview(qtbot, page, tmp_path):
+def test_activity_report_opens_in_the_preview(qtbot, page, tmp_path, monkeypatch):
+    answers = DialogAnswers(tmp_path, save_name="copy").install(monkeypatch)
     page.set_kind("activity")
     page.set_preset(periods.YEAR)
     assert (page.date_from.date().toString("dd.MM.yyyy"),
@@ -51,9 +54,11 @@ def test_activity_report_opens_in_the_preview(qtbot, page, tmp_path):
     assert page.print_button.isEnabled() and page.generate_button.isEnabled()
     qtbot.wait(200)  # QPdfView renders in the background
     page.grab().save(str(tmp_path / "reports_page.png"))
-    saved = page.save_report(str(tmp_path / "copy"))
-    assert saved.endswith("copy.pdf")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert answers.asked == ["save: Сохранить отчет"]
+    saved = tmp_path / "copy.pdf"
     assert len(PdfReader(saved).pages) == pages
+    assert str(saved) in page.status.text()
     assert ctx_folder(page) == str(tmp_path)
 
 
@@ -61,14 +66,15 @@ def ctx_folder(page) -> str:
     return page.ctx.settings.value("reports/last_folder")
 
 
-def test_print_renders_every_page(qtbot, page, tmp_path):
+def test_print_renders_every_page(qtbot, page, tmp_path, monkeypatch):
+    answers = DialogAnswers(tmp_path).install(monkeypatch)
     page.set_kind("register")
     page.register.setCurrentIndex(page.register.findData("appeals"))
     page.set_dates(date(2026, 1, 1), date(2026, 12, 31))
     pages = generate(qtbot, page)
-    out = tmp_path / "printed.pdf"
-    assert page.print_report(pdf_printer(out)) == pages
-    reader = PdfReader(str(out))
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    assert len(answers.printed) == 1
+    reader = PdfReader(str(answers.printed[0]))
     assert len(reader.pages) == pages
     width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
     assert width > height  # journals are landscape
@@ -102,7 +108,8 @@ def test_unknown_talon_is_refused_without_a_job(qtbot, page, monkeypatch):
                         lambda parent, exc, lang: shown.append(exc.message(lang)))
     page.set_kind("talon")
     page.talon.setText("ATY-017-T-2026-09999")
-    assert page.generate() is None
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert page.job is None
     assert shown == ["Талон № ATY-017-T-2026-09999 не найден"]
 
 

@@ -8,6 +8,7 @@ import csv
 import ui_fixtures
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
+from ui_dialogs import DialogAnswers
 
 from inspector_app.registers import REGISTERS, Filters
 from ui.app import build_main_window
@@ -52,7 +53,7 @@ def test_enter_in_a_register_opens_the_real_form(qtbot, ctx, seeded):
     assert seen == [("offence", ids["offence"], False)]
 
 
-def test_a_due_check_on_the_home_page_opens_its_registration(qtbot, ctx, seeded):
+def test_a_due_check_on_the_home_page_opens_a_new_check_visit(qtbot, ctx, seeded):
     _services, ids = seeded
     window = MainWindow(ctx)
     qtbot.addWidget(window)
@@ -64,7 +65,7 @@ def test_a_due_check_on_the_home_page_opens_its_registration(qtbot, ctx, seeded)
     seen: list = []
     close_form_later(seen)
     qtbot.keyClick(checks, Qt.Key.Key_Return)
-    assert seen == [("registration", ids["registration_overdue"], False)]
+    assert seen == [("preventive_visit", None, False)]  # prefilled: test_ui_main_window
 
 
 def test_an_administrator_gets_accounts_and_audit_pages(qtbot, ctx, monkeypatch):
@@ -100,7 +101,9 @@ def test_an_inspector_gets_no_accounts_page(qtbot, ctx):
     assert "accounts" not in [p.key for p in window.pages]
 
 
-def test_register_rows_are_saved_to_a_spreadsheet_as_filtered(qtbot, ctx, tmp_path):
+def test_register_rows_are_saved_to_a_spreadsheet_as_filtered(qtbot, ctx, tmp_path,
+                                                              monkeypatch):
+    answers = DialogAnswers(tmp_path, save_name="appeals.csv").install(monkeypatch)
     page = RegisterPage(ctx, "appeals")
     qtbot.addWidget(page)
     page.show()
@@ -108,8 +111,10 @@ def test_register_rows_are_saved_to_a_spreadsheet_as_filtered(qtbot, ctx, tmp_pa
     page.filter_bar.code.setCurrentIndex(page.filter_bar.code.findData("noise"))
     wait_loaded(qtbot, page)
     target = tmp_path / "appeals.csv"
-    job = page.export_rows(str(target))
-    assert job.wait(20_000) and job.error is None
+    with qtbot.waitSignal(page.sig_status, timeout=20_000,
+                          check_params_cb=lambda text: str(target) in text):
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert answers.asked == ["save: Сохранить журнал"]
     with open(target, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f, delimiter=";"))
     expected = REGISTERS["appeals"].count(Filters(code="noise"))
@@ -152,7 +157,7 @@ def test_protection_adds_backup_restore_password_and_lock(qtbot, ctx, db_path, t
     assert protection.idle_lock.locked and not window.isVisible()
     dialog = protection.idle_lock.dialog
     dialog.password.setText(ui_fixtures.PASSWORD)
-    dialog.try_unlock()
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not protection.idle_lock.locked, timeout=10_000)
     assert window.isVisible()
     window.close()  # the exit backup: something changed since there was no backup at all

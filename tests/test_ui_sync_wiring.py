@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QToolButton
 
 from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
 from inspector_app.sync.export import export_package
@@ -50,11 +51,21 @@ def test_a_district_shows_its_points_and_an_acknowledged_point_says_so(qtbot, se
     district = open_services(tmp_path / "rop.db", clock=clock)
     batch = import_files(district, [package], trust_new=True, outbox=tmp_path / "out")
     assert batch.files[0].ok
+    district.login("operator", "Rop-Secret-2026")
     window = build_main_window(district, make_settings(), "en", "rop.db")
     qtbot.addWidget(window)
     assert any(p.key == "points" for p in window.pages)
     assert tr("&Export for the district office…") not in _texts(window)
     assert tr("&Import packages…") in _texts(window)
+    assert window.home.quick_label.isHidden()  # no empty «Новая запись:» at a district
+    window.show()
+    menu_bar = window.menuBar()
+    for action in menu_bar.actions():  # nothing lies over the menus
+        centre = menu_bar.actionGeometry(action).center()
+        assert window.childAt(menu_bar.mapTo(window, centre)) is menu_bar
+    import_button = next(b for b in window.sync.points_page.findChildren(QToolButton)
+                         if b.defaultAction() is window.sync.import_action)
+    assert import_button.text() == window.sync.import_action.iconText()
     window.close()
     district.db.close()
 

@@ -69,6 +69,16 @@ def test_a_registration_check_names_the_registered_person(services, person):
     assert visit.person_id == person.id
 
 
+def test_a_check_visit_starts_prefilled_and_saved_as_is_records_the_check(services, person):
+    reg = services.registrations.create(registration_data(person))
+    values = services.visits.check_values(reg.id)
+    assert values == {"kind": "registration_check", "registration": reg.id,
+                      "person": person.id, "address_text": "г. Атырау, ул. Абая, 12"}
+    services.visits.create({**values, "visited_at": "2026-11-24 10:00",
+                            "dwelling_kind": "flat"})
+    assert services.registrations.get(reg.id).last_check_on == date(2026, 11, 24)
+
+
 # -- registration rules -----------------------------------------------------------------
 
 

@@ -30,7 +30,7 @@ from inspector_app.paths import default_database_path, user_data_dir
 from inspector_app.services.context import Services
 from ui.context import UiContext
 from ui.errors import install_excepthook, setup_logging, show_error
-from ui.i18n import SETTINGS_KEY, install_language, normalise_language
+from ui.i18n import SETTINGS_KEY, application_name, install_language, normalise_language
 from ui.icons import app_icon
 from ui.worker import run_job, wait_for
 
@@ -59,7 +59,7 @@ def create_application(argv: list[str]) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication.instance() or QApplication(argv)
-    app.setApplicationDisplayName(QCoreApplication.translate("App", "Precinct inspector"))
+    app.setApplicationDisplayName(application_name())
     app.setWindowIcon(app_icon())
     return app
 
@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
 
     window = build_main_window(services, settings, lang, str(path),
                                protect=demo_folder is None)
-    window.show()
+    window.show_at_start()
     protection = getattr(window, "protection", None)
     if protection is not None:
         protection.start()

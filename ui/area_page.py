@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.kinds import affected_by
+from inspector_app.numbers import group_thousands
 from inspector_app.permissions import Action
 from inspector_app.services.context import Services
 from ui.context import UiContext
@@ -316,10 +317,10 @@ class AreaPage(QWidget):
             return
         total = len(self.data.addresses)
         text = self.tr("Buildings: %1 · not visited since %2: %3 · organisations: %4")
-        for key, value in (("%1", str(total)),
+        for key, value in (("%1", group_thousands(total)),
                            ("%2", self.data.year_start.strftime("%d.%m.%Y")),
-                           ("%3", str(self.not_visited_count())),
-                           ("%4", str(len(self.data.organisations)))):
+                           ("%3", group_thousands(self.not_visited_count())),
+                           ("%4", group_thousands(len(self.data.organisations)))):
             text = text.replace(key, value)
         self.summary.setText(text)
         self.sig_status.emit(text)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app import audit_log
 from inspector_app.errors import PermissionDenied
+from inspector_app.numbers import group_thousands
 from inspector_app.permissions import Action
 
 PAGE_SIZE = 200
@@ -291,7 +292,7 @@ class AuditLogPage(QWidget):
         except PermissionDenied:
             ids = []
         self.model.set_ids(ids)
-        self.count_label.setText(self.tr("Entries: %1").replace("%1", str(len(ids))))
+        self.count_label.setText(self.tr("Entries: %1").replace("%1", group_thousands(len(ids))))
 
     def _on_data_changed(self, _kind: str) -> None:
         if self.isVisible():

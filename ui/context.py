@@ -46,11 +46,13 @@ class UiContext(QObject):
 
         return translate(code, self.lang, **params)
 
-    def open_record(self, kind: str, record_id: str | None = None, parent=None) -> str | None:
-        """Open the record form of ``kind`` (a new record when ``record_id`` is None).
+    def open_record(self, kind: str, record_id: str | None = None, parent=None, *,
+                    initial: dict[str, Any] | None = None) -> str | None:
+        """Open the record form of ``kind`` (a new record when ``record_id`` is None, pre-filled
+        with ``initial``).
 
         Returns the saved record's id, or None if the user cancelled.
         """
         from ui.forms import open_record_form
 
-        return open_record_form(self, kind, record_id, parent)
+        return open_record_form(self, kind, record_id, parent, initial=initial)

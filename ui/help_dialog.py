@@ -55,7 +55,7 @@ class ManualAction(QAction):
         self.dialog: HelpDialog | None = None
         self.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.triggered.connect(lambda _checked=False: self.open_manual())
+        self.triggered.connect(lambda *_args: self.open_manual())
         ctx.sig_language_changed.connect(self._on_language)
         self.retranslate()
 

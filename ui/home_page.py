@@ -1,16 +1,19 @@
 """The home page: the inspector's day at a glance.
 
 Today's and this month's figures per register, the preventive-registration checks due or
-overdue (the to-do list), appeals past their due date and the latest records; each line opens
-its record. Everything is read in one background job, so the window shows at once.
+overdue (the to-do list), appeals past their due date and the latest records. A line of the
+to-do list records that check (a new check visit of the person, prefilled); every other line
+opens its record; a right-click offers the same and "Open the registration". Everything is
+read in one background job, so the window shows at once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,11 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.errors import InspectorError
 from inspector_app.kinds import KINDS
+from inspector_app.numbers import group_thousands
 from inspector_app.permissions import Action
 from inspector_app.registers import REGISTER_OF_KIND, REGISTERS, Filters, format_value
 from inspector_app.services.context import Services
 from ui.context import UiContext
+from ui.errors import show_error
 from ui.icons import icon
 from ui.kinds import DATED_KINDS, UI_KINDS
 from ui.worker import run_job
@@ -135,12 +141,16 @@ def services_title(register_name: str, lang: str) -> str:
 
 
 class RecordList(QTreeWidget):
-    """A flat list of records; Enter or double-click opens the record."""
+    """A flat list of records; Enter or double-click opens the record (``sig_open``), a
+    right-click offers :attr:`menu_actions` for the line."""
 
     sig_open = Signal(str, str)  # kind, record id
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.menu_actions: list[tuple[str, Callable[[str, str], None]]] = []  # text, handler
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
@@ -171,6 +181,18 @@ class RecordList(QTreeWidget):
         target = item.data(0, RECORD_ROLE)
         if target:
             self.sig_open.emit(*target)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.itemAt(pos)
+        target = item.data(0, RECORD_ROLE) if item is not None else None
+        if not target or not self.menu_actions:
+            return
+        self.setCurrentItem(item)
+        menu = QMenu(self)
+        for text, handler in self.menu_actions:
+            menu.addAction(text, lambda *_args, h=handler: h(*target))
+        menu.exec(self.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
 
 class FigureCard(QFrame):
@@ -235,7 +257,7 @@ class HomePage(QWidget):
         quick.addWidget(self.quick_label)
         for kind in DATED_KINDS:
             button = QPushButton(icon(UI_KINDS[kind].icon), "", self)
-            button.clicked.connect(lambda _checked=False, k=kind: self.new_record_of(k))
+            button.clicked.connect(lambda *_args, k=kind: self.new_record_of(k))
             self.quick_buttons[kind] = button
             quick.addWidget(button)
         quick.addStretch(1)
@@ -245,7 +267,7 @@ class HomePage(QWidget):
         self.figure_cards: dict[str, FigureCard] = {}
         for name in FIGURE_REGISTERS:
             card = FigureCard(self.figures_box)
-            card.sig_clicked.connect(lambda n=name: self.sig_show_register.emit(n))
+            card.sig_clicked.connect(lambda *_args, n=name: self.sig_show_register.emit(n))
             self.figure_cards[name] = card
         self._card_columns = 0
         self._place_cards(3)
@@ -253,9 +275,9 @@ class HomePage(QWidget):
         self.figures_box.setSizePolicy(QSizePolicy.Policy.Ignored,
                                        QSizePolicy.Policy.Preferred)
 
-        self.checks_box, self.checks = self._list_box(4)
-        self.overdue_box, self.overdue = self._list_box(4)
-        self.recent_box, self.recent = self._list_box(3)
+        self.checks_box, self.checks = self._list_box(4, self.record_check)
+        self.overdue_box, self.overdue = self._list_box(4, self.open_record)
+        self.recent_box, self.recent = self._list_box(3, self.open_record)
 
         grid = QGridLayout()
         grid.addWidget(self.checks_box, 0, 0)
@@ -302,11 +324,12 @@ class HomePage(QWidget):
         self._place_cards(len(FIGURE_REGISTERS) if wide else 3)
         super().resizeEvent(event)
 
-    def _list_box(self, columns: int) -> tuple[QGroupBox, RecordList]:
+    def _list_box(self, columns: int, on_open: Callable[[str, str], None]
+                  ) -> tuple[QGroupBox, RecordList]:
         box = QGroupBox(self)
         records = RecordList(box)
         records.setColumnCount(columns)
-        records.sig_open.connect(self.open_record)
+        records.sig_open.connect(on_open)
         QVBoxLayout(box).addWidget(records)
         return box, records
 
@@ -324,6 +347,14 @@ class HomePage(QWidget):
             button.setText(QCoreApplication.translate("HomePage", UI_KINDS[kind].new_title))
             button.setToolTip(QCoreApplication.translate("HomePage", UI_KINDS[kind].new_tip))
             button.setVisible(self.ctx.services.can(Action.CREATE, kind))
+        self.quick_label.setVisible(any(not b.isHidden() for b in self.quick_buttons.values()))
+        open_text = self.tr("Open")
+        self.checks.menu_actions = [(self.tr("Record this check…"), self.record_check),
+                                    (self.tr("Open the registration"), self.open_record)]
+        if not self.may_record_checks():
+            self.checks.menu_actions = self.checks.menu_actions[1:]
+        self.overdue.menu_actions = [(open_text, self.open_record)]
+        self.recent.menu_actions = [(open_text, self.open_record)]
         self.figures_box.setTitle(self.tr("Figures: today and this month"))
         for name, card in self.figure_cards.items():
             card.title.setText(self.ctx.t(REGISTERS[name].title))
@@ -396,8 +427,6 @@ class HomePage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._job = None
         self._pending = False
-        from ui.errors import show_error
-
         show_error(self, exc, self.ctx.lang)
 
     def _show(self, data: HomeData) -> None:
@@ -427,7 +456,8 @@ class HomePage(QWidget):
         if self.data is None:
             return self.tr("Loading…")
         return self.tr("Overdue checks: %1 · overdue appeals: %2").replace(
-            "%1", str(self.data.checks_overdue)).replace("%2", str(self.data.overdue_total))
+            "%1", group_thousands(self.data.checks_overdue)).replace(
+            "%2", group_thousands(self.data.overdue_total))
 
     def _on_data_changed(self, _kind: str) -> None:
         if self.isVisible():
@@ -439,6 +469,22 @@ class HomePage(QWidget):
     def open_record(self, kind: str, record_id: str) -> None:
         self.ctx.open_record(kind, record_id, self)
 
+    def may_record_checks(self) -> bool:
+        return self.ctx.services.can(Action.CREATE, "preventive_visit")
+
+    def record_check(self, kind: str, registration_id: str) -> None:
+        """A line of the to-do list: a new check visit of that registered person, prefilled
+        (the registration itself for whoever may not record visits)."""
+        if not self.may_record_checks():
+            self.open_record(kind, registration_id)
+            return
+        try:
+            initial = self.ctx.services.visits.check_values(registration_id)
+        except InspectorError as exc:
+            show_error(self, exc, self.ctx.lang)
+            return
+        self.ctx.open_record("preventive_visit", None, self, initial=initial)
+
     def new_record_of(self, kind: str) -> None:
         self.ctx.open_record(kind, None, self)
 
@@ -448,6 +494,6 @@ class HomePage(QWidget):
         for kind, button in self.quick_buttons.items():
             if button.isVisible():
                 menu.addAction(button.icon(), button.text(),
-                               lambda k=kind: self.new_record_of(k))
+                               lambda *_args, k=kind: self.new_record_of(k))
         menu.exec(self.mapToGlobal(self.quick_buttons["appeal"].geometry().bottomLeft()))
 

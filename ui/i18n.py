@@ -10,6 +10,7 @@ translated by the core's message catalogue in the current ``UiContext.lang``.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
 
 from inspector_app.messages import DEFAULT_LANGUAGE, LANGUAGES, translate
 from inspector_app.paths import resource
@@ -54,11 +55,17 @@ def qt_locale(lang: str) -> QLocale:
             "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)}[lang]
 
 
+def application_name() -> str:
+    """The program's name in the installed language."""
+    return QCoreApplication.translate("App", "Precinct inspector")
+
+
 def install_language(lang: str) -> list[str]:
     """Replace the application's translators with those of ``lang``; returns files loaded.
 
     Installing a translator sends ``QEvent.LanguageChange`` to every widget, which then
-    re-reads its texts (see ``changeEvent`` in the windows and pages).
+    re-reads its texts (see ``changeEvent`` in the windows and pages). The application's
+    display name follows: Qt appends it to every window title that does not end with it.
     """
     app = QCoreApplication.instance()
     for translator in _installed:
@@ -78,6 +85,8 @@ def install_language(lang: str) -> list[str]:
         app.installTranslator(gaps)
         _installed.append(gaps)
     QLocale.setDefault(qt_locale(lang))
+    if isinstance(app, QGuiApplication):
+        app.setApplicationDisplayName(application_name())
     return loaded
 
 

@@ -36,6 +36,7 @@ from ui.audit_view import AuditLogPage
 from ui.context import UiContext
 from ui.help_dialog import ManualAction
 from ui.home_page import HomePage
+from ui.i18n import application_name
 from ui.icons import app_icon, icon
 from ui.kinds import PAGE_KINDS, UI_KINDS
 from ui.registers.register_page import RegisterPage
@@ -43,6 +44,9 @@ from ui.reports_page import ReportsPage
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
+SMALL_SCREEN = QSize(1366, 768)
+"""A screen whose available area is no wider or no taller than this opens the window
+maximised (the default 1280×720 would hang over its edges or the taskbar)."""
 
 
 
@@ -131,7 +135,7 @@ class MainWindow(QMainWindow):
         item.setToolTip(page_title())
         status = getattr(widget, "sig_status", None)
         if status is not None:
-            status.connect(lambda text, w=widget: self._on_page_status(w, text))
+            status.connect(lambda text, *, w=widget: self._on_page_status(w, text))
         if hasattr(self, "view_menu"):
             self._rebuild_view_menu()
 
@@ -206,7 +210,7 @@ class MainWindow(QMainWindow):
             action = QAction(page.item.icon(), page.title(), self)
             if number < 10:  # Ctrl+1 … Ctrl+9, then Ctrl+0 (the reports in a point)
                 action.setShortcut(QKeySequence(f"Ctrl+{(number + 1) % 10}"))
-            action.triggered.connect(lambda _checked=False, n=number: self.nav.setCurrentRow(n))
+            action.triggered.connect(lambda *_args, n=number: self.nav.setCurrentRow(n))
             self.view_menu.addAction(action)
             self.page_actions.append(action)
         self.view_menu.addSeparator()
@@ -240,7 +244,7 @@ class MainWindow(QMainWindow):
 
     def _update_window_title(self) -> None:
         page = self.pages[self.nav.currentRow()] if self.nav.currentRow() >= 0 else None
-        name = self.tr("Precinct inspector")
+        name = application_name()  # the title ends with it, so Qt does not add it again
         self.setWindowTitle(f"{page.title()} — {name}" if page else name)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -267,7 +271,7 @@ class MainWindow(QMainWindow):
     def about_text(self) -> str:
         point = html.escape(self.ctx.services.point_code)
         path = html.escape(self.database_path or self.tr("(in memory)"))
-        name = self.tr("Precinct inspector")
+        name = application_name()
         summary = self.tr("The offline desk of a precinct police inspector: registers, "
                           "reports and sync with the district office by file.")
         fonts = self.tr("Fonts: DejaVu (Bitstream Vera licence; DejaVu changes are in the "
@@ -287,7 +291,8 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         settings = self.ctx.settings
         geometry = settings.value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        self.geometry_remembered = isinstance(geometry, QByteArray) and not geometry.isEmpty()
+        if self.geometry_remembered:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 720)
@@ -295,6 +300,17 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         self.nav.setCurrentRow(0)  # the day starts on the home page
+
+    def show_at_start(self) -> None:
+        """Show the window as the program starts: as this PC last left it, or, the first
+        time, maximised on a small screen (see :data:`SMALL_SCREEN`)."""
+        available = self.screen().availableGeometry().size()
+        small = available.width() <= SMALL_SCREEN.width() \
+            or available.height() <= SMALL_SCREEN.height()
+        if small and not self.geometry_remembered:
+            self.showMaximized()
+        else:
+            self.show()
 
     def save_state(self) -> None:
         """Remember the window geometry and the registers' columns (per PC)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from inspector_app.kinds import registered
 from inspector_app.messages import translate
+from inspector_app.numbers import group_thousands
 from inspector_app.sync.overview import (
     STALE_DAYS,
     PointStatus,
@@ -97,8 +99,11 @@ class PointsModel(QAbstractTableModel):
     def _text(self, point: PointStatus, column: int) -> str:
         if column >= len(self.FIXED):
             live, _ = point.counts.get(KIND_COLUMNS[column - len(self.FIXED)], (0, 0))
-            return f"{live:,}".replace(",", " ")
-        return (point.point_code, point.name,
+            return group_thousands(live)
+        name = point.name
+        if point.reinstalled_on is not None:
+            name += f" ({point.reinstalled_text(self.lang)})"
+        return (point.point_code, name,
                 point.last_package_at.strftime("%d.%m.%Y") if point.last_package_at else "—",
                 "—" if point.days_since is None else str(point.days_since),
                 str(point.last_export_no or "—"), str(point.held_export_no or "—"),
@@ -106,6 +111,8 @@ class PointsModel(QAbstractTableModel):
 
     def _tooltip(self, point: PointStatus) -> str:
         lines = [f"{point.point_code} {point.name}", point.fingerprint]
+        if point.reinstalled_on is not None:
+            lines.append(point.reinstalled_text(self.lang))
         if point.stale:
             lines.append(self.tr("No package for more than %1 days.").replace(
                 "%1", str(STALE_DAYS)))
@@ -131,22 +138,31 @@ class PointsOverview(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel(self)
-        refresh = QPushButton(icon("refresh"), self.tr("Refresh"), self)
-        refresh.clicked.connect(self.reload)
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(refresh)
+        self.refresh_button = QPushButton(icon("refresh"), self.tr("Refresh"), self)
+        self.refresh_button.clicked.connect(self.reload)
+        self.top = QHBoxLayout()
+        self.top.addWidget(self.summary, 1)
+        self.top.addWidget(self.refresh_button)
         self.refused_label = QLabel(self.tr("Refused files from unknown senders:"), self)
         self.refused = QListWidget(self)
         self.refused.setMaximumHeight(120)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(self.top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.refused_label)
         layout.addWidget(self.refused)
         ctx.sig_data_changed.connect(self._on_changed)
         ctx.sig_language_changed.connect(self._on_language)
         self.reload()
+
+    def add_action_button(self, action: QAction) -> QToolButton:
+        """A button beside Refresh that triggers ``action`` (File → Import packages…) and
+        follows its text, icon and enabled state."""
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.top.insertWidget(self.top.count() - 1, button)
+        return button
 
     @Slot()
     def reload(self) -> None:
@@ -158,7 +174,7 @@ class PointsOverview(QWidget):
         stale = sum(1 for p in points if p.stale)
         gaps = sum(1 for p in points if p.gaps)
         self.summary.setText(self.tr("Points: %1, without recent packages: %2, with missing "
-                                     "exports: %3").replace("%1", str(len(points)))
+                                     "exports: %3").replace("%1", group_thousands(len(points)))
                              .replace("%2", str(stale)).replace("%3", str(gaps)))
         self.refused.clear()
         for refusal in unattributed_refusals(services):

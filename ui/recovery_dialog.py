@@ -57,7 +57,7 @@ class RecoverySheetDialog(QDialog):
         key_label.setBuddy(self.key_view)
         self.save_button = QPushButton(icon("save"), self.tr("&Save the sheet as PDF…"), self)
         self.save_button.setAutoDefault(False)
-        self.save_button.clicked.connect(lambda _checked=False: self.save_sheet())
+        self.save_button.clicked.connect(lambda *_args: self.save_sheet())
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.hide()
@@ -65,7 +65,7 @@ class RecoverySheetDialog(QDialog):
                                          "and it goes to the point's safe"), self)
         self.done_button = QPushButton(self.tr("&Done"), self)
         self.done_button.setEnabled(False)
-        self.done_button.clicked.connect(lambda _checked=False: self.accept())
+        self.done_button.clicked.connect(lambda *_args: self.accept())
         self.confirm.toggled.connect(self.done_button.setEnabled)
 
         key_row = QHBoxLayout()

@@ -386,17 +386,16 @@ class ReportsPage(QWidget):
         self.sig_status.emit(text)
 
     # -- print and save -------------------------------------------------------------------
-    def print_report(self, printer: QPrinter | None = None) -> int:
-        """Print the report shown (through the print dialog unless ``printer`` is given)."""
+    def print_report(self) -> int:
+        """Print the report shown through the system print dialog; returns pages printed."""
         if self.current_file is None:
             return 0
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-            dialog = QPrintDialog(printer, self)
-            dialog.setMinMax(1, self.pages)
-            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-                return 0
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, self.pages)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return 0
         return print_pdf(self.document, printer)
 
     def suggested_name(self) -> str:
@@ -406,17 +405,16 @@ class ReportsPage(QWidget):
         return (f"{self.kind.currentData()}_{request.date_from:%Y-%m-%d}_"
                 f"{request.date_to:%Y-%m-%d}.pdf")
 
-    def save_report(self, target: str | None = None) -> str | None:
-        """Copy the report shown to a file the user picks (or ``target``); returns the path."""
+    def save_report(self) -> str | None:
+        """Copy the report shown to a file the user picks; returns the path written."""
         if self.current_file is None:
             return None
-        if target is None:
-            folder = self.ctx.settings.value("reports/last_folder", str(Path.home()))
-            target, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save the report"), str(Path(folder) / self.suggested_name()),
-                self.tr("PDF documents (*.pdf)"))
-            if not target:
-                return None
+        folder = self.ctx.settings.value("reports/last_folder", str(Path.home()))
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the report"), str(Path(folder) / self.suggested_name()),
+            self.tr("PDF documents (*.pdf)"))
+        if not target:
+            return None
         if not target.lower().endswith(".pdf"):
             target += ".pdf"
         try:

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from inspector_app.errors import InspectorError
 from inspector_app.kinds import KINDS
 from inspector_app.permissions import Action
-from inspector_app.sync import state
+from inspector_app.sync import restored, state
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.export import export_package
 from inspector_app.sync.importer import import_files, package_files, peek
@@ -88,6 +88,8 @@ class ExportPanel(QWidget):
         folder_row.addWidget(browse)
         self.full = QCheckBox(self.tr("Everything, not only the changes since the last "
                                       "acknowledgement"), self)
+        self.after_restore = QCheckBox(self.tr("Restored from a backup, and nothing was sent "
+                                               "to the district after that backup"), self)
         self.export_button = QPushButton(icon("export"), self.tr("Export"), self)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start)
@@ -104,6 +106,7 @@ class ExportPanel(QWidget):
         form.addRow(self.tr("Acknowledged:"), self.ack_label)
         form.addRow(self.tr("Folder:"), folder_row)
         form.addRow("", self.full)
+        form.addRow("", self.after_restore)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -130,6 +133,7 @@ class ExportPanel(QWidget):
             self.tr("never yet") if ack is None else
             self.tr("export no. %1 on %2").replace("%1", str(ack.export_no)).replace(
                 "%2", _local(self.ctx, ack.at).strftime("%d.%m.%Y")))
+        self.after_restore.setVisible(restored.waiting_for_receipt(services.db))
         allowed = services.can(Action.EXPORT) and not services.is_district_office
         self.export_button.setEnabled(allowed and district is not None and self.job is None)
         self.trust_button.setEnabled(services.can(Action.IMPORT))
@@ -174,10 +178,12 @@ class ExportPanel(QWidget):
             return
         self.ctx.settings.setValue(EXPORT_FOLDER_KEY, str(folder))
         services, full = self.ctx.services, self.full.isChecked()
+        after_restore = not self.after_restore.isHidden() and self.after_restore.isChecked()
         self.export_button.setEnabled(False)
         self.progress.show()
         self.status.setText(self.tr("Writing the file…"))
-        self.job = run_job(lambda progress: export_package(services, folder, full=full),
+        self.job = run_job(lambda progress: export_package(services, folder, full=full,
+                                                           after_restore=after_restore),
                            db=services.db, parent=self, show_progress=False,
                            on_done=self._done, on_error=self._failed, lang=self.ctx.lang)
 
@@ -186,8 +192,12 @@ class ExportPanel(QWidget):
         self.last_result = result
         self.progress.hide()
         mode = self.ctx.t("cli.export_full" if result.full else "cli.export_changes")
-        self.status.setText(self.ctx.t("cli.export_done", number=result.export_no,
-                                       path=result.path, records=result.records, mode=mode))
+        lines = [self.ctx.t("cli.export_done", number=result.export_no, path=result.path,
+                            records=result.records, mode=mode)]
+        notice = result.district_notice()
+        if notice is not None:
+            lines.append(self.ctx.t(notice[0], **notice[1]))
+        self.status.setText("\n".join(lines))
         self.refresh()
 
     def _failed(self, exc: BaseException) -> None:

@@ -4,7 +4,8 @@ and the point's "last acknowledged by the district" in the status bar.
 - a point: File → Export for the district office… (:class:`ui.sync_dialogs.ExportDialog`);
 - both kinds: File → Import packages… (:class:`ui.sync_dialogs.ImportDialog`): at the
   district the points' packages, at a point the district's receipts and reference data;
-- a district office: a "Points" page (:class:`ui.points_overview.PointsOverview`).
+- a district office: a "Points" page (:class:`ui.points_overview.PointsOverview`) whose
+  Import button is the same action as File → Import packages… (Ctrl+I).
 Actions are added only when the current user's role may use them.
 """
 
@@ -49,8 +50,12 @@ class SyncActions(QObject):
             self.points_page = PointsOverview(self.ctx, window)
             window.add_page("points", self.points_page, "sync",
                             lambda: QCoreApplication.translate("SyncActions", "Points"))
-        self.ack_label = QLabel(window)
+            if self.import_action is not None:
+                self.points_page.add_action_button(self.import_action)
+        # Only a point shows it; a label without a layout would lie over the menu bar.
+        self.ack_label: QLabel | None = None
         if not self.district:
+            self.ack_label = QLabel(window)
             window.statusBar().addPermanentWidget(self.ack_label)
         self.ctx.sig_data_changed.connect(self._on_changed)
         self.ctx.sig_language_changed.connect(lambda _lang: self.retranslate())
@@ -66,7 +71,7 @@ class SyncActions(QObject):
 
     def update_acknowledged(self) -> None:
         """The status bar's "last acknowledged by the district" for a point."""
-        if self.district:
+        if self.ack_label is None:
             return
         ack = last_acknowledged(self.ctx.services.db)
         if ack is None:

@@ -65,8 +65,8 @@ def _fill(args: argparse.Namespace, ctx) -> int:
         ctx.adopt(services)
     if progress is not None:
         print(file=sys.stderr)
-    ctx.out(ctx.t("demo.done", records=result.total, seconds=f"{result.seconds:.1f}",
-                  rate=f"{result.per_second:.0f}", first=f"{result.first_day:%d.%m.%Y}",
+    ctx.out(ctx.t("demo.done", records=result.total, seconds=round(result.seconds, 1),
+                  rate=round(result.per_second), first=f"{result.first_day:%d.%m.%Y}",
                   last=f"{result.last_day:%d.%m.%Y}"))
     for table, count in result.counts.items():
         ctx.out(f"  {table}\t{count}")

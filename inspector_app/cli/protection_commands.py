@@ -63,7 +63,8 @@ def register_backup(commands) -> None:
                                             "one is kept beside it)")
     p.add_argument("backup", type=Path, help="backup file (see: backup --list)")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    p.set_defaults(handler=run_restore, works_when_damaged=True)
+    p.set_defaults(handler=run_restore, works_when_damaged=True,
+                   needs_database=False)  # a new PC has none yet
 
 
 def register_encryption(commands) -> None:
@@ -120,7 +121,7 @@ def run_recovery_sheet(args: argparse.Namespace, ctx) -> int:
 
 def _database_key(ctx) -> bytes | None:
     """The key of an encrypted database (unlocked with --user), None for a plain one."""
-    if not is_encrypted(ctx.db_path):
+    if not ctx.db_path.exists() or not is_encrypted(ctx.db_path):
         return None
     services = ctx.services()
     return services.keyring.key if services.keyring is not None else None

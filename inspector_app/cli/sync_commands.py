@@ -13,8 +13,10 @@ from inspector_app.sync.importer import FINISHING, import_files, package_files
 from inspector_app.sync.keys import ensure_keys
 from inspector_app.sync.overview import points_overview, unattributed_refusals
 from inspector_app.sync.receipts import last_acknowledged
+from inspector_app.sync.refused import forget, waiting_files
 from inspector_app.sync.results import DUPLICATE, IMPORTED
 from inspector_app.sync.trust import database_kind, export_public_key, trust_key_file
+from inspector_app.sync.versions import readable
 
 
 def register(commands) -> None:
@@ -22,6 +24,8 @@ def register(commands) -> None:
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write the file into")
     p.add_argument("--full", action="store_true",
                    help="every record, not only the changes since the last acknowledgement")
+    p.add_argument("--after-restore", action="store_true",
+                   help="a database restored from a backup: nothing was sent after that backup")
     p.set_defaults(handler=run_export)
 
     p = commands.add_parser("import", help="import packages, receipts or reference data")
@@ -31,6 +35,9 @@ def register(commands) -> None:
                    help="enrol points not seen before (check their key fingerprints!)")
     p.add_argument("--out", metavar="DIR",
                    help="where to write receipts for the points (default: beside the database)")
+    p.add_argument("--waiting", action="store_true",
+                   help="also import the refused packages of a newer program that this "
+                        "program reads now (after an update)")
     p.add_argument("--verbose", action="store_true", help="show progress")
     p.set_defaults(handler=run_import)
 
@@ -56,10 +63,14 @@ def register(commands) -> None:
 
 def run_export(args: argparse.Namespace, ctx) -> int:
     with reported(Path(args.out)):  # a full stick names itself, not "unexpected error"
-        result = export_package(ctx.services(), Path(args.out), full=args.full)
+        result = export_package(ctx.services(), Path(args.out), full=args.full,
+                                after_restore=args.after_restore)
     mode = ctx.t("cli.export_full" if result.full else "cli.export_changes")
     ctx.out(ctx.t("cli.export_done", number=result.export_no, path=result.path,
                   records=result.records, mode=mode))
+    notice = result.district_notice()
+    if notice is not None:
+        ctx.error(ctx.t(notice[0], **notice[1]))
     return 0
 
 
@@ -70,6 +81,10 @@ def run_import(args: argparse.Namespace, ctx) -> int:
         if not folder.is_dir():
             raise InspectorError("sync.no_folder", path=str(folder))
         files += package_files(folder)
+    waiting = waiting_files(ctx.services().db.database, readable) if args.waiting else []
+    if args.waiting and not waiting and not files:
+        raise InspectorError("cli.import_no_waiting")
+    files += waiting
     if not files:
         raise InspectorError("cli.import_no_files")
 
@@ -88,6 +103,8 @@ def run_import(args: argparse.Namespace, ctx) -> int:
             (ctx.out if result.ok else ctx.error)(line)
         if result.kept_at is not None:
             ctx.error(ctx.t("cli.import_kept", path=result.kept_at))
+        if result.path in waiting and (result.ok or result.kept_at is not None):
+            forget(result.path)  # imported, or kept again with its new reason
     for path in batch.written:
         ctx.out(ctx.t("cli.import_written", path=path))
     imported = sum(1 for r in batch.files if r.status == IMPORTED)
@@ -150,6 +167,8 @@ def run_status(args: argparse.Namespace, ctx) -> int:
             export=point.last_export_no, records=point.records,
             gaps=", ".join(map(str, point.gaps)) or "—", refused=len(point.refused),
             stale=ctx.t("cli.status_stale") if point.stale else ""))
+        if point.reinstalled_on is not None:
+            ctx.out("  " + point.reinstalled_text(ctx.lang))
     for refusal in unattributed_refusals(services):
         ctx.out(f"{refusal.at:%d.%m.%Y %H:%M} {refusal.file}: {refusal.message(ctx.lang)}")
     return 0

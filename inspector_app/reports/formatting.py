@@ -1,6 +1,7 @@
 """How figures, dates, periods and names are written on paper (and in the CLI's table).
 
-Numbers group thousands with a no-break space and use a decimal comma in Russian and Kazakh;
+Numbers group thousands with a no-break space and use a decimal comma in Russian and Kazakh
+(:mod:`inspector_app.numbers`);
 a change in % has a sign, and is "—" when last year's figure is 0 (no division by zero).
 """
 
@@ -10,9 +11,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from inspector_app.messages import translate
+from inspector_app.numbers import decimal_mark, group_thousands
 
 DASH = "—"
-NBSP = "\u00a0"
 ROMAN = ("I", "II", "III", "IV")
 
 REGIONS_KK = {
@@ -37,26 +38,18 @@ REGIONS_KK = {
 """Kazakh names of the regions, keyed by the Russian name kept in the point's profile."""
 
 
-def _decimal_mark(text: str, lang: str) -> str:
-    return text.replace(".", ",") if lang in ("ru", "kk") else text
-
-
-def group_thousands(value: int) -> str:
-    return f"{value:,}".replace(",", NBSP)
-
-
 def format_number(value: int | float | Decimal | None, kind: str = "count",
                   lang: str = "ru") -> str:
     """A figure as printed: ``12 345``, ``4,2``, ``63,5`` (per ``kind`` of indicator)."""
     if value is None:
         return ""
     if kind in ("rating", "percent"):
-        return _decimal_mark(f"{float(value):.1f}", lang)
+        return decimal_mark(f"{float(value):.1f}", lang)
     if kind == "mrp":
         amount = Decimal(value).quantize(Decimal("0.01"))
         whole, _, cents = f"{amount:f}".partition(".")
         text = group_thousands(int(whole))
-        return text if cents in ("", "00") else _decimal_mark(f"{text}.{cents}", lang)
+        return text if cents in ("", "00") else decimal_mark(f"{text}.{cents}", lang)
     return group_thousands(int(value))
 
 
@@ -65,7 +58,7 @@ def format_change(pct: float | None, lang: str = "ru") -> str:
     if pct is None:
         return DASH
     sign = "+" if pct > 0 else ""
-    return _decimal_mark(f"{sign}{pct:.1f}", lang)
+    return decimal_mark(f"{sign}{pct:.1f}", lang)
 
 
 def format_date(day: date | None) -> str:

@@ -53,8 +53,10 @@ class RegistrationService(RecordService):
             check.fail("close_reason", "v.required")
         check.text("notes", 4000)
         self.staff_or_current(check)
-        check.raise_if_errors()
         last = existing.last_check_on if existing is not None else None
+        if last is not None and last > today:  # checks are done, not planned: a sign of a forgery
+            check.fail("last_check_on", "v.future_date", value=last.strftime("%d.%m.%Y"))
+        check.raise_if_errors()
         check.values["last_check_on"] = last
         check.values["next_check_due"] = next_due(start, last, interval)
         return check.values

@@ -48,6 +48,17 @@ class VisitService(RecordService):
         check.raise_if_errors()
         return check.values
 
+    def check_values(self, registration_id: str) -> dict[str, Any]:
+        """What a new check visit of a registered person starts with: the check, the
+        registration, the person and the person's address."""
+        registration = self.services.registrations.get(registration_id)
+        person = Person.by_id(registration.person_id)
+        values: dict[str, Any] = {"kind": REGISTRATION_CHECK, "registration": registration.id,
+                                  "person": registration.person_id}
+        if person is not None and person.address:
+            values["address_text"] = person.address
+        return values
+
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
         person = Person.by_id(values.get("person"))
         return visit_search_parts(values, person)

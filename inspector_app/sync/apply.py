@@ -21,7 +21,7 @@ with two import-specific allowances:
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from peewee import SqliteDatabase
@@ -31,9 +31,9 @@ from inspector_app.clock import FixedClock
 from inspector_app.errors import FieldError, ValidationError
 from inspector_app.kinds import KINDS
 from inspector_app.messages import translate
-from inspector_app.services.area import address_sort_key
+from inspector_app.permissions import Role
+from inspector_app.reports.formatting import group_thousands
 from inspector_app.services.context import Services
-from inspector_app.services.people import sort_name
 from inspector_app.storage.models import Address, Person, Point, Staff
 from inspector_app.sync.codec import CODECS, LOCKED_PASSWORD, Incoming, KindCodec
 from inspector_app.sync.errors import SyncError
@@ -90,10 +90,12 @@ class LenientCatalogues(Catalogues):
         return self.get(catalogue, code) is not None
 
 
-def validation_services(db: SqliteDatabase, sender: str, local_moment: datetime) -> Services:
-    """Services that apply the rules as the sending point would, at its export time."""
+def validation_services(db: SqliteDatabase, sender: str, local_moment: datetime,
+                        sender_kind: str = "point") -> Services:
+    """Services that apply the rules as the sender (a point, or the district office sending
+    its reference data) would, at its export time."""
     services = Services(db, clock=FixedClock(local_moment + CLOCK_TOLERANCE))
-    services.__dict__["meta"] = {"point_code": sender, "database_kind": "point"}
+    services.__dict__["meta"] = {"point_code": sender, "database_kind": sender_kind}
     services.catalogues = LenientCatalogues()
     services.persons._check_unique_iin = lambda *args: None
     services.staff._login_taken = lambda *args: False
@@ -115,6 +117,20 @@ class _Existing:
             raise AttributeError(name) from None
 
 
+def _shown(value: Any) -> str:
+    """A value as a refusal message quotes it, in every language: dates dd.MM.yyyy, whole
+    numbers with their thousands grouped."""
+    if value is None:
+        return "—"
+    if isinstance(value, datetime):
+        return f"{value:%d.%m.%Y %H:%M}"
+    if isinstance(value, date):
+        return f"{value:%d.%m.%Y}"
+    if value.__class__ is int:
+        return group_thousands(value)
+    return str(value)[:64]
+
+
 class RecordsApplier:
     """Prepares a package's records kind by kind and hands the writes to ``writer`` (see
     :mod:`inspector_app.sync.pipeline`); keeps results and count changes. Reads go through
@@ -133,6 +149,9 @@ class RecordsApplier:
         self.seq_to = seq_to
         self.count_delta: dict[str, list[int]] = {}
         self.conflict_ids: list[str] = []
+        self.tombstones: dict[str, int] = {}
+        """Tombstones sent per kind (held or not), checked against the manifest's counts."""
+        self._seen: dict[str, str] = {}  # every id of the package: the kind it came in
 
     def apply(self, codec: KindCodec, lines, progress=None) -> KindResult:
         """Apply every line of one member; :class:`SyncError` on the first bad record."""
@@ -143,21 +162,29 @@ class RecordsApplier:
 
     def _apply(self, codec: KindCodec, lines, progress=None) -> KindResult:
         result = KindResult()
-        seen: set[str] = set()
+        seen = self._seen
+        table = codec.table
+        done = tombstones = 0
         batch: list[Incoming] = []
         for line in lines:
             record = codec.decode(line)
-            if record.id in seen:
-                raise SyncError("sync.duplicate_id", kind=codec.table, id=record.id)
-            seen.add(record.id)
+            first = seen.get(record.id)
+            if first is not None:
+                raise (SyncError("sync.duplicate_id", kind=table, id=record.id) if first == table
+                       else SyncError("sync.id_in_two_kinds", id=record.id, first=first,
+                                      second=table))
+            seen[record.id] = table
             self._check_stamps(codec, record)
+            tombstones += record.deleted
             batch.append(record)
+            done += 1
             if len(batch) >= BATCH:
                 self._apply_batch(codec, batch, result)
                 batch = []
                 if progress is not None:
-                    progress(codec.table, len(seen))
+                    progress(table, done)
         self._apply_batch(codec, batch, result)
+        self.tombstones[table] = tombstones
         return result
 
     def _check_stamps(self, codec: KindCodec, record: Incoming) -> None:
@@ -167,9 +194,20 @@ class RecordsApplier:
         if not self.seq_from < record.change_seq <= self.seq_to:
             raise SyncError("sync.bad_record", kind=codec.table, id=record.id,
                             field="change_seq", reason="range")
-        if codec.model is Point and record.fields["code"] != self.sender:
-            raise SyncError("sync.foreign_record", kind=codec.table, id=record.id,
-                            point=record.fields["code"])
+        if record.row_version > record.change_seq:
+            # every version takes a change number: a version above it was never written there
+            raise SyncError("sync.bad_record", kind=codec.table, id=record.id,
+                            field="row_version", reason="range")
+        if codec.model is Point:
+            if record.fields["code"] != self.sender:
+                raise SyncError("sync.foreign_record", kind=codec.table, id=record.id,
+                                point=record.fields["code"])
+            if record.fields["is_district_office"]:
+                raise SyncError("sync.point_claims_district", point=self.sender)
+        elif (codec.model is Staff and record.fields["role"] == Role.DISTRICT_OPERATOR
+              and not self.services.is_district_office):  # rules as a point: its staff
+            raise SyncError("sync.district_role", login=record.fields["login"][:64],
+                            point=self.sender)
 
     def _apply_batch(self, codec: KindCodec, batch: list[Incoming], result: KindResult) -> None:
         if not batch:
@@ -224,30 +262,24 @@ class RecordsApplier:
         service = self.by_model[codec.model]
         fields = record.fields
         data = {name: fields[name] for name in codec.data_fields}
-        cleaned: dict[str, Any] = {}
         try:
             cleaned = service.clean(dict(data), _Existing(fields))
         except ValidationError as exc:
-            remaining = [e for e in exc.errors if not self._dangling_allowed(codec, fields, e)]
-            if remaining:
-                raise InvalidRecord(codec.table, record.id, remaining) from None
+            raise InvalidRecord(codec.table, record.id, exc.errors) from None
+        except (OverflowError, ValueError):  # a date the rules cannot count from (year 9999)
+            raise SyncError("sync.bad_record", kind=codec.table, id=record.id, field="-",
+                            reason="range") from None
+        for name in codec.data_fields:
+            if name in cleaned and cleaned[name] != fields[name]:
+                raise SyncError("sync.derived_mismatch", kind=codec.table, id=record.id,
+                                field=name, sent=_shown(fields[name]),
+                                computed=_shown(cleaned[name]))
         params = record.params
         params["search_text"] = search_text(*service.search_parts(data))
         if codec.model is Person:
-            params["sort_name"] = cleaned.get("sort_name") or sort_name(
-                fields["surname"], fields["first_name"], fields["patronymic"])
+            params["sort_name"] = cleaned["sort_name"]
         elif codec.model is Address:
-            params["sort_key"] = cleaned.get("sort_key") or address_sort_key(
-                fields["street"], fields["house"])
+            params["sort_key"] = cleaned["sort_key"]
         elif codec.model is Staff:
             params["password_hash"] = LOCKED_PASSWORD
         return params
-
-    def _dangling_allowed(self, codec: KindCodec, fields: dict[str, Any],
-                          error: FieldError) -> bool:
-        """A "not found" reference is fine when it names a tombstoned record of the point."""
-        target = codec.references.get(error.field)
-        if error.code != "v.not_found" or target is None or not fields.get(error.field):
-            return False
-        ref = self.lookup.get(target, fields[error.field])
-        return ref is not None and ref.deleted

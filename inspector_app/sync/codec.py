@@ -9,12 +9,16 @@ the district never needs it). Values: text, integers, ``true``/``false``, dates 
 decimal text, references as the 32-hex id, ``null`` where the column allows it.
 
 Decoding checks exactly that shape: the same set of columns, the right type in each, lengths
-within the column's limit. The services' rules (catalogue codes, ИИН, dates...) come after, in
-:mod:`inspector_app.sync.apply`.
+within the column's limit. A package of an older schema lacks the travelling columns added
+since; :meth:`KindCodec.at_schema` reads (and writes) that shape, filling in the defaults the
+migrations declare (see :mod:`inspector_app.sync.versions`). The services' rules (catalogue
+codes, ИИН, dates...) come after, in :mod:`inspector_app.sync.apply`.
 """
 
 from __future__ import annotations
 
+import copy
+import json
 import operator
 import re
 from dataclasses import dataclass
@@ -36,6 +40,7 @@ from peewee import (
 
 from inspector_app.storage.models import SYNCED_MODELS, Staff, SyncedModel
 from inspector_app.sync.errors import SyncError
+from inspector_app.sync.versions import added_after
 
 DERIVED = frozenset({"search_text", "sort_name", "sort_key"})
 SECRET = frozenset({"password_hash"})
@@ -55,6 +60,33 @@ def dump_line(value: dict[str, Any]) -> bytes:
 def load_line(line: bytes) -> Any:
     """The value of one JSON line; ``ValueError`` when it is not strict JSON in UTF-8."""
     return orjson.loads(line)
+
+
+def load_received_line(line: bytes) -> Any:
+    """A received line's value; ``ValueError`` also when an object names a key twice.
+
+    A line as this program writes it encodes back to the same bytes, which proves it has no
+    duplicate key (one ``orjson.dumps``); any other line is parsed again, slowly, to look.
+    """
+    value = orjson.loads(line)
+    if len(orjson.dumps(value)) != len(line):
+        json.loads(line, object_pairs_hook=unique_object)
+    return value
+
+
+class DuplicateKey(ValueError):
+    """A JSON object names one key twice (which value counts would be the reader's guess)."""
+
+
+def unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook`` for :func:`json.loads`: :class:`DuplicateKey` on a repeated key."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        raise DuplicateKey(next(k for k, _ in pairs if k in seen or seen.add(k)))
+    return result
+
+
 _INT_LIMIT = 2**63
 
 
@@ -181,6 +213,10 @@ class KindCodec:
         all_columns = [_column(f) for f in meta.sorted_fields]
         self.columns = [c for c in all_columns if c.name not in DERIVED | SECRET]
         self.names = frozenset(c.name for c in self.columns)
+        self.sent_names = self.names
+        """The columns a line carries (fewer for an older schema, see :meth:`at_schema`)."""
+        self.missing: dict[str, Any] = {}
+        """The columns an older schema's lines lack, with the values they take."""
         self.derived = [c.name for c in all_columns if c.name in DERIVED]
         self.references = {c.field: c.target for c in self.columns if c.kind == "ref"}
         self._bools = [i for i, c in enumerate(self.columns) if c.kind == "bool"]
@@ -208,25 +244,43 @@ class KindCodec:
                            f'WHERE id = ? AND row_version < ?')
 
     # -- export ---------------------------------------------------------------------------
-    def encode(self, row: tuple) -> bytes:
-        """A database row (columns as in :attr:`export_sql`) as one JSON line."""
+    def _values(self, row: tuple) -> dict[str, Any]:
         values = list(row)
         for i in self._bools:
             values[i] = bool(values[i])
         for i in self._decimals:
             if values[i] is not None:
                 values[i] = str(Decimal(str(values[i])))
-        return dump_line(dict(zip(self._names, values, strict=True)))
+        return dict(zip(self._names, values, strict=True))
+
+    def encode(self, row: tuple) -> bytes:
+        """A database row (columns as in :attr:`export_sql`) as one JSON line."""
+        data = self._values(row)
+        for name in self.missing:
+            del data[name]
+        return dump_line(data)
 
     def plain_row(self, row: tuple) -> dict[str, Any]:
-        """A database row as the JSON-ready values a package carries (for comparisons)."""
-        return load_line(self.encode(row))
+        """A database row as JSON-ready values, every column (compared with a decoded line)."""
+        return load_line(dump_line(self._values(row)))
+
+    def at_schema(self, schema_version: int) -> KindCodec:
+        """This codec for lines of ``schema_version``: without the columns added since (this
+        codec itself when there are none)."""
+        missing = {name: value for name, value in added_after(self.table, schema_version).items()
+                   if name in self.names}
+        if not missing:
+            return self
+        older = copy.copy(self)
+        older.missing = missing
+        older.sent_names = self.names - missing.keys()
+        return older
 
     # -- import ---------------------------------------------------------------------------
     def decode(self, line: bytes) -> Incoming:
         """One JSON line as an :class:`Incoming` record; :class:`SyncError` when malformed."""
         try:
-            data = load_line(line)
+            data = load_received_line(line)
         except ValueError:
             raise SyncError("sync.bad_record", kind=self.table, id="?", field="-",
                             reason="json") from None
@@ -234,10 +288,12 @@ class KindCodec:
             raise SyncError("sync.bad_record", kind=self.table, id="?", field="-", reason="json")
         record_id = data.get("id")
         record_id = record_id if isinstance(record_id, str) else "?"
-        if data.keys() != self.names:
-            extra = sorted(set(data) - self.names) or sorted(self.names - set(data))
+        if data.keys() != self.sent_names:
+            extra = sorted(set(data) - self.sent_names) or sorted(self.sent_names - set(data))
             raise SyncError("sync.bad_record", kind=self.table, id=record_id[:32],
                             field=str(extra[0])[:64], reason="columns")
+        if self.missing:
+            data = {**data, **self.missing}
         try:
             fields = _typed(self._plan, data)
         except BadValue as exc:

@@ -233,8 +233,11 @@ class Trailer:
 
 
 def read_start(source: Source) -> None:
-    if _read_exact(source, len(PLAIN_MAGIC) + 1) != PLAIN_MAGIC + bytes([PLAIN_VERSION]):
-        raise SyncError("sync.unsupported_version", version="?")
+    start = _read_exact(source, len(PLAIN_MAGIC) + 1)
+    if start[:len(PLAIN_MAGIC)] != PLAIN_MAGIC:
+        raise SyncError("sync.not_a_package")
+    if start[-1] != PLAIN_VERSION:
+        raise SyncError("sync.unsupported_version", version=str(start[-1]))
 
 
 def next_frame(source: Source) -> str:
@@ -254,7 +257,7 @@ def read_member_name(source: Source) -> str:
 def read_trailer(source: Source) -> Trailer:
     (length,) = _U32.unpack(_read_exact(source, 4))
     if length > MAX_MANIFEST:
-        raise SyncError("sync.damaged")
+        raise SyncError("sync.manifest_too_large", limit=MAX_MANIFEST >> 20)
     manifest = _read_exact(source, length)
     return Trailer(manifest, _read_exact(source, 64))
 
@@ -306,8 +309,10 @@ def member_lines(source: Source, expected: MemberInfo) -> Iterator[bytes]:
             chunk = tail + out if tail else out
             parts = chunk.split(b"\n")
             tail = parts.pop()
-            if len(tail) > MAX_LINE:
-                raise SyncError("sync.too_large", name=expected.name)
+            if len(tail) > MAX_LINE or (parts and len(parts[0]) > MAX_LINE):  # only the first
+                # part carries an earlier tail; the others fit in one step's output
+                raise SyncError("sync.line_too_long", name=expected.name,
+                                limit=MAX_LINE >> 20)
             lines += len(parts)
             yield from parts
         if decompressor.eof and decompressor.unused_data:

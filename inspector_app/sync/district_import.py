@@ -20,11 +20,13 @@ from inspector_app.sync import state
 from inspector_app.sync.codec import AUDIT_MEMBER, BY_MEMBER, CODECS
 from inspector_app.sync.coverage import Coverage, coverage
 from inspector_app.sync.errors import SyncError
+from inspector_app.sync.holdings import holdings
 from inspector_app.sync.manifest import Manifest
 from inspector_app.sync.package import PackageReader
 from inspector_app.sync.pipeline import DirectWriter, Worker
 from inspector_app.sync.prepare import Job, Prepared, prepare_records
 from inspector_app.sync.results import IMPORTED, FileResult, Notice
+from inspector_app.sync.versions import peer_schema_key
 
 WORKER_RECORDS = 2_000
 """Packages at least this large are prepared in a worker process (see pipeline)."""
@@ -48,11 +50,16 @@ def check_records_manifest(manifest: Manifest) -> dict[str, int]:
     counts = manifest.get("counts")
     if not isinstance(counts, dict):
         raise SyncError("sync.bad_manifest", field="counts")
+    if counts.keys() != {BY_MEMBER[m.name].table for m in manifest.members[:-1]}:
+        raise SyncError("sync.bad_manifest", field="counts")
     for member in manifest.members[:-1]:
         declared = counts.get(BY_MEMBER[member.name].table)
-        if not isinstance(declared, dict) or declared.get("records") != member.lines:
+        if (not isinstance(declared, dict) or declared.keys() != {"records", "tombstones"}
+                or declared["records"] != member.lines
+                or declared["tombstones"].__class__ is not int
+                or not 0 <= declared["tombstones"] <= member.lines):
             raise SyncError("sync.bad_manifest", field="counts")
-    if manifest.members[-1].lines != fields["audit_to"] - fields["audit_from"]:
+    if manifest.members[-1].lines > fields["audit_to"] - fields["audit_from"]:  # fewer: a restore
         raise SyncError("sync.bad_manifest", field="audit")
     return fields
 
@@ -63,10 +70,13 @@ def preparing_job(services: Services, reader: PackageReader) -> Job:
     fields = check_records_manifest(manifest)
     peer = state.peer(services.db, manifest.sender)
     return Job(str(reader.path), (reader._trailer.manifest, reader._trailer.signature),
-               reader.file_sha256, manifest.sender, services.point_code, fields["seq_from"],
+               reader.file_sha256, manifest.sender, manifest.database_id, services.point_code,
+               fields["seq_from"],
                fields["seq_to"], fields["audit_from"], fields["audit_to"],
                manifest.created_at + timedelta(minutes=manifest.utc_offset_minutes),
-               fresh=peer is None or not any(any(pair) for pair in peer.counts.values()))
+               tombstones={table: c["tombstones"] for table, c in manifest.get("counts").items()},
+               fresh=peer is None or not any(any(pair) for pair in peer.counts.values()),
+               schema_version=manifest.schema_version)
 
 
 def for_worker(manifest: Manifest) -> bool:
@@ -88,6 +98,11 @@ def apply_records(services: Services, reader: PackageReader, result: FileResult,
     if new_peer is not None:
         state.save_peer(db, new_peer)
     peer = state.peer(db, sender)
+    if peer.database_id and peer.database_id != manifest.database_id:
+        retire_former_database(db, peer, manifest)
+        offset = services.clock.now_local() - services.clock.now_utc()
+        result.notices.append(Notice("sync.reinstalled", {
+            "point": sender, "date": f"{manifest.created_at + offset:%d.%m.%Y}"}, warning=True))
     if worker is not None and worker.available and for_worker(manifest):
         prepared = worker.run(job, writer, progress)
     else:
@@ -98,7 +113,7 @@ def apply_records(services: Services, reader: PackageReader, result: FileResult,
         manifest.package_id, sender, manifest.kind, fields["export_no"],
         bool(manifest.get("full")), fields["seq_from"], fields["seq_to"],
         manifest.created_at, now, services.actor_login, reader.path.name[:300],
-        reader.file_sha256, {"counts": result.counts}))
+        reader.file_sha256, {"counts": result.counts}, manifest.database_id))
     held = _update_peer(db, peer, manifest, prepared, now)
     write_audit(now, services.actor_login, "import", "sync_inbound", manifest.package_id,
                 next_change_seq(), None,
@@ -121,18 +136,50 @@ def _update_peer(db, peer: state.Peer, manifest: Manifest, prepared: Prepared,
         peer.reference_digest = digest
     if peer.last_package_at is None or manifest.created_at > peer.last_package_at:
         peer.last_package_at = manifest.created_at
+        state.set_state(db, peer_schema_key(peer.point_code), manifest.schema_version)
     peer.last_imported_at = now
     for kind, (live, deleted) in prepared.count_delta.items():
         held = peer.counts.setdefault(kind, [0, 0])
         peer.counts[kind] = [held[0] + live, held[1] + deleted]
-    held = coverage((e.export_no, e.seq_from, e.seq_to)
-                    for e in state.inbound_of(db, peer.point_code, manifest.kind))
+    held = coverage((e.export_no, e.seq_from, e.seq_to) for e in state.inbound_of(
+        db, peer.point_code, manifest.kind, manifest.database_id))
     peer.last_export_no = held.last_export_no
     peer.held_export_no = held.held_export_no
     peer.held_seq = held.held_seq
     peer.gaps = held.gaps
     state.save_peer(db, peer)
     return held
+
+
+RETIRED_UNIQUE = (("staff", "login"), ("appeal", "talon_number"),
+                  ("offence", "protocol_number"))
+"""Columns unique per point that a re-installed point's new database uses again."""
+
+
+def retire_former_database(db, peer: state.Peer, manifest: Manifest) -> None:
+    """A point re-installed: its new database continues the point's history.
+
+    What the district holds of the former database stays, frozen (that database's packages
+    are refused from now on): its point profile becomes a tombstone under the code
+    ``<code>~<5 hex digits of the former database id>``, and its staff logins, talon and
+    protocol numbers get the same suffix, so the new database's profile, first account and
+    numbers (same code, same login, numbering from 1 again) find their places. (The paper
+    talon keeps its number; the suffix tells the two databases' talons apart, and the
+    search text, left as it was, still finds the paper number.) The checksum of everything
+    held then is set aside, so that receipts acknowledge exactly what the new database sent
+    (``retired_checksum``).
+    """
+    suffix = "~" + peer.database_id[:5]
+    now = str(manifest.created_at)
+    db.execute_sql('UPDATE "point" SET code = substr(code, 1, 26) || ?, deleted = 1, '
+                   'deleted_at = COALESCE(deleted_at, ?) WHERE owner_point = ? AND code = ?',
+                   (suffix, now, peer.point_code, peer.point_code))
+    for table, column in RETIRED_UNIQUE:
+        db.execute_sql(f'UPDATE "{table}" SET "{column}" = "{column}" || ? WHERE owner_point = ? '
+                       f'AND "{column}" NOT LIKE \'%~%\'', (suffix, peer.point_code))
+    peer.retired_checksum = holdings(db, peer.point_code)[0]
+    peer.reinstalled_at = manifest.created_at
+    state.save_peer(db, peer)
 
 
 def coverage_notices(point: str, held: Coverage) -> list[Notice]:

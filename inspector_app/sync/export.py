@@ -20,13 +20,14 @@ from inspector_app.permissions import Action
 from inspector_app.services.context import Services
 from inspector_app.storage.migrations import LATEST_VERSION
 from inspector_app.storage.models import SYNCED_MODELS
-from inspector_app.sync import state, trail
+from inspector_app.sync import restored, state, trail
 from inspector_app.sync.codec import AUDIT_MEMBER, CODECS
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.holdings import holdings
 from inspector_app.sync.keys import ensure_keys
 from inspector_app.sync.manifest import RECORDS, utc_text
 from inspector_app.sync.package import SUFFIX, PackageWriter, new_package_id
+from inspector_app.sync.versions import district_behind
 
 Progress = Callable[[str, int], None]
 
@@ -42,10 +43,19 @@ class ExportResult:
     seq_to: int
     counts: dict[str, dict[str, int]]
     audit_entries: int
+    district_schema: int | None = None
+    """The district's schema when its program is older than this one: the package will wait
+    there until the district updates (see :mod:`inspector_app.sync.versions`)."""
 
     @property
     def records(self) -> int:
         return sum(c["records"] for c in self.counts.values())
+
+    def district_notice(self) -> tuple[str, dict[str, int]] | None:
+        """The message (code, parameters) telling the point its package will wait, if so."""
+        if self.district_schema is None:
+            return None
+        return "sync.district_older", {"district": self.district_schema, "own": LATEST_VERSION}
 
 
 def package_name(point_code: str, day, export_no: int) -> str:
@@ -59,21 +69,27 @@ def utc_offset_minutes(services: Services) -> int:
 
 
 def manifest_head(services: Services, kind: str, recipient: str, now: datetime,
-                  package_id: str | None = None) -> dict[str, Any]:
-    """The fields every manifest this database writes starts with (see docs/sync-format.md)."""
+                  package_id: str | None = None,
+                  schema_version: int = LATEST_VERSION) -> dict[str, Any]:
+    """The fields every manifest this database writes starts with (see docs/sync-format.md);
+    ``schema_version``: the shape its lines are written in (older for an older point)."""
     return {
         "kind": kind, "package_id": package_id or new_package_id(),
         "sender": services.point_code, "sender_name": services.points.current().name,
         "sender_kind": "district" if services.is_district_office else "point",
         "database_id": state.meta_value(services.db, "database_id") or "",
-        "recipient": recipient, "schema_version": LATEST_VERSION, "app_version": __version__,
+        "recipient": recipient, "schema_version": schema_version, "app_version": __version__,
         "created_at": utc_text(now), "utc_offset_minutes": utc_offset_minutes(services),
     }
 
 
 def export_package(services: Services, out_dir: str | Path, *, full: bool = False,
-                   progress: Progress | None = None) -> ExportResult:
-    """Write the next package of this point into ``out_dir``; returns what it holds."""
+                   progress: Progress | None = None, after_restore: bool = False) -> ExportResult:
+    """Write the next package of this point into ``out_dir``; returns what it holds.
+
+    A database restored from a backup waits for the district's receipt first (see
+    :mod:`inspector_app.sync.restored`); ``after_restore`` says nothing was sent after the
+    backup."""
     services.require(Action.EXPORT)
     if services.is_district_office:
         raise SyncError("sync.export_at_district")
@@ -89,13 +105,17 @@ def export_package(services: Services, out_dir: str | Path, *, full: bool = Fals
     writer: PackageWriter | None = None
     try:
         with db.atomic("IMMEDIATE"):
+            if restored.waiting_for_receipt(db):
+                if not after_restore:
+                    raise SyncError("sync.restored_wait", point=point)
+                state.set_state(db, restored.PENDING, "0")
             forced = state.get_state(db, "next_full") == "1"
             full = full or forced
             seq_from = 0 if full else int(state.get_state(db, "ack_seq", "0"))
             audit_from = 0 if full else int(state.get_state(db, "ack_audit", "0"))
             seq_to = int(state.meta_value(db, "change_seq") or 0)
             audit_to = trail.last_entry_id(db)
-            export_no = state.last_export_no(db) + 1
+            export_no = restored.next_export_no(db)
             checksum, held = holdings(db, point)
             path = out_dir / package_name(point, services.clock.today(), export_no)
             writer = PackageWriter(path, district.keys)
@@ -124,7 +144,8 @@ def export_package(services: Services, out_dir: str | Path, *, full: bool = Fals
         if writer is not None:
             writer.abort()
         raise
-    return ExportResult(path, export_no, full, seq_from, seq_to, counts, audit_entries)
+    return ExportResult(path, export_no, full, seq_from, seq_to, counts, audit_entries,
+                        district_behind(db))
 
 
 def _write_records(db, writer: PackageWriter, point: str, seq_from: int, seq_to: int,

@@ -30,6 +30,11 @@ def from_hex(text: str) -> int:
     return int(text, 16) if text else 0
 
 
+def without(checksum: str, part: str) -> str:
+    """A checksum less the checksum of a part of its records (both hex)."""
+    return as_hex(from_hex(checksum) - from_hex(part))
+
+
 def holdings(db: SqliteDatabase, owner: str) -> tuple[str, int]:
     """(checksum, number of records) of every record owned by ``owner`` in ``db``."""
     total = 0

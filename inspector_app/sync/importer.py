@@ -37,10 +37,9 @@ from inspector_app.errors import InspectorError
 from inspector_app.permissions import Action
 from inspector_app.services.context import Services
 from inspector_app.storage.database import pragma_while
-from inspector_app.storage.migrations import LATEST_VERSION
 from inspector_app.sync import bulk_indexes, state
 from inspector_app.sync.district_import import apply_records, for_worker, preparing_job
-from inspector_app.sync.errors import SyncError
+from inspector_app.sync.errors import FILE_FAULTS, SyncError, unexpected
 from inspector_app.sync.holdings import BackgroundHoldings
 from inspector_app.sync.keys import KeyPair, ensure_keys
 from inspector_app.sync.manifest import RECEIPT, RECORDS, Manifest
@@ -51,6 +50,7 @@ from inspector_app.sync.receipts import apply_receipt, write_receipt
 from inspector_app.sync.reference import apply_reference, reference_digest, write_reference
 from inspector_app.sync.refused import keep_aside, outbox_dir
 from inspector_app.sync.results import DUPLICATE, REFUSED, BatchResult, FileResult, Notice
+from inspector_app.sync.versions import check_readable
 
 TrustNew = bool | Collection[str]
 Progress = Callable[[int, int, str, int], bool | None]
@@ -222,6 +222,8 @@ class _Groups:
             job.result.error = exc
         except PeeweeDatabaseError as exc:
             job.result.error = SyncError("sync.conflict", reason=str(exc))
+        except FILE_FAULTS as exc:  # refused alone; the group is rolled back
+            job.result.error = unexpected(exc)
         job.result.status = REFUSED
         job.result.counts.clear()
         return False
@@ -256,16 +258,14 @@ def _verified(services: Services, keys: KeyPair, path: Path, result: FileResult,
         if manifest.kind == RECORDS:
             result.export_no = manifest.get("export_no")
         _check_versions(manifest)
-        known = state.inbound(services.db, manifest.package_id)
-        if known is not None:
-            result.status = DUPLICATE
-            offset = services.clock.now_local() - services.clock.now_utc()
-            result.notices.append(Notice("sync.already_imported", {
-                "date": f"{known.imported_at + offset:%d.%m.%Y %H:%M}"}))
+        new_peer = _trusted_sender(services, keys, manifest, trust_new, result)
+        if _already_imported(services, reader, result):
             return None
-        new_peer = _trusted_sender(services, manifest, trust_new, result)
     except InspectorError as exc:
         result.error = exc
+        return None
+    except FILE_FAULTS as exc:  # a fault of one file refuses that file only
+        result.error = unexpected(exc)
         return None
     ahead = None
     if manifest.kind == RECORDS:
@@ -284,6 +284,22 @@ def _verified(services: Services, keys: KeyPair, path: Path, result: FileResult,
             apply_reference(services, reader, result, writer)
     return _Job(result, run, manifest.sender, sum(m.lines for m in manifest.members), reader,
                 ahead=ahead)
+
+
+def _already_imported(services: Services, reader: PackageReader, result: FileResult) -> bool:
+    """Whether an authenticated file was imported before (then reported so, nothing changes);
+    the same package id with other content, or from another sender, is refused."""
+    manifest = reader.manifest
+    known = state.inbound(services.db, manifest.package_id)
+    if known is None:
+        return False
+    offset = services.clock.now_local() - services.clock.now_utc()
+    date = f"{known.imported_at + offset:%d.%m.%Y %H:%M}"
+    if known.point_code != manifest.sender or known.file_sha256 != reader.file_sha256:
+        raise SyncError("sync.package_id_reused", date=date)
+    result.status = DUPLICATE
+    result.notices.append(Notice("sync.already_imported", {"date": date}))
+    return True
 
 
 def _lookahead(services: Services, keys: KeyPair, following: list[Path], trust_new: TrustNew,
@@ -330,6 +346,8 @@ def write_outgoing(services: Services, keys: KeyPair, points: list[str], folder:
     written = []
     for code in points:
         peer = state.peer(services.db, code)
+        if peer is None:  # its file was not applied (nothing is owed to an unenrolled sender)
+            continue
         written.append(write_receipt(services, peer, keys, folder, (held or {}).get(code)))
         if peer.reference_digest != current:
             written.append(write_reference(services, peer, keys, folder))
@@ -337,24 +355,22 @@ def write_outgoing(services: Services, keys: KeyPair, points: list[str], folder:
 
 
 def _check_versions(manifest: Manifest) -> None:
-    if manifest.schema_version > LATEST_VERSION:
-        raise SyncError("sync.newer_schema", version=manifest.schema_version,
-                        supported=LATEST_VERSION)
+    check_readable(manifest.schema_version)
 
 
-def _trusted_sender(services: Services, manifest: Manifest, trust_new: TrustNew,
-                    result: FileResult) -> state.Peer | None:
+def _trusted_sender(services: Services, keys: KeyPair, manifest: Manifest,
+                    trust_new: TrustNew, result: FileResult) -> state.Peer | None:
     """Check the sender; returns a peer to enrol (inside the import transaction) or None."""
     db = services.db
     own = services.point_code
     if manifest.recipient != own:
         raise SyncError("sync.wrong_recipient")
     fingerprint = manifest.keys.fingerprint
+    if manifest.sender == own or manifest.keys == keys.public:
+        raise SyncError("sync.own_package")
     if services.is_district_office:
         if manifest.kind != RECORDS or manifest.sender_kind != "point":
             raise SyncError("sync.wrong_kind", kind=manifest.kind)
-        if manifest.sender == own:
-            raise SyncError("sync.foreign_record", kind="point", id="-", point=own)
         peer = state.peer(db, manifest.sender)
         if peer is not None and peer.role != state.POINT_ROLE:
             raise SyncError("sync.wrong_kind", kind=manifest.kind)
@@ -378,4 +394,22 @@ def _trusted_sender(services: Services, manifest: Manifest, trust_new: TrustNew,
     if peer.keys != manifest.keys:
         raise SyncError("sync.key_mismatch", point=manifest.sender, fingerprint=fingerprint,
                         expected=peer.fingerprint)
+    if services.is_district_office:
+        _check_database(services, peer, manifest)
     return None
+
+
+def _check_database(services: Services, peer: state.Peer, manifest: Manifest) -> None:
+    """Refuse a package of a point's former database, and an export number of its current
+    one that came before with other content."""
+    db = services.db
+    if (peer.database_id and manifest.database_id != peer.database_id
+            and state.database_seen(db, peer.point_code, manifest.database_id)):
+        when = peer.reinstalled_at
+        offset = services.clock.now_local() - services.clock.now_utc()
+        raise SyncError("sync.old_database", point=peer.point_code,
+                        date=f"{when + offset:%d.%m.%Y}" if when else "?")
+    export_no = manifest.int_field("export_no")
+    known = state.inbound_export(db, peer.point_code, manifest.database_id, export_no)
+    if known is not None and known.package_id != manifest.package_id:
+        raise SyncError("sync.export_no_reused", number=export_no, point=peer.point_code)

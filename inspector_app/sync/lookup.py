@@ -7,8 +7,8 @@ validator). Those rules look referenced records up through ``Checker.reference``
 import runs, :func:`active` answers exactly those lookups (and ``get_or_none`` by id) from a
 :class:`RecordLookup` instead: records of the package (remembered as they are written) and
 records already in the database (one plain indexed SELECT, then cached). ``Checker.reference``
-keeps its meaning (missing or tombstoned: the field fails with the rule's message); only where
-the record comes from changes. Any other query shape, any other thread and any time outside an
+keeps its messages (a missing record fails the field) with one allowance: a tombstoned record
+counts (see :func:`_reference`). Any other query shape, any other thread and any time outside an
 import go to peewee unchanged.
 
 A lookup sees only records owned by the sending point or by the district office itself: a
@@ -129,15 +129,17 @@ _original_reference = Checker.reference
 
 def _reference(self: Checker, field: str, model, *, required: bool = True,
                message: str = "v.not_found"):
-    """``Checker.reference`` answered from the active lookup (same rule, same messages)."""
+    """``Checker.reference`` answered from the active lookup (same messages), with the
+    import's one allowance: the record named may be a tombstone (the point deleted a meeting
+    after feedback named it, and the feedback still says so), so the rules run to the end
+    and every derived value is compared."""
     lookup = _active.get()
     raw = self.raw(field)
     if lookup is None or not isinstance(raw, str) or not raw:
         return _original_reference(self, field, model, required=required, message=message)
     ref = lookup.get(model, raw)
-    if ref is None or ref.deleted:
+    if ref is None:
         self.fail(field, message)
-        ref = None
     self.values[field] = raw
     return ref
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from inspector_app.sync.codec import DuplicateKey, unique_object
 from inspector_app.sync.container import MemberInfo, check_declared
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.keys import PublicKeys, unb64
@@ -22,6 +23,23 @@ FORMAT_VERSION = 1
 RECORDS, RECEIPT, REFERENCE = "records", "receipt", "reference"
 KINDS = (RECORDS, RECEIPT, REFERENCE)
 PACKAGE_ID = re.compile(r"^[0-9a-f]{32}$")
+INT_LIMIT = 2**63
+"""Every integer of a manifest is below this (SQLite's integers are 64-bit signed)."""
+FIRST_YEAR, LAST_YEAR = 2000, 2999
+"""A package's ``created_at`` lies in these years (a moment near 9999 overflows date sums)."""
+COMMON_FIELDS = frozenset({
+    "format", "format_version", "kind", "package_id", "sender", "sender_name", "sender_kind",
+    "database_id", "recipient", "recipient_fingerprint", "signing_key", "encryption_key",
+    "schema_version", "app_version", "created_at", "utc_offset_minutes", "members"})
+KIND_FIELDS = {
+    "records": frozenset({"export_no", "full", "seq_from", "seq_to", "audit_from", "audit_to",
+                          "checksum", "holdings", "counts", "reference_digest"}),
+    "receipt": frozenset({"receipt_no", "point_database_id", "held_export_no", "held_seq",
+                          "last_export_no", "gaps", "checksum", "records"}),
+    "reference": frozenset({"digest"}),
+}
+"""The fields a manifest of each kind has: any other field refuses the file."""
+MEMBER_FIELDS = frozenset({"name", "sha256", "size", "raw_size", "lines"})
 POINT_CODE = re.compile(r"^[A-Z0-9]{2,8}(-[A-Z0-9]{1,8}){0,2}$")
 
 
@@ -74,13 +92,13 @@ def _text(body: dict, name: str, pattern: re.Pattern | None = None, max_length: 
 
 def _int(body: dict, name: str, low: int = 0) -> int:
     value = body.get(name)
-    if not isinstance(value, int) or isinstance(value, bool) or value < low:
+    if value.__class__ is not int or not low <= value < INT_LIMIT:
         raise SyncError("sync.bad_manifest", field=name)
     return value
 
 
 def _member(item: Any) -> MemberInfo:
-    if not isinstance(item, dict):
+    if not isinstance(item, dict) or item.keys() != MEMBER_FIELDS:
         raise SyncError("sync.bad_manifest", field="members")
     name = _text(item, "name", max_length=60)
     sha = _text(item, "sha256", re.compile(r"^[0-9a-f]{64}$"))
@@ -89,24 +107,37 @@ def _member(item: Any) -> MemberInfo:
     return info
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"not JSON: {name}")  # NaN, Infinity
+
+
 def parse_manifest(raw: bytes) -> Manifest:
     """Check a manifest's format, version and field types; :class:`SyncError` otherwise."""
     try:
-        body = json.loads(raw.decode("utf-8"))
+        body = json.loads(raw.decode("utf-8"), object_pairs_hook=unique_object,
+                          parse_constant=_no_constant)
+    except DuplicateKey as exc:
+        raise SyncError("sync.bad_manifest", field=str(exc)[:64]) from None
     except (UnicodeDecodeError, ValueError) as exc:
         raise SyncError("sync.damaged") from exc
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise SyncError("sync.not_a_package")
-    if body.get("format_version") != FORMAT_VERSION:
-        raise SyncError("sync.unsupported_version", version=str(body.get("format_version")))
+    version = body.get("format_version")
+    if version.__class__ is not int or version != FORMAT_VERSION:
+        raise SyncError("sync.unsupported_version", version=json.dumps(version)[:20])
     kind = body.get("kind")
     if kind not in KINDS:
         raise SyncError("sync.unsupported_version", version=f"{FORMAT_VERSION}/{kind}")
+    unknown = sorted(set(body) - COMMON_FIELDS - KIND_FIELDS[kind])
+    if unknown:
+        raise SyncError("sync.bad_manifest", field=unknown[0][:64])
     try:
         keys = PublicKeys(unb64(body.get("signing_key"), 32), unb64(body.get("encryption_key"), 32))
         created_at = datetime.strptime(_text(body, "created_at"), "%Y-%m-%d %H:%M:%S")
     except ValueError as exc:
         raise SyncError("sync.bad_manifest", field="keys/created_at") from exc
+    if not FIRST_YEAR <= created_at.year <= LAST_YEAR:
+        raise SyncError("sync.bad_manifest", field="created_at")
     members = body.get("members")
     if not isinstance(members, list) or len(members) > 64:
         raise SyncError("sync.bad_manifest", field="members")

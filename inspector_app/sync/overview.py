@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from inspector_app.messages import translate
 from inspector_app.services.context import Services
 from inspector_app.sync import state
 from inspector_app.sync.refused import RefusedFile, refused_files
@@ -30,6 +31,15 @@ class PointStatus:
     """Per record kind: [live records, tombstones]."""
     refused: list[RefusedFile] = field(default_factory=list)
     stale: bool = False
+    reinstalled_on: date | None = None
+    """The day (district time) the point's current database, which replaced a former one,
+    sent its first package."""
+
+    def reinstalled_text(self, lang: str = "ru") -> str:
+        """"point re-installed on DATE", or "" if it never was."""
+        if self.reinstalled_on is None:
+            return ""
+        return translate("sync.reinstalled_on", lang, date=f"{self.reinstalled_on:%d.%m.%Y}")
 
     @property
     def records(self) -> int:
@@ -51,7 +61,9 @@ def points_overview(services: Services, *, stale_days: int = STALE_DAYS,
             peer.point_code, peer.name, peer.fingerprint, local, days, peer.last_export_no,
             peer.held_export_no, list(peer.gaps), dict(peer.counts),
             [r for r in refused if r.point == peer.point_code],
-            stale=days is None or days > stale_days))
+            stale=days is None or days > stale_days,
+            reinstalled_on=(peer.reinstalled_at + offset).date() if peer.reinstalled_at
+            else None))
     return result
 
 

@@ -29,13 +29,13 @@ from inspector_app.errors import FieldError, InspectorError
 from inspector_app.sync import search_index
 from inspector_app.sync.apply import InvalidRecord, held_rows
 from inspector_app.sync.codec import BY_MEMBER, KindCodec
-from inspector_app.sync.errors import SyncError
+from inspector_app.sync.errors import FILE_FAULTS, SyncError, unexpected
 from inspector_app.sync.prepare import Job, Prepared, prepare_records
 
 POINT_TRAIL_SQL = (
-    'INSERT INTO "point_audit_entry" ("point_code", "entry_id", "at", "actor", "action", '
-    '"table_name", "record_id", "change_seq", "old_values", "new_values", "prev_hash", '
-    '"entry_hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    'INSERT INTO "point_audit_entry" ("point_code", "database_id", "entry_id", "at", "actor", '
+    '"action", "table_name", "record_id", "change_seq", "old_values", "new_values", '
+    '"prev_hash", "entry_hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
 _BY_TABLE = {codec.table: codec for codec in BY_MEMBER.values()}
 RECORD_TABLES = tuple(_BY_TABLE)
 WRITTEN_TABLES = (*RECORD_TABLES, "point_audit_entry")
@@ -171,6 +171,8 @@ def _worker_main(connection, db_path: str, key: bytes | None) -> None:
                 if isinstance(exc, SyncError) and PackageReader.file_changed(job.path,
                                                                            job.file_sha256):
                     exc = SyncError("sync.changed_while_reading", path=job.path)
+                elif isinstance(exc, FILE_FAULTS):
+                    exc = unexpected(exc)
                 sender.send(("error", _error_data(exc)))
             gc.collect()
     except (EOFError, BrokenPipeError, KeyboardInterrupt):

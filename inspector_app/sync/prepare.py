@@ -15,8 +15,10 @@ from datetime import datetime
 
 from peewee import SqliteDatabase
 
+from inspector_app.storage.migrations import LATEST_VERSION
 from inspector_app.sync.apply import RecordsApplier, validation_services
 from inspector_app.sync.codec import AUDIT_MEMBER, BY_MEMBER
+from inspector_app.sync.errors import SyncError
 from inspector_app.sync.lookup import RecordLookup, active
 from inspector_app.sync.package import PackageReader
 from inspector_app.sync.trail import TrailApplier
@@ -32,15 +34,21 @@ class Job:
     file_sha256: str
     """The verified file's SHA-256: the worker reads the file once, refusing other bytes."""
     sender: str
+    database_id: str
+    """The sending database (the points' trails are kept per database)."""
     own: str
     seq_from: int
     seq_to: int
     audit_from: int
     audit_to: int
     local_moment: datetime
+    tombstones: dict[str, int] = field(default_factory=dict)
+    """The tombstones the manifest counts per kind."""
     fresh: bool = False
     """The district holds no record of the sender yet: every record is new, and nothing is
     looked up before it is written (an id of another point's record fails its insert)."""
+    schema_version: int = LATEST_VERSION
+    """The sender's schema: the shape of its record lines (see :mod:`.versions`)."""
 
 
 @dataclass
@@ -62,10 +70,13 @@ def prepare_records(db: SqliteDatabase, reader: PackageReader, job: Job, writer,
     with active(lookup):
         for info, lines in reader.members():
             if info.name == AUDIT_MEMBER:
-                TrailApplier(db, job.sender, job.audit_from, job.audit_to, writer).apply(lines)
+                TrailApplier(db, job.sender, job.database_id, job.audit_from, job.audit_to,
+                             writer).apply(lines)
             else:
-                codec = BY_MEMBER[info.name]
+                codec = BY_MEMBER[info.name].at_schema(job.schema_version)
                 prepared.counts[codec.table] = applier.apply(codec, lines, progress).as_dict()
+                if applier.tombstones[codec.table] != job.tombstones.get(codec.table):
+                    raise SyncError("sync.bad_manifest", field=f"counts.{codec.table}")
     prepared.count_delta = applier.count_delta
     prepared.conflict_ids = applier.conflict_ids
     return prepared

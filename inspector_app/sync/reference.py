@@ -31,6 +31,7 @@ from inspector_app.sync.manifest import REFERENCE, Manifest, canonical
 from inspector_app.sync.package import SUFFIX, PackageReader, PackageWriter
 from inspector_app.sync.pipeline import DirectWriter
 from inspector_app.sync.results import IMPORTED, FileResult, Notice
+from inspector_app.sync.versions import note_district_schema, schema_for_point
 
 CATALOGUES_MEMBER = "catalogues.jsonl.gz"
 STAFF_MEMBER = CODECS[Staff].member
@@ -81,6 +82,8 @@ def write_reference(services: Services, peer: state.Peer, keys: KeyPair, out_dir
     while path.exists():
         path = out_dir / f"{peer.point_code}_reference_{day:%Y-%m-%d}-{counter}{SUFFIX}"
         counter += 1
+    schema = schema_for_point(db, peer.point_code)
+    staff = CODECS[Staff].at_schema(schema)
     writer = PackageWriter(path, peer.keys)
     try:
         member = writer.member(CATALOGUES_MEMBER)
@@ -89,11 +92,11 @@ def write_reference(services: Services, peer: state.Peer, keys: KeyPair, out_dir
         writer.add(member)
         member = writer.member(STAFF_MEMBER)
         for row in db.execute_sql(STAFF_SQL, (services.point_code,)):
-            member.write_line(CODECS[Staff].encode(row))
+            member.write_line(staff.encode(row))
         writer.add(member)
         now = services.clock.now_utc().replace(microsecond=0)
         writer.seal({
-            **manifest_head(services, REFERENCE, peer.point_code, now),
+            **manifest_head(services, REFERENCE, peer.point_code, now, schema_version=schema),
             "digest": reference_digest(services),
         }, keys)
     except BaseException:
@@ -136,7 +139,7 @@ def apply_reference(services: Services, reader: PackageReader, result: FileResul
     held = dict(db.execute_sql('SELECT catalogue, version FROM "catalogue_version"'))
     updated = []
     lookup = RecordLookup(db, {sender})
-    applier = RecordsApplier(db, validation_services(db, sender, local), lookup, sender,
+    applier = RecordsApplier(db, validation_services(db, sender, local, "district"), lookup, sender,
                              -1, 2**62, writer)
     for info, lines in reader.members():
         if info.name == CATALOGUES_MEMBER:
@@ -147,12 +150,14 @@ def apply_reference(services: Services, reader: PackageReader, result: FileResul
                     updated.append(name)
         else:
             with active(lookup):
-                result.counts["staff"] = applier.apply(CODECS[Staff], lines).as_dict()
+                staff = CODECS[Staff].at_schema(manifest.schema_version)
+                result.counts["staff"] = applier.apply(staff, lines).as_dict()
     state.set_state(db, "reference_digest", digest)
+    note_district_schema(db, manifest.schema_version)
     state.add_inbound(db, state.InboundEntry(
         manifest.package_id, sender, REFERENCE, 0, False, 0, 0, manifest.created_at, now,
         services.actor_login, reader.path.name[:300], reader.file_sha256,
-        {"catalogues": updated, "counts": result.counts}))
+        {"catalogues": updated, "counts": result.counts}, manifest.database_id))
     write_audit(now, services.actor_login, "import", "sync_inbound", manifest.package_id,
                 next_change_seq(), None, {"from": sender, "catalogues": updated})
     services.catalogues.reload()

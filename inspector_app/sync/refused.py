@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -93,3 +94,25 @@ def refused_files(db_path: str | Path) -> list[RefusedFile]:
         except (OSError, ValueError, KeyError, TypeError):
             continue
     return sorted(found, key=lambda r: r.at, reverse=True)
+
+
+def waiting_files(db_path: str | Path, readable: Callable[[int], bool]) -> list[Path]:
+    """The kept copies refused as made by a newer program whose schema is ``readable`` now
+    (the district has updated since): they wait to be imported again, oldest first."""
+    found = []
+    for reason in sorted(refused_dir(db_path).glob("*" + REASON_SUFFIX)):
+        try:
+            data = json.loads(reason.read_text(encoding="utf-8"))
+            version = int(data["params"]["version"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        copy = reason.with_name(reason.name[:-len(REASON_SUFFIX)])
+        if data.get("code") == "sync.newer_schema" and readable(version) and copy.is_file():
+            found.append(copy)
+    return found
+
+
+def forget(copy: Path) -> None:
+    """Remove a kept copy and its reason once the file has been imported."""
+    copy.with_name(copy.name + REASON_SUFFIX).unlink(missing_ok=True)
+    copy.unlink(missing_ok=True)

@@ -62,12 +62,16 @@ class Peer:
     last_imported_at: datetime | None = None
     counts: dict[str, list[int]] = field(default_factory=dict)
     reference_digest: str = ""
+    reinstalled_at: datetime | None = None
+    """When the point's current database sent its first package (UTC), if it replaced one."""
+    retired_checksum: str = ""
+    """The holdings checksum of what the district held of the point's former databases."""
 
 
 _PEER_COLUMNS = ("point_code", "role", "name", "database_id", "signing_key", "encryption_key",
                  "fingerprint", "trusted_at", "trusted_by", "last_export_no", "held_export_no",
                  "held_seq", "gaps", "last_package_at", "last_imported_at", "counts",
-                 "reference_digest")
+                 "reference_digest", "reinstalled_at", "retired_checksum")
 
 
 def _peer(row: tuple) -> Peer:
@@ -75,7 +79,7 @@ def _peer(row: tuple) -> Peer:
     keys = PublicKeys(unb64(data.pop("signing_key"), 32), unb64(data.pop("encryption_key"), 32))
     data["gaps"] = json.loads(data["gaps"])
     data["counts"] = json.loads(data["counts"])
-    for name in ("trusted_at", "last_package_at", "last_imported_at"):
+    for name in ("trusted_at", "last_package_at", "last_imported_at", "reinstalled_at"):
         data[name] = parse_moment(data[name])
     return Peer(keys=keys, **data)
 
@@ -113,6 +117,8 @@ def save_peer(db: SqliteDatabase, p: Peer) -> None:
         "last_package_at": None if p.last_package_at is None else str(p.last_package_at),
         "last_imported_at": None if p.last_imported_at is None else str(p.last_imported_at),
         "counts": json.dumps(p.counts, sort_keys=True), "reference_digest": p.reference_digest,
+        "reinstalled_at": None if p.reinstalled_at is None else str(p.reinstalled_at),
+        "retired_checksum": p.retired_checksum,
     }
     columns = ", ".join(values)
     marks = ", ".join("?" for _ in values)
@@ -193,11 +199,13 @@ class InboundEntry:
     file_name: str
     file_sha256: str
     result: dict[str, Any]
+    database_id: str = ""
+    """The sending database (a re-installed point sends from a new one)."""
 
 
 _INBOUND_COLUMNS = ("package_id", "point_code", "kind", "export_no", "full", "seq_from",
                     "seq_to", "created_at", "imported_at", "imported_by", "file_name",
-                    "file_sha256", "result")
+                    "file_sha256", "result", "database_id")
 
 
 def _inbound(row: tuple) -> InboundEntry:
@@ -215,11 +223,33 @@ def inbound(db: SqliteDatabase, package_id: str) -> InboundEntry | None:
     return _inbound(row) if row else None
 
 
-def inbound_of(db: SqliteDatabase, point_code: str, kind: str) -> list[InboundEntry]:
-    rows = db.execute_sql(f'SELECT {", ".join(_INBOUND_COLUMNS)} FROM "sync_inbound" '
-                          f'WHERE point_code = ? AND kind = ? ORDER BY export_no, created_at',
-                          (point_code, kind))
-    return [_inbound(row) for row in rows]
+def inbound_of(db: SqliteDatabase, point_code: str, kind: str,
+               database_id: str | None = None) -> list[InboundEntry]:
+    """The packages imported of one point and kind (from one of its databases if given)."""
+    sql = (f'SELECT {", ".join(_INBOUND_COLUMNS)} FROM "sync_inbound" '
+           f'WHERE point_code = ? AND kind = ?')
+    params: tuple = (point_code, kind)
+    if database_id is not None:
+        sql += " AND database_id = ?"
+        params += (database_id,)
+    return [_inbound(row) for row in db.execute_sql(sql + " ORDER BY export_no, created_at",
+                                                    params)]
+
+
+def inbound_export(db: SqliteDatabase, point_code: str, database_id: str,
+                   export_no: int) -> InboundEntry | None:
+    """The records package imported as export ``export_no`` of one database of a point."""
+    row = db.execute_sql(f'SELECT {", ".join(_INBOUND_COLUMNS)} FROM "sync_inbound" '
+                         f'WHERE point_code = ? AND kind = \'records\' AND export_no = ? '
+                         f'AND database_id = ?', (point_code, export_no, database_id)).fetchone()
+    return _inbound(row) if row else None
+
+
+def database_seen(db: SqliteDatabase, point_code: str, database_id: str) -> bool:
+    """Whether a records package of this database of the point was ever imported."""
+    return db.execute_sql('SELECT 1 FROM "sync_inbound" WHERE point_code = ? AND kind = '
+                          '\'records\' AND database_id = ? LIMIT 1',
+                          (point_code, database_id)).fetchone() is not None
 
 
 def add_inbound(db: SqliteDatabase, entry: InboundEntry) -> None:

@@ -1,8 +1,10 @@
 """The points' audit trails at the district office, kept apart from its own chain.
 
-A point's audit entries travel as they are: the district checks that each entry's hash matches
-its content (the core's :func:`chain_hash`), that entries follow each other by id and link to
-the previous entry's hash, including the last entry it already holds; an entry it already holds
+A point's audit entries travel as they are, kept per point and sending database (a re-installed
+point's trail starts again at entry 1): the district checks that each entry's hash matches its
+content (the core's :func:`chain_hash`), that entries follow each other by id (a point's
+``restore`` entry alone may skip ids, see :mod:`inspector_app.sync.restored`) and link to the
+previous entry's hash, including the last entry it already holds; an entry it already holds
 must come back identical. A point cannot rewrite history the district has seen.
 """
 
@@ -14,8 +16,9 @@ from typing import Any
 from peewee import SqliteDatabase
 
 from inspector_app.services.records import GENESIS_HASH, AuditRow, chain_hash
-from inspector_app.sync.codec import dump_line, load_line
+from inspector_app.sync.codec import dump_line, load_received_line
 from inspector_app.sync.errors import SyncError
+from inspector_app.sync.restored import is_skip_allowed
 
 COLUMNS = ("id", "at", "actor", "action", "table_name", "record_id", "change_seq",
            "old_values", "new_values", "prev_hash", "entry_hash")
@@ -38,7 +41,7 @@ def encode(row: tuple) -> bytes:
 
 def _decode(line: bytes) -> dict[str, Any]:
     try:
-        data = load_line(line)
+        data = load_received_line(line)
     except ValueError:
         data = None
     if not isinstance(data, dict) or data.keys() != set(COLUMNS):
@@ -59,10 +62,12 @@ class TrailApplier:
     """Checks one package's audit entries for ``point``; the rows go to ``writer`` (see
     :mod:`inspector_app.sync.pipeline`)."""
 
-    def __init__(self, db: SqliteDatabase, point: str, first: int, last: int, writer):
+    def __init__(self, db: SqliteDatabase, point: str, database_id: str, first: int, last: int,
+                 writer):
         self.db = db
         self.writer = writer
         self.point = point
+        self.database_id = database_id
         self.first = first
         self.last = last
         self.added = 0
@@ -71,8 +76,9 @@ class TrailApplier:
 
     def _held_hash(self, entry_id: int) -> str | None:
         row = self.db.execute_sql(
-            'SELECT entry_hash FROM "point_audit_entry" WHERE point_code = ? AND entry_id = ?',
-            (self.point, entry_id)).fetchone()
+            'SELECT entry_hash FROM "point_audit_entry" WHERE point_code = ? '
+            'AND database_id = ? AND entry_id = ?', (self.point, self.database_id, entry_id)
+        ).fetchone()
         return row[0] if row else None
 
     def apply(self, lines: Iterable[bytes]) -> int:
@@ -86,8 +92,9 @@ class TrailApplier:
         if self.expected != self.last + 1:
             raise SyncError("sync.bad_trail", entry=str(self.expected))
         following = self.db.execute_sql(
-            'SELECT prev_hash FROM "point_audit_entry" WHERE point_code = ? AND entry_id = ?',
-            (self.point, self.last + 1)).fetchone()
+            'SELECT prev_hash FROM "point_audit_entry" WHERE point_code = ? '
+            'AND database_id = ? AND entry_id = ?', (self.point, self.database_id, self.last + 1)
+        ).fetchone()
         if following is not None and self.last > self.first and following[0] != self.prev_hash:
             raise SyncError("sync.trail_rewritten", entry=str(self.last + 1))
         return self.added
@@ -97,11 +104,13 @@ class TrailApplier:
             return
         held = dict(self.db.execute_sql(
             'SELECT entry_id, entry_hash FROM "point_audit_entry" WHERE point_code = ? '
-            'AND entry_id BETWEEN ? AND ?', (self.point, batch[0]["id"], batch[-1]["id"])))
+            'AND database_id = ? AND entry_id BETWEEN ? AND ?',
+            (self.point, self.database_id, batch[0]["id"], batch[-1]["id"])))
         rows = []
         for data in batch:
             entry_id = data["id"]
-            if entry_id != self.expected:
+            if entry_id != self.expected and not is_skip_allowed(data["action"], entry_id,
+                                                                 self.expected):
                 raise SyncError("sync.bad_trail", entry=str(entry_id))
             if self.prev_hash is not None and data["prev_hash"] != self.prev_hash:
                 raise SyncError("sync.trail_rewritten", entry=str(entry_id))
@@ -112,9 +121,9 @@ class TrailApplier:
             if known is not None and known != row.entry_hash:
                 raise SyncError("sync.trail_rewritten", entry=str(entry_id))
             if known is None:
-                rows.append((self.point, *(data[name] for name in COLUMNS)))
+                rows.append((self.point, self.database_id, *(data[name] for name in COLUMNS)))
             self.prev_hash = row.entry_hash
-            self.expected += 1
+            self.expected = entry_id + 1
         if rows:
             self.writer.trail(rows)
             self.added += len(rows)

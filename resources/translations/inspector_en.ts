@@ -672,6 +672,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Restored from a backup, and nothing was sent to the district after that backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -968,6 +972,18 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation type="unfinished">Open</translation>
+    </message>
+    <message>
+        <source>Record this check…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Figures: today and this month</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1253,10 +1269,6 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
     <message>
         <source>no user</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Precinct inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

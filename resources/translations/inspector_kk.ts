@@ -672,6 +672,10 @@
         <translation>Соңғы растаудан кейінгі өзгерістер ғана емес, барлық деректер</translation>
     </message>
     <message>
+        <source>Restored from a backup, and nothing was sent to the district after that backup</source>
+        <translation>Сақтық көшірмеден қалпына келтірілді, және осы көшірмеден кейін бөлімге ештеңе жіберілмеді</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Шығару</translation>
     </message>
@@ -973,6 +977,18 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Тұрғынның сауалнамаға жауаптары</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <source>Record this check…</source>
+        <translation>Тексеруді жазу…</translation>
+    </message>
+    <message>
+        <source>Open the registration</source>
+        <translation>Есепті ашу</translation>
+    </message>
+    <message>
         <source>Figures: today and this month</source>
         <translation>Көрсеткіштер: бүгін және осы ай</translation>
     </message>
@@ -1264,10 +1280,6 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>no user</source>
         <translation>пайдаланушысыз</translation>
-    </message>
-    <message>
-        <source>Precinct inspector</source>
-        <translation>Учаскелік инспектор</translation>
     </message>
     <message>
         <source>(in memory)</source>

@@ -672,6 +672,10 @@
         <translation>Все данные, а не только изменения после последнего подтверждения</translation>
     </message>
     <message>
+        <source>Restored from a backup, and nothing was sent to the district after that backup</source>
+        <translation>Восстановлено из резервной копии, и после этой копии в отдел ничего не отправлялось</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Выгрузить</translation>
     </message>
@@ -973,6 +977,18 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Ответы жителя на анкету</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Record this check…</source>
+        <translation>Записать проверку…</translation>
+    </message>
+    <message>
+        <source>Open the registration</source>
+        <translation>Открыть учет</translation>
+    </message>
+    <message>
         <source>Figures: today and this month</source>
         <translation>Показатели: сегодня и за месяц</translation>
     </message>
@@ -1264,10 +1280,6 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>no user</source>
         <translation>без пользователя</translation>
-    </message>
-    <message>
-        <source>Precinct inspector</source>
-        <translation>Участковый инспектор</translation>
     </message>
     <message>
         <source>(in memory)</source>

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from inspector_app.numbers import NBSP, group_thousands
 from inspector_app.services.offences import fine_in_tenge
 from ui.forms.article_picker import ArticlePicker
 from ui.forms.base_form import RecordForm
@@ -25,7 +26,7 @@ from ui.forms.person_picker import PersonPicker
 
 def tenge(amount: int) -> str:
     """``43 250 ₸`` with a non-breaking thousands separator."""
-    return f"{amount:,}".replace(",", "\u00a0") + "\u00a0₸"
+    return f"{group_thousands(amount)}{NBSP}₸"
 
 
 class FineField(QWidget):

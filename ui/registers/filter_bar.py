@@ -104,7 +104,7 @@ class FilterBar(QWidget):
             combo.currentIndexChanged.connect(self.sig_changed)
         self.date_from.dateChanged.connect(self._on_custom_date)
         self.date_to.dateChanged.connect(self._on_custom_date)
-        self.search.textChanged.connect(self._debounce.start)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
         self.search.returnPressed.connect(self.flush)
         ctx.sig_language_changed.connect(self.fill_code_items)
         ctx.sig_data_changed.connect(self._on_data_changed)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from inspector_app.errors import InspectorError
 from inspector_app.export_table import export_register
 from inspector_app.kinds import KINDS, affected_by
+from inspector_app.numbers import group_thousands
 from inspector_app.permissions import Action
 from inspector_app.registers import REGISTERS, Register
 from ui.context import UiContext
@@ -106,8 +107,8 @@ class RegisterPage(QWidget):
 
         self._save_timer = QTimer(self, singleShot=True, interval=300)
         self._save_timer.timeout.connect(self.save_header)
-        header.sectionResized.connect(self._save_timer.start)
-        header.sectionMoved.connect(self._save_timer.start)
+        header.sectionResized.connect(lambda *_args: self._save_timer.start())
+        header.sectionMoved.connect(lambda *_args: self._save_timer.start())
 
         self.new_button = self._tool_button("new")
         self.open_button = self._tool_button("edit")
@@ -132,7 +133,7 @@ class RegisterPage(QWidget):
         self.view.addAction(self.delete_action)
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        self.find_action.triggered.connect(lambda _checked=False: self.focus_search())
+        self.find_action.triggered.connect(lambda *_args: self.focus_search())
         self.addAction(self.find_action)
         self._reselect_row: int | None = None
         self.view.sig_enter.connect(self.open_current)
@@ -388,16 +389,16 @@ class RegisterPage(QWidget):
             table = self.register.model._meta.table_name
             RecordHistoryDialog(self.ctx, table, record_id, self).exec()
 
-    def export_rows(self, path: str | None = None) -> Job | None:
-        """Save the rows matching the current filters as XLSX or CSV (off the GUI thread)."""
-        if path is None:
-            folder = str(self.ctx.settings.value(EXPORT_FOLDER_KEY, "") or "")
-            name = f"{self.page_title()} {self.ctx.services.clock.today():%d.%m.%Y}.xlsx"
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save the register"), str(Path(folder) / name) if folder else name,
-                self.tr("Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv)"))
-            if not path:
-                return None
+    def export_rows(self) -> Job | None:
+        """Save the rows matching the current filters as XLSX or CSV, to a file the user
+        picks (written off the GUI thread)."""
+        folder = str(self.ctx.settings.value(EXPORT_FOLDER_KEY, "") or "")
+        name = f"{self.page_title()} {self.ctx.services.clock.today():%d.%m.%Y}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the register"), str(Path(folder) / name) if folder else name,
+            self.tr("Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv)"))
+        if not path:
+            return None
         if Path(path).suffix.lower() not in (".xlsx", ".csv"):
             path += ".xlsx"
         self.ctx.settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).parent))
@@ -408,4 +409,5 @@ class RegisterPage(QWidget):
                                              progress=progress),
             db=services.db, parent=self, title=self.tr("Saving the register…"), lang=lang,
             on_done=lambda rows: self.sig_status.emit(
-                self.tr("Saved %1 rows to %2").replace("%1", str(rows)).replace("%2", path)))
+                self.tr("Saved %1 rows to %2").replace("%1", group_thousands(rows))
+                .replace("%2", path)))

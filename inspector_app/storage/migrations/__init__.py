@@ -8,8 +8,9 @@ transaction together with the version bump, so a failure leaves the previous ver
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from peewee import SqliteDatabase
 
@@ -23,6 +24,7 @@ from inspector_app.storage.migrations import (
     m0006_search_without_positions,
     m0007_one_index_per_order,
     m0008_search_folds_kazakh,
+    m0010_point_databases,
 )
 
 
@@ -31,6 +33,12 @@ class Migration:
     number: int
     name: str
     up: Callable[[SqliteDatabase], None]
+    travelling_columns: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Columns this migration adds to tables that travel in sync packages, ``{table: {column:
+    default}}``, the default as a package would carry it (JSON value). A district reading a
+    package of an older schema fills them in (see :mod:`inspector_app.sync.versions`); a
+    travelling column is only ever added, with a default, never removed or renamed
+    (``tests/test_sync_versions.py`` holds every migration to this)."""
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -42,6 +50,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "search_without_positions", m0006_search_without_positions.up),
     Migration(7, "one_index_per_order", m0007_one_index_per_order.up),
     Migration(8, "search_folds_kazakh", m0008_search_folds_kazakh.up),
+    Migration(10, "point_databases", m0010_point_databases.up),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 
