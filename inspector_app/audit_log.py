@@ -11,15 +11,15 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
 from typing import Any
 
 from peewee import ForeignKeyField
 
 from inspector_app.clock import Clock
+from inspector_app.kinds import KINDS
 from inspector_app.messages import field_label, has_message, translate
 from inspector_app.permissions import Action
-from inspector_app.storage.models import SYNCED_MODELS, AuditEntry, Person, Staff
+from inspector_app.storage.models import AuditEntry, Person, Staff
 
 _ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
 HIDDEN_COLUMNS = frozenset({"search_text", "sort_name", "sort_key"})
@@ -43,9 +43,10 @@ class FieldChange:
     new: str
 
 
-@cache
-def _models_by_table() -> dict[str, type]:
-    return {model._meta.table_name: model for model in SYNCED_MODELS}
+def _model_of(table: str):
+    """The model of a kind's table (the audit trail names records by table), or None."""
+    described = KINDS.get(table)
+    return described.model if described else None
 
 
 def kind_title(table: str, lang: str = "ru") -> str:
@@ -143,7 +144,7 @@ def display_value(table: str, column: str, value: Any, lang: str = "ru") -> str:
     """A stored value as a person reads it: names for references, yes/no for flags."""
     if value is None or value == "":
         return ""
-    model = _models_by_table().get(table)
+    model = _model_of(table)
     field = _reference(model, column) if model is not None else None
     if isinstance(field, ForeignKeyField):
         return record_label(field.rel_model._meta.table_name, str(value), lang)
@@ -158,7 +159,7 @@ def display_value(table: str, column: str, value: Any, lang: str = "ru") -> str:
 
 
 def _field_name(table: str, column: str) -> str:
-    model = _models_by_table().get(table)
+    model = _model_of(table)
     field = _reference(model, column) if model is not None else None
     return field.name if field is not None else column
 
@@ -187,7 +188,7 @@ def changed_labels(entry: AuditEntry, lang: str = "ru") -> str:
 
 def record_label(table: str, record_id: str, lang: str = "ru") -> str:
     """How people name a record: a person's or officer's name, a talon or protocol number."""
-    model = _models_by_table().get(table)
+    model = _model_of(table)
     record = model.get_or_none(model.id == record_id) if model is not None else None
     if record is None:
         return record_id[:8]

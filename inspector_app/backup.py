@@ -59,6 +59,7 @@ from inspector_app.faults import (
     reported,
 )
 from inspector_app.instance_lock import InstanceLock
+from inspector_app.kinds import KINDS
 from inspector_app.paths import user_data_dir
 from inspector_app.permissions import Action
 from inspector_app.private_files import private_files
@@ -68,8 +69,7 @@ from inspector_app.sync.restored import mark_restored
 Progress = Callable[[int, int], bool]
 PREFIX = "inspector-"
 SUFFIX = ".db"
-COUNTED_TABLES = ("person", "appeal", "preventive_visit", "registration", "offence",
-                  "meeting", "feedback", "address", "organisation", "staff", "audit_entry")
+COUNTED_TABLES = (*(k.table for k in KINDS.values() if k.counted), "audit_entry")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 LOCK_WAIT_SECONDS = 120
 FOLDER_LOCK_NAME = ".backups"  # the lock file: .backups.lock (kept; it names the holder)

@@ -15,6 +15,7 @@ from peewee import JOIN, SQL, DateTimeField, fn
 from peewee import Column as SqlColumn
 
 from inspector_app.catalogues import Catalogues
+from inspector_app.kinds import KINDS, has_live_index
 from inspector_app.messages import translate
 from inspector_app.numbers import group_thousands
 from inspector_app.search import match_condition, match_count
@@ -27,7 +28,6 @@ from inspector_app.storage.models import (
     PreventiveVisit,
     Registration,
     Staff,
-    has_live_index,
 )
 
 PAGE_SIZE = 200
@@ -65,20 +65,37 @@ class Filters:
 class Register:
     """A register's table definition; see :data:`REGISTERS`."""
 
-    name: str
     kind: str
-    model: Any
     title: str
     columns: tuple[Column, ...]
     base: Callable[[], Any]
-    date_field: Any = None
     code_field: Any = None
     code_catalogue: str | None = None
-    inspector_field: Any = None
     statuses: tuple[str, ...] = ()
     status_filter: Callable[[str, date], Any] | None = None
     default_sort: str = ""
     extras: dict[str, Any] = field(default_factory=dict)
+
+    # -- from the kind's description ------------------------------------------------------
+    @property
+    def name(self) -> str:
+        """The register's public name (command line, saved settings)."""
+        return KINDS[self.kind].register
+
+    @property
+    def model(self):
+        return KINDS[self.kind].model
+
+    @property
+    def date_field(self):
+        """The field the period filter applies to (None: no period)."""
+        name = KINDS[self.kind].date_field
+        return getattr(self.model, name) if name else None
+
+    @property
+    def inspector_field(self):
+        name = KINDS[self.kind].officer_field
+        return getattr(self.model, name) if name else None
 
     # -- queries --------------------------------------------------------------------------
     def filtered(self, filters: Filters, *, walk_order: bool = False, joined: bool = True):
@@ -219,7 +236,8 @@ def _appeals_base():
     applicant, officer = Person.alias("applicant"), Staff.alias("officer")
     return (Appeal.select(Appeal.id, Appeal.talon_number, Appeal.received_at, Appeal.channel,
                           _full_name(applicant).alias("applicant"), applicant.iin.alias("iin"),
-                          applicant.address.alias("applicant_address"), Appeal.topic,
+                          applicant.address.alias("applicant_address"),
+                          applicant.phone.alias("applicant_phone"), Appeal.topic,
                           Appeal.substance, Appeal.decision, officer.full_name.alias("officer"),
                           Appeal.due_date, Appeal.status, Appeal.resolved_on,
                           Appeal.erdr_number, Appeal.owner_point, Appeal.anonymous)
@@ -316,9 +334,9 @@ def _c(key: str, record: str, kind: str = "text", catalogue: str | None = None, 
     return Column(key, label or f"field.{record}.{key}", kind, catalogue, sort, width)
 
 
-REGISTERS: dict[str, Register] = {
-    "appeals": Register(
-        "appeals", "appeal", Appeal, "register.appeals",
+_DEFINED = (
+    Register(
+        "appeal", "register.appeals",
         (
             _c("talon_number", "appeal", sort=Appeal.talon_number, width=20),
             _c("received_at", "appeal", "datetime", sort=Appeal.received_at, width=16),
@@ -331,12 +349,13 @@ REGISTERS: dict[str, Register] = {
             _c("officer", "appeal", width=22),
             _c("due_date", "appeal", "date", sort=Appeal.due_date, width=11),
             _c("status", "any", "code", "appeal_statuses", sort=Appeal.status, width=14),
+            _c("applicant_phone", "appeal", width=16),
         ),
-        _appeals_base, Appeal.received_at, Appeal.topic, "appeal_topics", Appeal.officer,
+        _appeals_base, Appeal.topic, "appeal_topics",
         ("registered", "in_progress", "resolved", "overdue"), _appeal_status, "received_at",
     ),
-    "preventive-visits": Register(
-        "preventive-visits", "preventive_visit", PreventiveVisit, "register.preventive_visits",
+    Register(
+        "preventive_visit", "register.preventive_visits",
         (
             _c("visited_at", "preventive_visit", "datetime", sort=PreventiveVisit.visited_at,
                width=16),
@@ -350,11 +369,10 @@ REGISTERS: dict[str, Register] = {
             _c("notes", "any", width=30),
             _c("inspector", "any", width=22),
         ),
-        _visits_base, PreventiveVisit.visited_at, PreventiveVisit.kind, "visit_kinds",
-        PreventiveVisit.inspector, default_sort="visited_at",
+        _visits_base, PreventiveVisit.kind, "visit_kinds", default_sort="visited_at",
     ),
-    "registrations": Register(
-        "registrations", "registration", Registration, "register.registrations",
+    Register(
+        "registration", "register.registrations",
         (
             _c("person", "any", width=26),
             _c("iin", "person", width=13),
@@ -373,12 +391,12 @@ REGISTERS: dict[str, Register] = {
             _c("closed_on", "registration", "date", width=11),
             _c("inspector", "any", width=22),
         ),
-        _registrations_base, Registration.start_date, Registration.category,
-        "registration_categories", Registration.inspector, ("active", "overdue", "closed"),
+        _registrations_base, Registration.category, "registration_categories",
+        ("active", "overdue", "closed"),
         _registration_status, "next_check_due",
     ),
-    "offences": Register(
-        "offences", "offence", Offence, "register.offences",
+    Register(
+        "offence", "register.offences",
         (
             _c("protocol_number", "offence", sort=Offence.protocol_number, width=20),
             _c("committed_at", "offence", "datetime", sort=Offence.committed_at, width=16),
@@ -395,12 +413,12 @@ REGISTERS: dict[str, Register] = {
             _c("status", "any", "code", "offence_statuses", sort=Offence.status, width=14),
             _c("inspector", "any", width=22),
         ),
-        _offences_base, Offence.committed_at, Offence.article, "offence_articles",
-        Offence.inspector, ("drawn_up", "sent_to_court", "considered", "terminated"),
+        _offences_base, Offence.article, "offence_articles",
+        ("drawn_up", "sent_to_court", "considered", "terminated"),
         lambda status, today: Offence.status == status, "committed_at",
     ),
-    "meetings": Register(
-        "meetings", "meeting", Meeting, "register.meetings",
+    Register(
+        "meeting", "register.meetings",
         (
             _c("held_at", "meeting", "datetime", sort=Meeting.held_at, width=16),
             _c("kind", "any", "code", "meeting_kinds", sort=Meeting.kind, width=22),
@@ -410,11 +428,10 @@ REGISTERS: dict[str, Register] = {
             _c("decisions", "meeting", width=36),
             _c("inspector", "any", width=22),
         ),
-        _meetings_base, Meeting.held_at, Meeting.kind, "meeting_kinds", Meeting.inspector,
-        default_sort="held_at",
+        _meetings_base, Meeting.kind, "meeting_kinds", default_sort="held_at",
     ),
-    "feedback": Register(
-        "feedback", "feedback", Feedback, "register.feedback",
+    Register(
+        "feedback", "register.feedback",
         (
             _c("collected_at", "feedback", "datetime", sort=Feedback.collected_at, width=16),
             _c("channel", "any", "code", "channels", width=16),
@@ -424,11 +441,10 @@ REGISTERS: dict[str, Register] = {
             _c("comment", "feedback", width=36),
             _c("inspector", "any", width=22),
         ),
-        _feedback_base, Feedback.collected_at, None, None, Feedback.inspector,
-        default_sort="collected_at",
+        _feedback_base, default_sort="collected_at",
     ),
-    "persons": Register(
-        "persons", "person", Person, "register.persons",
+    Register(
+        "person", "register.persons",
         (
             _c("full_name", "staff", sort=Person.sort_name, width=30),
             _c("iin", "person", sort=Person.iin, width=13),
@@ -439,7 +455,11 @@ REGISTERS: dict[str, Register] = {
         ),
         _persons_base, default_sort="full_name",
     ),
-}
+)
+REGISTERS: dict[str, Register] = {r.name: r for r in _DEFINED}
+"""The registers by public name, in the order pages and lists show them."""
+REGISTER_OF_KIND: dict[str, Register] = {r.kind: r for r in _DEFINED}
+"""The registers by record kind."""
 
 
 def register(name: str) -> Register:

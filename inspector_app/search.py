@@ -12,30 +12,12 @@ from dataclasses import dataclass
 
 from peewee import SQL, Column, SqliteDatabase
 
-from inspector_app.storage.models import (
-    Address,
-    Appeal,
-    Feedback,
-    Meeting,
-    Offence,
-    Organisation,
-    Person,
-    PreventiveVisit,
-    Registration,
-)
+from inspector_app.kinds import searchable
+from inspector_app.storage.models import Person
 from inspector_app.text import fts_query
 
-SEARCHABLE = {
-    "person": Person,
-    "appeal": Appeal,
-    "preventive_visit": PreventiveVisit,
-    "registration": Registration,
-    "offence": Offence,
-    "meeting": Meeting,
-    "feedback": Feedback,
-    "address": Address,
-    "organisation": Organisation,
-}
+SEARCHABLE = {k.slug: k.model for k in searchable()}
+"""The model of each kind with a ``search_text`` and an FTS5 table (from the kind description)."""
 
 
 @dataclass(frozen=True)

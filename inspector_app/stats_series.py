@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from inspector_app.kinds import KINDS, charted
 from inspector_app.stats_sql import (
     LAST_CHECK_SQL,
     REMOVAL_SQL,
@@ -21,13 +22,8 @@ from inspector_app.stats_sql import (
 if TYPE_CHECKING:
     from inspector_app.services.context import Services
 
-SERIES = (
-    ("appeals", "appeal", "received_at", "officer_id"),
-    ("visits", "preventive_visit", "visited_at", "inspector_id"),
-    ("offences", "offence", "committed_at", "inspector_id"),
-    ("meetings", "meeting", "held_at", "inspector_id"),
-)
-"""Series name, table, date column, inspector column."""
+SERIES = tuple((k.series, k.table, k.date_column, k.officer_column) for k in charted())
+"""Series name, table, date column, inspector column (see :func:`inspector_app.kinds.charted`)."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +89,7 @@ def overdue_checks(services: Services, scope: StatsScope) -> list[OverdueCheck]:
     Counted exactly as ``registrations.overdue`` of :func:`inspector_app.stats.compute`.
     """
     ref = reference_day(services, scope)
-    where, params = where_terms("r", "inspector_id", scope)
+    where, params = where_terms("r", KINDS["registration"].officer_column, scope)
     params.update({"ref": ref.isoformat(), "ref_next": day_after(ref)})
     removal = REMOVAL_SQL
     sql = f"""

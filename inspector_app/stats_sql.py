@@ -12,6 +12,8 @@ from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from inspector_app.kinds import KINDS
+
 if TYPE_CHECKING:
     from inspector_app.catalogues import Catalogues
     from inspector_app.services.context import Services
@@ -96,15 +98,18 @@ def _covers_most(db, table: str, column: str, start: date, end: date) -> bool:
     return span > 0 and inside >= span / 2
 
 
-def _both_periods(db, scope: StatsScope, table: str, date_column: str, inspector_column: str,
-                  select: str, group: str, by_point: bool, **extra: Any) -> list[tuple]:
-    """``(period, point, <select>...)`` rows for both periods, grouped; one statement.
+def _both_periods(db, scope: StatsScope, slug: str, select: str, group: str, by_point: bool,
+                  **extra: Any) -> list[tuple]:
+    """``(period, point, <select>...)`` rows of kind ``slug`` for both periods, grouped, by
+    the kind's date and officer (:mod:`inspector_app.kinds`); one statement.
 
     Periods that overlap or touch (a year and the year before; a long span) are read in one
     pass with a flag per period, so no record is read twice; distant ones (a month and the
     same month last year) as two index ranges joined by ``UNION ALL``.
     """
-    where, params = where_terms(table, inspector_column, scope)
+    described = KINDS[slug]
+    table, date_column = described.table, described.date_column
+    where, params = where_terms(table, described.officer_column, scope)
     params.update(extra)
     point = _point_column(table, by_point)
     column = f"{table}.{date_column}"
@@ -161,25 +166,25 @@ def query(services: Services, scope: StatsScope, by_point: bool = False) -> Raw:
     db = services.db
     today = scope.today or services.clock.today()
     appeals = _both_periods(
-        db, scope, "appeal", "received_at", "officer_id",
+        db, scope, "appeal",
         "channel, topic, decision, COUNT(*), SUM(resolved_on IS NOT NULL), "
         "SUM(due_date IS NOT NULL AND COALESCE(resolved_on > due_date, due_date < :today))",
         "channel, topic, decision", by_point, today=today.isoformat())
     findings = catalogue_codes(services.catalogues, "visit_findings")
     visits = _both_periods(
-        db, scope, "preventive_visit", "visited_at", "inspector_id",
+        db, scope, "preventive_visit",
         "kind, dwelling_kind, COUNT(*), COUNT(DISTINCT CASE WHEN kind IN "
         f"({', '.join(repr(k) for k in ROUND_KINDS)}) THEN "
         "COALESCE(address_id, address_text) || '|' || flat END), "
         + _flag_sums("findings", findings), "kind, dwelling_kind", by_point)
     offences = _both_periods(
-        db, scope, "offence", "committed_at", "inspector_id",
+        db, scope, "offence",
         "article, penalty, COUNT(*), TOTAL(fine_mrp), TOTAL(fine_tenge), "
         "TOTAL(public_works_hours), TOTAL(arrest_days)", "article, penalty", by_point)
-    meetings = _both_periods(db, scope, "meeting", "held_at", "inspector_id",
+    meetings = _both_periods(db, scope, "meeting",
                              "kind, COUNT(*), TOTAL(attendance)", "kind", by_point)
     feedback = _both_periods(
-        db, scope, "feedback", "collected_at", "inspector_id",
+        db, scope, "feedback",
         # code lists ("a,b") take few distinct values: grouped by the text, split here
         "concerns, COUNT(*), TOTAL(rating), TOTAL(trusts_police)", "concerns", by_point)
     registrations = []
@@ -192,7 +197,7 @@ def query(services: Services, scope: StatsScope, by_point: bool = False) -> Raw:
 def _registrations(db, scope: StatsScope, ref: date, period: int,
                    by_point: bool) -> list[tuple]:
     """Registrations touching the period, by point, category and minor tag (one query)."""
-    where, params = where_terms("r", "inspector_id", scope)
+    where, params = where_terms("r", KINDS["registration"].officer_column, scope)
     removal = REMOVAL_SQL
     point = _point_column("r", by_point)
     due = DUE_SQL

@@ -230,3 +230,16 @@ def test_offence_link_and_erdr_number(services, person):
         ("offence", "v.not_found")}
     assert refused(services, appeal_data(person, erdr_number="1" * 33)) == {
         ("erdr_number", "v.too_long")}
+
+
+def test_the_appeals_register_shows_the_applicants_phone(services, person):
+    from inspector_app.registers import REGISTER_OF_KIND, Filters
+
+    services.persons.update(person.id, {"phone": "8 701 123 45 67"})
+    appeal = services.appeals.create(appeal_data(person))
+    register = REGISTER_OF_KIND["appeal"]
+    row = register.page(Filters())[0]
+    assert row["id"] == appeal.id
+    column = register.column("applicant_phone")
+    assert register.display(row, column, services.catalogues) == "+7 701 123 45 67"
+    assert column.label == "field.appeal.applicant_phone"

@@ -9,11 +9,13 @@ from PySide6.QtGui import QImage
 from qt_helpers import type_text
 from test_ui_forms_support import answer_box, make_ctx, on_modal
 
-from ui.forms import FORM_KINDS, open_record_form
+from inspector_app.registers import REGISTER_OF_KIND
+from ui.forms import open_record_form
 from ui.forms.appeal_form import AppealForm
 from ui.forms.meeting_form import MeetingForm
 from ui.forms.preview import fill_sample, render_forms
 from ui.i18n import install_language
+from ui.kinds import FORM_KINDS
 
 KINDS = {"appeal", "preventive_visit", "registration", "offence", "meeting", "feedback",
          "person", "address", "organisation", "staff"}
@@ -27,6 +29,18 @@ def ctx(services, tmp_path, qapp):
 def test_every_kind_has_a_form():
     assert set(FORM_KINDS) == KINDS
     assert all(cls.kind == kind for kind, cls in FORM_KINDS.items())
+
+
+def test_the_ui_table_covers_the_kinds_and_its_icons_exist():
+    from inspector_app import kinds
+    from inspector_app.paths import resource
+    from ui.kinds import PAGE_KINDS, UI_KINDS
+
+    assert set(UI_KINDS) == set(kinds.KINDS) - {"point"}
+    assert set(PAGE_KINDS) == {k.slug for k in kinds.registered()}
+    assert all(resource("icons", f"{ui.icon}.svg").exists() for ui in UI_KINDS.values())
+    assert all(set(ui.summary) <= {c.key for c in REGISTER_OF_KIND[slug].columns}
+               for slug, ui in UI_KINDS.items() if ui.summary)
 
 
 def test_open_new_record_saves_and_returns_its_id(qtbot, ctx, services):

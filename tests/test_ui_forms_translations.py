@@ -6,9 +6,9 @@ import pytest
 from test_ui_forms_support import make_ctx, show
 from test_ui_translations import untranslated, visible_texts
 
-from ui.forms import FORM_KINDS
 from ui.forms.preview import fill_sample
 from ui.i18n import install_language
+from ui.kinds import FORM_KINDS
 
 
 @pytest.fixture

@@ -153,8 +153,12 @@ def test_switching_the_language_changes_the_texts(qtbot, ctx):
     topic = next(i for i, c in enumerate(appeals.model.columns) if c.key == "topic")
     header = appeals.model.headerData(topic, Qt.Orientation.Horizontal)
     assert header == ctx.t("field.appeal.topic") == "Тақырыбы"
+    buttons = window.home.quick_buttons
+    assert buttons["appeal"].text() == "Өтініш" and buttons["offence"].text() == "Хаттама"
     ctx.set_language("en")
     assert window.nav.item(1).text() == "Citizen visits and appeals"
+    qtbot.waitUntil(lambda: [b.text() for b in buttons.values()] == [
+        "Appeal", "Visit", "Registration", "Protocol", "Meeting", "Survey answer"])
     assert window.file_menu.title() == "&File"
 
 

@@ -219,3 +219,28 @@ def test_a_saved_record_refreshes_the_register(qtbot, ctx, seeded):
     ctx.notify_changed("meeting")
     wait_loaded(qtbot, page)
     assert page.model.rowCount() == before + 1
+
+
+def test_a_check_visit_saved_in_its_form_refreshes_the_open_registrations_page(qtbot, ctx,
+                                                                                seeded):
+    """The visit form announces only its own kind; the registrations page refreshes anyway
+    because the kind description says a visit write changes registrations (issue 16)."""
+    from test_ui_forms_support import show
+
+    from ui.forms.visit_form import VisitForm
+
+    services, ids = seeded
+    page = open_page(qtbot, ctx, "registrations")
+    row = ids_shown(page).index(ids["registration_overdue"])
+    column = next(i for i, c in enumerate(page.register.columns) if c.key == "last_check_on")
+    assert page.model.index(row, column).data() in ("", None)
+    form = show(qtbot, VisitForm(ctx))
+    form.kind_combo.set_value("registration_check")
+    form.registration.set_value(ids["registration_overdue"])
+    type_text(form.address.lineEdit(), "ул. Абая, 12")
+    with qtbot.waitSignal(ctx.sig_data_changed):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert services.registrations.get(ids["registration_overdue"]).last_check_on is not None
+    qtbot.waitUntil(lambda: page.model.index(
+        ids_shown(page).index(ids["registration_overdue"]), column).data() == "25.11.2026",
+        timeout=10_000)

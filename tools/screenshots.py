@@ -23,8 +23,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (1366, 768)
 NOW = datetime(2026, 11, 25, 10, 30)
-FORM_KINDS = ("appeal", "preventive_visit", "registration", "offence", "meeting", "feedback",
-              "person", "address", "organisation", "staff")
 
 
 def pump(until=lambda: True, seconds: float = 0.3, timeout: float = 30.0) -> None:
@@ -97,8 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     from inspector_app.demo import create_demo_database
     from ui.app import build_main_window, create_application
     from ui.first_run import FirstRunWizard
-    from ui.forms import FORM_KINDS as FORMS
     from ui.i18n import install_language
+    from ui.kinds import FORM_KINDS as FORMS
     from ui.login_dialog import LoginDialog
     from ui.settings_dialog import SettingsDialog
 
@@ -141,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         dialog.close()
 
     ids = first_ids(services)
-    for kind in FORM_KINDS:
+    for kind in FORMS:
         for label, record_id in (("new", None), ("open", ids[kind])):
             if kind == "staff" and record_id is None:
                 continue  # accounts are the administrator's

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.kinds import affected_by
 from inspector_app.numbers import group_thousands
 from inspector_app.permissions import Action
 from inspector_app.services.context import Services
@@ -35,6 +36,8 @@ NOT_VISITED_BRUSH = QBrush(QColor("#fde7c8"))
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NOT_VISITED_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+SHOWN_KINDS = frozenset({"address", "preventive_visit"})
+"""The passport lists addresses (with their КСК/ОСИ) and their visits."""
 
 
 @dataclass
@@ -268,7 +271,7 @@ class AreaPage(QWidget):
             self._dirty = True
 
     def _on_data_changed(self, kind: str) -> None:
-        if kind in ("address", "organisation", "preventive_visit"):
+        if affected_by(kind) & SHOWN_KINDS:
             self._reload_if_visible()
 
     def _show(self, data: AreaData) -> None:

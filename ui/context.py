@@ -13,21 +13,6 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from inspector_app.services.context import Services
 
-SERVICE_OF_KIND = {
-    "appeal": "appeals",
-    "preventive_visit": "visits",
-    "registration": "registrations",
-    "offence": "offences",
-    "meeting": "meetings",
-    "feedback": "feedback",
-    "person": "persons",
-    "address": "addresses",
-    "organisation": "organisations",
-    "staff": "staff",
-    "point": "points",
-}
-"""The :class:`Services` attribute serving each record kind."""
-
 
 class UiContext(QObject):
     """Services, per-PC settings and the current language, with a change notification."""
@@ -60,10 +45,6 @@ class UiContext(QObject):
         from inspector_app.messages import translate
 
         return translate(code, self.lang, **params)
-
-    def service(self, kind: str):
-        """The record service for ``kind`` (``"appeal"`` -> ``services.appeals``)."""
-        return getattr(self.services, SERVICE_OF_KIND[kind])
 
     def open_record(self, kind: str, record_id: str | None = None, parent=None, *,
                     initial: dict[str, Any] | None = None) -> str | None:

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.reports import (
-    DOCUMENT_KINDS,
     REPORT_LANGUAGES,
     ReportRequest,
     document_file_name,
@@ -43,9 +42,6 @@ from ui.errors import show_error
 from ui.icons import icon
 from ui.reports_page import LANGUAGES, print_pdf
 from ui.settings import REPORTS_FOLDER
-
-DOCUMENT_OF_KIND = {kind: document for document, kind in DOCUMENT_KINDS.items()}
-"""The printed document of each kind of record that has one ("appeal" -> "talon")."""
 
 
 def choose_printer(parent: QWidget, page_size: QPageSize, pages: int) -> QPrinter | None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,13 +34,15 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.errors import InspectorError
+from inspector_app.kinds import KINDS
 from inspector_app.numbers import group_thousands
 from inspector_app.permissions import Action
-from inspector_app.registers import REGISTERS, Filters, format_value
+from inspector_app.registers import REGISTER_OF_KIND, REGISTERS, Filters, format_value
 from inspector_app.services.context import Services
 from ui.context import UiContext
 from ui.errors import show_error
 from ui.icons import icon
+from ui.kinds import DATED_KINDS, UI_KINDS
 from ui.worker import run_job
 
 LIST_LIMIT = 50
@@ -49,19 +51,7 @@ RECENT_COUNT = 12
 OVERDUE_COLOUR = QColor("#b3261e")
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
-FIGURE_REGISTERS = ("appeals", "preventive-visits", "registrations", "offences", "meetings",
-                    "feedback")
-RECENT_KEYS = {
-    "appeals": ("talon_number", "applicant", "topic"),
-    "preventive-visits": ("kind", "address_text", "person"),
-    "registrations": ("person", "category"),
-    "offences": ("protocol_number", "offender", "article"),
-    "meetings": ("kind", "place"),
-    "feedback": ("rating", "concerns"),
-}
-QUICK_KINDS = (("appeal", "appeal"), ("preventive_visit", "visit"), ("offence", "offence"),
-               ("registration", "registration"), ("meeting", "meeting"),
-               ("feedback", "feedback"))
+FIGURE_REGISTERS = tuple(KINDS[slug].register for slug in DATED_KINDS)
 
 
 @dataclass
@@ -102,7 +92,8 @@ def collect(services: Services, lang: str) -> HomeData:
 
     due = services.registrations.due(DUE_WITHIN_DAYS, today)
     data.checks_total = due.count()
-    data.checks_overdue = REGISTERS["registrations"].count(Filters(status="overdue", today=today))
+    data.checks_overdue = REGISTER_OF_KIND["registration"].count(
+        Filters(status="overdue", today=today))
     cats = services.catalogues
     for registration in due.limit(LIST_LIMIT):
         person = services.persons.get(registration.person_id, include_deleted=True)
@@ -114,7 +105,7 @@ def collect(services: Services, lang: str) -> HomeData:
              if registration.last_check_on else ""),
             "registration", registration.id, registration.next_check_due < today))
 
-    appeals = REGISTERS["appeals"]
+    appeals = REGISTER_OF_KIND["appeal"]
     overdue = Filters(status="overdue", today=today)
     data.overdue_total = appeals.count(overdue)
     columns = {c.key: c for c in appeals.columns}
@@ -124,8 +115,9 @@ def collect(services: Services, lang: str) -> HomeData:
         data.overdue_appeals.append(Line(cells, "appeal", row["id"], True))
 
     recent: list[tuple[datetime, Line]] = []
-    for name, keys in RECENT_KEYS.items():
-        register = REGISTERS[name]
+    for slug in DATED_KINDS:
+        register, keys = REGISTER_OF_KIND[slug], UI_KINDS[slug].summary
+        name = register.name
         moment = _date_column(register)
         for row in register.page(Filters(today=today), moment.key, True, 0, RECENT_COUNT):
             value = row.get(moment.key)
@@ -263,8 +255,8 @@ class HomePage(QWidget):
         quick = QHBoxLayout()
         self.quick_label = QLabel(self)
         quick.addWidget(self.quick_label)
-        for kind, icon_name in QUICK_KINDS:
-            button = QPushButton(icon(icon_name), "", self)
+        for kind in DATED_KINDS:
+            button = QPushButton(icon(UI_KINDS[kind].icon), "", self)
             button.clicked.connect(lambda *_args, k=kind: self.new_record_of(k))
             self.quick_buttons[kind] = button
             quick.addWidget(button)
@@ -351,18 +343,9 @@ class HomePage(QWidget):
                               if session else self.tr("Good day"))
         self.date_label.setText(QLocale().toString(self._today(), "dddd, dd.MM.yyyy"))
         self.quick_label.setText(self.tr("New:"))
-        titles = {"appeal": self.tr("Appeal"), "preventive_visit": self.tr("Visit"),
-                  "offence": self.tr("Protocol"), "registration": self.tr("Registration"),
-                  "meeting": self.tr("Meeting"), "feedback": self.tr("Survey answer")}
-        tips = {"appeal": self.tr("Receive a citizen: a new appeal with a talon"),
-                "preventive_visit": self.tr("A new preventive visit or door-to-door round"),
-                "offence": self.tr("A new administrative offence protocol"),
-                "registration": self.tr("Put a person on preventive registration"),
-                "meeting": self.tr("A new meeting with the population"),
-                "feedback": self.tr("A resident's answers to the survey")}
         for kind, button in self.quick_buttons.items():
-            button.setText(titles[kind])
-            button.setToolTip(tips[kind])
+            button.setText(QCoreApplication.translate("HomePage", UI_KINDS[kind].new_title))
+            button.setToolTip(QCoreApplication.translate("HomePage", UI_KINDS[kind].new_tip))
             button.setVisible(self.ctx.services.can(Action.CREATE, kind))
         self.quick_label.setVisible(any(not b.isHidden() for b in self.quick_buttons.values()))
         open_text = self.tr("Open")

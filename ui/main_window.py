@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app import __version__
+from inspector_app.kinds import KINDS
 from inspector_app.permissions import Action
 from ui.accounts_page import AccountsPage
 from ui.area_page import AreaPage
@@ -37,6 +38,7 @@ from ui.help_dialog import ManualAction
 from ui.home_page import HomePage
 from ui.i18n import application_name
 from ui.icons import app_icon, icon
+from ui.kinds import PAGE_KINDS, UI_KINDS
 from ui.registers.register_page import RegisterPage
 from ui.reports_page import ReportsPage
 from ui.settings import MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_STATE
@@ -45,16 +47,6 @@ SMALL_SCREEN = QSize(1366, 768)
 """A screen whose available area is no wider or no taller than this opens the window
 maximised (the default 1280×720 would hang over its edges or the taskbar)."""
 
-REGISTER_PAGES = (
-    ("appeals", "appeal"),
-    ("preventive-visits", "visit"),
-    ("registrations", "registration"),
-    ("offences", "offence"),
-    ("meetings", "meeting"),
-    ("feedback", "feedback"),
-    ("persons", "person"),
-)
-"""Register pages in sidebar order, with their icons."""
 
 
 @dataclass
@@ -101,10 +93,11 @@ class MainWindow(QMainWindow):
         self.home.sig_show_register.connect(self.show_page)
         self.add_page("home", self.home, "home")
         self.registers: dict[str, RegisterPage] = {}
-        for name, icon_name in REGISTER_PAGES:
+        for slug in PAGE_KINDS:
+            name = KINDS[slug].register
             page = RegisterPage(ctx, name, self, background=background)
             self.registers[name] = page
-            self.add_page(name, page, icon_name)
+            self.add_page(name, page, UI_KINDS[slug].icon)
         self.area = AreaPage(ctx, self, background=background)
         self.add_page("area", self.area, "area")
         self.reports = ReportsPage(ctx, self)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.kinds import registered
 from inspector_app.messages import translate
 from inspector_app.numbers import group_thousands
 from inspector_app.sync.overview import (
@@ -40,8 +41,7 @@ from ui.icons import icon
 Index = QModelIndex | QPersistentModelIndex
 STALE_COLOUR = QColor("#fde2c8")
 TROUBLE_COLOUR = QColor("#f8d7da")
-KIND_COLUMNS = ("person", "appeal", "preventive_visit", "registration", "offence", "meeting",
-                "feedback")
+KIND_COLUMNS = tuple(k.slug for k in registered())
 POINT_KINDS = frozenset({"point", "sync"})
 
 

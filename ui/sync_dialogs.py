@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.errors import InspectorError
+from inspector_app.kinds import KINDS
 from inspector_app.permissions import Action
 from inspector_app.sync import restored, state
 from inspector_app.sync.errors import SyncError
@@ -53,8 +54,6 @@ from ui.icons import icon
 from ui.settings import SYNC_EXPORT_FOLDER, SYNC_IMPORT_FOLDER
 from ui.worker import run_job
 
-RECORD_KINDS = ("point", "staff", "person", "organisation", "address", "registration",
-                "meeting", "offence", "appeal", "preventive_visit", "feedback")
 WARNING_COLOUR = QColor("#fff3cd")
 REFUSED_COLOUR = QColor("#f8d7da")
 
@@ -350,7 +349,7 @@ class ImportPanel(QWidget):
         self.status.setText(self.ctx.t("cli.import_summary", imported=imported,
                                        duplicates=duplicates, refused=len(batch.refused)))
         if imported:
-            for kind in RECORD_KINDS:
+            for kind in KINDS:
                 self.ctx.notify_changed(kind)
         self._update_buttons()
 

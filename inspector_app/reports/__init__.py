@@ -19,6 +19,7 @@ from pathlib import Path
 
 from inspector_app.errors import InspectorError, NotFound
 from inspector_app.faults import atomic_output
+from inspector_app.kinds import KINDS
 from inspector_app.registers import REGISTERS, Filters
 from inspector_app.reports.activity import activity_report
 from inspector_app.reports.district import district_report
@@ -31,7 +32,7 @@ from inspector_app.stats import StatsScope
 from inspector_app.storage.models import Offence
 
 REPORT_KINDS = ("activity", "register", "talon", "district", "protocol", "visit")
-DOCUMENT_KINDS = {"talon": "appeal", "protocol": "offence", "visit": "preventive_visit"}
+DOCUMENT_KINDS = {k.document: k.slug for k in KINDS.values() if k.document}
 """The one-record documents and the kind of record each prints."""
 REPORT_LANGUAGES = ("ru", "kk", "en")
 

@@ -18,6 +18,7 @@ from inspector_app.catalogues import Catalogues
 from inspector_app.clock import Clock
 from inspector_app.encryption import attempts_path
 from inspector_app.errors import DatabaseError, PasswordChangeRequired, PermissionDenied
+from inspector_app.kinds import KINDS
 from inspector_app.lockout import (
     LoginThrottle,
     clear_password_reset,
@@ -39,6 +40,7 @@ from inspector_app.services.area import AddressService, OrganisationService
 from inspector_app.services.meetings import FeedbackService, MeetingService
 from inspector_app.services.offences import OffenceService
 from inspector_app.services.people import PersonService
+from inspector_app.services.records import RecordService
 from inspector_app.services.registrations import RegistrationService
 from inspector_app.services.staff import PointService, StaffService
 from inspector_app.services.validation import (
@@ -198,15 +200,19 @@ class Services:
     def next_number(self, kind: str, year: int) -> str:
         return numbering.next_number(self.point_code, kind, year)
 
+    def service(self, kind: str) -> RecordService:
+        """The record service of ``kind`` (``"preventive_visit"`` -> ``self.visits``)."""
+        return getattr(self, KINDS[kind].service)
+
     def refresh_search_of_person(self, person_id: str) -> None:
         """Re-index the records that show a person's name after the person was edited."""
-        for service, fields in ((self.appeals, ("applicant",)),
-                                (self.offences, ("offender",)),
-                                (self.registrations, ("person",)),
-                                (self.visits, ("person",))):
+        for described in KINDS.values():
+            if not described.person_fields:
+                continue
+            service = self.service(described.slug)
             model = service.model
             condition = None
-            for name in fields:
+            for name in described.person_fields:
                 term = getattr(model, name) == person_id
                 condition = term if condition is None else condition | term
             for record in model.select().where(condition):

@@ -324,20 +324,5 @@ SYNCED_MODELS: tuple[type[SyncedModel], ...] = (
 )
 """Travelling record kinds, in an order where references point to earlier kinds."""
 
-LIVE_INDEXED = frozenset({
-    "appeal.received_at", "preventive_visit.visited_at", "registration.next_check_due",
-    "registration.start_date", "offence.committed_at", "meeting.held_at", "feedback.collected_at",
-    "person.sort_name"})
-"""``table.column`` of the register orders with an index of live rows (migration 0004; the
-plain indexes of these columns went in migration 0007)."""
-
-
-def has_live_index(field) -> bool:
-    """Whether ``field`` (a model field, or any expression) has an index of live rows."""
-    model = getattr(field, "model", None)
-    return model is not None and (
-        f"{model._meta.table_name}.{field.column_name}" in LIVE_INDEXED)
-
-
 ALL_MODELS = (Meta, *SYNCED_MODELS, CatalogueItem, CatalogueVersion, MrpRate, NumberSequence,
               AuditEntry)

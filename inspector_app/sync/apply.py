@@ -32,6 +32,7 @@ from peewee import SqliteDatabase
 
 from inspector_app.clock import FixedClock
 from inspector_app.errors import FieldError, ValidationError
+from inspector_app.kinds import KINDS
 from inspector_app.messages import translate
 from inspector_app.permissions import Role
 from inspector_app.reports.formatting import group_thousands
@@ -116,13 +117,6 @@ class _Existing:
             raise AttributeError(name) from None
 
 
-def _record_services(services: Services) -> dict[type, Any]:
-    found = (services.points, services.staff, services.persons, services.organisations,
-             services.addresses, services.appeals, services.visits, services.registrations,
-             services.offences, services.meetings, services.feedback)
-    return {service.model: service for service in found}
-
-
 def _shown(value: Any) -> str:
     """A value as a refusal message quotes it, in every language: dates dd.MM.yyyy, whole
     numbers with their thousands grouped."""
@@ -148,7 +142,7 @@ class RecordsApplier:
         self.fresh = fresh
         self.writer = writer
         self.services = services
-        self.by_model = _record_services(services)
+        self.by_model = {k.model: services.service(k.slug) for k in KINDS.values()}
         self.lookup = lookup
         self.sender = sender
         self.seq_from = seq_from

@@ -1,7 +1,7 @@
 """Record forms of the desktop client: one modal dialog per record kind.
 
 The main window, the registers and the home page open every record through
-:func:`open_record_form`; :data:`FORM_KINDS` maps a record kind to its dialog class.
+:func:`open_record_form`; :data:`ui.kinds.FORM_KINDS` maps a record kind to its dialog class.
 """
 
 from __future__ import annotations
@@ -13,32 +13,9 @@ from PySide6.QtWidgets import QWidget
 from inspector_app.errors import PermissionDenied
 from ui.context import UiContext
 from ui.errors import show_error
-from ui.forms.address_form import AddressForm
-from ui.forms.appeal_form import AppealForm
 from ui.forms.base_form import RecordForm
-from ui.forms.feedback_form import FeedbackForm
-from ui.forms.meeting_form import MeetingForm
-from ui.forms.offence_form import OffenceForm
-from ui.forms.organisation_form import OrganisationForm
-from ui.forms.person_form import PersonForm
-from ui.forms.registration_form import RegistrationForm
-from ui.forms.staff_form import StaffForm
-from ui.forms.visit_form import VisitForm
 
-FORM_KINDS: dict[str, type[RecordForm]] = {
-    "appeal": AppealForm,
-    "preventive_visit": VisitForm,
-    "registration": RegistrationForm,
-    "offence": OffenceForm,
-    "meeting": MeetingForm,
-    "feedback": FeedbackForm,
-    "person": PersonForm,
-    "address": AddressForm,
-    "organisation": OrganisationForm,
-    "staff": StaffForm,
-}
-
-__all__ = ["FORM_KINDS", "RecordForm", "open_record_form"]
+__all__ = ["RecordForm", "open_record_form"]
 
 
 def open_record_form(ctx: UiContext, kind: str, record_id: str | None = None,
@@ -52,6 +29,8 @@ def open_record_form(ctx: UiContext, kind: str, record_id: str | None = None,
     visit is for). Problems (a record deleted meanwhile, no right to create) are shown as a
     message, never a traceback.
     """
+    from ui.kinds import FORM_KINDS  # the table imports every form module of this package
+
     form_class = FORM_KINDS[kind]
     try:
         form = form_class(ctx, record_id, parent, initial=initial)

@@ -13,7 +13,6 @@ class AddressForm(RecordForm):
     """Street and house, flat block or private house, flats, residents, its КСК/ОСИ."""
 
     kind = "address"
-    service_name = "addresses"
     icon_name = "area"
 
     def build(self) -> None:

@@ -24,10 +24,8 @@ class AppealForm(RecordForm):
     """Channel, applicant, topic, substance; decision, executor, due date, links."""
 
     kind = "appeal"
-    service_name = "appeals"
     icon_name = "appeal"
     columns = 2
-    document_kind = "talon"
 
     def build(self) -> None:
         cats, lang = self.services.catalogues, self.lang

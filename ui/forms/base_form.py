@@ -19,8 +19,8 @@ and fills :meth:`defaults`; the base does the rest the same way everywhere:
 - required fields are marked (" *" after the label, "required" in the accessible
   description) from the core's own validation: a field is required when leaving it empty
   draws ``v.required`` (so conditional rules, such as the fine of a fine penalty, follow).
-- a record with a printed document (``document_kind``: the talon, the protocol, the visit
-  record) gets a Print button and Ctrl+P (:meth:`add_print_button`) that save pending
+- a record with a printed document (the kind's ``document``: the talon, the protocol, the
+  visit record) gets a Print button and Ctrl+P (:meth:`add_print_button`) that save pending
   changes, keep the form open and show the document's preview.
 
 Texts of this base class use the fixed translation context ``RecordForm``: PySide's ``tr``
@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.errors import FieldError, InspectorError, ValidationError
+from inspector_app.kinds import KINDS
 from inspector_app.permissions import Action
 from ui.context import UiContext
 from ui.errors import show_error
@@ -149,13 +150,15 @@ class RecordForm(QDialog):
     """The modal dialog of one record; subclasses add fields in :meth:`build`."""
 
     kind: ClassVar[str] = ""
-    service_name: ClassVar[str] = ""
     icon_name: ClassVar[str] = ""
     columns: ClassVar[int] = 1
-    document_kind: ClassVar[str] = ""
-    """The printed document of this kind of record (``inspector_app.reports.DOCUMENT_KINDS``)."""
 
     sig_saved = Signal(str)  # the saved record's id
+
+    @property
+    def document_kind(self) -> str | None:
+        """The record's printed document, from the kind's description (talon, protocol...)."""
+        return KINDS[self.kind].document
 
     def __init__(self, ctx: UiContext, record_id: str | None = None,
                  parent: QWidget | None = None, *, initial: dict[str, Any] | None = None):
@@ -163,7 +166,7 @@ class RecordForm(QDialog):
         self.ctx = ctx
         self.services = ctx.services
         self.lang = ctx.lang
-        self.service = getattr(self.services, self.service_name)
+        self.service = self.services.service(self.kind)
         self.record = self.service.get(record_id) if record_id else None
         self.loaded_version: int | None = self.record.row_version if self.record else None
         self.saved_id: str | None = None

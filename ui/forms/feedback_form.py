@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from inspector_app.registers import REGISTERS, Filters
+from inspector_app.registers import REGISTER_OF_KIND, Filters
 from ui.forms.base_form import RecordForm
 from ui.forms.choices import CheckList, ChoiceCombo, CodeCombo, RadioChoice, StaffCombo
 from ui.forms.fields import DateTimeField, TextArea
@@ -17,7 +17,6 @@ class FeedbackForm(RecordForm):
     """Rating 1–5, trust yes/no, the area's top concerns, at a meeting or a reception."""
 
     kind = "feedback"
-    service_name = "feedback"
     icon_name = "feedback"
 
     def build(self) -> None:
@@ -45,7 +44,7 @@ class FeedbackForm(RecordForm):
     def _recent_meetings(self) -> list[tuple[str, str]]:
         """Meetings of the last months, newest first, as "date — kind, place"."""
         today = self.services.clock.today()
-        register = REGISTERS["meetings"]
+        register = REGISTER_OF_KIND["meeting"]
         filters = Filters(date_from=today - timedelta(days=RECENT_MEETING_DAYS), date_to=today)
         choices = []
         for row in register.page(filters, sort="held_at", descending=True, limit=100):

@@ -13,7 +13,6 @@ class MeetingForm(RecordForm):
     """Date and time, kind, place, attendance, questions raised and decisions."""
 
     kind = "meeting"
-    service_name = "meetings"
     icon_name = "meeting"
 
     def build(self) -> None:

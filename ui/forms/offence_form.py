@@ -63,10 +63,8 @@ class OffenceForm(RecordForm):
     """When and where, offender and victim, article, description, penalty, status."""
 
     kind = "offence"
-    service_name = "offences"
     icon_name = "offence"
     columns = 2
-    document_kind = "protocol"
 
     def build(self) -> None:
         cats, lang = self.services.catalogues, self.lang

@@ -17,7 +17,6 @@ class OrganisationForm(RecordForm):
     """Kind, name, БИН, chair, phone, chat link (WhatsApp/Telegram) and address."""
 
     kind = "organisation"
-    service_name = "organisations"
     icon_name = "area"
 
     def build(self) -> None:

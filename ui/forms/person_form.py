@@ -22,7 +22,6 @@ class PersonForm(RecordForm):
     """A citizen: names (Kazakh or Russian), ИИН, birth date, sex, address, phone."""
 
     kind = "person"
-    service_name = "persons"
     icon_name = "person"
 
     def build(self) -> None:

@@ -87,7 +87,7 @@ def render_forms(ctx, ids: dict[str, str], out_dir: Path, *, new_kinds=("appeal"
     """Open each form at its default size and save it as ``<kind>.png`` in ``out_dir``."""
     from PySide6.QtWidgets import QApplication
 
-    from ui.forms import FORM_KINDS
+    from ui.kinds import FORM_KINDS
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []

@@ -21,7 +21,6 @@ class RegistrationForm(RecordForm):
     """Person, category, tags, basis document, dates, check interval, closing."""
 
     kind = "registration"
-    service_name = "registrations"
     icon_name = "registration"
     columns = 2
 

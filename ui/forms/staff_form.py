@@ -19,7 +19,6 @@ class StaffForm(RecordForm):
     """An officer's or assistant's account; only an account manager may change accounts."""
 
     kind = "staff"
-    service_name = "staff"
     icon_name = "lock"
 
     def may_edit(self) -> bool:

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from inspector_app.errors import InspectorError
-from inspector_app.registers import REGISTERS, Filters
+from inspector_app.registers import REGISTER_OF_KIND, Filters
 from inspector_app.services.visits import REGISTRATION_CHECK
 from ui.forms.base_form import RecordForm
 from ui.forms.choices import CheckList, ChoiceCombo, CodeCombo, StaffCombo
@@ -66,10 +66,8 @@ class VisitForm(RecordForm):
     """Date, kind, address and flat, person met, registration checked, findings, notes."""
 
     kind = "preventive_visit"
-    service_name = "visits"
-    icon_name = "visit"
+    icon_name = "preventive_visit"
     columns = 2
-    document_kind = "visit"
 
     def build(self) -> None:
         cats, lang = self.services.catalogues, self.lang
@@ -131,7 +129,7 @@ class VisitForm(RecordForm):
         return rows
 
     def _active_registrations(self) -> list[tuple[str, str]]:
-        register = REGISTERS["registrations"]
+        register = REGISTER_OF_KIND["registration"]
         filters = Filters(status="active", today=self.services.clock.today())
         cats = self.services.catalogues
         return [(row["id"], f"{row['person']} — "

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 
 from inspector_app.errors import InspectorError
 from inspector_app.export_table import export_register
+from inspector_app.kinds import KINDS, affected_by
 from inspector_app.numbers import group_thousands
 from inspector_app.permissions import Action
 from inspector_app.registers import REGISTERS, Register
 from ui.context import UiContext
-from ui.document_preview import DOCUMENT_OF_KIND, preview_document
+from ui.document_preview import preview_document
 from ui.errors import show_error
 from ui.icons import icon
 from ui.registers.filter_bar import FilterBar
@@ -40,12 +41,6 @@ from ui.settings import REGISTER_EXPORT_FOLDER, register_columns
 from ui.worker import Job, run_job
 
 MAX_INITIAL_COLUMN_WIDTH = 320
-
-# Kinds whose records show in other registers (a person's name in appeals, offences...).
-_SHOWN_IN = {"person": {"appeal", "preventive_visit", "registration", "offence", "person"},
-             "staff": set(REGISTERS) | {"appeal", "preventive_visit", "registration", "offence",
-                                        "meeting", "feedback"}}
-
 
 class RegisterView(QTableView):
     """The register's table; Enter opens the current record."""
@@ -121,7 +116,7 @@ class RegisterPage(QWidget):
         self.history_button.clicked.connect(self.show_history)
         self.export_button.clicked.connect(self.export_rows)
 
-        self.document_kind = DOCUMENT_OF_KIND.get(self.kind)  # talon, protocol, visit or None
+        self.document_kind = KINDS[self.kind].document  # talon, protocol, visit or None
         self.print_button = self._tool_button("print")
         self.print_button.setVisible(self.document_kind is not None)
         self.print_button.clicked.connect(lambda: self.print_current())
@@ -225,7 +220,7 @@ class RegisterPage(QWidget):
         self.refresh()
 
     def _on_data_changed(self, kind: str) -> None:
-        if kind == self.kind or self.kind in _SHOWN_IN.get(kind, ()):
+        if self.kind in affected_by(kind):
             if self.isVisible():
                 self.refresh()
             else:
@@ -357,7 +352,7 @@ class RegisterPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.ctx.service(self.kind).delete(record_id)
+            self.ctx.services.service(self.kind).delete(record_id)
         except InspectorError as exc:
             show_error(self, exc, self.ctx.lang)
             return
