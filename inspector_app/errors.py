@@ -101,7 +101,7 @@ class DiskFull(FaultError):
     code = "error.fault.disk_full"
 
     def shown_params(self, lang: str) -> dict[str, Any]:
-        from inspector_app.faults import format_size
+        from inspector_app.messages import format_size
 
         return {**self.params, **{name: format_size(int(self.params.get(name) or 0), lang)
                                   for name in ("free", "needed")}}
