@@ -90,6 +90,13 @@ class DatabaseError(InspectorError):
     code = "error.database"
 
 
+class DatabaseNotBound(DatabaseError):
+    """A use case was given a database the models are not bound to (a programming error:
+    see :mod:`inspector_app.storage.database`)."""
+
+    code = "error.db_not_bound"
+
+
 class FaultError(DatabaseError):
     """A fault of the environment, not of the program: a full disk, a folder that cannot be
     written, a busy or damaged database, a missing file (see :mod:`inspector_app.faults`)."""

@@ -24,7 +24,7 @@ from core_factories import (
 
 from inspector_app.clock import FixedClock
 from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
-from inspector_app.storage import models
+from inspector_app.storage.database import bind_models
 from inspector_app.sync import container
 from inspector_app.sync.crypto import EncryptingWriter
 from inspector_app.sync.export import export_package
@@ -40,7 +40,7 @@ NOW = datetime(2026, 11, 25, 10, 30)
 
 def use(services):
     """Bind the models to this services' database (one bound database per process)."""
-    services.db.bind(models.ALL_MODELS, bind_refs=False, bind_backrefs=False)
+    bind_models(services.db)
     return services
 
 

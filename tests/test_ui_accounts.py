@@ -17,7 +17,7 @@ import ui.accounts_page as accounts_module
 from inspector_app.clock import FixedClock
 from inspector_app.errors import AuthenticationFailed
 from inspector_app.services.setup import login_services
-from inspector_app.storage.models import ALL_MODELS
+from inspector_app.storage.database import bind_models
 from ui.accounts_page import AccountsPage, TemporaryPasswordDialog
 from ui.context import UiContext
 from ui.first_run import FirstRunWizard
@@ -49,7 +49,7 @@ def log_in(window, path, clock, login: str, password: str):
         finally:
             services.db.close()
     finally:
-        window.ctx.services.db.bind(ALL_MODELS, bind_refs=False, bind_backrefs=False)
+        bind_models(window.ctx.services.db)
 
 
 def click(qtbot, widget) -> None:

@@ -34,6 +34,7 @@ from inspector_app.services.people import PersonService
 from inspector_app.services.registrations import RegistrationService
 from inspector_app.services.staff import PointService, StaffService
 from inspector_app.services.visits import VisitService
+from inspector_app.storage.database import require_bound
 from inspector_app.storage.models import Meta
 from inspector_app.text import search_text
 
@@ -72,6 +73,7 @@ class Services:
     # -- identity -------------------------------------------------------------------------
     @cached_property
     def meta(self) -> dict[str, str]:
+        self.check_bound()
         return {row.key: row.value for row in Meta.select()}
 
     @property
@@ -107,6 +109,7 @@ class Services:
         carries ``retry_after`` seconds; repeated failures lock the login for a while.
         ``session.must_change_password`` is set after an administrator's reset.
         """
+        self.check_bound()
         throttle = LoginThrottle(TableAttemptStore(self.db), self.clock)
         session = throttle.attempt(login, lambda: authenticate(self.point_code, login, password))
         if must_change_password(self.db, session.staff_id):
@@ -131,8 +134,16 @@ class Services:
         if self.keyring is not None:
             self.keyring.remove_account(staff.login)
 
+    def check_bound(self) -> None:
+        """Raise :class:`~inspector_app.errors.DatabaseNotBound` unless the models query this
+        context's database (the rule in :mod:`inspector_app.storage.database`)."""
+        require_bound(self.db)
+
     def require(self, action: Action, kind: str | None = None, *, own_record: bool = True) -> None:
-        """Raise :class:`PermissionDenied` unless the session's role allows ``action``."""
+        """Raise :class:`PermissionDenied` unless the session's role allows ``action`` (and
+        :class:`DatabaseNotBound` unless the models query this context's database: every
+        use case asks for its right first)."""
+        self.check_bound()
         if self.session is None:
             return
         if not allowed(self.session.role, action, kind, own_record=own_record):
