@@ -4,6 +4,7 @@ deactivates and reactivates; a refused set-up leaves no file behind."""
 
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
 
 import pytest
@@ -262,3 +263,52 @@ def test_the_wizard_made_point_gives_its_officers_accounts_by_clicking(
     assert rows(page)["kasymov"][5] == "да"
     assert list(rows(page)) == ["kasymov", "nurlanova", "tursynov"]  # Қ after К, before Н
     page.grab().save(str(path.with_name("accounts.png")))
+
+
+def test_a_second_login_in_the_windows_process_is_refused_at_once_not_after_a_hang(
+        qtbot, head_window, clock):
+    """Another officer's login opened beside the window (and not bound back) takes the models'
+    binding: the window's next save says so at once, writes nothing, and works once the
+    window's database is bound again."""
+    window, path = head_window
+    page = open_accounts(qtbot, window)
+    clock.advance(seconds=10)
+    other = login_services(path, "kasymov", HEAD_PASSWORD, clock=clock)
+    said: list[str] = []
+
+    def answer(box: QMessageBox) -> None:
+        said.append(box.text())
+        click(qtbot, box.button(QMessageBox.StandardButton.Ok))
+
+    def discard(box: QMessageBox) -> None:
+        click(qtbot, next(button for button in box.buttons()
+                          if button.text() == "Не сохранять"))
+
+    def fill(form: StaffForm) -> None:
+        type_text(form.full_name, "Тұрсынов Бауыржан")
+        type_text(form.login, "tursynov")
+        type_text(form.password, "Atyrau-2026!")
+        type_text(form.repeat, "Atyrau-2026!")
+        on_modal(QMessageBox, answer)
+        started = time.monotonic()
+        click(qtbot, form.save_button)
+        said.append(f"{time.monotonic() - started:.1f}")
+        on_modal(QMessageBox, discard)
+        click(qtbot, form.cancel_button)
+
+    seen = on_modal(StaffForm, fill)
+    try:
+        click(qtbot, page.new_button)
+    finally:
+        other.db.close()
+    assert seen and not seen[0].isVisible()
+    message, seconds = said
+    assert message.startswith("Внутренняя ошибка: записи программы привязаны к базе")
+    assert str(path) in message
+    assert float(seconds) < 3  # the busy timeout is 10 s
+    assert list(rows(page)) == ["kasymov"]
+
+    bind_models(window.ctx.services.db)
+    add_account(qtbot, page, "Тұрсынов Бауыржан", "tursynov",
+                "Участковый инспектор полиции (УИП)", "Atyrau-2026!")
+    assert list(rows(page)) == ["kasymov", "tursynov"]
