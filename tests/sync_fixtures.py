@@ -39,7 +39,8 @@ NOW = datetime(2026, 11, 25, 10, 30)
 
 
 def use(services):
-    """Bind the models to this services' database (one bound database per process)."""
+    """Bind the models to this services' database: one binding per process, and a service
+    whose database is not bound refuses (``DatabaseNotBound``, see ``storage.database``)."""
     bind_models(services.db)
     return services
 

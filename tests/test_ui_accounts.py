@@ -38,9 +38,9 @@ def clock():
 def log_in(window, path, clock, login: str, password: str):
     """A second login to the wizard's file, as the program opens it for another officer.
 
-    Here in the window's process: peewee binds the models to one database per process, so the
-    window's own database is bound again afterwards (or its next write would wait for a lock
-    held by itself).
+    Here in the window's process: the models are bound to one database per process, so the
+    window's own database is bound again afterwards (or its next use case is refused, see the
+    last test).
     """
     clock.advance(seconds=10)  # past any pause after a wrong password
     try:
