@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from inspector_app.clock import Clock
 from inspector_app.errors import AuthenticationFailed, DatabaseError
 from inspector_app.lockout import FileAttemptStore, LoginThrottle
+from inspector_app.private_files import private_files
 
 KEY_FILE_SUFFIX = ".keys"
 
@@ -179,6 +180,7 @@ class Keyring:
         self.recovery_key = text
         return text
 
+    @private_files()
     def save(self, path: Path | None = None) -> None:
         """Write the key file atomically (temporary file, fsync, rename)."""
         target = path or key_file_path(self.db_path)
@@ -286,6 +288,7 @@ def _sql_text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+@private_files()
 def export_encrypted(source: str | Path, target: str | Path, key: bytes) -> None:
     """Write an encrypted copy of the plain database ``source`` (``sqlcipher_export``)."""
     from sqlcipher3 import dbapi2 as sqlcipher

@@ -22,9 +22,12 @@ from inspector_app.encryption import (
 )
 from inspector_app.errors import DatabaseError
 from inspector_app.permissions import Action
+from inspector_app.private_files import private_files
 from inspector_app.services.setup import login_services
+from inspector_app.sync.keys import protect_keys
 
 
+@private_files()
 def encrypt_database(db_path: str | Path, login: str, password: str, *,
                      clock: Clock | None = None) -> tuple[Keyring, list[str]]:
     """Encrypt an existing plain database in place: copy, verify, swap.
@@ -65,6 +68,7 @@ def encrypt_database(db_path: str | Path, login: str, password: str, *,
             db_path.with_name(db_path.name + extra).unlink(missing_ok=True)
         os.replace(converted, db_path)
         os.replace(pending, key_file_path(db_path))
+        protect_keys(db_path, keyring.key)  # the sync keys are wrapped from now on
     except BaseException:
         converted.unlink(missing_ok=True)
         if is_plain_file(db_path):
