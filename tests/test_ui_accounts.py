@@ -287,8 +287,8 @@ def test_a_second_login_in_the_windows_process_is_refused_at_once_not_after_a_ha
     def fill(form: StaffForm) -> None:
         type_text(form.full_name, "Тұрсынов Бауыржан")
         type_text(form.login, "tursynov")
-        type_text(form.password, "Atyrau-2026!")
-        type_text(form.repeat, "Atyrau-2026!")
+        type_text(form.password, "Steppe-Wind-2026")
+        type_text(form.repeat, "Steppe-Wind-2026")
         on_modal(QMessageBox, answer)
         started = time.monotonic()
         click(qtbot, form.save_button)
@@ -310,5 +310,5 @@ def test_a_second_login_in_the_windows_process_is_refused_at_once_not_after_a_ha
 
     bind_models(window.ctx.services.db)
     add_account(qtbot, page, "Тұрсынов Бауыржан", "tursynov",
-                "Участковый инспектор полиции (УИП)", "Atyrau-2026!")
+                "Участковый инспектор полиции (УИП)", "Steppe-Wind-2026")
     assert list(rows(page)) == ["kasymov", "tursynov"]
