@@ -42,7 +42,7 @@ def run(ctx: BenchContext) -> list[Figure]:
 # -- export ------------------------------------------------------------------------------------
 def export_figures(ctx: BenchContext, folder: Path) -> list[Figure]:
     from inspector_app.demo import create_demo_point, fill_demo
-    from inspector_app.storage import models
+    from inspector_app.storage.database import bind_models
     from inspector_app.sync.export import export_package
     from inspector_app.sync.trust import export_public_key, trust_key_file
 
@@ -52,7 +52,7 @@ def export_figures(ctx: BenchContext, folder: Path) -> list[Figure]:
     point = create_demo_point(folder / "point.db", clock=ctx.clock)
     ctx.say(f"filling a demo point with {grouped(EXPORT_RECORDS)} records")
     fill_demo(point, EXPORT_RECORDS, seed=ctx.seed, years=3)
-    point.db.bind(models.ALL_MODELS, bind_refs=False, bind_backrefs=False)
+    bind_models(point.db)
     trust_key_file(point, folder / "district.pub")
     out = folder / "out"
     out.mkdir()

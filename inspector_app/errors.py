@@ -96,6 +96,13 @@ class DatabaseError(InspectorError):
     code = "error.database"
 
 
+class DatabaseNotBound(DatabaseError):
+    """A use case was given a database the models are not bound to (a programming error:
+    see :mod:`inspector_app.storage.database`)."""
+
+    code = "error.db_not_bound"
+
+
 class FaultError(DatabaseError):
     """A fault of the environment, not of the program: a full disk, a folder that cannot be
     written, a busy or damaged database, a missing file (see :mod:`inspector_app.faults`)."""
@@ -107,7 +114,7 @@ class DiskFull(FaultError):
     code = "error.fault.disk_full"
 
     def shown_params(self, lang: str) -> dict[str, Any]:
-        from inspector_app.faults import format_size
+        from inspector_app.messages import format_size
 
         return {**self.params, **{name: format_size(int(self.params.get(name) or 0), lang)
                                   for name in ("free", "needed")}}

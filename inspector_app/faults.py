@@ -47,16 +47,6 @@ _NO_SPACE_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _NOT_WRITABLE_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 
-def format_size(size: int, lang: str = "ru") -> str:
-    """``1,5 МБ`` / ``1.5 MB``: megabytes with one decimal (a decimal comma in ru and kk)."""
-    from inspector_app.messages import translate
-
-    text = f"{max(size, 0) / 2**20:,.1f}".replace(",", "\u00a0")
-    if lang in ("ru", "kk"):
-        text = text.replace(".", ",")
-    return translate("error.fault.megabytes", lang, value=text)
-
-
 def existing_folder(path: str | Path | None) -> Path:
     """The nearest existing folder of ``path`` (itself when it is one)."""
     folder = Path(path) if path is not None else Path.cwd()

@@ -12,7 +12,7 @@ import json
 from functools import cache
 from typing import Any
 
-from inspector_app.numbers import message_params
+from inspector_app.numbers import NBSP, decimal_mark, message_params
 from inspector_app.paths import resource
 
 LANGUAGES = ("ru", "kk", "en")
@@ -47,3 +47,9 @@ def field_label(record: str, field: str, lang: str = DEFAULT_LANGUAGE) -> str:
         if has_message(code):
             return translate(code, lang)
     return field
+
+
+def format_size(size: int, lang: str = "ru") -> str:
+    """``1,5 МБ`` / ``1.5 MB``: megabytes with one decimal (a decimal comma in ru and kk)."""
+    text = decimal_mark(f"{max(size, 0) / 2**20:,.1f}".replace(",", NBSP), lang)
+    return translate("error.fault.megabytes", lang, value=text)

@@ -6,6 +6,7 @@ The database is a copy of a template made once per session (see ``db_templates``
 from __future__ import annotations
 
 import os
+import sys
 from datetime import datetime
 
 import pytest
@@ -25,6 +26,18 @@ PASSWORD = "Kz-Secret-2026"
 def _isolated_user_data(tmp_path_factory, monkeypatch):
     """Never touch the real user's data folder."""
     monkeypatch.setenv("INSPECTOR_APP_DATA", str(tmp_path_factory.mktemp("userdata")))
+
+
+@pytest.fixture(autouse=True)
+def _widgets_of_earlier_tests_deleted():
+    """Delete the widgets pytest-qt closed after the previous test (``deleteLater`` waits for
+    an event loop): a window left alive would answer this test's language change by querying
+    its own database, which the models no longer serve (``DatabaseNotBound``)."""
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from db_templates import new_database
 
 from inspector_app.clock import FixedClock
 from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
-from inspector_app.storage import models
+from inspector_app.storage.database import bind_models
 from inspector_app.sync import container, keys
 from inspector_app.sync.crypto import EncryptingWriter
 from inspector_app.sync.export import export_package
@@ -40,8 +40,9 @@ NOW = datetime(2026, 11, 25, 10, 30)
 
 
 def use(services):
-    """Bind the models to this services' database (one bound database per process)."""
-    services.db.bind(models.ALL_MODELS, bind_refs=False, bind_backrefs=False)
+    """Bind the models to this services' database: one binding per process, and a service
+    whose database is not bound refuses (``DatabaseNotBound``, see ``storage.database``)."""
+    bind_models(services.db)
     return services
 
 

@@ -13,13 +13,13 @@ from inspector_app import backup
 from inspector_app.encryption import (
     Credentials,
     RecoveryKey,
-    encrypt_database,
     is_encrypted,
     key_file_path,
 )
 from inspector_app.errors import AuthenticationFailed, DatabaseError, PermissionDenied
 from inspector_app.integrity import check_database
 from inspector_app.services.context import Services
+from inspector_app.services.encryption import encrypt_database
 from inspector_app.services.setup import (
     FirstAccount,
     PointProfile,

@@ -20,7 +20,7 @@ from core_factories import (
 from inspector_app.clock import FixedClock
 from inspector_app.registers import REGISTERS, Filters, register
 from inspector_app.services.setup import FirstAccount, PointProfile, create_database
-from inspector_app.storage import models
+from inspector_app.storage.database import bind_models
 from inspector_app.text import collation_key
 
 TODAY = date(2026, 11, 25)
@@ -42,7 +42,7 @@ def world(tmp_path_factory):
 @pytest.fixture
 def services(world):
     services, _ = world
-    services.db.bind(models.ALL_MODELS, bind_refs=False, bind_backrefs=False)
+    bind_models(services.db)
     return services
 
 

@@ -130,7 +130,6 @@ def test_migration_0008_folds_the_search_copies_of_an_existing_database(
     """A version 7 file (search copies made the old way) opens migrated: every copy equals
     what the services store today, the index answers folded queries, nothing shown changes."""
     monkeypatch.setattr(text, "normalize", _version_7_normalize)
-    use(services)
     fill_point(services)
     make_person(services, "Жұмабеков", "Ерлан", address="ул. Құрманғазы, 5")
     monkeypatch.undo()

@@ -45,7 +45,6 @@ def set_asides(monkeypatch):
 
 
 def schema(services) -> list[tuple]:
-    use(services)
     return services.db.execute_sql(
         "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name").fetchall()
 

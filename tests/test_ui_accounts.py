@@ -4,6 +4,7 @@ deactivates and reactivates; a refused set-up leaves no file behind."""
 
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
 
 import pytest
@@ -17,7 +18,7 @@ import ui.accounts_page as accounts_module
 from inspector_app.clock import FixedClock
 from inspector_app.errors import AuthenticationFailed
 from inspector_app.services.setup import login_services
-from inspector_app.storage.models import ALL_MODELS
+from inspector_app.storage.database import bind_models
 from ui.accounts_page import AccountsPage, TemporaryPasswordDialog
 from ui.context import UiContext
 from ui.first_run import FirstRunWizard
@@ -37,9 +38,9 @@ def clock():
 def log_in(window, path, clock, login: str, password: str):
     """A second login to the wizard's file, as the program opens it for another officer.
 
-    Here in the window's process: peewee binds the models to one database per process, so the
-    window's own database is bound again afterwards (or its next write would wait for a lock
-    held by itself).
+    Here in the window's process: the models are bound to one database per process, so the
+    window's own database is bound again afterwards (or its next use case is refused, see the
+    last test).
     """
     clock.advance(seconds=10)  # past any pause after a wrong password
     try:
@@ -49,7 +50,7 @@ def log_in(window, path, clock, login: str, password: str):
         finally:
             services.db.close()
     finally:
-        window.ctx.services.db.bind(ALL_MODELS, bind_refs=False, bind_backrefs=False)
+        bind_models(window.ctx.services.db)
 
 
 def click(qtbot, widget) -> None:
@@ -262,3 +263,52 @@ def test_the_wizard_made_point_gives_its_officers_accounts_by_clicking(
     assert rows(page)["kasymov"][5] == "да"
     assert list(rows(page)) == ["kasymov", "nurlanova", "tursynov"]  # Қ after К, before Н
     page.grab().save(str(path.with_name("accounts.png")))
+
+
+def test_a_second_login_in_the_windows_process_is_refused_at_once_not_after_a_hang(
+        qtbot, head_window, clock):
+    """Another officer's login opened beside the window (and not bound back) takes the models'
+    binding: the window's next save says so at once, writes nothing, and works once the
+    window's database is bound again."""
+    window, path = head_window
+    page = open_accounts(qtbot, window)
+    clock.advance(seconds=10)
+    other = login_services(path, "kasymov", HEAD_PASSWORD, clock=clock)
+    said: list[str] = []
+
+    def answer(box: QMessageBox) -> None:
+        said.append(box.text())
+        click(qtbot, box.button(QMessageBox.StandardButton.Ok))
+
+    def discard(box: QMessageBox) -> None:
+        click(qtbot, next(button for button in box.buttons()
+                          if button.text() == "Не сохранять"))
+
+    def fill(form: StaffForm) -> None:
+        type_text(form.full_name, "Тұрсынов Бауыржан")
+        type_text(form.login, "tursynov")
+        type_text(form.password, "Steppe-Wind-2026")
+        type_text(form.repeat, "Steppe-Wind-2026")
+        on_modal(QMessageBox, answer)
+        started = time.monotonic()
+        click(qtbot, form.save_button)
+        said.append(f"{time.monotonic() - started:.1f}")
+        on_modal(QMessageBox, discard)
+        click(qtbot, form.cancel_button)
+
+    seen = on_modal(StaffForm, fill)
+    try:
+        click(qtbot, page.new_button)
+    finally:
+        other.db.close()
+    assert seen and not seen[0].isVisible()
+    message, seconds = said
+    assert message.startswith("Внутренняя ошибка: записи программы привязаны к базе")
+    assert str(path) in message
+    assert float(seconds) < 3  # the busy timeout is 10 s
+    assert list(rows(page)) == ["kasymov"]
+
+    bind_models(window.ctx.services.db)
+    add_account(qtbot, page, "Тұрсынов Бауыржан", "tursynov",
+                "Участковый инспектор полиции (УИП)", "Steppe-Wind-2026")
+    assert list(rows(page)) == ["kasymov", "tursynov"]

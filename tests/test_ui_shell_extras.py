@@ -229,7 +229,8 @@ def test_an_encrypted_database_offers_to_encrypt_older_plain_backups(qtbot, serv
     from PySide6.QtWidgets import QMessageBox, QPushButton
 
     from inspector_app import backup
-    from inspector_app.encryption import encrypt_database, is_plain_file
+    from inspector_app.encryption import is_plain_file
+    from inspector_app.services.encryption import encrypt_database
     from inspector_app.services.setup import login_services
 
     install_language("ru")

@@ -93,7 +93,7 @@ def write_sheet(ctx, path: Path, recovery_key: str, services) -> None:
 
 
 def run_encrypt(args: argparse.Namespace, ctx) -> int:
-    from inspector_app.encryption import encrypt_database
+    from inspector_app.services.encryption import encrypt_database
     from inspector_app.services.setup import login_services
 
     login = getattr(args, "user", None)

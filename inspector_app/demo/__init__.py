@@ -12,7 +12,6 @@ database holding many points' histories as sync delivers them (region-size bench
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,10 +23,12 @@ from inspector_app.demo.common import (
     DemoCancelled,
     DemoError,
     DemoResult,
+    discard_database,
     load_sequences,
     make_period,
     point_staff,
     refuse_used_database,
+    remove_files_of,
     store_sequences,
 )
 from inspector_app.demo.point_fill import FillPlan, fill_here, fill_in_child
@@ -136,7 +137,7 @@ def create_demo_point(path: str | Path, *, clock: Clock | None = None) -> Servic
     path = Path(path)
     marker = _creating_marker(path)
     if marker.exists():  # a killed demo --create: start again from nothing
-        _remove_files_of(path)
+        remove_files_of(path)
     fresh = not path.exists()
     with reported(path):
         marker.parent.mkdir(parents=True, exist_ok=True)
@@ -150,7 +151,7 @@ def create_demo_point(path: str | Path, *, clock: Clock | None = None) -> Servic
             clock=clock)
     except BaseException:
         if fresh:
-            _remove_files_of(path)
+            remove_files_of(path)
         else:  # somebody's file was there (and refused): leave it as it was
             marker.unlink(missing_ok=True)
         raise
@@ -205,20 +206,3 @@ def _creating_marker(path: Path) -> Path:
 def demo_complete(path: str | Path) -> None:
     """The demo point at ``path`` is whole (see :func:`create_demo_point`)."""
     _creating_marker(Path(path)).unlink(missing_ok=True)
-
-
-def discard_database(services: Services, path: str | Path) -> None:
-    """Close and delete a database this module created, with every file named after it
-    (WAL, key files kept beside it, backups)."""
-    services.db.close()
-    _remove_files_of(Path(path))
-
-
-def _remove_files_of(path: Path) -> None:
-    for sibling in path.parent.glob(f"{path.name}*"):
-        if sibling != path and sibling.name[len(path.name)] not in ".-":
-            continue
-        if sibling.is_dir():
-            shutil.rmtree(sibling, ignore_errors=True)
-        else:
-            sibling.unlink(missing_ok=True)

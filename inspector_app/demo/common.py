@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspector_app.clock import Clock
 from inspector_app.demo.generator import DemoStaff, Period
 from inspector_app.errors import InspectorError
 from inspector_app.permissions import Role
 from inspector_app.storage.models import SYNCED_MODELS, NumberSequence, Point, Staff
+
+if TYPE_CHECKING:
+    from inspector_app.services.context import Services
 
 STAFF_ROLES = (Role.INSPECTOR, Role.SENIOR_INSPECTOR, Role.ASSISTANT)
 
@@ -89,3 +95,21 @@ def store_sequences(point_code: str, kind: str, values: dict[int, int]) -> None:
             conflict_target=[NumberSequence.point_code, NumberSequence.kind,
                              NumberSequence.year],
             update={NumberSequence.last: last}).execute()
+
+
+def discard_database(services: Services, path: str | Path) -> None:
+    """Close and delete a database this module created, with every file named after it
+    (WAL, key files kept beside it, backups)."""
+    services.db.close()
+    remove_files_of(Path(path))
+
+
+def remove_files_of(path: Path) -> None:
+    """Delete ``path`` and the files and folders named after it (``path-wal``, ``path.keys``...)."""
+    for sibling in path.parent.glob(f"{path.name}*"):
+        if sibling != path and sibling.name[len(path.name)] not in ".-":
+            continue
+        if sibling.is_dir():
+            shutil.rmtree(sibling, ignore_errors=True)
+        else:
+            sibling.unlink(missing_ok=True)

@@ -18,7 +18,14 @@ from pathlib import Path
 
 from inspector_app.clock import Clock
 from inspector_app.demo import texts
-from inspector_app.demo.common import Cancelled, DemoResult, make_period, refuse_used_database
+from inspector_app.demo.common import (
+    Cancelled,
+    DemoCancelled,
+    DemoResult,
+    discard_database,
+    make_period,
+    refuse_used_database,
+)
 from inspector_app.demo.generator import DemoStaff, PointHistory
 from inspector_app.demo.schedule import split_budget
 from inspector_app.demo.world import ATYRAU_AREA, Area, organisations_for, record_id
@@ -170,9 +177,6 @@ def create_demo_district(path: str | Path, records: int, points: int = 92, seed:
     Its own account is ``operator`` / ``demo-district`` (district operator). On cancel
     (:class:`~inspector_app.demo.common.DemoCancelled`) or failure the file is removed.
     """
-    from inspector_app.demo import discard_database
-    from inspector_app.demo.common import DemoCancelled
-
     services = create_database(path, DISTRICT_PROFILE,
                                FirstAccount(DISTRICT_LOGIN, "Оператор Демо", DISTRICT_PASSWORD),
                                kind=DISTRICT, clock=clock)

@@ -50,6 +50,7 @@ from inspector_app.services.validation import (
     RulePolicy,
 )
 from inspector_app.services.visits import VisitService
+from inspector_app.storage.database import require_bound
 from inspector_app.storage.models import Meta
 from inspector_app.text import search_text
 
@@ -94,6 +95,7 @@ class Services:
     # -- identity -------------------------------------------------------------------------
     @cached_property
     def meta(self) -> dict[str, str]:
+        self.check_bound()
         return {row.key: row.value for row in Meta.select()}
 
     @property
@@ -131,6 +133,7 @@ class Services:
         ``session.must_change_password`` is set after an administrator's reset: until the
         password is changed every other action is refused.
         """
+        self.check_bound()
         if self.keyring is not None:
             record_unlock_failures(self.db, self.clock, attempts_path(self.keyring.db_path))
         throttle = LoginThrottle(ChainAttemptStore(self.db, self.clock), self.clock)
@@ -159,10 +162,17 @@ class Services:
         if self.keyring is not None:
             self.keyring.remove_account(staff.login)
 
+    def check_bound(self) -> None:
+        """Raise :class:`~inspector_app.errors.DatabaseNotBound` unless the models query this
+        context's database (the rule in :mod:`inspector_app.storage.database`)."""
+        require_bound(self.db)
+
     def require(self, action: Action, kind: str | None = None, *, own_record: bool = True) -> None:
         """Raise :class:`PermissionDenied` unless the session's role allows ``action``, or
         :class:`PasswordChangeRequired` while a temporary password is unchanged; a refusal
-        is written into the audit chain."""
+        is written into the audit chain. Also :class:`DatabaseNotBound` unless the models
+        query this context's database: every use case asks for its right first."""
+        self.check_bound()
         session = self.session
         if session is None:
             return

@@ -235,6 +235,7 @@ class RecordService(ABC):
 
     def live(self):
         """Select query of this kind's records that are not tombstoned."""
+        self.services.check_bound()
         return self.model.select().where(self.model.not_deleted())
 
     def count(self) -> int:
