@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.errors import InspectorError
-from inspector_app.export_table import export_register
 from inspector_app.numbers import group_thousands
 from inspector_app.permissions import Action
 from inspector_app.registers import REGISTERS, Register
@@ -407,6 +406,8 @@ class RegisterPage(QWidget):
         if Path(path).suffix.lower() not in (".xlsx", ".csv"):
             path += ".xlsx"
         self.ctx.settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).parent))
+        from inspector_app.export_table import export_register  # openpyxl: only when exporting
+
         services, register, lang = self.ctx.services, self.register, self.ctx.lang
         filters = self.filter_bar.filters()
         return run_job(
