@@ -9,9 +9,12 @@
   next one. A full disk is reported with the folder and the space a copy needs.
 - :func:`backup_if_due` is what the GUI calls daily and on exit.
 - :func:`restore_backup` verifies the chosen backup, keeps a copy of the current database and
-  swaps the file in.
+  swaps the file in; :func:`require_restore_right` is the rule every front end asks first
+  (the administrator, or the file's owner without a session: ``docs/roles.md``).
 - :func:`health_check` and :func:`latest_good_backup` let the app explain damage at start and
   offer the newest backup that is sound instead of crashing.
+- :func:`plain_backups` finds the backups made before the database was encrypted;
+  :func:`secure_plain_backups` encrypts (or deletes) them.
 
 Long work reports ``progress(done, total) -> bool``; returning False cancels.
 """
@@ -57,6 +60,8 @@ from inspector_app.faults import (
 )
 from inspector_app.instance_lock import InstanceLock
 from inspector_app.paths import user_data_dir
+from inspector_app.permissions import Action
+from inspector_app.private_files import private_files
 from inspector_app.sync.keys import keys_dir
 from inspector_app.sync.restored import mark_restored
 
@@ -185,6 +190,7 @@ def copy_consistent(source: str | Path, target: str | Path, key: bytes | None = 
         src.close()
 
 
+@private_files()
 def create_backup(db_path: str | Path, folder: str | Path, *, clock: Clock | None = None,
                   key: bytes | None = None, reason: str = "manual",
                   progress: Progress | None = None, rotate_after: bool = True) -> BackupInfo:
@@ -415,6 +421,13 @@ def _sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
+def require_restore_right(services) -> None:
+    """Refuse (and audit) a restore unless the session is the administrator's; without a
+    session the caller is the file's owner, who may replace the file anyway."""
+    services.require(Action.RESTORE)
+
+
+@private_files()
 def restore_backup(backup: str | Path, db_path: str | Path, *, clock: Clock | None = None,
                    key: bytes | None = None) -> Path | None:
     """Replace the database with ``backup`` (the app must have closed it first).
@@ -473,6 +486,48 @@ def _swap_in(backup: Path, db_path: Path, clock: Clock, key: bytes | None) -> Pa
     with contextlib.closing(connect_file(db_path, key)) as connection:
         mark_restored(connection, clock.now_utc().replace(microsecond=0), backup.name)
     return kept
+
+
+def plain_backups(folder: str | Path, point_code: str) -> list[BackupInfo]:
+    """The point's backups in ``folder`` that are not encrypted (made before ``encrypt``)."""
+    return [info for info in list_backups(folder, point_code) if is_plain_file(info.path)]
+
+
+@private_files()
+def secure_plain_backups(db_path: str | Path, folder: str | Path, point_code: str, key: bytes,
+                         *, delete: bool = False) -> list[Path]:
+    """Encrypt every plain backup of the point in ``folder`` with the (encrypted) database's
+    ``key``, verified like a new backup; or, with ``delete``, remove them. Returns the files."""
+    done = []
+    for info in plain_backups(folder, point_code):
+        if delete:
+            for path in (info.path, manifest_path(info.path)):
+                path.unlink(missing_ok=True)
+        else:
+            _encrypt_backup(Path(db_path), info, key)
+        done.append(info.path)
+    return done
+
+
+def _encrypt_backup(db_path: Path, info: BackupInfo, key: bytes) -> None:
+    expected = inspect_file(info.path)
+    partial = info.path.with_name(info.path.name + ".part")
+    try:
+        export_encrypted(info.path, partial, key)
+        fsync_file(partial)
+        if inspect_file(partial, key) != expected:
+            raise DatabaseError("backup.damaged", path=str(partial), detail="counts")
+        shutil.copyfile(key_file_path(db_path), key_file_path(info.path))
+        manifest = manifest_path(info.path)
+        if manifest.exists():
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+            data.update(encrypted=True, size=partial.stat().st_size)
+            manifest.write_text(json.dumps(data, ensure_ascii=False, indent=1),
+                                encoding="utf-8")
+        os.replace(partial, info.path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def _keep_current(db_path: Path, kept: Path, key: bytes | None) -> None:

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from inspector_app.clock import Clock
 from inspector_app.errors import AuthenticationFailed, DatabaseError
 from inspector_app.lockout import FileAttemptStore, LoginThrottle
+from inspector_app.private_files import private_files
 
 KEY_FILE_SUFFIX = ".keys"
 
@@ -180,6 +181,7 @@ class Keyring:
         self.recovery_key = text
         return text
 
+    @private_files()
     def save(self, path: Path | None = None) -> None:
         """Write the key file atomically (temporary file, fsync, rename)."""
         target = path or key_file_path(self.db_path)
@@ -287,6 +289,7 @@ def _sql_text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+@private_files()
 def export_encrypted(source: str | Path, target: str | Path, key: bytes) -> None:
     """Write an encrypted copy of the plain database ``source`` (``sqlcipher_export``)."""
     from sqlcipher3 import dbapi2 as sqlcipher
@@ -305,6 +308,7 @@ def export_encrypted(source: str | Path, target: str | Path, key: bytes) -> None
         connection.close()
 
 
+@private_files()
 def encrypt_database(db_path: str | Path, login: str, password: str, *,
                      clock: Clock | None = None) -> tuple[Keyring, list[str]]:
     """Encrypt an existing plain database in place: copy, verify, swap.
@@ -317,6 +321,7 @@ def encrypt_database(db_path: str | Path, login: str, password: str, *,
     """
     from inspector_app.permissions import Action
     from inspector_app.services.setup import login_services
+    from inspector_app.sync.keys import protect_keys
 
     db_path = Path(db_path)
     if is_encrypted(db_path):
@@ -348,6 +353,7 @@ def encrypt_database(db_path: str | Path, login: str, password: str, *,
             db_path.with_name(db_path.name + extra).unlink(missing_ok=True)
         os.replace(converted, db_path)
         os.replace(pending, key_file_path(db_path))
+        protect_keys(db_path, keyring.key)  # the sync keys are wrapped from now on
     except BaseException:
         converted.unlink(missing_ok=True)
         if is_plain_file(db_path):

@@ -74,6 +74,12 @@ class PermissionDenied(InspectorError):
     code = "error.permission_denied"
 
 
+class PasswordChangeRequired(PermissionDenied):
+    """A temporary password (set by an administrator) must be changed before anything else."""
+
+    code = "error.password_change_required"
+
+
 class StaleRecord(InspectorError):
     """The record was changed by someone else since it was opened."""
 

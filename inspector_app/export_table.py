@@ -6,10 +6,14 @@ with ``iter_rows`` so a large register never sits in memory.
 - **XLSX** (openpyxl write-only): dates and date-times are real Excel dates shown
   ``dd.mm.yyyy`` (``dd.mm.yyyy hh:mm``), numbers are numbers, codes are written as their
   titles, yes/no as words; an optional title row, a frozen bold heading, column widths from
-  the register's hints.
+  the register's hints; every text is a string cell, never a formula.
 - **CSV**: UTF-8 with a byte-order mark and ``;`` between fields, which is what Excel with
   Russian regional settings opens correctly by double-click (``,`` is its decimal mark there);
-  dates ``dd.mm.yyyy``, decimals with a comma, every field as displayed.
+  dates ``dd.mm.yyyy``, decimals with a comma, every field as displayed, a text that looks
+  like a formula behind an apostrophe.
+
+Both are safe to open on the office PC and robust to what an older database holds: see
+:mod:`inspector_app.cell_text`.
 """
 
 from __future__ import annotations
@@ -28,9 +32,11 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from inspector_app.cell_text import csv_field, xlsx_text
 from inspector_app.errors import InspectorError
 from inspector_app.faults import reported
 from inspector_app.messages import translate
+from inspector_app.private_files import private_files
 from inspector_app.registers import Column, Filters, Register, format_value
 from inspector_app.reports.formatting import format_date
 from inspector_app.reports.journal import column_title
@@ -57,7 +63,7 @@ def _typed(value: Any, column: Column, services: Services, lang: str) -> Any:
         return int(value)
     if isinstance(value, Decimal | float) and column.kind == "text":
         return Decimal(value)
-    return format_value(value, column, services.catalogues, lang)
+    return xlsx_text(format_value(value, column, services.catalogues, lang))
 
 
 def _csv_text(value: Any, column: Column, services: Services, lang: str) -> str:
@@ -67,7 +73,7 @@ def _csv_text(value: Any, column: Column, services: Services, lang: str) -> str:
         return f"{Decimal(value).normalize():f}".replace(".", ",")
     if column.kind == "money" and isinstance(value, int):
         return str(value)
-    return format_value(value, column, services.catalogues, lang)
+    return csv_field(format_value(value, column, services.catalogues, lang))
 
 
 def _title(register: Register, filters: Filters, lang: str) -> str:
@@ -88,12 +94,14 @@ def _rows(register: Register, filters: Filters, tracker: ProgressTracker
         yield row
 
 
+@private_files()
 def export_register(services: Services, register: Register, filters: Filters,
                     out: str | Path, *, lang: str = "ru", title: bool = True,
                     progress: Progress | None = None) -> int:
     """Write ``register`` filtered by ``filters`` to ``out`` (.xlsx or .csv); returns rows.
 
-    The file appears only when complete (written aside, then moved into place).
+    The file appears only when complete (written aside, then moved into place), private
+    like every file with personal data (:mod:`inspector_app.private_files`).
     """
     out = Path(out)
     suffix = out.suffix.lower()
@@ -141,6 +149,8 @@ def _write_xlsx(services: Services, register: Register, filters: Filters, path: 
         cells = []
         for column in columns:
             cell = WriteOnlyCell(sheet, _typed(row.get(column.key), column, services, lang))
+            if cell.data_type == "f":
+                cell.data_type = "s"  # a text typed as "=...", never a live formula
             if column.kind == "datetime":
                 cell.number_format = DATETIME_FORMAT
             elif column.kind == "date":

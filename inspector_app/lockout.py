@@ -6,9 +6,14 @@ The core never sleeps: after a wrong password it raises :class:`AuthenticationFa
 ``max_failures`` wrong passwords in a row the login is locked for ``lock_minutes``
 (:class:`AccountLocked`), even for the right password. A success clears the count.
 
-State lives per login in a store: the database's local ``login_attempt`` table (migration 0003)
-or, for an encrypted database that cannot be read before it is unlocked, a small JSON file
-beside it. Times are UTC from the injected clock, so tests are deterministic.
+State lives per login in a store: the database's audit chain
+(:class:`inspector_app.security_events.ChainAttemptStore`, so that no row can be deleted to
+lift a lock; migration 0003's ``login_attempt`` table is no longer used) or, for an encrypted
+database that cannot be read before it is unlocked, a small JSON file beside it (whoever can
+delete that file can copy the database and guess offline as well: there the key file's slow
+scrypt is the protection, and the chain's lock still applies once the right password unlocks
+the file; the wrong passwords kept there enter the chain at the next login). Times are UTC
+from the injected clock, so tests are deterministic.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from peewee import SqliteDatabase
 
 from inspector_app.clock import Clock
 from inspector_app.errors import AuthenticationFailed
+from inspector_app.private_files import private_files
 
 T = TypeVar("T")
 
@@ -84,45 +90,31 @@ def _text(value: datetime | None) -> str | None:
     return value.isoformat(sep=" ") if value else None
 
 
-class TableAttemptStore:
-    """Attempts in the open database's local ``login_attempt`` table (never travels)."""
-
-    def __init__(self, db: SqliteDatabase):
-        self.db = db
-
-    def load(self, login: str) -> AttemptState:
-        row = self.db.execute_sql(
-            'SELECT failures, last_failure_at, locked_until FROM "login_attempt" '
-            "WHERE login = ?", (login,)).fetchone()
-        if row is None:
-            return AttemptState()
-        return AttemptState(row[0], _parse(row[1]), _parse(row[2]))
-
-    def save(self, login: str, state: AttemptState) -> None:
-        if getattr(self.db, "damaged", None) is not None:
-            return  # a damaged file takes no writes; the login must still show the damage
-        with self.db.atomic():
-            if state.failures == 0 and state.locked_until is None:
-                self.db.execute_sql('DELETE FROM "login_attempt" WHERE login = ?', (login,))
-                return
-            self.db.execute_sql(
-                'INSERT OR REPLACE INTO "login_attempt" (login, failures, last_failure_at, '
-                "locked_until) VALUES (?, ?, ?, ?)",
-                (login, state.failures, _text(state.last_failure_at),
-                 _text(state.locked_until)))
-
-
 class FileAttemptStore:
-    """Attempts in a small JSON file (for unlocking an encrypted database)."""
+    """Attempts in a small JSON file (for unlocking an encrypted database).
+
+    Each wrong password is also kept under ``~pending`` (a login never starts with ``~``)
+    until the database is open and :mod:`inspector_app.security_events` has written it into
+    the audit chain.
+    """
+
+    PENDING = "~pending"
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
 
-    def _read(self) -> dict[str, dict]:
+    def _read(self) -> dict:
         try:
-            return json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
+        return data if isinstance(data, dict) else {}
+
+    @private_files()
+    def _write(self, data: dict) -> None:
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        temporary.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, self.path)
 
     def load(self, login: str) -> AttemptState:
         row = self._read().get(login)
@@ -141,9 +133,18 @@ class FileAttemptStore:
             data[login] = {"failures": state.failures,
                            "last_failure_at": _text(state.last_failure_at),
                            "locked_until": _text(state.locked_until)}
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        temporary.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
-        os.replace(temporary, self.path)
+            data.setdefault(self.PENDING, []).append(dict(data[login], login=login))
+        self._write(data)
+
+    def pending(self) -> list[dict]:
+        """The wrong passwords not yet in the audit chain, oldest first."""
+        found = self._read().get(self.PENDING)
+        return [e for e in found if isinstance(e, dict)] if isinstance(found, list) else []
+
+    def clear_pending(self) -> None:
+        data = self._read()
+        if data.pop(self.PENDING, None) is not None:
+            self._write(data)
 
 
 def normal_login(login: str) -> str:

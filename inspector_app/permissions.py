@@ -11,7 +11,8 @@
 
 The senior inspector is the head of the point: the set-up makes the point's first account one
 (``setup.initialise``), so a new point can give its other officers accounts from the first day.
-See docs/roles.md.
+Restoring a backup (it replaces every record) is for those who manage the accounts too: the
+head of the point and the administrator (``RESTORE``). See docs/roles.md.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class Action(StrEnum):
     EDIT_PROFILE = "edit_profile"
     IMPORT = "import"
     EXPORT = "export"
+    RESTORE = "restore"
 
 
 _OFFICERS = {Role.INSPECTOR, Role.SENIOR_INSPECTOR}
@@ -53,6 +55,7 @@ _RULES: dict[Action, set[Role]] = {
     Action.EDIT_PROFILE: _OFFICERS | {Role.ADMINISTRATOR},
     Action.IMPORT: {Role.DISTRICT_OPERATOR, Role.ADMINISTRATOR, *_OFFICERS},
     Action.EXPORT: _OFFICERS | {Role.ADMINISTRATOR},
+    Action.RESTORE: {HEAD_OF_POINT, Role.ADMINISTRATOR},
 }
 
 

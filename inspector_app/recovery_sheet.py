@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from inspector_app.messages import translate
 from inspector_app.paths import resource
+from inspector_app.private_files import private_files
 
 FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
 
@@ -42,6 +43,7 @@ def _wrapped(canvas: Canvas, text: str, x: float, y: float, width: float, size: 
     return y
 
 
+@private_files()
 def write_recovery_sheet(path: str | Path, recovery_key: str, *, point_code: str,
                          point_name: str, database_file: str, created_at: datetime,
                          lang: str = "ru") -> Path:

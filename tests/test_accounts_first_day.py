@@ -32,11 +32,11 @@ def test_the_head_of_a_new_point_gives_the_others_accounts(tmp_path, clock, encr
     assert head.session.role == HEAD_OF_POINT == Role.SENIOR_INSPECTOR
     assert head.can(Action.MANAGE_ACCOUNTS, "staff")
     head.staff.create({"login": "tursynov", "full_name": "Тұрсынов Бауыржан",
-                       "role": "inspector", "password": "Atyrau-2026!"})
+                       "role": "inspector", "password": "Steppe-Wind-2026"})
     head.staff.create({"login": "nurlanova", "full_name": "Нұрланова Динара",
                        "role": "assistant", "password": "Helper-2026!"})
     head.db.close()
-    for login, password, role in (("tursynov", "Atyrau-2026!", "inspector"),
+    for login, password, role in (("tursynov", "Steppe-Wind-2026", "inspector"),
                                   ("nurlanova", "Helper-2026!", "assistant")):
         # an encrypted file opens with the new account's password: its key was wrapped for it
         other = login_services(path, login, password, clock=clock)
@@ -61,7 +61,7 @@ def test_cli_init_makes_the_head_who_adds_accounts(tmp_path):
     db = str(tmp_path / "point.db")
     made = run_cli("--db", db, "init", "--point-code", "ATY-021", "--point-name", "УПП №21",
                    "--district", "Атырау", "--login", "kasymov", "--name", "Қасымов Ерлан",
-                   "--password-stdin", stdin="Kz-Secret-2026\n")
+                   "--password-stdin", "--no-encrypt", stdin="Kz-Secret-2026\n")
     assert made.returncode == 0, made.stderr
     added = run_cli("--db", db, "--user", "kasymov", "--user-password-stdin", "users", "add",
                     "--login", "nurlanova", "--name", "Нұрланова Динара", "--role", "assistant",

@@ -54,7 +54,7 @@ def test_the_bundled_command_line_creates_and_checks_a_database(bundle, tmp_path
     created = subprocess.run(
         [str(bundle / "inspector-cli"), "--db", str(db), "init", "--point-code", "ATY-017",
          "--point-name", "УПП №17", "--district", "Атырау", "--login", "erzhanov",
-         "--name", "Ержанов Асхат", "--password-stdin"],
+         "--name", "Ержанов Асхат", "--password-stdin", "--no-encrypt"],
         input="Kz-Secret-2026\n", cwd=tmp_path, env=env, capture_output=True, text=True,
         timeout=120)
     assert created.returncode == 0, created.stderr

@@ -19,7 +19,7 @@ from inspector_app.services.setup import open_services
 REPO = Path(__file__).resolve().parent.parent
 PASSWORD = "Kz-Secret-2026"
 INIT = ["init", "--point-code", "ATY-017", "--point-name", "УПП №17", "--district", "Атырау",
-        "--login", "Erzhanov", "--name", "Ержанов Асхат", "--password-stdin"]
+        "--login", "Erzhanov", "--name", "Ержанов Асхат", "--password-stdin", "--no-encrypt"]
 
 
 def run(argv: list[str], stdin: str = "", monkeypatch=None, capsys=None) -> tuple[int, str, str]:

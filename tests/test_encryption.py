@@ -322,9 +322,18 @@ def test_the_command_line_encrypts_and_unlocks_the_same_way(services, db_path, p
                          "reset", "--login", "erzhanov", "--password-stdin",
                          stdin=key_text.replace(" ", "") + "\nAfter-Loss-2027\n")
     assert code == 0, err
-    code, out, err = cli(monkeypatch, capsys, db_path, "--user", "erzhanov",
-                         "--user-password-stdin", "backup", "--folder", str(tmp_path / "usb"),
+    backup_as_erzhanov = ["--user", "erzhanov", "--user-password-stdin", "backup", "--folder",
+                          str(tmp_path / "usb")]
+    # the reset password is a temporary one: it opens the file, but only to be changed
+    code, out, err = cli(monkeypatch, capsys, db_path, *backup_as_erzhanov,
                          stdin="After-Loss-2027\n")
+    assert code == 1 and "passwd --login erzhanov" in err
+    code, out, err = cli(monkeypatch, capsys, db_path, "passwd", "--login", "erzhanov",
+                         "--password-stdin",
+                         stdin="After-Loss-2027\nMy-Own-Key-2028\nMy-Own-Key-2028\n")
+    assert code == 0, err
+    code, out, err = cli(monkeypatch, capsys, db_path, *backup_as_erzhanov,
+                         stdin="My-Own-Key-2028\n")
     assert code == 0, err
     backup_file = next((tmp_path / "usb").glob("*.db"))
     assert personal_data_in(backup_file) == []

@@ -39,7 +39,7 @@ def test_a_refused_password_leaves_nothing(tmp_path, encrypt):
 @pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()])
 def test_a_failure_after_the_transaction_leaves_nothing(tmp_path, monkeypatch, failure):
     """The keys are made after the database committed: failing there takes the file back."""
-    def no_keys(path):
+    def no_keys(path, database_key=None):
         (Path(str(path) + ".sync-keys")).mkdir()
         raise failure
 
@@ -75,7 +75,7 @@ def test_a_file_found_there_is_left_as_found(tmp_path):
 
 _INIT = [sys.executable, "-m", "inspector_app", "--lang", "ru", "--db", "{db}", "init",
          "--point-code", "ATY-021", "--point-name", "УПП №21", "--district", "Атырау",
-         "--login", "kasymov", "--name", "Қасымов Ерлан", "--password-stdin"]
+         "--login", "kasymov", "--name", "Қасымов Ерлан", "--password-stdin", "--no-encrypt"]
 
 
 def run_init(db: Path, password: str) -> subprocess.CompletedProcess:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import PASSWORD
+from peewee import IntegrityError
 
 from inspector_app.errors import AuthenticationFailed
+from inspector_app.integrity import check_database
 from inspector_app.lockout import (
     AccountLocked,
     FileAttemptStore,
@@ -97,12 +101,44 @@ def test_old_failures_are_forgotten(services, clock):
     assert wrong(services).params["retry_after"] == 1
 
 
-def test_state_is_kept_in_the_database(services, clock, db_path):
+def test_state_is_kept_in_the_audit_chain(services, clock, db_path):
     wrong(services)
     row = services.db.execute_sql(
-        "SELECT failures, last_failure_at FROM login_attempt WHERE login = 'erzhanov'"
-    ).fetchone()
-    assert row[0] == 1 and row[1].startswith("2026-11-25 05:30")  # UTC
+        "SELECT actor, action, at, new_values FROM audit_entry WHERE table_name = 'security' "
+        "AND record_id = 'erzhanov'").fetchone()
+    assert row[:2] == ("erzhanov", "login_failed") and row[2].startswith("2026-11-25 05:30")
+    assert json.loads(row[3]) == {"failures": 1}
+
+
+def test_a_lock_is_not_lifted_by_deleting_rows(services, clock, db_path):
+    for _ in range(4):
+        clock.advance(seconds=wrong(services).params["retry_after"])
+    assert isinstance(wrong(services), AccountLocked)
+    # the old state table is not consulted; the lock is derived from the chain
+    services.db.execute_sql("DELETE FROM login_attempt")
+    with pytest.raises(AccountLocked):
+        fresh(services).login("erzhanov", PASSWORD)
+    # removing the lock's entry (the append-only trigger dropped first) breaks the chain once
+    # anything was written after it (the newest entries are guarded by the district's copy)
+    services.persons.create({"surname": "Иванов", "first_name": "Иван"})
+    with pytest.raises(IntegrityError):
+        services.db.execute_sql("DELETE FROM audit_entry WHERE action = 'locked'")
+    services.db.execute_sql("DROP TRIGGER audit_entry_no_delete")
+    services.db.execute_sql("DELETE FROM audit_entry WHERE action = 'locked'")
+    assert [p.code for p in check_database(services.db)] == ["check.audit_broken"]
+
+
+def test_failures_locks_and_the_success_after_them_are_audited(services, clock):
+    for _ in range(4):
+        clock.advance(seconds=wrong(services).params["retry_after"])
+    wrong(services)
+    clock.advance(minutes=16)
+    fresh(services).login("erzhanov", PASSWORD)
+    fresh(services).login("erzhanov", PASSWORD)  # no failures before: nothing to record
+    actions = [r[0] for r in services.db.execute_sql(
+        "SELECT action FROM audit_entry WHERE table_name = 'security' ORDER BY id")]
+    assert actions == ["login_failed"] * 4 + ["locked", "login"]
+    assert check_database(services.db) == []
 
 
 def test_the_file_store_behaves_like_the_table(tmp_path, clock):
@@ -123,6 +159,10 @@ def test_the_file_store_behaves_like_the_table(tmp_path, clock):
     assert reopened.seconds_to_wait("erzhanov") == 300
     clock.advance(minutes=5)
     assert reopened.attempt("erzhanov", lambda: "ok") == "ok"
+    # the count is gone; the three wrong passwords wait to be written into the audit chain
+    left = json.loads((tmp_path / "point.db.attempts").read_text())
+    assert list(left) == ["~pending"] and [e["failures"] for e in left["~pending"]] == [1, 2, 3]
+    store.clear_pending()
     assert (tmp_path / "point.db.attempts").read_text() == "{}"
 
 

@@ -176,7 +176,11 @@ def test_an_assistant_may_not_edit_another_officers_protocol(services, person):
         services.offences.update(offence.id, {"description": "иначе"})
     with pytest.raises(PermissionDenied):
         services.offences.delete(offence.id)
-    assert snapshot() == before
+    # nothing changed but the trail, which records both refusals
+    assert snapshot() == {**before, "audit_entry": before["audit_entry"] + 2}
+    refused = services.db.execute_sql(
+        "SELECT actor, action FROM audit_entry WHERE table_name = 'security'").fetchall()
+    assert refused == [("komekshi", "refused"), ("komekshi", "refused")]
     own = services.offences.create(offence_data(person))
     assert services.offences.update(own.id, {"description": "уточнено"}).row_version == 2
 

@@ -80,7 +80,8 @@ def test_an_installed_copy_runs_from_anywhere(wheel, tmp_path):
     command = [str(cli)]
     init = subprocess.run([*command, "--db", "x.db", "init", "--point-code", "ATY-017",
                            "--point-name", "УПП №17", "--district", "Атырау", "--login",
-                           "erzhanov", "--name", "Ержанов Асхат", "--password-stdin"],
+                           "erzhanov", "--name", "Ержанов Асхат", "--password-stdin",
+                           "--no-encrypt"],
                           input="Kz-Secret-2026\n", capture_output=True, text=True, cwd=work,
                           env=env, timeout=60)
     assert init.returncode == 0, init.stderr

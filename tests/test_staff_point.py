@@ -113,9 +113,33 @@ def test_account_rules(services):
 
 @pytest.mark.parametrize(("password", "code"), [
     ("Short-1", "v.password_short"), ("xx-bekov-2026", "v.password_has_login"),
-    ("aaaaaaaaaa", "v.password_simple"), ("abababab", "v.password_simple")])
+    ("aaaaaaaaaa", "v.password_simple"), ("abababab", "v.password_simple"),
+    ("12341234", "v.password_simple"), ("qweqweqwe", "v.password_simple"),
+    ("a1234567", "v.password_simple"),
+    ("12345678", "v.password_sequential"), ("qwertyui", "v.password_sequential"),
+    ("87654321", "v.password_sequential"), ("ЙЦУКЕНГШ", "v.password_sequential"),
+    ("1qaz2wsx3edc", "v.password_sequential"),
+    ("password", "v.password_common"), ("Password1!", "v.password_common"),
+    ("iloveyou2026", "v.password_common"), ("Пароль123", "v.password_common"),
+    ("Atyrau-2026", "v.password_common"),
+])
 def test_password_rules(services, password, code):
     assert refused(services.staff, new_staff(password=password)) == {("password", code)}
+
+
+@pytest.mark.parametrize("password", ["Bekov-Kairat-2026", "кайрат-2026-x", "my-BEKOV-pass"])
+def test_password_may_not_hold_the_officers_name(services, password):
+    name = "Bekov Kairat" if password.startswith(("B", "my")) else "Беков Кайрат"
+    data = new_staff(password=password, login="kbk", full_name=name)
+    assert refused(services.staff, data) == {("password", "v.password_has_name")}
+
+
+def test_the_bundled_list_is_there_and_a_good_password_passes(services):
+    from inspector_app.services.accounts import common_passwords, password_problem
+
+    assert len(common_passwords()) > 1000 and "qwerty" in common_passwords()
+    assert password_problem("Kz-Secret-2026", "erzhanov", "Ержанов Асхат") is None
+    assert password_problem("сирень-на-окне-7", "kb", "Беков Кайрат") is None
 
 
 def test_hashes_are_salted_and_verified():

@@ -29,7 +29,7 @@ def offices(tmp_path, monkeypatch, capsys):
         monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
         code_, _, err = run(capsys, "--db", db, "init", "--point-code", code, "--point-name",
                             "Тест", "--district", "Атырау", "--login", "erzhanov", "--name",
-                            "Ержанов", "--password-stdin", *extra)
+                            "Ержанов", "--password-stdin", "--no-encrypt", *extra)
         assert code_ == 0, err
     return tmp_path
 

@@ -203,13 +203,13 @@ def test_the_wizard_made_point_gives_its_officers_accounts_by_clicking(
     assert rows(page)["kasymov"][2] == "Старший УИП"
 
     add_account(qtbot, page, "Тұрсынов Бауыржан", "tursynov", "Участковый инспектор полиции (УИП)",
-                "Atyrau-2026!")
+                "Steppe-Wind-2026")
     add_account(qtbot, page, "Нұрланова Динара", "nurlanova", "Помощник УИП", "Helper-2026!")
     table = rows(page)
     assert [table[login][2] for login in ("tursynov", "nurlanova")] == [
         "Участковый инспектор полиции (УИП)", "Помощник УИП"]
     # both log in with the temporary password, which they must change
-    for login, password in (("tursynov", "Atyrau-2026!"), ("nurlanova", "Helper-2026!")):
+    for login, password in (("tursynov", "Steppe-Wind-2026"), ("nurlanova", "Helper-2026!")):
         with log_in(window, path, clock, login, password) as other:
             assert other.session.must_change_password
             other.staff.change_own_password(password, f"Own-{password}")

@@ -28,23 +28,23 @@ def fill_account(form: StaffForm, password: str, again: str) -> None:
 def test_create_account_then_log_in_with_it(qtbot, ctx, services):
     form = show(qtbot, StaffForm(ctx))  # no session: the database owner acts
     assert not form.read_only
-    fill_account(form, "Atyrau-2026!", "Atyrau-2026!")
+    fill_account(form, "Steppe-Wind-2026", "Steppe-Wind-2026")
     with qtbot.waitSignal(ctx.sig_data_changed):
         staff_id = form.save()
     staff = services.staff.get(staff_id)
     assert (staff.role, staff.rank, staff.login) == ("assistant", "senior_lieutenant", "tursynov")
-    assert authenticate("ATY-017", "tursynov", "Atyrau-2026!").staff_id == staff_id
+    assert authenticate("ATY-017", "tursynov", "Steppe-Wind-2026").staff_id == staff_id
 
 
 def test_passwords_that_differ_are_refused_at_the_second_field(qtbot, ctx, services):
     before = services.staff.count()
     form = show(qtbot, StaffForm(ctx))
-    fill_account(form, "Atyrau-2026!", "Atyrau-2025!")
+    fill_account(form, "Steppe-Wind-2026", "Steppe-Wind-2025")
     assert form.save() is None
     assert form.field_errors("password_repeat") == "Пароли не совпадают"
     assert services.staff.count() == before
     form.repeat.clear()
-    type_text(form.repeat, "Atyrau-2026!")
+    type_text(form.repeat, "Steppe-Wind-2026")
     assert form.save() is not None
 
 

@@ -45,7 +45,7 @@ def test_every_form_speaks_the_language(qtbot, services, sample, tmp_path, lang)
 
 def test_read_only_forms_are_translated(qtbot, services, sample, tmp_path):
     ctx = make_ctx(services, tmp_path)
-    services.login("tursynov", "Atyrau-2026!")  # the sample's assistant
+    services.login("tursynov", "Steppe-Wind-2026")  # the sample's assistant
     form = show(qtbot, FORM_KINDS["offence"](ctx, sample["offence"]))
     texts = visible_texts(form)
     assert ("title", "Протокол об АП № ATY-017-P-2026-00001 — только просмотр") in texts

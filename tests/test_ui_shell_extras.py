@@ -13,6 +13,7 @@ from ui_dialogs import DialogAnswers
 from inspector_app.registers import REGISTERS, Filters
 from ui.app import build_main_window
 from ui.forms.base_form import RecordForm
+from ui.i18n import install_language
 from ui.main_window import MainWindow
 from ui.registers.register_page import RegisterPage
 from ui.settings_dialog import BACKUP_FOLDER_KEY
@@ -165,6 +166,38 @@ def test_protection_adds_backup_restore_password_and_lock(qtbot, ctx, db_path, t
     assert len(backups) == 1
 
 
+def log_in_as_administrator(services) -> None:
+    services.session = None
+    services.staff.create({"login": "admin", "full_name": "Администратор Пункта",
+                           "password": "Adm-Secret-2026", "role": "administrator"})
+    services.login("admin", "Adm-Secret-2026")
+
+
+def test_only_the_administrator_restores_from_the_window(qtbot, ctx, db_path, tmp_path,
+                                                          monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.backup_dialogs import RestoreDialog
+
+    shown, opened = [], []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(RestoreDialog, "exec",
+                        lambda dialog: opened.append(dialog) or QDialog.DialogCode.Rejected)
+    ctx.settings.setValue(BACKUP_FOLDER_KEY, str(tmp_path / "backups"))
+    window = build_main_window(ctx.services, ctx.settings, "ru", str(db_path), protect=True)
+    qtbot.addWidget(window)
+    window.show()
+    restore = next(a for a in window.file_menu.actions() if a.text() == "&Восстановить из копии…")
+    restore.trigger()  # the inspector
+    assert shown == ["Недостаточно прав для этого действия"] and opened == []
+    refused = ctx.services.db.execute_sql(
+        "SELECT actor, new_values FROM audit_entry WHERE action = 'refused'").fetchall()
+    assert refused[0][0] == "erzhanov" and '"action": "restore"' in refused[0][1]
+    log_in_as_administrator(ctx.services)
+    restore.trigger()
+    assert len(opened) == 1 and len(shown) == 1
+
+
 def test_a_restore_chosen_in_the_window_happens_after_closing(qtbot, ctx, db_path, tmp_path):
     from inspector_app import backup
 
@@ -174,6 +207,7 @@ def test_a_restore_chosen_in_the_window_happens_after_closing(qtbot, ctx, db_pat
                                   "place": "Акимат", "attendance": 12})
     before = REGISTERS["meetings"].count(Filters())
     ctx.settings.setValue(BACKUP_FOLDER_KEY, str(folder))
+    log_in_as_administrator(ctx.services)
     window = build_main_window(ctx.services, ctx.settings, "ru", str(db_path), protect=True)
     qtbot.addWidget(window)
     window.show()
@@ -187,3 +221,52 @@ def test_a_restore_chosen_in_the_window_happens_after_closing(qtbot, ctx, db_pat
     restored = open_services(db_path, clock=ctx.services.clock)
     assert REGISTERS["meetings"].count(Filters()) == before - 1
     restored.db.close()
+
+
+def test_an_encrypted_database_offers_to_encrypt_older_plain_backups(qtbot, services, db_path,
+                                                                     clock, person, settings,
+                                                                     tmp_path):
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    from inspector_app import backup
+    from inspector_app.encryption import encrypt_database, is_plain_file
+    from inspector_app.services.setup import login_services
+
+    install_language("ru")
+    folder = tmp_path / "backups"
+    backup.create_backup(db_path, folder, clock=clock)  # made while the file was plain
+    services.db.close()
+    encrypt_database(db_path, "erzhanov", ui_fixtures.PASSWORD, clock=clock)
+    opened = login_services(db_path, "erzhanov", ui_fixtures.PASSWORD, clock=clock)
+    settings.setValue(BACKUP_FOLDER_KEY, str(folder))
+    window = build_main_window(opened, settings, "ru", str(db_path), protect=True)
+    qtbot.addWidget(window)
+    window.show()
+    questions = []
+
+    def answer(*button_texts: str) -> None:
+        """Press the first button of the visible message box, then answer the next box."""
+        box = next((w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QMessageBox) and w.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(30, lambda: answer(*button_texts))
+            return
+        questions.append(box.text())
+        buttons = {b.text(): b for b in box.findChildren(QPushButton)}
+        if button_texts[0] not in buttons:
+            questions.append(sorted(buttons))
+            box.reject()  # fail the test instead of waiting forever
+            return
+        if button_texts[1:]:
+            QTimer.singleShot(30, lambda: answer(*button_texts[1:]))
+        qtbot.mouseClick(buttons[button_texts[0]], Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(30, lambda: answer("Зашифровать", "OK"))
+    window.protection.start()
+    qtbot.waitUntil(lambda: len(questions) == 2, timeout=20_000)
+    assert "1 резервная копия, сделанная до шифрования" in questions[0]
+    assert questions[1] == "Обработана 1 резервная копия."
+    (info,) = backup.list_backups(folder)
+    assert info.encrypted and not is_plain_file(info.path)
+    window.protection.idle_lock.uninstall()
+    opened.db.close()

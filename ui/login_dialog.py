@@ -169,9 +169,4 @@ class ChangePasswordDialog(QDialog):
         except InspectorError as exc:
             self._say(exc.message(self.lang))
             return
-        session = self.services.session
-        if session is not None and session.must_change_password:
-            from dataclasses import replace
-
-            self.services.session = replace(session, must_change_password=False)
         super().accept()

@@ -7,7 +7,9 @@
 - the start health check, run in the background once the window is shown (``quick_check``
   reads the whole file: 1.7 s for a 1.4 GB region database, so it must not delay start-up);
   a damaged file offers the latest good backup, and from then on the session only reads
-  (every save is refused with a message) until the file is restored.
+  (every save is refused with a message) until the file is restored;
+- for an encrypted database, a question when the backup folder still holds backups made
+  before the encryption: encrypt them, delete them, or later.
 
 A restore needs the database closed: the window closes, ``ui.app.main`` calls
 :meth:`Protection.finish` after closing the database, and the program starts again.
@@ -54,6 +56,7 @@ class Protection(QObject):
         self.auto_backup = AutoBackup(self.ctx, self.db_path, self.key, parent=self)
         self.idle_lock = IdleLock(self.ctx, window)
         self.health_job = None
+        self.secure_job = None
 
         self.backup_action = QAction(icon("backup"), "", self)
         self.backup_action.triggered.connect(self.back_up_now)
@@ -88,6 +91,7 @@ class Protection(QObject):
             self._health_checked(HealthReport(False, "backup.db_damaged",
                                               damage.params.get("detail", "")))
             return
+        self.offer_to_secure_plain_backups()
         self.auto_backup.start()
         path, key = self.db_path, self.key
         self.health_job = run_job(lambda progress: backup.health_check(path, key),
@@ -116,11 +120,46 @@ class Protection(QObject):
             return
         self.restart_requested = True
 
+    def offer_to_secure_plain_backups(self) -> None:
+        """Backups made before the encryption hold the data in plaintext: ask what to do."""
+        if self.key is None:
+            return
+        folder = backup_folder(self.ctx.settings)
+        left = backup.plain_backups(folder, self.ctx.services.point_code)
+        if not left:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unencrypted backups"),
+                          self.tr("The database is encrypted, but %n backup(s) made before "
+                                  "the encryption still hold its data unencrypted in %1. "
+                                  "Encrypt them now, or delete them?", "", len(left))
+                          .replace("%1", str(folder)), QMessageBox.StandardButton.NoButton,
+                          self.window)
+        encrypt = box.addButton(self.tr("Encrypt them"), QMessageBox.ButtonRole.AcceptRole)
+        delete = box.addButton(self.tr("Delete them"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(encrypt)
+        box.exec()
+        if box.clickedButton() not in (encrypt, delete):
+            return
+        db_path, code, key = self.db_path, self.ctx.services.point_code, self.key
+        remove = box.clickedButton() is delete
+        self.secure_job = run_job(
+            lambda progress: backup.secure_plain_backups(db_path, folder, code, key,
+                                                         delete=remove),
+            parent=self.window, title=self.tr("Securing the old backups…"),
+            lang=self.ctx.lang, cancellable=False, on_done=self._plain_backups_secured)
+
+    def _plain_backups_secured(self, done: list) -> None:
+        QMessageBox.information(self.window, self.tr("Unencrypted backups"),
+                                self.tr("Backups dealt with: %n.", "", len(done)))
+
     # -- actions --------------------------------------------------------------------------
     def back_up_now(self) -> None:
         BackupNowDialog(self.ctx, self.db_path, self.window, key=self.key).exec()
 
     def restore(self) -> None:
+        if not self._may_restore():
+            return
         dialog = RestoreDialog(self.ctx, self.db_path, self.window, key=self.key)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen() is not None:
             self._restore_and_restart(dialog.chosen(), ask=True)
@@ -128,7 +167,18 @@ class Protection(QObject):
     def change_password(self) -> None:
         ChangePasswordDialog(self.ctx.services, self.ctx.lang, self.window).exec()
 
+    def _may_restore(self) -> bool:
+        """The core's rule (the administrator's right); a refusal is explained."""
+        try:
+            backup.require_restore_right(self.ctx.services)
+        except InspectorError as exc:
+            show_error(self.window, exc, self.ctx.lang)
+            return False
+        return True
+
     def _restore_and_restart(self, info: BackupInfo, *, ask: bool) -> None:
+        if not self._may_restore():
+            return
         if ask:
             answer = QMessageBox.question(
                 self.window, self.tr("Restore from a backup"),

@@ -44,7 +44,7 @@ from inspector_app.sync import restored, state
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.export import export_package
 from inspector_app.sync.importer import import_files, package_files, peek
-from inspector_app.sync.keys import ensure_keys, read_public_key_file
+from inspector_app.sync.keys import keys_of, read_public_key_file
 from inspector_app.sync.receipts import last_acknowledged
 from inspector_app.sync.results import DUPLICATE, IMPORTED
 from inspector_app.sync.trust import trust_key_file
@@ -128,7 +128,7 @@ class ExportPanel(QWidget):
                                         f"{district.fingerprint}")
         self.trust_button.setText(self.tr("Load the district's key…") if district is None
                                   else self.tr("Replace the district's key…"))
-        self.own_label.setText(ensure_keys(services.db.database).public.fingerprint)
+        self.own_label.setText(keys_of(services.db).public.fingerprint)
         ack = last_acknowledged(services.db)
         self.ack_label.setText(
             self.tr("never yet") if ack is None else

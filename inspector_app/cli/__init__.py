@@ -6,8 +6,9 @@ Each command group lives in its own module with a ``register(subparsers)`` funct
 that works without an existing database (``init``) says so with ``set_defaults(needs_database=
 False)``, every other one is refused up front when the file is missing, and when damage was
 seen in it (:func:`inspector_app.faults.recorded_damage`) unless it sets
-``works_when_damaged=True`` (``check``, ``restore``, ``backup``). Faults of the machine (a full
-disk, a read-only folder, a busy or damaged database) are reported as what they are.
+``works_when_damaged=True`` (``check``, ``restore``, ``backup``); with ``--user`` it runs only
+after that account logged in. Faults of the machine (a full disk, a read-only folder, a busy or
+damaged database) are reported as what they are.
 """
 
 from __future__ import annotations
@@ -77,6 +78,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             damage = recorded_damage(ctx.db_path)
             if damage is not None and not getattr(args, "works_when_damaged", False):
                 raise damage  # answers from a damaged file may be silently incomplete
+        # ``--user`` logs in before any command, even one that reads the file directly: a
+        # wrong or temporary password stops here (``passwd`` and ``encrypt`` log in
+        # themselves, ``logs_in_itself``).
+        if args.user and getattr(args, "needs_database", True) \
+                and not getattr(args, "logs_in_itself", False):
+            ctx.services()
         return int(args.handler(args, ctx) or EXIT_OK)
     except InspectorError as exc:
         ctx.error(explained(exc).message(ctx.lang))

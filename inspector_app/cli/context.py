@@ -13,6 +13,7 @@ from pathlib import Path
 from inspector_app.errors import InspectorError
 from inspector_app.messages import DEFAULT_LANGUAGE, translate
 from inspector_app.paths import default_database_path, user_data_dir
+from inspector_app.permissions import Action
 from inspector_app.services.context import Services
 
 
@@ -42,7 +43,9 @@ class CliContext:
             if login:
                 password = self.read_password(
                     login, from_stdin=getattr(self.args, "user_password_stdin", False))
-                return self.services_as(login, password)
+                services = self.services_as(login, password)
+                services.require(Action.READ)  # a temporary password: only `passwd` works
+                return services
             from inspector_app.services.setup import open_services
 
             self._services = open_services(self.db_path)

@@ -49,6 +49,7 @@ def _fill(args: argparse.Namespace, ctx) -> int:
     progress = None if args.quiet else _progress_printer()
     if args.create:
         services = create_demo_point(ctx.db_path)
+        ctx.out(ctx.t("demo.created_plain", path=ctx.db_path))
     else:
         services = ctx.services()
     try:

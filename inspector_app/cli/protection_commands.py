@@ -24,7 +24,7 @@ def register(commands) -> None:
     p.add_argument("--login", required=True, help="your login")
     p.add_argument("--password-stdin", action="store_true",
                    help="read the current and the new password, one per line, from stdin")
-    p.set_defaults(handler=run_passwd)
+    p.set_defaults(handler=run_passwd, logs_in_itself=True)
 
     users = commands.add_parser("users", help="list and manage accounts (administrator)")
     actions = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
@@ -58,6 +58,9 @@ def register_backup(commands) -> None:
     p.add_argument("--list", action="store_true", help="list the backups in the folder")
     p.add_argument("--if-due", choices=("daily", "exit"), default=None,
                    help="only when due: no backup yet today (daily), or changes since (exit)")
+    p.add_argument("--old-plain", choices=("encrypt", "delete"), default=None,
+                   help="encrypt (or delete) the backups made before the database was "
+                        "encrypted, instead of backing up")
     p.set_defaults(handler=run_backup, works_when_damaged=True)
     p = commands.add_parser("restore", help="replace the database with a backup (the current "
                                             "one is kept beside it)")
@@ -72,14 +75,14 @@ def register_encryption(commands) -> None:
                                             "it afterwards); writes the recovery sheet")
     p.add_argument("--sheet", type=Path, required=True,
                    help="PDF to write the recovery key to (print it, then delete the file)")
-    p.set_defaults(handler=run_encrypt)
+    p.set_defaults(handler=run_encrypt, logs_in_itself=True)
     p = commands.add_parser("recovery-sheet", help="make a new recovery key (the old sheet "
                                                    "stops working) and write its sheet")
     p.add_argument("--sheet", type=Path, required=True, help="PDF to write")
     p.set_defaults(handler=run_recovery_sheet)
 
 
-def _write_sheet(ctx, path: Path, recovery_key: str, services) -> None:
+def write_sheet(ctx, path: Path, recovery_key: str, services) -> None:
     from inspector_app.recovery_sheet import write_recovery_sheet
 
     point = services.points.current()
@@ -102,7 +105,8 @@ def run_encrypt(args: argparse.Namespace, ctx) -> int:
     services = login_services(ctx.db_path, login, password)
     ctx.adopt(services)
     ctx.out(ctx.t("encrypt.done", path=ctx.db_path, login=services.session.login))
-    _write_sheet(ctx, args.sheet, keyring.recovery_key, services)
+    write_sheet(ctx, args.sheet, keyring.recovery_key, services)
+    say_if_plain_backups_remain(ctx, services)
     if others:
         ctx.out(ctx.t("encrypt.accounts_need_reset", logins=", ".join(others)))
     return 0
@@ -115,7 +119,7 @@ def run_recovery_sheet(args: argparse.Namespace, ctx) -> int:
     if services.keyring is None:
         raise InspectorError("error.db_not_encrypted", path=str(ctx.db_path))
     services.require(Action.EDIT_PROFILE)
-    _write_sheet(ctx, args.sheet, services.keyring.new_recovery_key(), services)
+    write_sheet(ctx, args.sheet, services.keyring.new_recovery_key(), services)
     return 0
 
 
@@ -147,6 +151,8 @@ def run_backup(args: argparse.Namespace, ctx) -> int:
     if not ctx.db_path.exists():
         raise InspectorError("error.db_missing", path=str(ctx.db_path))
     key = _database_key(ctx)
+    if args.old_plain:
+        return _secure_old_backups(ctx, folder, key, delete=args.old_plain == "delete")
     if args.if_due:
         info = backup.backup_if_due(ctx.db_path, folder, key=key, reason=args.if_due)
         if info is None:
@@ -159,7 +165,29 @@ def run_backup(args: argparse.Namespace, ctx) -> int:
     return 0
 
 
+def _secure_old_backups(ctx, folder: Path, key: bytes | None, *, delete: bool) -> int:
+    if key is None:
+        raise InspectorError("error.db_not_encrypted", path=str(ctx.db_path))
+    services = ctx.services()
+    done = backup.secure_plain_backups(ctx.db_path, folder, services.point_code, key,
+                                       delete=delete)
+    ctx.out(ctx.t("backup.old_plain_deleted" if delete else "backup.old_plain_encrypted",
+                  count=len(done), folder=folder))
+    return 0
+
+
+def say_if_plain_backups_remain(ctx, services, folder: Path | None = None) -> None:
+    """After encryption: name the backups that still hold the data in plaintext."""
+    folder = folder or backup.default_backup_folder()
+    left = backup.plain_backups(folder, services.point_code)
+    if left:
+        ctx.out(ctx.t("backup.old_plain_left", count=len(left), folder=folder,
+                      login=services.actor_login))
+
+
 def run_restore(args: argparse.Namespace, ctx) -> int:
+    if args.user:  # a session: its role must allow it (the file's owner without one may)
+        backup.require_restore_right(ctx.services())
     key = _database_key(ctx)
     info = backup.describe_backup(args.backup, key)
     ctx.out(summary(ctx, info))

@@ -1,9 +1,16 @@
-"""`init`: create a point (or district office) database with its first account."""
+"""`init`: create a point (or district office) database with its first account.
+
+The database is encrypted with the first account's password unless ``--no-encrypt`` (a test
+database); its recovery key goes to the ``--sheet`` PDF, as with ``encrypt``.
+"""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
+from inspector_app.cli.protection_commands import write_sheet
+from inspector_app.errors import InspectorError
 from inspector_app.services.setup import (
     DISTRICT,
     POINT,
@@ -29,19 +36,32 @@ def register(commands) -> None:
                    help="read the password from standard input (for scripts)")
     p.add_argument("--district-office", action="store_true",
                    help="create a district office database instead of a point's")
+    p.add_argument("--sheet", type=Path, default=None,
+                   help="PDF to write the recovery key to (print it, then delete the file); "
+                        "needed unless --no-encrypt")
+    p.add_argument("--no-encrypt", action="store_true",
+                   help="leave the database unencrypted (a test database, no personal data)")
     p.set_defaults(handler=run_init, needs_database=False)
 
 
 def run_init(args: argparse.Namespace, ctx) -> int:
+    encrypt = not args.no_encrypt
+    if encrypt and args.sheet is None:
+        raise InspectorError("init.sheet_required")
     password = ctx.read_password(args.login, from_stdin=args.password_stdin, confirm=True)
     services = create_database(
         ctx.db_path,
         PointProfile(code=args.point_code, name=args.point_name, district=args.district,
                      address=args.address, department=args.department),
         FirstAccount(login=args.login, full_name=args.name, password=password, rank=args.rank),
-        kind=DISTRICT if args.district_office else POINT,
+        kind=DISTRICT if args.district_office else POINT, encrypt=encrypt,
     )
     ctx.adopt(services)
     ctx.out(ctx.t("init.done", path=ctx.db_path, code=services.point_code,
                   name=args.point_name, login=args.login.lower()))
+    if encrypt:
+        ctx.out(ctx.t("init.encrypted", login=args.login.lower()))
+        write_sheet(ctx, args.sheet, services.keyring.recovery_key, services)
+    else:
+        ctx.out(ctx.t("init.not_encrypted"))
     return 0

@@ -10,7 +10,7 @@ from inspector_app.faults import reported
 from inspector_app.sync import state
 from inspector_app.sync.export import export_package
 from inspector_app.sync.importer import FINISHING, import_files, package_files
-from inspector_app.sync.keys import ensure_keys
+from inspector_app.sync.keys import keys_of
 from inspector_app.sync.overview import points_overview, unattributed_refusals
 from inspector_app.sync.receipts import last_acknowledged
 from inspector_app.sync.refused import forget, waiting_files
@@ -116,7 +116,7 @@ def run_import(args: argparse.Namespace, ctx) -> int:
 
 def run_keys_show(args: argparse.Namespace, ctx) -> int:
     services = ctx.services()
-    keys = ensure_keys(services.db.database)
+    keys = keys_of(services.db)
     ctx.out(ctx.t("cli.keys_own", code=services.point_code, kind=database_kind(services),
                   fingerprint=keys.public.fingerprint))
     return 0

@@ -24,6 +24,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from inspector_app import __version__
 from inspector_app.errors import InspectorError
 from inspector_app.messages import translate
+from inspector_app.private_files import private_files
 from inspector_app.reports.fonts import (
     CONDENSED,
     CONDENSED_BOLD,
@@ -157,6 +158,7 @@ class ReportDoc(BaseDocTemplate):
         return self.width
 
 
+@private_files()
 def build_pdf(out: str | Path, story_factory: Callable[[ReportDoc], list], *, pagesize,
               margins, title: str, author: str, lang: str, note: str = "",
               numbered: bool = True) -> int:

@@ -7,8 +7,10 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from functools import cache
 
 from inspector_app.errors import AuthenticationFailed
+from inspector_app.paths import resource
 from inspector_app.storage.models import Staff
 
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
@@ -49,14 +51,56 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(actual, expected)
 
 
-def password_problem(password: str, login: str) -> str | None:
-    """The message code of the first password rule broken, or None."""
+# Runs of neighbouring keys or letters: a password inside one (either way) is refused.
+SEQUENCES = ("01234567890", "abcdefghijklmnopqrstuvwxyz", "qwertyuiop", "asdfghjkl", "zxcvbnm",
+             "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p", "1q2w3e4r5t6y7u8i9o0p",
+             "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю")
+_TRAILING = "0123456789!@#$%^&*()_-+=.,;:?/\\|'\"`~ "
+MIN_NAME_PART = 3
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    """The bundled list of the most common passwords (``resources/passwords/common.txt``)."""
+    with open(resource("passwords", "common.txt"), encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip() and line[0] != "#")
+
+
+def _is_sequential(text: str) -> bool:
+    """A run of neighbouring keys or letters (``12345678``, ``qwertyui``, ``йцукенгш``)."""
+    return any(text in run or text in run[::-1] for run in SEQUENCES)
+
+
+def _is_repetition(text: str) -> bool:
+    """A short piece repeated (``abcabcab``, ``12341234``)."""
+    return any(text == (text[:size] * len(text))[:len(text)]
+               for size in range(1, len(text) // 2 + 1))
+
+
+def password_problem(password: str, login: str, full_name: str = "") -> str | None:
+    """The message code of the first password rule broken, or None.
+
+    Refused: fewer than 8 characters; the login or a part of the officer's name in it; a run
+    of neighbouring keys or a repeated piece; a password of the bundled common list, also
+    with digits or signs added at the end.
+    """
     if len(password) < MIN_PASSWORD_LENGTH:
         return "v.password_short"
-    if login and login.casefold() in password.casefold():
+    folded = password.casefold()
+    if login and login.casefold() in folded:
         return "v.password_has_login"
-    if len(set(password)) < 4:
+    if any(len(part) >= MIN_NAME_PART and part in folded
+           for part in full_name.casefold().replace("-", " ").split()):
+        return "v.password_has_name"
+    if len(set(password)) < 4 or _is_repetition(folded):
         return "v.password_simple"
+    if _is_sequential(folded):
+        return "v.password_sequential"
+    stem = folded.rstrip(_TRAILING)
+    if folded in common_passwords() or stem in common_passwords():
+        return "v.password_common"
+    if len(stem) < MIN_NAME_PART:
+        return "v.password_simple"  # a letter or two before digits: "a1234567"
     return None
 
 

@@ -39,7 +39,7 @@ class AppealService(RecordService):
         received = check.moment("received_at", now=services.clock.now_local())
         check.choice("channel", cats, "channels")
         topic = check.choice("topic", cats, "appeal_topics")
-        check.text("substance", 4000, required=True)
+        check.text("substance", 4000, required=True, multiline=True)
         anonymous = check.flag("anonymous")
         applicant = check.reference("applicant", Person, required=False)
         if not check.values["applicant"] and not check.has_error("applicant"):

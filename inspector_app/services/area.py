@@ -65,7 +65,7 @@ class AddressService(RecordService):
         check.integer("flats", 1, 2000)
         check.integer("residents", 0, 20_000)
         check.reference("organisation", Organisation, required=False)
-        check.text("notes", 2000)
+        check.text("notes", 2000, multiline=True)
         check.raise_if_errors()
         check.values["sort_key"] = address_sort_key(street, house)
         return check.values

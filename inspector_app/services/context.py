@@ -6,6 +6,8 @@ global singletons, so tests build their own with a fixed clock.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -14,16 +16,22 @@ from peewee import Column, SqliteDatabase
 
 from inspector_app.catalogues import Catalogues
 from inspector_app.clock import Clock
-from inspector_app.errors import DatabaseError, PermissionDenied
+from inspector_app.encryption import attempts_path
+from inspector_app.errors import DatabaseError, PasswordChangeRequired, PermissionDenied
 from inspector_app.lockout import (
     LoginThrottle,
-    TableAttemptStore,
     clear_password_reset,
     mark_password_reset,
     must_change_password,
 )
 from inspector_app.permissions import Action, allowed
 from inspector_app.search import Search
+from inspector_app.security_events import (
+    REFUSED,
+    ChainAttemptStore,
+    record_event,
+    record_unlock_failures,
+)
 from inspector_app.services import numbering
 from inspector_app.services.accounts import Session, authenticate
 from inspector_app.services.appeals import AppealService
@@ -56,6 +64,7 @@ class Services:
         self.keyring = keyring
         self.clock = clock or Clock()
         self.session = session
+        self._changing_own_password = False
         self.catalogues = Catalogues()
         self.points = PointService(self)
         self.staff = StaffService(self)
@@ -104,10 +113,14 @@ class Services:
         """Check the password and make this context act as that user.
 
         Wrong passwords are throttled per login (:mod:`inspector_app.lockout`): the error
-        carries ``retry_after`` seconds; repeated failures lock the login for a while.
-        ``session.must_change_password`` is set after an administrator's reset.
+        carries ``retry_after`` seconds; repeated failures lock the login for a while; both
+        are entries of the audit chain (:mod:`inspector_app.security_events`).
+        ``session.must_change_password`` is set after an administrator's reset: until the
+        password is changed every other action is refused.
         """
-        throttle = LoginThrottle(TableAttemptStore(self.db), self.clock)
+        if self.keyring is not None:
+            record_unlock_failures(self.db, self.clock, attempts_path(self.keyring.db_path))
+        throttle = LoginThrottle(ChainAttemptStore(self.db, self.clock), self.clock)
         session = throttle.attempt(login, lambda: authenticate(self.point_code, login, password))
         if must_change_password(self.db, session.staff_id):
             session = replace(session, must_change_password=True)
@@ -123,6 +136,8 @@ class Services:
                 mark_password_reset(self.db, staff.id, self.clock.now_utc(), self.actor_login)
             else:
                 clear_password_reset(self.db, staff.id)
+        if not reset and self.session is not None and self.session.staff_id == staff.id:
+            self.session = replace(self.session, must_change_password=False)
         if self.keyring is not None:
             self.keyring.add_account(staff.login, password)
 
@@ -132,17 +147,41 @@ class Services:
             self.keyring.remove_account(staff.login)
 
     def require(self, action: Action, kind: str | None = None, *, own_record: bool = True) -> None:
-        """Raise :class:`PermissionDenied` unless the session's role allows ``action``."""
-        if self.session is None:
+        """Raise :class:`PermissionDenied` unless the session's role allows ``action``, or
+        :class:`PasswordChangeRequired` while a temporary password is unchanged; a refusal
+        is written into the audit chain."""
+        session = self.session
+        if session is None:
             return
-        if not allowed(self.session.role, action, kind, own_record=own_record):
+        if session.must_change_password and not self._changing_own_password:
+            self._record_refusal(action, kind, "password_change_required")
+            raise PasswordChangeRequired("error.password_change_required", login=session.login)
+        if not allowed(session.role, action, kind, own_record=own_record):
+            self._record_refusal(action, kind, "role")
             raise PermissionDenied("error.permission_denied", action=str(action),
-                                   kind=kind or "", role=self.session.role)
+                                   kind=kind or "", role=session.role)
+
+    def _record_refusal(self, action: Action, kind: str | None, reason: str) -> None:
+        record_event(self.db, self.clock, self.actor_login, REFUSED, self.actor_login,
+                     {"action": str(action), "kind": kind or "", "role": self.session.role,
+                      "reason": reason})
+
+    @contextmanager
+    def own_password_change(self) -> Iterator[None]:
+        """While the user changes their own password (the one action a temporary password
+        allows)."""
+        self._changing_own_password = True
+        try:
+            yield
+        finally:
+            self._changing_own_password = False
 
     def can(self, action: Action, kind: str | None = None, *, own_record: bool = True) -> bool:
         """Whether the current user may do ``action`` (the GUI hides what it may not)."""
-        return self.session is None or allowed(self.session.role, action, kind,
-                                               own_record=own_record)
+        session = self.session
+        return session is None or (not session.must_change_password
+                                   and allowed(session.role, action, kind,
+                                               own_record=own_record))
 
     # -- shared helpers -------------------------------------------------------------------
     def next_number(self, kind: str, year: int) -> str:

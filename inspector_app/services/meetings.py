@@ -20,8 +20,8 @@ class MeetingService(RecordService):
         check.choice("kind", services.catalogues, "meeting_kinds")
         check.place("place", 300, services.catalogues, required=True)
         check.integer("attendance", 0, 100_000, required=True)
-        check.text("questions", 4000)
-        check.text("decisions", 4000)
+        check.text("questions", 4000, multiline=True)
+        check.text("decisions", 4000, multiline=True)
         self.staff_or_current(check)
         check.raise_if_errors()
         return check.values
@@ -50,7 +50,7 @@ class FeedbackService(RecordService):
             check.fail("trusts_police", "v.required")
         check.values["trusts_police"] = bool(trusts)
         check.choices("concerns", services.catalogues, "security_concerns")
-        check.text("comment", 2000)
+        check.text("comment", 2000, multiline=True)
         self.staff_or_current(check)
         check.raise_if_errors()
         return check.values

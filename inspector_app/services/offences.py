@@ -47,7 +47,7 @@ class OffenceService(RecordService):
         if check.values["victim"] and check.values["victim"] == check.values["offender"]:
             check.fail("victim", "v.victim_is_offender")
         article = check.choice("article", cats, "offence_articles")
-        check.text("description", 4000, required=True)
+        check.text("description", 4000, required=True, multiline=True)
         penalty = check.choice("penalty", cats, "penalties")
         item = cats.get("offence_articles", article) if article else None
         allowed = item.extra.get("penalties") if item else None

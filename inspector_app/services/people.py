@@ -47,7 +47,7 @@ class PersonService(RecordService):
         check.text("first_name", 100, required=True)
         check.text("patronymic", 100)
         check.place("address", 300, self.services.catalogues)
-        check.text("notes", 2000)
+        check.text("notes", 2000, multiline=True)
         clean_phone(check)
         born = check.date("birth_date", today=self.services.clock.today())
         sex = check.raw("sex") or None

@@ -276,9 +276,10 @@ class RecordService(ABC):
                expected_version: int | None = None) -> SyncedModel:
         """Change fields of a record (only those in ``data``); one transaction, audited."""
         services = self.services
+        # Authorised before the transaction, so that a refusal stays in the audit chain.
+        self.authorize(Action.EDIT, self.get(record_id), data)
         with services.db.atomic():
             record = self.get(record_id)
-            self.authorize(Action.EDIT, record, data)
             if record.owner_point != services.point_code:
                 raise PermissionDenied("error.not_owner", point=record.owner_point)
             if expected_version is not None and record.row_version != expected_version:
@@ -308,9 +309,9 @@ class RecordService(ABC):
     def delete(self, record_id: str) -> None:
         """Tombstone a record: it stays in the file (and travels) marked deleted."""
         services = self.services
+        self.authorize(Action.DELETE, self.get(record_id), None)  # outside: see update
         with services.db.atomic():
             record = self.get(record_id)
-            self.authorize(Action.DELETE, record, None)
             if record.owner_point != services.point_code:
                 raise PermissionDenied("error.not_owner", point=record.owner_point)
             self.check_can_delete(record)

@@ -51,7 +51,7 @@ class RegistrationService(RecordService):
         check.text("close_reason", 300)
         if closed is not None and not check.values["close_reason"]:
             check.fail("close_reason", "v.required")
-        check.text("notes", 4000)
+        check.text("notes", 4000, multiline=True)
         self.staff_or_current(check)
         last = existing.last_check_on if existing is not None else None
         if last is not None and last > today:  # checks are done, not planned: a sign of a forgery

@@ -14,13 +14,14 @@ from peewee import SqliteDatabase
 from inspector_app import __version__
 from inspector_app.catalogues import load_catalogue_files
 from inspector_app.clock import Clock
-from inspector_app.encryption import Credentials, key_file_path, new_keyring
+from inspector_app.encryption import Credentials, attempts_path, key_file_path, new_keyring
 from inspector_app.errors import DatabaseError
 from inspector_app.permissions import HEAD_OF_POINT, Role
+from inspector_app.private_files import make_private, private_files
 from inspector_app.services.context import Services
 from inspector_app.storage.database import UnlockWith, open_database
 from inspector_app.storage.models import Meta
-from inspector_app.sync.keys import ensure_keys, keys_dir
+from inspector_app.sync.keys import ensure_keys, keys_dir, protect_keys
 
 POINT = "point"
 DISTRICT = "district"
@@ -84,6 +85,16 @@ def initialise(db: SqliteDatabase, profile: PointProfile, account: FirstAccount,
     return services
 
 
+def database_files(path: str | Path) -> list[Path]:
+    """A database and every file beside it that holds its data or key material."""
+    path = Path(path)
+    keys = keys_dir(path)
+    return [path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal")),
+            key_file_path(path), attempts_path(path), keys,
+            *(sorted(keys.iterdir()) if keys.is_dir() else []),
+            *sorted(path.parent.glob(path.name + ".v*.bak"))]  # copies before a migration
+
+
 def needs_setup(path: str | Path) -> bool:
     """Whether ``path`` holds no point yet: missing, empty, or a plain file that a set-up
     killed midway left without its identity (:func:`create_database` then starts again on
@@ -112,6 +123,9 @@ def open_services(path: str | Path, *, clock: Clock | None = None,
     then keep the key ring so password changes re-wrap the key.
     """
     db = open_database(path, credentials=credentials)
+    make_private(*database_files(path))  # files written before they were kept private
+    if db.keyring is not None:
+        protect_keys(path, db.keyring.key)  # plain keys beside an encrypted database
     services = Services(db, clock=clock, keyring=db.keyring)
     if "point_code" not in services.meta:
         db.close()
@@ -152,15 +166,18 @@ def create_database(path: str | Path, profile: PointProfile, account: FirstAccou
     made = _Creation(path)
     db = None
     try:
-        made.claim()
-        db = _new_encrypted(path, account, made) if encrypt else _new_plain(path)
-        services = initialise(db, profile, account, kind=kind, clock=clock)
-        ensure_keys(path)  # the signing and encryption key pairs, kept beside the database
+        with private_files():  # every file and folder made here is the owner's only
+            made.claim()
+            db = _new_encrypted(path, account, made) if encrypt else _new_plain(path)
+            services = initialise(db, profile, account, kind=kind, clock=clock)
+            # the signing and encryption key pairs beside the database (wrapped by its key)
+            ensure_keys(path, db.keyring.key if db.keyring is not None else None)
     except BaseException:
         if db is not None:
             db.close()
         made.undo()
         raise
+    make_private(*database_files(path))  # an empty file the user made beforehand, too
     return services
 
 

@@ -71,7 +71,7 @@ class StaffService(RecordService):
         check.values["active"] = bool(data.get("active", True))
         password = data.get("password")
         if existing is None or password:
-            problem = password_problem(password or "", login)
+            problem = password_problem(password or "", login, check.values.get("full_name", ""))
             if problem:
                 check.fail("password", problem)
             else:
@@ -109,6 +109,7 @@ class StaffService(RecordService):
     def create(self, data: dict[str, Any]) -> Staff:
         """A new account; one made by an administrator must change its password at first
         login (the set-up's first account, made without a session, need not)."""
+        self.authorize(Action.CREATE, None, data)  # before the transaction: a refusal is audited
         with self.services.db.atomic():
             record = super().create(data)
             self.services.password_changed(record, data["password"],
@@ -117,6 +118,7 @@ class StaffService(RecordService):
 
     def change_password(self, record_id: str, new_password: str) -> Staff:
         """Set a new password on any account (administrator, or a session-less script)."""
+        self.services.require(Action.MANAGE_ACCOUNTS, self.kind)
         if not new_password:
             raise ValidationError([FieldError(self.kind, "password", "v.required")])
         with self.services.db.atomic():
@@ -129,6 +131,10 @@ class StaffService(RecordService):
         session = self.services.session
         if session is None:
             raise PermissionDenied("error.login_required")
+        with self.services.own_password_change():
+            return self._change_own_password(session, old_password, new_password)
+
+    def _change_own_password(self, session, old_password: str, new_password: str) -> Staff:
         record = self.get(session.staff_id)
         errors = []
         if not verify_password(old_password or "", record.password_hash):
@@ -162,9 +168,10 @@ class StaffService(RecordService):
                expected_version: int | None = None) -> Staff:
         """Change an account; one that manages accounts keeps a successor (see
         :meth:`_keep_a_manager`)."""
+        # a refusal of the right comes first, outside the transaction so it stays audited
+        self.authorize(Action.EDIT, self.get(record_id), data)
         with self.services.db.atomic():
             record = self.get(record_id)
-            self.authorize(Action.EDIT, record, data)  # a refusal of the right comes first
             self._keep_a_manager(record, data.get("role"), data.get("active"))
             return super().update(record_id, data, expected_version=expected_version)
 

@@ -9,6 +9,9 @@ from typing import Any
 
 from inspector_app.errors import FieldError, ValidationError
 
+# Control characters (Unicode category Cc), lone surrogates and the two non-characters.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_UNPRINTABLE_MULTILINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _URL = re.compile(r"^(https?://|wa\.me/|t\.me/|chat\.whatsapp\.com/)\S+$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _TOWN_WORDS = frozenset({"г", "гор", "город", "қ", "қала", "қаласы", "city", "town", "of",
@@ -67,6 +70,13 @@ def parse_datetime(value: Any) -> datetime | None:
     raise ValueError(text)
 
 
+def unprintable_character(text: str, *, multiline: bool = False) -> str | None:
+    """The first control character (but LF and TAB in a ``multiline`` text), lone surrogate or
+    non-character in ``text``, or None: such characters cannot be shown, printed or exported."""
+    found = (_UNPRINTABLE_MULTILINE if multiline else _UNPRINTABLE).search(text)
+    return found.group() if found else None
+
+
 class Checker:
     """Collects :class:`FieldError` for one record kind; ``values`` holds the cleaned data."""
 
@@ -90,12 +100,20 @@ class Checker:
         value = self.data.get(field)
         return value.strip() if isinstance(value, str) else value
 
-    def text(self, field: str, max_length: int, *, required: bool = False) -> str:
-        """Text with its runs of spaces collapsed (see :func:`collapse_spaces`)."""
+    def text(self, field: str, max_length: int, *, required: bool = False,
+             multiline: bool = False) -> str:
+        """Text with its runs of spaces collapsed (see :func:`collapse_spaces`); control
+        characters are refused (a ``multiline`` text may hold line breaks, stored as LF)."""
         value = self.raw(field)
-        value = "" if value is None else collapse_spaces(str(value))
+        value = "" if value is None else str(value)
+        if multiline:
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+        value = collapse_spaces(value)
+        bad = unprintable_character(value, multiline=multiline)
         if required and not value:
             self.fail(field, "v.required")
+        elif bad is not None:
+            self.fail(field, "v.control_character", character=f"U+{ord(bad):04X}")
         elif len(value) > max_length:
             self.fail(field, "v.too_long", max=max_length, length=len(value))
         self.values[field] = value

@@ -41,9 +41,9 @@ class VisitService(RecordService):
                                        required=kind == REGISTRATION_CHECK)
         if registration is not None and check.values.get("person") is None:
             check.values["person"] = registration.person_id
-        check.text("persons_met", 2000)
+        check.text("persons_met", 2000, multiline=True)
         check.choices("findings", cats, "visit_findings")
-        check.text("notes", 4000)
+        check.text("notes", 4000, multiline=True)
         self.staff_or_current(check)
         check.raise_if_errors()
         return check.values

@@ -24,7 +24,7 @@ from inspector_app.sync import restored, state, trail
 from inspector_app.sync.codec import AUDIT_MEMBER, CODECS
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.holdings import holdings
-from inspector_app.sync.keys import ensure_keys
+from inspector_app.sync.keys import keys_of
 from inspector_app.sync.manifest import RECORDS, utc_text
 from inspector_app.sync.package import SUFFIX, PackageWriter, new_package_id
 from inspector_app.sync.versions import district_behind
@@ -100,7 +100,7 @@ def export_package(services: Services, out_dir: str | Path, *, full: bool = Fals
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise SyncError("sync.no_folder", path=str(out_dir))
-    keys = ensure_keys(db.database)
+    keys = keys_of(db)
     point = services.point_code
     writer: PackageWriter | None = None
     try:

@@ -41,7 +41,7 @@ from inspector_app.sync import bulk_indexes, state
 from inspector_app.sync.district_import import apply_records, for_worker, preparing_job
 from inspector_app.sync.errors import FILE_FAULTS, SyncError, unexpected
 from inspector_app.sync.holdings import BackgroundHoldings
-from inspector_app.sync.keys import KeyPair, ensure_keys
+from inspector_app.sync.keys import KeyPair, keys_of
 from inspector_app.sync.manifest import RECEIPT, RECORDS, Manifest
 from inspector_app.sync.package import SUFFIX, PackageReader
 from inspector_app.sync.pipeline import RECORD_TABLES, WRITTEN_TABLES, DirectWriter, Worker
@@ -69,7 +69,7 @@ def package_files(folder: str | Path) -> list[Path]:
 
 def peek(services: Services, path: str | Path) -> Manifest:
     """Decrypt and verify a file without importing it (the GUI asks about new points first)."""
-    reader = PackageReader(Path(path), ensure_keys(services.db.database))
+    reader = PackageReader(Path(path), keys_of(services.db))
     return reader.verify()
 
 
@@ -93,7 +93,7 @@ def import_files(services: Services, paths: Iterable[str | Path], *, trust_new: 
     """Import every file; then (at the district) write receipts and reference packages."""
     services.require(Action.IMPORT)
     paths = [Path(p) for p in paths]
-    keys = ensure_keys(services.db.database)
+    keys = keys_of(services.db)
     batch = BatchResult()
     held = None
     with batch_settings(services.db):

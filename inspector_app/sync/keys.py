@@ -2,8 +2,13 @@
 
 Every database has an Ed25519 pair (it signs what the database sends) and an X25519 pair
 (others encrypt to it). They are made when the database is created and kept beside it in
-``<database>.sync-keys/`` (folder 0700, files 0600), protected by the file system
-(``<database>.keys`` is the encryption-at-rest key file, see :mod:`inspector_app.encryption`).
+``<database>.sync-keys/`` (folder 0700, files 0600). For an encrypted database each private
+key is stored *wrapped*: AES-256-GCM under a key derived from the database's own key
+(``<database>.keys``, see :mod:`inspector_app.encryption`), so whoever copies the folder can
+neither sign as the point nor decrypt what is sent to it; the keys unlock with the database,
+at login. Only an unencrypted database keeps them as 32 raw bytes. Plain keys of an encrypted
+database (made before it was encrypted) are wrapped when it is encrypted and whenever they are
+read with the database's key.
 A fingerprint is a short hash of both public keys, printed in groups of four so two people can
 compare it over the phone.
 """
@@ -12,14 +17,17 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import json
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from inspector_app.sync.errors import SyncError
 
@@ -31,6 +39,9 @@ PUBLIC_KEY_VERSION = 1
 MAX_PUBLIC_KEY_FILE = 64 * 1024
 _FINGERPRINT_CONTEXT = b"inspector-sync key fingerprint v1\x00"
 _PUBLIC_FILE_CONTEXT = b"inspector-sync public key file v1\x00"
+PRIVATE_KEY_LENGTH = 32
+WRAPPED_MAGIC = b"ISK1"  # then a 12-byte nonce and the AES-GCM ciphertext of the raw key
+_WRAP_CONTEXT = b"inspector-sync private key wrap v1"
 
 
 def b64(data: bytes) -> str:
@@ -94,27 +105,66 @@ def keys_dir(db_path: str | Path) -> Path:
     return path.with_name(path.name + KEYS_SUFFIX)
 
 
-def _write_private(path: Path, raw: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+def _wrapping_key(database_key: bytes) -> bytes:
+    """A key for the private keys only, derived from the database's key."""
+    return hmac.new(database_key, _WRAP_CONTEXT, hashlib.sha256).digest()
+
+
+def _wrap(raw: bytes, name: str, database_key: bytes) -> bytes:
+    nonce = secrets.token_bytes(12)
+    sealed = AESGCM(_wrapping_key(database_key)).encrypt(nonce, raw, name.encode())
+    return WRAPPED_MAGIC + nonce + sealed
+
+
+def is_wrapped(stored: bytes) -> bool:
+    return stored.startswith(WRAPPED_MAGIC)
+
+
+def _unwrap(stored: bytes, name: str, database_key: bytes | None, folder: Path) -> bytes:
+    if not is_wrapped(stored):
+        return stored
+    if database_key is None:
+        raise SyncError("sync.keys_locked", path=str(folder))
+    nonce, sealed = stored[4:16], stored[16:]
+    try:
+        return AESGCM(_wrapping_key(database_key)).decrypt(nonce, sealed, name.encode())
+    except (InvalidTag, ValueError) as exc:
+        raise SyncError("sync.keys_damaged", path=str(folder), reason="wrapped") from exc
+
+
+def _write_private(path: Path, content: bytes, *, replace: bool = False) -> None:
+    """Write a key file 0600 (beside, then moved into place when ``replace``)."""
+    target = path.with_name(path.name + ".tmp") if replace else path
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if replace else os.O_EXCL)
+    fd = os.open(target, flags, 0o600)
     with os.fdopen(fd, "wb") as f:
-        f.write(raw)
+        f.write(content)
         f.flush()
         os.fsync(f.fileno())
+    if replace:
+        os.replace(target, path)
 
 
-def create_keys(db_path: str | Path) -> KeyPair:
-    """Make both key pairs and store them beside the database (refuses to overwrite)."""
+def _stored(raw: bytes, name: str, database_key: bytes | None) -> bytes:
+    return raw if database_key is None else _wrap(raw, name, database_key)
+
+
+def create_keys(db_path: str | Path, database_key: bytes | None = None) -> KeyPair:
+    """Make both key pairs and store them beside the database (refuses to overwrite); with
+    ``database_key`` (an encrypted database) they are stored wrapped."""
     folder = keys_dir(db_path)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(folder, 0o700)
     pair = KeyPair(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
-    _write_private(folder / SIGNING_FILE, pair.signing.private_bytes_raw())
-    _write_private(folder / ENCRYPTION_FILE, pair.encryption.private_bytes_raw())
+    for name, raw in ((SIGNING_FILE, pair.signing.private_bytes_raw()),
+                      (ENCRYPTION_FILE, pair.encryption.private_bytes_raw())):
+        _write_private(folder / name, _stored(raw, name, database_key))
     return pair
 
 
-def ensure_keys(db_path: str | Path) -> KeyPair:
-    """The database's keys, made now if it has none yet.
+def ensure_keys(db_path: str | Path, database_key: bytes | None = None) -> KeyPair:
+    """The database's keys, made now if it has none yet (``database_key``: the key of an
+    encrypted database, which unlocks them).
 
     Called when a database is created, and before each sync operation for databases made
     before sync existed (or whose folder of keys was lost: a point with new keys is refused by
@@ -122,22 +172,44 @@ def ensure_keys(db_path: str | Path) -> KeyPair:
     """
     folder = keys_dir(db_path)
     if (folder / SIGNING_FILE).exists() or (folder / ENCRYPTION_FILE).exists():
-        return load_keys(db_path)
-    return create_keys(db_path)
+        return load_keys(db_path, database_key)
+    return create_keys(db_path, database_key)
 
 
-def load_keys(db_path: str | Path) -> KeyPair:
-    """The database's keys; :class:`SyncError` when the folder is missing or damaged."""
+def keys_of(db) -> KeyPair:
+    """The keys of an open database (unlocked by its key when it is encrypted)."""
+    keyring = getattr(db, "keyring", None)
+    return ensure_keys(db.database, keyring.key if keyring is not None else None)
+
+
+def load_keys(db_path: str | Path, database_key: bytes | None = None) -> KeyPair:
+    """The database's keys; :class:`SyncError` when the folder is missing or damaged, or the
+    keys are wrapped and no ``database_key`` was given. Plain keys read with a
+    ``database_key`` are wrapped now."""
     folder = keys_dir(db_path)
     try:
-        signing = (folder / SIGNING_FILE).read_bytes()
-        encryption = (folder / ENCRYPTION_FILE).read_bytes()
-        return KeyPair(Ed25519PrivateKey.from_private_bytes(signing),
-                       X25519PrivateKey.from_private_bytes(encryption))
+        stored = {name: (folder / name).read_bytes() for name in (SIGNING_FILE, ENCRYPTION_FILE)}
+        raw = {name: _unwrap(content, name, database_key, folder)
+               for name, content in stored.items()}
+        pair = KeyPair(Ed25519PrivateKey.from_private_bytes(raw[SIGNING_FILE]),
+                       X25519PrivateKey.from_private_bytes(raw[ENCRYPTION_FILE]))
     except FileNotFoundError as exc:
         raise SyncError("sync.keys_missing", path=str(folder)) from exc
     except (OSError, ValueError) as exc:
         raise SyncError("sync.keys_damaged", path=str(folder), reason=str(exc)) from exc
+    if database_key is not None:
+        for name, content in stored.items():
+            if not is_wrapped(content):
+                _write_private(folder / name, _wrap(raw[name], name, database_key),
+                               replace=True)
+    return pair
+
+
+def protect_keys(db_path: str | Path, database_key: bytes) -> None:
+    """Wrap the plain private keys of a database that is (now) encrypted; none: nothing."""
+    folder = keys_dir(db_path)
+    if (folder / SIGNING_FILE).exists() and (folder / ENCRYPTION_FILE).exists():
+        load_keys(db_path, database_key)
 
 
 # -- public key files --------------------------------------------------------------------------

@@ -144,12 +144,12 @@ def _rebuilt(data: dict[str, Any]) -> BaseException:
 def _worker_main(connection, db_path: str, key: bytes | None) -> None:
     """The worker process: prepare each job it is sent, until told to stop."""
     from inspector_app.storage.database import open_database
-    from inspector_app.sync.keys import ensure_keys
+    from inspector_app.sync.keys import keys_of
     from inspector_app.sync.package import PackageReader
 
     gc.disable()  # a package makes millions of short-lived objects: collect between packages
     db = open_database(db_path, credentials=key)
-    keys = ensure_keys(db_path)
+    keys = keys_of(db)
     sender = QueuedSender(connection, depth=32)  # a message holds up to BATCH records
     try:
         while True:

@@ -14,7 +14,7 @@ from inspector_app.permissions import Action
 from inspector_app.services.context import Services
 from inspector_app.sync import state
 from inspector_app.sync.errors import SyncError
-from inspector_app.sync.keys import PublicKeyFile, ensure_keys, read_public_key_file
+from inspector_app.sync.keys import PublicKeyFile, keys_of, read_public_key_file
 from inspector_app.sync.keys import write_public_key_file as _write_file
 
 
@@ -24,7 +24,7 @@ def database_kind(services: Services) -> str:
 
 def export_public_key(services: Services, path: str | Path) -> PublicKeyFile:
     """Write this database's public key file (point code, name, both public keys)."""
-    keys = ensure_keys(services.db.database)
+    keys = keys_of(services.db)
     return _write_file(path, keys, services.point_code, services.points.current().name,
                        database_kind(services))
 
@@ -40,7 +40,7 @@ def trust_key_file(services: Services, path: str | Path, *, replace: bool = Fals
         raise SyncError("sync.wrong_key_kind", kind=document.kind)
     if document.point_code == services.point_code:
         raise SyncError("sync.own_key")
-    if document.keys == ensure_keys(services.db.database).public:
+    if document.keys == keys_of(services.db).public:
         raise SyncError("sync.own_key")
     db = services.db
     with db.atomic("IMMEDIATE"):

@@ -1674,6 +1674,40 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unencrypted backups</source>
+        <translation>Unencrypted backups</translation>
+    </message>
+    <message numerus="yes">
+        <source>The database is encrypted, but %n backup(s) made before the encryption still hold its data unencrypted in %1. Encrypt them now, or delete them?</source>
+        <translation>
+            <numerusform>The database is encrypted, but %n backup made before the encryption still holds its data unencrypted in %1. Encrypt it now, or delete it?</numerusform>
+            <numerusform>The database is encrypted, but %n backups made before the encryption still hold its data unencrypted in %1. Encrypt them now, or delete them?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Encrypt them</source>
+        <translation>Encrypt them</translation>
+    </message>
+    <message>
+        <source>Delete them</source>
+        <translation>Delete them</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Securing the old backups…</source>
+        <translation>Securing the old backups…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backups dealt with: %n.</source>
+        <translation>
+            <numerusform>Backups dealt with: %n.</numerusform>
+            <numerusform>Backups dealt with: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Restore from a backup</source>
         <translation type="unfinished"></translation>
     </message>

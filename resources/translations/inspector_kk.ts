@@ -1684,6 +1684,40 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>&amp;Бұғаттау</translation>
     </message>
     <message>
+        <source>Unencrypted backups</source>
+        <translation>Шифрланбаған сақтық көшірмелер</translation>
+    </message>
+    <message numerus="yes">
+        <source>The database is encrypted, but %n backup(s) made before the encryption still hold its data unencrypted in %1. Encrypt them now, or delete them?</source>
+        <translation>
+            <numerusform>Дерекқор шифрланған, бірақ шифрлауға дейін жасалған %n сақтық көшірме оның деректерін %1 ішінде шифрланбаған күйде сақтайды. Оларды қазір шифрлау керек пе, әлде жою керек пе?</numerusform>
+            <numerusform>Дерекқор шифрланған, бірақ шифрлауға дейін жасалған %n сақтық көшірме оның деректерін %1 ішінде шифрланбаған күйде сақтайды. Оларды қазір шифрлау керек пе, әлде жою керек пе?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Encrypt them</source>
+        <translation>Шифрлау</translation>
+    </message>
+    <message>
+        <source>Delete them</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Кейінірек</translation>
+    </message>
+    <message>
+        <source>Securing the old backups…</source>
+        <translation>Ескі сақтық көшірмелерді қорғау…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backups dealt with: %n.</source>
+        <translation>
+            <numerusform>Өңделген сақтық көшірмелер: %n.</numerusform>
+            <numerusform>Өңделген сақтық көшірмелер: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Restore from a backup</source>
         <translation>Көшірмеден қалпына келтіру</translation>
     </message>

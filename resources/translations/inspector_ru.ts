@@ -1684,6 +1684,42 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>&amp;Заблокировать</translation>
     </message>
     <message>
+        <source>Unencrypted backups</source>
+        <translation>Незашифрованные резервные копии</translation>
+    </message>
+    <message numerus="yes">
+        <source>The database is encrypted, but %n backup(s) made before the encryption still hold its data unencrypted in %1. Encrypt them now, or delete them?</source>
+        <translation>
+            <numerusform>База зашифрована, но %n резервная копия, сделанная до шифрования, хранит её данные незашифрованными в %1. Зашифровать её сейчас или удалить?</numerusform>
+            <numerusform>База зашифрована, но %n резервные копии, сделанные до шифрования, хранят её данные незашифрованными в %1. Зашифровать их сейчас или удалить?</numerusform>
+            <numerusform>База зашифрована, но %n резервных копий, сделанных до шифрования, хранят её данные незашифрованными в %1. Зашифровать их сейчас или удалить?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Encrypt them</source>
+        <translation>Зашифровать</translation>
+    </message>
+    <message>
+        <source>Delete them</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Позже</translation>
+    </message>
+    <message>
+        <source>Securing the old backups…</source>
+        <translation>Защита старых резервных копий…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backups dealt with: %n.</source>
+        <translation>
+            <numerusform>Обработана %n резервная копия.</numerusform>
+            <numerusform>Обработаны %n резервные копии.</numerusform>
+            <numerusform>Обработано %n резервных копий.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Restore from a backup</source>
         <translation>Восстановление из копии</translation>
     </message>

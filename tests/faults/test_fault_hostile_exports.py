@@ -1,9 +1,7 @@
 """Hostile field values through every table export (issue 19, section 2).
 
-The escaping itself is the ``protection`` branch's work; these tests are kept here so the
-fault suite covers it. Until that branch lands they are expected to fail (``xfail`` with
-``strict=True``): the day they pass, pytest reports XPASS as a failure and the marker must
-be removed. LEAD: remove the two ``xfail`` markers when merging ``protection``.
+The escaping itself lives in :mod:`inspector_app.cell_text` (tests/test_export_hostile.py
+tries every register); these tests keep it in the fault suite.
 """
 
 from __future__ import annotations
@@ -30,7 +28,6 @@ def hostile_db(services):
     return services.db.database
 
 
-@pytest.mark.xfail(strict=True, reason="export escaping lands with the protection branch")
 def test_hostile_values_open_as_text_in_xlsx_and_csv(hostile_db, tmp_path):
     xlsx, csv_path = tmp_path / "persons.xlsx", tmp_path / "persons.csv"
     for out in (xlsx, csv_path):
@@ -44,7 +41,6 @@ def test_hostile_values_open_as_text_in_xlsx_and_csv(hostile_db, tmp_path):
     assert [v for v in fields if v.startswith(FORMULA_START)] == []
 
 
-@pytest.mark.xfail(strict=True, reason="export robustness lands with the protection branch")
 def test_control_characters_already_in_the_file_do_not_break_an_export(services, tmp_path):
     person = make_person(services, "Управляющий", "Тест")
     Person.update(address="до\x00после\x07\x1b").where(Person.id == person.id).execute()

@@ -76,7 +76,7 @@ def fill_sample(services: Services) -> dict[str, str]:
     staff = s.staff.create({
         "full_name": "Тұрсынов Бауыржан Ерланұлы", "rank": "senior_lieutenant",
         "badge_number": "АТ-04512", "position": "Помощник участкового инспектора",
-        "role": "assistant", "login": "tursynov", "password": "Atyrau-2026!"})
+        "role": "assistant", "login": "tursynov", "password": "Steppe-Wind-2026"})
     return {"person": aigerim.id, "organisation": ksk.id, "address": address.id,
             "registration": registration.id, "offence": offence.id, "appeal": appeal.id,
             "preventive_visit": visit.id, "meeting": meeting.id, "feedback": feedback.id,
