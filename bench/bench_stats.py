@@ -10,7 +10,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from bench.common import CACHE, BenchContext, Figure, grouped, timed
+from bench.common import BenchContext, Figure, grouped, timed
 
 NAME = "stats"
 POINT_TARGET = 0.3
@@ -26,12 +26,12 @@ def busy_point_path(ctx: BenchContext) -> Path:
     from bench.common import _source_digest, build_lock
 
     name = f"point-{BUSY_RECORDS_PER_YEAR}x{BUSY_YEARS}-seed{ctx.seed}-{_source_digest()}.db"
-    path, done = CACHE / name, CACHE / (name + ".done")
-    CACHE.mkdir(exist_ok=True)
-    with build_lock():
+    path, done = ctx.cache / name, ctx.cache / (name + ".done")
+    ctx.cache.mkdir(parents=True, exist_ok=True)
+    with build_lock(ctx.cache):
         if done.exists() and path.exists() and not ctx.rebuild:
             return path
-        for old in CACHE.glob(f"point-{BUSY_RECORDS_PER_YEAR}x{BUSY_YEARS}-seed{ctx.seed}-*"):
+        for old in ctx.cache.glob(f"point-{BUSY_RECORDS_PER_YEAR}x{BUSY_YEARS}-seed{ctx.seed}-*"):
             shutil.rmtree(old) if old.is_dir() else old.unlink()
         from inspector_app.demo import create_demo_database
 
@@ -59,6 +59,7 @@ def records_in(services, year: int, point: str | None = None) -> int:
 
 
 def run(ctx: BenchContext) -> list[Figure]:
+    from bench.floors import group_by_floor
     from inspector_app.services.setup import open_services
     from inspector_app.stats import StatsScope, compute, compute_summary
     from inspector_app.stats_series import monthly_series, overdue_checks
@@ -89,7 +90,9 @@ def run(ctx: BenchContext) -> list[Figure]:
         seconds, _ = timed(lambda: compute(services, region))
         figures.append(Figure(f"stats, whole database, year {year}", seconds, "s",
                               f"< {WHOLE_TARGET}", seconds < WHOLE_TARGET,
-                              f"{grouped(records_in(services, year))} records that year"))
+                              f"{grouped(records_in(services, year))} records that year",
+                              floor=group_by_floor(ctx.region_path(), year, by_point=False),
+                              records=ctx.records, key="stats, whole database, one year"))
         first = services.db.execute_sql("SELECT MIN(received_at) FROM appeal").fetchone()[0]
         every = StatsScope(date.fromisoformat(str(first)[:10]), today, today=today)
         seconds, _ = timed(lambda: compute(services, every))
@@ -101,7 +104,9 @@ def run(ctx: BenchContext) -> list[Figure]:
                               "s"))
         seconds, (_, per_point) = timed(lambda: compute_summary(services, region))
         figures.append(Figure(f"district summary figures, {len(per_point)} points", seconds,
-                              "s", note="totals and a row per point, one year"))
+                              "s", note="totals and a row per point, one year",
+                              floor=group_by_floor(ctx.region_path(), year, by_point=True),
+                              records=ctx.records, key="district summary figures"))
     finally:
         services.db.close()
     return figures

@@ -43,12 +43,44 @@ class Figure:
     target: str = ""
     ok: bool | None = None
     note: str = ""
+    floor: float | None = None
+    """The same work done directly (``bench.floors``), in the same unit, measured this run."""
+    records: int | None = None
+    """The records the work was done on: the region's size, or the records written."""
+    key: str = ""
+    """A name that stays the same at every size (the growth table's rows); the name if empty."""
+
+    @property
+    def throughput(self) -> bool:
+        return self.unit.endswith("/s")
+
+    @property
+    def ratio(self) -> float | None:
+        """How many times the floor's cost this is: value / floor (floor / value for a
+        throughput), larger is worse."""
+        if not self.floor or not self.value:
+            return None
+        return self.floor / self.value if self.throughput else self.value / self.floor
+
+    def seconds(self) -> float:
+        """The figure as a time: a throughput is turned into the time for its records."""
+        return (self.records or 0) / self.value if self.throughput else self.value
+
+    def as_json(self) -> dict:
+        return {"name": self.key or self.name, "value": self.value, "unit": self.unit,
+                "floor": self.floor, "ratio": self.ratio, "records": self.records}
 
     def row(self) -> str:
         verdict = {True: "met", False: "MISSED", None: ""}[self.ok]
-        value = grouped(self.value) if self.value >= 100 else f"{self.value:.3f}"
-        return (f"  {self.name:<46} {value:>12} {self.unit:<10} "
-                f"{self.target:<12} {verdict:<7} {self.note}")
+        floor = ""
+        if self.floor is not None:
+            floor = f"floor {_number(self.floor)}, {self.ratio:.1f}x"
+        return (f"  {self.name:<46} {_number(self.value):>12} {self.unit:<10} "
+                f"{self.target:<12} {verdict:<7} {floor:<22} {self.note}")
+
+
+def _number(value: float) -> str:
+    return grouped(value) if value >= 100 else f"{value:.3f}"
 
 
 def grouped(number: float) -> str:
@@ -63,6 +95,16 @@ def timed(action: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
+def cpu_timed(action: Callable[[], Any]) -> tuple[float, float, Any]:
+    """Wall seconds and this thread's CPU seconds ``action()`` took, and what it returned.
+
+    On a machine shared beyond its cores, a short call that loses its core waits a whole
+    time slice (10-30 ms seen at load 8 on 2 cores); its CPU time stays what it needed."""
+    wall, cpu = time.perf_counter(), time.thread_time()
+    result = action()
+    return time.perf_counter() - wall, time.thread_time() - cpu, result
+
+
 def percentile(values: list[float], share: float) -> float:
     """The ``share`` percentile (0..1) of ``values``, nearest rank."""
     ordered = sorted(values)
@@ -70,9 +112,9 @@ def percentile(values: list[float], share: float) -> float:
 
 
 @contextmanager
-def build_lock() -> Iterator[None]:
+def build_lock(cache: Path) -> Iterator[None]:
     """Hold the cache folder's lock (POSIX): one run at a time builds a cached database."""
-    with open(CACHE / ".build.lock", "w") as handle:
+    with open(cache / ".build.lock", "w") as handle:
         if fcntl is not None:
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield
@@ -92,7 +134,9 @@ def _source_digest() -> str:
 class BenchContext:
     """The options, the fixed clock and the cached region database of one run."""
 
-    def __init__(self, records: int, seed: int, demo_records: int, rebuild: bool = False):
+    def __init__(self, records: int, seed: int, demo_records: int, rebuild: bool = False,
+                 cache: Path = CACHE):
+        self.cache = cache
         self.records = records
         self.seed = seed
         self.demo_records = demo_records
@@ -112,18 +156,18 @@ class BenchContext:
         """
         if self._region is not None:
             return self._region
-        CACHE.mkdir(exist_ok=True)
-        with build_lock():  # another run building the same file: wait for it, then reuse
+        self.cache.mkdir(parents=True, exist_ok=True)
+        with build_lock(self.cache):  # another run building the same file: wait for it, then reuse
             self._region = self._region_locked()
         return self._region
 
     def _region_locked(self) -> Path:
         name = f"region-{self.records}-seed{self.seed}-{_source_digest()}.db"
-        path = CACHE / name
-        done = CACHE / (name + ".done")
+        path = self.cache / name
+        done = self.cache / (name + ".done")
         if done.exists() and path.exists() and not self.rebuild:
             return path
-        for old in CACHE.glob(f"region-{self.records}-seed{self.seed}-*"):  # out of date
+        for old in self.cache.glob(f"region-{self.records}-seed{self.seed}-*"):  # out of date
             shutil.rmtree(old) if old.is_dir() else old.unlink()
         from inspector_app.demo import create_demo_district
 

@@ -95,11 +95,11 @@ def collect(services: Services, lang: str) -> HomeData:
     data.checks_overdue = REGISTER_OF_KIND["registration"].count(
         Filters(status="overdue", today=today))
     cats = services.catalogues
-    for registration in due.limit(LIST_LIMIT):
-        person = services.persons.get(registration.person_id, include_deleted=True)
-        name = " ".join(p for p in (person.surname, person.first_name, person.patronymic) if p)
+    registrations = list(due.limit(LIST_LIMIT))
+    names = services.persons.full_names([r.person_id for r in registrations])
+    for registration in registrations:
         data.checks.append(Line(
-            (registration.next_check_due.strftime("%d.%m.%Y"), name,
+            (registration.next_check_due.strftime("%d.%m.%Y"), names[registration.person_id],
              cats.title("registration_categories", registration.category, lang),
              registration.last_check_on.strftime("%d.%m.%Y")
              if registration.last_check_on else ""),

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.messages import translate
 from inspector_app.registers import REGISTERS
-from inspector_app.reports import ReportRequest, find_appeal, generate, periods
+from inspector_app.reports import ReportRequest, generate, periods
 from ui.context import UiContext
 from ui.errors import show_error
 from ui.icons import icon
@@ -314,6 +314,8 @@ class ReportsPage(QWidget):
         kind = self.kind.currentData()
         lang = self.language.currentData()
         if kind == "talon":
+            from inspector_app.reports.talon import find_appeal  # reportlab: not at start-up
+
             appeal = find_appeal(self.ctx.services, talon_number=self.talon.text())
             return ReportRequest("talon", appeal_id=appeal.id, lang=lang)
         inspector = self.inspector.currentData() if kind in ("activity", "register") else None

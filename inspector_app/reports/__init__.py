@@ -13,23 +13,22 @@ and the output file is then left untouched. Figures come from :mod:`inspector_ap
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspector_app.errors import InspectorError, NotFound
 from inspector_app.faults import atomic_output
 from inspector_app.kinds import KINDS
 from inspector_app.registers import REGISTERS, Filters
-from inspector_app.reports.activity import activity_report
-from inspector_app.reports.district import district_report
-from inspector_app.reports.journal import register_report
-from inspector_app.reports.layout import Progress, ReportCancelled
-from inspector_app.reports.protocol import protocol_report, visit_report
-from inspector_app.reports.talon import find_appeal, talon_report
 from inspector_app.services.context import Services
 from inspector_app.stats import StatsScope
 from inspector_app.storage.models import Offence
+
+if TYPE_CHECKING:
+    from inspector_app.reports.layout import Progress
 
 REPORT_KINDS = ("activity", "register", "talon", "district", "protocol", "visit")
 DOCUMENT_KINDS = {k.document: k.slug for k in KINDS.values() if k.document}
@@ -42,6 +41,20 @@ __all__ = [
     "find_appeal", "find_offence", "generate", "protocol_report", "register_report",
     "talon_report", "visit_report",
 ]
+
+_REPORTLAB_NAMES = {
+    "activity_report": "activity", "district_report": "district", "register_report": "journal",
+    "ReportCancelled": "layout", "protocol_report": "protocol", "visit_report": "protocol",
+    "find_appeal": "talon", "talon_report": "talon"}
+"""Names kept in the modules that import reportlab (some 0.3 s), loaded when first used so
+that importing the package (the GUI does at start-up) does not load reportlab."""
+
+
+def __getattr__(name: str):
+    module = _REPORTLAB_NAMES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
 
 
 @dataclass(frozen=True)
@@ -94,6 +107,12 @@ def generate(services: Services, request: ReportRequest, out: str | Path,
 
 def _generate(services: Services, request: ReportRequest, out: Path,
               progress: Progress | None) -> int:
+    from inspector_app.reports.activity import activity_report
+    from inspector_app.reports.district import district_report
+    from inspector_app.reports.journal import register_report
+    from inspector_app.reports.protocol import protocol_report, visit_report
+    from inspector_app.reports.talon import talon_report
+
     lang = request.lang
     if request.kind == "activity":
         return activity_report(services, request.scope(), out, lang=lang, progress=progress)

@@ -6,6 +6,7 @@ from typing import Any
 
 from inspector_app.errors import ValidationError
 from inspector_app.iin import IinError, parse_iin
+from inspector_app.permissions import Action
 from inspector_app.phone import PhoneError, normalize_phone
 from inspector_app.services.records import RecordService
 from inspector_app.services.validation import Checker
@@ -112,6 +113,13 @@ class PersonService(RecordService):
             from inspector_app.errors import FieldError
 
             raise ValidationError([FieldError(self.kind, "id", "v.person_in_use")])
+
+    def full_names(self, person_ids: list[str]) -> dict[str, str]:
+        """The full names of these persons (tombstoned ones too) by id, in one query."""
+        self.services.require(Action.READ, self.kind)
+        query = (Person.select(Person.id, Person.surname, Person.first_name, Person.patronymic)
+                 .where(Person.id.in_(person_ids)))
+        return {person.id: full_name(person) for person in query}
 
     def search(self, text: str, limit: int = 50) -> list[Person]:
         """Persons matching every word of ``text`` (name parts, ИИН, address, phone)."""

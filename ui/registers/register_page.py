@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.errors import InspectorError
-from inspector_app.export_table import export_register
 from inspector_app.kinds import KINDS, affected_by
 from inspector_app.numbers import group_thousands
 from inspector_app.permissions import Action
@@ -398,6 +397,8 @@ class RegisterPage(QWidget):
         if Path(path).suffix.lower() not in (".xlsx", ".csv"):
             path += ".xlsx"
         REGISTER_EXPORT_FOLDER.write(self.ctx.settings, str(Path(path).parent))
+        from inspector_app.export_table import export_register  # openpyxl: only when exporting
+
         services, register, lang = self.ctx.services, self.register, self.ctx.lang
         filters = self.filter_bar.filters()
         return run_job(
