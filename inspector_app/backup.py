@@ -63,7 +63,7 @@ from inspector_app.kinds import KINDS
 from inspector_app.paths import user_data_dir
 from inspector_app.permissions import Action
 from inspector_app.private_files import private_files
-from inspector_app.sync.keys import keys_dir
+from inspector_app.sync.keys import keys_dir, protect_keys
 from inspector_app.sync.restored import mark_restored
 
 Progress = Callable[[int, int], bool]
@@ -451,8 +451,8 @@ def restore_backup(backup: str | Path, db_path: str | Path, *, clock: Clock | No
 def _swap_in(backup: Path, db_path: Path, clock: Clock, key: bytes | None) -> Path | None:
     kept = None
     if db_path.exists():
-        kept = db_path.with_name(
-            f"{db_path.stem}.before-restore-{clock.now_local():%Y%m%d-%H%M%S}{db_path.suffix}")
+        kept = _unused(db_path.with_name(
+            f"{db_path.stem}.before-restore-{clock.now_local():%Y%m%d-%H%M%S}{db_path.suffix}"))
         try:
             _keep_current(db_path, kept, key)
         except BaseException:  # no space for the kept copy: the database stays as it was
@@ -485,8 +485,8 @@ def _swap_in(backup: Path, db_path: Path, clock: Clock, key: bytes | None) -> Pa
     if carried:
         current = keys_dir(db_path)
         if current.exists():
-            aside = kept or db_path.with_name(
-                f"{db_path.name}.before-restore-{clock.now_local():%Y%m%d-%H%M%S}")
+            aside = kept or _unused(db_path.with_name(
+                f"{db_path.name}.before-restore-{clock.now_local():%Y%m%d-%H%M%S}"))
             os.replace(current, keys_dir(aside))
         os.replace(keys_dir(incoming), current)
     with contextlib.closing(connect_file(db_path, key)) as connection:
@@ -509,6 +509,7 @@ def secure_plain_backups(db_path: str | Path, folder: str | Path, point_code: st
         if delete:
             for path in (info.path, manifest_path(info.path)):
                 path.unlink(missing_ok=True)
+            shutil.rmtree(keys_dir(info.path), ignore_errors=True)
         else:
             _encrypt_backup(Path(db_path), info, key)
         done.append(info.path)
@@ -524,6 +525,7 @@ def _encrypt_backup(db_path: Path, info: BackupInfo, key: bytes) -> None:
         if inspect_file(partial, key) != expected:
             raise DatabaseError("backup.damaged", path=str(partial), detail="counts")
         shutil.copyfile(key_file_path(db_path), key_file_path(info.path))
+        protect_keys(info.path, key)  # the sync keys it carries are wrapped like the database's
         manifest = manifest_path(info.path)
         if manifest.exists():
             data = json.loads(manifest.read_text(encoding="utf-8"))
@@ -549,6 +551,16 @@ def _keep_current(db_path: Path, kept: Path, key: bytes | None) -> None:
                 shutil.copyfile(extra, kept_extra)
     if key is not None:
         shutil.copyfile(key_file_path(db_path), key_file_path(kept))
+
+
+def _unused(path: Path) -> Path:
+    """``path``, or ``<stem>-1<suffix>``, ``-2``… when a copy kept in the same second (with
+    its keys beside it) already has that name: a kept copy is never overwritten."""
+    candidate, n = path, 0
+    while candidate.exists() or keys_dir(candidate).exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
 
 
 def _copy_sync_keys(db_path: Path, target: Path) -> None:

@@ -146,7 +146,10 @@ def charted() -> tuple[Kind, ...]:
 
 def affected_by(slug: str) -> frozenset[str]:
     """The kinds whose views may show something a write of ``slug`` changed: the kinds it
-    changes and every kind that refers to one of them (a person's name in appeals)."""
+    changes and every kind that refers to one of them (a person's name in appeals). An
+    announcement that names no kind (``"sync"``: an import of packages) may have changed all."""
+    if slug not in KINDS:
+        return frozenset(KINDS)
     changed = {slug, *KINDS[slug].also_changes}
     return frozenset(k.slug for k in KINDS.values()
                      if k.slug in changed or changed & k.references)

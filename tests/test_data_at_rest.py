@@ -224,7 +224,11 @@ def test_backups_made_before_encrypt_are_named_then_encrypted_or_deleted(tmp_pat
     assert "encrypted: 2" in done.stdout and len(left) == 2
     assert all(info.encrypted and not is_plain_file(info.path) for info in left)
     assert all(b"ATY-017" not in info.path.read_bytes() for info in left)
-    assert {mode(p) for p in folder.iterdir() if p.name != ".backups.lock"} == {0o600}
+    assert {mode(p) for p in folder.iterdir()
+            if p.is_file() and p.name != ".backups.lock"} == {0o600}
+    carried = [p for p in folder.iterdir() if p.is_dir()]
+    assert len(carried) == 2 and {mode(p) for p in carried} == {0o700}
+    assert all(len(key.read_bytes()) == 64 for p in carried for key in p.iterdir())  # sealed
     listed = cli(tmp_path, "--db", "p.db", *AS_USER, "backup", "--list", "--folder",
                  str(folder))
     assert listed.returncode == 0 and listed.stdout.count("point ATY-017") == 2

@@ -53,7 +53,7 @@ def test_only_the_administrator_restores(accounts, db_path, tmp_path, person):
     refused = cli(db_path, "--user", "assist", "--user-password-stdin", "restore",
                   str(taken.path), "--yes", stdin=ASSIST_PASSWORD + "\n")
     assert refused.returncode == 1 and "not allowed" in refused.stderr
-    assert not list(tmp_path.glob("*.before-restore-*"))
+    assert not list(tmp_path.glob("*.before-restore-*.db"))
     inspector = cli(db_path, "--user", "erzhanov", "--user-password-stdin", "restore",
                     str(taken.path), "--yes", stdin=PASSWORD + "\n")
     assert inspector.returncode == 1 and "not allowed" in inspector.stderr
@@ -69,7 +69,7 @@ def test_only_the_administrator_restores(accounts, db_path, tmp_path, person):
     done = cli(db_path, "--user", "admin", "--user-password-stdin", "restore",
                str(taken.path), "--yes", stdin=ADMIN_PASSWORD + "\n")
     assert done.returncode == 0, done.stderr
-    assert len(list(tmp_path.glob("*.before-restore-*"))) == 1
+    assert len(list(tmp_path.glob("*.before-restore-*.db"))) == 1  # and its keys beside it
     owner = cli(db_path, "restore", str(taken.path), "--yes")  # the file's owner, no session
     assert owner.returncode == 0, owner.stderr
 

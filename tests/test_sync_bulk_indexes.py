@@ -83,7 +83,7 @@ def test_a_first_consolidation_rebuilds_every_index_it_set_aside(offices, set_as
     district, points, out = offices
     paths = exports(points, out)
     before = schema(district)
-    files = import_files(district, paths, trust_new=True).files
+    files = import_files(use(district), paths, trust_new=True).files
     assert [f.status for f in files] == [IMPORTED, IMPORTED]
     assert len(set_asides) == 1 and set_asides[0].indexes == []  # one group, all rebuilt
     assert schema(district) == before

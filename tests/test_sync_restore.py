@@ -210,6 +210,17 @@ def test_an_id_skip_without_a_restore_entry_is_refused(field):
     assert error.code == "sync.bad_trail"
 
 
+def encrypted_point(folder):
+    """An encrypted point ATY-017 in a new ``folder`` (the PC that will die)."""
+    from inspector_app.services.setup import FirstAccount, PointProfile, create_database
+
+    folder.mkdir()
+    return create_database(
+        folder / "ATY-017.db", PointProfile(code="ATY-017", name="УПП", district="Атырау"),
+        FirstAccount(login="erzhanov", full_name="Ержанов Асхат", password=PASSWORD),
+        clock=FixedClock(DAY), encrypt=True)
+
+
 def test_an_encrypted_point_is_restored_with_its_keys_and_marked(tmp_path):
     from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
     from inspector_app.sync.trust import export_public_key, trust_key_file
@@ -220,12 +231,7 @@ def test_an_encrypted_point_is_restored_with_its_keys_and_marked(tmp_path):
         kind=DISTRICT, clock=FixedClock(DAY))
     export_public_key(district, tmp_path / "ATY-ROP.pub")
     district.db.close()
-    (tmp_path / "pc1").mkdir()
-    point = create_database(
-        tmp_path / "pc1" / "ATY-017.db",
-        PointProfile(code="ATY-017", name="УПП", district="Атырау"),
-        FirstAccount(login="erzhanov", full_name="Ержанов Асхат", password=PASSWORD),
-        clock=FixedClock(DAY), encrypt=True)
+    point = encrypted_point(tmp_path / "pc1")
     use(point)
     trust_key_file(point, tmp_path / "ATY-ROP.pub")
     key, fingerprint = point.keyring.key, keys_of(point).public.fingerprint
@@ -253,14 +259,7 @@ def test_an_encrypted_point_is_restored_with_its_keys_and_marked(tmp_path):
 def test_an_encrypted_backup_comes_back_on_a_new_pc_with_an_account_it_holds(tmp_path):
     """The new PC has no database and no key: ``restore`` unlocks the backup with one of its
     own accounts (or the recovery key), and that password then opens the restored file."""
-    from inspector_app.services.setup import FirstAccount, PointProfile, create_database
-
-    (tmp_path / "pc1").mkdir()
-    point = create_database(
-        tmp_path / "pc1" / "ATY-017.db",
-        PointProfile(code="ATY-017", name="УПП", district="Атырау"),
-        FirstAccount(login="erzhanov", full_name="Ержанов Асхат", password=PASSWORD),
-        clock=FixedClock(DAY), encrypt=True)
+    point = encrypted_point(tmp_path / "pc1")
     point.persons.create({"surname": "Сейтқалиева", "first_name": "Әйгерім",
                           "address": "г. Атырау, ул. Абая, 12"})
     taken = backup.create_backup(point.db.database, tmp_path / "backups", clock=FixedClock(DAY),

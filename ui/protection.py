@@ -27,6 +27,7 @@ from inspector_app import backup
 from inspector_app.backup import BackupInfo, HealthReport
 from inspector_app.errors import DatabaseDamaged, InspectorError
 from inspector_app.faults import record_damage
+from inspector_app.permissions import Action
 from ui.backup_dialogs import (
     AutoBackup,
     BackupNowDialog,
@@ -67,6 +68,7 @@ class Protection(QObject):
         self.lock_action = QAction(icon("lock"), "", self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.idle_lock.lock_now)
+        self.restore_action.setEnabled(self.ctx.services.can(Action.RESTORE))  # the core's rule
         window.add_file_actions([self.backup_action, self.restore_action, None,
                                  self.password_action, self.lock_action])
         window.close_hooks.append(self.on_close)
