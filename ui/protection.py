@@ -68,7 +68,8 @@ class Protection(QObject):
         self.lock_action = QAction(icon("lock"), "", self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.idle_lock.lock_now)
-        self.restore_action.setEnabled(self.ctx.services.can(Action.RESTORE))  # the core's rule
+        self._offer_restore()
+        window.file_menu.aboutToShow.connect(self._offer_restore)  # the session may change
         window.add_file_actions([self.backup_action, self.restore_action, None,
                                  self.password_action, self.lock_action])
         window.close_hooks.append(self.on_close)
@@ -168,6 +169,10 @@ class Protection(QObject):
 
     def change_password(self) -> None:
         ChangePasswordDialog(self.ctx.services, self.ctx.lang, self.window).exec()
+
+    def _offer_restore(self) -> None:
+        """Restore is offered to the roles the core lets restore (its own check still runs)."""
+        self.restore_action.setEnabled(self.ctx.services.can(Action.RESTORE))
 
     def _may_restore(self) -> bool:
         """The core's rule (the administrator's right); a refusal is explained."""
