@@ -40,6 +40,28 @@ def _widgets_of_earlier_tests_deleted():
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+@pytest.fixture(autouse=True)
+def _no_forgotten_dialog(request):
+    """Fail, instead of hanging, a test that leaves a modal dialog open nobody answers.
+
+    Offscreen, an unexpected message box (an error shown by a worker, say) waits for a click
+    forever and CI stops at its time limit. A watchdog closes any modal dialog that stays open
+    for ``DIALOG_PATIENCE_MS`` and the test fails with its text. Tests that answer their
+    dialogs with a timer do so in milliseconds."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from qt_helpers import ModalWatchdog
+
+    request.getfixturevalue("qapp")
+    watchdog = ModalWatchdog()
+    yield
+    watchdog.stop()
+    if watchdog.stuck:
+        pytest.fail("a modal dialog was left open and closed by the watchdog: "
+                    + " | ".join(watchdog.stuck))
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(NOW)

@@ -6,9 +6,13 @@ asserts), so Cyrillic and Kazakh text is typed as one key event per character.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+import time
+
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+DIALOG_PATIENCE_S = 20.0
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -18,3 +22,38 @@ def type_text(widget: QWidget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
                                                      Qt.KeyboardModifier.NoModifier, ch))
+
+
+class ModalWatchdog:
+    """Closes a modal dialog left open longer than ``DIALOG_PATIENCE_S`` and remembers what it
+    said (``stuck``): an unanswered dialog offscreen would otherwise block the run forever."""
+
+    def __init__(self) -> None:
+        self.stuck: list[str] = []
+        self._seen: tuple[int, float] | None = None
+        self._timer = QTimer()
+        self._timer.setInterval(500)
+        self._timer.timeout.connect(self._check)
+        self._timer.start()
+
+    def _check(self) -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            self._seen = None
+            return
+        now = time.monotonic()
+        if self._seen is None or self._seen[0] != id(modal):
+            self._seen = (id(modal), now)
+            return
+        if now - self._seen[1] < DIALOG_PATIENCE_S:
+            return
+        text = modal.text() if isinstance(modal, QMessageBox) else ""
+        self.stuck.append(f"{type(modal).__name__} {modal.windowTitle()!r}: {text}")
+        self._seen = None
+        if isinstance(modal, QDialog):
+            modal.reject()
+        else:
+            modal.close()
+
+    def stop(self) -> None:
+        self._timer.stop()

@@ -55,7 +55,8 @@ def test_tiny_growth_run_writes_every_figure_with_floor_and_ratio(tmp_path, caps
     growth = printed[printed.index("growth: time"):].splitlines()
     row = next(line for line in growth if line.strip().startswith("person search p95 (ms)"))
     values = [float(x) for x in row.split()[-3:]]
-    assert values[:2] == pytest.approx([p95[0]["value"], p95[1]["value"]], rel=1e-3)
+    # printed with three decimals: a fast machine's 0.046 ms is 0.0456 in the file
+    assert values[:2] == pytest.approx([p95[0]["value"], p95[1]["value"]], abs=5.1e-4)
     assert values[2] == pytest.approx(
         exponent([600, 1200], [p95[0]["value"], p95[1]["value"]]), abs=0.01)
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushB
 
 from inspector_app.errors import NotFound
 from ui import errors as errors_module
-from ui.worker import run_job
+from ui.worker import run_job, stop_all_jobs
 
 
 def progress_dialogs() -> list[QProgressDialog]:
@@ -101,3 +101,21 @@ def test_the_worker_closes_its_database_connection(qtbot, services, monkeypatch)
     worker = next(ident for kind, ident in events if kind == "open")
     assert worker != threading.main_thread().ident
     assert events == [("open", worker), ("close", worker)]
+
+
+def test_a_closed_windows_jobs_are_stopped_and_deliver_nothing(qtbot):
+    """Closing the window cancels its work and waits for it; an error the work still raises
+    reaches no widget and no message box (it would name a database the window let go)."""
+
+    delivered = []
+
+    def work(progress):
+        time.sleep(0.2)
+        raise RuntimeError("the database of a closed window")
+
+    job = run_job(work, show_progress=False, on_done=delivered.append,
+                  on_error=delivered.append)
+    assert stop_all_jobs()
+    qtbot.waitUntil(lambda: job.finished)
+    assert delivered == []
+    assert isinstance(job.error, RuntimeError)

@@ -42,6 +42,7 @@ from ui.kinds import PAGE_KINDS, UI_KINDS
 from ui.registers.register_page import RegisterPage
 from ui.reports_page import ReportsPage
 from ui.settings import MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_STATE
+from ui.worker import stop_all_jobs
 
 SMALL_SCREEN = QSize(1366, 768)
 """A screen whose available area is no wider or no taller than this opens the window
@@ -321,6 +322,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for hook in self.close_hooks:
             hook()
+        stop_all_jobs()
         self.save_state()
         self.ctx.settings.sync()
         super().closeEvent(event)

@@ -53,6 +53,7 @@ class _Shared:
         self.fn = fn
         self.db = db
         self.cancelled = False
+        self.silenced = False  # its window closed: deliver nothing
         self.done = threading.Event()
         self.job: weakref.ref | None = None
 
@@ -126,10 +127,10 @@ class Job(QObject):
         self.finished = True
         if ok:
             self.result = value
-            self.sig_done.emit(value)
         else:
             self.error = value
-            self.sig_failed.emit(value)
+        if not self.shared.silenced:
+            (self.sig_done if ok else self.sig_failed).emit(value)
         self.sig_finished.emit()
         QTimer.singleShot(0, partial(_release, self))
 
@@ -229,6 +230,17 @@ def run_job(fn: Callable[[Progress], Any], *, db=None, parent: QWidget | None = 
     shared = job.shared
     (pool or QThreadPool.globalInstance()).start(lambda: _work(shared))
     return job
+
+
+def stop_all_jobs(timeout_ms: int = 10_000) -> bool:
+    """Cancel every running job, silence what it would still deliver and wait (up to
+    ``timeout_ms``) for the pool threads: called when the window closes, so no result or error
+    of a closed window's work reaches a widget or a message box, and no thread still reads the
+    database the window used. False if some work did not stop in time."""
+    for job in list(_running):
+        job.shared.cancelled = True
+        job.shared.silenced = True
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
 def wait_for(job: Job) -> None:
