@@ -40,7 +40,7 @@ t0 = time.perf_counter()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QSettings
-from inspector_app.clock import FixedClock
+from inspector_app.domain.clock import FixedClock
 from inspector_app.services.accounts import Session
 from inspector_app.services.setup import open_services
 from ui.app import build_main_window, create_application

@@ -119,8 +119,8 @@ def _peak_mb() -> float:
 
 def _child_main(what: str, db: str, first: str, last: str, out: str) -> None:
     from bench.common import BENCH_NOW
-    from inspector_app.clock import FixedClock
-    from inspector_app.registers import REGISTERS, Filters
+    from inspector_app.domain.clock import FixedClock
+    from inspector_app.queries.registers import REGISTERS, Filters
     from inspector_app.reports import register_report
     from inspector_app.services.setup import open_services
 
@@ -132,7 +132,7 @@ def _child_main(what: str, db: str, first: str, last: str, out: str) -> None:
     if what == "register":
         seconds, pages = timed(lambda: register_report(services, register, filters, out))
     else:
-        from inspector_app.export_table import export_register
+        from inspector_app.queries.export_table import export_register
 
         seconds, _ = timed(lambda: export_register(services, register, filters, out))
         pages = 0

@@ -60,9 +60,9 @@ def records_in(services, year: int, point: str | None = None) -> int:
 
 def run(ctx: BenchContext) -> list[Figure]:
     from bench.floors import group_by_floor
+    from inspector_app.queries.stats import StatsScope, compute, compute_summary
+    from inspector_app.queries.stats_series import monthly_series, overdue_checks
     from inspector_app.services.setup import open_services
-    from inspector_app.stats import StatsScope, compute, compute_summary
-    from inspector_app.stats_series import monthly_series, overdue_checks
 
     today = ctx.clock.today()
     year = today.year - 1

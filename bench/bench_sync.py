@@ -112,7 +112,7 @@ def child_import(district_path: str, files: list[str]) -> None:
     the parent's size at fork) plus the peak of the import's worker process, sampled.
     """
     from bench.common import BENCH_NOW
-    from inspector_app.clock import FixedClock
+    from inspector_app.domain.clock import FixedClock
     from inspector_app.services.setup import open_services
     from inspector_app.sync.importer import import_files
 

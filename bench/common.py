@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from inspector_app.clock import FixedClock
+from inspector_app.domain.clock import FixedClock
 
 try:
     import fcntl

@@ -60,7 +60,7 @@ class PrefixFloor:
     (a temporary table built once, not timed), LIMIT 50, then the 50 rows read."""
 
     def __init__(self, path: str | Path):
-        from inspector_app.text import normalize
+        from inspector_app.domain.text import normalize
 
         self.db = connect(path)
         self.db.create_function("norm", 1, normalize, deterministic=True)

@@ -134,7 +134,7 @@ class DatabaseBusy(FaultError):
 
 class DatabaseDamaged(FaultError):
     """SQLite found a damaged page in ``path``; ``backup`` names the latest good backup
-    (see :func:`inspector_app.backup.with_latest_backup`), empty when none was found."""
+    (see :func:`inspector_app.protection.backup.with_latest_backup`), empty when none was found."""
 
     code = "error.fault.db_damaged"
 

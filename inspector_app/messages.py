@@ -2,7 +2,7 @@
 
 Messages live in ``resources/messages/core.json`` as ``code -> {ru, kk, en}``; parameters are
 filled with :py:meth:`str.format`, quantities written for the language first (``12 345``,
-``1,5``; see :func:`inspector_app.numbers.message_params`: years and numbers that name
+``1,5``; see :func:`inspector_app.domain.numbers.message_params`: years and numbers that name
 something stay as they are). Field labels use codes ``field.<record>.<field>``.
 """
 
@@ -12,7 +12,7 @@ import json
 from functools import cache
 from typing import Any
 
-from inspector_app.numbers import NBSP, decimal_mark, message_params
+from inspector_app.domain.numbers import NBSP, decimal_mark, message_params
 from inspector_app.paths import resource
 
 LANGUAGES = ("ru", "kk", "en")

@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from db_templates import new_database  # noqa: E402
 
-from inspector_app.clock import FixedClock  # noqa: E402
+from inspector_app.domain.clock import FixedClock  # noqa: E402
 from inspector_app.services.setup import FirstAccount, PointProfile  # noqa: E402
 
 NOW = datetime(2026, 11, 25, 10, 30)

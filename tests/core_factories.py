@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from inspector_app.domain.iin import make_iin
 from inspector_app.errors import ValidationError
-from inspector_app.iin import make_iin
 from inspector_app.storage.models import SYNCED_MODELS, AuditEntry, Meta
 
 

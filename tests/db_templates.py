@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from inspector_app.clock import Clock, FixedClock
+from inspector_app.domain.clock import Clock, FixedClock
 from inspector_app.services.context import Services
 from inspector_app.services.setup import (
     POINT,

@@ -23,7 +23,7 @@ from core_factories import (
 )
 from db_templates import new_database
 
-from inspector_app.clock import FixedClock
+from inspector_app.domain.clock import FixedClock
 from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
 from inspector_app.storage.database import bind_models
 from inspector_app.sync import container, keys

@@ -1,5 +1,5 @@
 """A point set up by the wizard or `inspector-cli init` can manage its accounts at once; the
-rules in docs/roles.md and inspector_app/permissions.py say the same."""
+rules in docs/roles.md and inspector_app/domain/permissions.py say the same."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from inspector_app.permissions import HEAD_OF_POINT, Action, Role, allowed
+from inspector_app.domain.permissions import HEAD_OF_POINT, Action, Role, allowed
 from inspector_app.services.setup import (
     DISTRICT,
     FirstAccount,
@@ -107,7 +107,7 @@ def test_roles_md_says_what_permissions_enforce():
 
 
 def test_the_table_in_permissions_docstring_says_the_same():
-    import inspector_app.permissions as permissions
+    import inspector_app.domain.permissions as permissions
 
     columns = {"delete": Action.DELETE, "accounts": Action.MANAGE_ACCOUNTS,
                "import": Action.IMPORT}

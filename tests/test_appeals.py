@@ -233,7 +233,7 @@ def test_offence_link_and_erdr_number(services, person):
 
 
 def test_the_appeals_register_shows_the_applicants_phone(services, person):
-    from inspector_app.registers import REGISTER_OF_KIND, Filters
+    from inspector_app.queries.registers import REGISTER_OF_KIND, Filters
 
     services.persons.update(person.id, {"phone": "8 701 123 45 67"})
     appeal = services.appeals.create(appeal_data(person))

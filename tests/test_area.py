@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from core_factories import errors_of, snapshot, visit_data
 
+from inspector_app.domain.iin import check_digit
 from inspector_app.errors import ValidationError
-from inspector_app.iin import check_digit
 
 
 def refused(service, data) -> set[tuple[str, str]]:

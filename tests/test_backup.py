@@ -15,10 +15,10 @@ import pytest
 from core_factories import make_person
 from writers import REPO, finish_writer, persons_written, start_writer, wait_ready
 
-from inspector_app import backup
 from inspector_app.errors import DatabaseError
-from inspector_app.instance_lock import InstanceLock
-from inspector_app.integrity import check_database
+from inspector_app.protection import backup
+from inspector_app.protection.instance_lock import InstanceLock
+from inspector_app.protection.integrity import check_database
 from inspector_app.storage.database import open_database
 from inspector_app.storage.models import Person
 
@@ -231,7 +231,7 @@ def test_one_app_per_database(db_path):
 
 
 def test_a_crashed_app_does_not_leave_the_lock_stuck(db_path):
-    code = ("import sys, time; from inspector_app.instance_lock import InstanceLock; "
+    code = ("import sys, time; from inspector_app.protection.instance_lock import InstanceLock; "
             "lock = InstanceLock(sys.argv[1]).acquire(); print('LOCKED', flush=True); "
             "time.sleep(60)")
     holder = subprocess.Popen([sys.executable, "-c", code, str(db_path)], cwd=str(REPO),

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from inspector_app.cli import build_parser, main
-from inspector_app.clock import FixedClock
+from inspector_app.domain.clock import FixedClock
 from inspector_app.services.setup import open_services
 
 REPO = Path(__file__).resolve().parent.parent

@@ -37,6 +37,7 @@ def test_no_module_of_the_core_imports_qt_or_the_gui():
     assert result["leaked"] == []
     modules = set(result["modules"])
     for expected in ("inspector_app.storage.models", "inspector_app.services.context",
-                     "inspector_app.registers", "inspector_app.search", "inspector_app.cli",
+                     "inspector_app.queries.registers", "inspector_app.queries.search",
+                     "inspector_app.cli",
                      "inspector_app.storage.migrations.m0001_initial"):
         assert expected in modules

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from inspector_app.integrity import check_database
+from inspector_app.protection.integrity import check_database
 from inspector_app.storage.database import open_database
 from inspector_app.storage.models import Person
 

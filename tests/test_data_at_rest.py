@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from inspector_app.clock import FixedClock
-from inspector_app.encryption import is_encrypted, is_plain_file
+from inspector_app.domain.clock import FixedClock
+from inspector_app.protection.encryption import is_encrypted, is_plain_file
 from inspector_app.services.setup import login_services, open_services
 
 REPO = Path(__file__).resolve().parent.parent
@@ -196,7 +196,7 @@ def test_plain_keys_beside_an_encrypted_database_are_wrapped_at_first_login(tmp_
 @pytest.mark.parametrize("action", ["encrypt", "delete"])
 def test_backups_made_before_encrypt_are_named_then_encrypted_or_deleted(tmp_path, action,
                                                                         monkeypatch):
-    from inspector_app import backup
+    from inspector_app.protection import backup
 
     monkeypatch.setenv("INSPECTOR_APP_DATA", str(tmp_path / "appdata"))
     folder = tmp_path / "appdata" / "backups"

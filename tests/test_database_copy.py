@@ -11,7 +11,7 @@ from sync_fixtures import export_each, keys_of, make_district, make_point, table
 from test_crash import committed_ids, drain, start_writer, wait_ready
 
 from inspector_app.errors import DatabaseError
-from inspector_app.integrity import check_database
+from inspector_app.protection.integrity import check_database
 from inspector_app.services.setup import copy_new_database, create_database
 from inspector_app.storage.models import Person
 from inspector_app.sync.importer import import_files

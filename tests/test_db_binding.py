@@ -13,7 +13,7 @@ from conftest import NOW, PASSWORD
 from core_factories import appeal_data, make_person
 from writers import finish_writer, persons_written, start_writer, wait_ready
 
-from inspector_app.clock import FixedClock
+from inspector_app.domain.clock import FixedClock
 from inspector_app.errors import DatabaseNotBound
 from inspector_app.services.setup import FirstAccount, PointProfile, create_database, open_services
 from inspector_app.storage.database import bind_models

@@ -12,7 +12,6 @@ import pytest
 from conftest import NOW
 
 from inspector_app.cli import main as cli_main
-from inspector_app.clock import FixedClock
 from inspector_app.demo import (
     DEMO_ACCOUNTS,
     DEMO_LOGIN,
@@ -24,9 +23,11 @@ from inspector_app.demo import (
     fill_demo,
 )
 from inspector_app.demo.writer import BulkWriter
-from inspector_app.iin import parse_iin
-from inspector_app.integrity import check_database
-from inspector_app.registers import REGISTERS, Filters
+from inspector_app.domain.clock import FixedClock
+from inspector_app.domain.iin import parse_iin
+from inspector_app.domain.text import search_text
+from inspector_app.protection.integrity import check_database
+from inspector_app.queries.registers import REGISTERS, Filters
 from inspector_app.services.setup import copy_new_database, login_services, open_services
 from inspector_app.storage.models import (
     SYNCED_MODELS,
@@ -43,7 +44,6 @@ from inspector_app.storage.models import (
     Staff,
 )
 from inspector_app.sync.codec import LOCKED_PASSWORD
-from inspector_app.text import search_text
 
 RECORDS = 2500
 STAMP_FIELDS = {"id", "owner_point", "created_at", "created_by", "updated_at", "updated_by",

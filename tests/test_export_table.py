@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 
 from inspector_app.cli import main
 from inspector_app.errors import InspectorError
-from inspector_app.export_table import export_register
-from inspector_app.registers import REGISTERS, Filters
+from inspector_app.queries.export_table import export_register
+from inspector_app.queries.registers import REGISTERS, Filters
 from inspector_app.reports import ReportCancelled
 
 OCTOBER = Filters(date_from=date(2026, 10, 1), date_to=date(2026, 10, 31))

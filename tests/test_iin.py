@@ -10,9 +10,9 @@ from core_factories import valid_iin
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from inspector_app.iin import IinError, is_valid_iin, make_iin, parse_bin, parse_iin
+from inspector_app.domain.iin import IinError, is_valid_iin, make_iin, parse_bin, parse_iin
 
-# -- the specification, re-implemented here without looking at inspector_app.iin ------------
+# -- the specification, re-implemented here without looking at inspector_app.domain.iin ------------
 
 
 def spec_check_digit(first_eleven: str) -> int | None:

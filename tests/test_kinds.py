@@ -63,7 +63,7 @@ def test_refresh_rules_follow_the_references():
 
 
 def test_every_register_belongs_to_a_kind_that_says_so():
-    from inspector_app.registers import REGISTER_OF_KIND, REGISTERS
+    from inspector_app.queries.registers import REGISTER_OF_KIND, REGISTERS
 
     assert set(REGISTER_OF_KIND) == {k.slug for k in kinds.registered()}
     assert all(REGISTERS[k.register].kind == k.slug for k in kinds.registered())

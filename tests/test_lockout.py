@@ -9,8 +9,8 @@ from conftest import PASSWORD
 from peewee import IntegrityError
 
 from inspector_app.errors import AuthenticationFailed
-from inspector_app.integrity import check_database
-from inspector_app.lockout import (
+from inspector_app.protection.integrity import check_database
+from inspector_app.protection.lockout import (
     AccountLocked,
     FileAttemptStore,
     LockoutPolicy,

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from inspector_app.domain.numbers import format_quantity
 from inspector_app.messages import translate
-from inspector_app.numbers import format_quantity
 
 NBSP = "\u00a0"
 

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from core_factories import errors_of, make_person, offence_data, snapshot
 
+from inspector_app.domain.permissions import Role
 from inspector_app.errors import PermissionDenied, ValidationError
-from inspector_app.permissions import Role
 from inspector_app.services.setup import open_services
 
 

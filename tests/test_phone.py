@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from core_factories import errors_of
 
+from inspector_app.domain.phone import PhoneError, normalize_phone
 from inspector_app.errors import ValidationError
-from inspector_app.phone import PhoneError, normalize_phone
 
 STORED = "+7 701 123 45 67"
 

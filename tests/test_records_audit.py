@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inspector_app.errors import NotFound, StaleRecord, ValidationError
-from inspector_app.integrity import check_database, first_broken_audit_entry
-from inspector_app.registers import REGISTERS, Filters
+from inspector_app.protection.integrity import check_database, first_broken_audit_entry
+from inspector_app.queries.registers import REGISTERS, Filters
 from inspector_app.services import records
 from inspector_app.storage.models import AuditEntry, Person
 

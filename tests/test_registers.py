@@ -17,11 +17,11 @@ from core_factories import (
     visit_data,
 )
 
-from inspector_app.clock import FixedClock
-from inspector_app.registers import REGISTERS, Filters, register
+from inspector_app.domain.clock import FixedClock
+from inspector_app.domain.text import collation_key
+from inspector_app.queries.registers import REGISTERS, Filters, register
 from inspector_app.services.setup import FirstAccount, PointProfile, create_database
 from inspector_app.storage.database import bind_models
-from inspector_app.text import collation_key
 
 TODAY = date(2026, 11, 25)
 

@@ -11,13 +11,13 @@ import pytest
 from pypdf import PdfReader
 
 from inspector_app.cli import main
-from inspector_app.clock import FixedClock
-from inspector_app.registers import REGISTERS, Filters
+from inspector_app.domain.clock import FixedClock
+from inspector_app.queries.registers import REGISTERS, Filters
+from inspector_app.queries.stats import StatsScope, compute
 from inspector_app.reports import ReportCancelled, ReportRequest, generate
 from inspector_app.reports.formatting import format_change, format_number
 from inspector_app.reports.layout import wrap_text
 from inspector_app.services.setup import open_services
-from inspector_app.stats import StatsScope, compute
 from inspector_app.storage.models import Appeal, Point
 
 

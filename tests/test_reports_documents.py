@@ -15,12 +15,12 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 
 from inspector_app.errors import NotFound
-from inspector_app.registers import REGISTERS, Filters
+from inspector_app.queries.registers import REGISTERS, Filters
+from inspector_app.queries.stats_series import MonthlySeries
 from inspector_app.reports import ReportRequest, generate
 from inspector_app.reports.chart import MAX_BAR, activity_chart, bar_width, value_scale
 from inspector_app.reports.journal import column_title
 from inspector_app.reports.layout import spread_widths
-from inspector_app.stats_series import MonthlySeries
 
 
 def norm(text: str) -> str:

@@ -13,10 +13,10 @@ import pytest
 from conftest import PASSWORD
 from core_factories import appeal_data
 
-from inspector_app import backup
+from inspector_app.domain.permissions import Action
 from inspector_app.errors import PasswordChangeRequired, PermissionDenied
-from inspector_app.integrity import check_database
-from inspector_app.permissions import Action
+from inspector_app.protection import backup
+from inspector_app.protection.integrity import check_database
 from inspector_app.services.context import Services
 
 REPO = Path(__file__).resolve().parent.parent

@@ -6,8 +6,8 @@ import pytest
 from conftest import PASSWORD
 from core_factories import appeal_data, make_person, offence_data, visit_data
 
+from inspector_app.domain.permissions import Action
 from inspector_app.errors import AuthenticationFailed, PermissionDenied, ValidationError
-from inspector_app.permissions import Action
 from inspector_app.services.context import Services
 
 STAFF_PASSWORD = "Strong-Pass-2026"

@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sync_fixtures import export_each, fill_point, region, use
 
-from inspector_app import text
-from inspector_app.search import SEARCHABLE
+from inspector_app.domain import text
+from inspector_app.queries.search import SEARCHABLE
 from inspector_app.services.setup import open_services
 from inspector_app.storage import migrations
 from inspector_app.storage.migrations import backup_path

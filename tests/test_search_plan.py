@@ -7,9 +7,9 @@ import random
 import pytest
 
 from bench.bench_search import queries
-from inspector_app import search
 from inspector_app.demo import create_demo_district
-from inspector_app.search import match_condition
+from inspector_app.queries import search
+from inspector_app.queries.search import match_condition
 from inspector_app.storage.models import Person
 
 
@@ -25,7 +25,7 @@ def reference_persons(text: str, limit: int) -> list[Person]:
 @pytest.fixture(scope="module")
 def region(tmp_path_factory):
     from bench.common import BENCH_NOW
-    from inspector_app.clock import FixedClock
+    from inspector_app.domain.clock import FixedClock
 
     path = tmp_path_factory.mktemp("region") / "region.db"
     services = create_demo_district(path, 12_000, points=4, seed=3, years=2,

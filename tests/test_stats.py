@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from inspector_app.stats import StatsScope, compute, compute_summary, previous_year
-from inspector_app.stats_series import monthly_series, overdue_checks
+from inspector_app.queries.stats import StatsScope, compute, compute_summary, previous_year
+from inspector_app.queries.stats_series import monthly_series, overdue_checks
 from inspector_app.storage.models import Appeal, Point
 
 H1_2026 = StatsScope(date(2026, 1, 1), date(2026, 6, 30))

@@ -23,7 +23,7 @@ from sync_fixtures import (
     write_raw_package,
 )
 
-from inspector_app.clock import FixedClock
+from inspector_app.domain.clock import FixedClock
 from inspector_app.services.setup import open_services
 from inspector_app.sync import bulk_indexes
 from inspector_app.sync.export import export_package

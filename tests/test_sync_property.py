@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sync_fixtures import NOW, make_district, make_point, table_rows, use
 
-from inspector_app.clock import FixedClock
+from inspector_app.domain.clock import FixedClock
 from inspector_app.errors import ValidationError
 from inspector_app.services.setup import open_services
 from inspector_app.sync import district_import

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from sync_fixtures import keys_of, make_district, make_point, use
 
-from inspector_app.catalogues import apply_catalogue
+from inspector_app.domain.catalogues import apply_catalogue
 from inspector_app.sync import state
 from inspector_app.sync.export import export_package
 from inspector_app.sync.importer import import_files

@@ -11,6 +11,7 @@ from core_factories import appeal_data, errors_of, feedback_data, offence_data, 
 from sync_fixtures import enrol_with_first_packages, region, table_rows, use
 
 from inspector_app.demo import fill_demo
+from inspector_app.domain.text import search_text
 from inspector_app.errors import ValidationError
 from inspector_app.services.context import Services
 from inspector_app.services.records import RecordService
@@ -32,7 +33,6 @@ from inspector_app.sync.export import export_package
 from inspector_app.sync.importer import import_files, package_files
 from inspector_app.sync.lookup import RecordLookup, Ref
 from inspector_app.sync.pipeline import Worker
-from inspector_app.text import search_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -25,10 +25,10 @@ from sync_fixtures import (
     use,
 )
 
-from inspector_app import backup
 from inspector_app.cli import main
-from inspector_app.clock import FixedClock
-from inspector_app.integrity import first_broken_audit_entry
+from inspector_app.domain.clock import FixedClock
+from inspector_app.protection import backup
+from inspector_app.protection.integrity import first_broken_audit_entry
 from inspector_app.services.setup import login_services
 from inspector_app.sync import state
 from inspector_app.sync.errors import SyncError

@@ -18,7 +18,7 @@ from sync_fixtures import (
 )
 
 from inspector_app.errors import PermissionDenied
-from inspector_app.integrity import check_database
+from inspector_app.protection.integrity import check_database
 from inspector_app.services.accounts import authenticate
 from inspector_app.storage.models import SYNCED_MODELS
 from inspector_app.sync.codec import LOCKED_PASSWORD

@@ -30,7 +30,7 @@ from sync_fixtures import (
 )
 
 from inspector_app.cli import main
-from inspector_app.clock import FixedClock
+from inspector_app.domain.clock import FixedClock
 from inspector_app.services.setup import login_services
 from inspector_app.storage import migrations
 from inspector_app.storage.migrations import LATEST_VERSION, MIGRATIONS, migrate

@@ -17,9 +17,7 @@ from core_factories import (
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from inspector_app.search import phone_digits
-from inspector_app.storage.migrations.m0006_search_without_positions import up as make_tables
-from inspector_app.text import (
+from inspector_app.domain.text import (
     collation_hex,
     collation_key,
     fts_query,
@@ -27,6 +25,8 @@ from inspector_app.text import (
     search_text,
     search_words,
 )
+from inspector_app.queries.search import phone_digits
+from inspector_app.storage.migrations.m0006_search_without_positions import up as make_tables
 
 
 def test_normalize_folds_case_yo_and_the_kazakh_letters():

@@ -15,7 +15,7 @@ from qt_helpers import type_text
 from test_ui_forms_support import on_modal
 
 import ui.accounts_page as accounts_module
-from inspector_app.clock import FixedClock
+from inspector_app.domain.clock import FixedClock
 from inspector_app.errors import AuthenticationFailed
 from inspector_app.services.setup import login_services
 from inspector_app.storage.database import bind_models

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from ui_clicker import Clicker
 from ui_dialogs import DialogAnswers
 
-from inspector_app.clock import FixedClock
 from inspector_app.demo import DEMO_ACCOUNTS, create_demo_database
+from inspector_app.domain.clock import FixedClock
 from inspector_app.services.setup import (
     DISTRICT,
     FirstAccount,

@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage
 from qt_helpers import type_text
 from test_ui_forms_support import answer_box, make_ctx, on_modal
 
-from inspector_app.registers import REGISTER_OF_KIND
+from inspector_app.queries.registers import REGISTER_OF_KIND
 from ui.forms import open_record_form
 from ui.forms.appeal_form import AppealForm
 from ui.forms.meeting_form import MeetingForm

@@ -14,7 +14,7 @@ from conftest import PASSWORD
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from inspector_app.registers import REGISTERS, Filters
+from inspector_app.queries.registers import REGISTERS, Filters
 from inspector_app.services.context import Services
 from ui.context import UiContext
 from ui.i18n import install_language

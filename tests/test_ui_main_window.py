@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from inspector_app import __version__
-from inspector_app.registers import REGISTERS
+from inspector_app.queries.registers import REGISTERS
 from ui.forms.visit_form import VisitForm
 from ui.main_window import MainWindow
 from ui.settings import MAIN_WINDOW_GEOMETRY

@@ -104,7 +104,7 @@ def test_log_model_loads_lazily_and_passes_the_model_tester(qtmodeltester, ui_ct
     for n in range(450):
         services.persons.create({"surname": f"Фамилия{n}", "first_name": "Имя"})
     model = AuditLogModel(ui_ctx)
-    from inspector_app import audit_log
+    from inspector_app.queries import audit_log
 
     model.set_ids(audit_log.log_ids(services, audit_log.AuditFilter()))
     assert model.rowCount() > 450 and model.loaded_rows() == 0
@@ -175,7 +175,7 @@ def test_restore_chooser_lists_dates_and_counts(qtbot, qtmodeltester, ui_ctx, se
                                                 db_path, tmp_path, person, clock, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from inspector_app import backup
+    from inspector_app.protection import backup
     from ui.backup_dialogs import RestoreDialog
 
     folder = tmp_path / "usb"
@@ -200,7 +200,7 @@ def test_restore_chooser_lists_dates_and_counts(qtbot, qtmodeltester, ui_ctx, se
 
 def test_damaged_database_dialog_offers_the_latest_good_backup(qtbot, services, db_path,
                                                                tmp_path, clock, person):
-    from inspector_app import backup
+    from inspector_app.protection import backup
     from ui.backup_dialogs import DamagedDatabaseDialog
 
     folder = tmp_path / "usb"

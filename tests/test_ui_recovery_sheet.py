@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 from test_ui_start import fill_wizard
 
-from inspector_app.encryption import is_encrypted
+from inspector_app.protection.encryption import is_encrypted
 from inspector_app.services.setup import login_services
 from ui.first_run import FirstRunWizard
 from ui.i18n import install_language

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from qt_helpers import type_text
 
 from inspector_app.errors import NotFound
-from inspector_app.registers import REGISTERS, Filters
+from inspector_app.queries.registers import REGISTERS, Filters
 from inspector_app.storage.models import AuditEntry
 from ui.registers import period
 from ui.registers.register_page import RegisterPage

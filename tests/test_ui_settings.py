@@ -12,7 +12,7 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QHeaderView
 from test_ui_registers import open_page, wait_loaded
 
-from inspector_app.registers import REGISTERS
+from inspector_app.queries.registers import REGISTERS
 from ui import settings as per_pc
 from ui.settings import (
     BACKUP_FOLDER,

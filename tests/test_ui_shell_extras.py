@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from ui_dialogs import DialogAnswers
 
-from inspector_app.registers import REGISTERS, Filters
+from inspector_app.queries.registers import REGISTERS, Filters
 from ui.app import build_main_window
 from ui.forms.base_form import RecordForm
 from ui.i18n import install_language
@@ -198,7 +198,7 @@ def test_only_the_administrator_restores_from_the_window(qtbot, ctx, db_path, tm
 
 
 def test_a_restore_chosen_in_the_window_happens_after_closing(qtbot, ctx, db_path, tmp_path):
-    from inspector_app import backup
+    from inspector_app.protection import backup
 
     folder = tmp_path / "backups"
     info = backup.create_backup(db_path, folder, clock=ctx.services.clock)
@@ -227,8 +227,8 @@ def test_an_encrypted_database_offers_to_encrypt_older_plain_backups(qtbot, serv
                                                                      tmp_path):
     from PySide6.QtWidgets import QMessageBox, QPushButton
 
-    from inspector_app import backup
-    from inspector_app.encryption import is_plain_file
+    from inspector_app.protection import backup
+    from inspector_app.protection.encryption import is_plain_file
     from inspector_app.services.encryption import encrypt_database
     from inspector_app.services.setup import login_services
 

@@ -201,7 +201,7 @@ def test_command_line_options():
 def test_demo_database_is_generated_off_the_gui_thread(qtbot, tmp_path):
     services = app_module.open_demo(tmp_path, 300, "ru")
     assert services.session.login == "demo"
-    from inspector_app.registers import REGISTERS, Filters
+    from inspector_app.queries.registers import REGISTERS, Filters
 
     assert REGISTERS["appeals"].count(Filters()) > 0
     services.db.close()

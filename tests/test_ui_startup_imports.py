@@ -19,7 +19,7 @@ loaded = lambda: sorted(m for m in heavy if m in sys.modules)
 import ui.main_window
 after_import = loaded()
 from PySide6.QtCore import QCoreApplication, QSettings
-from inspector_app.clock import FixedClock
+from inspector_app.domain.clock import FixedClock
 from inspector_app.services.accounts import Session
 from inspector_app.services.setup import open_services
 from ui.app import build_main_window, create_application

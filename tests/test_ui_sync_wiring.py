@@ -82,7 +82,7 @@ def test_a_district_shows_its_points_and_an_acknowledged_point_says_so(qtbot, se
 
 def test_the_district_filters_its_consolidated_registers_by_point(qtbot, tmp_path, clock):
     from inspector_app.demo import fill_demo
-    from inspector_app.registers import REGISTERS
+    from inspector_app.queries.registers import REGISTERS
     from inspector_app.services.setup import open_services
     from ui.context import UiContext
     from ui.registers.filter_bar import FilterBar

@@ -8,7 +8,7 @@ import pytest
 import ui_fixtures
 from PySide6.QtCore import Qt
 
-from inspector_app.registers import REGISTERS, Filters
+from inspector_app.queries.registers import REGISTERS, Filters
 from ui.registers.table_model import ROW_ID_ROLE, RegisterTableModel
 
 seeded = ui_fixtures.seeded

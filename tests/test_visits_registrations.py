@@ -8,7 +8,7 @@ import pytest
 from core_factories import errors_of, make_person, registration_data, snapshot, visit_data
 
 from inspector_app.errors import ValidationError
-from inspector_app.registers import REGISTERS, Filters
+from inspector_app.queries.registers import REGISTERS, Filters
 
 
 def refused(service, data, record_id=None) -> set[tuple[str, str]]:
@@ -190,7 +190,7 @@ def test_moving_a_check_to_another_registration_moves_both_schedules(services, p
 
 
 def test_a_schedule_move_is_audited(services, person):
-    from inspector_app.integrity import check_database
+    from inspector_app.protection.integrity import check_database
 
     reg = services.registrations.create(registration_data(person))
     services.visits.create(visit_data(kind="registration_check", registration=reg.id))

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inspector_app.catalogues import Item, apply_catalogue
-from inspector_app.work_calendar import DAYS_OFF, WorkCalendar
+from inspector_app.domain.catalogues import Item, apply_catalogue
+from inspector_app.domain.work_calendar import DAYS_OFF, WorkCalendar
 
 
 def item(code: str, **extra) -> Item:

@@ -14,7 +14,7 @@ from conftest import PASSWORD
 from db_templates import filled
 from PySide6.QtCore import QSettings
 
-from inspector_app.registers import REGISTERS, Filters
+from inspector_app.queries.registers import REGISTERS, Filters
 from ui.context import UiContext
 from ui.i18n import install_language
 

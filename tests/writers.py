@@ -91,7 +91,7 @@ def finish_writer(process: subprocess.Popen, timeout: float = 120) -> WriterResu
 
 def persons_written(db_path: Path, prefix: str, key: bytes | None = None) -> int:
     """How many persons the writer ``prefix`` left in the file (committed, none lost)."""
-    from inspector_app.encryption import connect_file
+    from inspector_app.protection.encryption import connect_file
 
     connection = connect_file(db_path, key, readonly=True)
     try:

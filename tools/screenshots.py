@@ -57,7 +57,7 @@ def idle(page) -> bool:
 
 def first_ids(services) -> dict[str, str]:
     """A record of every kind to open in its form (the newest of each register)."""
-    from inspector_app.registers import REGISTERS, Filters
+    from inspector_app.queries.registers import REGISTERS, Filters
 
     ids = {REGISTERS[name].kind: REGISTERS[name].page(Filters(), limit=1)[0]["id"]
            for name in REGISTERS}
@@ -91,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
 
     import ui  # noqa: F401  (the PySide6 reference guard)
-    from inspector_app.clock import FixedClock
     from inspector_app.demo import create_demo_database
+    from inspector_app.domain.clock import FixedClock
     from ui.app import build_main_window, create_application
     from ui.first_run import FirstRunWizard
     from ui.i18n import install_language

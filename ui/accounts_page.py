@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.text import collation_hex, collation_key
 from inspector_app.errors import InspectorError, ValidationError
 from inspector_app.storage.models import Staff
-from inspector_app.text import collation_hex, collation_key
 from ui.context import UiContext
 from ui.errors import show_error
 from ui.icons import icon

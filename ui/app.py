@@ -24,9 +24,9 @@ from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from inspector_app.errors import InspectorError
-from inspector_app.instance_lock import InstanceLock
 from inspector_app.messages import LANGUAGES
 from inspector_app.paths import default_database_path, user_data_dir
+from inspector_app.protection.instance_lock import InstanceLock
 from inspector_app.services.context import Services
 from ui.context import UiContext
 from ui.errors import install_excepthook, setup_logging, show_error

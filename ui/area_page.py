@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.numbers import group_thousands
+from inspector_app.domain.permissions import Action
 from inspector_app.kinds import affected_by
-from inspector_app.numbers import group_thousands
-from inspector_app.permissions import Action
 from inspector_app.services.context import Services
 from ui.context import UiContext
 from ui.icons import icon

@@ -5,7 +5,7 @@
 - :class:`AuditLogPage` ``(ctx, parent)``: every entry, newest first, filtered by user, record
   kind and date range; a double click opens the record's history.
 
-Both read through :mod:`inspector_app.audit_log` (no SQL here). The log's model holds only
+Both read through :mod:`inspector_app.queries.audit_log` (no SQL here). The log's model holds only
 the matching entry ids and loads entries a page at a time as rows are shown.
 """
 
@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app import audit_log
+from inspector_app.domain.numbers import group_thousands
+from inspector_app.domain.permissions import Action
 from inspector_app.errors import PermissionDenied
-from inspector_app.numbers import group_thousands
-from inspector_app.permissions import Action
+from inspector_app.queries import audit_log
 
 PAGE_SIZE = 200
 DATE_FORMAT = "dd.MM.yyyy"

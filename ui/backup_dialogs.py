@@ -6,7 +6,7 @@ The shell wires them up:
 - ``BackupNowDialog(ctx, db_path, parent, key=None).exec()`` from a menu action.
 - ``RestoreDialog(ctx, db_path, parent, key=None)``: when accepted, ``chosen()`` is the
   verified :class:`BackupInfo`; the shell closes the database, calls
-  ``inspector_app.backup.restore_backup(info.path, db_path, key=key)`` and reopens.
+  ``inspector_app.protection.backup.restore_backup(info.path, db_path, key=key)`` and reopens.
 - At start, before opening: ``report = backup.health_check(path)``; if not ``report.ok``:
   ``DamagedDatabaseDialog(lang, report, backup.latest_good_backup(folder), parent)``; when it
   is accepted, restore ``dialog.chosen()`` as above (its "Choose another" opens the chooser).
@@ -48,10 +48,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app import backup
-from inspector_app.backup import BackupInfo, HealthReport
 from inspector_app.errors import InspectorError
 from inspector_app.messages import translate
+from inspector_app.protection import backup
+from inspector_app.protection.backup import BackupInfo, HealthReport
 from ui.errors import show_error
 from ui.settings import BACKUP_FOLDER
 from ui.worker import run_job

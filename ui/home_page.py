@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.numbers import group_thousands
+from inspector_app.domain.permissions import Action
 from inspector_app.errors import InspectorError
 from inspector_app.kinds import KINDS
-from inspector_app.numbers import group_thousands
-from inspector_app.permissions import Action
-from inspector_app.registers import REGISTER_OF_KIND, REGISTERS, Filters, format_value
+from inspector_app.queries.registers import REGISTER_OF_KIND, REGISTERS, Filters, format_value
 from inspector_app.services.context import Services
 from ui.context import UiContext
 from ui.errors import show_error

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app import __version__
+from inspector_app.domain.permissions import Action
 from inspector_app.kinds import KINDS
-from inspector_app.permissions import Action
 from ui.accounts_page import AccountsPage
 from ui.area_page import AreaPage
 from ui.audit_view import AuditLogPage

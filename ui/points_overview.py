@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.numbers import group_thousands
 from inspector_app.kinds import registered
 from inspector_app.messages import translate
-from inspector_app.numbers import group_thousands
 from inspector_app.sync.overview import (
     STALE_DAYS,
     PointStatus,

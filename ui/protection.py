@@ -23,11 +23,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from inspector_app import backup
-from inspector_app.backup import BackupInfo, HealthReport
+from inspector_app.domain.permissions import Action
 from inspector_app.errors import DatabaseDamaged, InspectorError
 from inspector_app.faults import record_damage
-from inspector_app.permissions import Action
+from inspector_app.protection import backup
+from inspector_app.protection.backup import BackupInfo, HealthReport
 from ui.backup_dialogs import (
     AutoBackup,
     BackupNowDialog,

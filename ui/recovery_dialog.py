@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.recovery_sheet import write_recovery_sheet
+from inspector_app.protection.recovery_sheet import write_recovery_sheet
 from ui.icons import icon
 
 _ERROR_STYLE = "color: #b3261e;"

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.messages import translate
-from inspector_app.registers import REGISTERS
+from inspector_app.queries.registers import REGISTERS
 from inspector_app.reports import ReportRequest, generate, periods
 from ui.context import UiContext
 from ui.errors import show_error

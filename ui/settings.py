@@ -22,7 +22,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QHeaderView
 
-from inspector_app.registers import REGISTERS
+from inspector_app.queries.registers import REGISTERS
 from ui.registers.header_state import header_columns
 
 T = TypeVar("T")

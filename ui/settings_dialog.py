@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.permissions import Action
 from inspector_app.errors import InspectorError
-from inspector_app.permissions import Action
 from ui.context import UiContext
 from ui.errors import show_error
 from ui.i18n import LANGUAGE_NAMES

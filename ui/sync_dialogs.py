@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.permissions import Action
 from inspector_app.errors import InspectorError
 from inspector_app.kinds import KINDS
-from inspector_app.permissions import Action
 from inspector_app.sync import restored, state
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.export import export_package

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
-from inspector_app.permissions import Action
+from inspector_app.domain.permissions import Action
 from inspector_app.sync.receipts import last_acknowledged
 from ui.icons import icon
 

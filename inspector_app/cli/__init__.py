@@ -108,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def explained(exc: InspectorError) -> InspectorError:
     """A damaged database names the latest good backup to restore."""
     if isinstance(exc, DatabaseDamaged):
-        from inspector_app.backup import with_latest_backup
+        from inspector_app.protection.backup import with_latest_backup
 
         return with_latest_backup(exc)
     return exc

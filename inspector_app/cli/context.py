@@ -10,10 +10,10 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
+from inspector_app.domain.permissions import Action
 from inspector_app.errors import InspectorError
 from inspector_app.messages import DEFAULT_LANGUAGE, translate
 from inspector_app.paths import default_database_path, user_data_dir
-from inspector_app.permissions import Action
 from inspector_app.services.context import Services
 
 
@@ -34,7 +34,7 @@ class CliContext:
         if self._services is None:
             login = getattr(self.args, "user", None)
             if getattr(self.args, "recovery_key_stdin", False):
-                from inspector_app.encryption import RecoveryKey
+                from inspector_app.protection.encryption import RecoveryKey
                 from inspector_app.services.setup import open_services
 
                 text = sys.stdin.readline().strip()

@@ -14,7 +14,7 @@ from inspector_app.demo import (
     fill_demo,
 )
 from inspector_app.errors import InspectorError
-from inspector_app.instance_lock import InstanceLock
+from inspector_app.protection.instance_lock import InstanceLock
 
 
 def register(commands) -> None:

@@ -11,12 +11,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from inspector_app import backup
-from inspector_app.encryption import Credentials, RecoveryKey, is_encrypted, unlock
+from inspector_app.domain.permissions import Role
 from inspector_app.errors import InspectorError, NotFound
-from inspector_app.instance_lock import InstanceLock
-from inspector_app.lockout import must_change_password
-from inspector_app.permissions import Role
+from inspector_app.protection import backup
+from inspector_app.protection.encryption import Credentials, RecoveryKey, is_encrypted, unlock
+from inspector_app.protection.instance_lock import InstanceLock
+from inspector_app.protection.lockout import must_change_password
 
 
 def register(commands) -> None:
@@ -83,7 +83,7 @@ def register_encryption(commands) -> None:
 
 
 def write_sheet(ctx, path: Path, recovery_key: str, services) -> None:
-    from inspector_app.recovery_sheet import write_recovery_sheet
+    from inspector_app.protection.recovery_sheet import write_recovery_sheet
 
     point = services.points.current()
     write_recovery_sheet(path, recovery_key, point_code=point.code, point_name=point.name,
@@ -113,7 +113,7 @@ def run_encrypt(args: argparse.Namespace, ctx) -> int:
 
 
 def run_recovery_sheet(args: argparse.Namespace, ctx) -> int:
-    from inspector_app.permissions import Action
+    from inspector_app.domain.permissions import Action
 
     services = ctx.services()
     if services.keyring is None:

@@ -6,8 +6,8 @@ import argparse
 
 from inspector_app.errors import DatabaseDamaged
 from inspector_app.faults import clear_damage, record_damage
-from inspector_app.integrity import audit_entry_count, check_database
-from inspector_app.registers import REGISTERS, Filters
+from inspector_app.protection.integrity import audit_entry_count, check_database
+from inspector_app.queries.registers import REGISTERS, Filters
 from inspector_app.services.people import full_name
 
 

@@ -7,7 +7,7 @@ import json
 from datetime import date
 
 from inspector_app.errors import InspectorError
-from inspector_app.registers import REGISTERS, Filters
+from inspector_app.queries.registers import REGISTERS, Filters
 from inspector_app.reports.formatting import format_change, format_date, format_number
 from inspector_app.services.validation import parse_date
 
@@ -85,7 +85,7 @@ def _inspector_id(services, login: str | None) -> str | None:
 
 # -- stats --------------------------------------------------------------------------------
 def run_stats(args: argparse.Namespace, ctx) -> int:
-    from inspector_app.stats import StatsScope, compute
+    from inspector_app.queries.stats import StatsScope, compute
 
     services = ctx.services()
     start, end = _period(args)
@@ -150,7 +150,7 @@ def run_report(args: argparse.Namespace, ctx) -> int:
 
 # -- export-table -------------------------------------------------------------------------
 def run_export(args: argparse.Namespace, ctx) -> int:
-    from inspector_app.export_table import export_register
+    from inspector_app.queries.export_table import export_register
 
     lang = args.report_lang or ctx.lang
     services = ctx.services()

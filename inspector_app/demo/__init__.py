@@ -17,7 +17,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from inspector_app.child_process import children_available
-from inspector_app.clock import Clock
 from inspector_app.demo.common import (
     Cancelled,
     DemoCancelled,
@@ -34,8 +33,9 @@ from inspector_app.demo.common import (
 from inspector_app.demo.point_fill import FillPlan, fill_here, fill_in_child
 from inspector_app.demo.region import create_demo_district, fill_demo_district
 from inspector_app.demo.writer import BulkWriter
+from inspector_app.domain.clock import Clock
+from inspector_app.domain.permissions import Action, Role
 from inspector_app.faults import reported
-from inspector_app.permissions import Action, Role
 from inspector_app.services.context import Services
 from inspector_app.services.setup import FirstAccount, PointProfile, create_database
 from inspector_app.storage.database import pragma_while

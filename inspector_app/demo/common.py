@@ -8,10 +8,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from inspector_app.clock import Clock
 from inspector_app.demo.generator import DemoStaff, Period
+from inspector_app.domain.clock import Clock
+from inspector_app.domain.permissions import Role
 from inspector_app.errors import InspectorError
-from inspector_app.permissions import Role
 from inspector_app.storage.models import SYNCED_MODELS, NumberSequence, Point, Staff
 
 if TYPE_CHECKING:

@@ -16,6 +16,7 @@ from itertools import accumulate
 
 from inspector_app.demo import texts
 from inspector_app.demo.world import DemoPerson, record_id, short_name
+from inspector_app.domain.text import search_text
 from inspector_app.services.appeals import appeal_search_parts
 from inspector_app.services.numbering import format_number
 from inspector_app.services.offences import fine_in_tenge, offence_search_parts
@@ -29,7 +30,6 @@ from inspector_app.storage.models import (
     PreventiveVisit,
     Registration,
 )
-from inspector_app.text import search_text
 
 CHANNELS = (("personal_reception", 35), ("phone", 20), ("messenger", 15), ("online", 10),
             ("written", 8), ("field_reception", 7), ("report_meeting", 5))

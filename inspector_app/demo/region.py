@@ -16,7 +16,6 @@ from datetime import datetime
 from datetime import time as day_time
 from pathlib import Path
 
-from inspector_app.clock import Clock
 from inspector_app.demo import texts
 from inspector_app.demo.common import (
     Cancelled,
@@ -30,12 +29,13 @@ from inspector_app.demo.generator import DemoStaff, PointHistory
 from inspector_app.demo.schedule import split_budget
 from inspector_app.demo.world import ATYRAU_AREA, Area, organisations_for, record_id
 from inspector_app.demo.writer import BulkWriter
-from inspector_app.permissions import Action, Role
+from inspector_app.domain.clock import Clock
+from inspector_app.domain.permissions import Action, Role
+from inspector_app.domain.text import search_text
 from inspector_app.services.context import Services
 from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
 from inspector_app.storage.models import Point, Staff
 from inspector_app.sync.codec import LOCKED_PASSWORD
-from inspector_app.text import search_text
 
 DISTRICT_PROFILE = PointProfile(code="ATY-DP", name="Департамент полиции Атырауской области",
                                 district="Атырау", department="ДП Атырауской области",

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from inspector_app.demo import texts
-from inspector_app.iin import check_digit, make_iin
+from inspector_app.domain.iin import check_digit, make_iin
 
 _KAZAKH_LETTERS = set("әғқңөұүһі")
 _EPOCH = datetime(1970, 1, 1)

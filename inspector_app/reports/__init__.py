@@ -8,7 +8,7 @@ The public API for the GUI and the command line::
                      "report.pdf", progress=lambda done, total: not cancelled)
 
 ``progress(done, total)`` is optional; returning False cancels (:class:`ReportCancelled`),
-and the output file is then left untouched. Figures come from :mod:`inspector_app.stats`.
+and the output file is then left untouched. Figures come from :mod:`inspector_app.queries.stats`.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 from inspector_app.errors import InspectorError, NotFound
 from inspector_app.faults import atomic_output
 from inspector_app.kinds import KINDS
-from inspector_app.registers import REGISTERS, Filters
+from inspector_app.queries.registers import REGISTERS, Filters
+from inspector_app.queries.stats import StatsScope
 from inspector_app.services.context import Services
-from inspector_app.stats import StatsScope
 from inspector_app.storage.models import Offence
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class ReportRequest:
     """What to print. ``kind`` is one of :data:`REPORT_KINDS`.
 
     - activity / district: the period, optionally an inspector and points;
-    - register: ``register`` (a name of :data:`inspector_app.registers.REGISTERS`) and the
+    - register: ``register`` (a name of :data:`inspector_app.queries.registers.REGISTERS`) and the
       period, or explicit ``filters`` exactly as the screen has them;
     - talon: ``appeal_id``; protocol (an offence) and visit (a preventive visit):
       ``record_id``.

@@ -1,8 +1,8 @@
 """The activity report of a point or one inspector, each figure beside АППГ and the change.
 
-Every number printed comes from :func:`inspector_app.stats.compute` (the tables),
-:func:`inspector_app.stats_series.monthly_series` (the chart) and
-:func:`inspector_app.stats_series.overdue_checks` (the list), the same code as
+Every number printed comes from :func:`inspector_app.queries.stats.compute` (the tables),
+:func:`inspector_app.queries.stats_series.monthly_series` (the chart) and
+:func:`inspector_app.queries.stats_series.overdue_checks` (the list), the same code as
 ``inspector-cli stats``.
 """
 
@@ -17,8 +17,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from inspector_app.catalogues import Catalogues
+from inspector_app.domain.catalogues import Catalogues
 from inspector_app.messages import translate
+from inspector_app.queries.stats import ActivityStats, Section, StatsScope, compute
+from inspector_app.queries.stats_series import (
+    OverdueCheck,
+    monthly_series,
+    overdue_checks,
+    reference_day,
+)
 from inspector_app.reports.chart import activity_chart
 from inspector_app.reports.fonts import CONDENSED, CONDENSED_BOLD
 from inspector_app.reports.formatting import (
@@ -42,8 +49,6 @@ from inspector_app.reports.layout import (
 )
 from inspector_app.reports.tables import PADDING, grid_style
 from inspector_app.services.context import Services
-from inspector_app.stats import ActivityStats, Section, StatsScope, compute
-from inspector_app.stats_series import OverdueCheck, monthly_series, overdue_checks, reference_day
 from inspector_app.storage.models import Point, Staff
 
 GROUP_INDENT = 10

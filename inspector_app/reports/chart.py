@@ -16,9 +16,9 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
 from inspector_app.messages import translate
+from inspector_app.queries.stats_series import SERIES, MonthlySeries
 from inspector_app.reports.fonts import CONDENSED, SANS_BOLD
 from inspector_app.reports.formatting import group_thousands, month_name
-from inspector_app.stats_series import SERIES, MonthlySeries
 
 COLOURS = (colors.HexColor("#2f5d8a"), colors.HexColor("#5b9bd5"),
            colors.HexColor("#c0504d"), colors.HexColor("#9bbb59"))

@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from inspector_app.messages import translate
+from inspector_app.queries.stats import ActivityStats, StatsScope, compute_summary
 from inspector_app.reports.fonts import CONDENSED
 from inspector_app.reports.formatting import describe_period, format_date, format_number
 from inspector_app.reports.layout import (
@@ -25,7 +26,6 @@ from inspector_app.reports.layout import (
 )
 from inspector_app.reports.tables import grid_style
 from inspector_app.services.context import Services
-from inspector_app.stats import ActivityStats, StatsScope, compute_summary
 from inspector_app.storage.models import Point
 
 COLUMNS = (

@@ -1,7 +1,7 @@
 """How figures, dates, periods and names are written on paper (and in the CLI's table).
 
 Numbers group thousands with a no-break space and use a decimal comma in Russian and Kazakh
-(:mod:`inspector_app.numbers`);
+(:mod:`inspector_app.domain.numbers`);
 a change in % has a sign, and is "—" when last year's figure is 0 (no division by zero).
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+from inspector_app.domain.numbers import decimal_mark, group_thousands
 from inspector_app.messages import translate
-from inspector_app.numbers import decimal_mark, group_thousands
 
 DASH = "—"
 ROMAN = ("I", "II", "III", "IV")

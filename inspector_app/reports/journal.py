@@ -1,6 +1,6 @@
 """Register printouts (журналы): one landscape journal per register, numbered rows.
 
-The columns, filters and order are the register's own (:mod:`inspector_app.registers`), the
+The columns, filters and order are the register's own (:mod:`inspector_app.queries.registers`), the
 very definitions the screen uses; rows stream from ``Register.iter_rows`` page by page.
 """
 
@@ -14,7 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 
 from inspector_app.messages import has_message, translate
-from inspector_app.registers import Column, Filters, Register, format_value
+from inspector_app.queries.registers import Column, Filters, Register, format_value
 from inspector_app.reports.fonts import CONDENSED, CONDENSED_BOLD
 from inspector_app.reports.formatting import format_date, group_thousands
 from inspector_app.reports.layout import (

@@ -24,7 +24,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from inspector_app import __version__
 from inspector_app.errors import InspectorError
 from inspector_app.messages import translate
-from inspector_app.private_files import private_files
+from inspector_app.protection.private_files import private_files
 from inspector_app.reports.fonts import (
     CONDENSED,
     CONDENSED_BOLD,

@@ -8,11 +8,11 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from inspector_app.iin import IinError, parse_bin
+from inspector_app.domain.iin import IinError, parse_bin
+from inspector_app.domain.text import collation_hex
 from inspector_app.services.people import clean_phone
 from inspector_app.services.records import RecordService
 from inspector_app.storage.models import Address, Organisation, PreventiveVisit
-from inspector_app.text import collation_hex
 
 _HOUSE = re.compile(r"\D*(\d{1,6})\d*(.*)", re.DOTALL)
 

@@ -14,25 +14,26 @@ from typing import TYPE_CHECKING
 
 from peewee import Column, SqliteDatabase
 
-from inspector_app.catalogues import Catalogues
-from inspector_app.clock import Clock
-from inspector_app.encryption import attempts_path
+from inspector_app.domain.catalogues import Catalogues
+from inspector_app.domain.clock import Clock
+from inspector_app.domain.permissions import Action, allowed
+from inspector_app.domain.text import search_text
 from inspector_app.errors import DatabaseError, PasswordChangeRequired, PermissionDenied
 from inspector_app.kinds import KINDS
-from inspector_app.lockout import (
+from inspector_app.protection.encryption import attempts_path
+from inspector_app.protection.lockout import (
     LoginThrottle,
     clear_password_reset,
     mark_password_reset,
     must_change_password,
 )
-from inspector_app.permissions import Action, allowed
-from inspector_app.search import Search
-from inspector_app.security_events import (
+from inspector_app.protection.security_events import (
     REFUSED,
     ChainAttemptStore,
     record_event,
     record_unlock_failures,
 )
+from inspector_app.queries.search import Search
 from inspector_app.services import numbering
 from inspector_app.services.accounts import Session, authenticate
 from inspector_app.services.appeals import AppealService
@@ -52,10 +53,9 @@ from inspector_app.services.validation import (
 from inspector_app.services.visits import VisitService
 from inspector_app.storage.database import require_bound
 from inspector_app.storage.models import Meta
-from inspector_app.text import search_text
 
 if TYPE_CHECKING:
-    from inspector_app.encryption import Keyring
+    from inspector_app.protection.encryption import Keyring
 
 SYSTEM_ACTOR = "system"
 
@@ -127,9 +127,9 @@ class Services:
     def login(self, login: str, password: str) -> Session:
         """Check the password and make this context act as that user.
 
-        Wrong passwords are throttled per login (:mod:`inspector_app.lockout`): the error
+        Wrong passwords are throttled per login (:mod:`inspector_app.protection.lockout`): the error
         carries ``retry_after`` seconds; repeated failures lock the login for a while; both
-        are entries of the audit chain (:mod:`inspector_app.security_events`).
+        are entries of the audit chain (:mod:`inspector_app.protection.security_events`).
         ``session.must_change_password`` is set after an administrator's reset: until the
         password is changed every other action is refused.
         """

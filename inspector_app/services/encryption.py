@@ -1,5 +1,5 @@
 """Encrypting a plain database in place: a use case (log in, check the right, rekey) over the
-low-level key handling of :mod:`inspector_app.encryption`."""
+low-level key handling of :mod:`inspector_app.protection.encryption`."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import os
 import sqlite3
 from pathlib import Path
 
-from inspector_app.clock import Clock
-from inspector_app.encryption import (
+from inspector_app.domain.clock import Clock
+from inspector_app.domain.permissions import Action
+from inspector_app.errors import DatabaseError
+from inspector_app.protection.encryption import (
     PENDING_SUFFIX,
     Keyring,
     connect_file,
@@ -20,9 +22,7 @@ from inspector_app.encryption import (
     new_keyring,
     table_counts,
 )
-from inspector_app.errors import DatabaseError
-from inspector_app.permissions import Action
-from inspector_app.private_files import private_files
+from inspector_app.protection.private_files import private_files
 from inspector_app.services.setup import login_services
 from inspector_app.sync.keys import protect_keys
 

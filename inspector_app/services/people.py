@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from inspector_app.domain.iin import IinError, parse_iin
+from inspector_app.domain.permissions import Action
+from inspector_app.domain.phone import PhoneError, normalize_phone
+from inspector_app.domain.text import collation_hex
 from inspector_app.errors import ValidationError
-from inspector_app.iin import IinError, parse_iin
-from inspector_app.permissions import Action
-from inspector_app.phone import PhoneError, normalize_phone
 from inspector_app.services.records import RecordService
 from inspector_app.services.validation import Checker
 from inspector_app.storage.models import Appeal, Offence, Person, PreventiveVisit, Registration
-from inspector_app.text import collation_hex
 
 
 def full_name(person: Person | None) -> str:

@@ -15,6 +15,8 @@ from decimal import Decimal
 from json.encoder import c_make_encoder, encode_basestring
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
+from inspector_app.domain.permissions import Action
+from inspector_app.domain.text import search_text
 from inspector_app.errors import (
     FieldError,
     NotFound,
@@ -22,10 +24,8 @@ from inspector_app.errors import (
     StaleRecord,
     ValidationError,
 )
-from inspector_app.permissions import Action
 from inspector_app.services.validation import Checker
 from inspector_app.storage.models import AuditEntry, Meta, Staff, SyncedModel
-from inspector_app.text import search_text
 
 if TYPE_CHECKING:
     from inspector_app.services.context import Services

@@ -12,19 +12,19 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from inspector_app import __version__
-from inspector_app.backup import copy_consistent
-from inspector_app.catalogues import load_catalogue_files
-from inspector_app.clock import Clock
-from inspector_app.encryption import (
+from inspector_app.domain.catalogues import load_catalogue_files
+from inspector_app.domain.clock import Clock
+from inspector_app.domain.permissions import HEAD_OF_POINT, Role
+from inspector_app.errors import DatabaseError
+from inspector_app.protection.backup import copy_consistent
+from inspector_app.protection.encryption import (
     Credentials,
     attempts_path,
     is_encrypted,
     key_file_path,
     new_keyring,
 )
-from inspector_app.errors import DatabaseError
-from inspector_app.permissions import HEAD_OF_POINT, Role
-from inspector_app.private_files import make_private, private_files
+from inspector_app.protection.private_files import make_private, private_files
 from inspector_app.services.context import Services
 from inspector_app.storage.database import UnlockWith, open_database
 from inspector_app.storage.models import Meta
@@ -65,7 +65,7 @@ def initialise(db: SqliteDatabase, profile: PointProfile, account: FirstAccount,
                kind: str = POINT, clock: Clock | None = None) -> Services:
     """Fill an empty database: identity, catalogues, the profile and the first account.
 
-    A point's first account is its head (:data:`~inspector_app.permissions.HEAD_OF_POINT`,
+    A point's first account is its head (:data:`~inspector_app.domain.permissions.HEAD_OF_POINT`,
     the senior inspector), who may give the point's other officers their accounts.
 
     One transaction: on any validation error nothing is written.

@@ -6,8 +6,8 @@ import hashlib
 import re
 from typing import Any
 
+from inspector_app.domain.permissions import Action, Role, allowed
 from inspector_app.errors import FieldError, PermissionDenied, ValidationError
-from inspector_app.permissions import Action, Role, allowed
 from inspector_app.services.accounts import hash_password, password_problem, verify_password
 from inspector_app.services.records import RecordService
 from inspector_app.storage.models import Point, Staff

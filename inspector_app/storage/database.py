@@ -32,7 +32,7 @@ and nobody's write is lost or refused:
 - a writer that waited longer than the busy timeout gets "the database is busy"
   (:class:`~inspector_app.errors.DatabaseBusy`), never a half-done write.
 
-The instance lock (:mod:`inspector_app.instance_lock`) is about something else: one *GUI*
+The instance lock (:mod:`inspector_app.protection.instance_lock`) is about something else: one *GUI*
 per database (two windows would each cache what the other changes) and exclusive use for
 the commands that replace the whole file (``restore``, ``encrypt``); ordinary writing
 commands run beside the GUI.
@@ -54,7 +54,9 @@ from pathlib import Path
 import peewee
 from peewee import SqliteDatabase
 
-from inspector_app.encryption import (
+from inspector_app.errors import DatabaseDamaged, DatabaseError, DatabaseNotBound, FaultError
+from inspector_app.faults import classify, record_damage, recorded_damage, reported
+from inspector_app.protection.encryption import (
     Credentials,
     Keyring,
     RecoveryKey,
@@ -65,8 +67,6 @@ from inspector_app.encryption import (
     key_pragma,
     unlock,
 )
-from inspector_app.errors import DatabaseDamaged, DatabaseError, DatabaseNotBound, FaultError
-from inspector_app.faults import classify, record_damage, recorded_damage, reported
 from inspector_app.storage import migrations, models
 from inspector_app.storage.migrations import migrate
 
@@ -170,8 +170,8 @@ def open_database(path: str | Path, *, create: bool = False,
     """Open (and with ``create`` make) the database at ``path``, migrated to the latest schema.
 
     A database with a key file beside it is encrypted (SQLCipher): ``credentials`` unlock it
-    (:class:`~inspector_app.encryption.Credentials` of an account, a
-    :class:`~inspector_app.encryption.RecoveryKey`, an unlocked ``Keyring`` or the raw key);
+    (:class:`~inspector_app.protection.encryption.Credentials` of an account, a
+    :class:`~..protection.encryption.RecoveryKey`, an unlocked ``Keyring`` or the raw key);
     the returned database then carries ``db.keyring``. A plain file ignores ``credentials``.
 
     Raises :class:`DatabaseError` when the file is missing (and ``create`` is false), is not a

@@ -30,11 +30,12 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
-from inspector_app.clock import FixedClock
+from inspector_app.domain.clock import FixedClock
+from inspector_app.domain.permissions import Role
+from inspector_app.domain.text import search_text
 from inspector_app.errors import FieldError, ValidationError
 from inspector_app.kinds import KINDS
 from inspector_app.messages import translate
-from inspector_app.permissions import Role
 from inspector_app.reports.formatting import group_thousands
 from inspector_app.services.context import Services
 from inspector_app.services.validation import RulePolicy
@@ -42,7 +43,6 @@ from inspector_app.storage.models import Address, Person, Point, Staff
 from inspector_app.sync.codec import CODECS, LOCKED_PASSWORD, Incoming, KindCodec
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.lookup import RecordLookup
-from inspector_app.text import search_text
 
 BATCH = 500
 REFERENCED = frozenset(target for codec in CODECS.values() for target in codec.references.values())

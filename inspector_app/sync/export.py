@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app import __version__
-from inspector_app.permissions import Action
+from inspector_app.domain.permissions import Action
 from inspector_app.services.context import Services
 from inspector_app.storage.migrations import LATEST_VERSION
 from inspector_app.storage.models import SYNCED_MODELS

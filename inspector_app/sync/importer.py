@@ -33,8 +33,8 @@ from pathlib import Path
 
 from peewee import DatabaseError as PeeweeDatabaseError
 
+from inspector_app.domain.permissions import Action
 from inspector_app.errors import InspectorError
-from inspector_app.permissions import Action
 from inspector_app.services.context import Services
 from inspector_app.storage.database import pragma_while
 from inspector_app.sync import bulk_indexes, state

@@ -4,7 +4,7 @@ Every database has an Ed25519 pair (it signs what the database sends) and an X25
 (others encrypt to it). They are made when the database is created and kept beside it in
 ``<database>.sync-keys/`` (folder 0700, files 0600). For an encrypted database each private
 key is stored *wrapped*: AES-256-GCM under a key derived from the database's own key
-(``<database>.keys``, see :mod:`inspector_app.encryption`), so whoever copies the folder can
+(``<database>.keys``, see :mod:`..protection.encryption`), so whoever copies the folder can
 neither sign as the point nor decrypt what is sent to it; the keys unlock with the database,
 at login. Only an unencrypted database keeps them as 32 raw bytes. Plain keys of an encrypted
 database (made before it was encrypted) are wrapped when it is encrypted and whenever they are

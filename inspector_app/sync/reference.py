@@ -16,7 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from inspector_app.catalogues import MRP_CATALOGUE, apply_catalogue
+from inspector_app.domain.catalogues import MRP_CATALOGUE, apply_catalogue
 from inspector_app.services.context import Services
 from inspector_app.services.records import next_change_seq, write_audit
 from inspector_app.storage.models import Staff

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from inspector_app.permissions import Action
+from inspector_app.domain.permissions import Action
 from inspector_app.services.context import Services
 from inspector_app.sync import state
 from inspector_app.sync.errors import SyncError

@@ -15,8 +15,8 @@ from core_factories import make_person
 from sync_fixtures import PASSWORD
 
 from faults.test_fault_writers import cli
-from inspector_app import backup
-from inspector_app.encryption import key_file_path
+from inspector_app.protection import backup
+from inspector_app.protection.encryption import key_file_path
 from inspector_app.services.setup import FirstAccount, PointProfile, create_database
 
 PAGE = 4096

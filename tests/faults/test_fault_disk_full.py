@@ -16,7 +16,7 @@ from sync_fixtures import PASSWORD, region
 from faults.fault_helpers import fill_disk
 from faults.test_fault_writers import cli
 from inspector_app.errors import DiskFull
-from inspector_app.integrity import check_database
+from inspector_app.protection.integrity import check_database
 from inspector_app.services.setup import FirstAccount, PointProfile, create_database
 from inspector_app.storage.database import open_database
 from inspector_app.storage.models import Person

@@ -13,8 +13,8 @@ from sync_fixtures import PASSWORD
 
 import ui.app as app_module
 from faults.test_fault_damaged_files import PAGE, _damage_pages
-from inspector_app import backup
 from inspector_app.errors import DatabaseError
+from inspector_app.protection import backup
 from ui.backup_dialogs import DamagedDatabaseDialog
 from ui.login_dialog import LoginDialog
 

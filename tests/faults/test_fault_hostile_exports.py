@@ -1,6 +1,6 @@
 """Hostile field values through every table export (issue 19, section 2).
 
-The escaping itself lives in :mod:`inspector_app.cell_text` (tests/test_export_hostile.py
+The escaping itself lives in :mod:`inspector_app.queries.cell_text` (tests/test_export_hostile.py
 tries every register); these tests keep it in the fault suite.
 """
 

@@ -18,8 +18,8 @@ from core_factories import make_person
 from writers import REPO
 
 from faults.test_fault_writers import cli
-from inspector_app import backup
-from inspector_app.integrity import check_database
+from inspector_app.protection import backup
+from inspector_app.protection.integrity import check_database
 from inspector_app.storage.database import open_database
 
 KILL_AFTER = (0.3, 0.6, 0.9, 1.2, 1.6, 2.0)  # seconds into a demo --create
@@ -76,7 +76,7 @@ def test_a_killed_demo_create_is_redone_by_the_next_one(tmp_path):
 
 BACKUP_SLOWLY = r"""
 import sys, time
-from inspector_app import backup
+from inspector_app.protection import backup
 backup.create_backup(sys.argv[1], sys.argv[2],
                      progress=lambda done, total: print(done, flush=True) or time.sleep(0.05)
                      or True)

@@ -15,7 +15,7 @@ import pytest
 from sync_fixtures import PASSWORD, export_each, region, use
 from writers import REPO, finish_writer, persons_written, start_writer, wait_ready
 
-from inspector_app.integrity import check_database
+from inspector_app.protection.integrity import check_database
 from inspector_app.storage.database import open_database
 
 SECONDS = 4
@@ -47,7 +47,7 @@ def test_writers_at_once_all_succeed(services, db_path, count):
 
 
 def test_two_writers_on_an_encrypted_database(tmp_path, clock):
-    from inspector_app.encryption import Credentials
+    from inspector_app.protection.encryption import Credentials
     from inspector_app.services.setup import FirstAccount, PointProfile, create_database
 
     db_path = tmp_path / "secret.db"
@@ -120,7 +120,7 @@ def test_backups_and_exports_beside_a_writer(tmp_path):
 
 
 def test_writing_commands_run_beside_an_open_desktop_client(services, db_path, tmp_path):
-    from inspector_app.instance_lock import InstanceLock
+    from inspector_app.protection.instance_lock import InstanceLock
 
     services.db.close()
     with InstanceLock(db_path):  # what the desktop client holds while it is open

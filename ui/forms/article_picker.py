@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.catalogues import Catalogues, Item
-from inspector_app.text import normalize
+from inspector_app.domain.catalogues import Catalogues, Item
+from inspector_app.domain.text import normalize
 
 CATALOGUE = "offence_articles"
 _CODE_ROLE = Qt.ItemDataRole.UserRole

@@ -54,9 +54,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.permissions import Action
 from inspector_app.errors import FieldError, InspectorError, ValidationError
 from inspector_app.kinds import KINDS
-from inspector_app.permissions import Action
 from ui.context import UiContext
 from ui.errors import show_error
 from ui.forms.fields import ErrorLabel

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.catalogues import Catalogues
+from inspector_app.domain.catalogues import Catalogues
 
 
 class ChoiceCombo(QComboBox):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from inspector_app.registers import REGISTER_OF_KIND, Filters
+from inspector_app.queries.registers import REGISTER_OF_KIND, Filters
 from ui.forms.base_form import RecordForm
 from ui.forms.choices import CheckList, ChoiceCombo, CodeCombo, RadioChoice, StaffCombo
 from ui.forms.fields import DateTimeField, TextArea

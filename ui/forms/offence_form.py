@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from inspector_app.numbers import NBSP, group_thousands
+from inspector_app.domain.numbers import NBSP, group_thousands
 from inspector_app.services.offences import fine_in_tenge
 from ui.forms.article_picker import ArticlePicker
 from ui.forms.base_form import RecordForm

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 
-from inspector_app.phone import PhoneError, normalize_phone
+from inspector_app.domain.phone import PhoneError, normalize_phone
 from ui.forms.base_form import RecordForm
 from ui.forms.choices import CodeCombo
 from ui.forms.fields import LineField

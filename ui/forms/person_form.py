@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QFontMetrics, QRegularExpressionValidator
 
-from inspector_app.iin import IinError, parse_iin
-from inspector_app.phone import PhoneError, normalize_phone
+from inspector_app.domain.iin import IinError, parse_iin
+from inspector_app.domain.phone import PhoneError, normalize_phone
 from ui.forms.base_form import RecordForm
 from ui.forms.choices import ChoiceCombo
 from ui.forms.fields import DateField, LineField, PlaceField, TextArea

@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit
 
+from inspector_app.domain.permissions import Action
 from inspector_app.errors import FieldError
-from inspector_app.permissions import Action
 from ui.forms.base_form import LocalFieldError, RecordForm
 from ui.forms.choices import CodeCombo
 from ui.forms.fields import LineField

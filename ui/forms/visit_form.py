@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from inspector_app.errors import InspectorError
-from inspector_app.registers import REGISTER_OF_KIND, Filters
+from inspector_app.queries.registers import REGISTER_OF_KIND, Filters
 from inspector_app.services.visits import REGISTRATION_CHECK
 from ui.forms.base_form import RecordForm
 from ui.forms.choices import CheckList, ChoiceCombo, CodeCombo, StaffCombo

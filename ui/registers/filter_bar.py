@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.registers import Filters, Register
+from inspector_app.queries.registers import Filters, Register
 from ui.context import UiContext
 from ui.icons import icon
 from ui.registers import period

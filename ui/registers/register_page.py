@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.numbers import group_thousands
+from inspector_app.domain.permissions import Action
 from inspector_app.errors import InspectorError
 from inspector_app.kinds import KINDS, affected_by
-from inspector_app.numbers import group_thousands
-from inspector_app.permissions import Action
-from inspector_app.registers import REGISTERS, Register
+from inspector_app.queries.registers import REGISTERS, Register
 from ui.context import UiContext
 from ui.document_preview import preview_document
 from ui.errors import show_error
@@ -397,7 +397,9 @@ class RegisterPage(QWidget):
         if Path(path).suffix.lower() not in (".xlsx", ".csv"):
             path += ".xlsx"
         REGISTER_EXPORT_FOLDER.write(self.ctx.settings, str(Path(path).parent))
-        from inspector_app.export_table import export_register  # openpyxl: only when exporting
+        from inspector_app.queries.export_table import (
+            export_register,  # openpyxl: only when exporting
+        )
 
         services, register, lang = self.ctx.services, self.register, self.ctx.lang
         filters = self.filter_bar.filters()

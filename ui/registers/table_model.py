@@ -26,7 +26,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from inspector_app.messages import field_label, has_message
-from inspector_app.registers import Column, Filters, Register, format_value
+from inspector_app.queries.registers import Column, Filters, Register, format_value
 from inspector_app.services.context import Services
 from ui.i18n import core_text
 from ui.worker import run_job

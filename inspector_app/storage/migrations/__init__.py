@@ -93,7 +93,7 @@ def copy_database(db: SqliteDatabase, target: Path) -> None:
     of an encrypted database is encrypted with the same key (its key file copied too)."""
     import shutil
 
-    from inspector_app.encryption import connect_file, key_file_path
+    from inspector_app.protection.encryption import connect_file, key_file_path
 
     target.parent.mkdir(parents=True, exist_ok=True)
     key = getattr(db, "database_key", None)

@@ -30,7 +30,7 @@ sys.path.insert(0, str(HERE.parents[1]))  # tests/ (fixtures)
 from core_factories import valid_iin, visit_data  # noqa: E402
 from sync_fixtures import fill_point, make_district, make_point, use  # noqa: E402
 
-from inspector_app.clock import FixedClock  # noqa: E402
+from inspector_app.domain.clock import FixedClock  # noqa: E402
 from inspector_app.storage.migrations import LATEST_VERSION  # noqa: E402
 from inspector_app.sync.export import export_package  # noqa: E402
 from inspector_app.sync.importer import import_files  # noqa: E402

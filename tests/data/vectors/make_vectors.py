@@ -30,7 +30,7 @@ sys.path.insert(0, str(HERE.parents[1]))  # tests/ (fixtures)
 
 from sync_fixtures import fill_point, keys_of, make_district, make_point  # noqa: E402
 
-from inspector_app.clock import FixedClock  # noqa: E402
+from inspector_app.domain.clock import FixedClock  # noqa: E402
 from inspector_app.sync import crypto  # noqa: E402
 from inspector_app.sync.export import export_package  # noqa: E402
 from inspector_app.sync.package import PackageReader  # noqa: E402

@@ -20,8 +20,8 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
-from inspector_app.clock import Clock
-from inspector_app.lockout import AttemptState, FileAttemptStore
+from inspector_app.domain.clock import Clock
+from inspector_app.protection.lockout import AttemptState, FileAttemptStore
 from inspector_app.services.records import write_audit
 from inspector_app.storage.models import AuditEntry
 

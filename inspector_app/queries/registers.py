@@ -14,11 +14,11 @@ from typing import Any
 from peewee import JOIN, SQL, DateTimeField, fn
 from peewee import Column as SqlColumn
 
-from inspector_app.catalogues import Catalogues
+from inspector_app.domain.catalogues import Catalogues
+from inspector_app.domain.numbers import group_thousands
 from inspector_app.kinds import KINDS, has_live_index
 from inspector_app.messages import translate
-from inspector_app.numbers import group_thousands
-from inspector_app.search import match_condition, match_count
+from inspector_app.queries.search import match_condition, match_count
 from inspector_app.storage.models import (
     Appeal,
     Feedback,

@@ -1,4 +1,4 @@
-"""The aggregate statements behind :mod:`inspector_app.stats`: what is counted, how it is read.
+"""The aggregate statements behind :mod:`.stats`: what is counted, how it is read.
 
 Every statement groups one register's records of a period and of the same period a year
 earlier (АППГ) by a few codes, excluding tombstones; the caller folds the few hundred grouped
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from inspector_app.kinds import KINDS
 
 if TYPE_CHECKING:
-    from inspector_app.catalogues import Catalogues
+    from inspector_app.domain.catalogues import Catalogues
     from inspector_app.services.context import Services
 
 CURRENT, PREVIOUS = 0, 1

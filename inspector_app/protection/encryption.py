@@ -22,10 +22,10 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from inspector_app.clock import Clock
+from inspector_app.domain.clock import Clock
 from inspector_app.errors import AuthenticationFailed, DatabaseError
-from inspector_app.lockout import FileAttemptStore, LoginThrottle
-from inspector_app.private_files import private_files
+from inspector_app.protection.lockout import FileAttemptStore, LoginThrottle
+from inspector_app.protection.private_files import private_files
 
 KEY_FILE_SUFFIX = ".keys"
 

@@ -1,6 +1,6 @@
 """The activity report's figures: each indicator for a period beside the same period last year.
 
-:func:`compute` runs one aggregate statement per register (:mod:`inspector_app.stats_sql`:
+:func:`compute` runs one aggregate statement per register (:mod:`inspector_app.queries.stats_sql`:
 GROUP BY over indexed date ranges, the period and its АППГ together, tombstones excluded) and
 folds the few grouped rows into an :class:`ActivityStats`: sections of :class:`Indicator` rows
 (code, label message code, current, previous, change in %). Grouped by owner point as well,
@@ -31,7 +31,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.messages import translate
-from inspector_app.stats_sql import (
+from inspector_app.queries.stats_sql import (
     Raw,
     StatsScope,
     catalogue_codes,
@@ -41,7 +41,7 @@ from inspector_app.stats_sql import (
 )
 
 if TYPE_CHECKING:
-    from inspector_app.catalogues import Catalogues
+    from inspector_app.domain.catalogues import Catalogues
     from inspector_app.services.context import Services
 
 Number = int | float | Decimal

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from inspector_app.catalogues import Item
+    from inspector_app.domain.catalogues import Item
 
 DAYS_OFF = "days_off"
 """The catalogue the calendar is made of."""

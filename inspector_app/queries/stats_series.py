@@ -1,4 +1,4 @@
-"""Companions of :mod:`inspector_app.stats`: the monthly activity series and the overdue list.
+"""Companions of :mod:`.stats`: the monthly activity series and the overdue list.
 
 Both use the scope and the SQL definitions of the indicator figures, so the chart and the list of
 overdue checks printed in a report agree with the table beside them.
@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from inspector_app.kinds import KINDS, charted
-from inspector_app.stats_sql import (
+from inspector_app.queries.stats_sql import (
     LAST_CHECK_SQL,
     REMOVAL_SQL,
     StatsScope,
@@ -86,7 +86,7 @@ def reference_day(services: Services, scope: StatsScope) -> date:
 def overdue_checks(services: Services, scope: StatsScope) -> list[OverdueCheck]:
     """Overdue checks on :func:`reference_day`, longest overdue first (the report's list).
 
-    Counted exactly as ``registrations.overdue`` of :func:`inspector_app.stats.compute`.
+    Counted exactly as ``registrations.overdue`` of :func:`inspector_app.queries.stats.compute`.
     """
     ref = reference_day(services, scope)
     where, params = where_terms("r", KINDS["registration"].officer_column, scope)

@@ -15,10 +15,10 @@ from typing import Any
 
 from peewee import ForeignKeyField
 
-from inspector_app.clock import Clock
+from inspector_app.domain.clock import Clock
+from inspector_app.domain.permissions import Action
 from inspector_app.kinds import KINDS
 from inspector_app.messages import field_label, has_message, translate
-from inspector_app.permissions import Action
 from inspector_app.storage.models import AuditEntry, Person, Staff
 
 _ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$")

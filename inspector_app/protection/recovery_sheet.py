@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from inspector_app.messages import translate
 from inspector_app.paths import resource
-from inspector_app.private_files import private_files
+from inspector_app.protection.private_files import private_files
 
 FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
 

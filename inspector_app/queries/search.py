@@ -13,9 +13,9 @@ from math import isqrt
 
 from peewee import SQL, CharField, Column, SqliteDatabase, TextField
 
+from inspector_app.domain.text import fts_query
 from inspector_app.kinds import searchable
 from inspector_app.storage.models import Person
-from inspector_app.text import fts_query
 
 SEARCHABLE = {k.slug: k.model for k in searchable()}
 """The model of each kind with a ``search_text`` and an FTS5 table (from the kind description)."""

@@ -13,9 +13,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from inspector_app.domain.work_calendar import DAYS_OFF, WorkCalendar
 from inspector_app.paths import resource
 from inspector_app.storage.models import CatalogueItem, CatalogueVersion, MrpRate
-from inspector_app.work_calendar import DAYS_OFF, WorkCalendar
 
 MRP_CATALOGUE = "mrp_rates"
 

@@ -32,14 +32,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from inspector_app.clock import Clock
-from inspector_app.encryption import (
-    connect_file,
-    export_encrypted,
-    is_encrypted,
-    is_plain_file,
-    key_file_path,
-)
+from inspector_app.domain.clock import Clock
+from inspector_app.domain.permissions import Action
 from inspector_app.errors import (
     DatabaseDamaged,
     DatabaseError,
@@ -58,11 +52,17 @@ from inspector_app.faults import (
     record_damage,
     reported,
 )
-from inspector_app.instance_lock import InstanceLock
 from inspector_app.kinds import KINDS
 from inspector_app.paths import user_data_dir
-from inspector_app.permissions import Action
-from inspector_app.private_files import private_files
+from inspector_app.protection.encryption import (
+    connect_file,
+    export_encrypted,
+    is_encrypted,
+    is_plain_file,
+    key_file_path,
+)
+from inspector_app.protection.instance_lock import InstanceLock
+from inspector_app.protection.private_files import private_files
 from inspector_app.sync.keys import keys_dir, protect_keys
 from inspector_app.sync.restored import mark_restored
 

@@ -1,6 +1,6 @@
 """Registers to spreadsheets: XLSX (typed cells) and CSV, filtered exactly as on screen.
 
-The rows, columns and order are the register's own (:mod:`inspector_app.registers`), streamed
+The rows, columns and order are the register's own (:mod:`.registers`), streamed
 with ``iter_rows`` so a large register never sits in memory.
 
 - **XLSX** (openpyxl write-only): dates and date-times are real Excel dates shown
@@ -13,7 +13,7 @@ with ``iter_rows`` so a large register never sits in memory.
   like a formula behind an apostrophe.
 
 Both are safe to open on the office PC and robust to what an older database holds: see
-:mod:`inspector_app.cell_text`.
+:mod:`inspector_app.queries.cell_text`.
 """
 
 from __future__ import annotations
@@ -32,12 +32,12 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from inspector_app.cell_text import csv_field, xlsx_text
 from inspector_app.errors import InspectorError
 from inspector_app.faults import reported
 from inspector_app.messages import translate
-from inspector_app.private_files import private_files
-from inspector_app.registers import Column, Filters, Register, format_value
+from inspector_app.protection.private_files import private_files
+from inspector_app.queries.cell_text import csv_field, xlsx_text
+from inspector_app.queries.registers import Column, Filters, Register, format_value
 from inspector_app.reports.formatting import format_date
 from inspector_app.reports.journal import column_title
 from inspector_app.reports.layout import Progress, ProgressTracker
@@ -101,7 +101,7 @@ def export_register(services: Services, register: Register, filters: Filters,
     """Write ``register`` filtered by ``filters`` to ``out`` (.xlsx or .csv); returns rows.
 
     The file appears only when complete (written aside, then moved into place), private
-    like every file with personal data (:mod:`inspector_app.private_files`).
+    like every file with personal data (:mod:`inspector_app.protection.private_files`).
     """
     out = Path(out)
     suffix = out.suffix.lower()

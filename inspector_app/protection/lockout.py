@@ -7,7 +7,7 @@ The core never sleeps: after a wrong password it raises :class:`AuthenticationFa
 (:class:`AccountLocked`), even for the right password. A success clears the count.
 
 State lives per login in a store: the database's audit chain
-(:class:`inspector_app.security_events.ChainAttemptStore`, so that no row can be deleted to
+(:class:`~.security_events.ChainAttemptStore`, so that no row can be deleted to
 lift a lock; migration 0003's ``login_attempt`` table is no longer used) or, for an encrypted
 database that cannot be read before it is unlocked, a small JSON file beside it (whoever can
 delete that file can copy the database and guess offline as well: there the key file's slow
@@ -29,9 +29,9 @@ from typing import Protocol, TypeVar
 
 from peewee import SqliteDatabase
 
-from inspector_app.clock import Clock
+from inspector_app.domain.clock import Clock
 from inspector_app.errors import AuthenticationFailed
-from inspector_app.private_files import private_files
+from inspector_app.protection.private_files import private_files
 
 T = TypeVar("T")
 
@@ -94,7 +94,7 @@ class FileAttemptStore:
     """Attempts in a small JSON file (for unlocking an encrypted database).
 
     Each wrong password is also kept under ``~pending`` (a login never starts with ``~``)
-    until the database is open and :mod:`inspector_app.security_events` has written it into
+    until the database is open and :mod:`.security_events` has written it into
     the audit chain.
     """
 
