@@ -23,6 +23,7 @@ from inspector_app.errors import InspectorError
 from inspector_app.faults import classify
 from inspector_app.messages import translate
 from inspector_app.paths import user_data_dir
+from inspector_app.protection.private_files import make_private, private_files
 
 LOG_NAME = "inspector-app.log"
 log = logging.getLogger("inspector_app.ui")
@@ -33,15 +34,26 @@ def log_path() -> Path:
     return user_data_dir() / "logs" / LOG_NAME
 
 
+class _PrivateLogHandler(RotatingFileHandler):
+    """A rotating log whose files (the rotated ones too) only their owner reads: a traceback
+    may quote a citizen's data."""
+
+    def _open(self):
+        with private_files():
+            return super()._open()
+
+
 def setup_logging() -> Path:
     """Send the client's log records to a rotating file in the user's data folder."""
     path = log_path()
     root = logging.getLogger()
     if not any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
-                                          encoding="utf-8")
+            with private_files():
+                path.parent.mkdir(parents=True, exist_ok=True)
+            make_private(path.parent, path)
+            handler = _PrivateLogHandler(path, maxBytes=2_000_000, backupCount=3,
+                                         encoding="utf-8")
         except OSError:
             return path
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

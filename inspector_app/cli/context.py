@@ -14,6 +14,7 @@ from inspector_app.domain.permissions import Action
 from inspector_app.errors import InspectorError
 from inspector_app.messages import DEFAULT_LANGUAGE, translate
 from inspector_app.paths import default_database_path, user_data_dir
+from inspector_app.protection.private_files import make_private, private_files
 from inspector_app.services.context import Services
 
 
@@ -96,9 +97,11 @@ def report_unexpected() -> Path:
     """Write the current exception's traceback to the error log; returns the log's path."""
     log = user_data_dir() / "logs" / "errors.log"
     try:
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with open(log, "a", encoding="utf-8") as f:
-            f.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S}\n{traceback.format_exc()}\n")
+        with private_files():  # a traceback may quote a citizen's data
+            log.parent.mkdir(parents=True, exist_ok=True)
+            make_private(log.parent, log)
+            with open(log, "a", encoding="utf-8") as f:
+                f.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S}\n{traceback.format_exc()}\n")
     except OSError:
         return Path(os.devnull)
     return log
