@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from conftest import NOW
 
 from inspector_app.queries.stats import StatsScope, compute, compute_summary, previous_year
 from inspector_app.queries.stats_series import monthly_series, overdue_checks
@@ -264,3 +265,29 @@ def test_touching_periods_read_in_one_pass_count_the_same(world):
         "meetings.held": (2, 1), "survey.responses": (3, 1), "visits.households": (3, 0),
         "visits.finding.unregistered_residents": (1, 0),
         "offences.fine_tenge": (5 * 4325 + 10380, 5 * 3932)}
+
+
+def test_district_summary_equals_each_points_own_figures_and_their_total(tmp_path, clock):
+    """The summary folds each point once and adds the points up: every line of every point,
+    and of the total, is what computing that scope alone gives."""
+    from inspector_app.demo import create_demo_district
+
+    services = create_demo_district(tmp_path / "district.db", 3000, points=3, seed=4,
+                                    years=2, clock=clock)
+    try:
+        scope = StatsScope(date(2025, 1, 1), date(2025, 12, 31), today=NOW.date())
+
+        def lines(stats):
+            return [(s.code, r.code, r.current, r.previous) for s in stats.sections
+                    for r in s.rows]
+
+        total, per_point = compute_summary(services, scope)
+        assert set(per_point) == {"ATY-001", "ATY-002", "ATY-003"}
+        assert lines(total) == lines(compute(services, scope))
+        assert total.value("appeals.received") > 0
+        for code, stats in per_point.items():
+            alone = StatsScope(scope.date_from, scope.date_to, point_codes=(code,),
+                               today=scope.today)
+            assert lines(stats) == lines(compute(services, alone))
+    finally:
+        services.db.close()

@@ -149,6 +149,7 @@ class _Tally:
 
     def __init__(self):
         self.values: dict[tuple, list] = defaultdict(lambda: [0, 0])
+        self._codes: dict[str, list[str]] | None = None
 
     def add(self, key, period: int, value: Number) -> None:
         self.values[key][period] += value
@@ -156,6 +157,28 @@ class _Tally:
     def get(self, key) -> tuple[Number, Number]:
         pair = self.values.get(key, (0, 0))
         return pair[0], pair[1]
+
+    def codes_of(self, group: str) -> list[str]:
+        """The codes seen under ``(group, code)`` keys, sorted (indexed once)."""
+        if self._codes is None:
+            self._codes = defaultdict(list)
+            for key in self.values:
+                if isinstance(key, tuple):
+                    self._codes[key[0]].append(key[1])
+            for codes in self._codes.values():
+                codes.sort(key=str)
+        return self._codes.get(group, [])
+
+    @classmethod
+    def merged(cls, tallies: list[_Tally]) -> _Tally:
+        """The sums of several tallies (the district's total from its points' figures)."""
+        total = cls()
+        for tally in tallies:
+            for key, (current, previous) in tally.values.items():
+                pair = total.values[key]
+                pair[0] += current
+                pair[1] += previous
+        return total
 
 
 def _article(catalogues: Catalogues, code: str) -> str:
@@ -217,8 +240,14 @@ def _fold(raw: Raw, catalogues: Catalogues) -> _Tally:
 
 # -- sections -----------------------------------------------------------------------------
 class _Builder:
-    def __init__(self, tally: _Tally, catalogues: Catalogues):
-        self.t, self.cats = tally, catalogues
+    def __init__(self, tally: _Tally, catalogues: Catalogues, codes: dict[str, list[str]]):
+        self.t, self.cats, self._codes = tally, catalogues, codes
+
+    def catalogue_codes(self, catalogue: str) -> list[str]:
+        """A catalogue's codes, read once per computation (shared by every point's figures)."""
+        if catalogue not in self._codes:
+            self._codes[catalogue] = catalogue_codes(self.cats, catalogue)
+        return self._codes[catalogue]
 
     def main(self, code: str, kind: str = "count", key=None) -> Indicator:
         current, previous = self.t.get(key or code)
@@ -228,9 +257,9 @@ class _Builder:
                   always: bool = False, extra: tuple[str, ...] = ()) -> list[Indicator]:
         """One line per catalogue item (then any unlisted code seen); zero lines dropped
         unless ``always``."""
-        codes = catalogue_codes(self.cats, catalogue)
-        seen = [k[1] for k in self.t.values if isinstance(k, tuple) and k[0] == key]
-        codes += [c for c in seen if c not in codes and c not in extra]
+        listed = self.catalogue_codes(catalogue)
+        known = set(listed)
+        codes = listed + [c for c in self.t.codes_of(key) if c not in known and c not in extra]
         lines = []
         for code in [*codes, *extra]:
             current, previous = self.t.get((key, code))
@@ -253,12 +282,14 @@ class _Builder:
         return Indicator(code, f"stats.{code}", r(n_cur, d_cur), r(n_prev, d_prev), kind)
 
 
-def _sections(tally: _Tally, cats: Catalogues) -> tuple[Section, ...]:
-    b = _Builder(tally, cats)
+def _sections(tally: _Tally, cats: Catalogues,
+              codes: dict[str, list[str]] | None = None) -> tuple[Section, ...]:
+    """The figures' sections from ``tally``; ``codes`` caches catalogue codes across calls."""
+    b = _Builder(tally, cats, {} if codes is None else codes)
     articles = []
-    article_codes = catalogue_codes(cats, "offence_articles")
+    article_codes = b.catalogue_codes("offence_articles")
     article_numbers = dict.fromkeys(_article(cats, c) for c in article_codes)
-    seen = [k[1] for k in tally.values if isinstance(k, tuple) and k[0] == "article"]
+    seen = tally.codes_of("article")
     first_code = {}
     for code in article_codes:
         first_code.setdefault(_article(cats, code), code)
@@ -360,10 +391,12 @@ def compute_summary(services: Services, scope: StatsScope
     """
     raw = query(services, scope, by_point=True)
     cats = services.catalogues
-    total = ActivityStats(scope, _sections(_fold(raw, cats), cats))
+    codes: dict[str, list[str]] = {}
+    tallies = {code: _fold(part, cats) for code, part in sorted(split_by_point(raw).items())}
     per_point = {}
-    for code, part in sorted(split_by_point(raw).items()):
+    for code, tally in tallies.items():
         point_scope = StatsScope(scope.date_from, scope.date_to, scope.inspector_id, (code,),
                                  scope.today)
-        per_point[code] = ActivityStats(point_scope, _sections(_fold(part, cats), cats))
+        per_point[code] = ActivityStats(point_scope, _sections(tally, cats, codes))
+    total = ActivityStats(scope, _sections(_Tally.merged(list(tallies.values())), cats, codes))
     return total, per_point
