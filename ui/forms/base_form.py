@@ -605,10 +605,10 @@ class RecordForm(QDialog):
             if local:
                 raise ValidationError(local)
             if created:
-                record = self.service.create(data)
+                record, changes = self.services.run(self.service.create, data)
             else:
-                record = self.service.update(self.record.id, data,
-                                             expected_version=self.loaded_version)
+                record, changes = self.services.run(self.service.update, self.record.id, data,
+                                                    expected_version=self.loaded_version)
         except ValidationError as exc:
             self.touched.update(b.name for b in self.bindings)
             first = self.show_errors(exc.errors)
@@ -626,7 +626,7 @@ class RecordForm(QDialog):
         self.snapshot = self.collect()
         self.show_errors([])
         self.update_title()
-        self.ctx.notify_changed(self.kind)
+        self.ctx.notify_changed(changes)
         self.sig_saved.emit(record.id)
         self.after_save(created)
         return record.id
