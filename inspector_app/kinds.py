@@ -10,6 +10,10 @@ word on the command line, ``export-table appeals``, and the key of saved column 
 area, the staff, the point); the sync order is that of ``storage.models.SYNCED_MODELS``,
 where references point to earlier kinds. The UI adds its own facts (form, sidebar) in one
 table keyed by the same slugs (``ui/kinds.py``).
+
+What a write changes is not described here: the core reports it as it writes
+(:mod:`inspector_app.changes`), side effects included, and a view of a kind refreshes when the
+changes name that kind or one of its :attr:`Kind.references`.
 """
 
 from __future__ import annotations

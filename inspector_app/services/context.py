@@ -6,7 +6,7 @@ global singletons, so tests build their own with a fixed clock.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import cached_property
@@ -72,8 +72,11 @@ class Services:
 
     def __init__(self, db: SqliteDatabase, *, clock: Clock | None = None,
                  session: Session | None = None, keyring: Keyring | None = None,
-                 resolver: Resolver | None = None, policy: RulePolicy = EVERY_RULE):
+                 resolver: Resolver | None = None, policy: RulePolicy = EVERY_RULE,
+                 meta: Mapping[str, str] | None = None):
         self.db = db
+        self._meta = dict(meta) if meta is not None else None
+        """The database's identity this context acts under (see :attr:`meta`)."""
         self.recorder = ChangeRecorder()
         """Notes what writes change, for :meth:`run` (:mod:`inspector_app.changes`)."""
         self.resolver = resolver or DatabaseResolver()
@@ -98,10 +101,19 @@ class Services:
         self.feedback = FeedbackService(self)
 
     # -- identity -------------------------------------------------------------------------
-    @cached_property
+    @property
     def meta(self) -> dict[str, str]:
-        self.check_bound()
-        return {row.key: row.value for row in Meta.select()}
+        """The database's identity (``point_code``, ``database_kind``, ``database_id``...):
+        read from the file once, or the one given to the constructor (an import's rules act
+        as the sending point)."""
+        if self._meta is None:
+            self.check_bound()
+            self._meta = {row.key: row.value for row in Meta.select()}
+        return self._meta
+
+    def reread_meta(self) -> None:
+        """Read the identity from the file again at next use (after the set-up wrote it)."""
+        self._meta = None
 
     @property
     def point_code(self) -> str:
