@@ -10,6 +10,10 @@ word on the command line, ``export-table appeals``, and the key of saved column 
 area, the staff, the point); the sync order is that of ``storage.models.SYNCED_MODELS``,
 where references point to earlier kinds. The UI adds its own facts (form, sidebar) in one
 table keyed by the same slugs (``ui/kinds.py``).
+
+What a write changes is not described here: the core reports it as it writes
+(:mod:`inspector_app.changes`), side effects included, and a view of a kind refreshes when the
+changes name that kind or one of its :attr:`Kind.references`.
 """
 
 from __future__ import annotations
@@ -62,11 +66,10 @@ class Kind:
     """Columns with an index of live rows (migration 0004; a test checks the schema)."""
     document: str | None = None
     """Its one-record printed document (``report talon``, ``protocol``, ``visit``)."""
-    also_changes: tuple[str, ...] = ()
-    """Other kinds a write of this kind changes too (a check visit moves a registration's
-    schedule)."""
     references: frozenset[str] = field(init=False, default=frozenset())
-    """Kinds this kind's records refer to (derived from the model's foreign keys)."""
+    """Kinds this kind's records refer to (derived from the model's foreign keys): a view of
+    this kind shows their names, so it refreshes when they change
+    (:meth:`inspector_app.changes.Changes.shows`)."""
 
     def __post_init__(self) -> None:
         targets = {f.rel_model._meta.table_name for f in self.model._meta.sorted_fields
@@ -103,7 +106,7 @@ KINDS: dict[str, Kind] = {kind.slug: kind for kind in (
          series="appeals", live_indexed=("received_at",), document="talon"),
     Kind("preventive_visit", PreventiveVisit, "visits", "preventive-visits", "visited_at",
          "inspector", ("person",), series="visits", live_indexed=("visited_at",),
-         document="visit", also_changes=("registration",)),
+         document="visit"),
     Kind("registration", Registration, "registrations", "registrations", "start_date",
          "inspector", ("person",), live_indexed=("next_check_due", "start_date")),
     Kind("offence", Offence, "offences", "offences", "committed_at", "inspector",
@@ -142,17 +145,6 @@ def searchable() -> tuple[Kind, ...]:
 def charted() -> tuple[Kind, ...]:
     """The kinds of the monthly activity series, in display order."""
     return tuple(k for k in KINDS.values() if k.series is not None)
-
-
-def affected_by(slug: str) -> frozenset[str]:
-    """The kinds whose views may show something a write of ``slug`` changed: the kinds it
-    changes and every kind that refers to one of them (a person's name in appeals). An
-    announcement that names no kind (``"sync"``: an import of packages) may have changed all."""
-    if slug not in KINDS:
-        return frozenset(KINDS)
-    changed = {slug, *KINDS[slug].also_changes}
-    return frozenset(k.slug for k in KINDS.values()
-                     if k.slug in changed or changed & k.references)
 
 
 def has_live_index(expression) -> bool:

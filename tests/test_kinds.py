@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from inspector_app import kinds
-from inspector_app.kinds import KINDS, SYNC_ORDER, affected_by, has_live_index
+from inspector_app.changes import Changes
+from inspector_app.kinds import KINDS, SYNC_ORDER, has_live_index
 from inspector_app.storage.models import SYNCED_MODELS, Appeal, Person, Staff
 
 
@@ -50,16 +51,22 @@ def test_has_live_index_knows_fields_and_aliases():
     assert not has_live_index(Appeal.id.desc())
 
 
-def test_refresh_rules_follow_the_references():
-    assert affected_by("person") == {"person", "appeal", "preventive_visit", "registration",
-                                     "offence"}
-    assert affected_by("staff") == {"staff", "appeal", "preventive_visit", "registration",
-                                    "offence", "meeting", "feedback"}
-    # a check visit moves the registration's schedule: registration views refresh
-    assert {"preventive_visit", "registration"} <= affected_by("preventive_visit")
-    assert affected_by("feedback") == {"feedback"}
+def test_views_refresh_for_the_kinds_they_refer_to():
+    def shown_by(kind: str) -> set[str]:
+        changes = Changes(written={kind: frozenset({"x"})})
+        return {slug for slug in KINDS if changes.shows(slug)}
+
+    assert shown_by("person") == {"person", "appeal", "preventive_visit", "registration",
+                                  "offence"}
+    assert shown_by("staff") == {"staff", "appeal", "preventive_visit", "registration",
+                                 "offence", "meeting", "feedback"}
+    assert shown_by("feedback") == {"feedback"}
     # the area passport shows each address's КСК/ОСИ
-    assert "address" in affected_by("organisation")
+    assert "address" in shown_by("organisation")
+    # a catalogue's new titles show everywhere; an import's counts name whole kinds
+    assert all(Changes(catalogues=True).shows(slug) for slug in KINDS)
+    assert Changes(bulk=frozenset({"appeal"})).shows("appeal")
+    assert not Changes(sync=True).shows("appeal")
 
 
 def test_every_register_belongs_to_a_kind_that_says_so():

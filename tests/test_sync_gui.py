@@ -82,11 +82,12 @@ def test_batch_import_asks_about_new_points_and_reports_each_file(offices, qtbot
     shown = []
     show = panel.status.setText
     panel.status.setText = lambda text: (shown.append(text), show(text))
-    with qtbot.waitSignal(district_ctx.sig_data_changed, timeout=30_000):
+    with qtbot.waitSignal(district_ctx.sig_data_changed, timeout=30_000) as changed:
         qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
         for _ in range(2):
             if panel.job is not None:
                 panel.job.wait()
+    assert changed.args[0].sync and {"point", "staff"} <= changed.args[0].bulk  # the result's
     fingerprint = keys_of(point_ctx.services).public.fingerprint
     assert len(asked) == 2 and "ATY-017" in asked[1] and fingerprint in asked[1]
     rows = {panel.report.item(r, 0).text(): panel.report.item(r, 1).text()

@@ -85,11 +85,11 @@ def test_area_rows_open_their_records_and_new_buttons_create(qtbot, ctx, seeded,
 def test_a_new_visit_updates_the_passport(qtbot, ctx, seeded):
     services, ids = seeded
     page = open_area(qtbot, ctx)
-    services.visits.create({"visited_at": "2026-11-25 10:00", "kind": "household_round",
-                            "dwelling_kind": "private_house",
-                            "address": ids["address_not_visited"],
-                            "address_text": "ул. Сатпаева, 5"})
-    ctx.notify_changed("preventive_visit")
+    _visit, changes = services.run(services.visits.create, {
+        "visited_at": "2026-11-25 10:00", "kind": "household_round",
+        "dwelling_kind": "private_house", "address": ids["address_not_visited"],
+        "address_text": "ул. Сатпаева, 5"})
+    ctx.notify_changed(changes)
     qtbot.waitUntil(lambda: not page.is_loading() and page.not_visited_count() == 0,
                     timeout=10_000)
 

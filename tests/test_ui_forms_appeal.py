@@ -34,7 +34,7 @@ def test_create_appeal_shows_the_talon_and_appears_in_the_register(qtbot, ctx, s
     type_text(form.substance, "Соседи из кв. 7 шумят после 23:00")
     with qtbot.waitSignal(ctx.sig_data_changed) as changed:
         qtbot.keyClick(form.channel, Qt.Key.Key_Return)
-    assert changed.args == ["appeal"]
+    assert changed.args[0].written == {"appeal": {form.saved_id}}
     appeal = services.appeals.get(form.saved_id)
     assert appeal.talon_number == "ATY-017-T-2026-00001"
     assert "Талон № ATY-017-T-2026-00001 от 25.11.2026 10:30" in form.banner.text()

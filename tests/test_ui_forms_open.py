@@ -52,7 +52,7 @@ def test_open_new_record_saves_and_returns_its_id(qtbot, ctx, services):
     seen = on_modal(MeetingForm, fill)
     with qtbot.waitSignal(ctx.sig_data_changed) as changed:
         meeting_id = open_record_form(ctx, "meeting")
-    assert seen and changed.args == ["meeting"]
+    assert seen and changed.args[0].written == {"meeting": {meeting_id}}
     assert services.meetings.get(meeting_id).attendance == 30
 
 

@@ -30,7 +30,7 @@ def test_create_person_appears_in_register(qtbot, ctx, services):
     type_text(form.address, "ул. Абая, 12")
     with qtbot.waitSignal(ctx.sig_data_changed) as changed:
         person_id = form.save()
-    assert changed.args == ["person"]
+    assert changed.args[0].written == {"person": {person_id}}
     person = services.persons.get(person_id)
     assert (person.surname, person.first_name, person.iin) == ("Сейтқалиева", "Әйгерім",
                                                                "900215400102")

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from qt_helpers import type_text
 from test_ui_forms_support import answer_box, make_ctx, on_modal, show
 
-from ui.forms.base_form import RecordForm, mnemonic_letter, plain_caption
+from ui.forms.base_form import RecordForm
 from ui.forms.choices import RadioChoice
+from ui.forms.keyboard import mnemonic_letter, plain_caption
 from ui.forms.offence_form import OffenceForm
 from ui.forms.registration_form import RegistrationForm
 from ui.help_dialog import HelpDialog

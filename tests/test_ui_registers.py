@@ -214,17 +214,18 @@ def test_a_saved_record_refreshes_the_register(qtbot, ctx, seeded):
     services, _ids = seeded
     page = open_page(qtbot, ctx, "meetings")
     before = page.model.rowCount()
-    services.meetings.create({"held_at": "2026-11-24 18:00", "kind": "report_meeting",
-                              "place": "Акимат", "attendance": 12})
-    ctx.notify_changed("meeting")
+    _meeting, changes = services.run(services.meetings.create, {
+        "held_at": "2026-11-24 18:00", "kind": "report_meeting", "place": "Акимат",
+        "attendance": 12})
+    ctx.notify_changed(changes)
     wait_loaded(qtbot, page)
     assert page.model.rowCount() == before + 1
 
 
 def test_a_check_visit_saved_in_its_form_refreshes_the_open_registrations_page(qtbot, ctx,
                                                                                 seeded):
-    """The visit form announces only its own kind; the registrations page refreshes anyway
-    because the kind description says a visit write changes registrations (issue 16)."""
+    """Saving a check visit moves its registration's dates; the core's changes say so, and
+    the open registrations page refreshes (issue 16)."""
     from test_ui_forms_support import show
 
     from ui.forms.visit_form import VisitForm
@@ -232,15 +233,21 @@ def test_a_check_visit_saved_in_its_form_refreshes_the_open_registrations_page(q
     services, ids = seeded
     page = open_page(qtbot, ctx, "registrations")
     row = ids_shown(page).index(ids["registration_overdue"])
-    column = next(i for i, c in enumerate(page.register.columns) if c.key == "last_check_on")
+    keys = [c.key for c in page.register.columns]
+    column, due_column = keys.index("last_check_on"), keys.index("next_check_due")
     assert page.model.index(row, column).data() in ("", None)
+    due_before = page.model.index(row, due_column).data()
     form = show(qtbot, VisitForm(ctx))
     form.kind_combo.set_value("registration_check")
     form.registration.set_value(ids["registration_overdue"])
     type_text(form.address.lineEdit(), "ул. Абая, 12")
     with qtbot.waitSignal(ctx.sig_data_changed):
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    assert services.registrations.get(ids["registration_overdue"]).last_check_on is not None
-    qtbot.waitUntil(lambda: page.model.index(
-        ids_shown(page).index(ids["registration_overdue"]), column).data() == "25.11.2026",
-        timeout=10_000)
+    due = services.registrations.get(ids["registration_overdue"]).next_check_due
+    assert f"{due:%d.%m.%Y}" != due_before
+
+    def shown(at: int) -> str:
+        return page.model.index(ids_shown(page).index(ids["registration_overdue"]), at).data()
+
+    qtbot.waitUntil(lambda: shown(column) == "25.11.2026", timeout=10_000)
+    assert shown(due_column) == f"{due:%d.%m.%Y}"

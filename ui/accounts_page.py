@@ -9,6 +9,8 @@ sort proxy.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.changes import Changes
 from inspector_app.domain.text import collation_hex, collation_key
 from inspector_app.errors import InspectorError, ValidationError
 from inspector_app.storage.models import Staff
@@ -125,8 +128,8 @@ class AccountsPage(QWidget):
         if self._dirty:
             self.refresh()
 
-    def _on_data_changed(self, kind: str) -> None:
-        if kind == "staff":
+    def _on_data_changed(self, changes: Changes) -> None:
+        if "staff" in changes.kinds:
             if self.isVisible():
                 self.refresh()
             else:
@@ -208,13 +211,13 @@ class AccountsPage(QWidget):
         record = self.current()
         if record is None or not record.active:
             return
-        staff = self.ctx.services.staff
         dialog = TemporaryPasswordDialog(
-            self.ctx, self.tr("Reset password"), record,
-            lambda password: staff.reset_password(record.id, password), self)
+            self.ctx, self.tr("Reset password"), record, self.ctx.services.staff.reset_password,
+            self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._changed(record.id, self.tr("Password of %1 reset: it must be changed at the "
-                                             "next login.").replace("%1", record.login))
+            self._changed(record.id, dialog.changes, self.tr(
+                "Password of %1 reset: it must be changed at the next login.").replace(
+                    "%1", record.login))
 
     def toggle_active(self) -> None:
         """Deactivate the selected account (after a question) or reopen it with a
@@ -222,13 +225,13 @@ class AccountsPage(QWidget):
         record = self.current()
         if record is None:
             return
-        staff = self.ctx.services.staff
+        services = self.ctx.services
         if not record.active:
             dialog = TemporaryPasswordDialog(
-                self.ctx, self.tr("Reactivate the account"), record,
-                lambda password: staff.activate(record.id, password), self)
+                self.ctx, self.tr("Reactivate the account"), record, services.staff.activate,
+                self)
             if dialog.exec() == QDialog.DialogCode.Accepted:
-                self._changed(record.id, self.tr("Account %1 reactivated.").replace(
+                self._changed(record.id, dialog.changes, self.tr("Account %1 reactivated.").replace(
                     "%1", record.login))
             return
         answer = QMessageBox.question(
@@ -241,28 +244,32 @@ class AccountsPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            staff.deactivate(record.id)
+            _record, changes = services.run(services.staff.deactivate, record.id)
         except InspectorError as exc:
             show_error(self, exc, self.ctx.lang)
             return
-        self._changed(record.id, self.tr("Account %1 deactivated.").replace("%1", record.login))
+        self._changed(record.id, changes,
+                      self.tr("Account %1 deactivated.").replace("%1", record.login))
 
-    def _changed(self, record_id: str, message: str) -> None:
-        self.ctx.notify_changed("staff")
+    def _changed(self, record_id: str, changes: Changes, message: str) -> None:
+        self.ctx.notify_changed(changes)
         self.refresh()
         self.select(record_id)
         self.sig_status.emit(message)
 
 
 class TemporaryPasswordDialog(QDialog):
-    """A temporary password typed twice for one account; ``apply(password)`` is the core's
-    use case (reset or reactivate), whose refusals are shown here."""
+    """A temporary password typed twice for one account; ``apply(record_id, password)`` is
+    the core's use case (reset or reactivate), whose refusals are shown here; once accepted,
+    :attr:`changes` holds what it changed."""
 
-    def __init__(self, ctx: UiContext, title: str, record: Staff, apply,
-                 parent: QWidget | None = None):
+    def __init__(self, ctx: UiContext, title: str, record: Staff,
+                 apply: Callable[[str, str], Staff], parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.apply = apply
+        self.record_id = record.id
+        self.changes = Changes()
         self.setWindowTitle(title)
         explanation = QLabel(self.tr("A temporary password for %1 (%2). Tell it to the officer: "
                                      "they choose their own at the next login.")
@@ -299,7 +306,8 @@ class TemporaryPasswordDialog(QDialog):
             self.repeat.setFocus()
             return
         try:
-            self.apply(self.password.text())
+            _record, self.changes = self.ctx.services.run(self.apply, self.record_id,
+                                                          self.password.text())
         except ValidationError as exc:
             self.message.setText("\n".join(error.message(self.ctx.lang) for error in exc.errors))
             self.message.show()

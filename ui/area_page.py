@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.changes import Changes
 from inspector_app.domain.numbers import group_thousands
 from inspector_app.domain.permissions import Action
-from inspector_app.kinds import affected_by
 from inspector_app.services.context import Services
 from ui.context import UiContext
 from ui.icons import icon
@@ -270,8 +270,8 @@ class AreaPage(QWidget):
         else:
             self._dirty = True
 
-    def _on_data_changed(self, kind: str) -> None:
-        if affected_by(kind) & SHOWN_KINDS:
+    def _on_data_changed(self, changes: Changes) -> None:
+        if any(changes.shows(kind) for kind in SHOWN_KINDS):
             self._reload_if_visible()
 
     def _show(self, data: AreaData) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.changes import Changes
 from inspector_app.domain.numbers import group_thousands
 from inspector_app.domain.permissions import Action
 from inspector_app.errors import PermissionDenied
@@ -294,7 +295,7 @@ class AuditLogPage(QWidget):
         self.model.set_ids(ids)
         self.count_label.setText(self.tr("Entries: %1").replace("%1", group_thousands(len(ids))))
 
-    def _on_data_changed(self, _kind: str) -> None:
+    def _on_data_changed(self, _changes: Changes) -> None:
         if self.isVisible():
             self._fill_choices()
             self.refresh()

@@ -1,8 +1,9 @@
 """The GUI's application context: the core's services plus what only the GUI needs.
 
 Built once at start-up and handed to the main window, pages and dialogs (no singletons).
-Whoever saves, deletes or imports records calls :meth:`UiContext.notify_changed`, and every
-view showing that kind of record refreshes itself.
+Whoever saves, deletes or imports records passes what the core says it changed
+(:class:`~inspector_app.changes.Changes`, from ``services.run`` or an import's result) to
+:meth:`UiContext.notify_changed`; every view decides from it whether it must refresh.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from inspector_app.changes import Changes
 from inspector_app.services.context import Services
 
 
 class UiContext(QObject):
     """Services, per-PC settings and the current language, with a change notification."""
 
-    sig_data_changed = Signal(str)  # the record kind that changed ("appeal", "person", ...)
+    sig_data_changed = Signal(object)  # the Changes a write or an import made
     sig_language_changed = Signal(str)
 
     def __init__(self, services: Services, settings: QSettings, lang: str = "ru",
@@ -27,9 +29,11 @@ class UiContext(QObject):
         self.settings = settings
         self.lang = lang
 
-    def notify_changed(self, kind: str) -> None:
-        """Tell every view that records of ``kind`` were created, edited or deleted."""
-        self.sig_data_changed.emit(kind)
+    def notify_changed(self, changes: Changes) -> None:
+        """Tell every view what a write or an import changed (nothing when it changed
+        nothing)."""
+        if changes:
+            self.sig_data_changed.emit(changes)
 
     def set_language(self, lang: str) -> None:
         """Switch the whole client to ``lang`` now (Qt translators, then core texts)."""

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.changes import Changes
 from inspector_app.domain.numbers import group_thousands
 from inspector_app.domain.permissions import Action
 from inspector_app.errors import InspectorError
@@ -459,7 +460,7 @@ class HomePage(QWidget):
             "%1", group_thousands(self.data.checks_overdue)).replace(
             "%2", group_thousands(self.data.overdue_total))
 
-    def _on_data_changed(self, _kind: str) -> None:
+    def _on_data_changed(self, _changes: Changes) -> None:
         if self.isVisible():
             self.refresh()
         else:

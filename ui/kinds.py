@@ -1,8 +1,9 @@
 """What the desktop client adds to the description of each record kind, in one table.
 
-Keyed by the core's slugs (:mod:`inspector_app.kinds`), in the order of the sidebar and of
-the "new record" buttons: each kind's form (whose ``icon_name`` is the kind's icon) and the
-register columns a line of the home page's latest records shows. The sidebar holds a page for
+Keyed by the core's slugs (:mod:`inspector_app.kinds`), each named once, by its form's
+``kind``; in the order of the sidebar and of the "new record" buttons: each kind's form (whose
+``icon_name`` is the kind's icon) and the register columns a line of the home page's latest
+records shows. The sidebar holds a page for
 every kind with a register; the home page has figures, a "new" button and latest records for
 every register with a date.
 """
@@ -37,40 +38,45 @@ class UiKind:
     """The home page's "new record" button (texts of the ``HomePage`` translation context)."""
 
     @property
+    def slug(self) -> str:
+        """The kind's slug, the one its form declares."""
+        return self.form.kind
+
+    @property
     def icon(self) -> str:
         return self.form.icon_name
 
 
-UI_KINDS: dict[str, UiKind] = {
-    "appeal": UiKind(
+UI_KINDS: dict[str, UiKind] = {ui.slug: ui for ui in (
+    UiKind(
         AppealForm, ("talon_number", "applicant", "topic"),
         QT_TRANSLATE_NOOP("HomePage", "Appeal"),
         QT_TRANSLATE_NOOP("HomePage", "Receive a citizen: a new appeal with a talon")),
-    "preventive_visit": UiKind(
+    UiKind(
         VisitForm, ("kind", "address_text", "person"),
         QT_TRANSLATE_NOOP("HomePage", "Visit"),
         QT_TRANSLATE_NOOP("HomePage", "A new preventive visit or door-to-door round")),
-    "registration": UiKind(
+    UiKind(
         RegistrationForm, ("person", "category"),
         QT_TRANSLATE_NOOP("HomePage", "Registration"),
         QT_TRANSLATE_NOOP("HomePage", "Put a person on preventive registration")),
-    "offence": UiKind(
+    UiKind(
         OffenceForm, ("protocol_number", "offender", "article"),
         QT_TRANSLATE_NOOP("HomePage", "Protocol"),
         QT_TRANSLATE_NOOP("HomePage", "A new administrative offence protocol")),
-    "meeting": UiKind(
+    UiKind(
         MeetingForm, ("kind", "place"),
         QT_TRANSLATE_NOOP("HomePage", "Meeting"),
         QT_TRANSLATE_NOOP("HomePage", "A new meeting with the population")),
-    "feedback": UiKind(
+    UiKind(
         FeedbackForm, ("rating", "concerns"),
         QT_TRANSLATE_NOOP("HomePage", "Survey answer"),
         QT_TRANSLATE_NOOP("HomePage", "A resident's answers to the survey")),
-    "person": UiKind(PersonForm),
-    "address": UiKind(AddressForm),
-    "organisation": UiKind(OrganisationForm),
-    "staff": UiKind(StaffForm),
-}
+    UiKind(PersonForm),
+    UiKind(AddressForm),
+    UiKind(OrganisationForm),
+    UiKind(StaffForm),
+)}
 
 FORM_KINDS: dict[str, type[RecordForm]] = {slug: ui.form for slug, ui in UI_KINDS.items()}
 """The form of each kind that has one (the point's own record is edited in the settings)."""

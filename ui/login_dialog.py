@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.changes import Changes
 from inspector_app.errors import InspectorError, ValidationError
 from inspector_app.services.context import Services
 from inspector_app.services.setup import login_services
@@ -112,13 +113,15 @@ class LoginDialog(QDialog):
 
 
 class ChangePasswordDialog(QDialog):
-    """The logged-in user replaces their password (the current one is asked)."""
+    """The logged-in user replaces their password (the current one is asked); once accepted,
+    :attr:`changes` holds what the change wrote (the account)."""
 
     def __init__(self, services: Services, lang: str, parent: QWidget | None = None, *,
                  old_password: str | None = None, required: bool = False):
         super().__init__(parent)
         self.services = services
         self.lang = lang
+        self.changes = Changes()
         self.setWindowTitle(self.tr("Change password"))
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
@@ -162,7 +165,8 @@ class ChangePasswordDialog(QDialog):
             self.repeat.setFocus()
             return
         try:
-            self.services.staff.change_own_password(self.old.text(), self.new.text())
+            _staff, self.changes = self.services.run(self.services.staff.change_own_password,
+                                                     self.old.text(), self.new.text())
         except ValidationError as exc:
             self._say("\n".join(error.message(self.lang) for error in exc.errors))
             return

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.changes import Changes
 from inspector_app.domain.numbers import group_thousands
 from inspector_app.kinds import registered
 from inspector_app.messages import translate
@@ -42,7 +43,6 @@ Index = QModelIndex | QPersistentModelIndex
 STALE_COLOUR = QColor("#fde2c8")
 TROUBLE_COLOUR = QColor("#f8d7da")
 KIND_COLUMNS = tuple(k.slug for k in registered())
-POINT_KINDS = frozenset({"point", "sync"})
 
 
 class PointsModel(QAbstractTableModel):
@@ -184,9 +184,9 @@ class PointsOverview(QWidget):
         self.refused_label.setVisible(visible)
         self.refused.setVisible(visible)
 
-    @Slot(str)
-    def _on_changed(self, kind: str) -> None:
-        if kind in POINT_KINDS:
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.sync or "point" in changes.kinds:
             self.reload()
 
     @Slot(str)

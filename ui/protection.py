@@ -168,7 +168,9 @@ class Protection(QObject):
             self._restore_and_restart(dialog.chosen(), ask=True)
 
     def change_password(self) -> None:
-        ChangePasswordDialog(self.ctx.services, self.ctx.lang, self.window).exec()
+        dialog = ChangePasswordDialog(self.ctx.services, self.ctx.lang, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.ctx.notify_changed(dialog.changes)
 
     def _offer_restore(self) -> None:
         """Restore is offered to the roles the core lets restore (its own check still runs)."""

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.changes import Changes
 from inspector_app.messages import translate
 from inspector_app.queries.registers import REGISTERS
 from inspector_app.reports import ReportRequest, generate, periods
@@ -271,8 +272,8 @@ class ReportsPage(QWidget):
         self.inspector.setCurrentIndex(max(index, 0))
         self.inspector.blockSignals(False)
 
-    def _on_data_changed(self, kind: str) -> None:
-        if kind == "staff":
+    def _on_data_changed(self, changes: Changes) -> None:
+        if "staff" in changes.kinds:
             self._fill_inspectors()
 
     def set_kind(self, kind: str) -> None:

@@ -163,12 +163,13 @@ class SettingsDialog(QDialog):
         hours = self.reception_hours.text().strip()
         if self.reception_hours.isEnabled() and hours != self.point.reception_hours:
             try:
-                self.ctx.services.points.update(self.point.id, {"reception_hours": hours},
-                                                self.point.row_version)
+                services = self.ctx.services
+                _point, changes = services.run(services.points.update, self.point.id,
+                                               {"reception_hours": hours}, self.point.row_version)
             except InspectorError as exc:
                 show_error(self, exc, self.ctx.lang)
                 return
-            self.ctx.notify_changed("point")
+            self.ctx.notify_changed(changes)
         BACKUP_FOLDER.write(self.ctx.settings, self.backup_folder.text().strip())
         protection = getattr(self.parent(), "protection", None)
         if protection is not None:

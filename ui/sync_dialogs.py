@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.permissions import Action
 from inspector_app.errors import InspectorError
-from inspector_app.kinds import KINDS
 from inspector_app.sync import restored, state
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.export import export_package
@@ -348,9 +347,7 @@ class ImportPanel(QWidget):
         duplicates = sum(1 for r in batch.files if r.status == DUPLICATE)
         self.status.setText(self.ctx.t("cli.import_summary", imported=imported,
                                        duplicates=duplicates, refused=len(batch.refused)))
-        if imported:
-            for kind in KINDS:
-                self.ctx.notify_changed(kind)
+        self.ctx.notify_changed(batch.changes)
         self._update_buttons()
 
     def _failed(self, exc: BaseException) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
+from inspector_app.changes import Changes
 from inspector_app.domain.permissions import Action
 from inspector_app.sync.receipts import last_acknowledged
 from ui.icons import icon
@@ -83,8 +84,8 @@ class SyncActions(QObject):
         self.ack_label.setText(self.tr("Last acknowledged by the district: %1 (export %2)")
                                .replace("%1", when).replace("%2", str(ack.export_no)))
 
-    def _on_changed(self, kind: str) -> None:
-        if kind in ("sync", "*"):
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.sync:
             self.update_acknowledged()
             if self.district:
                 self.points_page.reload()
@@ -98,8 +99,5 @@ class SyncActions(QObject):
     def import_packages(self) -> None:
         from ui.sync_dialogs import ImportDialog
 
-        ImportDialog(self.ctx, self.window).exec()
-        self.ctx.notify_changed("sync")
-        for page in getattr(self.window, "registers", {}).values():
-            page.refresh()
+        ImportDialog(self.ctx, self.window).exec()  # it passes on what the import changed
         self.update_acknowledged()

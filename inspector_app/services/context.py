@@ -6,14 +6,15 @@ global singletons, so tests build their own with a fixed clock.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from peewee import Column, SqliteDatabase
 
+from inspector_app.changes import ChangeRecorder, Changes
 from inspector_app.domain.catalogues import Catalogues
 from inspector_app.domain.clock import Clock
 from inspector_app.domain.permissions import Action, allowed
@@ -58,6 +59,8 @@ if TYPE_CHECKING:
     from inspector_app.protection.encryption import Keyring
 
 SYSTEM_ACTOR = "system"
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
 
 
 class Services:
@@ -69,8 +72,13 @@ class Services:
 
     def __init__(self, db: SqliteDatabase, *, clock: Clock | None = None,
                  session: Session | None = None, keyring: Keyring | None = None,
-                 resolver: Resolver | None = None, policy: RulePolicy = EVERY_RULE):
+                 resolver: Resolver | None = None, policy: RulePolicy = EVERY_RULE,
+                 meta: Mapping[str, str] | None = None):
         self.db = db
+        self._meta = dict(meta) if meta is not None else None
+        """The database's identity this context acts under (see :attr:`meta`)."""
+        self.recorder = ChangeRecorder()
+        """Notes what writes change, for :meth:`run` (:mod:`inspector_app.changes`)."""
         self.resolver = resolver or DatabaseResolver()
         """How the rules find the records a record refers to (an import passes its own)."""
         self.policy = policy
@@ -93,10 +101,19 @@ class Services:
         self.feedback = FeedbackService(self)
 
     # -- identity -------------------------------------------------------------------------
-    @cached_property
+    @property
     def meta(self) -> dict[str, str]:
-        self.check_bound()
-        return {row.key: row.value for row in Meta.select()}
+        """The database's identity (``point_code``, ``database_kind``, ``database_id``...):
+        read from the file once, or the one given to the constructor (an import's rules act
+        as the sending point)."""
+        if self._meta is None:
+            self.check_bound()
+            self._meta = {row.key: row.value for row in Meta.select()}
+        return self._meta
+
+    def reread_meta(self) -> None:
+        """Read the identity from the file again at next use (after the set-up wrote it)."""
+        self._meta = None
 
     @property
     def point_code(self) -> str:
@@ -207,6 +224,14 @@ class Services:
                                                own_record=own_record))
 
     # -- shared helpers -------------------------------------------------------------------
+    def run(self, write: Callable[_P, _T], *args: _P.args,
+            **kwargs: _P.kwargs) -> tuple[_T, Changes]:
+        """Call ``write`` (any use case) and return its result with what it changed, side
+        effects included: ``visit, changes = services.run(services.visits.create, data)``."""
+        with self.recorder.recording() as collected:
+            result = write(*args, **kwargs)
+        return result, collected.changes()
+
     def next_number(self, kind: str, year: int) -> str:
         return numbering.next_number(self.point_code, kind, year)
 
@@ -229,6 +254,7 @@ class Services:
                 text = service.search_parts(dict(record.__data__))
                 model.update(search_text=search_text(*text)).where(
                     model.id == record.id).execute()
+                self.recorder.reindexed(described.slug, (record.id,))
 
     @cached_property
     def search(self) -> Search:

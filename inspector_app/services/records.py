@@ -264,17 +264,10 @@ class RecordService(ABC):
         with services.db.atomic():
             values = self.clean(dict(data), None)
             self.before_insert(values)
-            now = services.clock.now_utc()
-            seq = next_change_seq()
-            record = self.model(
-                owner_point=services.point_code, created_at=now, created_by=services.actor_login,
-                updated_at=now, updated_by=services.actor_login, row_version=1, change_seq=seq,
-                deleted=False, **values,
-            )
+            record = self.model(owner_point=services.point_code, created_by=services.actor_login,
+                                row_version=0, deleted=False, **values)
             record.search_text = search_text(*self.search_parts(values))
-            record.save(force_insert=True)
-            write_audit(now, services.actor_login, "create", self.model._meta.table_name,
-                        record.id, seq, None, self._audit_view(record))
+            self.store(record, "create", None, self._audit_view(record))
             self.after_save(record, True)
         return record
 
@@ -300,15 +293,7 @@ class RecordService(ABC):
             after = self._audit_view(record)
             if after == before:
                 return record
-            now = services.clock.now_utc()
-            seq = next_change_seq()
-            record.updated_at, record.updated_by = now, services.actor_login
-            record.row_version += 1
-            record.change_seq = seq
-            record.save()
-            old, new = changed_only(before, after)
-            write_audit(now, services.actor_login, "update", self.model._meta.table_name,
-                        record.id, seq, old, new)
+            self.store(record, "update", *changed_only(before, after))
             self.after_save(record, False)
         return record
 
@@ -321,16 +306,31 @@ class RecordService(ABC):
             if record.owner_point != services.point_code:
                 raise PermissionDenied("error.not_owner", point=record.owner_point)
             self.check_can_delete(record)
-            now = services.clock.now_utc()
-            seq = next_change_seq()
-            record.deleted, record.deleted_at, record.deleted_by = True, now, services.actor_login
-            record.updated_at, record.updated_by = now, services.actor_login
-            record.row_version += 1
-            record.change_seq = seq
-            record.save()
-            write_audit(now, services.actor_login, "delete", self.model._meta.table_name,
-                        record.id, seq, {"deleted": False}, {"deleted": True})
+            record.deleted, record.deleted_by = True, services.actor_login
+            self.store(record, "delete", {"deleted": False}, {"deleted": True})
             self.after_save(record, False)
+
+    def store(self, record: SyncedModel, action: str, old: dict | None,
+              new: dict | None) -> None:
+        """Write one version of ``record`` (inside the caller's transaction): the next change
+        number, the time and author stamps, a row version, the audit entry of ``action``
+        (``create``, ``update``, ``delete``) with ``old`` and ``new`` values, and a note in
+        the services' :class:`~inspector_app.changes.ChangeRecorder`. The one way a record
+        is written, follow-up writes too (:mod:`inspector_app.changes`)."""
+        services = self.services
+        now = services.clock.now_utc()
+        seq = next_change_seq()
+        if action == "create":
+            record.created_at = now
+        elif action == "delete":
+            record.deleted_at = now
+        record.updated_at, record.updated_by = now, services.actor_login
+        record.row_version += 1
+        record.change_seq = seq
+        record.save(force_insert=action == "create")
+        write_audit(now, services.actor_login, action, self.model._meta.table_name, record.id,
+                    seq, old, new)
+        services.recorder.written(self.kind, record.id, deleted=action == "delete")
 
     def check_can_delete(self, record: SyncedModel) -> None:
         """Refuse deleting a record others still refer to (subclasses override)."""

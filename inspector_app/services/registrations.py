@@ -8,7 +8,7 @@ from typing import Any
 from peewee import fn
 
 from inspector_app.services.people import full_name
-from inspector_app.services.records import RecordService, json_value, next_change_seq, write_audit
+from inspector_app.services.records import RecordService, json_value
 from inspector_app.storage.models import Person, PreventiveVisit, Registration
 
 
@@ -75,18 +75,11 @@ class RegistrationService(RecordService):
         due = next_due(record.start_date, last_date, record.check_interval_days)
         if (record.last_check_on, record.next_check_due) == (last_date, due):
             return
-        services = self.services
         old = {"last_check_on": json_value(record.last_check_on),
                "next_check_due": json_value(record.next_check_due)}
-        now = services.clock.now_utc()
-        seq = next_change_seq()
         record.last_check_on, record.next_check_due = last_date, due
-        record.updated_at, record.updated_by = now, services.actor_login
-        record.row_version += 1
-        record.change_seq = seq
-        record.save()
-        write_audit(now, services.actor_login, "update", "registration", record.id, seq, old,
-                    {"last_check_on": json_value(last_date), "next_check_due": json_value(due)})
+        self.store(record, "update", old, {"last_check_on": json_value(last_date),
+                                           "next_check_due": json_value(due)})
 
     def active(self, on: date | None = None):
         """Registrations open on ``on`` (today by default)."""

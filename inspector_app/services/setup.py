@@ -79,7 +79,7 @@ def initialise(db: SqliteDatabase, profile: PointProfile, account: FirstAccount,
                            ("database_id", new_database_id()),
                            ("created_by_version", __version__)):
             Meta.create(key=key, value=value)
-        services.__dict__.pop("meta", None)
+        services.reread_meta()
         load_catalogue_files(services.clock.now_utc())
         services.catalogues.reload()
         services.points.create({

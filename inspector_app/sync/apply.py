@@ -96,10 +96,9 @@ def validation_services(db: SqliteDatabase, lookup: RecordLookup, sender: str,
                         local_moment: datetime, sender_kind: str = "point") -> Services:
     """Services that apply the rules as the sender (a point, or the district office sending
     its reference data) would, at its export time, finding records through ``lookup``."""
-    services = Services(db, clock=FixedClock(local_moment + CLOCK_TOLERANCE), resolver=lookup,
-                        policy=IMPORT_POLICY)
-    services.__dict__["meta"] = {"point_code": sender, "database_kind": sender_kind}
-    return services
+    return Services(db, clock=FixedClock(local_moment + CLOCK_TOLERANCE), resolver=lookup,
+                    policy=IMPORT_POLICY,
+                    meta={"point_code": sender, "database_kind": sender_kind})
 
 
 class _Existing:

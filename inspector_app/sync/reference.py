@@ -155,6 +155,7 @@ def apply_reference(services: Services, reader: PackageReader, result: FileResul
     write_audit(now, services.actor_login, "import", "sync_inbound", manifest.package_id,
                 next_change_seq(), None, {"from": sender, "catalogues": updated})
     services.catalogues.reload()
+    result.catalogues = updated
     result.status = IMPORTED
     result.notices.append(Notice("sync.reference_applied",
                                  {"catalogues": ", ".join(updated) or "—"}))

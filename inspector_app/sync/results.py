@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from inspector_app.changes import Changes
 from inspector_app.errors import InspectorError
 from inspector_app.messages import translate
 
 IMPORTED, DUPLICATE, REFUSED = "imported", "duplicate", "refused"
 COUNT_NAMES = ("new", "updated", "deleted", "unchanged", "superseded", "conflicts")
+_WRITTEN = ("new", "updated", "deleted")
 
 
 @dataclass(frozen=True)
@@ -39,10 +41,23 @@ class FileResult:
     notices: list[Notice] = field(default_factory=list)
     error: InspectorError | None = None
     kept_at: Path | None = None
+    catalogues: list[str] = field(default_factory=list)
+    """The reference catalogues a district's package replaced."""
 
     @property
     def ok(self) -> bool:
         return self.status != REFUSED
+
+    @property
+    def changes(self) -> Changes:
+        """What importing the file changed: the kinds its counts show written (their ids not
+        listed: a package may hold a million records), the catalogues it replaced; any file
+        looked at changes the sync state (received or refused)."""
+        if self.status != IMPORTED:
+            return Changes(sync=True)
+        kinds = frozenset(kind for kind, counts in self.counts.items()
+                          if any(counts.get(name) for name in _WRITTEN))
+        return Changes(bulk=kinds, catalogues=bool(self.catalogues), sync=True)
 
     def totals(self) -> dict[str, int]:
         """Counts summed over every record kind."""
@@ -77,6 +92,14 @@ class BatchResult:
 
     files: list[FileResult] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+
+    @property
+    def changes(self) -> Changes:
+        """What the whole batch changed (see :attr:`FileResult.changes`)."""
+        changes = Changes()
+        for result in self.files:
+            changes |= result.changes
+        return changes
 
     @property
     def refused(self) -> list[FileResult]:

@@ -23,8 +23,8 @@ def open_record_form(ctx: UiContext, kind: str, record_id: str | None = None,
                      initial: dict[str, Any] | None = None) -> str | None:
     """Open the modal form of a new (``record_id`` None) or existing record of ``kind``.
 
-    Returns the saved record's id, or None when nothing was saved. The form tells every view
-    through ``ctx.notify_changed(kind)`` after a save; a record the current user may not
+    Returns the saved record's id, or None when nothing was saved. After a save the form passes
+    what the core says the save changed to ``ctx.notify_changed``; a record the current user may not
     change opens read-only. ``initial`` pre-fills a new record (e.g. the registration a check
     visit is for). Problems (a record deleted meanwhile, no right to create) are shown as a
     message, never a traceback.

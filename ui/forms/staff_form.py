@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QLineEdit
 
 from inspector_app.domain.permissions import Action
 from inspector_app.errors import FieldError
-from ui.forms.base_form import LocalFieldError, RecordForm
+from ui.forms.base_form import RecordForm
+from ui.forms.binding import LocalFieldError
 from ui.forms.choices import CodeCombo
 from ui.forms.fields import LineField
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.changes import Changes
 from inspector_app.queries.registers import Filters, Register
 from ui.context import UiContext
 from ui.icons import icon
@@ -120,12 +121,13 @@ class FilterBar(QWidget):
         return [(p.code, f"{p.code} {p.name}") for p in services.points.live()
                 if p.code != services.point_code]
 
-    def _on_data_changed(self, kind: str) -> None:
-        if kind == "staff":
+    def _on_data_changed(self, changes: Changes) -> None:
+        kinds = changes.kinds
+        if "staff" in kinds:
             self._officers = self._read_officers()
-            self.retranslate()
-        elif kind == "sync":
+        if "point" in kinds:
             self._points = self._read_points()
+        if kinds & {"staff", "point"}:
             self.retranslate()
 
     def _date_edit(self) -> QDateEdit:

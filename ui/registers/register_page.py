@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.changes import Changes
 from inspector_app.domain.numbers import group_thousands
 from inspector_app.domain.permissions import Action
 from inspector_app.errors import InspectorError
-from inspector_app.kinds import KINDS, affected_by
+from inspector_app.kinds import KINDS
 from inspector_app.queries.registers import REGISTERS, Register
 from ui.context import UiContext
 from ui.document_preview import preview_document
@@ -218,8 +219,8 @@ class RegisterPage(QWidget):
     def apply_filters(self) -> None:
         self.refresh()
 
-    def _on_data_changed(self, kind: str) -> None:
-        if self.kind in affected_by(kind):
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.shows(self.kind):
             if self.isVisible():
                 self.refresh()
             else:
@@ -351,12 +352,13 @@ class RegisterPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.ctx.services.service(self.kind).delete(record_id)
+            services = self.ctx.services
+            _none, changes = services.run(services.service(self.kind).delete, record_id)
         except InspectorError as exc:
             show_error(self, exc, self.ctx.lang)
             return
         self._reselect_row = row
-        self.ctx.notify_changed(self.kind)
+        self.ctx.notify_changed(changes)
 
     def describe_row(self, row: int) -> str:
         """The record of ``row`` as a question names it: kind, number, date, person."""
