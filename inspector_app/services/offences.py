@@ -5,11 +5,27 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from inspector_app.domain.catalogues import Item
+from inspector_app.domain.sanctions import (
+    AMOUNT_FIELDS,
+    CONSIDERED,
+    COURT_REFERRAL,
+    FINE,
+    GENERAL_LIMITS,
+    PartSanctions,
+)
 from inspector_app.services.people import full_name
 from inspector_app.services.records import RecordService
 from inspector_app.storage.models import Offence, Person
 
-MAX_FINE_MRP = Decimal(2000)
+SANCTION_FIELDS = ("article", "penalty", *AMOUNT_FIELDS.values())
+"""What a stored protocol's sanction is made of (see :meth:`OffenceService.sanction_rules`)."""
+
+
+def article_params(item: Item) -> dict[str, str]:
+    """The article and part a sanction message names."""
+    return {"article": str(item.extra.get("article", item.code)),
+            "part": str(item.extra.get("part", ""))}
 
 
 def fine_in_tenge(fine_mrp: Decimal | None, mrp: int | None) -> int | None:
@@ -47,35 +63,67 @@ class OffenceService(RecordService):
             check.fail("victim", "v.victim_is_offender")
         article = check.choice("article", cats, "offence_articles")
         check.text("description", 4000, required=True, multiline=True)
+        status = check.choice("status", cats, "offence_statuses", required=False)
+        status = check.values["status"] = status or "drawn_up"
         penalty = check.choice("penalty", cats, "penalties")
         item = cats.get("offence_articles", article) if article else None
-        allowed = item.extra.get("penalties") if item else None
-        if penalty and allowed and penalty not in allowed and not check.has_error("penalty"):
-            check.fail("penalty", "v.penalty_not_for_article", article=item.title())
-        fine_cap = MAX_FINE_MRP
-        if item is not None and "fine_mrp_max" in item.extra:
-            fine_cap = Decimal(str(item.extra["fine_mrp_max"]))
-        fine = check.decimal("fine_mrp", Decimal("0.01"), fine_cap, required=penalty == "fine")
-        hours = check.integer("public_works_hours", 1, 240, required=penalty == "public_works")
-        days = check.integer("arrest_days", 1, 45, required=penalty == "arrest")
-        if penalty != "fine":
-            check.values["fine_mrp"] = fine = None
-        if penalty != "public_works" and hours is not None:
-            check.values["public_works_hours"] = None
-        if penalty != "arrest" and days is not None:
-            check.values["arrest_days"] = None
+        amounts = {}
+        for sanction, field in AMOUNT_FIELDS.items():
+            low, high = GENERAL_LIMITS[sanction]
+            if sanction == FINE:
+                amounts[sanction] = check.decimal(field, low, high, required=penalty == sanction)
+            else:
+                amounts[sanction] = check.integer(field, int(low), int(high),
+                                                  required=penalty == sanction)
+            if penalty != sanction:
+                check.values[field] = amounts[sanction] = None
+        if (item is not None and penalty and not check.has_error("penalty")
+                and self.sanction_rules(check, existing)):
+            self.check_sanction(check, item, penalty, amounts.get(penalty), status)
+        if penalty == COURT_REFERRAL and status == "drawn_up":
+            check.values["status"] = "sent_to_court"
+        fine = amounts[FINE]
         check.values["fine_tenge"] = None
         if fine is not None and committed is not None:
             mrp = cats.mrp(committed.year)
             if mrp is None:
                 check.fail("fine_mrp", "v.no_mrp_for_year", year=committed.year)
             check.values["fine_tenge"] = fine_in_tenge(fine, mrp)
-        check.choice("status", cats, "offence_statuses", required=False)
-        check.values["status"] = check.values["status"] or "drawn_up"
         check.text("erap_number", 32)
         self.staff_or_current(check)
         check.raise_if_errors()
         return check.values
+
+    @staticmethod
+    def check_sanction(check, item: Item, penalty: str, amount: Decimal | int | None,
+                       status: str) -> None:
+        """The penalty is one the part provides (a court-only one only as the court's
+        decision) and its size lies in the part's range."""
+        sanctions = PartSanctions.of(item)
+        if penalty in sanctions.court_only and status != CONSIDERED:
+            check.fail("penalty", "v.sanction_by_court", **article_params(item))
+            return
+        if penalty not in sanctions.choices(CONSIDERED):
+            check.fail("penalty", "v.penalty_not_for_article", article=item.title())
+            return
+        limits = sanctions.limits(penalty)
+        field = AMOUNT_FIELDS.get(penalty)
+        if amount is None or limits is None or check.has_error(field):
+            return
+        low, high = limits.bounds(penalty)
+        if not low <= amount <= high:
+            check.fail(field, f"v.range.{penalty}.{limits.shape()}", low=low, high=high,
+                       **article_params(item))
+
+    def sanction_rules(self, check, existing: Offence | None) -> bool:
+        """Whether a sanction's size is held to its part's range: an officer's entry (an entry
+        rule, so not a package from an older program) and not a stored protocol whose
+        article and sanction are unchanged (drawn up under an earlier catalogue)."""
+        if not check.policy.entry_rules:
+            return False
+        if existing is None:
+            return True
+        return any(not _same(getattr(existing, f), check.values.get(f)) for f in SANCTION_FIELDS)
 
     def owned_by_actor(self, record: Offence) -> bool:
         return record.inspector_id == self.services.current_staff_id()
@@ -87,3 +135,9 @@ class OffenceService(RecordService):
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
         offender = self.services.resolver.by_id(Person, values.get("offender"))
         return offence_search_parts(values, offender)
+
+
+def _same(stored: Any, cleaned: Any) -> bool:
+    if isinstance(stored, Decimal) or isinstance(cleaned, Decimal):
+        return stored is not None and cleaned is not None and Decimal(stored) == Decimal(cleaned)
+    return stored == cleaned
