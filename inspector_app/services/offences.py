@@ -12,8 +12,13 @@ from inspector_app.domain.sanctions import (
     COURT_REFERRAL,
     FINE,
     GENERAL_LIMITS,
+    INDIVIDUAL,
+    PUBLIC_WORKS,
+    WARNING,
+    Limits,
     PartSanctions,
 )
+from inspector_app.messages import translate
 from inspector_app.services.people import full_name
 from inspector_app.services.records import RecordService
 from inspector_app.storage.models import Offence, Person
@@ -40,6 +45,43 @@ def offence_search_parts(values: dict[str, Any], offender: Person | None) -> lis
     return [values.get("protocol_number"), full_name(offender),
             offender.iin if offender else None, values.get("article"),
             values.get("place"), values.get("description"), values.get("erap_number")]
+
+
+def _range(limits: Limits, lang: str) -> str:
+    return translate(f"sanction.range.{limits.shape()}", lang, low=limits.low, high=limits.high)
+
+
+def sanction_summary(item: Item, lang: str) -> str:
+    """What the part provides, one sanction a line: its range (for individuals), who imposes
+    it and whether consent is needed, and who pays the fine."""
+    sanctions = PartSanctions.of(item)
+    lines = []
+    for sanction in sanctions.provided():
+        text = translate(f"sanction.{sanction}", lang)
+        if sanction != WARNING:
+            text = f"{text} {_range(sanctions.limits(sanction, INDIVIDUAL), lang)}"
+        notes = []
+        if sanction in sanctions.court_only:
+            notes.append(translate("sanction.by_court", lang))
+        if sanction == PUBLIC_WORKS and sanctions.consent_needed:
+            notes.append(translate("sanction.consent", lang))
+        if sanction == FINE and sanctions.fine_payer == "parents":
+            notes.append(translate("sanction.parents_pay", lang))
+        lines.append(f"{text} ({'; '.join(notes)})" if notes else text)
+    return "\n".join(lines)
+
+
+def source_summary(item: Item, lang: str) -> str:
+    """The part's legal source: act, article and part, edition, address and status."""
+    source = item.extra.get("source") or {}
+    lines = [translate("sanction.source", lang, act=source.get("act", "—"),
+                       article=source.get("article", "—"), part=source.get("part", "—"))]
+    if source.get("edition"):
+        lines.append(translate("sanction.edition", lang, edition=source["edition"]))
+    if source.get("url"):
+        lines.append(source["url"])
+    lines.append(translate(f"sanction.status.{source.get('status', 'unverified')}", lang))
+    return "\n".join(lines)
 
 
 class OffenceService(RecordService):
