@@ -58,8 +58,9 @@ def _person_fields(person: Person | None, prefix: str, lang: str) -> Fields:
             ("field.any.phone", person.phone)]
 
 
-def _heading(point: Point, lang: str, styles: Styles) -> list:
-    lines = [region_police(point.region, lang), point.department or point.district,
+def _heading(services: Services, point: Point, lang: str, styles: Styles) -> list:
+    lines = [region_police(services.catalogues, point.region, lang),
+             point.department or point.district,
              translate("report.heading.point", lang, name=point.name, code=point.code)]
     return [Paragraph(escape(line), styles.heading) for line in lines if line]
 
@@ -133,7 +134,7 @@ def protocol_report(services: Services, offence_id: str, out: str | Path, *,
         if victim is not None:
             signers.append(("field.offence.victim", short_name(full_name(victim))))
         return [
-            *_heading(point, lang, styles), Spacer(1, 3 * mm),
+            *_heading(services, point, lang, styles), Spacer(1, 3 * mm),
             Paragraph(escape(f"{title} № {offence.protocol_number}"), styles.title),
             Paragraph(escape(translate("report.protocol.subtitle", lang)), styles.subtitle),
             Spacer(1, 3 * mm),
@@ -204,7 +205,7 @@ def visit_report(services: Services, visit_id: str, out: str | Path, *, lang: st
         signers = [("report.visit.sign_officer", officer_signature_name(officer)),
                    ("report.visit.sign_person", short_name(full_name(person)))]
         return [
-            *_heading(point, lang, styles), Spacer(1, 3 * mm),
+            *_heading(services, point, lang, styles), Spacer(1, 3 * mm),
             Paragraph(escape(title), styles.title),
             Paragraph(escape(translate("report.visit.subtitle", lang)), styles.subtitle),
             Spacer(1, 3 * mm),
