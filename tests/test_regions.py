@@ -19,7 +19,8 @@ def test_every_region_and_city_has_its_districts_and_police_department(services)
     cats = services.catalogues
     regions = cats.items("regions")
     assert len(regions) == 20
-    assert {r.code for r in regions if r.extra["kind"] == "city_of_republican_significance"} == CITIES
+    cities = {r.code for r in regions if r.extra["kind"] == "city_of_republican_significance"}
+    assert cities == CITIES
     for region in regions:
         districts = [d for d in cats.items("districts") if d.extra["region"] == region.code]
         assert districts, region.code

@@ -91,6 +91,9 @@ class Staff(SyncedModel):
     full_name = CharField(max_length=200)
     rank = CharField(max_length=64, default="")
     badge_number = CharField(max_length=32, default="")
+    """The badge (жетон) number."""
+    personal_number = CharField(max_length=32, default="")
+    """The personnel number of the officer's service record (личный номер)."""
     position = CharField(max_length=200, default="")
     role = CharField(max_length=32)
     login = CharField(max_length=64)
