@@ -7,9 +7,11 @@ from decimal import Decimal
 
 import pytest
 from core_factories import errors_of, offence_data, snapshot
+from pypdf import PdfReader
 
 from inspector_app.domain.sanctions import COURT_REFERRAL, PartSanctions
 from inspector_app.errors import ValidationError
+from inspector_app.reports import ReportRequest, generate
 from inspector_app.services.context import Services
 from inspector_app.sync.apply import IMPORT_POLICY
 
@@ -127,8 +129,14 @@ def test_a_stored_protocol_keeps_its_sanction_until_it_is_changed(services, pers
     services.db.execute_sql("UPDATE offence SET fine_mrp = '2.5' WHERE id = ?", (offence.id,))
     kept = services.offences.update(offence.id, {"description": "уточнено", "erap_number": "1"})
     assert kept.fine_mrp == Decimal("2.5")
-    error = None
     with pytest.raises(ValidationError) as caught:
         services.offences.update(offence.id, {"fine_mrp": "3"})
-    error = caught.value
-    assert ("fine_mrp", "v.range.fine.exact") in errors_of(error)
+    assert ("fine_mrp", "v.range.fine.exact") in errors_of(caught.value)
+
+
+def test_the_protocol_says_the_parents_pay(services, person, tmp_path):
+    offence = services.offences.create(offence_data(person, article="435-1", fine_mrp="7"))
+    out = tmp_path / "protocol.pdf"
+    generate(services, ReportRequest("protocol", record_id=offence.id), out)
+    text = " ".join(page.extract_text() for page in PdfReader(str(out)).pages)
+    assert "уплачивают родители" in " ".join(text.split())

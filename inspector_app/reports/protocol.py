@@ -19,6 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from inspector_app.domain.sanctions import PartSanctions
 from inspector_app.messages import translate
 from inspector_app.reports.documents import (
     Fields,
@@ -83,6 +84,9 @@ def _penalty_text(services: Services, offence, lang: str) -> str:
         amount = translate("report.protocol.fine", lang,
                            mrp=format_number(offence.fine_mrp, "mrp", lang),
                            tenge=group_thousands(offence.fine_tenge or 0))
+        item = services.catalogues.get("offence_articles", offence.article)
+        if item is not None and PartSanctions.of(item).fine_payer == "parents":
+            amount = f"{amount}, {translate('sanction.parents_pay', lang)}"
     elif offence.penalty == "public_works" and offence.public_works_hours:
         amount = translate("report.protocol.hours", lang, hours=offence.public_works_hours)
     elif offence.penalty == "arrest" and offence.arrest_days:
