@@ -28,6 +28,8 @@ EXPECTED = {
     "ranks",
     "organisation_kinds",
     "districts",
+    "regions",
+    "offender_subjects",
     "mrp_rates",
     "days_off",
 }

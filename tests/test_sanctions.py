@@ -140,3 +140,14 @@ def test_the_protocol_says_the_parents_pay(services, person, tmp_path):
     generate(services, ReportRequest("protocol", record_id=offence.id), out)
     text = " ".join(page.extract_text() for page in PdfReader(str(out)).pages)
     assert "уплачивают родители" in " ".join(text.split())
+
+
+def test_the_fine_follows_the_offenders_subject(services, person):
+    """Art. 437 p.1: 5 МРП on an individual, 20 on a small business (an entrepreneur's café)."""
+    cafe = offence_data(person, offender_subject="small_business", fine_mrp="20")
+    assert services.offences.create(cafe).fine_tenge == 20 * 4325
+    error = refusal(services, dict(cafe, fine_mrp="5"))
+    assert error.for_field("fine_mrp")[0].message("ru").endswith("по ст. 437 ч. 1 штраф — 20 МРП")
+    error = refusal(services, dict(cafe, offender_subject="official"))
+    assert ("offender_subject", "v.subject_not_for_article") in errors_of(error)
+    assert services.offences.create(offence_data(person)).offender_subject == "individual"

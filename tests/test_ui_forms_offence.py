@@ -147,7 +147,8 @@ def choose(qtbot, combo, text: str) -> None:
 
 
 def pick_article(qtbot, form, typed: str, code: str) -> None:
-    """Type the article's number into the picker and click its row in the list."""
+    """Type the article's number into the picker (over what it holds) and click its row."""
+    qtbot.keyClick(form.article.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     type_text(form.article.edit, typed)
     popup = form.article.completer.popup()
     qtbot.waitUntil(popup.isVisible, timeout=3000)
@@ -214,3 +215,16 @@ def test_the_form_in_kazakh_names_the_parts_sanctions(qtbot, services, tmp_path,
     assert form.sanctions.text() == "айыппұл, АЕК: 7 дейін (ата-анасы төлейді)"
     assert "не проверено" not in form.article.edit.toolTip()
     assert "тексерілмеген" in form.article.edit.toolTip()
+
+
+def test_the_subject_list_and_the_fine_follow_the_part(qtbot, ctx, services, person):
+    form = show(qtbot, OffenceForm(ctx))
+    pick_article(qtbot, form, "505 1", "505-1")
+    assert [form.subject.itemText(i) for i in range(form.subject.count())] == [
+        "Физическое лицо", "Субъект малого предпринимательства или НКО",
+        "Субъект среднего предпринимательства", "Субъект крупного предпринимательства"]
+    assert form.sanctions.text().splitlines()[1] == "штраф, МРП: 20"
+    choose(qtbot, form.subject, "Субъект среднего предпринимательства")
+    assert form.sanctions.text().splitlines()[1] == "штраф, МРП: 40"
+    pick_article(qtbot, form, "434 2", "434-2")  # no fine: the subject is the individual
+    assert form.subject.value() == "individual"

@@ -23,7 +23,7 @@ from inspector_app.services.people import full_name
 from inspector_app.services.records import RecordService
 from inspector_app.storage.models import Offence, Person
 
-SANCTION_FIELDS = ("article", "penalty", *AMOUNT_FIELDS.values())
+SANCTION_FIELDS = ("article", "offender_subject", "penalty", *AMOUNT_FIELDS.values())
 """What a stored protocol's sanction is made of (see :meth:`OffenceService.sanction_rules`)."""
 
 
@@ -51,15 +51,16 @@ def _range(limits: Limits, lang: str) -> str:
     return translate(f"sanction.range.{limits.shape()}", lang, low=limits.low, high=limits.high)
 
 
-def sanction_summary(item: Item, lang: str) -> str:
-    """What the part provides, one sanction a line: its range (for individuals), who imposes
-    it and whether consent is needed, and who pays the fine."""
+def sanction_summary(item: Item, lang: str, subject: str | None = None) -> str:
+    """What the part provides, one sanction a line: its range (the fine for ``subject``, an
+    individual by default), who imposes it and whether consent is needed, who pays the fine."""
     sanctions = PartSanctions.of(item)
     lines = []
     for sanction in sanctions.provided():
         text = translate(f"sanction.{sanction}", lang)
         if sanction != WARNING:
-            text = f"{text} {_range(sanctions.limits(sanction, INDIVIDUAL), lang)}"
+            limits = sanctions.limits(sanction, subject or INDIVIDUAL)
+            text = f"{text} {_range(limits, lang)}" if limits else text
         notes = []
         if sanction in sanctions.court_only:
             notes.append(translate("sanction.by_court", lang))
@@ -104,6 +105,8 @@ class OffenceService(RecordService):
         if check.values["victim"] and check.values["victim"] == check.values["offender"]:
             check.fail("victim", "v.victim_is_offender")
         article = check.choice("article", cats, "offence_articles")
+        subject = check.choice("offender_subject", cats, "offender_subjects", required=False)
+        subject = check.values["offender_subject"] = subject or INDIVIDUAL
         check.text("description", 4000, required=True, multiline=True)
         status = check.choice("status", cats, "offence_statuses", required=False)
         status = check.values["status"] = status or "drawn_up"
@@ -121,7 +124,7 @@ class OffenceService(RecordService):
                 check.values[field] = amounts[sanction] = None
         if (item is not None and penalty and not check.has_error("penalty")
                 and self.sanction_rules(check, existing)):
-            self.check_sanction(check, item, penalty, amounts.get(penalty), status)
+            self.check_sanction(check, item, penalty, amounts.get(penalty), status, subject)
         if penalty == COURT_REFERRAL and status == "drawn_up":
             check.values["status"] = "sent_to_court"
         fine = amounts[FINE]
@@ -138,9 +141,10 @@ class OffenceService(RecordService):
 
     @staticmethod
     def check_sanction(check, item: Item, penalty: str, amount: Decimal | int | None,
-                       status: str) -> None:
+                       status: str, subject: str = INDIVIDUAL) -> None:
         """The penalty is one the part provides (a court-only one only as the court's
-        decision) and its size lies in the part's range."""
+        decision, a fine only for the subjects the part fines) and its size lies in the
+        part's range for ``subject``."""
         sanctions = PartSanctions.of(item)
         if penalty in sanctions.court_only and status != CONSIDERED:
             check.fail("penalty", "v.sanction_by_court", **article_params(item))
@@ -148,7 +152,10 @@ class OffenceService(RecordService):
         if penalty not in sanctions.choices(CONSIDERED):
             check.fail("penalty", "v.penalty_not_for_article", article=item.title())
             return
-        limits = sanctions.limits(penalty)
+        if penalty == FINE and subject not in sanctions.fines:
+            check.fail("offender_subject", "v.subject_not_for_article", **article_params(item))
+            return
+        limits = sanctions.limits(penalty, subject)
         field = AMOUNT_FIELDS.get(penalty)
         if amount is None or limits is None or check.has_error(field):
             return

@@ -174,6 +174,8 @@ class Offence(SyncedModel):
     place = CharField(max_length=300)
     offender = ForeignKeyField(Person, backref="offences")
     victim = ForeignKeyField(Person, null=True, backref="offences_suffered")
+    offender_subject = CharField(max_length=32, default="individual")
+    """Whom the part's fine is set for (the ``offender_subjects`` catalogue)."""
     article = CharField(max_length=32, index=True)
     description = TextField()
     penalty = CharField(max_length=32)

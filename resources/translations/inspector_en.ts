@@ -1369,6 +1369,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Liable as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Article, part</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1379,6 +1379,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Жәбірленуші</translation>
     </message>
     <message>
+        <source>Liable as</source>
+        <translation>Жауапкершілік субъектісі</translation>
+    </message>
+    <message>
         <source>Article, part</source>
         <translation>ӘҚБтК бабы, бөлігі</translation>
     </message>

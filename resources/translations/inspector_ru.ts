@@ -1379,6 +1379,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Потерпевший</translation>
     </message>
     <message>
+        <source>Liable as</source>
+        <translation>Субъект ответственности</translation>
+    </message>
+    <message>
         <source>Article, part</source>
         <translation>Статья КоАП, часть</translation>
     </message>

@@ -79,6 +79,8 @@ class OffenceForm(RecordForm):
         self.add_field("offender", self.tr("Offender"), self.offender)
         self.victim = PersonPicker(self.ctx)
         self.add_field("victim", self.tr("Victim"), self.victim)
+        self.subject = self.add_field("offender_subject", self.tr("Liable as"),
+                                      CodeCombo(cats, "offender_subjects", lang))
         self.article = ArticlePicker(cats, lang)
         self.add_field("article", self.tr("Article, part"), self.article)
         self.description = self.add_field("description", self.tr("Description"), TextArea(6))
@@ -114,6 +116,7 @@ class OffenceForm(RecordForm):
         self.article.changed.connect(lambda: self._article_changed())
         self.penalty.currentIndexChanged.connect(self._penalty_changed)
         self.status.currentIndexChanged.connect(lambda: self._article_changed(keep_current=True))
+        self.subject.currentIndexChanged.connect(lambda: self._article_changed(keep_current=True))
         self.fine.mrp.textChanged.connect(self.update_tenge)
         self.committed_at.edited.connect(self.update_tenge)
         self.body.setMinimumWidth(830)
@@ -123,7 +126,8 @@ class OffenceForm(RecordForm):
 
     def defaults(self) -> dict[str, Any]:
         return {"committed_at": self.now(), "inspector": self.current_staff_id(),
-                "status": "drawn_up", "penalty": "fine", "place": self.place_prefix()}
+                "status": "drawn_up", "penalty": "fine", "place": self.place_prefix(),
+                "offender_subject": "individual"}
 
     def load(self, values: dict[str, Any]) -> None:
         super().load(values)
@@ -151,8 +155,16 @@ class OffenceForm(RecordForm):
         (the core reports it on save); a newly chosen article moves to an allowed one.
         """
         item = self.article.item()
-        allowed = PartSanctions.of(item).choices(self.status.value()) if item else None
-        self.sanctions.setText(sanction_summary(item, self.lang) if item else "")
+        sanctions = PartSanctions.of(item) if item else None
+        allowed = sanctions.choices(self.status.value()) if sanctions else None
+        subject = self.subject.value()
+        self.subject.blockSignals(True)
+        self.subject.restrict(list(sanctions.fines) or ["individual"] if sanctions else None)
+        self.subject.set_value(subject if keep_current or sanctions is None
+                               or subject in sanctions.fines else "individual")
+        self.subject.blockSignals(False)
+        self.sanctions.setText(sanction_summary(item, self.lang, self.subject.value())
+                               if item else "")
         self.sanctions.setVisible(item is not None)
         current = self.penalty.value()
         self.penalty.blockSignals(True)
