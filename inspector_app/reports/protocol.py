@@ -110,6 +110,8 @@ def protocol_report(services: Services, offence_id: str, out: str | Path, *,
     fields: Fields = [
         ("report.protocol.drawn_up_by", officer_line),
         *_person_fields(offender, "field.offence.offender", lang),
+        ("field.offence.offender_subject",
+         cats.title("offender_subjects", offence.offender_subject, lang)),
         ("report.protocol.committed_at", offence.committed_at.strftime("%d.%m.%Y %H:%M")),
         ("report.protocol.place", offence.place),
         ("field.offence.article", cats.title("offence_articles", offence.article, lang)),
