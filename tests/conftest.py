@@ -111,7 +111,8 @@ def services(db_path, clock, template_fill):
     """Services of a new point ATY-017 with one inspector, acting without a session."""
     svc = new_database(
         db_path,
-        PointProfile(code="ATY-017", name="УПП №17", district="Атырау"),
+        PointProfile(code="ATY-017", name="УПП №17", district="Атырау",
+                     region="Атырауская область"),
         FirstAccount(login="erzhanov", full_name="Ержанов Асхат Серікұлы", password=PASSWORD,
                      rank="captain", role="inspector"),  # not the head of the point
         clock=clock, fill=template_fill,

@@ -40,7 +40,7 @@ def appeal_data(applicant, **extra: Any) -> dict[str, Any]:
 def offence_data(offender, **extra: Any) -> dict[str, Any]:
     data = {"committed_at": "2026-11-20 23:40", "place": "ул. Абая, 12, двор",
             "offender": offender.id, "article": "437-1", "description": "Громкая музыка ночью",
-            "penalty": "warning"}
+            "penalty": "fine", "fine_mrp": "5"}
     data.update(extra)
     return data
 

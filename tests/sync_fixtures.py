@@ -159,7 +159,7 @@ def fill_point(point) -> dict[str, str]:
     point.visits.create(visit_data(kind="registration_check", registration=reg.id,
                                    address=addr.id))
     visit = point.visits.create(visit_data(person=p2.id))
-    offence = point.offences.create(offence_data(p2, penalty="fine", fine_mrp="2.5"))
+    offence = point.offences.create(offence_data(p2, penalty="fine", fine_mrp="5"))
     appeal = point.appeals.create(appeal_data(p1, offence=offence.id))
     point.appeals.update(appeal.id, {"decision": "satisfied"})
     meeting = point.meetings.create(meeting_data())

@@ -221,7 +221,7 @@ def test_talon_numbers_continue_after_reopening(services, person, db_path, clock
 def test_offence_link_and_erdr_number(services, person):
     offence = services.offences.create({
         "committed_at": "2026-11-20 23:00", "place": "двор", "offender": person.id,
-        "article": "437-1", "description": "шум", "penalty": "warning"})
+        "article": "437-1", "description": "шум", "penalty": "fine", "fine_mrp": 5})
     appeal = services.appeals.create(appeal_data(person, offence=offence.id,
                                                  erdr_number="261500031000123",
                                                  decision="protocol_drawn_up"))

@@ -28,6 +28,8 @@ EXPECTED = {
     "ranks",
     "organisation_kinds",
     "districts",
+    "regions",
+    "offender_subjects",
     "mrp_rates",
     "days_off",
 }
@@ -76,19 +78,47 @@ def test_catalogue_items(path):
     assert len(codes) == len(set(codes)), "duplicate codes"
 
 
-def test_offence_articles_reference_penalties():
+LIMIT_KEYS = {"min", "max"}
+SUBJECTS = {"individual", "official", "small_business", "medium_business", "large_business"}
+STATUSES = {"verified", "secondary", "unverified"}
+
+
+def is_limits(value) -> bool:
+    """A {min, max} range whose given limits are positive numbers, min <= max."""
+    if not isinstance(value, dict) or set(value) != LIMIT_KEYS:
+        return False
+    given = [v for v in value.values() if v is not None]
+    return (all(isinstance(v, int | float) and v > 0 for v in given)
+            and (None in value.values() or value["min"] <= value["max"]))
+
+
+def test_offence_articles_give_sanctions_and_source_per_part():
     penalty_codes = {item["code"] for item in load(CATALOGUE_DIR / "penalties.json")["items"]}
     for item in load(CATALOGUE_DIR / "offence_articles.json")["items"]:
         code = item["code"]
         assert isinstance(item.get("article"), str) and item["article"], code
         assert is_positive_int(item.get("part")), code
         assert code == f"{item['article']}-{item['part']}"
-        penalties = item.get("penalties")
-        assert isinstance(penalties, list) and penalties, code
-        assert set(penalties) <= penalty_codes, code
-        assert {"fine", "warning"} & set(penalties), code
-        if "fine_mrp_max" in item:
-            assert is_positive_int(item["fine_mrp_max"]), code
+        sanctions = item["sanctions"]
+        assert set(sanctions) == {"warning", "fine_mrp", "public_works_hours", "arrest_days"}
+        assert isinstance(sanctions["warning"], bool), code
+        fines = sanctions["fine_mrp"]
+        assert fines is None or (set(fines) <= SUBJECTS and "individual" in fines
+                                 and all(is_limits(v) for v in fines.values())), code
+        for key in ("public_works_hours", "arrest_days"):
+            assert sanctions[key] is None or is_limits(sanctions[key]), (code, key)
+        provided = {"warning"} if sanctions["warning"] else set()
+        provided |= {p for p, key in (("fine", "fine_mrp"), ("public_works", "public_works_hours"),
+                                      ("arrest", "arrest_days")) if sanctions[key] is not None}
+        assert provided and provided <= penalty_codes, code
+        assert set(item["court_only"]) <= provided, code
+        # arrest and public works only by a court, public works with consent (legal-sources)
+        assert {"arrest", "public_works"} & provided <= set(item["court_only"]), code
+        assert item["consent_needed"] is ("public_works" in provided), code
+        source = item["source"]
+        assert source["act"].startswith("КоАП РК") and source["article"] == item["article"]
+        assert source["part"] == str(item["part"]) and source["status"] in STATUSES, code
+        assert "edition" in source and "url" in source, code
 
 
 def test_anonymous_only_for_crime_reports():
@@ -108,9 +138,12 @@ def test_registration_intervals():
         assert is_positive_int(item.get("default_check_interval_days")), item["code"]
 
 
-def test_districts_have_centres():
+def test_districts_belong_to_a_region():
+    regions = {item["code"] for item in load(CATALOGUE_DIR / "regions.json")["items"]}
     for item in load(CATALOGUE_DIR / "districts.json")["items"]:
-        assert item.get("centre_ru", "").strip() and item.get("centre_kk", "").strip()
+        assert item["region"] in regions and item["kind"] in ("district", "city"), item["code"]
+        if item["region"] == "atyrau":  # the demo places its points in their centres
+            assert item.get("centre_ru", "").strip() and item.get("centre_kk", "").strip()
 
 
 def test_mrp_rates():

@@ -25,6 +25,7 @@ from inspector_app.demo import (
 from inspector_app.demo.writer import BulkWriter
 from inspector_app.domain.clock import FixedClock
 from inspector_app.domain.iin import parse_iin
+from inspector_app.domain.sanctions import PartSanctions
 from inspector_app.domain.text import search_text
 from inspector_app.protection.integrity import check_database
 from inspector_app.queries.registers import REGISTERS, Filters
@@ -153,7 +154,7 @@ def test_bulk_writer_stores_what_the_service_stores(services, clock):
         "iin": "900215400102", "address": "г. Атырау, ул. Абая, 12", "phone": "87011234567"})
     offence = services.offences.create({
         "committed_at": datetime(2026, 11, 20, 23, 40), "place": "ул. Абая, 12",
-        "offender": person.id, "article": "437-1", "description": "Шум ночью",
+        "offender": person.id, "article": "492-1", "description": "Шум ночью",
         "penalty": "fine", "fine_mrp": Decimal("2.5")})
     # Each record written again by the bulk writer, under another id (and unique number).
     twins = [(person, person.id[:-4] + "beef", {"iin": "900215400201"}),
@@ -199,7 +200,7 @@ def test_next_appeal_and_protocol_continue_the_demo_numbering(demo, clock):
                                    & (NumberSequence.year == year))
     offence = demo.offences.create({
         "committed_at": clock.now_local(), "place": "ул. Абая", "offender": person.id,
-        "article": "437-1", "description": "Шум", "penalty": "warning"})
+        "article": "437-1", "description": "Шум", "penalty": "fine", "fine_mrp": "5"})
     assert offence.protocol_number.endswith(f"-{protocols.last + 1:05d}")
     assert check_database(demo.db) == []
 
@@ -232,7 +233,8 @@ def test_the_mix_looks_like_an_inspector_s_work(demo, clock):
     assert sum(f.rating for f in feedback) / len(feedback) > 3.7
     for offence in Offence.select():
         item = demo.catalogues.get("offence_articles", offence.article)
-        assert offence.penalty in item.extra["penalties"]
+        sanctions = PartSanctions.of(item)
+        assert offence.penalty in sanctions.choices(offence.status)
         if offence.fine_mrp is not None:
             mrp = demo.catalogues.mrp(offence.committed_at.year)
             assert offence.fine_tenge == int((offence.fine_mrp * mrp).to_integral_value())

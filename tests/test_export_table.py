@@ -27,12 +27,12 @@ def offences(services, person):
         return services.offences.create({
             "committed_at": at, "place": "г. Атырау, ул. Абая, 12; двор", "offender": person.id,
             "article": "434-1", "description": "Нецензурная брань; \"шум\"\nв подъезде",
-            "penalty": penalty, **extra})
+            "penalty": penalty, "status": "considered", **extra})
 
-    offence("2026-09-30 23:00", "arrest", arrest_days=2)
-    offence("2026-10-02 21:15", "fine", fine_mrp="7.5")
+    offence("2026-09-30 23:00", "arrest", arrest_days=5)
+    offence("2026-10-02 21:15", "fine", fine_mrp="20")
     offence("2026-10-03 22:40", "public_works", public_works_hours=40)
-    services.offences.delete(offence("2026-10-04 20:00", "fine", fine_mrp=5).id)
+    services.offences.delete(offence("2026-10-04 20:00", "fine", fine_mrp=20).id)
     return services
 
 
@@ -50,9 +50,9 @@ def test_xlsx_has_typed_cells_title_and_frozen_heading(offences, tmp_path):
     first = {h: c for h, c in zip(heading, sheet[3], strict=True)}
     assert first["Дата и время"].value == datetime(2026, 10, 2, 21, 15)
     assert first["Дата и время"].number_format == "dd.mm.yyyy hh:mm"
-    assert first["Штраф, ₸"].value == round(Decimal("7.5") * 4325)
+    assert first["Штраф, ₸"].value == round(Decimal("20") * 4325)
     assert isinstance(first["Штраф, ₸"].value, int)
-    assert first["Штраф, МРП"].value == 7.5
+    assert first["Штраф, МРП"].value == 20
     assert first["Взыскание"].value == "Штраф"
     assert first["ИИН"].value == "900215400102" and first["ИИН"].data_type == "s"
     assert first["Правонарушитель"].value == "Сейтқалиева Әйгерім Нұрланқызы"
@@ -87,8 +87,8 @@ def test_csv_has_bom_semicolons_and_cyrillic(offences, tmp_path):
     assert rows[0][:3] == ["Номер протокола", "Дата и время", "Правонарушитель"]
     first = dict(zip(rows[0], rows[1], strict=True))
     assert first["Дата и время"] == "02.10.2026 21:15"
-    assert first["Штраф, МРП"] == "7,5"
-    assert first["Штраф, ₸"] == str(round(Decimal("7.5") * 4325))
+    assert first["Штраф, МРП"] == "20"
+    assert first["Штраф, ₸"] == str(round(Decimal("20") * 4325))
     assert first["Место"] == "г. Атырау, ул. Абая, 12; двор"
     assert first["Фабула"] == "Нецензурная брань; \"шум\"\nв подъезде"
     assert first["Правонарушитель"] == "Сейтқалиева Әйгерім Нұрланқызы"

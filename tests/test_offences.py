@@ -63,7 +63,7 @@ def test_the_penalty_must_be_one_the_article_provides(services, person, article,
 
 
 def test_a_fine_needs_an_amount_in_mrp(services, person):
-    assert refused(services, offence_data(person, penalty="fine")) == {
+    assert refused(services, offence_data(person, penalty="fine", fine_mrp=None)) == {
         ("fine_mrp", "v.required")}
 
 
@@ -78,31 +78,33 @@ def test_fine_in_tenge_uses_the_mrp_of_the_offences_year(services, person, year,
 
 
 def test_fractional_fines(services, person):
-    offence = services.offences.create(offence_data(person, penalty="fine", fine_mrp="0,5"))
+    person_fine = {"article": "492-1", "penalty": "fine"}  # no limit found: the general ones
+    offence = services.offences.create(offence_data(person, **person_fine, fine_mrp="0,5"))
     assert offence.fine_mrp == Decimal("0.5")
     assert offence.fine_tenge == 2163  # 2162.5 ₸, rounded half up like money
-    assert refused(services, offence_data(person, penalty="fine", fine_mrp="1.005")) == {
+    assert refused(services, offence_data(person, **person_fine, fine_mrp="1.005")) == {
         ("fine_mrp", "v.out_of_range")}
-    assert refused(services, offence_data(person, penalty="fine", fine_mrp="пять")) == {
+    assert refused(services, offence_data(person, **person_fine, fine_mrp="пять")) == {
         ("fine_mrp", "v.not_number")}
 
 
 def test_a_year_without_mrp_is_refused(services, person):
     assert refused(services, offence_data(person, committed_at="2016-06-01 12:00",
-                                          penalty="fine", fine_mrp="2")) == {
+                                          penalty="fine", fine_mrp="5")) == {
         ("fine_mrp", "v.no_mrp_for_year")}
 
 
-def test_the_fine_cap_of_the_article(services, person):
+def test_the_fine_of_the_article(services, person):
     assert refused(services, offence_data(person, penalty="fine", fine_mrp="5.01")) == {
-        ("fine_mrp", "v.out_of_range")}  # 437-1: at most 5 МРП
+        ("fine_mrp", "v.range.fine.exact")}  # 437-1: a fine of 5 МРП
     services.offences.create(offence_data(person, penalty="fine", fine_mrp="5"))
     assert refused(services, offence_data(person, penalty="fine", fine_mrp="0")) == {
         ("fine_mrp", "v.out_of_range")}
 
 
 def test_editing_the_fine_recomputes_tenge(services, person):
-    offence = services.offences.create(offence_data(person, penalty="fine", fine_mrp="2"))
+    offence = services.offences.create(offence_data(person, article="492-1", penalty="fine",
+                                                    fine_mrp="2"))
     updated = services.offences.update(offence.id, {"fine_mrp": "3"})
     assert updated.fine_tenge == 3 * 4325
     warned = services.offences.update(offence.id, {"penalty": "warning"})
@@ -110,16 +112,17 @@ def test_editing_the_fine_recomputes_tenge(services, person):
 
 
 def test_public_works_and_arrest_need_their_amounts(services, person):
-    assert refused(services, offence_data(person, article="434-1", penalty="public_works")) \
+    court = {"article": "434-1", "status": "considered"}  # the court's decision recorded
+    assert refused(services, offence_data(person, **court, penalty="public_works")) \
         == {("public_works_hours", "v.required")}
-    assert refused(services, offence_data(person, article="434-1", penalty="arrest")) == {
+    assert refused(services, offence_data(person, **court, penalty="arrest")) == {
         ("arrest_days", "v.required")}
-    assert refused(services, offence_data(person, article="434-1", penalty="arrest",
+    assert refused(services, offence_data(person, **court, penalty="arrest",
                                           arrest_days=46)) == {("arrest_days", "v.out_of_range")}
-    assert refused(services, offence_data(person, article="434-1", penalty="public_works",
+    assert refused(services, offence_data(person, **court, penalty="public_works",
                                           public_works_hours=241)) == {
         ("public_works_hours", "v.out_of_range")}
-    offence = services.offences.create(offence_data(person, article="434-1", penalty="arrest",
+    offence = services.offences.create(offence_data(person, **court, penalty="arrest",
                                                     arrest_days=5, public_works_hours=20,
                                                     fine_mrp=3))
     assert (offence.arrest_days, offence.public_works_hours, offence.fine_mrp,
@@ -163,7 +166,7 @@ def test_protocol_numbers_are_unique_per_point(services, person):
             " created_by, updated_at, updated_by, row_version, change_seq, deleted, deleted_at,"
             " deleted_by, protocol_number, committed_at, place, offender_id, victim_id, article,"
             " description, penalty, fine_mrp, fine_tenge, public_works_hours, arrest_days,"
-            " status, erap_number, inspector_id, search_text FROM offence")
+            " status, erap_number, inspector_id, search_text, offender_subject FROM offence")
 
 
 def test_an_assistant_may_not_edit_another_officers_protocol(services, person):
@@ -192,7 +195,7 @@ def test_a_fine_that_is_not_a_finite_number_is_refused(services, person, typed):
 
 
 def test_a_protocol_stays_in_the_year_of_its_number(services, person):
-    offence = services.offences.create(offence_data(person, penalty="fine", fine_mrp="2"))
+    offence = services.offences.create(offence_data(person, penalty="fine", fine_mrp="5"))
     assert refused(services, {"committed_at": "2025-11-20 10:00"}, offence.id) == {
         ("committed_at", "v.protocol_year_fixed")}
     moved = services.offences.update(offence.id, {"committed_at": "2026-11-19 10:00"})

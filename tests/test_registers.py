@@ -99,7 +99,8 @@ def fill(services):
                                               status="considered", inspector=second)).id,
         services.offences.create(offence_data(bekova, committed_at="2026-11-22 22:30",
                                               article="434-1", penalty="arrest",
-                                              arrest_days=3, victim=yolkina.id)).id,
+                                              arrest_days=5, status="considered",
+                                              victim=yolkina.id)).id,
     ]
     ids["meetings"] = [
         services.meetings.create(meeting_data(held_at="2026-10-03 18:00", attendance=30)).id,
@@ -193,7 +194,7 @@ def test_code_filter(services, data, name, code, expected):
     ("appeals", "resolved", [2]), ("appeals", "overdue", [0]),
     ("registrations", "active", [0, 1]), ("registrations", "overdue", [0]),
     ("registrations", "closed", [2]),
-    ("offences", "drawn_up", [0, 2]), ("offences", "considered", [1]),
+    ("offences", "drawn_up", [0]), ("offences", "considered", [1, 2]),
     ("offences", "terminated", []),
 ])
 def test_status_filter(services, data, name, status, expected):

@@ -57,7 +57,7 @@ def filled(services, person):
                           "applicant": person.id})
     s.offences.create({"committed_at": "2026-10-05 22:00", "place": "ул. Абая, 12",
                        "offender": person.id, "article": "434-1", "description": "Шумел",
-                       "penalty": "fine", "fine_mrp": 300 // 20})
+                       "penalty": "fine", "fine_mrp": 20, "status": "considered"})
     s.visits.create({"visited_at": "2026-10-06 12:00", "kind": "apartment_round",
                      "dwelling_kind": "flat", "address_text": "ул. Сатпаева, 5", "flat": "1"})
     s.registrations.create({"person": person.id, "category": "protective_order",

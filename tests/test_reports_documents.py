@@ -258,9 +258,9 @@ def text_lines(path) -> list[tuple[float, str]]:
 @pytest.mark.parametrize("lang", ["ru", "kk"])
 def test_journal_dates_and_catalogue_words_stay_whole(services, person, tmp_path, lang):
     services.offences.create({"committed_at": "2026-11-05 22:00", "place": "ул. Абая, 12",
-                              "offender": person.id, "article": "440-1",
+                              "offender": person.id, "article": "440-3",
                               "description": "Распивал", "penalty": "public_works",
-                              "public_works_hours": 40})
+                              "public_works_hours": 20, "status": "considered"})
     out = tmp_path / "offences.pdf"
     generate(services, ReportRequest("register", register="offences", lang=lang,
                                      filters=Filters()), out)

@@ -90,12 +90,16 @@ def world(services, person) -> World:
     s.visits.delete(gone.id)
     _visit(s, "2025-05-05 22:00", "raid")
     # offences
-    _offence(s, person, "2025-03-03 20:00", "434-1", "fine", fine_mrp=5)
-    _offence(s, person, "2026-01-15 20:00", "434-1", "fine", fine_mrp=5)
-    _offence(s, person, "2026-02-20 20:00", "461-1", "arrest", arrest_days=3)
+    _offence(s, person, "2025-03-03 20:00", "434-1", "fine", fine_mrp=20,
+             status="considered")
+    _offence(s, person, "2026-01-15 20:00", "434-1", "fine", fine_mrp=20,
+             status="considered")
+    _offence(s, person, "2026-02-20 20:00", "461-1", "arrest", arrest_days=3,
+             status="considered")
     _offence(s, teen, "2026-04-10 23:30", "442-2", "warning")
     _offence(s, person, "2026-05-05 10:00", "492-1", "fine", fine_mrp="2.4")
-    _offence(s, person, "2026-06-01 10:00", "434-1", "public_works", public_works_hours=20)
+    _offence(s, person, "2026-06-01 10:00", "434-1", "public_works", public_works_hours=20,
+             status="considered")
     # meetings and feedback
     s.meetings.create({"held_at": "2025-04-01 18:00", "kind": "report_meeting",
                        "place": "Школа № 12", "attendance": 20})
@@ -179,9 +183,9 @@ def test_offences_penalties_and_fines(world):
         "offences.penalty.arrest": (1, 0), "offences.public_works_hours": (20, 0),
         "offences.arrest_days": (3, 0), "protective.breaches": (1, 0),
         "minors.article_442": (1, 0), "migration.article_492": (1, 0)}
-    assert stats.value("offences.fine_mrp") == Decimal("7.40")
-    assert stats.value("offences.fine_tenge") == 5 * 4325 + 10380  # 2.4 МРП of 2026 is exact
-    assert stats.value("offences.fine_tenge", previous=True) == 5 * 3932
+    assert stats.value("offences.fine_mrp") == Decimal("22.4")
+    assert stats.value("offences.fine_tenge") == 20 * 4325 + 10380  # 2.4 МРП of 2026 is exact
+    assert stats.value("offences.fine_tenge", previous=True) == 20 * 3932
 
 
 def test_meetings_and_survey(world):
@@ -264,7 +268,7 @@ def test_touching_periods_read_in_one_pass_count_the_same(world):
         "appeals.received": (3, 1), "visits.total": (7, 1), "offences.total": (5, 1),
         "meetings.held": (2, 1), "survey.responses": (3, 1), "visits.households": (3, 0),
         "visits.finding.unregistered_residents": (1, 0),
-        "offences.fine_tenge": (5 * 4325 + 10380, 5 * 3932)}
+        "offences.fine_tenge": (20 * 4325 + 10380, 20 * 3932)}
 
 
 def test_district_summary_equals_each_points_own_figures_and_their_total(tmp_path, clock):

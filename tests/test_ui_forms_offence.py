@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from qt_helpers import type_text
 from test_ui_forms_support import login_assistant, make_ctx, register_ids, show
 
+from inspector_app.storage.models import Offence
 from ui.forms.offence_form import OffenceForm
 
 
@@ -24,9 +25,8 @@ def test_create_offence_with_a_fine_shows_tenge_and_the_protocol_number(qtbot, c
     assert form.place.text() == "Атырау, "
     type_text(form.place, "ул. Абая, 12, двор")
     form.offender.set_value(person.id)
-    form.article.choose("434-1")
-    assert [form.penalty.itemData(i) for i in range(form.penalty.count())] == [
-        "fine", "arrest", "public_works"]  # catalogue order
+    form.article.choose("437-2")
+    assert [form.penalty.itemData(i) for i in range(form.penalty.count())] == ["fine"]
     assert form.penalty.value() == "fine"
     type_text(form.description, "Выражалась нецензурной бранью во дворе дома")
     type_text(form.fine.mrp, "10")
@@ -38,10 +38,10 @@ def test_create_offence_with_a_fine_shows_tenge_and_the_protocol_number(qtbot, c
     offence = services.offences.get(offence_id)
     assert offence.protocol_number == "ATY-017-P-2026-00001"
     assert (offence.fine_mrp, offence.fine_tenge) == (Decimal("10"), 43250)
-    assert offence.article == "434-1" and offence.status == "drawn_up"
+    assert offence.article == "437-2" and offence.status == "drawn_up"
     assert "Протокол № ATY-017-P-2026-00001" in form.banner.text()
     assert form.windowTitle() == "Протокол об АП № ATY-017-P-2026-00001"
-    assert register_ids("offences", code="434-1") == [offence_id]
+    assert register_ids("offences", code="437-2") == [offence_id]
 
 
 def test_tenge_amount_follows_the_year_of_the_offence(qtbot, ctx):
@@ -63,6 +63,11 @@ def test_penalty_list_and_fields_follow_the_article_and_penalty(qtbot, ctx):
     assert form.penalty.value() == "warning"
     assert not form.fine.isEnabled() and form.fine.amount.text() == form.fine.rate.text() == ""
     form.article.choose("73-1")
+    assert [form.penalty.itemData(i) for i in range(form.penalty.count())] == [
+        "warning", "fine", "court_referral"]  # public works and arrest: the court's
+    form.status.set_value("considered")
+    assert [form.penalty.itemData(i) for i in range(form.penalty.count())] == [
+        "warning", "fine", "arrest", "public_works", "court_referral"]  # catalogue order
     form.penalty.set_value("public_works")
     assert form.hours.isEnabled() and not form.days.isEnabled() and not form.fine.isEnabled()
     form.penalty.set_value("arrest")
@@ -86,7 +91,7 @@ def test_fine_over_the_article_maximum_is_refused_at_the_field(qtbot, ctx, servi
 def test_edit_offence_status(qtbot, ctx, services, person):
     offence = services.offences.create(offence_data(person))
     form = show(qtbot, OffenceForm(ctx, offence.id))
-    assert form.article.value() == "437-1" and form.penalty.value() == "warning"
+    assert form.article.value() == "437-1" and form.penalty.value() == "fine"
     form.status.set_value("sent_to_court")
     type_text(form.erap, "ЕРАП-2026-0117")
     form.save()
@@ -119,3 +124,107 @@ def test_assistant_edits_an_offence_of_their_own(qtbot, ctx, services, person):
     form.place.setText("ул. Абая, 14")
     form.save()
     assert services.offences.get(offence.id).place == "ул. Абая, 14"
+
+
+def click(qtbot, widget) -> None:
+    assert widget.isVisible() and widget.isEnabled(), widget
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def choose(qtbot, combo, text: str) -> None:
+    """Open a drop-down with the mouse, walk to ``text`` with the arrow keys, press Enter."""
+    click(qtbot, combo)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible, timeout=3000)
+    row = combo.findText(text)
+    assert row >= 0, text
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    for _ in range(row):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=3000)
+    assert combo.currentText() == text
+
+
+def pick_article(qtbot, form, typed: str, code: str) -> None:
+    """Type the article's number into the picker (over what it holds) and click its row."""
+    qtbot.keyClick(form.article.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(form.article.edit, typed)
+    popup = form.article.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    row = form.article.suggestions().index(code)
+    index = popup.model().index(row, 0)
+    popup.scrollTo(index)
+    qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton,
+                     pos=popup.visualRect(index).center())
+    qtbot.waitUntil(lambda: form.article.value() == code, timeout=3000)
+
+
+def offered(form) -> list[str]:
+    return [form.penalty.itemText(i) for i in range(form.penalty.count())]
+
+
+def test_the_form_offers_only_what_the_part_allows_and_refers_to_court(qtbot, ctx, services,
+                                                                      person):
+    """Art. 434 part 2: arrest or public works, both the court's: the inspector can only
+    refer the protocol to court, and that is what is stored."""
+    form = show(qtbot, OffenceForm(ctx))
+    type_text(form.place, "ул. Абая, 12, двор")
+    form.offender.set_value(person.id)
+    pick_article(qtbot, form, "434 2", "434-2")
+    assert offered(form) == ["Направление в суд"]
+    assert form.sanctions.text() == ("общественные работы, ч: до 100 (только суд; с согласия "
+                                     "лица)\nарест, сут.: до 30 (только суд)")
+    assert form.status.value() == "sent_to_court"
+    assert not form.fine.isEnabled() and not form.days.isEnabled()
+    type_text(form.description, "Повторно в течение года выражался нецензурной бранью")
+    with qtbot.waitSignal(ctx.sig_data_changed):
+        click(qtbot, form.save_button)
+    offence = Offence.select().get()
+    assert (offence.penalty, offence.status, offence.arrest_days) == (
+        "court_referral", "sent_to_court", None)
+
+
+def test_the_courts_decision_is_recorded_within_the_parts_range(qtbot, ctx, services, person):
+    offence = services.offences.create(offence_data(person, article="434-1",
+                                                    penalty="court_referral"))
+    form = show(qtbot, OffenceForm(ctx, offence.id))
+    assert offered(form) == ["Направление в суд"]
+    choose(qtbot, form.status, "Рассмотрен")
+    assert offered(form) == ["Штраф", "Административный арест", "Общественные работы",
+                             "Направление в суд"]
+    choose(qtbot, form.penalty, "Общественные работы")
+    assert form.hours.isEnabled()
+    type_text(form.hours, "61")
+    click(qtbot, form.save_button)
+    assert form.field_errors("public_works_hours").endswith(
+        "по ст. 434 ч. 1 общественные работы — от 20 до 60 ч")
+    assert services.offences.get(offence.id).penalty == "court_referral"
+    form.hours.clear()
+    type_text(form.hours, "40")
+    click(qtbot, form.save_button)
+    stored = services.offences.get(offence.id)
+    assert (stored.penalty, stored.public_works_hours, stored.status) == (
+        "public_works", 40, "considered")
+
+
+def test_the_form_in_kazakh_names_the_parts_sanctions(qtbot, services, tmp_path, person):
+    form = show(qtbot, OffenceForm(make_ctx(services, tmp_path, "kk")))
+    pick_article(qtbot, form, "435", "435-1")
+    assert offered(form) == ["Айыппұл"]
+    assert form.sanctions.text() == "айыппұл, АЕК: 7 дейін (ата-анасы төлейді)"
+    assert "не проверено" not in form.article.edit.toolTip()
+    assert "тексерілмеген" in form.article.edit.toolTip()
+
+
+def test_the_subject_list_and_the_fine_follow_the_part(qtbot, ctx, services, person):
+    form = show(qtbot, OffenceForm(ctx))
+    pick_article(qtbot, form, "505 1", "505-1")
+    assert [form.subject.itemText(i) for i in range(form.subject.count())] == [
+        "Физическое лицо", "Субъект малого предпринимательства или НКО",
+        "Субъект среднего предпринимательства", "Субъект крупного предпринимательства"]
+    assert form.sanctions.text().splitlines()[1] == "штраф, МРП: 20"
+    choose(qtbot, form.subject, "Субъект среднего предпринимательства")
+    assert form.sanctions.text().splitlines()[1] == "штраф, МРП: 40"
+    pick_article(qtbot, form, "434 2", "434-2")  # no fine: the subject is the individual
+    assert form.subject.value() == "individual"

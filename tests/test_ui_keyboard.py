@@ -157,12 +157,13 @@ def test_required_fields_are_marked_before_saving(qtbot, services, tmp_path):
     offence = show(qtbot, OffenceForm(ctx))  # the fine is required while the penalty is one
     assert offence.binding("fine_mrp").label.text().endswith(" *")
     assert not offence.binding("arrest_days").label.text().endswith(" *")
-    offence.article.choose("434-1")  # petty hooliganism: fine, public works or arrest
+    offence.article.choose("434-1")  # petty hooliganism: fine, public works or arrest...
+    offence.status.set_value("considered")  # ...which the court imposes
     offence.penalty.setFocus()
     for _ in range(5):
         if offence.penalty.value() == "arrest":
             break
-        QTest.keyClick(offence.penalty, Qt.Key.Key_Down)
+        QTest.keyClick(offence.penalty, Qt.Key.Key_Up)  # up from «Направление в суд»
     assert offence.binding("arrest_days").label.text().endswith(" *")
     assert not offence.binding("fine_mrp").label.text().endswith(" *")
 

@@ -80,7 +80,7 @@ def seed(services) -> dict[str, str]:
     ids["offence"] = services.offences.create({
         "committed_at": "2026-11-20 23:40", "place": "ул. Абая, 12, двор",
         "offender": people[2].id, "article": "437-1", "description": "Громкая музыка ночью",
-        "penalty": "warning"}).id
+        "penalty": "fine", "fine_mrp": "5"}).id
     services.meetings.create({"held_at": "2026-11-18 18:00", "kind": "report_meeting",
                               "place": "Школа № 12, актовый зал", "attendance": 45,
                               "questions": "Освещение улиц"})

@@ -114,7 +114,7 @@ class AccountsPage(QWidget):
         self.update_buttons()
         self.model.setHorizontalHeaderLabels([
             self.tr("Full name"), self.tr("Login"), self.tr("Role"), self.tr("Rank"),
-            self.tr("Personal number"), self.tr("Active")])
+            self.tr("Badge number"), self.tr("Active")])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,7 +1,8 @@
 """First run: a short wizard that creates the database, the point's profile and first account.
 
 Three pages: what this computer is (a precinct point or the district office), the point's
-profile (code, name, district from the districts catalogue, address, reception hours) and the
+profile (code, name, region and district from the regions and districts catalogues: all of
+Kazakhstan, Atyrau chosen first; address, reception hours) and the
 first account, the head of the point who manages the others' accounts (password typed twice).
 The core's ``create_database`` does the work in one transaction and takes back what it made on
 a refusal; its validation messages are shown on the last page.
@@ -39,13 +40,17 @@ from ui.icons import app_icon
 from ui.recovery_dialog import RecoverySheetDialog
 
 DEFAULT_RECEPTION_HOURS = "Пн–Пт 17:00–20:00"
+FIRST_REGION = "atyrau"
+"""The region chosen when the wizard opens (the program's first points are in Atyrau)."""
 
 
-def catalogue_items(name: str, lang: str) -> list[tuple[str, str, str]]:
-    """(code, title in ``lang``, Russian title) of a bundled catalogue file."""
+def catalogue_items(name: str, lang: str, **match: str) -> list[tuple[str, str, str]]:
+    """(code, title in ``lang``, Russian title) of a bundled catalogue file's items, those
+    whose fields equal ``match`` (e.g. ``region="atyrau"``) when given."""
     with open(resource("catalogues", f"{name}.json"), encoding="utf-8") as f:
         items = json.load(f)["items"]
-    return [(i["code"], i.get(lang) or i["ru"], i["ru"]) for i in items]
+    return [(i["code"], i.get(lang) or i["ru"], i["ru"]) for i in items
+            if all(i.get(k) == v for k, v in match.items())]
 
 
 class KindPage(QWizardPage):
@@ -77,20 +82,35 @@ class ProfilePage(QWizardPage):
         self.code.setPlaceholderText("ATY-017")
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("e.g. UPP No. 17"))
+        self.lang = lang
+        self.region = QComboBox(self)
+        for code, title, russian in catalogue_items("regions", lang):
+            self.region.addItem(title, (code, russian))
         self.district = QComboBox(self)
-        for _code, title, russian in catalogue_items("districts", lang):
-            self.district.addItem(title, russian)
+        self.region.currentIndexChanged.connect(self._fill_districts)
+        codes = [self.region.itemData(i)[0] for i in range(self.region.count())]
+        self.region.setCurrentIndex(codes.index(FIRST_REGION) if FIRST_REGION in codes else 0)
+        self._fill_districts()
         self.address = QLineEdit(self)
         self.reception_hours = QLineEdit(DEFAULT_RECEPTION_HOURS, self)
         self.reception_label = QLabel(self.tr("Reception hours:"), self)
         form = QFormLayout(self)
         form.addRow(self.tr("Point code:"), self.code)
         form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Region:"), self.region)
         form.addRow(self.tr("District:"), self.district)
         form.addRow(self.tr("Address:"), self.address)
         form.addRow(self.reception_label, self.reception_hours)
         self.registerField("code*", self.code)
         self.registerField("name*", self.name)
+
+    def _fill_districts(self) -> None:
+        """The districts and cities of the chosen region."""
+        self.district.clear()
+        region = self.region.currentData()
+        for _code, title, russian in catalogue_items("districts", self.lang,
+                                                     region=region[0] if region else ""):
+            self.district.addItem(title, russian)
 
     def initializePage(self) -> None:
         district_office = self.wizard().kind_page.kind() == DISTRICT
@@ -101,6 +121,7 @@ class ProfilePage(QWizardPage):
     def profile(self) -> PointProfile:
         return PointProfile(code=self.code.text().strip(), name=self.name.text().strip(),
                             district=self.district.currentData(),
+                            region=self.region.currentData()[1],
                             address=self.address.text().strip(),
                             reception_hours=self.reception_hours.text().strip())
 

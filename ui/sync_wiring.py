@@ -5,19 +5,27 @@ and the point's "last acknowledged by the district" in the status bar.
 - both kinds: File → Import packages… (:class:`ui.sync_dialogs.ImportDialog`): at the
   district the points' packages, at a point the district's receipts and reference data;
 - a district office: a "Points" page (:class:`ui.points_overview.PointsOverview`) whose
-  Import button is the same action as File → Import packages… (Ctrl+I).
+  Import button is the same action as File → Import packages… (Ctrl+I);
+- the district operator and the administrator: File → Load a corrected catalogue… (a JSON
+  file, :func:`inspector_app.services.catalogue_load.load_catalogue`); the points receive it
+  with the next reference package.
 Actions are added only when the current user's role may use them.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from inspector_app.changes import Changes
 from inspector_app.domain.permissions import Action
+from inspector_app.messages import translate
+from inspector_app.services.catalogue_load import load_catalogue
 from inspector_app.sync.receipts import last_acknowledged
+from ui.errors import show_error
 from ui.icons import icon
 
 
@@ -43,6 +51,11 @@ class SyncActions(QObject):
             self.import_action.setShortcut(QKeySequence("Ctrl+I"))
             self.import_action.triggered.connect(self.import_packages)
             actions.append(self.import_action)
+        self.catalogue_action: QAction | None = None
+        if services.can(Action.LOAD_CATALOGUE):
+            self.catalogue_action = QAction(icon("import"), "", self)
+            self.catalogue_action.triggered.connect(self.load_catalogue)
+            actions.append(self.catalogue_action)
         if actions:
             window.add_file_actions(actions)
         if self.district:
@@ -68,6 +81,8 @@ class SyncActions(QObject):
         if self.import_action is not None:
             self.import_action.setText(self.tr("&Import packages…") if self.district
                                        else self.tr("&Import from the district office…"))
+        if self.catalogue_action is not None:
+            self.catalogue_action.setText(self.tr("Load a corrected &catalogue…"))
         self.update_acknowledged()
 
     def update_acknowledged(self) -> None:
@@ -89,6 +104,22 @@ class SyncActions(QObject):
             self.update_acknowledged()
             if self.district:
                 self.points_page.reload()
+
+    def load_catalogue(self) -> None:
+        """Choose a catalogue file and load it; the result or the refusal is shown."""
+        chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("Corrected catalogue"),
+                                                "", self.tr("Catalogue files (*.json)"))
+        if not chosen:
+            return
+        try:
+            loaded = load_catalogue(self.ctx.services, Path(chosen))
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown, bugs logged
+            show_error(self.window, exc, self.ctx.lang)
+            return
+        QMessageBox.information(self.window, self.tr("Catalogue loaded"), translate(
+            "catalogue.loaded", self.ctx.lang, name=loaded.name, version=loaded.version,
+            previous=loaded.previous, items=loaded.items, path=chosen))
+        self.ctx.notify_changed("*")
 
     def export(self) -> None:
         from ui.sync_dialogs import ExportDialog

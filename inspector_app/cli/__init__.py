@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "inspector_app.cli.protection_commands",
     "inspector_app.cli.report_commands",
     "inspector_app.cli.sync_commands",
+    "inspector_app.cli.catalogue_commands",
     "inspector_app.cli.demo_commands",
 )
 

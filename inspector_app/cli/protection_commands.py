@@ -36,7 +36,8 @@ def register(commands) -> None:
     p.add_argument("--name", required=True, help="full name")
     p.add_argument("--role", required=True, choices=[str(r) for r in Role])
     p.add_argument("--rank", default="", help="rank code, e.g. captain")
-    p.add_argument("--badge", default="", help="badge or personal number")
+    p.add_argument("--badge", default="", help="badge (жетон) number")
+    p.add_argument("--personal-number", default="", help="personal number of the service record")
     p.add_argument("--password-stdin", action="store_true")
     p.set_defaults(handler=run_users_add)
     for name, text in (("deactivate", "close an account (it can no longer log in)"),
@@ -253,7 +254,8 @@ def run_users_add(args: argparse.Namespace, ctx) -> int:
     password = ctx.read_password(args.login, from_stdin=args.password_stdin, confirm=True)
     staff = services.staff.create({"login": args.login, "full_name": args.name,
                                    "role": args.role, "rank": args.rank,
-                                   "badge_number": args.badge, "password": password})
+                                   "badge_number": args.badge,
+                                   "personal_number": args.personal_number, "password": password})
     ctx.out(ctx.t("users.added", login=staff.login, name=staff.full_name))
     return 0
 

@@ -25,6 +25,9 @@ def register(commands) -> None:
     p.add_argument("--point-code", required=True, help="e.g. ATY-017")
     p.add_argument("--point-name", required=True, help='e.g. "УПП №17"')
     p.add_argument("--district", required=True, help="district (or city) of the point")
+    p.add_argument("--region", default="",
+                   help='region of the point as the regions catalogue names it, e.g. '
+                        '"Атырауская область" (report headers name its police department)')
     p.add_argument("--address", default="")
     p.add_argument("--department", default="", help="district police department")
     p.add_argument("--login", required=True,
@@ -52,7 +55,8 @@ def run_init(args: argparse.Namespace, ctx) -> int:
     services = create_database(
         ctx.db_path,
         PointProfile(code=args.point_code, name=args.point_name, district=args.district,
-                     address=args.address, department=args.department),
+                     address=args.address, region=args.region,
+                     department=args.department),
         FirstAccount(login=args.login, full_name=args.name, password=password, rank=args.rank),
         kind=DISTRICT if args.district_office else POINT, encrypt=encrypt,
     )

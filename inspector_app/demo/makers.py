@@ -16,6 +16,7 @@ from itertools import accumulate
 
 from inspector_app.demo import texts
 from inspector_app.demo.world import DemoPerson, record_id, short_name
+from inspector_app.domain.sanctions import AMOUNT_FIELDS, CONSIDERED, COURT_REFERRAL, PartSanctions
 from inspector_app.domain.text import search_text
 from inspector_app.services.appeals import appeal_search_parts
 from inspector_app.services.numbering import format_number
@@ -287,21 +288,25 @@ class RegisterMaker:
             article = FALLBACK_ARTICLE
             item, allowed = self.penalties(article, day, mrp)
         penalty = weighted(rng, [(p, PENALTY_WEIGHTS[p]) for p in allowed])
-        fine = hours = arrest = None
-        if penalty == "fine":
-            cap = Decimal(str(item.extra.get("fine_mrp_max", 50)))
-            fine = Decimal(min(rng.choice(TYPICAL_FINES), int(cap)))
-        elif penalty == "public_works":
-            hours = rng.choice((20, 40, 50, 60, 80, 100))
-        elif penalty == "arrest":
-            arrest = rng.choice((3, 5, 7, 10, 15))
+        sanctions = PartSanctions.of(item)
+        amount = None
+        if penalty in AMOUNT_FIELDS:
+            typical = {"fine": TYPICAL_FINES, "public_works": (20, 40, 50, 60, 80, 100),
+                       "arrest": (3, 5, 7, 10, 15)}[penalty]
+            low, high = sanctions.limits(penalty).bounds(penalty)
+            amount = min(max(Decimal(rng.choice(typical)), low), high)
+        status, erap = self.offence_status(day, penalty in sanctions.court_only)
+        if penalty in sanctions.court_only and status != CONSIDERED:
+            penalty, amount = COURT_REFERRAL, None
+        fine = amount if penalty == "fine" else None
+        hours = int(amount) if penalty == "public_works" else None
+        arrest = int(amount) if penalty == "arrest" else None
         self.mark_troubled(offender)
         building, address = self.home_of(offender)
         if article.startswith(("73", "461", "127", "493")) or building is None:
             place = offender.household.address
         else:
             place = f"{address} (у дома)"
-        status, erap = self.offence_status(day, penalty)
         year = moment.year
         self.protocols[year] = self.protocols.get(year, 0) + 1
         inspector = self.officer()
@@ -326,17 +331,16 @@ class RegisterMaker:
     def penalties(self, article: str, day: date, mrp: int | None):
         """The article's catalogue item and the penalties usable on ``day``."""
         item = self.catalogues.get("offence_articles", article)
-        allowed = [p for p in item.extra.get("penalties", ["fine"]) if p in PENALTY_WEIGHTS
+        allowed = [p for p in PartSanctions.of(item).provided() if p in PENALTY_WEIGHTS
                    and (p != "fine" or mrp is not None)
                    and (p != "public_works" or day >= PUBLIC_WORKS_FROM)]
         return item, allowed
 
-    def offence_status(self, day: date, penalty: str) -> tuple[str, str]:
-        """A warning or a fine is decided by the police within days; arrest and public works
-        go to court first. A few cases end terminated."""
+    def offence_status(self, day: date, by_court: bool) -> tuple[str, str]:
+        """A warning or a fine is decided by the police within days; a court-only sanction
+        goes to court first. A few cases end terminated."""
         rng = self.rng
         age = (self.period.today - day).days
-        by_court = penalty in ("arrest", "public_works")
         if age > 30 and rng.random() < 0.05:
             status = "terminated"
         elif age < (20 if by_court else 7):

@@ -12,7 +12,9 @@
 The senior inspector is the head of the point: the set-up makes the point's first account one
 (``setup.initialise``), so a new point can give its other officers accounts from the first day.
 Restoring a backup (it replaces every record) is for those who manage the accounts too: the
-head of the point and the administrator (``RESTORE``). See docs/roles.md.
+head of the point and the administrator (``RESTORE``). A corrected catalogue (a legal change)
+is loaded from a file by the district operator or the administrator (``LOAD_CATALOGUE``); the
+points receive it in the district's reference packages. See docs/roles.md.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class Action(StrEnum):
     IMPORT = "import"
     EXPORT = "export"
     RESTORE = "restore"
+    LOAD_CATALOGUE = "load_catalogue"
 
 
 _OFFICERS = {Role.INSPECTOR, Role.SENIOR_INSPECTOR}
@@ -56,6 +59,7 @@ _RULES: dict[Action, set[Role]] = {
     Action.IMPORT: {Role.DISTRICT_OPERATOR, Role.ADMINISTRATOR, *_OFFICERS},
     Action.EXPORT: _OFFICERS | {Role.ADMINISTRATOR},
     Action.RESTORE: {HEAD_OF_POINT, Role.ADMINISTRATOR},
+    Action.LOAD_CATALOGUE: {Role.DISTRICT_OPERATOR, Role.ADMINISTRATOR},
 }
 
 

@@ -78,7 +78,8 @@ def heading_block(services: Services, point: Point, inspector: Staff | None, lan
                   styles: Styles) -> list:
     """Республика Казахстан / МВД / regional police / district department / point / inspector."""
     lines = [translate("report.heading.country", lang), translate("report.heading.ministry", lang),
-             region_police(point.region, lang), point.department or point.district,
+             region_police(services.catalogues, point.region, lang),
+             point.department or point.district,
              translate("report.heading.point", lang, name=point.name, code=point.code)]
     if inspector is not None:
         lines.append(translate("report.heading.inspector", lang, name=inspector.full_name))

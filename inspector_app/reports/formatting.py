@@ -10,32 +10,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+from inspector_app.domain.catalogues import Catalogues
 from inspector_app.domain.numbers import decimal_mark, group_thousands
 from inspector_app.messages import translate
 
 DASH = "—"
 ROMAN = ("I", "II", "III", "IV")
 
-REGIONS_KK = {
-    "Абайская область": "Абай облысы",
-    "Акмолинская область": "Ақмола облысы",
-    "Актюбинская область": "Ақтөбе облысы",
-    "Алматинская область": "Алматы облысы",
-    "Атырауская область": "Атырау облысы",
-    "Восточно-Казахстанская область": "Шығыс Қазақстан облысы",
-    "Жамбылская область": "Жамбыл облысы",
-    "Жетысуская область": "Жетісу облысы",
-    "Западно-Казахстанская область": "Батыс Қазақстан облысы",
-    "Карагандинская область": "Қарағанды облысы",
-    "Костанайская область": "Қостанай облысы",
-    "Кызылординская область": "Қызылорда облысы",
-    "Мангистауская область": "Маңғыстау облысы",
-    "Павлодарская область": "Павлодар облысы",
-    "Северо-Казахстанская область": "Солтүстік Қазақстан облысы",
-    "Туркестанская область": "Түркістан облысы",
-    "Улытауская область": "Ұлытау облысы",
-}
-"""Kazakh names of the regions, keyed by the Russian name kept in the point's profile."""
 
 
 def format_number(value: int | float | Decimal | None, kind: str = "count",
@@ -102,16 +83,18 @@ def short_name(full_name: str) -> str:
     return f"{initials} {parts[0]}"
 
 
-def region_police(region: str, lang: str) -> str:
-    """The regional police department's name, e.g. "Департамент полиции Атырауской области"."""
+def region_police(catalogues: Catalogues, region: str, lang: str) -> str:
+    """The regional police department's name for the point's profile's region, as the regions
+    catalogue gives it in ``lang`` (e.g. "Департамент полиции Атырауской области"); a region
+    the catalogue does not hold (typed by hand) is named in the message's pattern."""
     region = region.strip()
     if not region:
         return ""
-    if lang == "kk":
-        return translate("report.heading.region_police", lang,
-                         region=REGIONS_KK.get(region, region))
-    if lang == "ru":
-        words = region.split()
-        if len(words) == 2 and words[1] == "область" and words[0].endswith("ая"):
-            region = f"{words[0][:-2]}ой области"
+    for item in catalogues.items("regions", include_inactive=True):
+        if region == item.code or region in item.titles.values():
+            name = item.extra.get(f"police_department_{lang}")
+            if name:
+                return name
+            region = item.title(lang)
+            break
     return translate("report.heading.region_police", lang, region=region)

@@ -19,6 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from inspector_app.domain.sanctions import PartSanctions
 from inspector_app.messages import translate
 from inspector_app.reports.documents import (
     Fields,
@@ -58,8 +59,9 @@ def _person_fields(person: Person | None, prefix: str, lang: str) -> Fields:
             ("field.any.phone", person.phone)]
 
 
-def _heading(point: Point, lang: str, styles: Styles) -> list:
-    lines = [region_police(point.region, lang), point.department or point.district,
+def _heading(services: Services, point: Point, lang: str, styles: Styles) -> list:
+    lines = [region_police(services.catalogues, point.region, lang),
+             point.department or point.district,
              translate("report.heading.point", lang, name=point.name, code=point.code)]
     return [Paragraph(escape(line), styles.heading) for line in lines if line]
 
@@ -82,6 +84,9 @@ def _penalty_text(services: Services, offence, lang: str) -> str:
         amount = translate("report.protocol.fine", lang,
                            mrp=format_number(offence.fine_mrp, "mrp", lang),
                            tenge=group_thousands(offence.fine_tenge or 0))
+        item = services.catalogues.get("offence_articles", offence.article)
+        if item is not None and PartSanctions.of(item).fine_payer == "parents":
+            amount = f"{amount}, {translate('sanction.parents_pay', lang)}"
     elif offence.penalty == "public_works" and offence.public_works_hours:
         amount = translate("report.protocol.hours", lang, hours=offence.public_works_hours)
     elif offence.penalty == "arrest" and offence.arrest_days:
@@ -105,6 +110,8 @@ def protocol_report(services: Services, offence_id: str, out: str | Path, *,
     fields: Fields = [
         ("report.protocol.drawn_up_by", officer_line),
         *_person_fields(offender, "field.offence.offender", lang),
+        ("field.offence.offender_subject",
+         cats.title("offender_subjects", offence.offender_subject, lang)),
         ("report.protocol.committed_at", offence.committed_at.strftime("%d.%m.%Y %H:%M")),
         ("report.protocol.place", offence.place),
         ("field.offence.article", cats.title("offence_articles", offence.article, lang)),
@@ -133,7 +140,7 @@ def protocol_report(services: Services, offence_id: str, out: str | Path, *,
         if victim is not None:
             signers.append(("field.offence.victim", short_name(full_name(victim))))
         return [
-            *_heading(point, lang, styles), Spacer(1, 3 * mm),
+            *_heading(services, point, lang, styles), Spacer(1, 3 * mm),
             Paragraph(escape(f"{title} № {offence.protocol_number}"), styles.title),
             Paragraph(escape(translate("report.protocol.subtitle", lang)), styles.subtitle),
             Spacer(1, 3 * mm),
@@ -204,7 +211,7 @@ def visit_report(services: Services, visit_id: str, out: str | Path, *, lang: st
         signers = [("report.visit.sign_officer", officer_signature_name(officer)),
                    ("report.visit.sign_person", short_name(full_name(person)))]
         return [
-            *_heading(point, lang, styles), Spacer(1, 3 * mm),
+            *_heading(services, point, lang, styles), Spacer(1, 3 * mm),
             Paragraph(escape(title), styles.title),
             Paragraph(escape(translate("report.visit.subtitle", lang)), styles.subtitle),
             Spacer(1, 3 * mm),

@@ -5,11 +5,32 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from inspector_app.domain.catalogues import Item
+from inspector_app.domain.sanctions import (
+    AMOUNT_FIELDS,
+    CONSIDERED,
+    COURT_REFERRAL,
+    FINE,
+    GENERAL_LIMITS,
+    INDIVIDUAL,
+    PUBLIC_WORKS,
+    WARNING,
+    Limits,
+    PartSanctions,
+)
+from inspector_app.messages import translate
 from inspector_app.services.people import full_name
 from inspector_app.services.records import RecordService
 from inspector_app.storage.models import Offence, Person
 
-MAX_FINE_MRP = Decimal(2000)
+SANCTION_FIELDS = ("article", "offender_subject", "penalty", *AMOUNT_FIELDS.values())
+"""What a stored protocol's sanction is made of (see :meth:`OffenceService.sanction_rules`)."""
+
+
+def article_params(item: Item) -> dict[str, str]:
+    """The article and part a sanction message names."""
+    return {"article": str(item.extra.get("article", item.code)),
+            "part": str(item.extra.get("part", ""))}
 
 
 def fine_in_tenge(fine_mrp: Decimal | None, mrp: int | None) -> int | None:
@@ -24,6 +45,44 @@ def offence_search_parts(values: dict[str, Any], offender: Person | None) -> lis
     return [values.get("protocol_number"), full_name(offender),
             offender.iin if offender else None, values.get("article"),
             values.get("place"), values.get("description"), values.get("erap_number")]
+
+
+def _range(limits: Limits, lang: str) -> str:
+    return translate(f"sanction.range.{limits.shape()}", lang, low=limits.low, high=limits.high)
+
+
+def sanction_summary(item: Item, lang: str, subject: str | None = None) -> str:
+    """What the part provides, one sanction a line: its range (the fine for ``subject``, an
+    individual by default), who imposes it and whether consent is needed, who pays the fine."""
+    sanctions = PartSanctions.of(item)
+    lines = []
+    for sanction in sanctions.provided():
+        text = translate(f"sanction.{sanction}", lang)
+        if sanction != WARNING:
+            limits = sanctions.limits(sanction, subject or INDIVIDUAL)
+            text = f"{text} {_range(limits, lang)}" if limits else text
+        notes = []
+        if sanction in sanctions.court_only:
+            notes.append(translate("sanction.by_court", lang))
+        if sanction == PUBLIC_WORKS and sanctions.consent_needed:
+            notes.append(translate("sanction.consent", lang))
+        if sanction == FINE and sanctions.fine_payer == "parents":
+            notes.append(translate("sanction.parents_pay", lang))
+        lines.append(f"{text} ({'; '.join(notes)})" if notes else text)
+    return "\n".join(lines)
+
+
+def source_summary(item: Item, lang: str) -> str:
+    """The part's legal source: act, article and part, edition, address and status."""
+    source = item.extra.get("source") or {}
+    lines = [translate("sanction.source", lang, act=source.get("act", "—"),
+                       article=source.get("article", "—"), part=source.get("part", "—"))]
+    if source.get("edition"):
+        lines.append(translate("sanction.edition", lang, edition=source["edition"]))
+    if source.get("url"):
+        lines.append(source["url"])
+    lines.append(translate(f"sanction.status.{source.get('status', 'unverified')}", lang))
+    return "\n".join(lines)
 
 
 class OffenceService(RecordService):
@@ -46,36 +105,74 @@ class OffenceService(RecordService):
         if check.values["victim"] and check.values["victim"] == check.values["offender"]:
             check.fail("victim", "v.victim_is_offender")
         article = check.choice("article", cats, "offence_articles")
+        subject = check.choice("offender_subject", cats, "offender_subjects", required=False)
+        subject = check.values["offender_subject"] = subject or INDIVIDUAL
         check.text("description", 4000, required=True, multiline=True)
+        status = check.choice("status", cats, "offence_statuses", required=False)
+        status = check.values["status"] = status or "drawn_up"
         penalty = check.choice("penalty", cats, "penalties")
         item = cats.get("offence_articles", article) if article else None
-        allowed = item.extra.get("penalties") if item else None
-        if penalty and allowed and penalty not in allowed and not check.has_error("penalty"):
-            check.fail("penalty", "v.penalty_not_for_article", article=item.title())
-        fine_cap = MAX_FINE_MRP
-        if item is not None and "fine_mrp_max" in item.extra:
-            fine_cap = Decimal(str(item.extra["fine_mrp_max"]))
-        fine = check.decimal("fine_mrp", Decimal("0.01"), fine_cap, required=penalty == "fine")
-        hours = check.integer("public_works_hours", 1, 240, required=penalty == "public_works")
-        days = check.integer("arrest_days", 1, 45, required=penalty == "arrest")
-        if penalty != "fine":
-            check.values["fine_mrp"] = fine = None
-        if penalty != "public_works" and hours is not None:
-            check.values["public_works_hours"] = None
-        if penalty != "arrest" and days is not None:
-            check.values["arrest_days"] = None
+        amounts = {}
+        for sanction, field in AMOUNT_FIELDS.items():
+            low, high = GENERAL_LIMITS[sanction]
+            if sanction == FINE:
+                amounts[sanction] = check.decimal(field, low, high, required=penalty == sanction)
+            else:
+                amounts[sanction] = check.integer(field, int(low), int(high),
+                                                  required=penalty == sanction)
+            if penalty != sanction:
+                check.values[field] = amounts[sanction] = None
+        if (item is not None and penalty and not check.has_error("penalty")
+                and self.sanction_rules(check, existing)):
+            self.check_sanction(check, item, penalty, amounts.get(penalty), status, subject)
+        if penalty == COURT_REFERRAL and status == "drawn_up":
+            check.values["status"] = "sent_to_court"
+        fine = amounts[FINE]
         check.values["fine_tenge"] = None
         if fine is not None and committed is not None:
             mrp = cats.mrp(committed.year)
             if mrp is None:
                 check.fail("fine_mrp", "v.no_mrp_for_year", year=committed.year)
             check.values["fine_tenge"] = fine_in_tenge(fine, mrp)
-        check.choice("status", cats, "offence_statuses", required=False)
-        check.values["status"] = check.values["status"] or "drawn_up"
         check.text("erap_number", 32)
         self.staff_or_current(check)
         check.raise_if_errors()
         return check.values
+
+    @staticmethod
+    def check_sanction(check, item: Item, penalty: str, amount: Decimal | int | None,
+                       status: str, subject: str = INDIVIDUAL) -> None:
+        """The penalty is one the part provides (a court-only one only as the court's
+        decision, a fine only for the subjects the part fines) and its size lies in the
+        part's range for ``subject``."""
+        sanctions = PartSanctions.of(item)
+        if penalty in sanctions.court_only and status != CONSIDERED:
+            check.fail("penalty", "v.sanction_by_court", **article_params(item))
+            return
+        if penalty not in sanctions.choices(CONSIDERED):
+            check.fail("penalty", "v.penalty_not_for_article", article=item.title())
+            return
+        if penalty == FINE and subject not in sanctions.fines:
+            check.fail("offender_subject", "v.subject_not_for_article", **article_params(item))
+            return
+        limits = sanctions.limits(penalty, subject)
+        field = AMOUNT_FIELDS.get(penalty)
+        if amount is None or limits is None or check.has_error(field):
+            return
+        low, high = limits.bounds(penalty)
+        if not low <= amount <= high:
+            check.fail(field, f"v.range.{penalty}.{limits.shape()}", low=low, high=high,
+                       **article_params(item))
+
+    def sanction_rules(self, check, existing: Offence | None) -> bool:
+        """Whether a sanction's size is held to its part's range: an officer's entry (an entry
+        rule, so not a package from an older program) and not a stored protocol whose
+        article and sanction are unchanged (drawn up under an earlier catalogue)."""
+        if not check.policy.entry_rules:
+            return False
+        if existing is None:
+            return True
+        return any(not _same(getattr(existing, f), check.values.get(f)) for f in SANCTION_FIELDS)
 
     def owned_by_actor(self, record: Offence) -> bool:
         return record.inspector_id == self.services.current_staff_id()
@@ -87,3 +184,9 @@ class OffenceService(RecordService):
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
         offender = self.services.resolver.by_id(Person, values.get("offender"))
         return offence_search_parts(values, offender)
+
+
+def _same(stored: Any, cleaned: Any) -> bool:
+    if isinstance(stored, Decimal) or isinstance(cleaned, Decimal):
+        return stored is not None and cleaned is not None and Decimal(stored) == Decimal(cleaned)
+    return stored == cleaned

@@ -40,7 +40,9 @@ class PointProfile:
     name: str
     district: str
     address: str = ""
-    region: str = "Атырауская область"
+    region: str = ""
+    """The region's name as the regions catalogue gives it (the report header's regional
+    police department follows from it)."""
     department: str = ""
     reception_hours: str = "Пн–Пт 17:00–20:00"
     shares_housing: bool = False

@@ -56,6 +56,7 @@ class StaffService(RecordService):
         check.choice("rank", self.services.catalogues, "ranks", required=False)
         check.values["rank"] = check.values["rank"] or ""
         check.text("badge_number", 32)
+        check.text("personal_number", 32)
         check.text("position", 200)
         role = check.raw("role")
         if role not in set(Role):

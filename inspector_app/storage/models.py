@@ -91,6 +91,9 @@ class Staff(SyncedModel):
     full_name = CharField(max_length=200)
     rank = CharField(max_length=64, default="")
     badge_number = CharField(max_length=32, default="")
+    """The badge (жетон) number."""
+    personal_number = CharField(max_length=32, default="")
+    """The personnel number of the officer's service record (личный номер)."""
     position = CharField(max_length=200, default="")
     role = CharField(max_length=32)
     login = CharField(max_length=64)
@@ -171,6 +174,8 @@ class Offence(SyncedModel):
     place = CharField(max_length=300)
     offender = ForeignKeyField(Person, backref="offences")
     victim = ForeignKeyField(Person, null=True, backref="offences_suffered")
+    offender_subject = CharField(max_length=32, default="individual")
+    """Whom the part's fine is set for (the ``offender_subjects`` catalogue)."""
     article = CharField(max_length=32, index=True)
     description = TextField()
     penalty = CharField(max_length=32)

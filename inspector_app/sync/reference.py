@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.domain.catalogues import MRP_CATALOGUE, apply_catalogue
+from inspector_app.services.catalogue_load import OFFENCE_CATALOGUE, offence_entry_problem
 from inspector_app.services.context import Services
 from inspector_app.services.records import next_change_seq, write_audit
 from inspector_app.storage.models import Staff
@@ -113,6 +114,8 @@ def _catalogue(line: bytes) -> tuple[str, int, list[dict[str, Any]]]:
             ok = all(isinstance(i.get("code"), str) and len(i["code"]) <= 64
                      and all(isinstance(i.get(t, ""), str) and len(i.get(t, "")) <= 300
                              for t in ("ru", "kk", "en")) and i.get("ru") for i in items)
+        if ok and name == OFFENCE_CATALOGUE:  # the sanctions the point's rules apply
+            ok = all(offence_entry_problem(i) is None for i in items)
     except (ValueError, KeyError, TypeError):
         ok = False
     if not ok:

@@ -87,11 +87,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Personal number</source>
+        <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Active</source>
+        <source>Badge number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1369,6 +1369,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Liable as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Article, part</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1640,6 +1644,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
     <message>
         <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2281,6 +2289,10 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Personal number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Position</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2332,11 +2344,27 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Load a corrected &amp;catalogue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not yet acknowledged by the district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Last acknowledged by the district: %1 (export %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue loaded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -87,12 +87,12 @@
         <translation>Атағы</translation>
     </message>
     <message>
-        <source>Personal number</source>
-        <translation>Жеке нөмірі</translation>
-    </message>
-    <message>
         <source>Active</source>
         <translation>Белсенді</translation>
+    </message>
+    <message>
+        <source>Badge number</source>
+        <translation>Жетон нөмірі</translation>
     </message>
     <message>
         <source>yes</source>
@@ -174,7 +174,7 @@
     </message>
     <message>
         <source>Housing cooperative</source>
-        <translation>ПИК/ПМБ</translation>
+        <translation>ПИК/МИБ</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -256,7 +256,7 @@
     </message>
     <message>
         <source>ЕРДР number</source>
-        <translation>СДБТ нөмірі</translation>
+        <translation>СДТБТ нөмірі</translation>
     </message>
     <message>
         <source>Print talon</source>
@@ -1379,8 +1379,12 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Жәбірленуші</translation>
     </message>
     <message>
+        <source>Liable as</source>
+        <translation>Жауапкершілік субъектісі</translation>
+    </message>
+    <message>
         <source>Article, part</source>
-        <translation>ӘҚБтК бабы</translation>
+        <translation>ӘҚБтК бабы, бөлігі</translation>
     </message>
     <message>
         <source>Description</source>
@@ -1408,7 +1412,7 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
     <message>
         <source>ЕРАП number</source>
-        <translation>ӘҚБЕТ нөмірі</translation>
+        <translation>ӘІЖБТ нөмірі</translation>
     </message>
     <message>
         <source>Inspector</source>
@@ -1653,6 +1657,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Атауы:</translation>
     </message>
     <message>
+        <source>Region:</source>
+        <translation>Облыс:</translation>
+    </message>
+    <message>
         <source>District:</source>
         <translation>Аудан:</translation>
     </message>
@@ -1742,11 +1750,11 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Болдырмау</translation>
+        <translation>Бас тарту</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation>Болдырмау (Esc)</translation>
+        <translation>Бас тарту (Esc)</translation>
     </message>
     <message>
         <source>required field</source>
@@ -2288,6 +2296,10 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
     <message>
         <source>Badge number</source>
+        <translation>Жетон нөмірі</translation>
+    </message>
+    <message>
+        <source>Personal number</source>
         <translation>Жеке нөмірі</translation>
     </message>
     <message>
@@ -2342,12 +2354,28 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>Полиция бөлімінен &amp;импорттау…</translation>
     </message>
     <message>
+        <source>Load a corrected &amp;catalogue…</source>
+        <translation>Түзетілген &amp;анықтамалықты жүктеу…</translation>
+    </message>
+    <message>
         <source>Not yet acknowledged by the district</source>
         <translation>Бөлім әлі алғанын растамады</translation>
     </message>
     <message>
         <source>Last acknowledged by the district: %1 (export %2)</source>
         <translation>Бөлімнің соңғы растауы: %1 (%2 шығару)</translation>
+    </message>
+    <message>
+        <source>Corrected catalogue</source>
+        <translation>Түзетілген анықтамалық</translation>
+    </message>
+    <message>
+        <source>Catalogue files (*.json)</source>
+        <translation>Анықтамалық файлдары (*.json)</translation>
+    </message>
+    <message>
+        <source>Catalogue loaded</source>
+        <translation>Анықтамалық жүктелді</translation>
     </message>
 </context>
 <context>

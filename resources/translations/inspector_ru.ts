@@ -87,12 +87,12 @@
         <translation>Звание</translation>
     </message>
     <message>
-        <source>Personal number</source>
-        <translation>Личный номер</translation>
-    </message>
-    <message>
         <source>Active</source>
         <translation>Активна</translation>
+    </message>
+    <message>
+        <source>Badge number</source>
+        <translation>Номер жетона</translation>
     </message>
     <message>
         <source>yes</source>
@@ -1379,8 +1379,12 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Потерпевший</translation>
     </message>
     <message>
+        <source>Liable as</source>
+        <translation>Субъект ответственности</translation>
+    </message>
+    <message>
         <source>Article, part</source>
-        <translation>Статья КоАП</translation>
+        <translation>Статья КоАП, часть</translation>
     </message>
     <message>
         <source>Description</source>
@@ -1651,6 +1655,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>Name:</source>
         <translation>Наименование:</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Область:</translation>
     </message>
     <message>
         <source>District:</source>
@@ -2291,6 +2299,10 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
     <message>
         <source>Badge number</source>
+        <translation>Номер жетона</translation>
+    </message>
+    <message>
+        <source>Personal number</source>
         <translation>Личный номер</translation>
     </message>
     <message>
@@ -2345,12 +2357,28 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>&amp;Импорт из отдела полиции…</translation>
     </message>
     <message>
+        <source>Load a corrected &amp;catalogue…</source>
+        <translation>Загрузить исправленный &amp;справочник…</translation>
+    </message>
+    <message>
         <source>Not yet acknowledged by the district</source>
         <translation>Отдел еще не подтвердил получение</translation>
     </message>
     <message>
         <source>Last acknowledged by the district: %1 (export %2)</source>
         <translation>Последнее подтверждение отдела: %1 (выгрузка %2)</translation>
+    </message>
+    <message>
+        <source>Corrected catalogue</source>
+        <translation>Исправленный справочник</translation>
+    </message>
+    <message>
+        <source>Catalogue files (*.json)</source>
+        <translation>Файлы справочников (*.json)</translation>
+    </message>
+    <message>
+        <source>Catalogue loaded</source>
+        <translation>Справочник загружен</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,10 @@
 
 The catalogue (``offence_articles``) is small and held in memory, so matching runs as the user
 types. Titles are shown in the UI language: the number in the field, the description below
-it. ``value()`` is the chosen code; typed text that was not chosen is returned as is, and the
-core reports it as an unknown article under the field.
+it; each row's tooltip and the chosen article's give its legal source (act, article and part,
+edition, address, how far it was verified). ``value()`` is the chosen code; typed text that
+was not chosen is returned as is, and the core reports it as an unknown article under the
+field.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.catalogues import Catalogues, Item
 from inspector_app.domain.text import normalize
+from inspector_app.services.offences import source_summary
 
 CATALOGUE = "offence_articles"
 _CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -131,6 +134,8 @@ class ArticlePicker(QWidget):
         self.code = code
         number, description = split_title(self.catalogues.title(CATALOGUE, code, self.lang))
         self.edit.setText(number)
+        item = self.item()
+        self.edit.setToolTip(self._tooltip(item) if item else "")
         self.detail.setText(description)
         self.detail.setVisible(bool(description))
         self.completer.popup().hide()
@@ -150,8 +155,12 @@ class ArticlePicker(QWidget):
             self.changed.emit()
         self._fill(find_articles(self.catalogues, text, self.lang) if text.strip() else [])
 
+    def _tooltip(self, item: Item) -> str:
+        return f"{item.title(self.lang)}\n{source_summary(item, self.lang)}"
+
     def _forget(self) -> None:
         self.code = None
+        self.edit.setToolTip("")
         self.detail.clear()
         self.detail.hide()
 
@@ -164,7 +173,7 @@ class ArticlePicker(QWidget):
         for item in items:
             row = QStandardItem(item.title(self.lang))
             row.setData(item.code, _CODE_ROLE)
-            row.setToolTip(item.title(self.lang))
+            row.setToolTip(self._tooltip(item))
             self.model.appendRow(row)
         popup = self.completer.popup()
         if items and self.edit.hasFocus():

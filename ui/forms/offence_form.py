@@ -1,8 +1,11 @@
 """The offence form: an administrative offence protocol under the КоАП РК.
 
-The penalty list holds only the penalties the chosen article allows; the fine is entered in
-МРП and its amount in tenge is shown as it is typed, from the МРП table of the offence's
-year; the public-works hours and arrest days are open only for those penalties. After the
+The penalty list holds only what the chosen part allows (``PartSanctions.choices``): the
+sanctions the police impose, «Referral to court» where a sanction is the court's alone, and
+the court's sanctions once the status is «Considered»; below it the part's sanctions with their
+ranges, who imposes them and who pays. The fine is entered in МРП and its amount in tenge is
+shown as it is typed, from the МРП table of the offence's year; the public-works hours and
+arrest days are open only for those penalties. After the
 first save the protocol number is shown at the top and in the title, and Print protocol
 (Ctrl+P) previews the printable protocol with signature lines.
 """
@@ -16,7 +19,8 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from inspector_app.domain.numbers import NBSP, group_thousands
-from inspector_app.services.offences import fine_in_tenge
+from inspector_app.domain.sanctions import COURT_REFERRAL, PartSanctions
+from inspector_app.services.offences import fine_in_tenge, sanction_summary
 from ui.forms.article_picker import ArticlePicker
 from ui.forms.base_form import RecordForm
 from ui.forms.choices import CodeCombo, StaffCombo
@@ -75,11 +79,26 @@ class OffenceForm(RecordForm):
         self.add_field("offender", self.tr("Offender"), self.offender)
         self.victim = PersonPicker(self.ctx)
         self.add_field("victim", self.tr("Victim"), self.victim)
+        self.subject = self.add_field("offender_subject", self.tr("Liable as"),
+                                      CodeCombo(cats, "offender_subjects", lang))
         self.article = ArticlePicker(cats, lang)
         self.add_field("article", self.tr("Article, part"), self.article)
         self.description = self.add_field("description", self.tr("Description"), TextArea(6))
-        self.penalty = self.add_field("penalty", self.tr("Penalty"),
-                                      CodeCombo(cats, "penalties", lang), column=1)
+        self.penalty = CodeCombo(cats, "penalties", lang)
+        self.sanctions = QLabel()
+        self.sanctions.setObjectName("sanctionSummary")
+        self.sanctions.setWordWrap(True)
+        self.sanctions.setStyleSheet("color: #555;")
+        penalty_box = QWidget()
+        box = QVBoxLayout(penalty_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(1)
+        box.addWidget(self.penalty)
+        box.addWidget(self.sanctions)
+        penalty_box.setFocusProxy(self.penalty)
+        self.add_field("penalty", self.tr("Penalty"), penalty_box, column=1,
+                       read=lambda: {"penalty": self.penalty.value()},
+                       write=lambda values: self.penalty.set_value(values.get("penalty")))
         self.fine = FineField()
         self.add_field("fine_mrp", self.tr("Fine, МРП"), self.fine, column=1,
                        aliases=("fine_tenge",))
@@ -96,6 +115,8 @@ class OffenceForm(RecordForm):
                                         StaffCombo(self.services), column=1)
         self.article.changed.connect(lambda: self._article_changed())
         self.penalty.currentIndexChanged.connect(self._penalty_changed)
+        self.status.currentIndexChanged.connect(lambda: self._article_changed(keep_current=True))
+        self.subject.currentIndexChanged.connect(lambda: self._article_changed(keep_current=True))
         self.fine.mrp.textChanged.connect(self.update_tenge)
         self.committed_at.edited.connect(self.update_tenge)
         self.body.setMinimumWidth(830)
@@ -105,7 +126,8 @@ class OffenceForm(RecordForm):
 
     def defaults(self) -> dict[str, Any]:
         return {"committed_at": self.now(), "inspector": self.current_staff_id(),
-                "status": "drawn_up", "penalty": "fine", "place": self.place_prefix()}
+                "status": "drawn_up", "penalty": "fine", "place": self.place_prefix(),
+                "offender_subject": "individual"}
 
     def load(self, values: dict[str, Any]) -> None:
         super().load(values)
@@ -127,13 +149,23 @@ class OffenceForm(RecordForm):
 
     # -- behaviour ------------------------------------------------------------------------
     def _article_changed(self, keep_current: bool = False) -> None:
-        """Offer only the penalties the article allows.
+        """Offer only the penalties the part allows under the chosen status.
 
         A stored record keeps its penalty on opening even if the catalogue changed since
         (the core reports it on save); a newly chosen article moves to an allowed one.
         """
         item = self.article.item()
-        allowed = item.extra.get("penalties") if item else None
+        sanctions = PartSanctions.of(item) if item else None
+        allowed = sanctions.choices(self.status.value()) if sanctions else None
+        subject = self.subject.value()
+        self.subject.blockSignals(True)
+        self.subject.restrict(list(sanctions.fines) or ["individual"] if sanctions else None)
+        self.subject.set_value(subject if keep_current or sanctions is None
+                               or subject in sanctions.fines else "individual")
+        self.subject.blockSignals(False)
+        self.sanctions.setText(sanction_summary(item, self.lang, self.subject.value())
+                               if item else "")
+        self.sanctions.setVisible(item is not None)
         current = self.penalty.value()
         self.penalty.blockSignals(True)
         self.penalty.restrict(allowed)
@@ -148,6 +180,8 @@ class OffenceForm(RecordForm):
 
     def _penalty_changed(self) -> None:
         penalty = self.penalty.value()
+        if penalty == COURT_REFERRAL and self.status.value() == "drawn_up":
+            self.status.set_value("sent_to_court")  # the protocol goes to court
         editable = not self.read_only
         self.fine.setEnabled(editable and penalty == "fine")
         self.hours.setEnabled(editable and penalty == "public_works")

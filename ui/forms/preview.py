@@ -75,7 +75,8 @@ def fill_sample(services: Services) -> dict[str, str]:
         "comment": "Участковый приходит быстро, но вечером на улице темно."})
     staff = s.staff.create({
         "full_name": "Тұрсынов Бауыржан Ерланұлы", "rank": "senior_lieutenant",
-        "badge_number": "АТ-04512", "position": "Помощник участкового инспектора",
+        "badge_number": "АТ-04512", "personal_number": "Б-118204",
+        "position": "Помощник участкового инспектора",
         "role": "assistant", "login": "tursynov", "password": "Steppe-Wind-2026"})
     return {"person": aigerim.id, "organisation": ksk.id, "address": address.id,
             "registration": registration.id, "offence": offence.id, "appeal": appeal.id,

@@ -33,6 +33,10 @@ class StaffForm(RecordForm):
                                    CodeCombo(cats, "ranks", lang, blank=True))
         self.badge = self.add_field("badge_number", self.tr("Badge number"), LineField())
         self.badge.setMaximumWidth(160)
+        self.personal_number = self.add_field("personal_number", self.tr("Personal number"),
+                                              LineField())
+        self.personal_number.setMaxLength(32)
+        self.personal_number.setMaximumWidth(160)
         self.position = self.add_field("position", self.tr("Position"), LineField())
         self.role = self.add_field("role", self.tr("Role"), CodeCombo(cats, "staff_roles", lang))
         self.login = self.add_field("login", self.tr("Login"), LineField())

@@ -25,6 +25,7 @@ from inspector_app.storage.migrations import (
     m0007_one_index_per_order,
     m0008_search_folds_kazakh,
     m0010_point_databases,
+    m0011_numbers_and_subject,
 )
 
 
@@ -51,6 +52,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "one_index_per_order", m0007_one_index_per_order.up),
     Migration(8, "search_folds_kazakh", m0008_search_folds_kazakh.up),
     Migration(10, "point_databases", m0010_point_databases.up),
+    Migration(11, "numbers_and_subject", m0011_numbers_and_subject.up,
+              travelling_columns={"staff": {"personal_number": ""},
+                                  "offence": {"offender_subject": "individual"}}),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 
