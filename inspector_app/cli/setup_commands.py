@@ -18,6 +18,8 @@ from inspector_app.services.setup import (
     PointProfile,
     create_database,
 )
+from inspector_app.storage.server import describe, is_server_url
+from inspector_app.sync.keys import keys_dir
 
 
 def register(commands) -> None:
@@ -45,7 +47,8 @@ def register(commands) -> None:
 
 
 def run_init(args: argparse.Namespace, ctx) -> int:
-    encrypt = not args.no_encrypt
+    on_server = is_server_url(ctx.db_path)
+    encrypt = not args.no_encrypt and not on_server
     if encrypt and args.sheet is None:
         raise InspectorError("init.sheet_required")
     password = ctx.read_password(args.login, from_stdin=args.password_stdin, confirm=True)
@@ -59,7 +62,10 @@ def run_init(args: argparse.Namespace, ctx) -> int:
     ctx.adopt(services)
     ctx.out(ctx.t("init.done", path=ctx.db_path, code=services.point_code,
                   name=args.point_name, login=args.login.lower()))
-    if encrypt:
+    if on_server:
+        ctx.out(ctx.t("init.on_server", url=describe(ctx.db_path),
+                      keys=keys_dir(services.db.database)))
+    elif encrypt:
         ctx.out(ctx.t("init.encrypted", login=args.login.lower()))
         write_sheet(ctx, args.sheet, services.keyring.recovery_key, services)
     else:

@@ -43,7 +43,8 @@ def next_change_seq() -> int:
     """Take the next number of this database's change sequence (inside a transaction)."""
     row = Meta.get_or_none(Meta.key == "change_seq")
     value = (int(row.value) if row else 0) + 1
-    Meta.insert(key="change_seq", value=str(value)).on_conflict_replace().execute()
+    Meta.insert(key="change_seq", value=str(value)).on_conflict(
+        conflict_target=[Meta.key], update={Meta.value: str(value)}).execute()
     return value
 
 

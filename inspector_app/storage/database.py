@@ -69,6 +69,7 @@ from inspector_app.protection.encryption import (
 )
 from inspector_app.storage import migrations, models
 from inspector_app.storage.migrations import migrate
+from inspector_app.storage.server import is_server_url, open_server_database
 
 UnlockWith = Credentials | RecoveryKey | Keyring | bytes
 
@@ -132,6 +133,12 @@ class WriterRules:
                 raise
             raise fault from exc
 
+    def execute_many(self, sql: str, rows: list):
+        """``executemany`` on this connection (the server database has the same call)."""
+        cursor = self.cursor()
+        cursor.executemany(sql, rows)
+        return cursor
+
     def begin(self, lock_type=None):
         if self.damaged is not None:
             raise self._refused()
@@ -169,6 +176,9 @@ def open_database(path: str | Path, *, create: bool = False,
                   credentials: UnlockWith | None = None) -> SqliteDatabase:
     """Open (and with ``create`` make) the database at ``path``, migrated to the latest schema.
 
+    ``path`` may be a server database's URL, ``postgresql://USER@HOST[:PORT]/NAME``
+    (:mod:`inspector_app.storage.server`); ``create`` then gives an empty one the schema.
+
     A database with a key file beside it is encrypted (SQLCipher): ``credentials`` unlock it
     (:class:`~inspector_app.protection.encryption.Credentials` of an account, a
     :class:`~..protection.encryption.RecoveryKey`, an unlocked ``Keyring`` or the raw key);
@@ -178,6 +188,10 @@ def open_database(path: str | Path, *, create: bool = False,
     database, is encrypted and no credentials were given, or was written by a newer version;
     :class:`AuthenticationFailed` when the credentials do not unlock it.
     """
+    if is_server_url(path):
+        db = open_server_database(path, create=create)
+        bind_models(db)
+        return db
     path = Path(path)
     if not create and not path.exists():
         raise DatabaseError("error.db_missing", path=str(path))
@@ -228,6 +242,11 @@ def bind_models(db: SqliteDatabase) -> None:
     (see the rule above)."""
     db.serves_models = True
     db.bind(models.ALL_MODELS, bind_refs=False, bind_backrefs=False)
+
+
+def database_target(db) -> str:
+    """What :func:`open_database` opens ``db`` again with: its file, or its server's URL."""
+    return getattr(db, "url", None) or str(db.database)
 
 
 def require_bound(db: SqliteDatabase) -> None:

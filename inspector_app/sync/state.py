@@ -122,7 +122,9 @@ def save_peer(db: SqliteDatabase, p: Peer) -> None:
     }
     columns = ", ".join(values)
     marks = ", ".join("?" for _ in values)
-    db.execute_sql(f'INSERT OR REPLACE INTO "sync_peer" ({columns}) VALUES ({marks})',
+    updates = ", ".join(f"{c} = excluded.{c}" for c in values if c != "point_code")
+    db.execute_sql(f'INSERT INTO "sync_peer" ({columns}) VALUES ({marks}) '
+                   f"ON CONFLICT (point_code) DO UPDATE SET {updates}",
                    tuple(values.values()))
 
 
