@@ -27,8 +27,8 @@ from inspector_app.protection.encryption import (
 from inspector_app.protection.private_files import make_private, private_files
 from inspector_app.services.context import Services
 from inspector_app.storage.database import UnlockWith, open_database
-from inspector_app.storage.server import is_server_url
 from inspector_app.storage.models import Meta
+from inspector_app.storage.server import is_server_url
 from inspector_app.sync.keys import create_keys, ensure_keys, keys_dir, protect_keys
 
 POINT = "point"

@@ -34,6 +34,7 @@ WRITE_LOCK_KEY = 0x1A5EC7
 POINT_LOCK_CLASS = 0x1A5E
 """The first half of a point's advisory lock (the second: a hash of its code)."""
 
+_SQLITE_LOCKS = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
 _TOKENS = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|\?|(?<![:\w]):([A-Za-z_]\w*)|%""")
 
 
@@ -160,6 +161,8 @@ class ServerDatabase(PostgresqlDatabase):
 
         if self.serves_models:
             require_bound(self)
+        if isinstance(isolation_level, str) and isolation_level.upper() in _SQLITE_LOCKS:
+            isolation_level = None  # SQLite's lock types: the write lock below stands for them
         super().begin(isolation_level)
         self.cursor().execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
 

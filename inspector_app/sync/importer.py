@@ -37,6 +37,7 @@ from inspector_app.domain.permissions import Action
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import Services
 from inspector_app.storage.database import pragma_while
+from inspector_app.storage.dialect import is_server
 from inspector_app.sync import bulk_indexes, state
 from inspector_app.sync.district_import import apply_records, for_worker, preparing_job
 from inspector_app.sync.errors import FILE_FAULTS, SyncError, unexpected
@@ -318,7 +319,12 @@ def batch_settings(db) -> Iterator[None]:
     - SQLite's foreign-key check is off: every reference of every imported record is already
       checked by the services' rules (see :mod:`inspector_app.sync.apply`), and looking each
       one up a second time cost a sixth of a large import.
+
+    A server database has neither (its log is its own; its foreign keys stay checked).
     """
+    if is_server(db):
+        yield
+        return
     try:
         with pragma_while(db, "wal_autocheckpoint", 0), pragma_while(db, "foreign_keys", 0):
             yield
