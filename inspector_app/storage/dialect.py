@@ -13,8 +13,8 @@ the file holds and answers:
 - **the same row ids.** Every table made by a migration gets a ``rowid`` column filled from a
   sequence, as SQLite's implicit one (registers break ties by it, search walks it);
 - **the same functions.** The few SQLite functions the queries use (``date``, ``strftime``,
-  ``julianday``, ``instr``, two-argument ``min``/``max``) are defined on the server with
-  SQLite's meaning (:data:`SQLITE_FUNCTIONS`);
+  ``julianday``, ``instr``, ``total``, two-argument ``min``/``max``, ``sum`` of a
+  comparison) are defined on the server with SQLite's meaning (:data:`SQLITE_FUNCTIONS`);
 - **what SQLite does with its own machinery** is done by :class:`Dialect`: the schema version
   (``PRAGMA user_version`` / a ``schema_version`` table), the append-only guards (trigger
   with ``RAISE`` / a trigger function), the search index (FTS5 table / a trigram index on the
@@ -75,6 +75,14 @@ SQLITE_FUNCTIONS = [
     """DO $$ BEGIN
          CREATE AGGREGATE sum(boolean) (SFUNC = bool_add, STYPE = bigint);
        EXCEPTION WHEN duplicate_function THEN NULL; END $$""",
+    # TOTAL(x): SQLite's sum that is 0.0, not NULL, over no rows, and always a float
+    """CREATE OR REPLACE FUNCTION total_add(total double precision, value numeric)
+       RETURNS double precision LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+       $$ SELECT total + COALESCE(value, 0) $$""",
+    """DO $$ BEGIN
+         CREATE AGGREGATE total(numeric) (SFUNC = total_add, STYPE = double precision,
+                                          INITCOND = '0');
+       EXCEPTION WHEN duplicate_function THEN NULL; END $$""",
     """CREATE OR REPLACE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS
        $$ BEGIN RAISE EXCEPTION 'audit trail is append-only'; END $$""",
 ]
@@ -107,6 +115,10 @@ class Dialect:
 
     def ddl(self, statement: str) -> str:
         return statement
+
+    def unindexed(self, column: str) -> str:
+        """``column`` in a WHERE term that must not pick its index (SQLite's unary plus)."""
+        return f"+{column}"
 
     def append_only(self, table: str) -> list[str]:
         return [
@@ -162,6 +174,9 @@ class PostgresDialect(Dialect):
             statement = statement[:create.end()] + '"rowid" BIGSERIAL UNIQUE, ' \
                 + statement[create.end():]
         return statement
+
+    def unindexed(self, column: str) -> str:
+        return column  # the planner weighs the index by its statistics
 
     def append_only(self, table: str) -> list[str]:
         return [f'CREATE TRIGGER "{table}_no_{what}" BEFORE {what.upper()} ON "{table}" '
