@@ -116,6 +116,11 @@ class Dialect:
     def ddl(self, statement: str) -> str:
         return statement
 
+    def nulls(self, descending: bool) -> str | None:
+        """Where an ORDER BY puts NULLs to sort as SQLite does (None: the engine's default,
+        which SQLite's is: first when ascending, last when descending)."""
+        return None
+
     def unindexed(self, column: str) -> str:
         """``column`` in a WHERE term that must not pick its index (SQLite's unary plus)."""
         return f"+{column}"
@@ -174,6 +179,9 @@ class PostgresDialect(Dialect):
             statement = statement[:create.end()] + '"rowid" BIGSERIAL UNIQUE, ' \
                 + statement[create.end():]
         return statement
+
+    def nulls(self, descending: bool) -> str | None:
+        return "LAST" if descending else "FIRST"
 
     def unindexed(self, column: str) -> str:
         return column  # the planner weighs the index by its statistics

@@ -1,0 +1,146 @@
+"""A district on a PostgreSQL server (issue 18): the same demo region imported into a file
+and into a throw-away server gives the same registers, stats and search; the CLI works on a
+server URL. The server is the session's one cluster (``pg_server`` in conftest)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sync_fixtures import NOW
+
+from bench.bench_sync import make_region_packages
+from inspector_app.demo import create_demo_district
+from inspector_app.domain.clock import FixedClock
+from inspector_app.queries.registers import REGISTERS, Filters
+from inspector_app.queries.search import Search
+from inspector_app.queries.stats import compute
+from inspector_app.queries.stats_series import monthly_series, overdue_checks
+from inspector_app.queries.stats_sql import StatsScope
+from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
+from inspector_app.storage.database import bind_models
+from inspector_app.sync.importer import import_files
+
+PASSWORD = "Distr-Secret-2026"
+SEARCHES = ("жумаба", "Жұмабаев", "ер", "ерболулы", "ул. абая", "701", "+7 708", "87085",
+            "ёлкин", "кайрат", "qwerty-absent")
+
+
+class _Ctx:
+    clock = FixedClock(NOW)
+
+
+@pytest.fixture(scope="module")
+def demo_region(tmp_path_factory) -> Path:
+    """A small demo region (3 points, 2 years) in a file; its points' packages are cut from it."""
+    folder = tmp_path_factory.mktemp("region")
+    services = create_demo_district(folder / "region.db", 450, 3, 7, years=2,
+                                    clock=FixedClock(NOW))
+    services.db.close()
+    return folder / "region.db"
+
+
+def _district(target, folder: Path, region: Path):
+    """A district at ``target`` (a file or a server URL) that imported every point's package."""
+    folder.mkdir()
+    district = create_database(target, PointProfile(code="ATY-ROP", name="ОП г. Атырау",
+                                                    district="Атырау"),
+                               FirstAccount("operator", "Оператор", PASSWORD), kind=DISTRICT,
+                               clock=FixedClock(NOW))
+    files, _total = make_region_packages(region, Path(district.db.database), folder / "pk", _Ctx)
+    bind_models(district.db)
+    batch = import_files(district, files, trust_new=True, outbox=folder / "back")
+    assert all(f.ok for f in batch.files), [f.summary("en") for f in batch.files]
+    return district
+
+
+def _answers(services) -> dict:
+    bind_models(services.db)
+    answers = {}
+    today = NOW.date()
+    for name, register in REGISTERS.items():
+        for filters in (Filters(today=today),
+                        Filters(date_from=date(2026, 1, 1), date_to=date(2026, 6, 30),
+                                today=today),
+                        Filters(text="ер", today=today), Filters(text="жумаба", today=today)):
+            rows = list(register.iter_rows(filters, chunk=97))
+            answers[name, repr(filters)] = (register.count(filters), rows)
+        for column in register.columns:
+            if column.sort is not None:
+                answers[name, "sorted", column.key] = register.page(
+                    Filters(today=today), sort=column.key, descending=False, limit=40)
+    search = Search(services.db)
+    for text in SEARCHES:
+        answers["persons", text] = [p.id for p in search.persons(text, limit=500)]
+        answers["records", text] = sorted((h.kind, h.record_id)
+                                         for h in search.records(text, limit=10_000))
+    for scope in (StatsScope(date(2026, 1, 1), date(2026, 11, 25)),
+                  StatsScope(date(2026, 5, 1), date(2026, 5, 31)),
+                  StatsScope(date(2025, 1, 1), date(2026, 11, 25), point_codes=("ATY-002",))):
+        answers["stats", repr(scope)] = compute(services, scope).to_dict("ru", services.catalogues)
+        answers["series", repr(scope)] = monthly_series(services, scope)
+        answers["overdue", repr(scope)] = overdue_checks(services, scope)
+    return answers
+
+
+def test_same_region_same_answers_on_file_and_server(demo_region, pg_url, tmp_path):
+    on_file = _district(tmp_path / "district.db", tmp_path / "f", demo_region)
+    on_server = _district(pg_url, tmp_path / "s", demo_region)
+    try:
+        file_answers = _answers(on_file)
+        server_answers = _answers(on_server)
+        assert file_answers.keys() == server_answers.keys()
+        differing = [key for key in file_answers if file_answers[key] != server_answers[key]]
+        assert not differing, differing[:5]
+        # not an empty comparison: the registers hold the region, the folding finds people
+        everything = repr(Filters(today=NOW.date()))
+        assert sum(file_answers[name, everything][0] for name in REGISTERS) > 400
+        typed_russian = set(file_answers["persons", "жумаба"])
+        assert typed_russian and typed_russian >= set(file_answers["persons", "Жұмабаев"])
+    finally:
+        on_file.db.close()
+        on_server.db.close()
+
+
+def _cli(*args: str, stdin: str = "", env_data: Path) -> subprocess.CompletedProcess:
+    import os
+
+    env = dict(os.environ, INSPECTOR_APP_DATA=str(env_data), INSPECTOR_LANG="ru")
+    return subprocess.run([sys.executable, "-m", "inspector_app", *args], input=stdin,
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_cli_creates_and_queries_a_server_district(pg_url, tmp_path):
+    data = tmp_path / "data"
+    made = _cli("--db", pg_url, "init", "--district-office", "--point-code", "ATY-ROP",
+                "--point-name", "ОП г. Атырау", "--district", "Атырау", "--login", "operator",
+                "--name", "Оператор Отдела", "--password-stdin",
+                stdin=f"{PASSWORD}\n{PASSWORD}\n", env_data=data)
+    assert made.returncode == 0, made.stderr
+    assert "ATY-ROP" in made.stdout and "сервер" in made.stdout
+    for command in (["users", "list"], ["sync-status"], ["check"],
+                    ["stats", "--from", "01.01.2026", "--to", "30.06.2026"],
+                    ["search", "жумабеков"]):
+        done = _cli("--db", pg_url, "--user", "operator", "--user-password-stdin", *command,
+                    stdin=PASSWORD + "\n", env_data=data)
+        assert done.returncode == 0, (command, done.stdout, done.stderr)
+    users = _cli("--db", pg_url, "--user", "operator", "--user-password-stdin", "users", "list",
+                 stdin=PASSWORD + "\n", env_data=data)
+    assert "operator" in users.stdout
+    again = _cli("--db", pg_url, "init", "--district-office", "--point-code", "ATY-ROP",
+                 "--point-name", "x", "--district", "x", "--login", "operator2", "--name", "x",
+                 "--password-stdin", stdin=f"{PASSWORD}\n{PASSWORD}\n", env_data=data)
+    assert again.returncode != 0  # an initialised server database is never initialised twice
+
+
+def test_unreachable_server_is_a_clear_error(tmp_path):
+    from pg_server import free_port
+
+    done = _cli("--db", f"postgresql://nobody@127.0.0.1:{free_port()}/none", "--user",
+                "operator", "--user-password-stdin", "users", "list", stdin="x\n",
+                env_data=tmp_path)
+    assert done.returncode != 0
+    assert "Не удаётся подключиться к серверу базы данных" in done.stderr
