@@ -144,3 +144,50 @@ def test_unreachable_server_is_a_clear_error(tmp_path):
                 env_data=tmp_path)
     assert done.returncode != 0
     assert "Не удаётся подключиться к серверу базы данных" in done.stderr
+
+
+def test_two_importers_at_once_into_one_server_district(demo_region, pg_url, tmp_path):
+    """Two real processes import different points' packages into the same server district
+    at the same time: both finish, every file imported, every record there once."""
+    data = tmp_path / "data"
+    made = _cli("--db", pg_url, "init", "--district-office", "--point-code", "ATY-ROP",
+                "--point-name", "ОП г. Атырау", "--district", "Атырау", "--login", "operator",
+                "--name", "Оператор Отдела", "--password-stdin",
+                stdin=f"{PASSWORD}\n{PASSWORD}\n", env_data=data)
+    assert made.returncode == 0, made.stderr
+    import os
+
+    from inspector_app.storage.server import local_path
+    os.environ["INSPECTOR_APP_DATA"] = str(data)  # the same key folder as the processes'
+    files, total = make_region_packages(demo_region, local_path(pg_url), tmp_path / "pk", _Ctx)
+    halves = [[str(f) for f in files[0::2]], [str(f) for f in files[1::2]]]
+    env = dict(os.environ, INSPECTOR_APP_DATA=str(data), INSPECTOR_LANG="en")
+    importers = [subprocess.Popen(
+        [sys.executable, "-m", "inspector_app", "--db", pg_url, "--user", "operator",
+         "--user-password-stdin", "import", *half, "--trust-new"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=env) for half in halves]
+    for importer in importers:
+        importer.stdin.write(PASSWORD + "\n")
+        importer.stdin.close()
+    outputs = [(p.wait(timeout=300), p.stdout.read(), p.stderr.read()) for p in importers]
+    for code, out, err in outputs:
+        assert code == 0, (out, err)
+        assert f"imported {len(out.split('.isync: imported')) - 1}, already imported 0, " \
+            "refused 0." in out, out
+    from inspector_app.services.setup import open_services
+
+    district = open_services(pg_url)
+    try:
+        synced = sum(district.db.execute_sql(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+                     for t in ("person", "organisation", "address", "appeal", "preventive_visit",
+                               "registration", "offence", "meeting", "feedback"))
+        staff = district.db.execute_sql(
+            "SELECT count(*) FROM staff WHERE owner_point <> 'ATY-ROP'").fetchone()[0]
+        points = district.db.execute_sql(
+            "SELECT count(*) FROM point WHERE is_district_office = 0").fetchone()[0]
+        inbound = district.db.execute_sql("SELECT count(*) FROM sync_inbound").fetchone()[0]
+        assert inbound == len(files) == 3
+        assert synced + staff + points == total
+    finally:
+        district.db.close()

@@ -16,8 +16,6 @@ time, exactly as SQLite's ``BEGIN IMMEDIATE`` makes them. Readers never wait (MV
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -31,8 +29,6 @@ from inspector_app.storage.dialect import POSTGRES_DIALECT, SQLITE_FUNCTIONS
 SCHEMES = ("postgresql://", "postgres://")
 WRITE_LOCK_KEY = 0x1A5EC7
 """The advisory lock every writing transaction holds (any number: the same in every process)."""
-POINT_LOCK_CLASS = 0x1A5E
-"""The first half of a point's advisory lock (the second: a hash of its code)."""
 
 _SQLITE_LOCKS = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
 _TOKENS = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|\?|(?<![:\w]):([A-Za-z_]\w*)|%""")
@@ -168,22 +164,6 @@ class ServerDatabase(PostgresqlDatabase):
 
     def refuse_writes(self, damage) -> None:
         self.damaged = damage
-
-    @contextmanager
-    def point_lock(self, point_code: str) -> Iterator[None]:
-        """Hold the lock of one point's packages (a session lock: across transactions)."""
-        key = (POINT_LOCK_CLASS, _point_key(point_code))
-        self.cursor().execute("SELECT pg_advisory_lock(%s, %s)", key)
-        try:
-            yield
-        finally:
-            self.cursor().execute("SELECT pg_advisory_unlock(%s, %s)", key)
-
-
-def _point_key(point_code: str) -> int:
-    import zlib
-
-    return zlib.crc32(point_code.encode()) - 2**31
 
 
 def open_server_database(url: str, *, create: bool = False) -> ServerDatabase:
