@@ -75,6 +75,8 @@ def matching_rowids(table: str, db, text: str) -> tuple[str, tuple] | None:
         query = match_expression(text)
         if query is None:
             return None
+        if table == "person":
+            return _PERSON_MATCHES, (query,)
         fts = f'"{table}_fts"'
         return f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", (query,)
     words = list(dict.fromkeys(search_words(text)))
@@ -121,11 +123,16 @@ def match_count(model, text: str) -> int:
 _PERSON_FIELDS = tuple(Person._meta.sorted_fields)
 _PERSON_COLUMNS = ", ".join(f'"{field.column_name}"' for field in _PERSON_FIELDS)
 _MAX_PERSON_ROWID = "SELECT max(rowid) FROM person"
-_COUNT_PERSON_MATCHES = "SELECT count(*) FROM ({matches} LIMIT ?) AS m"
-_SORT_PERSON_MATCHES = ("SELECT rowid FROM person WHERE rowid IN ({matches}) "
-                        "AND deleted = 0 ORDER BY sort_name, rowid LIMIT ?")
-_WALK_PERSON_SORT_INDEX = ("SELECT rowid FROM person WHERE deleted = 0 "
-                           "AND rowid + 0 IN ({matches}) ORDER BY sort_name, rowid LIMIT ?")
+_COUNT_MATCHES = "SELECT count(*) FROM ({matches} LIMIT ?) AS m"
+_SORT_MATCHES = ("SELECT rowid FROM person WHERE rowid IN ({matches}) "
+                 "AND deleted = 0 ORDER BY sort_name, rowid LIMIT ?")
+_WALK_SORT_INDEX = ("SELECT rowid FROM person WHERE deleted = 0 "
+                    "AND rowid + 0 IN ({matches}) ORDER BY sort_name, rowid LIMIT ?")
+_PERSON_MATCHES = "SELECT rowid FROM person_fts WHERE person_fts MATCH ?"
+_COUNT_PERSON_MATCHES = _COUNT_MATCHES.format(matches=_PERSON_MATCHES)
+_SORT_PERSON_MATCHES = _SORT_MATCHES.format(matches=_PERSON_MATCHES)
+_WALK_PERSON_SORT_INDEX = _WALK_SORT_INDEX.format(matches=_PERSON_MATCHES)
+"""The statements as SQLite runs them (the same with a server's matching rows)."""
 
 
 # Text columns come from SQLite as they are stored; only the others need peewee's conversion.
@@ -183,9 +190,9 @@ class Search:
         persons = self.db.execute_sql(_MAX_PERSON_ROWID).fetchone()[0] or 0
         threshold = isqrt(limit * persons // 4)
         matches, params = matching
-        counted = self.db.execute_sql(_COUNT_PERSON_MATCHES.format(matches=matches),
+        counted = self.db.execute_sql(_COUNT_MATCHES.format(matches=matches),
                                       (*params, threshold + 1)).fetchone()[0]
-        sql = _WALK_PERSON_SORT_INDEX if counted > threshold else _SORT_PERSON_MATCHES
+        sql = _WALK_SORT_INDEX if counted > threshold else _SORT_MATCHES
         return [row[0] for row in self.db.execute_sql(sql.format(matches=matches),
                                                       (*params, limit))]
 
