@@ -191,3 +191,54 @@ def test_two_importers_at_once_into_one_server_district(demo_region, pg_url, tmp
         assert synced + staff + points == total
     finally:
         district.db.close()
+
+
+def test_copy_to_moves_a_district_onto_the_server(pg_url, tmp_path):
+    """copy-to: a district file with enrolled points goes onto an empty server database;
+    the file is unchanged, check passes there, the answers are the same, and the points'
+    next packages import into the server without a gap or a refusal."""
+    from sync_fixtures import PASSWORD as POINT_PASSWORD
+    from sync_fixtures import db_file_bytes, enrol_with_first_packages, export_each, region, use
+
+    from inspector_app.services.setup import open_services
+    from inspector_app.sync import state
+
+    with region(tmp_path, ("ATY-017", "ATY-018")) as (district, points, out):
+        enrol_with_first_packages(district, points, out)
+        use(points[0])
+        points[0].persons.create({"surname": "Сәрсенбаев", "first_name": "Ержан"})
+        district_file = Path(district.db.database)
+        before = db_file_bytes(district)
+        district.db.close()
+        copied = _cli("--db", str(district_file), "--user", "operator", "--user-password-stdin",
+                      "copy-to", pg_url, stdin=POINT_PASSWORD + "\n", env_data=tmp_path / "d")
+        assert copied.returncode == 0, copied.stderr
+        assert "Скопировано" in copied.stdout
+        again = _cli("--db", str(district_file), "--user", "operator", "--user-password-stdin",
+                     "copy-to", pg_url, stdin=POINT_PASSWORD + "\n", env_data=tmp_path / "d")
+        assert again.returncode != 0 and "не пуста" in again.stderr
+        checked = _cli("--db", pg_url, "--user", "operator", "--user-password-stdin", "check",
+                       stdin=POINT_PASSWORD + "\n", env_data=tmp_path / "d")
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+
+        on_file = open_services(district_file, clock=FixedClock(NOW))
+        assert db_file_bytes(on_file) == before  # the file stays as it was
+        import os
+
+        os.environ["INSPECTOR_APP_DATA"] = str(tmp_path / "d")  # where copy-to put the keys
+        on_server = open_services(pg_url, clock=FixedClock(NOW))
+        try:
+            assert _answers(on_file) == _answers(on_server)
+            bind_models(on_server.db)
+            on_server.login("operator", POINT_PASSWORD)
+            files = export_each(points, out)
+            bind_models(on_server.db)
+            batch = import_files(on_server, files, outbox=out / "back2")
+            assert all(f.ok for f in batch.files), [f.summary("en") for f in batch.files]
+            assert [f.kind for f in batch.files] == ["records", "records"]
+            assert all(state.peer(on_server.db, p.point_code).gaps == [] for p in points)
+            assert on_server.db.execute_sql(
+                "SELECT count(*) FROM person WHERE surname = 'Сәрсенбаев'").fetchone()[0] == 1
+        finally:
+            on_file.db.close()
+            on_server.db.close()

@@ -44,6 +44,10 @@ def register(commands) -> None:
     p.add_argument("--no-encrypt", action="store_true",
                    help="leave the database unencrypted (a test database, no personal data)")
     p.set_defaults(handler=run_init, needs_database=False)
+    p = commands.add_parser("copy-to", help="copy this district's database file onto an empty "
+                                            "PostgreSQL database (the file stays as it was)")
+    p.add_argument("url", help="postgresql://USER@HOST[:PORT]/NAME")
+    p.set_defaults(handler=run_copy_to)
 
 
 def run_init(args: argparse.Namespace, ctx) -> int:
@@ -70,4 +74,16 @@ def run_init(args: argparse.Namespace, ctx) -> int:
         write_sheet(ctx, args.sheet, services.keyring.recovery_key, services)
     else:
         ctx.out(ctx.t("init.not_encrypted"))
+    return 0
+
+
+def run_copy_to(args: argparse.Namespace, ctx) -> int:
+    from inspector_app.domain.numbers import group_thousands
+    from inspector_app.storage.copy_to_server import copy_to_server
+
+    if not is_server_url(args.url):
+        raise InspectorError("error.server_url", url=args.url)
+    result = copy_to_server(ctx.services(), args.url)
+    ctx.out(ctx.t("copy_to.done", url=result.url, rows=group_thousands(sum(result.rows.values())),
+                  tables=len(result.rows), keys=result.keys_at))
     return 0
