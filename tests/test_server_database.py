@@ -242,3 +242,78 @@ def test_copy_to_moves_a_district_onto_the_server(pg_url, tmp_path):
         finally:
             on_file.db.close()
             on_server.db.close()
+
+
+@pytest.mark.slow
+def test_an_importer_killed_midway_loses_nothing_and_applies_nothing_twice(pg_url, tmp_path):
+    """Two importers at once; one is killed (SIGKILL) while it imports. The other finishes;
+    importing every file again afterwards applies each exactly once."""
+    import os
+    import signal
+    import time
+
+    region_file = tmp_path / "region.db"
+    create_demo_district(region_file, 6000, 4, 3, years=2, clock=FixedClock(NOW)).db.close()
+    data = tmp_path / "data"
+    made = _cli("--db", pg_url, "init", "--district-office", "--point-code", "ATY-ROP",
+                "--point-name", "ОП г. Атырау", "--district", "Атырау", "--login", "operator",
+                "--name", "Оператор Отдела", "--password-stdin",
+                stdin=f"{PASSWORD}\n{PASSWORD}\n", env_data=data)
+    assert made.returncode == 0, made.stderr
+    from inspector_app.storage.server import local_path
+
+    os.environ["INSPECTOR_APP_DATA"] = str(data)
+    files, total = make_region_packages(region_file, local_path(pg_url), tmp_path / "pk", _Ctx)
+    env = dict(os.environ, INSPECTOR_APP_DATA=str(data), INSPECTOR_LANG="en")
+
+    def importer(paths, name="importer"):
+        env["PGAPPNAME"] = name  # its connection's application_name on the server
+        process = subprocess.Popen(
+            [sys.executable, "-m", "inspector_app", "--db", pg_url, "--user", "operator",
+             "--user-password-stdin", "import", *map(str, paths), "--trust-new"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env=env, start_new_session=True)
+        process.stdin.write(PASSWORD + "\n")
+        process.stdin.close()
+        return process
+
+    killed, survivor = importer(files[0::2], "killed"), importer(files[1::2])
+    import psycopg
+
+    from inspector_app.storage.server import WRITE_LOCK_KEY, connect_params
+
+    with psycopg.connect(**connect_params(pg_url), autocommit=True) as watch:
+        for _ in range(600):  # until the one to kill holds the write lock: it is importing
+            if watch.execute(
+                    "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) "
+                    "WHERE a.application_name = 'killed' AND l.locktype = 'advisory' "
+                    "AND l.granted AND l.objid = %s", (WRITE_LOCK_KEY,)).fetchone()[0]:
+                break
+            time.sleep(0.05)
+        else:
+            pytest.fail("the importer never began its import")
+        time.sleep(0.3)
+        os.killpg(killed.pid, signal.SIGKILL)  # with its preparing worker
+        killed.wait(timeout=60)
+        assert killed.stdout.read() == ""  # it never finished its batch
+    killed.wait(timeout=60)
+    assert survivor.wait(timeout=300) == 0, survivor.stderr.read()
+    again = importer(files)
+    out = again.stdout.read()
+    assert again.wait(timeout=300) == 0, out + again.stderr.read()
+    assert out.count(".isync: imported") + out.count(".isync: already imported") == len(files), out
+    from inspector_app.services.setup import open_services
+
+    district = open_services(pg_url)
+    try:
+        held = sum(district.db.execute_sql(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+                   for t in ("person", "organisation", "address", "appeal", "preventive_visit",
+                             "registration", "offence", "meeting", "feedback"))
+        held += district.db.execute_sql(
+            "SELECT count(*) FROM staff WHERE owner_point <> 'ATY-ROP'").fetchone()[0]
+        held += district.db.execute_sql(
+            "SELECT count(*) FROM point WHERE is_district_office = 0").fetchone()[0]
+        assert held == total
+        assert district.db.execute_sql("SELECT count(*) FROM sync_inbound").fetchone()[0] == 4
+    finally:
+        district.db.close()
