@@ -317,3 +317,57 @@ def test_an_importer_killed_midway_loses_nothing_and_applies_nothing_twice(pg_ur
         assert district.db.execute_sql("SELECT count(*) FROM sync_inbound").fetchone()[0] == 4
     finally:
         district.db.close()
+
+
+def test_server_backup_is_a_verified_pg_dump_in_rotation(demo_region, pg_url, tmp_path):
+    """``backup`` of a server database: a custom-format pg_dump, restored into a scratch
+    database to verify it, with manifest and keys; listed; it restores into a new database
+    that gives the same answers."""
+    import json
+
+    district = _district(pg_url, tmp_path / "d", demo_region)
+    district.db.close()
+    folder = tmp_path / "backups"
+    import os
+
+    data = Path(os.environ["INSPECTOR_APP_DATA"])  # where the district's keys were made
+    done = _cli("--db", pg_url, "--user", "operator", "--user-password-stdin", "backup",
+                "--folder", str(folder), stdin=PASSWORD + "\n", env_data=data)
+    assert done.returncode == 0, done.stdout + done.stderr
+    (dump,) = folder.glob("inspector-ATY-ROP-*.pgdump")
+    assert dump.read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
+    manifest = json.loads(dump.with_name(dump.name + ".json").read_text(encoding="utf-8"))
+    assert manifest["point_code"] == "ATY-ROP" and manifest["counts"]["appeal"] > 0
+    from inspector_app.sync.keys import ENCRYPTION_FILE, SIGNING_FILE
+
+    kept_keys = dump.with_name(dump.name + ".sync-keys")
+    assert sorted(p.name for p in kept_keys.iterdir()) == sorted((ENCRYPTION_FILE, SIGNING_FILE))
+    listed = _cli("--db", pg_url, "backup", "--list", "--folder", str(folder), env_data=data)
+    assert dump.name in listed.stdout
+    with psycopg_admin(pg_url) as admin:  # only the dumps it made are in the server
+        names = [n for (n,) in admin.execute("SELECT datname FROM pg_database").fetchall()]
+        assert not [n for n in names if "_verify_" in n]
+
+    from pg_server import server_bin
+
+    restored_url = pg_url.rsplit("/", 1)[0] + "/restored_copy"
+    with psycopg_admin(pg_url) as admin:
+        admin.execute('CREATE DATABASE "restored_copy"')
+    subprocess.run([str(server_bin() / "pg_restore"), "--no-owner", "--exit-on-error",
+                    f"--dbname={restored_url}", str(dump)], check=True)
+    from inspector_app.services.setup import open_services
+
+    original, restored = open_services(pg_url), open_services(restored_url)
+    try:
+        assert _answers(original) == _answers(restored)
+    finally:
+        original.db.close()
+        restored.db.close()
+
+
+def psycopg_admin(url: str):
+    import psycopg
+
+    from inspector_app.storage.server import connect_params
+
+    return psycopg.connect(**dict(connect_params(url), dbname="postgres"), autocommit=True)
