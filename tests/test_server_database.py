@@ -371,3 +371,70 @@ def psycopg_admin(url: str):
     from inspector_app.storage.server import connect_params
 
     return psycopg.connect(**dict(connect_params(url), dbname="postgres"), autocommit=True)
+
+
+def test_files_of_one_point_follow_each_other_across_importers(pg_url, tmp_path):
+    """Two importers given the same point's two packages in opposite orders at the same time:
+    the point's lock makes them take turns; each package is applied once (the other importer
+    finds it imported), nothing is refused and no gap is left."""
+    import os
+
+    from sync_fixtures import make_point, use
+
+    from inspector_app.services.setup import open_services
+    from inspector_app.sync import state
+    from inspector_app.sync.export import export_package
+
+    data = tmp_path / "data"
+    os.environ["INSPECTOR_APP_DATA"] = str(data)
+    district = create_database(pg_url, PointProfile(code="ATY-ROP", name="ОП г. Атырау",
+                                                    district="Атырау"),
+                               FirstAccount("operator", "Оператор", PASSWORD), kind=DISTRICT,
+                               clock=FixedClock(NOW))
+    point = make_point(tmp_path, "ATY-017", district=district)
+    district.db.close()
+    out = tmp_path / "out"
+    out.mkdir()
+    use(point)
+    packages = []
+    for surname in ("Сейтқалиев", "Жұмабаев"):
+        for n in range(40):
+            point.persons.create({"surname": f"{surname}{n}", "first_name": "Ержан"})
+        packages.append(export_package(point, out).path)
+    point.db.close()
+    env = dict(os.environ, INSPECTOR_APP_DATA=str(data), INSPECTOR_LANG="en")
+    importers = [subprocess.Popen(
+        [sys.executable, "-m", "inspector_app", "--db", pg_url, "--user", "operator",
+         "--user-password-stdin", "import", *map(str, order), "--trust-new"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=env) for order in (packages, packages[::-1])]
+    for importer in importers:
+        importer.stdin.write(PASSWORD + "\n")
+        importer.stdin.close()
+    outputs = [(p.wait(timeout=300), p.stdout.read(), p.stderr.read()) for p in importers]
+    for code, out_text, err in outputs:
+        assert code == 0, (out_text, err)
+        assert "refused 0." in out_text, out_text
+    together = "".join(out_text for _, out_text, _ in outputs)
+    assert together.count(".isync: imported") == 2, together
+    assert together.count(".isync: already imported") == 2, together
+    assert not [p for p in point_poll(pg_url) if p]  # no gaps left
+    services = open_services(pg_url)
+    try:
+        assert services.db.execute_sql(
+            "SELECT count(*) FROM person WHERE owner_point = 'ATY-017'").fetchone()[0] == 80
+        assert state.peer(services.db, "ATY-017").last_export_no == 2
+    finally:
+        services.db.close()
+
+
+def point_poll(url: str) -> list:
+    """The gaps the district sees in each point's packages."""
+    from inspector_app.services.setup import open_services
+    from inspector_app.sync import state
+
+    services = open_services(url)
+    try:
+        return [peer.gaps for peer in state.peers(services.db)]
+    finally:
+        services.db.close()

@@ -54,7 +54,7 @@ from pathlib import Path
 import peewee
 from peewee import SqliteDatabase
 
-from inspector_app.errors import DatabaseDamaged, DatabaseError, DatabaseNotBound, FaultError
+from inspector_app.errors import DatabaseDamaged, DatabaseError, FaultError
 from inspector_app.faults import classify, record_damage, recorded_damage, reported
 from inspector_app.protection.encryption import (
     Credentials,
@@ -69,6 +69,7 @@ from inspector_app.protection.encryption import (
 )
 from inspector_app.storage import migrations, models
 from inspector_app.storage.migrations import migrate
+from inspector_app.storage.models import require_bound
 from inspector_app.storage.server import is_server_url, open_server_database
 
 UnlockWith = Credentials | RecoveryKey | Keyring | bytes
@@ -249,11 +250,6 @@ def database_target(db) -> str:
     return getattr(db, "url", None) or str(db.database)
 
 
-def require_bound(db: SqliteDatabase) -> None:
-    """Raise :class:`DatabaseNotBound` unless the models query ``db``."""
-    bound = models.Meta._meta.database
-    if bound is not db:
-        raise DatabaseNotBound(bound=str(bound.database), given=str(db.database))
 
 
 def looks_encrypted(path: Path) -> bool:

@@ -97,7 +97,7 @@ def import_files(services: Services, paths: Iterable[str | Path], *, trust_new: 
     keys = keys_of(services.db)
     batch = BatchResult()
     held = None
-    with batch_settings(services.db):
+    with batch_settings(services.db), point_transactions(services.db):
         with Worker(services.db) as worker, _Groups(services) as groups:
             _import_each(services, keys, paths, batch, trust_new, progress, worker, groups)
             if progress is not None:
@@ -143,7 +143,9 @@ class _Groups:
     """The group transactions of a batch (see the module's description)."""
 
     def __init__(self, services: Services):
+        self.services = services
         self.db = services.db
+        self.on_server = is_server(self.db)
         self.jobs: list[_Job] = []
         self.records = 0
         self.writer = DirectWriter(self.db)
@@ -175,7 +177,8 @@ class _Groups:
         self._set_aside = self._held = None
 
     def apply(self, job: _Job) -> None:
-        if job.point in {j.point for j in self.jobs} or job.result.kind != RECORDS or (
+        if self.on_server or job.point in {j.point for j in self.jobs} \
+                or job.result.kind != RECORDS or (
                 self.records + job.records > GROUP_RECORDS and self.jobs
                 and self._set_aside is None):
             self._commit()
@@ -205,6 +208,8 @@ class _Groups:
     def _run(self, job: _Job) -> bool:
         job.notices_before = len(job.result.notices)
         try:
+            if self.on_server and not self._locked(job):
+                return True  # another importer applied it meanwhile: reported as such
             job.run(self.writer)
             self.writer.finish()  # its search index now, while the worker prepares the next
             return True
@@ -217,6 +222,16 @@ class _Groups:
         job.result.status = REFUSED
         job.result.counts.clear()
         return False
+
+    def _locked(self, job: _Job) -> bool:
+        """On a server, one file per transaction: a records package takes its point's lock
+        (files of one point follow each other, other points' import beside it), anything
+        else the write lock. Returns False when the file turns out imported meanwhile."""
+        if job.result.kind != RECORDS:
+            self.db.lock_writes()
+            return True
+        self.db.lock_point(job.point)
+        return not _already_imported(self.services, job.reader, job.result)
 
     def _complete(self) -> None:
         """The group's work before it commits: search indexes, then any indexes set aside."""
@@ -307,6 +322,16 @@ def _lookahead(services: Services, keys: KeyPair, following: list[Path], trust_n
     if upcoming.point in {job.point for job in groups.jobs} | {current.point}:
         return upcoming.reader, None
     return upcoming.reader, upcoming.ahead
+
+
+@contextmanager
+def point_transactions(db) -> Iterator[None]:
+    """A server database's import transactions lock per point (see :class:`_Groups`)."""
+    if not is_server(db):
+        yield
+        return
+    with db.point_transactions():
+        yield
 
 
 @contextmanager

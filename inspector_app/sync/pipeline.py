@@ -11,6 +11,7 @@ its parent dies of the broken pipe.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import traceback
 from collections.abc import Callable
@@ -26,7 +27,7 @@ from inspector_app.child_process import (
 )
 from inspector_app.errors import FieldError, InspectorError
 from inspector_app.storage.database import database_target
-from inspector_app.storage.dialect import INTEGRITY_ERRORS
+from inspector_app.storage.dialect import INTEGRITY_ERRORS, is_server
 from inspector_app.sync import search_index
 from inspector_app.sync.apply import InvalidRecord, held_rows
 from inspector_app.sync.codec import BY_MEMBER, KindCodec
@@ -75,15 +76,21 @@ class DirectWriter:
     def rows(self, codec: KindCodec, inserts: list, updates: list) -> None:
         """Insert and update rows; a row that breaks a unique index refuses the package."""
         try:
-            if inserts:
-                self.db.execute_many(codec.insert_sql, inserts)
-            if updates:
-                cursor = self.db.execute_many(codec.update_sql, updates)
+            with self._statement_rollback():
+                if inserts:
+                    self.db.execute_many(codec.insert_sql, inserts)
+                if updates:
+                    cursor = self.db.execute_many(codec.update_sql, updates)
         except INTEGRITY_ERRORS as exc:
             raise self._taken(codec, inserts) or SyncError(
                 "sync.conflict", reason=str(exc)) from None
         if updates and cursor.rowcount != len(updates):
             raise SyncError("sync.changed_while_reading", path=codec.table)
+
+    def _statement_rollback(self):
+        """SQLite undoes a refused statement alone; on a server a savepoint does, so the
+        transaction can still look up why (:meth:`_taken`)."""
+        return self.db.savepoint() if is_server(self.db) else contextlib.nullcontext()
 
     def trail(self, rows: list) -> None:
         if rows:
@@ -118,6 +125,11 @@ class _PipeWriter:
 
     def rows(self, codec: KindCodec, inserts: list, updates: list) -> None:
         self.sender.send(("rows", codec.table, inserts, updates))
+
+    def _statement_rollback(self):
+        """SQLite undoes a refused statement alone; on a server a savepoint does, so the
+        transaction can still look up why (:meth:`_taken`)."""
+        return self.db.savepoint() if is_server(self.db) else contextlib.nullcontext()
 
     def trail(self, rows: list) -> None:
         self.sender.send(("trail", rows))
