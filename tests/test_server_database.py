@@ -189,8 +189,23 @@ def test_two_importers_at_once_into_one_server_district(demo_region, pg_url, tmp
         inbound = district.db.execute_sql("SELECT count(*) FROM sync_inbound").fetchone()[0]
         assert inbound == len(files) == 3
         assert synced + staff + points == total
+        appeals = district.db.execute_sql(
+            "SELECT count(*) FROM appeal WHERE deleted = 0").fetchone()[0]
     finally:
         district.db.close()
+    # the district's reports and tables come from the server as from a file
+    for command, out in ((["report", "activity", "--from", "01.01.2020", "--to", "25.11.2026"],
+                          tmp_path / "act.pdf"),
+                         (["export-table", "appeals", "--from", "01.01.2020", "--to",
+                           "25.11.2026"], tmp_path / "appeals.xlsx")):
+        done = _cli("--db", pg_url, "--user", "operator", "--user-password-stdin", *command,
+                    "--out", str(out), stdin=PASSWORD + "\n", env_data=data)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert out.stat().st_size > 1000
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(tmp_path / "appeals.xlsx").active
+    assert sheet.max_row - 2 == appeals  # a title, the headings, then every live appeal
 
 
 def test_copy_to_moves_a_district_onto_the_server(pg_url, tmp_path):
