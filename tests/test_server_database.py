@@ -453,3 +453,18 @@ def point_poll(url: str) -> list:
         return [peer.gaps for peer in state.peers(services.db)]
     finally:
         services.db.close()
+
+
+def test_without_the_driver_a_server_url_says_what_to_install(monkeypatch):
+    """A point's installation (no psycopg) names the extra to install, not a traceback."""
+    import peewee
+
+    from inspector_app.errors import DatabaseError
+    from inspector_app.storage.database import open_database
+
+    monkeypatch.setattr(peewee, "psycopg", None)
+    monkeypatch.setattr(peewee, "psycopg2", None)
+    with pytest.raises(DatabaseError) as raised:
+        open_database("postgresql://rop@127.0.0.1:1/rop")
+    assert raised.value.code == "error.server_driver_missing"
+    assert 'pip install "inspector-app[server]"' in raised.value.message("en")

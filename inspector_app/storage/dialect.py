@@ -149,11 +149,14 @@ class PostgresDialect(Dialect):
     name = POSTGRES
 
     def schema_version(self, db) -> int:
-        db.execute_sql('CREATE TABLE IF NOT EXISTS "schema_version" ("version" BIGINT NOT NULL)')
+        (table,) = db.execute_sql("SELECT to_regclass('schema_version')").fetchone()
+        if table is None:  # an empty database
+            return 0
         row = db.execute_sql('SELECT max("version") FROM "schema_version"').fetchone()
         return row[0] or 0
 
     def set_schema_version(self, db, version: int) -> None:
+        db.execute_sql('CREATE TABLE IF NOT EXISTS "schema_version" ("version" BIGINT NOT NULL)')
         db.execute_sql('DELETE FROM "schema_version"')
         db.execute_sql(f'INSERT INTO "schema_version" ("version") VALUES ({int(version):d})')
 

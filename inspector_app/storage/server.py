@@ -220,6 +220,8 @@ def open_server_database(url: str, *, create: bool = False) -> ServerDatabase:
     db = ServerDatabase(url)
     try:
         db.connect()
+    except peewee.ImproperlyConfigured as exc:  # a point's installation: no psycopg
+        raise DatabaseError("error.server_driver_missing", url=describe(url)) from exc
     except peewee.OperationalError as exc:
         raise DatabaseError("error.server_unreachable", url=describe(url),
                             reason=str(exc).strip()) from exc
