@@ -146,7 +146,7 @@ def test_unreachable_server_is_a_clear_error(tmp_path):
     assert "Не удаётся подключиться к серверу базы данных" in done.stderr
 
 
-def test_two_importers_at_once_into_one_server_district(demo_region, pg_url, tmp_path):
+def test_two_importers_at_once_into_one_server_district(demo_region, pg_url, tmp_path, monkeypatch):
     """Two real processes import different points' packages into the same server district
     at the same time: both finish, every file imported, every record there once."""
     data = tmp_path / "data"
@@ -158,7 +158,7 @@ def test_two_importers_at_once_into_one_server_district(demo_region, pg_url, tmp
     import os
 
     from inspector_app.storage.server import local_path
-    os.environ["INSPECTOR_APP_DATA"] = str(data)  # the same key folder as the processes'
+    monkeypatch.setenv("INSPECTOR_APP_DATA", str(data))  # the processes' key folder
     files, total = make_region_packages(demo_region, local_path(pg_url), tmp_path / "pk", _Ctx)
     halves = [[str(f) for f in files[0::2]], [str(f) for f in files[1::2]]]
     env = dict(os.environ, INSPECTOR_APP_DATA=str(data), INSPECTOR_LANG="en")
@@ -208,7 +208,7 @@ def test_two_importers_at_once_into_one_server_district(demo_region, pg_url, tmp
     assert sheet.max_row - 2 == appeals  # a title, the headings, then every live appeal
 
 
-def test_copy_to_moves_a_district_onto_the_server(pg_url, tmp_path):
+def test_copy_to_moves_a_district_onto_the_server(pg_url, tmp_path, monkeypatch):
     """copy-to: a district file with enrolled points goes onto an empty server database;
     the file is unchanged, check passes there, the answers are the same, and the points'
     next packages import into the server without a gap or a refusal."""
@@ -238,9 +238,8 @@ def test_copy_to_moves_a_district_onto_the_server(pg_url, tmp_path):
 
         on_file = open_services(district_file, clock=FixedClock(NOW))
         assert db_file_bytes(on_file) == before  # the file stays as it was
-        import os
 
-        os.environ["INSPECTOR_APP_DATA"] = str(tmp_path / "d")  # where copy-to put the keys
+        monkeypatch.setenv("INSPECTOR_APP_DATA", str(tmp_path / "d"))  # copy-to's key folder
         on_server = open_services(pg_url, clock=FixedClock(NOW))
         try:
             assert _answers(on_file) == _answers(on_server)
@@ -260,7 +259,8 @@ def test_copy_to_moves_a_district_onto_the_server(pg_url, tmp_path):
 
 
 @pytest.mark.slow
-def test_an_importer_killed_midway_loses_nothing_and_applies_nothing_twice(pg_url, tmp_path):
+def test_an_importer_killed_midway_loses_nothing_and_applies_nothing_twice(pg_url, tmp_path,
+                                                                          monkeypatch):
     """Two importers at once; one is killed (SIGKILL) while it imports. The other finishes;
     importing every file again afterwards applies each exactly once."""
     import os
@@ -277,7 +277,7 @@ def test_an_importer_killed_midway_loses_nothing_and_applies_nothing_twice(pg_ur
     assert made.returncode == 0, made.stderr
     from inspector_app.storage.server import local_path
 
-    os.environ["INSPECTOR_APP_DATA"] = str(data)
+    monkeypatch.setenv("INSPECTOR_APP_DATA", str(data))
     files, total = make_region_packages(region_file, local_path(pg_url), tmp_path / "pk", _Ctx)
     env = dict(os.environ, INSPECTOR_APP_DATA=str(data), INSPECTOR_LANG="en")
 
@@ -295,14 +295,14 @@ def test_an_importer_killed_midway_loses_nothing_and_applies_nothing_twice(pg_ur
     killed, survivor = importer(files[0::2], "killed"), importer(files[1::2])
     import psycopg
 
-    from inspector_app.storage.server import WRITE_LOCK_KEY, connect_params
+    from inspector_app.storage.server import POINT_LOCK_CLASS, connect_params
 
     with psycopg.connect(**connect_params(pg_url), autocommit=True) as watch:
-        for _ in range(600):  # until the one to kill holds the write lock: it is importing
+        for _ in range(1200):  # until the one to kill holds a point's lock: it is importing
             if watch.execute(
                     "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) "
                     "WHERE a.application_name = 'killed' AND l.locktype = 'advisory' "
-                    "AND l.granted AND l.objid = %s", (WRITE_LOCK_KEY,)).fetchone()[0]:
+                    "AND l.granted AND l.classid = %s", (POINT_LOCK_CLASS,)).fetchone()[0]:
                 break
             time.sleep(0.05)
         else:
@@ -388,7 +388,7 @@ def psycopg_admin(url: str):
     return psycopg.connect(**dict(connect_params(url), dbname="postgres"), autocommit=True)
 
 
-def test_files_of_one_point_follow_each_other_across_importers(pg_url, tmp_path):
+def test_files_of_one_point_follow_each_other_across_importers(pg_url, tmp_path, monkeypatch):
     """Two importers given the same point's two packages in opposite orders at the same time:
     the point's lock makes them take turns; each package is applied once (the other importer
     finds it imported), nothing is refused and no gap is left."""
@@ -401,7 +401,7 @@ def test_files_of_one_point_follow_each_other_across_importers(pg_url, tmp_path)
     from inspector_app.sync.export import export_package
 
     data = tmp_path / "data"
-    os.environ["INSPECTOR_APP_DATA"] = str(data)
+    monkeypatch.setenv("INSPECTOR_APP_DATA", str(data))
     district = create_database(pg_url, PointProfile(code="ATY-ROP", name="ОП г. Атырау",
                                                     district="Атырау"),
                                FirstAccount("operator", "Оператор", PASSWORD), kind=DISTRICT,
