@@ -126,3 +126,25 @@ def person(services):
     return services.persons.create({"surname": "Сейтқалиева", "first_name": "Әйгерім",
                                     "patronymic": "Нұрланқызы", "iin": "900215400102",
                                     "address": "г. Атырау, ул. Абая, 12", "phone": "87011234567"})
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One throw-away PostgreSQL cluster for the session (``tests/pg_server.py``); the tests
+    that use it are skipped, with the reason, where the server programs are missing."""
+    from pg_server import PgServer, missing_reason
+
+    reason = missing_reason()
+    if reason is not None:
+        pytest.skip(reason)
+    server = PgServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """The URL of a new, empty database on the session's server."""
+    return pg_server.new_database()

@@ -25,6 +25,7 @@ from inspector_app.errors import DatabaseDamaged, DatabaseError, InspectorError
 from inspector_app.faults import classify, recorded_damage
 from inspector_app.messages import LANGUAGES, translate
 from inspector_app.paths import default_database_path
+from inspector_app.storage.server import is_server_url
 
 COMMAND_MODULES = (
     "inspector_app.cli.setup_commands",
@@ -73,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         # Before a command asks for anything (a password...): the database must exist.
         # A command that makes or needs no database sets ``needs_database=False``.
-        if getattr(args, "needs_database", True):
+        if getattr(args, "needs_database", True) and not is_server_url(ctx.db_path):
             if not ctx.db_path.exists():
                 raise DatabaseError("error.db_missing", path=str(ctx.db_path))
             damage = recorded_damage(ctx.db_path)

@@ -16,13 +16,16 @@ from inspector_app.messages import DEFAULT_LANGUAGE, translate
 from inspector_app.paths import default_database_path, user_data_dir
 from inspector_app.protection.private_files import make_private, private_files
 from inspector_app.services.context import Services
+from inspector_app.storage.server import is_server_url
 
 
 class CliContext:
     def __init__(self, args: argparse.Namespace):
         self.args = args
         self.lang = args.lang or os.environ.get("INSPECTOR_LANG") or DEFAULT_LANGUAGE
-        self.db_path = Path(args.db) if args.db else default_database_path()
+        self.db_path = (args.db if is_server_url(args.db) else Path(args.db)) if args.db \
+            else default_database_path()
+        """The database file, or a server database's URL (``postgresql://...``)."""
         self._services: Services | None = None
 
     def services(self) -> Services:

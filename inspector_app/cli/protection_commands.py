@@ -17,6 +17,7 @@ from inspector_app.protection import backup
 from inspector_app.protection.encryption import Credentials, RecoveryKey, is_encrypted, unlock
 from inspector_app.protection.instance_lock import InstanceLock
 from inspector_app.protection.lockout import must_change_password
+from inspector_app.storage.server import is_server_url
 
 
 def register(commands) -> None:
@@ -166,6 +167,16 @@ def run_backup(args: argparse.Namespace, ctx) -> int:
         if not found:
             ctx.out(ctx.t("backup.none", folder=folder))
         return 0
+    if is_server_url(ctx.db_path):
+        if args.if_due or args.old_plain:
+            raise InspectorError("backup.server_manual_only")
+        ctx.services()  # --user logs in: only a logged-in account backs the server up
+        from inspector_app.protection.server_backup import create_server_backup
+
+        info = create_server_backup(ctx.db_path, folder, reason="manual")
+        ctx.out(ctx.t("backup.done", path=info.path,
+                      date=info.created_at.strftime("%d.%m.%Y %H:%M"), records=info.records))
+        return 0
     if not ctx.db_path.exists():
         raise InspectorError("error.db_missing", path=str(ctx.db_path))
     key = _database_key(ctx)
@@ -204,6 +215,8 @@ def say_if_plain_backups_remain(ctx, services, folder: Path | None = None) -> No
 
 
 def run_restore(args: argparse.Namespace, ctx) -> int:
+    if is_server_url(ctx.db_path):  # the server's own tools restore into a new database
+        raise InspectorError("restore.on_server", backup=args.backup)
     if ctx.db_path.exists():
         if args.user:  # a session: its role must allow it (the file's owner without one may)
             backup.require_restore_right(ctx.services())

@@ -18,6 +18,8 @@ from inspector_app.services.setup import (
     PointProfile,
     create_database,
 )
+from inspector_app.storage.server import describe, is_server_url
+from inspector_app.sync.keys import keys_dir
 
 
 def register(commands) -> None:
@@ -45,10 +47,15 @@ def register(commands) -> None:
     p.add_argument("--no-encrypt", action="store_true",
                    help="leave the database unencrypted (a test database, no personal data)")
     p.set_defaults(handler=run_init, needs_database=False)
+    p = commands.add_parser("copy-to", help="copy this district's database file onto an empty "
+                                            "PostgreSQL database (the file stays as it was)")
+    p.add_argument("url", help="postgresql://USER@HOST[:PORT]/NAME")
+    p.set_defaults(handler=run_copy_to)
 
 
 def run_init(args: argparse.Namespace, ctx) -> int:
-    encrypt = not args.no_encrypt
+    on_server = is_server_url(ctx.db_path)
+    encrypt = not args.no_encrypt and not on_server
     if encrypt and args.sheet is None:
         raise InspectorError("init.sheet_required")
     password = ctx.read_password(args.login, from_stdin=args.password_stdin, confirm=True)
@@ -63,9 +70,24 @@ def run_init(args: argparse.Namespace, ctx) -> int:
     ctx.adopt(services)
     ctx.out(ctx.t("init.done", path=ctx.db_path, code=services.point_code,
                   name=args.point_name, login=args.login.lower()))
-    if encrypt:
+    if on_server:
+        ctx.out(ctx.t("init.on_server", url=describe(ctx.db_path),
+                      keys=keys_dir(services.db.database)))
+    elif encrypt:
         ctx.out(ctx.t("init.encrypted", login=args.login.lower()))
         write_sheet(ctx, args.sheet, services.keyring.recovery_key, services)
     else:
         ctx.out(ctx.t("init.not_encrypted"))
+    return 0
+
+
+def run_copy_to(args: argparse.Namespace, ctx) -> int:
+    from inspector_app.domain.numbers import group_thousands
+    from inspector_app.storage.copy_to_server import copy_to_server
+
+    if not is_server_url(args.url):
+        raise InspectorError("error.server_url", url=args.url)
+    result = copy_to_server(ctx.services(), args.url)
+    ctx.out(ctx.t("copy_to.done", url=result.url, rows=group_thousands(sum(result.rows.values())),
+                  tables=len(result.rows), keys=result.keys_at))
     return 0

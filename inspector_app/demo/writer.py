@@ -242,7 +242,8 @@ class BulkWriter:
             return False
         for fill in self._fills.values():
             fill.restore(self.db)
-        Meta.insert(key="change_seq", value=str(self.change_seq)).on_conflict_replace().execute()
+        Meta.insert(key="change_seq", value=str(self.change_seq)).on_conflict(
+            conflict_target=[Meta.key], update={Meta.value: str(self.change_seq)}).execute()
         return True
 
     def _write(self, chunk: dict[type, list]) -> None:

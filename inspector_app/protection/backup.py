@@ -69,6 +69,8 @@ from inspector_app.sync.restored import mark_restored
 Progress = Callable[[int, int], bool]
 PREFIX = "inspector-"
 SUFFIX = ".db"
+DUMP_SUFFIX = ".pgdump"
+"""A server database's backups (:mod:`inspector_app.protection.server_backup`)."""
 COUNTED_TABLES = (*(k.table for k in KINDS.values() if k.counted), "audit_entry")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 LOCK_WAIT_SECONDS = 120
@@ -333,7 +335,8 @@ def read_backup(path: str | Path) -> BackupInfo | None:
                           int(data.get("size", 0)), bool(data.get("encrypted")))
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    stem = path.name[len(PREFIX):-len(SUFFIX)] if path.name.startswith(PREFIX) else ""
+    suffix = DUMP_SUFFIX if path.name.endswith(DUMP_SUFFIX) else SUFFIX
+    stem = path.name[len(PREFIX):-len(suffix)] if path.name.startswith(PREFIX) else ""
     try:
         moment = datetime.strptime(stem[-15:], "%Y%m%d-%H%M%S")
     except ValueError:
@@ -348,7 +351,7 @@ def list_backups(folder: str | Path, point_code: str | None = None) -> list[Back
     if not folder.is_dir():
         return []
     found = []
-    for path in folder.glob(f"{PREFIX}*{SUFFIX}"):
+    for path in (*folder.glob(f"{PREFIX}*{SUFFIX}"), *folder.glob(f"{PREFIX}*{DUMP_SUFFIX}")):
         info = read_backup(path)
         if info is not None and (point_code is None or info.point_code == point_code):
             found.append(info)

@@ -234,8 +234,10 @@ class LoginThrottle:
 
 def mark_password_reset(db: SqliteDatabase, staff_id: str, at: datetime, by: str) -> None:
     """Remember that ``staff_id`` must choose a new password at the next login."""
-    db.execute_sql('INSERT OR REPLACE INTO "password_reset" (staff_id, reset_at, reset_by) '
-                   "VALUES (?, ?, ?)", (staff_id, _text(at), by))
+    db.execute_sql('INSERT INTO "password_reset" (staff_id, reset_at, reset_by) '
+                   "VALUES (?, ?, ?) ON CONFLICT (staff_id) DO UPDATE SET "
+                   "reset_at = excluded.reset_at, reset_by = excluded.reset_by",
+                   (staff_id, _text(at), by))
 
 
 def clear_password_reset(db: SqliteDatabase, staff_id: str) -> None:

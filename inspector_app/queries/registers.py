@@ -19,6 +19,7 @@ from inspector_app.domain.numbers import group_thousands
 from inspector_app.kinds import KINDS, has_live_index
 from inspector_app.messages import translate
 from inspector_app.queries.search import match_condition, match_count
+from inspector_app.storage.dialect import dialect_of
 from inspector_app.storage.models import (
     Appeal,
     Feedback,
@@ -143,7 +144,9 @@ class Register:
         """ORDER BY terms for ``sort`` and whether a text search should walk the index."""
         column = self.column(sort or self.default_sort)
         key = column.sort if column is not None and column.sort is not None else self.model.id
-        order = key.desc() if descending else key.asc()
+        # empty values first in ascending order, as SQLite sorts them (PostgreSQL: last)
+        nulls = dialect_of(self.model._meta.database).nulls(descending)
+        order = key.desc(nulls=nulls) if descending else key.asc(nulls=nulls)
         # Break ties by rowid, not id: every index ends with the rowid, so SQLite can walk the
         # sort column's index and stop after one page (an id tiebreak forced a full sort).
         rowid = SqlColumn(self.model._meta.table, "rowid")

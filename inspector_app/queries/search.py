@@ -13,8 +13,9 @@ from math import isqrt
 
 from peewee import SQL, CharField, Column, SqliteDatabase, TextField
 
-from inspector_app.domain.text import fts_query
+from inspector_app.domain.text import fts_query, search_words
 from inspector_app.kinds import searchable
+from inspector_app.storage.dialect import is_server
 from inspector_app.storage.models import Person
 
 SEARCHABLE = {k.slug: k.model for k in searchable()}
@@ -61,6 +62,40 @@ def match_expression(text: str) -> str | None:
     return query
 
 
+def matching_rowids(table: str, db, text: str) -> tuple[str, tuple] | None:
+    """``(SELECT rowid ...)`` SQL and its parameters: the rows of ``table`` (tombstones
+    included) whose text matches ``text``; None when ``text`` holds no word.
+
+    On SQLite the table's FTS5 index answers :func:`match_expression`. A server database has
+    a trigram index over the same folded ``search_text`` instead, and each word becomes a
+    regular expression "a word starting with it": the same words (cut by FTS5's own
+    tokenizer, :func:`~inspector_app.domain.text.search_words`), the same prefix rule.
+    """
+    if not is_server(db):
+        query = match_expression(text)
+        if query is None:
+            return None
+        if table == "person":
+            return _PERSON_MATCHES, (query,)
+        fts = f'"{table}_fts"'
+        return f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", (query,)
+    words = list(dict.fromkeys(search_words(text)))
+    if not words:
+        return None
+    condition = " AND ".join("search_text ~ ?" for _ in words)
+    params = tuple(_word_start(w) for w in words)
+    digits = phone_digits(text)
+    if digits is not None:
+        condition = f"({condition}) OR search_text ~ ?"
+        params += (_word_start(digits),)
+    return f'SELECT rowid FROM "{table}" WHERE {condition}', params
+
+
+def _word_start(word: str) -> str:
+    """A PostgreSQL regular expression: a word of the text beginning with ``word``."""
+    return "(^|[^[:alnum:]])" + re.sub(r"([^\w])", r"\\\1", word)
+
+
 def match_condition(model, text: str, *, walk: bool = False):
     """A WHERE term limiting ``model`` to rows whose text matches ``text`` (None: no filter).
 
@@ -68,35 +103,36 @@ def match_condition(model, text: str, *, walk: bool = False):
     ``walk`` the row id is only tested (``rowid + 0 IN ...``), so a query ordered by an
     indexed column walks that index and stops after one page (best when matches are many).
     """
-    query = match_expression(text)
-    if query is None:
+    matching = matching_rowids(model._meta.table_name, model._meta.database, text)
+    if matching is None:
         return None
-    fts = f'"{model._meta.table_name}_fts"'
     rowid = Column(model._meta.table, "rowid")
     target = rowid + 0 if walk else rowid
-    return target.in_(SQL(f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", (query,)))
+    return target.in_(SQL(f"({matching[0]})", matching[1]))
 
 
 def match_count(model, text: str) -> int:
     """How many rows of ``model`` (tombstones included) match ``text``: a quick estimate."""
-    query = match_expression(text)
-    if query is None:
+    db = model._meta.database
+    matching = matching_rowids(model._meta.table_name, db, text)
+    if matching is None:
         return 0
-    fts = f'"{model._meta.table_name}_fts"'
-    cursor = model._meta.database.execute_sql(
-        f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (query,))
-    return cursor.fetchone()[0]
+    return db.execute_sql(f"SELECT count(*) FROM ({matching[0]}) AS m", matching[1]).fetchone()[0]
 
 
 _PERSON_FIELDS = tuple(Person._meta.sorted_fields)
 _PERSON_COLUMNS = ", ".join(f'"{field.column_name}"' for field in _PERSON_FIELDS)
-_PERSON_MATCHES = "SELECT rowid FROM person_fts WHERE person_fts MATCH ?"
 _MAX_PERSON_ROWID = "SELECT max(rowid) FROM person"
-_COUNT_PERSON_MATCHES = f"SELECT count(*) FROM ({_PERSON_MATCHES} LIMIT ?)"
-_SORT_PERSON_MATCHES = (f"SELECT rowid FROM person WHERE rowid IN ({_PERSON_MATCHES}) "
-                        "AND deleted = 0 ORDER BY sort_name, rowid LIMIT ?")
-_WALK_PERSON_SORT_INDEX = (f"SELECT rowid FROM person WHERE deleted = 0 "
-                           f"AND rowid + 0 IN ({_PERSON_MATCHES}) ORDER BY sort_name LIMIT ?")
+_COUNT_MATCHES = "SELECT count(*) FROM ({matches} LIMIT ?) AS m"
+_SORT_MATCHES = ("SELECT rowid FROM person WHERE rowid IN ({matches}) "
+                 "AND deleted = 0 ORDER BY sort_name, rowid LIMIT ?")
+_WALK_SORT_INDEX = ("SELECT rowid FROM person WHERE deleted = 0 "
+                    "AND rowid + 0 IN ({matches}) ORDER BY sort_name, rowid LIMIT ?")
+_PERSON_MATCHES = "SELECT rowid FROM person_fts WHERE person_fts MATCH ?"
+_COUNT_PERSON_MATCHES = _COUNT_MATCHES.format(matches=_PERSON_MATCHES)
+_SORT_PERSON_MATCHES = _SORT_MATCHES.format(matches=_PERSON_MATCHES)
+_WALK_PERSON_SORT_INDEX = _WALK_SORT_INDEX.format(matches=_PERSON_MATCHES)
+"""The statements as SQLite runs them (the same with a server's matching rows)."""
 
 
 # Text columns come from SQLite as they are stored; only the others need peewee's conversion.
@@ -128,10 +164,10 @@ class Search:
         page's rows are then read with one prepared statement and made into persons
         directly, without peewee's query building.
         """
-        query = match_expression(text)
-        if query is None or limit <= 0:
+        matching = matching_rowids("person", self.db, text)
+        if matching is None or limit <= 0:
             return []
-        rowids = self._person_rowids(query, limit)
+        rowids = self._person_rowids(matching, limit)
         if not rowids:
             return []
         marks = ", ".join("?" * len(rowids))
@@ -140,8 +176,9 @@ class Search:
         by_rowid = {row[0]: row[1:] for row in rows}
         return [_person(by_rowid[rowid]) for rowid in rowids if rowid in by_rowid]
 
-    def _person_rowids(self, query: str, limit: int) -> list[int]:
-        """The first ``limit`` live persons' row ids matching the FTS ``query``, by sort name.
+    def _person_rowids(self, matching: tuple[str, tuple], limit: int) -> list[int]:
+        """The first ``limit`` live persons' row ids among ``matching`` (:func:`matching_rowids`),
+        by sort name.
 
         With few matches, each match's sort key is read and the matches are sorted (some 3 µs
         a match). With many, the live sort-name index is walked, index only, testing each
@@ -152,9 +189,12 @@ class Search:
         """
         persons = self.db.execute_sql(_MAX_PERSON_ROWID).fetchone()[0] or 0
         threshold = isqrt(limit * persons // 4)
-        counted = self.db.execute_sql(_COUNT_PERSON_MATCHES, (query, threshold + 1)).fetchone()[0]
-        sql = _WALK_PERSON_SORT_INDEX if counted > threshold else _SORT_PERSON_MATCHES
-        return [row[0] for row in self.db.execute_sql(sql, (query, limit))]
+        matches, params = matching
+        counted = self.db.execute_sql(_COUNT_MATCHES.format(matches=matches),
+                                      (*params, threshold + 1)).fetchone()[0]
+        sql = _WALK_SORT_INDEX if counted > threshold else _SORT_MATCHES
+        return [row[0] for row in self.db.execute_sql(sql.format(matches=matches),
+                                                      (*params, limit))]
 
     def records(self, text: str, kinds: tuple[str, ...] | None = None,
                 limit: int = 50) -> list[Hit]:

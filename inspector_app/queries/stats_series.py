@@ -106,6 +106,7 @@ def overdue_checks(services: Services, scope: StatsScope) -> list[OverdueCheck]:
                     FROM registration r JOIN person p ON p.id = r.person_id
                     LEFT JOIN staff s ON s.id = r.inspector_id
                     WHERE {where} AND r.start_date <= :ref AND {removal} > :ref) AS base)
+              AS checks
         WHERE due < :ref
         ORDER BY due, person"""
     rows = services.db.execute_sql(sql, params).fetchall()

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.kinds import KINDS
+from inspector_app.storage.dialect import dialect_of
 
 if TYPE_CHECKING:
     from inspector_app.domain.catalogues import Catalogues
@@ -81,7 +82,8 @@ def where_terms(table: str, inspector_column: str, scope: StatsScope) -> tuple[s
 
 def _point_column(table: str, by_point: bool) -> str:
     """The owner point when figures are wanted per point, else one constant group."""
-    return f"{table}.owner_point" if by_point else "''"
+    return f"{table}.owner_point" if by_point else "CAST('' AS TEXT)"  # not a bare literal:
+    # PostgreSQL refuses to GROUP BY one
 
 
 def _covers_most(db, table: str, column: str, start: date, end: date) -> bool:
@@ -120,8 +122,8 @@ def _both_periods(db, scope: StatsScope, slug: str, select: str, group: str, by_
     if previous.date_to >= current.date_from - timedelta(days=1):
         flags = [f"({column} >= :from{p} AND {column} < :to{p})" for p in (CURRENT, PREVIOUS)]
         # most of the table: reading it in order beats jumping through the date index
-        bound = f"+{column}" if _covers_most(db, table, column, previous.date_from,
-                                              current.date_to) else column
+        bound = dialect_of(db).unindexed(column) if _covers_most(
+            db, table, column, previous.date_from, current.date_to) else column
         sql = (f"SELECT {flags[0]} AS in0, {flags[1]} AS in1, {point}, {select} FROM {table} "
                f"WHERE {where} AND {bound} >= :from1 AND {bound} < :to0 "
                f"GROUP BY in0, in1, {point}, {group}")
@@ -141,7 +143,7 @@ def _both_periods(db, scope: StatsScope, slug: str, select: str, group: str, by_
 def _flag_sums(column: str, codes: list[str]) -> str:
     """One ``SUM`` per code of a code-list column ("a,b"); empty lists (most) cost nothing."""
     return ", ".join(f"SUM(CASE WHEN {column} = '' THEN 0 "
-                     f"ELSE instr(',' || {column} || ',', ',{code},') > 0 END)"
+                     f"WHEN instr(',' || {column} || ',', ',{code},') > 0 THEN 1 ELSE 0 END)"
                      for code in codes) or "0"
 
 

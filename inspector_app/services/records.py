@@ -26,6 +26,7 @@ from inspector_app.errors import (
 )
 from inspector_app.services.validation import Checker
 from inspector_app.storage.models import AuditEntry, Meta, Staff, SyncedModel
+from inspector_app.storage.server import lock_writes
 
 if TYPE_CHECKING:
     from inspector_app.services.context import Services
@@ -41,9 +42,11 @@ _AUDIT_SKIPPED = _STAMP_FIELDS | _DERIVED_FIELDS
 
 def next_change_seq() -> int:
     """Take the next number of this database's change sequence (inside a transaction)."""
+    lock_writes(Meta._meta.database)  # a server database's importers take it only here
     row = Meta.get_or_none(Meta.key == "change_seq")
     value = (int(row.value) if row else 0) + 1
-    Meta.insert(key="change_seq", value=str(value)).on_conflict_replace().execute()
+    Meta.insert(key="change_seq", value=str(value)).on_conflict(
+        conflict_target=[Meta.key], update={Meta.value: str(value)}).execute()
     return value
 
 
@@ -167,6 +170,7 @@ def new_audit_entry(prev_hash: str, at: datetime, actor: str, action: str, table
 def write_audit(at: datetime, actor: str, action: str, table: str, record_id: str,
                 change_seq: int, old: dict | None, new: dict | None) -> AuditEntry:
     """Append one entry to the audit trail, chained to the last one."""
+    lock_writes(AuditEntry._meta.database)
     last = AuditEntry.select(AuditEntry.entry_hash).order_by(AuditEntry.id.desc()).first()
     row = new_audit_entry(last.entry_hash if last else GENESIS_HASH, at, actor, action, table,
                           record_id, change_seq, old, new)

@@ -28,6 +28,7 @@ from inspector_app.protection.private_files import make_private, private_files
 from inspector_app.services.context import Services
 from inspector_app.storage.database import UnlockWith, open_database
 from inspector_app.storage.models import Meta
+from inspector_app.storage.server import is_server_url
 from inspector_app.sync.keys import create_keys, ensure_keys, keys_dir, protect_keys
 
 POINT = "point"
@@ -138,7 +139,8 @@ def open_services(path: str | Path, *, clock: Clock | None = None,
     then keep the key ring so password changes re-wrap the key.
     """
     db = open_database(path, credentials=credentials)
-    make_private(*database_files(path))  # files written before they were kept private
+    if not is_server_url(path):
+        make_private(*database_files(path))  # files written before they were kept private
     if db.keyring is not None:
         protect_keys(path, db.keyring.key)  # plain keys beside an encrypted database
     services = Services(db, clock=clock, keyring=db.keyring)
@@ -177,6 +179,8 @@ def create_database(path: str | Path, profile: PointProfile, account: FirstAccou
     interrupt), a file this call created is taken back with everything made beside it: its
     ``-wal``, ``-shm``, ``.keys`` and ``.sync-keys`` companions and the folders made for them.
     """
+    if is_server_url(path):
+        return _create_on_server(path, profile, account, kind=kind, clock=clock)
     path = Path(path)
     made = _Creation(path)
     db = None
@@ -193,6 +197,21 @@ def create_database(path: str | Path, profile: PointProfile, account: FirstAccou
         made.undo()
         raise
     make_private(*database_files(path))  # an empty file the user made beforehand, too
+    return services
+
+
+def _create_on_server(url: str, profile: PointProfile, account: FirstAccount, *, kind: str,
+                      clock: Clock | None) -> Services:
+    """Give an empty server database the schema and initialise it (keys: in this PC's data
+    folder, :func:`inspector_app.storage.server.local_path`)."""
+    db = open_database(url, create=True)
+    try:
+        services = initialise(db, profile, account, kind=kind, clock=clock)
+        with private_files():
+            ensure_keys(db.database, None)
+    except BaseException:
+        db.close()
+        raise
     return services
 
 

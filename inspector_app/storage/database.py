@@ -54,7 +54,7 @@ from pathlib import Path
 import peewee
 from peewee import SqliteDatabase
 
-from inspector_app.errors import DatabaseDamaged, DatabaseError, DatabaseNotBound, FaultError
+from inspector_app.errors import DatabaseDamaged, DatabaseError, FaultError
 from inspector_app.faults import classify, record_damage, recorded_damage, reported
 from inspector_app.protection.encryption import (
     Credentials,
@@ -69,6 +69,8 @@ from inspector_app.protection.encryption import (
 )
 from inspector_app.storage import migrations, models
 from inspector_app.storage.migrations import migrate
+from inspector_app.storage.models import require_bound
+from inspector_app.storage.server import is_server_url, open_server_database
 
 UnlockWith = Credentials | RecoveryKey | Keyring | bytes
 
@@ -132,6 +134,12 @@ class WriterRules:
                 raise
             raise fault from exc
 
+    def execute_many(self, sql: str, rows: list):
+        """``executemany`` on this connection (the server database has the same call)."""
+        cursor = self.cursor()
+        cursor.executemany(sql, rows)
+        return cursor
+
     def begin(self, lock_type=None):
         if self.damaged is not None:
             raise self._refused()
@@ -169,6 +177,9 @@ def open_database(path: str | Path, *, create: bool = False,
                   credentials: UnlockWith | None = None) -> SqliteDatabase:
     """Open (and with ``create`` make) the database at ``path``, migrated to the latest schema.
 
+    ``path`` may be a server database's URL, ``postgresql://USER@HOST[:PORT]/NAME``
+    (:mod:`inspector_app.storage.server`); ``create`` then gives an empty one the schema.
+
     A database with a key file beside it is encrypted (SQLCipher): ``credentials`` unlock it
     (:class:`~inspector_app.protection.encryption.Credentials` of an account, a
     :class:`~..protection.encryption.RecoveryKey`, an unlocked ``Keyring`` or the raw key);
@@ -178,6 +189,10 @@ def open_database(path: str | Path, *, create: bool = False,
     database, is encrypted and no credentials were given, or was written by a newer version;
     :class:`AuthenticationFailed` when the credentials do not unlock it.
     """
+    if is_server_url(path):
+        db = open_server_database(path, create=create)
+        bind_models(db)
+        return db
     path = Path(path)
     if not create and not path.exists():
         raise DatabaseError("error.db_missing", path=str(path))
@@ -230,11 +245,11 @@ def bind_models(db: SqliteDatabase) -> None:
     db.bind(models.ALL_MODELS, bind_refs=False, bind_backrefs=False)
 
 
-def require_bound(db: SqliteDatabase) -> None:
-    """Raise :class:`DatabaseNotBound` unless the models query ``db``."""
-    bound = models.Meta._meta.database
-    if bound is not db:
-        raise DatabaseNotBound(bound=str(bound.database), given=str(db.database))
+def database_target(db) -> str:
+    """What :func:`open_database` opens ``db`` again with: its file, or its server's URL."""
+    return getattr(db, "url", None) or str(db.database)
+
+
 
 
 def looks_encrypted(path: Path) -> bool:

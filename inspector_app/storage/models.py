@@ -25,6 +25,8 @@ from peewee import (
     TextField,
 )
 
+from inspector_app.errors import DatabaseNotBound
+
 database = SqliteDatabase(None)
 
 
@@ -331,3 +333,11 @@ SYNCED_MODELS: tuple[type[SyncedModel], ...] = (
 
 ALL_MODELS = (Meta, *SYNCED_MODELS, CatalogueItem, CatalogueVersion, MrpRate, NumberSequence,
               AuditEntry)
+
+
+def require_bound(db) -> None:
+    """Raise :class:`DatabaseNotBound` unless the models query ``db`` (the rule of
+    :mod:`inspector_app.storage.database`)."""
+    bound = Meta._meta.database
+    if bound is not db:
+        raise DatabaseNotBound(bound=str(bound.database), given=str(db.database))

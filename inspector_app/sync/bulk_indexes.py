@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from peewee import ForeignKeyField, SqliteDatabase
 
+from inspector_app.storage.dialect import is_server
 from inspector_app.storage.models import SYNCED_MODELS, Staff
 
 MIN_ROWS = 20_000
@@ -50,6 +51,8 @@ def scattered_indexes(db: SqliteDatabase, tables: Iterable[str]) -> list[tuple[s
     """``(name, sql)`` of the indexes on ``tables`` that an import writes all over: created
     (not a constraint's), not unique, not led by a :data:`CLUSTERED` column."""
     found = []
+    if is_server(db):
+        return found  # the server keeps its indexes current (no index list to read the same way)
     for table in tables:
         for _seq, name, unique, origin, _partial in db.execute_sql(
                 f'PRAGMA index_list("{table}")').fetchall():

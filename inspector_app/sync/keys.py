@@ -152,10 +152,15 @@ def _stored(raw: bytes, name: str, database_key: bytes | None) -> bytes:
 def create_keys(db_path: str | Path, database_key: bytes | None = None) -> KeyPair:
     """Make both key pairs and store them beside the database (refuses to overwrite); with
     ``database_key`` (an encrypted database) they are stored wrapped."""
+    pair = KeyPair(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+    return store_keys(db_path, pair, database_key)
+
+
+def store_keys(db_path: str | Path, pair: KeyPair, database_key: bytes | None = None) -> KeyPair:
+    """Store ``pair`` as the keys of the database at ``db_path`` (refuses to overwrite)."""
     folder = keys_dir(db_path)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(folder, 0o700)
-    pair = KeyPair(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
     for name, raw in ((SIGNING_FILE, pair.signing.private_bytes_raw()),
                       (ENCRYPTION_FILE, pair.encryption.private_bytes_raw())):
         _write_private(folder / name, _stored(raw, name, database_key))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -37,7 +37,8 @@ class PackageWriter:
         self.path = Path(path)
         if self.path.exists():
             raise SyncError("sync.file_exists", path=str(self.path))
-        self._temp = self.path.with_name("." + self.path.name + ".part")
+        # one temporary name per process: two importers may write the same name at once
+        self._temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.part")
         self._file = open(self._temp, "wb")  # noqa: SIM115 - closed in finish/abort
         self._recipient = recipient
         self._crypt = EncryptingWriter(self._file, recipient.encryption)
@@ -98,6 +99,34 @@ class PackageWriter:
             self.path.unlink(missing_ok=True)
             self._published = False
 
+
+
+def write_new(names: Callable[[int], Path], recipient: PublicKeys,
+              write: Callable[[PackageWriter], object]) -> Path:
+    """Write a package (``write`` fills and seals it) under the first free name of the series
+    ``names(0)``, ``names(1)``...; another process writing the same series at the same moment
+    (two importers answering one point) takes the next name, nothing is overwritten."""
+    for counter in range(10_000):
+        path = names(counter)
+        if path.exists():
+            continue
+        try:
+            writer = PackageWriter(path, recipient)
+        except SyncError as exc:
+            if exc.code == "sync.file_exists":
+                continue
+            raise
+        try:
+            write(writer)
+        except BaseException:
+            writer.abort()
+            raise
+        try:
+            return writer.publish()
+        except SyncError as exc:
+            if exc.code != "sync.file_exists":
+                raise
+    raise SyncError("sync.file_exists", path=str(names(0)))
 
 class _HashingFile:
     """A read-only file wrapper that hashes everything read through it."""

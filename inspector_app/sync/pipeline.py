@@ -11,8 +11,8 @@ its parent dies of the broken pipe.
 
 from __future__ import annotations
 
+import contextlib
 import gc
-import sqlite3
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -26,6 +26,8 @@ from inspector_app.child_process import (
     spawn_context,
 )
 from inspector_app.errors import FieldError, InspectorError
+from inspector_app.storage.database import database_target
+from inspector_app.storage.dialect import INTEGRITY_ERRORS, is_server
 from inspector_app.sync import search_index
 from inspector_app.sync.apply import InvalidRecord, held_rows
 from inspector_app.sync.codec import BY_MEMBER, KindCodec
@@ -73,21 +75,26 @@ class DirectWriter:
 
     def rows(self, codec: KindCodec, inserts: list, updates: list) -> None:
         """Insert and update rows; a row that breaks a unique index refuses the package."""
-        cursor = self.db.cursor()
         try:
-            if inserts:
-                cursor.executemany(codec.insert_sql, inserts)
-            if updates:
-                cursor.executemany(codec.update_sql, updates)
-        except sqlite3.IntegrityError as exc:
+            with self._statement_rollback():
+                if inserts:
+                    self.db.execute_many(codec.insert_sql, inserts)
+                if updates:
+                    cursor = self.db.execute_many(codec.update_sql, updates)
+        except INTEGRITY_ERRORS as exc:
             raise self._taken(codec, inserts) or SyncError(
                 "sync.conflict", reason=str(exc)) from None
         if updates and cursor.rowcount != len(updates):
             raise SyncError("sync.changed_while_reading", path=codec.table)
 
+    def _statement_rollback(self):
+        """SQLite undoes a refused statement alone; on a server a savepoint does, so the
+        transaction can still look up why (:meth:`_taken`)."""
+        return self.db.savepoint() if is_server(self.db) else contextlib.nullcontext()
+
     def trail(self, rows: list) -> None:
         if rows:
-            self.db.cursor().executemany(POINT_TRAIL_SQL, rows)
+            self.db.execute_many(POINT_TRAIL_SQL, rows)
 
     def _taken(self, codec: KindCodec, inserts: list) -> SyncError | None:
         """Why new rows could not be inserted: an id another point's record holds (a package
@@ -118,6 +125,11 @@ class _PipeWriter:
 
     def rows(self, codec: KindCodec, inserts: list, updates: list) -> None:
         self.sender.send(("rows", codec.table, inserts, updates))
+
+    def _statement_rollback(self):
+        """SQLite undoes a refused statement alone; on a server a savepoint does, so the
+        transaction can still look up why (:meth:`_taken`)."""
+        return self.db.savepoint() if is_server(self.db) else contextlib.nullcontext()
 
     def trail(self, rows: list) -> None:
         self.sender.send(("trail", rows))
@@ -217,7 +229,7 @@ class Worker:
         parent, child = context.Pipe()
         process = context.Process(
             target=_worker_main, name="sync-prepare", daemon=True,
-            args=(child, str(self.db.database), getattr(self.db, "database_key", None)))
+            args=(child, database_target(self.db), getattr(self.db, "database_key", None)))
         try:
             process.start()
         except BaseException:

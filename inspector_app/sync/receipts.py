@@ -32,7 +32,7 @@ from inspector_app.sync.export import manifest_head
 from inspector_app.sync.holdings import holdings, without
 from inspector_app.sync.keys import KeyPair
 from inspector_app.sync.manifest import INT_LIMIT, RECEIPT, Manifest
-from inspector_app.sync.package import SUFFIX, PackageWriter
+from inspector_app.sync.package import SUFFIX, write_new
 from inspector_app.sync.results import IMPORTED, FileResult, Notice
 from inspector_app.sync.versions import note_district_schema, schema_for_point
 
@@ -52,22 +52,18 @@ def write_receipt(services: Services, peer: state.Peer, keys: KeyPair, out_dir: 
     checksum, held = held_now or holdings(db, peer.point_code)
     checksum = without(checksum, peer.retired_checksum)  # a re-installed point's former data
     now = services.clock.now_utc().replace(microsecond=0)
-    path = out_dir / receipt_name(peer.point_code, services.clock.today(), number)
-    counter = 1
-    while path.exists():
-        path = out_dir / receipt_name(peer.point_code, services.clock.today(),
-                                      number).replace(SUFFIX, f"-{counter}{SUFFIX}")
-        counter += 1
-    writer = PackageWriter(path, peer.keys)
-    writer.seal({
+    manifest = {
         **manifest_head(services, RECEIPT, peer.point_code, now,
                         schema_version=schema_for_point(db, peer.point_code)),
         "receipt_no": number,
         "point_database_id": peer.database_id, "held_export_no": peer.held_export_no,
         "held_seq": peer.held_seq, "last_export_no": peer.last_export_no, "gaps": peer.gaps,
         "checksum": checksum, "records": held,
-    }, keys)
-    return writer.publish()
+    }
+    name = receipt_name(peer.point_code, services.clock.today(), number)
+    return write_new(
+        lambda n: out_dir / (name if n == 0 else name.replace(SUFFIX, f"-{n}{SUFFIX}")),
+        peer.keys, lambda writer: writer.seal(manifest, keys))
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from inspector_app.sync.export import manifest_head
 from inspector_app.sync.keys import KeyPair
 from inspector_app.sync.lookup import RecordLookup
 from inspector_app.sync.manifest import REFERENCE, Manifest, canonical
-from inspector_app.sync.package import SUFFIX, PackageReader, PackageWriter
+from inspector_app.sync.package import SUFFIX, PackageReader, PackageWriter, write_new
 from inspector_app.sync.pipeline import DirectWriter
 from inspector_app.sync.results import IMPORTED, FileResult, Notice
 from inspector_app.sync.versions import note_district_schema, schema_for_point
@@ -73,15 +73,10 @@ def write_reference(services: Services, peer: state.Peer, keys: KeyPair, out_dir
     """Write the reference package for ``peer`` into ``out_dir``; no database change."""
     db = services.db
     day = services.clock.today()
-    path = out_dir / f"{peer.point_code}_reference_{day:%Y-%m-%d}{SUFFIX}"
-    counter = 1
-    while path.exists():
-        path = out_dir / f"{peer.point_code}_reference_{day:%Y-%m-%d}-{counter}{SUFFIX}"
-        counter += 1
     schema = schema_for_point(db, peer.point_code)
     staff = CODECS[Staff].at_schema(schema)
-    writer = PackageWriter(path, peer.keys)
-    try:
+
+    def write(writer: PackageWriter) -> None:
         member = writer.member(CATALOGUES_MEMBER)
         for document in catalogue_documents(db):
             member.write_line(canonical(document))
@@ -95,10 +90,10 @@ def write_reference(services: Services, peer: state.Peer, keys: KeyPair, out_dir
             **manifest_head(services, REFERENCE, peer.point_code, now, schema_version=schema),
             "digest": reference_digest(services),
         }, keys)
-    except BaseException:
-        writer.abort()
-        raise
-    return writer.publish()
+
+    stem = f"{peer.point_code}_reference_{day:%Y-%m-%d}"
+    return write_new(lambda n: out_dir / (f"{stem}{SUFFIX}" if n == 0 else f"{stem}-{n}{SUFFIX}"),
+                     peer.keys, write)
 
 
 def _catalogue(line: bytes) -> tuple[str, int, list[dict[str, Any]]]:

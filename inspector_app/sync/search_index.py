@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from peewee import SqliteDatabase
 
+from inspector_app.storage.dialect import dialect_of
+
 
 @dataclass(frozen=True)
 class Deferred:
@@ -39,13 +41,12 @@ def _expected(table: str) -> str:
 def defer(db: SqliteDatabase, table: str) -> Deferred | None:
     """Stop indexing rows inserted into ``table`` one by one (inside a transaction)."""
     trigger = f"{table}_fts_insert"
-    row = db.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                         (trigger,)).fetchone()
-    if row is None or _normalised(row[0]) != _expected(table):
+    sql = dialect_of(db).trigger_sql(db, trigger)  # a server database indexes without one
+    if sql is None or _normalised(sql) != _expected(table):
         return None
     top = db.execute_sql(f'SELECT COALESCE(MAX(rowid), 0) FROM "{table}"').fetchone()[0]
     db.execute_sql(f'DROP TRIGGER "{trigger}"')
-    return Deferred(table, row[0], top)
+    return Deferred(table, sql, top)
 
 
 def finish(db: SqliteDatabase, deferred: Deferred | None) -> None:

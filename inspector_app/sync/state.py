@@ -85,7 +85,7 @@ def _peer(row: tuple) -> Peer:
 
 
 def peers(db: SqliteDatabase, role: str | None = None) -> list[Peer]:
-    sql = f'SELECT {", ".join(_PEER_COLUMNS)} FROM "sync_peer"'
+    sql = f'SELECT {_names(_PEER_COLUMNS)} FROM "sync_peer"'
     params: tuple = ()
     if role is not None:
         sql += " WHERE role = ?"
@@ -94,7 +94,7 @@ def peers(db: SqliteDatabase, role: str | None = None) -> list[Peer]:
 
 
 def peer(db: SqliteDatabase, point_code: str) -> Peer | None:
-    row = db.execute_sql(f'SELECT {", ".join(_PEER_COLUMNS)} FROM "sync_peer" '
+    row = db.execute_sql(f'SELECT {_names(_PEER_COLUMNS)} FROM "sync_peer" '
                          f'WHERE point_code = ?', (point_code,)).fetchone()
     return _peer(row) if row else None
 
@@ -122,8 +122,15 @@ def save_peer(db: SqliteDatabase, p: Peer) -> None:
     }
     columns = ", ".join(values)
     marks = ", ".join("?" for _ in values)
-    db.execute_sql(f'INSERT OR REPLACE INTO "sync_peer" ({columns}) VALUES ({marks})',
+    updates = ", ".join(f"{c} = excluded.{c}" for c in values if c != "point_code")
+    db.execute_sql(f'INSERT INTO "sync_peer" ({columns}) VALUES ({marks}) '
+                   f"ON CONFLICT (point_code) DO UPDATE SET {updates}",
                    tuple(values.values()))
+
+
+def _names(columns: tuple[str, ...]) -> str:
+    """Quoted column names: ``full`` is a reserved word of PostgreSQL's."""
+    return ", ".join(f'"{c}"' for c in columns)
 
 
 # -- exports written ---------------------------------------------------------------------------
@@ -158,13 +165,13 @@ def _export(row: tuple) -> ExportEntry:
 
 
 def exports(db: SqliteDatabase) -> list[ExportEntry]:
-    rows = db.execute_sql(f'SELECT {", ".join(_EXPORT_COLUMNS)} FROM "sync_export" '
+    rows = db.execute_sql(f'SELECT {_names(_EXPORT_COLUMNS)} FROM "sync_export" '
                           f'ORDER BY export_no')
     return [_export(row) for row in rows]
 
 
 def export_entry(db: SqliteDatabase, export_no: int) -> ExportEntry | None:
-    row = db.execute_sql(f'SELECT {", ".join(_EXPORT_COLUMNS)} FROM "sync_export" '
+    row = db.execute_sql(f'SELECT {_names(_EXPORT_COLUMNS)} FROM "sync_export" '
                          f'WHERE export_no = ?', (export_no,)).fetchone()
     return _export(row) if row else None
 
@@ -179,7 +186,7 @@ def add_export(db: SqliteDatabase, entry: ExportEntry) -> None:
     values[_EXPORT_COLUMNS.index("created_at")] = str(entry.created_at)
     values[_EXPORT_COLUMNS.index("counts")] = json.dumps(entry.counts, sort_keys=True)
     marks = ", ".join("?" for _ in values)
-    db.execute_sql(f'INSERT INTO "sync_export" ({", ".join(_EXPORT_COLUMNS)}) VALUES ({marks})',
+    db.execute_sql(f'INSERT INTO "sync_export" ({_names(_EXPORT_COLUMNS)}) VALUES ({marks})',
                    tuple(values))
 
 
@@ -218,7 +225,7 @@ def _inbound(row: tuple) -> InboundEntry:
 
 
 def inbound(db: SqliteDatabase, package_id: str) -> InboundEntry | None:
-    row = db.execute_sql(f'SELECT {", ".join(_INBOUND_COLUMNS)} FROM "sync_inbound" '
+    row = db.execute_sql(f'SELECT {_names(_INBOUND_COLUMNS)} FROM "sync_inbound" '
                          f'WHERE package_id = ?', (package_id,)).fetchone()
     return _inbound(row) if row else None
 
@@ -226,7 +233,7 @@ def inbound(db: SqliteDatabase, package_id: str) -> InboundEntry | None:
 def inbound_of(db: SqliteDatabase, point_code: str, kind: str,
                database_id: str | None = None) -> list[InboundEntry]:
     """The packages imported of one point and kind (from one of its databases if given)."""
-    sql = (f'SELECT {", ".join(_INBOUND_COLUMNS)} FROM "sync_inbound" '
+    sql = (f'SELECT {_names(_INBOUND_COLUMNS)} FROM "sync_inbound" '
            f'WHERE point_code = ? AND kind = ?')
     params: tuple = (point_code, kind)
     if database_id is not None:
@@ -239,7 +246,7 @@ def inbound_of(db: SqliteDatabase, point_code: str, kind: str,
 def inbound_export(db: SqliteDatabase, point_code: str, database_id: str,
                    export_no: int) -> InboundEntry | None:
     """The records package imported as export ``export_no`` of one database of a point."""
-    row = db.execute_sql(f'SELECT {", ".join(_INBOUND_COLUMNS)} FROM "sync_inbound" '
+    row = db.execute_sql(f'SELECT {_names(_INBOUND_COLUMNS)} FROM "sync_inbound" '
                          f'WHERE point_code = ? AND kind = \'records\' AND export_no = ? '
                          f'AND database_id = ?', (point_code, export_no, database_id)).fetchone()
     return _inbound(row) if row else None
@@ -260,5 +267,5 @@ def add_inbound(db: SqliteDatabase, entry: InboundEntry) -> None:
     values[_INBOUND_COLUMNS.index("result")] = json.dumps(entry.result, ensure_ascii=False,
                                                           sort_keys=True)
     marks = ", ".join("?" for _ in values)
-    db.execute_sql(f'INSERT INTO "sync_inbound" ({", ".join(_INBOUND_COLUMNS)}) '
+    db.execute_sql(f'INSERT INTO "sync_inbound" ({_names(_INBOUND_COLUMNS)}) '
                    f'VALUES ({marks})', tuple(values))

@@ -1,6 +1,8 @@
 """Numbered schema migrations, listed in code so a frozen bundle needs no folder glob.
 
-The schema version lives in ``PRAGMA user_version``. Before migrating an existing file the
+The schema version lives in ``PRAGMA user_version`` (on a server: a ``schema_version`` table).
+Each migration is written once, in SQLite's SQL; on PostgreSQL its statements pass through
+:mod:`inspector_app.storage.dialect`. Before migrating an existing file the
 runner copies it aside with SQLite's online backup API; each migration runs in its own
 transaction together with the version bump, so a failure leaves the previous version intact.
 """
@@ -15,6 +17,7 @@ from typing import Any
 from peewee import SqliteDatabase
 
 from inspector_app.errors import DatabaseError
+from inspector_app.storage.dialect import dialect_of
 from inspector_app.storage.migrations import (
     m0001_initial,
     m0002_sync,
@@ -60,7 +63,7 @@ LATEST_VERSION = MIGRATIONS[-1].number
 
 
 def schema_version(db: SqliteDatabase) -> int:
-    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+    return dialect_of(db).schema_version(db)
 
 
 def backup_path(path: Path, version: int) -> Path:
@@ -84,10 +87,11 @@ def migrate(db: SqliteDatabase, path: Path | None, target: int | None = None) ->
     applied = []
     for migration in pending:
         with db.atomic():  # BEGIN IMMEDIATE: a second process opening the file waits here
+            dialect_of(db).lock_schema(db)
             if schema_version(db) >= migration.number:
                 continue  # that process migrated meanwhile
             migration.up(db)
-            db.execute_sql(f"PRAGMA user_version = {migration.number:d}")
+            dialect_of(db).set_schema_version(db, migration.number)
             applied.append(migration.number)
     return applied
 

@@ -5,6 +5,8 @@ Frozen SQL: later model changes never alter what this migration creates.
 
 from __future__ import annotations
 
+from inspector_app.storage.dialect import dialect_of
+
 SEARCHABLE_TABLES = (
     "person",
     "organisation",
@@ -91,12 +93,6 @@ TABLES = [
     'CREATE INDEX "person_point" ON "person" ("owner_point")',
 ]
 
-AUDIT_GUARDS = [
-    """CREATE TRIGGER "audit_entry_no_update" BEFORE UPDATE ON "audit_entry"
-       BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END""",
-    """CREATE TRIGGER "audit_entry_no_delete" BEFORE DELETE ON "audit_entry"
-       BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END""",
-]
 
 
 def search_index_sql(table: str) -> list[str]:
@@ -122,8 +118,9 @@ def search_index_sql(table: str) -> list[str]:
 
 def up(db) -> None:
     """Create the whole first schema."""
-    for statement in TABLES + AUDIT_GUARDS:
-        db.execute_sql(statement)
+    dialect = dialect_of(db)
+    for statement in TABLES + dialect.append_only("audit_entry"):
+        db.execute_sql(dialect.ddl(statement))
     for table in SEARCHABLE_TABLES:
-        for statement in search_index_sql(table):
+        for statement in dialect.search_index(table, search_index_sql(table)):
             db.execute_sql(statement)

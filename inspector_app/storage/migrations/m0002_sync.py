@@ -20,6 +20,8 @@ Frozen SQL: later model changes never alter what this migration creates.
 
 from __future__ import annotations
 
+from inspector_app.storage.dialect import dialect_of
+
 STATEMENTS = [
     'CREATE TABLE "sync_state" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
     'CREATE TABLE "sync_export" ("export_no" INTEGER NOT NULL PRIMARY KEY, "package_id" VARCHAR(32) NOT NULL, "full" INTEGER NOT NULL, "seq_from" INTEGER NOT NULL, "seq_to" INTEGER NOT NULL, "audit_from" INTEGER NOT NULL, "audit_to" INTEGER NOT NULL, "records" INTEGER NOT NULL, "checksum" VARCHAR(64) NOT NULL, "created_at" DATETIME NOT NULL, "created_by" VARCHAR(64) NOT NULL, "file_name" VARCHAR(300) NOT NULL, "counts" TEXT NOT NULL)',
@@ -29,14 +31,11 @@ STATEMENTS = [
     'CREATE INDEX "sync_inbound_point" ON "sync_inbound" ("point_code", "kind", "export_no")',
     'CREATE TABLE "point_audit_entry" ("point_code" VARCHAR(32) NOT NULL, "entry_id" INTEGER NOT NULL, "at" DATETIME NOT NULL, "actor" VARCHAR(64) NOT NULL, "action" VARCHAR(16) NOT NULL, "table_name" VARCHAR(64) NOT NULL, "record_id" VARCHAR(32) NOT NULL, "change_seq" INTEGER NOT NULL, "old_values" TEXT, "new_values" TEXT, "prev_hash" VARCHAR(64) NOT NULL, "entry_hash" VARCHAR(64) NOT NULL, PRIMARY KEY ("point_code", "entry_id")) WITHOUT ROWID',
     'CREATE INDEX "point_audit_entry_record" ON "point_audit_entry" ("record_id")',
-    """CREATE TRIGGER "point_audit_entry_no_update" BEFORE UPDATE ON "point_audit_entry"
-       BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END""",
-    """CREATE TRIGGER "point_audit_entry_no_delete" BEFORE DELETE ON "point_audit_entry"
-       BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END""",
 ]
 
 
 def up(db) -> None:
     """Create the sync tables."""
-    for statement in STATEMENTS:
-        db.execute_sql(statement)
+    dialect = dialect_of(db)
+    for statement in STATEMENTS + dialect.append_only("point_audit_entry"):
+        db.execute_sql(dialect.ddl(statement))

@@ -6,6 +6,8 @@ Frozen SQL: later model changes never alter what this migration creates.
 
 from __future__ import annotations
 
+from inspector_app.storage.dialect import dialect_of
+
 STATEMENTS = [
     'CREATE TABLE "login_attempt" ("login" VARCHAR(64) NOT NULL PRIMARY KEY, "failures" INTEGER NOT NULL, "last_failure_at" DATETIME, "locked_until" DATETIME)',
     'CREATE TABLE "password_reset" ("staff_id" VARCHAR(32) NOT NULL PRIMARY KEY, "reset_at" DATETIME NOT NULL, "reset_by" VARCHAR(64) NOT NULL)',
@@ -19,5 +21,6 @@ STATEMENTS = [
 
 def up(db) -> None:
     """Create the protection tables and the audit log indexes."""
+    dialect = dialect_of(db)
     for statement in STATEMENTS:
-        db.execute_sql(statement)
+        db.execute_sql(dialect.ddl(statement))

@@ -14,6 +14,8 @@ re-indexing changed rows one by one through the trigger. Frozen SQL and letters.
 
 from __future__ import annotations
 
+from inspector_app.storage.dialect import dialect_of
+
 TABLES = ("person", "organisation", "address", "appeal", "preventive_visit", "registration",
           "offence", "meeting", "feedback")
 FOLDS = (("ә", "а"), ("ғ", "г"), ("қ", "к"), ("ң", "н"), ("ө", "о"), ("ұ", "у"), ("ү", "у"),
@@ -30,13 +32,14 @@ def folded(column: str) -> str:
 
 def up(db) -> None:
     """Fold the stored search copies and rebuild the search tables (seconds at 1.5M records)."""
+    dialect = dialect_of(db)
     for table in TABLES:
         trigger = f"{table}_fts_update"
-        (trigger_sql,) = db.execute_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-            (trigger,)).fetchone()
-        db.execute_sql(f'DROP TRIGGER "{trigger}"')
+        trigger_sql = dialect.trigger_sql(db, trigger)  # the server indexes without triggers
+        if trigger_sql is not None:
+            db.execute_sql(f'DROP TRIGGER "{trigger}"')
         db.execute_sql(f'UPDATE "{table}" SET search_text = {folded("search_text")} '
                        f'WHERE search_text <> {folded("search_text")}')
-        db.execute_sql(trigger_sql)
-        db.execute_sql(f"""INSERT INTO "{table}_fts"("{table}_fts") VALUES ('rebuild')""")
+        if trigger_sql is not None:
+            db.execute_sql(trigger_sql)
+            db.execute_sql(f"""INSERT INTO "{table}_fts"("{table}_fts") VALUES ('rebuild')""")

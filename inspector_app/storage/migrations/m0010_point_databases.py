@@ -14,6 +14,8 @@ Frozen SQL.
 
 from __future__ import annotations
 
+from inspector_app.storage.dialect import dialect_of
+
 STATEMENTS = [
     'ALTER TABLE "sync_inbound" ADD COLUMN "database_id" VARCHAR(32) NOT NULL DEFAULT \'\'',
     'UPDATE "sync_inbound" SET "database_id" = COALESCE((SELECT p."database_id" FROM '
@@ -34,14 +36,11 @@ STATEMENTS = [
     'DROP TABLE "point_audit_entry"',  # its triggers go with it; DROP fires none
     'ALTER TABLE "point_audit_entry_new" RENAME TO "point_audit_entry"',
     'CREATE INDEX "point_audit_entry_record" ON "point_audit_entry" ("record_id")',
-    """CREATE TRIGGER "point_audit_entry_no_update" BEFORE UPDATE ON "point_audit_entry"
-       BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END""",
-    """CREATE TRIGGER "point_audit_entry_no_delete" BEFORE DELETE ON "point_audit_entry"
-       BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END""",
 ]
 
 
 def up(db) -> None:
     """Add the database columns and rebuild the points' trail table (copies every entry)."""
-    for statement in STATEMENTS:
-        db.execute_sql(statement)
+    dialect = dialect_of(db)
+    for statement in STATEMENTS + dialect.append_only("point_audit_entry"):
+        db.execute_sql(dialect.ddl(statement))
