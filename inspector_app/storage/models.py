@@ -203,6 +203,21 @@ class Appeal(SyncedModel):
     offence = ForeignKeyField(Offence, null=True, backref="appeals")
     erdr_number = CharField(max_length=32, default="")
     search_text = TextField(default="")
+    # migration 0012: АППК art. 76 (see the ``deadlines`` catalogue)
+    registered_on = DateField(null=True)
+    """The day the term counts from: the next working day for one received on a day off
+    (None on appeals registered before migration 0012: the day received)."""
+    eotinish_number = CharField(max_length=32, default="")
+    """The official number «Электронные обращения» (eOtinish) gave it."""
+    outside_competence = BooleanField(default=False)
+    """Not the police's to decide: forwarded within its own short term, never extended."""
+    forwarded_to = CharField(max_length=300, default="")
+    extended_on = DateField(null=True)
+    """The day of the head's reasoned decision extending the term."""
+    extension_reason = TextField(default="")
+    extended_until = DateField(null=True)
+    extension_notified_on = DateField(null=True)
+    """The day the citizen was told of the extension."""
 
 
 class PreventiveVisit(SyncedModel):

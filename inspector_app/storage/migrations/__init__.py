@@ -25,6 +25,7 @@ from inspector_app.storage.migrations import (
     m0007_one_index_per_order,
     m0008_search_folds_kazakh,
     m0010_point_databases,
+    m0012_paperwork,
 )
 
 
@@ -51,6 +52,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "one_index_per_order", m0007_one_index_per_order.up),
     Migration(8, "search_folds_kazakh", m0008_search_folds_kazakh.up),
     Migration(10, "point_databases", m0010_point_databases.up),
+    Migration(12, "paperwork", m0012_paperwork.up, m0012_paperwork.TRAVELLING_COLUMNS),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 
