@@ -183,3 +183,28 @@ def test_the_new_appeal_fields_reach_the_district(tmp_path):
     finally:
         point.db.close()
         district.db.close()
+
+
+def test_the_talon_carries_the_eotinish_number_on_both_halves(services, person, tmp_path):
+    from pypdf import PdfReader
+
+    from inspector_app.reports import ReportRequest, generate
+
+    appeal = services.appeals.create(appeal_data(person, eotinish_number="ZhT-2026-0000042"))
+    out = tmp_path / "talon.pdf"
+    assert generate(services, ReportRequest("talon", appeal_id=appeal.id), out) == 1
+    text = PdfReader(str(out)).pages[0].extract_text().replace(" ", "")
+    assert text.count("ZhT-2026-0000042") == 2
+    assert text.count("НомерeOtinish") == 2
+
+
+def test_the_register_lists_appeals_not_forwarded_in_time(services, person):
+    from inspector_app.queries.registers import REGISTERS, Filters
+
+    late = services.appeals.create(appeal_data(person, received_at="2026-11-10 09:00",
+                                               outside_competence=True))
+    services.appeals.create(appeal_data(person, received_at="2026-11-11 09:00"))
+    register = REGISTERS["appeals"]
+    rows = register.page(Filters(status="forwarding_overdue", today=date(2026, 11, 25)))
+    assert [row["id"] for row in rows] == [late.id]
+    assert register.count(Filters(status="overdue", today=date(2026, 12, 25))) == 2

@@ -240,14 +240,18 @@ def _appeals_base():
                           applicant.phone.alias("applicant_phone"), Appeal.topic,
                           Appeal.substance, Appeal.decision, officer.full_name.alias("officer"),
                           Appeal.due_date, Appeal.status, Appeal.resolved_on,
-                          Appeal.erdr_number, Appeal.owner_point, Appeal.anonymous)
+                          Appeal.erdr_number, Appeal.owner_point, Appeal.anonymous,
+                          Appeal.eotinish_number)
             .join_from(Appeal, applicant, JOIN.LEFT_OUTER, on=(Appeal.applicant == applicant.id))
             .join_from(Appeal, officer, JOIN.LEFT_OUTER, on=(Appeal.officer == officer.id)))
 
 
 def _appeal_status(status: str, today: date):
+    overdue = (Appeal.status != "resolved") & (Appeal.due_date < today)
     if status == "overdue":
-        return (Appeal.status != "resolved") & (Appeal.due_date < today)
+        return overdue
+    if status == "forwarding_overdue":  # outside competence, not forwarded in 3 working days
+        return overdue & (Appeal.outside_competence == True)  # noqa: E712
     return Appeal.status == status
 
 
@@ -339,6 +343,7 @@ _DEFINED = (
         "appeal", "register.appeals",
         (
             _c("talon_number", "appeal", sort=Appeal.talon_number, width=20),
+            _c("eotinish_number", "appeal", sort=Appeal.eotinish_number, width=18),
             _c("received_at", "appeal", "datetime", sort=Appeal.received_at, width=16),
             _c("channel", "appeal", "code", "channels", sort=Appeal.channel, width=14),
             _c("applicant", "appeal", width=26),
@@ -352,7 +357,8 @@ _DEFINED = (
             _c("applicant_phone", "appeal", width=16),
         ),
         _appeals_base, Appeal.topic, "appeal_topics",
-        ("registered", "in_progress", "resolved", "overdue"), _appeal_status, "received_at",
+        ("registered", "in_progress", "resolved", "overdue", "forwarding_overdue"),
+        _appeal_status, "received_at",
     ),
     Register(
         "preventive_visit", "register.preventive_visits",

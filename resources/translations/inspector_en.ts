@@ -211,6 +211,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>eOtinish number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>official number of «Электронные обращения»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Topic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -267,6 +275,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Term counts from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside our competence: forward within 3 working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarded to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension decided on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasons for the extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extended until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant told on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By a reasoned decision of the head, at most two months after receipt; the applicant is told within 3 working days (АППК art. 76 p. 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New appeal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -281,6 +321,10 @@
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>%1 (received on a day off: the next working day)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -836,6 +880,10 @@ Compare it with the district office (by phone) before you confirm.</source>
     </message>
     <message>
         <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not forwarded in 3 working days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

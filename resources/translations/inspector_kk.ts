@@ -211,6 +211,14 @@
         <translation>Арна</translation>
     </message>
     <message>
+        <source>eOtinish number</source>
+        <translation>eOtinish нөмірі</translation>
+    </message>
+    <message>
+        <source>official number of «Электронные обращения»</source>
+        <translation>«Электрондық өтініштер» ресми нөмірі</translation>
+    </message>
+    <message>
         <source>Topic</source>
         <translation>Тақырыбы</translation>
     </message>
@@ -267,6 +275,38 @@
         <translation>Азаматқа талон басып шығару (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Term counts from</source>
+        <translation>Мерзім басталатын күн</translation>
+    </message>
+    <message>
+        <source>Outside our competence: forward within 3 working days</source>
+        <translation>Құзыретке жатпайды: 3 жұмыс күні ішінде қайта жолдау</translation>
+    </message>
+    <message>
+        <source>Forwarded to</source>
+        <translation>Қайда жолданды</translation>
+    </message>
+    <message>
+        <source>Extension decided on</source>
+        <translation>Ұзарту туралы шешім күні</translation>
+    </message>
+    <message>
+        <source>Reasons for the extension</source>
+        <translation>Ұзарту себептері</translation>
+    </message>
+    <message>
+        <source>Extended until</source>
+        <translation>Ұзартылған мерзім</translation>
+    </message>
+    <message>
+        <source>Applicant told on</source>
+        <translation>Өтініш берушіге хабарланды</translation>
+    </message>
+    <message>
+        <source>By a reasoned decision of the head, at most two months after receipt; the applicant is told within 3 working days (АППК art. 76 p. 2)</source>
+        <translation>Басшының дәлелді шешімімен, түскен күннен бастап екі айдан аспайды; өтініш берушіге 3 жұмыс күні ішінде хабарланады (ӘРПК 76-бап 2-т.)</translation>
+    </message>
+    <message>
         <source>New appeal</source>
         <translation>Жаңа өтініш</translation>
     </message>
@@ -281,6 +321,10 @@
     <message>
         <source>Close</source>
         <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>%1 (received on a day off: the next working day)</source>
+        <translation>%1 (демалыс күні түсті: келесі жұмыс күні)</translation>
     </message>
 </context>
 <context>
@@ -842,6 +886,10 @@ Compare it with the district office (by phone) before you confirm.</source>
     <message>
         <source>Closed</source>
         <translation>Есептен шығарылған</translation>
+    </message>
+    <message>
+        <source>Not forwarded in 3 working days</source>
+        <translation>3 жұмыс күнінде жолданбағандар</translation>
     </message>
     <message>
         <source>Period:</source>

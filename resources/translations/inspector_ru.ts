@@ -211,6 +211,14 @@
         <translation>Канал</translation>
     </message>
     <message>
+        <source>eOtinish number</source>
+        <translation>Номер eOtinish</translation>
+    </message>
+    <message>
+        <source>official number of «Электронные обращения»</source>
+        <translation>официальный номер «Электронных обращений»</translation>
+    </message>
+    <message>
         <source>Topic</source>
         <translation>Тема</translation>
     </message>
@@ -267,6 +275,38 @@
         <translation>Напечатать талон для гражданина (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Term counts from</source>
+        <translation>Срок исчисляется с</translation>
+    </message>
+    <message>
+        <source>Outside our competence: forward within 3 working days</source>
+        <translation>Не по компетенции: перенаправить в течение 3 рабочих дней</translation>
+    </message>
+    <message>
+        <source>Forwarded to</source>
+        <translation>Куда перенаправлено</translation>
+    </message>
+    <message>
+        <source>Extension decided on</source>
+        <translation>Решение о продлении от</translation>
+    </message>
+    <message>
+        <source>Reasons for the extension</source>
+        <translation>Мотивы продления</translation>
+    </message>
+    <message>
+        <source>Extended until</source>
+        <translation>Срок продлён до</translation>
+    </message>
+    <message>
+        <source>Applicant told on</source>
+        <translation>Заявитель извещён</translation>
+    </message>
+    <message>
+        <source>By a reasoned decision of the head, at most two months after receipt; the applicant is told within 3 working days (АППК art. 76 p. 2)</source>
+        <translation>Мотивированным решением руководителя, не более чем до двух месяцев со дня поступления; заявитель извещается в течение 3 рабочих дней (АППК ст. 76 п. 2)</translation>
+    </message>
+    <message>
         <source>New appeal</source>
         <translation>Новое обращение</translation>
     </message>
@@ -281,6 +321,10 @@
     <message>
         <source>Close</source>
         <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>%1 (received on a day off: the next working day)</source>
+        <translation>%1 (поступило в выходной: следующий рабочий день)</translation>
     </message>
 </context>
 <context>
@@ -842,6 +886,10 @@ Compare it with the district office (by phone) before you confirm.</source>
     <message>
         <source>Closed</source>
         <translation>Сняты с учета</translation>
+    </message>
+    <message>
+        <source>Not forwarded in 3 working days</source>
+        <translation>Не перенаправлены за 3 рабочих дня</translation>
     </message>
     <message>
         <source>Period:</source>
