@@ -52,9 +52,9 @@ def test_has_live_index_knows_fields_and_aliases():
 
 def test_refresh_rules_follow_the_references():
     assert affected_by("person") == {"person", "appeal", "preventive_visit", "registration",
-                                     "offence"}
+                                     "offence", "crime_report"}
     assert affected_by("staff") == {"staff", "appeal", "preventive_visit", "registration",
-                                    "offence", "meeting", "feedback"}
+                                    "offence", "meeting", "feedback", "crime_report"}
     # a check visit moves the registration's schedule: registration views refresh
     assert {"preventive_visit", "registration"} <= affected_by("preventive_visit")
     assert affected_by("feedback") == {"feedback"}

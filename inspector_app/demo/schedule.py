@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 SHARES = {  # of the records left after the area passport
-    "person": 0.16, "appeal": 0.22, "visit": 0.36, "offence": 0.08, "registration": 0.025,
-    "meeting": 0.008, "feedback": 0.147,
+    "person": 0.16, "appeal": 0.21, "visit": 0.36, "offence": 0.08, "registration": 0.025,
+    "meeting": 0.008, "feedback": 0.147, "crime_report": 0.01,
 }
 MAX_BUILDINGS = 400
 # Weekday weights (Mon..Sun) of everyday work per kind.
@@ -24,6 +24,7 @@ WEEKDAYS = {
     "visit": (1.0, 1.1, 1.1, 1.1, 1.0, 0.7, 0.2),
     "offence": (0.9, 0.9, 0.9, 1.0, 1.2, 1.5, 1.4),
     "feedback": (1.0, 1.0, 1.0, 1.0, 1.0, 0.4, 0.1),
+    "crime_report": (1.0, 1.0, 1.0, 1.0, 1.1, 1.3, 1.2),
 }
 REGISTRATION_RULES = {  # category: (weight, shortest, longest duration in days)
     "protective_order": (30, 30, 30),

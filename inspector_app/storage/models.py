@@ -220,6 +220,35 @@ class Appeal(SyncedModel):
     """The day the citizen was told of the extension."""
 
 
+class CrimeReport(SyncedModel):
+    """A report or information on a criminal offence in the book of information (КУИ): a
+    statement, a message or an officer's report, registered within its deadline, checked, and
+    closed by a decision (registered in the ЕРДР, handed over, ...). Not an appeal: the Criminal
+    Procedure Code (art. 180) and Prosecutor General's order № 89 govern it, not АППК."""
+
+    received_at = DateTimeField()
+    source = CharField(max_length=32)
+    reporter = ForeignKeyField(Person, null=True, backref="crime_reports")
+    substance = TextField()
+    officer = ForeignKeyField(Staff, backref="crime_reports_received")
+    registration_due = DateTimeField()
+    """Received + the ``kui_registration`` deadline (24 h: unverified reference data)."""
+    registered_at = DateTimeField(null=True)
+    kui_number = CharField(max_length=40, default="")
+    check_due = DateField(null=True)
+    check_extended_until = DateField(null=True)
+    extension_reason = TextField(default="")
+    decision = CharField(max_length=32, null=True)
+    decided_on = DateField(null=True)
+    erdr_number = CharField(max_length=32, default="")
+    handed_to = CharField(max_length=200, default="")
+    handed_on = DateField(null=True)
+    status = CharField(max_length=32)
+    due_at = DateTimeField(null=True)
+    """The next deadline: registration, then the check (extended); None once decided."""
+    search_text = TextField(default="")
+
+
 class PreventiveVisit(SyncedModel):
     """A door-to-door visit, preventive conversation, check of a registered person or raid."""
 
@@ -336,6 +365,7 @@ SYNCED_MODELS: tuple[type[SyncedModel], ...] = (
     Appeal,
     PreventiveVisit,
     Feedback,
+    CrimeReport,
 )
 """Travelling record kinds, in an order where references point to earlier kinds."""
 

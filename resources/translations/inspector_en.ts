@@ -604,6 +604,89 @@
     </message>
 </context>
 <context>
+    <name>CrimeReportForm</name>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hours after receipt: the team&apos;s working figure, not found in the law (unverified reference data the district corrects)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered in the КУИ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>КУИ number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check extended until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grounds for the extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ЕРДР number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit, position, name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New КУИ record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>КУИ record of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DamagedDatabaseDialog</name>
     <message>
         <source>The database is damaged</source>
@@ -976,6 +1059,14 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>КУИ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report of a crime: into the book of information (КУИ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Visit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1072,6 +1163,22 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1092,6 +1199,14 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>overdue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>КУИ: registration and check deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Latest records</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1109,6 +1224,10 @@ Compare it with the district office (by phone) before you confirm.</source>
     </message>
     <message>
         <source>No overdue appeals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No КУИ records waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -604,6 +604,89 @@
     </message>
 </context>
 <context>
+    <name>CrimeReportForm</name>
+    <message>
+        <source>Received</source>
+        <translation>Түсті</translation>
+    </message>
+    <message>
+        <source>How received</source>
+        <translation>Қалай түсті</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Арыз беруші</translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation>Мазмұны</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Қабылдаған</translation>
+    </message>
+    <message>
+        <source>Register by</source>
+        <translation>Тіркеу мерзімі</translation>
+    </message>
+    <message>
+        <source>%1 hours after receipt: the team&apos;s working figure, not found in the law (unverified reference data the district corrects)</source>
+        <translation>Түскен сәттен бастап %1 сағат: топтың жұмыс нормасы, заңнан табылмады (тексерілмеген анықтамалық деректер, аудан түзете алады)</translation>
+    </message>
+    <message>
+        <source>Registered in the КУИ</source>
+        <translation>КУИ-де тіркелді</translation>
+    </message>
+    <message>
+        <source>КУИ number</source>
+        <translation>КУИ нөмірі</translation>
+    </message>
+    <message>
+        <source>Check due</source>
+        <translation>Тексеру мерзімі</translation>
+    </message>
+    <message>
+        <source>Check extended until</source>
+        <translation>Тексеру ұзартылды</translation>
+    </message>
+    <message>
+        <source>Grounds for the extension</source>
+        <translation>Ұзарту негізі</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Шешім</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>Шешім күні</translation>
+    </message>
+    <message>
+        <source>ЕРДР number</source>
+        <translation>СДТБТ нөмірі</translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation>Кімге берілді</translation>
+    </message>
+    <message>
+        <source>unit, position, name</source>
+        <translation>бөлімше, лауазымы, аты-жөні</translation>
+    </message>
+    <message>
+        <source>Handed on</source>
+        <translation>Берілген күні</translation>
+    </message>
+    <message>
+        <source>New КУИ record</source>
+        <translation>Жаңа КУИ жазбасы</translation>
+    </message>
+    <message>
+        <source>КУИ record of {date}</source>
+        <translation>{date} КУИ жазбасы</translation>
+    </message>
+</context>
+<context>
     <name>DamagedDatabaseDialog</name>
     <message>
         <source>The database is damaged</source>
@@ -981,6 +1064,14 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Өтініш</translation>
     </message>
     <message>
+        <source>КУИ</source>
+        <translation>КУИ</translation>
+    </message>
+    <message>
+        <source>A report of a crime: into the book of information (КУИ)</source>
+        <translation>Қылмыс туралы арыз: ақпаратты есепке алу кітабына (КУИ)</translation>
+    </message>
+    <message>
         <source>Visit</source>
         <translation>Аралау</translation>
     </message>
@@ -1077,6 +1168,22 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Тақырыбы</translation>
     </message>
     <message>
+        <source>Deadline</source>
+        <translation>Мерзімі</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Кезең</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Арыз беруші</translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation>Мазмұны</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Күні</translation>
     </message>
@@ -1097,6 +1204,14 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Мерзімі өткен өтініштер</translation>
     </message>
     <message>
+        <source>overdue: %1</source>
+        <translation>мерзімі өткен: %1</translation>
+    </message>
+    <message>
+        <source>КУИ: registration and check deadlines</source>
+        <translation>КУИ: тіркеу және тексеру мерзімдері</translation>
+    </message>
+    <message>
         <source>Latest records</source>
         <translation>Соңғы жазбалар</translation>
     </message>
@@ -1115,6 +1230,10 @@ Compare it with the district office (by phone) before you confirm.</source>
     <message>
         <source>No overdue appeals</source>
         <translation>Мерзімі өткен өтініштер жоқ</translation>
+    </message>
+    <message>
+        <source>No КУИ records waiting</source>
+        <translation>Жұмыстағы КУИ жазбалары жоқ</translation>
     </message>
     <message>
         <source>No records yet</source>

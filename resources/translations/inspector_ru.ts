@@ -604,6 +604,89 @@
     </message>
 </context>
 <context>
+    <name>CrimeReportForm</name>
+    <message>
+        <source>Received</source>
+        <translation>Поступило</translation>
+    </message>
+    <message>
+        <source>How received</source>
+        <translation>Как поступило</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Заявитель</translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation>Содержание</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Принял</translation>
+    </message>
+    <message>
+        <source>Register by</source>
+        <translation>Зарегистрировать до</translation>
+    </message>
+    <message>
+        <source>%1 hours after receipt: the team&apos;s working figure, not found in the law (unverified reference data the district corrects)</source>
+        <translation>%1 ч с момента поступления: рабочая норма команды, в законе не найдена (непроверенные справочные данные, район может исправить)</translation>
+    </message>
+    <message>
+        <source>Registered in the КУИ</source>
+        <translation>Зарегистрировано в КУИ</translation>
+    </message>
+    <message>
+        <source>КУИ number</source>
+        <translation>Номер КУИ</translation>
+    </message>
+    <message>
+        <source>Check due</source>
+        <translation>Срок проверки</translation>
+    </message>
+    <message>
+        <source>Check extended until</source>
+        <translation>Проверка продлена до</translation>
+    </message>
+    <message>
+        <source>Grounds for the extension</source>
+        <translation>Основание продления</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>Дата решения</translation>
+    </message>
+    <message>
+        <source>ЕРДР number</source>
+        <translation>Номер ЕРДР</translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation>Кому передано</translation>
+    </message>
+    <message>
+        <source>unit, position, name</source>
+        <translation>подразделение, должность, ФИО</translation>
+    </message>
+    <message>
+        <source>Handed on</source>
+        <translation>Дата передачи</translation>
+    </message>
+    <message>
+        <source>New КУИ record</source>
+        <translation>Новая запись КУИ</translation>
+    </message>
+    <message>
+        <source>КУИ record of {date}</source>
+        <translation>Запись КУИ от {date}</translation>
+    </message>
+</context>
+<context>
     <name>DamagedDatabaseDialog</name>
     <message>
         <source>The database is damaged</source>
@@ -981,6 +1064,14 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Обращение</translation>
     </message>
     <message>
+        <source>КУИ</source>
+        <translation>КУИ</translation>
+    </message>
+    <message>
+        <source>A report of a crime: into the book of information (КУИ)</source>
+        <translation>Заявление о преступлении: в книгу учета информации (КУИ)</translation>
+    </message>
+    <message>
         <source>Visit</source>
         <translation>Обход</translation>
     </message>
@@ -1077,6 +1168,22 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Тема</translation>
     </message>
     <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Заявитель</translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation>Содержание</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
@@ -1097,6 +1204,14 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Обращения с истекшим сроком</translation>
     </message>
     <message>
+        <source>overdue: %1</source>
+        <translation>просрочено: %1</translation>
+    </message>
+    <message>
+        <source>КУИ: registration and check deadlines</source>
+        <translation>КУИ: сроки регистрации и проверки</translation>
+    </message>
+    <message>
         <source>Latest records</source>
         <translation>Последние записи</translation>
     </message>
@@ -1115,6 +1230,10 @@ Compare it with the district office (by phone) before you confirm.</source>
     <message>
         <source>No overdue appeals</source>
         <translation>Просроченных обращений нет</translation>
+    </message>
+    <message>
+        <source>No КУИ records waiting</source>
+        <translation>Нет записей КУИ в работе</translation>
     </message>
     <message>
         <source>No records yet</source>

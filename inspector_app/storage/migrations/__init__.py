@@ -40,6 +40,9 @@ class Migration:
     package of an older schema fills them in (see :mod:`inspector_app.sync.versions`); a
     travelling column is only ever added, with a default, never removed or renamed
     (``tests/test_sync_versions.py`` holds every migration to this)."""
+    travelling_tables: tuple[str, ...] = ()
+    """Travelling tables this migration creates: a package of an older schema has no member
+    for them (see :func:`inspector_app.sync.versions.tables_added_after`)."""
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -52,7 +55,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "one_index_per_order", m0007_one_index_per_order.up),
     Migration(8, "search_folds_kazakh", m0008_search_folds_kazakh.up),
     Migration(10, "point_databases", m0010_point_databases.up),
-    Migration(12, "paperwork", m0012_paperwork.up, m0012_paperwork.TRAVELLING_COLUMNS),
+    Migration(12, "paperwork", m0012_paperwork.up, m0012_paperwork.TRAVELLING_COLUMNS,
+              m0012_paperwork.TRAVELLING_TABLES),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 
