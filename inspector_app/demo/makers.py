@@ -485,6 +485,8 @@ class RegisterMaker:
             if plan.closed_on else "",
             "notes": "", "inspector": actor.id, "last_check_on": last,
             "next_check_due": next_due(plan.start, last, plan.interval),
+            "reports_per_month": plan.reports_per_month, "extended_until": None,
+            "extension_basis": "",
         }
         rid = self.new_id(moment)
         self.registration_ids[id(plan)] = (rid, person)

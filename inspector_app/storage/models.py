@@ -161,6 +161,13 @@ class Registration(SyncedModel):
     close_reason = CharField(max_length=300, default="")
     notes = TextField(default="")
     search_text = TextField(default="")
+    # migration 0012: domestic violence (protective orders, special requirements)
+    reports_per_month = IntegerField(null=True)
+    """Special requirements: how often the court ordered the person to report (1–4 a month);
+    it sets the check interval."""
+    extended_until = DateField(null=True)
+    """A protective order extended: its new last day."""
+    extension_basis = CharField(max_length=300, default="")
 
 
 class Offence(SyncedModel):

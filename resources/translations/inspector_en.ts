@@ -2157,6 +2157,26 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reports to the police (times a month)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special requirements: the court sets 1 to 4 times a month; the checks follow it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order extended until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basis of the extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breaches (art. 461)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Registered on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2190,6 +2210,10 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
     <message>
         <source>Preventive registration: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

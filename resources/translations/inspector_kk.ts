@@ -2167,6 +2167,26 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>Ескертпе</translation>
     </message>
     <message>
+        <source>Reports to the police (times a month)</source>
+        <translation>ІІО-ға келу (айына)</translation>
+    </message>
+    <message>
+        <source>Special requirements: the court sets 1 to 4 times a month; the checks follow it</source>
+        <translation>Ерекше талаптар: сот айына 1-ден 4 ретке дейін белгілейді; тексерулер соған сәйкес жоспарланады</translation>
+    </message>
+    <message>
+        <source>Order extended until</source>
+        <translation>Нұсқама ұзартылды</translation>
+    </message>
+    <message>
+        <source>Basis of the extension</source>
+        <translation>Ұзарту негізі</translation>
+    </message>
+    <message>
+        <source>Breaches (art. 461)</source>
+        <translation>Бұзушылықтар (461-бап)</translation>
+    </message>
+    <message>
         <source>Registered on</source>
         <translation>Есепке қойылды</translation>
     </message>
@@ -2201,6 +2221,10 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Preventive registration: {name}</source>
         <translation>Профилактикалық есеп: {name}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>жоқ</translation>
     </message>
     <message>
         <source>the first check is due one interval after the registration date</source>

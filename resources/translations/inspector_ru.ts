@@ -2169,6 +2169,26 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>Примечание</translation>
     </message>
     <message>
+        <source>Reports to the police (times a month)</source>
+        <translation>Явка в ОВД (раз в месяц)</translation>
+    </message>
+    <message>
+        <source>Special requirements: the court sets 1 to 4 times a month; the checks follow it</source>
+        <translation>Особые требования: суд устанавливает от 1 до 4 раз в месяц; по ним планируются проверки</translation>
+    </message>
+    <message>
+        <source>Order extended until</source>
+        <translation>Предписание продлено до</translation>
+    </message>
+    <message>
+        <source>Basis of the extension</source>
+        <translation>Основание продления</translation>
+    </message>
+    <message>
+        <source>Breaches (art. 461)</source>
+        <translation>Нарушения (ст. 461)</translation>
+    </message>
+    <message>
         <source>Registered on</source>
         <translation>Поставлен на учет</translation>
     </message>
@@ -2203,6 +2223,10 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Preventive registration: {name}</source>
         <translation>Профилактический учет: {name}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
     </message>
     <message>
         <source>the first check is due one interval after the registration date</source>

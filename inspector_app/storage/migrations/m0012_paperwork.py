@@ -1,4 +1,5 @@
-"""Appeals as АППК art. 76 runs them; the book of information on criminal offences (КУИ).
+"""Appeals as АППК art. 76 runs them; the book of information on criminal offences (КУИ);
+domestic violence on the registrations.
 
 Appeals gain the day the term counts from (``registered_on``: the next working day for one
 received on a day off; NULL on older appeals, whose term counted from the day received), the
@@ -6,6 +7,9 @@ official eOtinish number, the forwarding of an appeal outside the body's compete
 and to whom) and the head's extension of the term (decision day, reasons, new term, the day the
 citizen was told). Every column travels; older packages get the defaults declared in
 ``migrations.MIGRATIONS``.
+
+Registrations gain how often the person under special requirements reports (1–4 a month, set
+by the court: it drives the checks) and a protective order's extension (new last day, basis).
 
 A new travelling table, ``crime_report`` (the КУИ register: who reported what, when and how,
 its registration deadline, the КУИ and ЕРДР numbers or the decision, the check's deadlines and
@@ -28,10 +32,17 @@ APPEAL_COLUMNS = [
     'ALTER TABLE "appeal" ADD COLUMN "extension_notified_on" DATE',
 ]
 
+REGISTRATION_COLUMNS = [
+    'ALTER TABLE "registration" ADD COLUMN "reports_per_month" INTEGER',
+    'ALTER TABLE "registration" ADD COLUMN "extended_until" DATE',
+    'ALTER TABLE "registration" ADD COLUMN "extension_basis" VARCHAR(300) NOT NULL DEFAULT \'\'',
+]
+
 TRAVELLING_COLUMNS = {
     "appeal": {"registered_on": None, "eotinish_number": "", "outside_competence": False,
                "forwarded_to": "", "extended_on": None, "extension_reason": "",
                "extended_until": None, "extension_notified_on": None},
+    "registration": {"reports_per_month": None, "extended_until": None, "extension_basis": ""},
 }
 
 
@@ -79,6 +90,7 @@ CRIME_REPORT = [
 
 
 def up(db) -> None:
-    """Add the appeal columns (no row is rewritten) and create the КУИ register's table."""
-    for statement in APPEAL_COLUMNS + CRIME_REPORT:
+    """Add the appeal and registration columns (no row is rewritten) and create the КУИ
+    register's table."""
+    for statement in APPEAL_COLUMNS + REGISTRATION_COLUMNS + CRIME_REPORT:
         db.execute_sql(statement)
