@@ -149,3 +149,11 @@ def test_the_register_exports_to_a_spreadsheet_named_without_forbidden_character
     assert export_register(services, REGISTERS["crime-reports"], Filters(), out) == 1
     book = load_workbook(out)
     assert ":" not in book.sheetnames[0] and book.sheetnames[0].startswith("КУИ")
+
+
+def test_the_deadline_counts_come_in_one_query(services, person):
+    report = services.crime_reports.create(report_data(person, received_at="2026-11-23 09:00"))
+    services.crime_reports.create(report_data(person, received_at="2026-11-25 08:00"))
+    assert services.crime_reports.deadline_counts() == (2, 1)
+    services.crime_reports.update(report.id, {"decision": "no_offence"})
+    assert services.crime_reports.deadline_counts() == (1, 0)

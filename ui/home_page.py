@@ -120,8 +120,8 @@ def collect(services: Services, lang: str) -> HomeData:
 
     now = services.clock.now_local()
     waiting = services.crime_reports.deadlines()
-    data.crime_reports_total = waiting.count()
-    data.crime_reports_overdue = services.crime_reports.overdue(now).count()
+    data.crime_reports_total, data.crime_reports_overdue = \
+        services.crime_reports.deadline_counts(now)
     reports = list(waiting.limit(LIST_LIMIT))
     reporters = services.persons.full_names([r.reporter_id for r in reports if r.reporter_id])
     for report in reports:

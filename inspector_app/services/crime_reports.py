@@ -15,6 +15,8 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from peewee import fn
+
 from inspector_app.services.people import full_name
 from inspector_app.services.records import RecordService
 from inspector_app.storage.models import CrimeReport, Person
@@ -116,6 +118,14 @@ class CrimeReportService(RecordService):
         return (self.live().where((CrimeReport.status != "decided")
                                   & CrimeReport.due_at.is_null(False))
                 .order_by(CrimeReport.due_at))
+
+    def deadline_counts(self, now: datetime | None = None) -> tuple[int, int]:
+        """(open records with a deadline, of which overdue), in one query."""
+        now = now or self.services.clock.now_local()
+        total, overdue = (self.deadlines().order_by()
+                          .select(fn.COUNT(CrimeReport.id), fn.SUM(CrimeReport.due_at < now))
+                          .tuples().get())
+        return total, overdue or 0
 
     def overdue(self, now: datetime | None = None):
         """Open КУИ records whose deadline has passed, the longest overdue first."""
