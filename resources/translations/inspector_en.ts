@@ -283,7 +283,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Forwarded to</source>
+        <source>Receiving body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why extended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New term, extended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -291,15 +299,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reasons for the extension</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extended until</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Applicant told on</source>
+        <source>Citizen notified (day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -283,23 +283,23 @@
         <translation>Құзыретке жатпайды: 3 жұмыс күні ішінде қайта жолдау</translation>
     </message>
     <message>
-        <source>Forwarded to</source>
+        <source>Receiving body</source>
         <translation>Қайда жолданды</translation>
+    </message>
+    <message>
+        <source>Why extended</source>
+        <translation>Ұзарту себептері</translation>
+    </message>
+    <message>
+        <source>New term, extended</source>
+        <translation>Ұзартылған мерзім</translation>
     </message>
     <message>
         <source>Extension decided on</source>
         <translation>Ұзарту туралы шешім күні</translation>
     </message>
     <message>
-        <source>Reasons for the extension</source>
-        <translation>Ұзарту себептері</translation>
-    </message>
-    <message>
-        <source>Extended until</source>
-        <translation>Ұзартылған мерзім</translation>
-    </message>
-    <message>
-        <source>Applicant told on</source>
+        <source>Citizen notified (day)</source>
         <translation>Өтініш берушіге хабарланды</translation>
     </message>
     <message>

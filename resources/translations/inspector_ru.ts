@@ -283,23 +283,23 @@
         <translation>Не по компетенции: перенаправить в течение 3 рабочих дней</translation>
     </message>
     <message>
-        <source>Forwarded to</source>
-        <translation>Куда перенаправлено</translation>
+        <source>Receiving body</source>
+        <translation>Орган-получатель</translation>
+    </message>
+    <message>
+        <source>Why extended</source>
+        <translation>Мотивы продления</translation>
+    </message>
+    <message>
+        <source>New term, extended</source>
+        <translation>Срок продлён до</translation>
     </message>
     <message>
         <source>Extension decided on</source>
         <translation>Решение о продлении от</translation>
     </message>
     <message>
-        <source>Reasons for the extension</source>
-        <translation>Мотивы продления</translation>
-    </message>
-    <message>
-        <source>Extended until</source>
-        <translation>Срок продлён до</translation>
-    </message>
-    <message>
-        <source>Applicant told on</source>
+        <source>Citizen notified (day)</source>
         <translation>Заявитель извещён</translation>
     </message>
     <message>

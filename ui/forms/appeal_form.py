@@ -91,17 +91,17 @@ class AppealForm(RecordForm):
             "outside_competence", "",
             CheckField(self.tr("Outside our competence: forward within 3 working days")),
             column=2)
-        self.forwarded_to = self.add_field("forwarded_to", self.tr("Forwarded to"),
+        self.forwarded_to = self.add_field("forwarded_to", self.tr("Receiving body"),
                                            LineField(), column=2)
         self.forwarded_to.setMaxLength(300)
         self.extended_on = self.add_field("extended_on", self.tr("Extension decided on"),
                                           DateField(), column=2)
         self.extension_reason = self.add_field(
-            "extension_reason", self.tr("Reasons for the extension"), TextArea(2), column=2)
-        self.extended_until = self.add_field("extended_until", self.tr("Extended until"),
+            "extension_reason", self.tr("Why extended"), TextArea(2), column=2)
+        self.extended_until = self.add_field("extended_until", self.tr("New term, extended"),
                                              DateField(), column=2)
         self.extension_notified_on = self.add_field(
-            "extension_notified_on", self.tr("Applicant told on"), DateField(), column=2)
+            "extension_notified_on", self.tr("Citizen notified (day)"), DateField(), column=2)
         self.extended_until.setToolTip(self.tr(
             "By a reasoned decision of the head, at most two months after receipt; the "
             "applicant is told within 3 working days (АППК art. 76 p. 2)"))
