@@ -280,7 +280,7 @@
     </message>
     <message>
         <source>Outside our competence: forward within 3 working days</source>
-        <translation>Құзыретке жатпайды: 3 жұмыс күні ішінде қайта жолдау</translation>
+        <translation>Құзыретке жатпайды: 3 жұмыс күнінде жолдау</translation>
     </message>
     <message>
         <source>Receiving body</source>

@@ -280,7 +280,7 @@
     </message>
     <message>
         <source>Outside our competence: forward within 3 working days</source>
-        <translation>Не по компетенции: перенаправить в течение 3 рабочих дней</translation>
+        <translation>Не по компетенции: перенаправить за 3 раб. дня</translation>
     </message>
     <message>
         <source>Receiving body</source>
