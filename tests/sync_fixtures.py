@@ -164,6 +164,10 @@ def fill_point(point) -> dict[str, str]:
     point.appeals.update(appeal.id, {"decision": "satisfied"})
     meeting = point.meetings.create(meeting_data())
     point.feedback.create(feedback_data(meeting=meeting.id))
+    point.crime_reports.create({"received_at": "2026-11-24 22:10", "source": "written_statement",
+                                "reporter": p2.id, "substance": "Украден велосипед",
+                                "registered_at": "2026-11-25 09:00",
+                                "kui_number": "264000031000123", "check_due": "2026-12-04"})
     point.meetings.delete(meeting.id)  # feedback still names the tombstoned meeting
     point.visits.delete(visit.id)
     point.persons.update(p2.id, {"phone": "+7 701 555 44 33"})

@@ -315,6 +315,7 @@ def test_every_message_code_in_the_core_has_three_languages():
 
 
 def test_every_record_field_has_a_label():
+    from inspector_app.kinds import KIND_OF_MODEL
     from inspector_app.messages import has_message
     from inspector_app.services.records import _STAMP_FIELDS
     from inspector_app.storage.models import SYNCED_MODELS
@@ -322,8 +323,7 @@ def test_every_record_field_has_a_label():
     hidden = _STAMP_FIELDS | {"sort_name", "sort_key", "password_hash"}
     missing = []
     for model in SYNCED_MODELS:
-        kind = {"PreventiveVisit": "preventive_visit"}.get(model.__name__,
-                                                           model.__name__.lower())
+        kind = KIND_OF_MODEL[model].slug
         for field in model._meta.sorted_fields:
             if field.name not in hidden and not (has_message(f"field.{kind}.{field.name}")
                                                  or has_message(f"field.any.{field.name}")):

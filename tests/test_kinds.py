@@ -57,9 +57,9 @@ def test_views_refresh_for_the_kinds_they_refer_to():
         return {slug for slug in KINDS if changes.shows(slug)}
 
     assert shown_by("person") == {"person", "appeal", "preventive_visit", "registration",
-                                  "offence"}
+                                  "offence", "crime_report"}
     assert shown_by("staff") == {"staff", "appeal", "preventive_visit", "registration",
-                                 "offence", "meeting", "feedback"}
+                                 "offence", "meeting", "feedback", "crime_report"}
     assert shown_by("feedback") == {"feedback"}
     # the area passport shows each address's КСК/ОСИ
     assert "address" in shown_by("organisation")

@@ -117,6 +117,19 @@ def fill(services):
                                                inspector=second, comment="Спасибо")).id,
         services.feedback.create(feedback_data(collected_at="2026-11-23 19:00", rating=4)).id,
     ]
+    ids["crime-reports"] = [
+        services.crime_reports.create({
+            "received_at": "2026-10-04 21:00", "source": "written_statement",
+            "reporter": yolkina.id, "substance": "Украден телефон"}).id,
+        services.crime_reports.create({
+            "received_at": "2026-11-12 08:00", "source": "official_report",
+            "substance": "Драка у магазина", "officer": second,
+            "registered_at": "2026-11-12 10:00", "kui_number": "264000031000002",
+            "check_due": "2026-11-20"}).id,
+        services.crime_reports.create({
+            "received_at": "2026-11-22 14:00", "source": "phone_102",
+            "substance": "Повреждён автомобиль", "decision": "no_offence"}).id,
+    ]
     ids["persons"] = [yolkina.id, aliev.id, bekova.id]
     return {"ids": ids, "second": second, "first": first}
 
@@ -196,6 +209,8 @@ def test_code_filter(services, data, name, code, expected):
     ("registrations", "closed", [2]),
     ("offences", "drawn_up", [0]), ("offences", "considered", [1, 2]),
     ("offences", "terminated", []),
+    ("crime-reports", "received", [0]), ("crime-reports", "in_check", [1]),
+    ("crime-reports", "decided", [2]), ("crime-reports", "overdue", [0, 1]),
 ])
 def test_status_filter(services, data, name, status, expected):
     ids = data["ids"][name]

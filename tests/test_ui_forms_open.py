@@ -18,7 +18,7 @@ from ui.i18n import install_language
 from ui.kinds import FORM_KINDS
 
 KINDS = {"appeal", "preventive_visit", "registration", "offence", "meeting", "feedback",
-         "person", "address", "organisation", "staff"}
+         "person", "address", "organisation", "staff", "crime_report"}
 
 
 @pytest.fixture

@@ -67,7 +67,7 @@ def test_the_main_screens_stay_usable_at_1024x768(qtbot, ctx, tmp_path):
     window.show()
     qtbot.waitUntil(lambda: window.home.data is not None, timeout=10_000)
     home = window.home
-    for records in (home.checks, home.overdue, home.recent):
+    for records in (home.checks, home.overdue, home.kui, home.recent):
         assert records.isVisible() and records.viewport().height() >= 3 * 18
         assert records.viewport().width() >= 300
     assert window.width() <= 1024  # no page widens the window

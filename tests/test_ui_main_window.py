@@ -28,8 +28,8 @@ def test_window_opens_on_the_home_page_with_every_register(qtbot, ctx):
     window = open_window(qtbot, ctx)
     assert window.current_page() is window.home
     keys = [page.key for page in window.pages]
-    assert keys == ["home", "appeals", "preventive-visits", "registrations", "offences",
-                    "meetings", "feedback", "persons", "area", "reports"]
+    assert keys == ["home", "appeals", "crime-reports", "preventive-visits", "registrations",
+                    "offences", "meetings", "feedback", "persons", "area", "reports"]
     assert set(REGISTERS) <= set(keys)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert "Прием граждан и обращения" in titles and "Граждане" in titles
@@ -158,7 +158,7 @@ def test_switching_the_language_changes_the_texts(qtbot, ctx):
     ctx.set_language("en")
     assert window.nav.item(1).text() == "Citizen visits and appeals"
     qtbot.waitUntil(lambda: [b.text() for b in buttons.values()] == [
-        "Appeal", "Visit", "Registration", "Protocol", "Meeting", "Survey answer"])
+        "Appeal", "КУИ", "Visit", "Registration", "Protocol", "Meeting", "Survey answer"])
     assert window.file_menu.title() == "&File"
 
 

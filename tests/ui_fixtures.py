@@ -2,7 +2,8 @@
 
 The clock stands at 2026-11-25 10:30 (conftest). The seed holds, among others: two appeals
 received today, one appeal past its due date, a registration whose check is overdue and one
-due within the week, and an address not visited this year.
+due within the week, an address not visited this year and a КУИ statement not registered in
+its 24 hours.
 """
 
 from __future__ import annotations
@@ -87,6 +88,9 @@ def seed(services) -> dict[str, str]:
     services.feedback.create({"collected_at": "2026-11-18 19:00", "rating": 4,
                               "trusts_police": True, "concerns": ["theft"],
                               "comment": "Участковый приходит редко"})
+    ids["crime_report_overdue"] = services.crime_reports.create({
+        "received_at": "2026-11-23 21:15", "source": "written_statement",
+        "reporter": people[3].id, "substance": "Украден велосипед из подъезда"}).id
     return ids
 
 

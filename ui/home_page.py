@@ -1,7 +1,8 @@
 """The home page: the inspector's day at a glance.
 
 Today's and this month's figures per register, the preventive-registration checks due or
-overdue (the to-do list), appeals past their due date and the latest records. A line of the
+overdue (the to-do list), appeals past their due date, the КУИ records waiting for their
+registration or check (the overdue first) and the latest records. A line of the
 to-do list records that check (a new check visit of the person, prefilled); every other line
 opens its record; a right-click offers the same and "Open the registration". Everything is
 read in one background job, so the window shows at once.
@@ -74,6 +75,9 @@ class HomeData:
     checks_overdue: int = 0
     overdue_appeals: list[Line] = field(default_factory=list)
     overdue_total: int = 0
+    crime_reports: list[Line] = field(default_factory=list)
+    crime_reports_total: int = 0
+    crime_reports_overdue: int = 0
     recent: list[Line] = field(default_factory=list)
 
 
@@ -114,6 +118,21 @@ def collect(services: Services, lang: str) -> HomeData:
         cells = tuple(format_value(row.get(key), columns[key], cats, lang)
                       for key in ("due_date", "talon_number", "applicant", "topic"))
         data.overdue_appeals.append(Line(cells, "appeal", row["id"], True))
+
+    now = services.clock.now_local()
+    waiting = services.crime_reports.deadlines()
+    data.crime_reports_total, data.crime_reports_overdue = \
+        services.crime_reports.deadline_counts(now)
+    reports = list(waiting.limit(LIST_LIMIT))
+    reporters = services.persons.full_names([r.reporter_id for r in reports if r.reporter_id])
+    for report in reports:
+        who = reporters.get(report.reporter_id) or cats.title("crime_report_sources",
+                                                              report.source, lang)
+        data.crime_reports.append(Line(
+            (report.due_at.strftime("%d.%m.%Y %H:%M"),
+             cats.title("crime_report_statuses", report.status, lang), who,
+             report.substance.splitlines()[0]),
+            "crime_report", report.id, report.due_at < now))
 
     recent: list[tuple[datetime, Line]] = []
     for slug in DATED_KINDS:
@@ -271,21 +290,23 @@ class HomePage(QWidget):
             card.sig_clicked.connect(lambda *_args, n=name: self.sig_show_register.emit(n))
             self.figure_cards[name] = card
         self._card_columns = 0
-        self._place_cards(3)
+        self._place_cards((len(FIGURE_REGISTERS) + 1) // 2)
         # The cards re-flow with the width (resizeEvent), so their row never sets a minimum.
         self.figures_box.setSizePolicy(QSizePolicy.Policy.Ignored,
                                        QSizePolicy.Policy.Preferred)
 
         self.checks_box, self.checks = self._list_box(4, self.record_check)
         self.overdue_box, self.overdue = self._list_box(4, self.open_record)
+        self.kui_box, self.kui = self._list_box(4, self.open_record)
         self.recent_box, self.recent = self._list_box(3, self.open_record)
 
         grid = QGridLayout()
         grid.addWidget(self.checks_box, 0, 0)
         grid.addWidget(self.overdue_box, 0, 1)
-        grid.addWidget(self.recent_box, 1, 0, 1, 2)
-        grid.setRowStretch(0, 1)
-        grid.setRowStretch(1, 1)
+        grid.addWidget(self.kui_box, 1, 0, 1, 2)
+        grid.addWidget(self.recent_box, 2, 0, 1, 2)
+        for row in range(3):
+            grid.setRowStretch(row, 1)
         content = QWidget(self)
         layout = QVBoxLayout(content)
         header = QHBoxLayout()
@@ -309,7 +330,7 @@ class HomePage(QWidget):
         self.retranslate()
 
     def _place_cards(self, columns: int) -> None:
-        """Cards in one row on a wide window, in two rows of three on a narrow one."""
+        """Cards in one row on a wide window, in two rows on a narrow one."""
         if columns == self._card_columns:
             return
         self._card_columns = columns
@@ -321,8 +342,9 @@ class HomePage(QWidget):
             self.cards_grid.setColumnStretch(column, 1 if column < columns else 0)
 
     def resizeEvent(self, event) -> None:
-        wide = event.size().width() >= self.fontMetrics().averageCharWidth() * 130
-        self._place_cards(len(FIGURE_REGISTERS) if wide else 3)
+        cards = len(FIGURE_REGISTERS)
+        wide = event.size().width() >= self.fontMetrics().averageCharWidth() * 22 * cards
+        self._place_cards(cards if wide else (cards + 1) // 2)
         super().resizeEvent(event)
 
     def _list_box(self, columns: int, on_open: Callable[[str, str], None]
@@ -355,6 +377,7 @@ class HomePage(QWidget):
         if not self.may_record_checks():
             self.checks.menu_actions = self.checks.menu_actions[1:]
         self.overdue.menu_actions = [(open_text, self.open_record)]
+        self.kui.menu_actions = [(open_text, self.open_record)]
         self.recent.menu_actions = [(open_text, self.open_record)]
         self.figures_box.setTitle(self.tr("Figures: today and this month"))
         for name, card in self.figure_cards.items():
@@ -365,6 +388,8 @@ class HomePage(QWidget):
                                      self.tr("Category"), self.tr("Last check")])
         self.overdue.setHeaderLabels([self.tr("Due date"), self.tr("Talon"),
                                       self.tr("Applicant"), self.tr("Topic")])
+        self.kui.setHeaderLabels([self.tr("Deadline"), self.tr("Stage"), self.tr("Reported by"),
+                                  self.tr("Substance")])
         self.recent.setHeaderLabels([self.tr("Date"), self.tr("Register"), self.tr("Record")])
         self._show_box_titles()
         if self.data is not None:
@@ -378,6 +403,10 @@ class HomePage(QWidget):
                                  + (f" ({checks})" if data else ""))
         self.overdue_box.setTitle(self.tr("Appeals past their due date")
                                   + (f" ({overdue})" if data else ""))
+        kui = (f" ({data.crime_reports_total}, "
+               + self.tr("overdue: %1").replace("%1", group_thousands(
+                   data.crime_reports_overdue)) + ")") if data else ""
+        self.kui_box.setTitle(self.tr("КУИ: registration and check deadlines") + kui)
         self.recent_box.setTitle(self.tr("Latest records"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -451,6 +480,7 @@ class HomePage(QWidget):
         data = self.data
         self.checks.set_lines(data.checks, self.tr("No checks due this week"))
         self.overdue.set_lines(data.overdue_appeals, self.tr("No overdue appeals"))
+        self.kui.set_lines(data.crime_reports, self.tr("No КУИ records waiting"))
         self.recent.set_lines(data.recent, self.tr("No records yet"))
 
     def status_text(self) -> str:

@@ -18,6 +18,7 @@ from inspector_app.kinds import KINDS
 from ui.forms.address_form import AddressForm
 from ui.forms.appeal_form import AppealForm
 from ui.forms.base_form import RecordForm
+from ui.forms.crime_report_form import CrimeReportForm
 from ui.forms.feedback_form import FeedbackForm
 from ui.forms.meeting_form import MeetingForm
 from ui.forms.offence_form import OffenceForm
@@ -52,6 +53,10 @@ UI_KINDS: dict[str, UiKind] = {ui.slug: ui for ui in (
         AppealForm, ("talon_number", "applicant", "topic"),
         QT_TRANSLATE_NOOP("HomePage", "Appeal"),
         QT_TRANSLATE_NOOP("HomePage", "Receive a citizen: a new appeal with a talon")),
+    UiKind(
+        CrimeReportForm, ("source", "reporter", "kui_number"),
+        QT_TRANSLATE_NOOP("HomePage", "КУИ"),
+        QT_TRANSLATE_NOOP("HomePage", "A report of a crime: into the book of information (КУИ)")),
     UiKind(
         VisitForm, ("kind", "address_text", "person"),
         QT_TRANSLATE_NOOP("HomePage", "Visit"),

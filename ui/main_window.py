@@ -208,8 +208,10 @@ class MainWindow(QMainWindow):
         self.page_actions: list[QAction] = []
         for number, page in enumerate(self.pages):
             action = QAction(page.item.icon(), page.title(), self)
-            if number < 10:  # Ctrl+1 … Ctrl+9, then Ctrl+0 (the reports in a point)
-                action.setShortcut(QKeySequence(f"Ctrl+{(number + 1) % 10}"))
+            if number < 9:  # Ctrl+1 … Ctrl+9, and Ctrl+0 the reports (past the ninth page)
+                action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            elif page.key == "reports":
+                action.setShortcut(QKeySequence("Ctrl+0"))
             action.triggered.connect(lambda *_args, n=number: self.nav.setCurrentRow(n))
             self.view_menu.addAction(action)
             self.page_actions.append(action)

@@ -1,4 +1,5 @@
-"""`search` and `check`: find persons and records; verify the database."""
+"""`search`, `check` and `retention`: find persons and records; verify the database; list
+the records kept past their register's retention period."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ import argparse
 
 from inspector_app.errors import DatabaseDamaged
 from inspector_app.faults import clear_damage, record_damage
+from inspector_app.kinds import KINDS
+from inspector_app.messages import translate
 from inspector_app.protection.integrity import audit_entry_count, check_database
 from inspector_app.queries.registers import REGISTERS, Filters
 from inspector_app.services.people import full_name
+from inspector_app.services.retention import past_retention
 
 
 def register(commands) -> None:
@@ -18,6 +22,9 @@ def register(commands) -> None:
     p.set_defaults(handler=run_search)
     p = commands.add_parser("check", help="verify integrity, foreign keys and the audit trail")
     p.set_defaults(handler=run_check, works_when_damaged=True)
+    p = commands.add_parser("retention",
+                            help="records kept past their register's retention period")
+    p.set_defaults(handler=run_retention)
 
 
 def run_search(args: argparse.Namespace, ctx) -> int:
@@ -55,4 +62,18 @@ def run_check(args: argparse.Namespace, ctx) -> int:
         return 1
     clear_damage(ctx.db_path)  # sound again (e.g. repaired by hand): writes are allowed
     ctx.out(ctx.t("check.ok", entries=audit_entry_count()))
+    return 0
+
+
+def run_retention(args: argparse.Namespace, ctx) -> int:
+    services = ctx.services()
+    for past in past_retention(services):
+        register = REGISTERS[KINDS[past.kind].register]
+        ctx.out(ctx.t(
+            "retention.line", register=ctx.t(register.title), count=past.count,
+            years=past.years, field=translate(f"field.{past.kind}.{past.counted_from}",
+                                              ctx.lang),
+            cutoff=past.cutoff.strftime("%d.%m.%Y"),
+            oldest=past.oldest.strftime("%d.%m.%Y") if past.oldest else "—",
+            status=ctx.t(f"retention.status.{past.status}")))
     return 0

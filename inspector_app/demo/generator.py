@@ -110,6 +110,8 @@ class PointHistory(RegisterMaker):
                               day_weights(days, "offence", rng, today_share), rng),
             "feedback": spread(counts["feedback"] - at_meetings,
                                day_weights(days, "feedback", rng, today_share), rng),
+            "crime_report": spread(counts["crime_report"],
+                                   day_weights(days, "crime_report", rng, today_share), rng),
         }
         self.appeals_left = counts["appeal"]
         # Occasions to meet a person (first guess; re-estimated from the pace as days pass).
@@ -265,6 +267,8 @@ class PointHistory(RegisterMaker):
             at(self.moment(day, *hours), self.visit, kind)
         for _ in range(self.per_day["feedback"][index]):
             at(self.moment(day, 17, 20), self.feedback, None)
+        for _ in range(self.per_day["crime_report"][index]):
+            at(self.moment(day, 8, 23.5), self.crime_report, None)
         while (self.registration_index < len(self.registrations)
                and self.registrations[self.registration_index].created <= day):
             plan = self.registrations[self.registration_index]

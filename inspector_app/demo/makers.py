@@ -18,13 +18,15 @@ from inspector_app.demo import texts
 from inspector_app.demo.world import DemoPerson, record_id, short_name
 from inspector_app.domain.sanctions import AMOUNT_FIELDS, CONSIDERED, COURT_REFERRAL, PartSanctions
 from inspector_app.domain.text import search_text
-from inspector_app.services.appeals import appeal_search_parts
+from inspector_app.services.appeals import FORWARDED, appeal_search_parts
+from inspector_app.services.crime_reports import crime_report_search_parts, stage
 from inspector_app.services.numbering import format_number
 from inspector_app.services.offences import fine_in_tenge, offence_search_parts
 from inspector_app.services.registrations import next_due, registration_search_parts
 from inspector_app.services.visits import visit_search_parts
 from inspector_app.storage.models import (
     Appeal,
+    CrimeReport,
     Feedback,
     Meeting,
     Offence,
@@ -102,6 +104,15 @@ _RATING = Weighted((index, weight) for index, (_, weight, _) in enumerate(RATING
 _CONCERNS = Weighted(CONCERNS)
 _FINDINGS = Weighted(texts.FINDING_WEIGHTS)
 CHANNEL_CHOICE = Weighted(CHANNELS)
+FORWARDED_TO = ("Акимат города Атырау", "Отдел образования города Атырау",
+                "Управление жилищной инспекции", "Отдел ветеринарии",
+                "Департамент санитарно-эпидемиологического контроля")
+KUI_SOURCES = Weighted((("written_statement", 40), ("oral_statement", 15), ("phone_102", 30),
+                        ("official_report", 10), ("from_appeal", 5)))
+KUI_DECISIONS = Weighted((("erdr_registered", 55), ("by_jurisdiction", 15),
+                          ("administrative", 15), ("attached", 5), ("no_offence", 10)))
+KUI_CHECK_DAYS = 10
+"""The check's last day the demo records (no source gives a term: the officer enters it)."""
 
 
 class RegisterMaker:
@@ -184,6 +195,12 @@ class RegisterMaker:
         if due is None:
             due = self.due_dates[received_on] = self.services.appeals.due_date(received_on)
         decision, resolved_on = self.decide(topic, moment, due)
+        forwarded_to = ""
+        if decision == FORWARDED:  # outside competence: its own 3 working days
+            due = self.services.appeals.due_date(received_on, True)
+            forwarded_to = rng.choice(FORWARDED_TO)
+            if resolved_on is not None and resolved_on > due and rng.random() < 0.8:
+                resolved_on = due
         offence_id, erdr = None, ""
         if decision == "protocol_drawn_up":
             offence_id = self.linked_offence(topic, moment, applicant)
@@ -208,7 +225,11 @@ class RegisterMaker:
             "decision": decision, "officer": officer.id,
             "executor": executor.id if decision else None, "due_date": due,
             "resolved_on": resolved_on, "offence": offence_id, "erdr_number": erdr,
-            "status": status,
+            "status": status, "outside_competence": decision == FORWARDED,
+            "forwarded_to": forwarded_to,
+            "registered_on": self.services.appeals.registration_day(received_on),
+            "eotinish_number": f"ЖТ-{year}-{rng.randrange(10 ** 6, 10 ** 7)}"
+            if channel == "online" else "",
             "talon_number": format_number(self.point_code, "talon", year, self.talons[year]),
         }
         self.add(Appeal, self.new_id(moment), values,
@@ -239,6 +260,47 @@ class RegisterMaker:
         if rng.random() < 0.12:
             days = min(age, (due - received_on).days + rng.randint(1, 10))
         return decision, received_on + timedelta(days=days)
+
+    # -- the book of information (КУИ) ----------------------------------------------------
+    def crime_report(self, moment: datetime, _plan=None) -> None:
+        """A report of a crime: registered within a day, checked, decided when old enough."""
+        rng = self.rng
+        today = self.period.today
+        source = KUI_SOURCES.pick(rng)
+        needs_person = self.catalogues.get("crime_report_sources", source).extra.get(
+            "needs_person")
+        reporter = self.pick(moment) if needs_person or rng.random() < 0.3 else None
+        officer = self.anyone()
+        due = self.services.crime_reports.registration_due(moment)
+        registered = moment + timedelta(minutes=rng.randint(30, 1200))
+        age = (today - moment.date()).days
+        if registered.date() > today or (age < 1 and rng.random() < 0.5):
+            registered = None
+        check_due = registered.date() + timedelta(days=KUI_CHECK_DAYS) if registered else None
+        decision = decided_on = None
+        if registered is not None and (age > KUI_CHECK_DAYS or rng.random() < age / 12):
+            decision = KUI_DECISIONS.pick(rng)
+            decided_on = min(today, registered.date() + timedelta(days=rng.randint(0, 9)))
+        erdr = (f"{moment:%y}{rng.randrange(10 ** 12, 10 ** 13)}"
+                if decision == "erdr_registered" else "")
+        status, due_at = stage(due, registered, check_due, decision is not None)
+        substance = rng.choice(texts.APPEAL_SUBSTANCE["theft_fraud"]
+                               + texts.APPEAL_SUBSTANCE["crime_report"]).format(
+            flat=rng.randint(1, 80), street="ул. Абая")
+        values = {
+            "received_at": moment, "source": source,
+            "reporter": reporter.id if reporter else None, "substance": substance,
+            "officer": officer.id, "registration_due": due, "registered_at": registered,
+            "kui_number": f"{moment:%y}{rng.randrange(10 ** 12, 10 ** 13)}" if registered
+            else "", "check_due": check_due, "check_extended_until": None,
+            "extension_reason": "", "decision": decision, "decided_on": decided_on,
+            "erdr_number": erdr,
+            "handed_to": "СО УП г. Атырау" if decision in ("erdr_registered", "by_jurisdiction")
+            else "", "handed_on": decided_on if decision == "erdr_registered" else None,
+            "status": status, "due_at": due_at,
+        }
+        self.add(CrimeReport, self.new_id(moment), values,
+                 crime_report_search_parts(values, reporter), officer, moment)
 
     # -- offences -------------------------------------------------------------------------
     def standalone_article(self) -> str:
@@ -427,6 +489,8 @@ class RegisterMaker:
             if plan.closed_on else "",
             "notes": "", "inspector": actor.id, "last_check_on": last,
             "next_check_due": next_due(plan.start, last, plan.interval),
+            "reports_per_month": plan.reports_per_month, "extended_until": None,
+            "extension_basis": "",
         }
         rid = self.new_id(moment)
         self.registration_ids[id(plan)] = (rid, person)

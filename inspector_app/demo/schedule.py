@@ -13,9 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from inspector_app.services.appeals import add_months
+from inspector_app.services.registrations import interval_for_reports
+
 SHARES = {  # of the records left after the area passport
-    "person": 0.16, "appeal": 0.22, "visit": 0.36, "offence": 0.08, "registration": 0.025,
-    "meeting": 0.008, "feedback": 0.147,
+    "person": 0.16, "appeal": 0.21, "visit": 0.36, "offence": 0.08, "registration": 0.025,
+    "meeting": 0.008, "feedback": 0.147, "crime_report": 0.01,
 }
 MAX_BUILDINGS = 400
 # Weekday weights (Mon..Sun) of everyday work per kind.
@@ -24,6 +27,7 @@ WEEKDAYS = {
     "visit": (1.0, 1.1, 1.1, 1.1, 1.0, 0.7, 0.2),
     "offence": (0.9, 0.9, 0.9, 1.0, 1.2, 1.5, 1.4),
     "feedback": (1.0, 1.0, 1.0, 1.0, 1.0, 0.4, 0.1),
+    "crime_report": (1.0, 1.0, 1.0, 1.0, 1.1, 1.3, 1.2),
 }
 REGISTRATION_RULES = {  # category: (weight, shortest, longest duration in days)
     "protective_order": (30, 30, 30),
@@ -105,6 +109,8 @@ class RegistrationPlan:
     closed_on: date | None
     close_reason_index: int
     checks: list[date] = field(default_factory=list)
+    reports_per_month: int | None = None
+    """Special requirements: how often the court ordered the person to report."""
 
 
 def plan_registrations(count: int, days: list[date], intervals: dict[str, int],
@@ -121,7 +127,8 @@ def plan_registrations(count: int, days: list[date], intervals: dict[str, int],
     for _ in range(count):
         category = rng.choices(categories, weights)[0]
         _, shortest, longest = REGISTRATION_RULES[category]
-        if rng.random() < 0.15 and category != "protective_order":
+        court_set = category == "special_requirements"  # 3–12 months, 1–4 reports a month
+        if rng.random() < 0.15 and category != "protective_order" and not court_set:
             created = first + timedelta(days=rng.randrange(0, min(7, len(days))))
             start = created - timedelta(days=rng.randrange(1, 700))
         else:
@@ -130,13 +137,19 @@ def plan_registrations(count: int, days: list[date], intervals: dict[str, int],
         if end <= created:
             end = created + timedelta(days=rng.randint(30, 365))
         interval = intervals[category]
+        reports = None
+        if court_set:
+            end = add_months(start, rng.randint(3, 12))
+            reports = rng.randint(1, 4)
+            interval = interval_for_reports(reports)
         closed_on, reason = None, 0
         if rng.random() < 0.08 and (today - created).days > 40:
             closed_on = created + timedelta(days=rng.randrange(30, (today - created).days))
             reason = rng.randrange(1, 4)
         elif end <= today:
             closed_on = min(today, end + timedelta(days=rng.randrange(0, 4)))
-        plan = RegistrationPlan(category, start, created, end, interval, closed_on, reason)
+        plan = RegistrationPlan(category, start, created, end, interval, closed_on, reason,
+                                reports_per_month=reports)
         stop = closed_on or today
         if closed_on is None and rng.random() < 0.15:
             stop = today - timedelta(days=rng.randint(interval + 3, interval * 3 + 3))

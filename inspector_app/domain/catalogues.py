@@ -18,6 +18,8 @@ from inspector_app.paths import resource
 from inspector_app.storage.models import CatalogueItem, CatalogueVersion, MrpRate
 
 MRP_CATALOGUE = "mrp_rates"
+DEADLINES = "deadlines"
+"""Legal deadlines: value, unit and the act, article, edition and status of each."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,14 @@ class Catalogues:
             return ""
         item = self.get(catalogue, code)
         return item.title(lang) if item else code
+
+    def deadline(self, code: str) -> int:
+        """The value of the legal deadline ``code`` in its unit (the ``deadlines`` catalogue);
+        KeyError when the catalogue lacks it."""
+        item = self.get(DEADLINES, code)
+        if item is None:
+            raise KeyError(code)
+        return int(item.extra["value"])
 
     def mrp(self, year: int) -> int | None:
         """МРП in tenge for ``year``, or None when the table has no such year."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -124,10 +125,15 @@ def export_register(services: Services, register: Register, filters: Filters,
     return count
 
 
+def sheet_title(text: str) -> str:
+    """A worksheet name Excel accepts: without ``: \\ / ? * [ ]``, at most 31 characters."""
+    return re.sub(r"[:\\/?*\[\]]", " ", text).strip()[:31].strip()
+
+
 def _write_xlsx(services: Services, register: Register, filters: Filters, path: str,
                 lang: str, title: bool, tracker: ProgressTracker) -> int:
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(translate(register.title, lang)[:31])
+    sheet = book.create_sheet(sheet_title(translate(register.title, lang)))
     columns = register.columns
     for index, column in enumerate(columns, 1):
         sheet.column_dimensions[get_column_letter(index)].width = column.width + 2

@@ -22,6 +22,7 @@ from inspector_app.queries.search import match_condition, match_count
 from inspector_app.storage.dialect import dialect_of
 from inspector_app.storage.models import (
     Appeal,
+    CrimeReport,
     Feedback,
     Meeting,
     Offence,
@@ -243,15 +244,41 @@ def _appeals_base():
                           applicant.phone.alias("applicant_phone"), Appeal.topic,
                           Appeal.substance, Appeal.decision, officer.full_name.alias("officer"),
                           Appeal.due_date, Appeal.status, Appeal.resolved_on,
-                          Appeal.erdr_number, Appeal.owner_point, Appeal.anonymous)
+                          Appeal.erdr_number, Appeal.owner_point, Appeal.anonymous,
+                          Appeal.eotinish_number)
             .join_from(Appeal, applicant, JOIN.LEFT_OUTER, on=(Appeal.applicant == applicant.id))
             .join_from(Appeal, officer, JOIN.LEFT_OUTER, on=(Appeal.officer == officer.id)))
 
 
 def _appeal_status(status: str, today: date):
+    overdue = (Appeal.status != "resolved") & (Appeal.due_date < today)
     if status == "overdue":
-        return (Appeal.status != "resolved") & (Appeal.due_date < today)
+        return overdue
+    if status == "forwarding_overdue":  # outside competence, not forwarded in 3 working days
+        return overdue & (Appeal.outside_competence == True)  # noqa: E712
     return Appeal.status == status
+
+
+def _crime_reports_base():
+    reporter, officer = Person.alias("reporter"), Staff.alias("officer")
+    return (CrimeReport.select(
+                CrimeReport.id, CrimeReport.received_at, CrimeReport.source,
+                _full_name(reporter).alias("reporter"), CrimeReport.substance,
+                CrimeReport.registered_at, CrimeReport.kui_number, CrimeReport.due_at,
+                CrimeReport.status, CrimeReport.decision, CrimeReport.erdr_number,
+                CrimeReport.handed_to, officer.full_name.alias("officer"),
+                CrimeReport.owner_point)
+            .join_from(CrimeReport, reporter, JOIN.LEFT_OUTER,
+                       on=(CrimeReport.reporter == reporter.id))
+            .join_from(CrimeReport, officer, JOIN.LEFT_OUTER,
+                       on=(CrimeReport.officer == officer.id)))
+
+
+def _crime_report_status(status: str, today: date):
+    if status == "overdue":  # a deadline that ran out before today (the day's own: home page)
+        return (CrimeReport.status != "decided") & (
+            CrimeReport.due_at < datetime.combine(today, time.min))
+    return CrimeReport.status == status
 
 
 def _visits_base():
@@ -342,6 +369,7 @@ _DEFINED = (
         "appeal", "register.appeals",
         (
             _c("talon_number", "appeal", sort=Appeal.talon_number, width=20),
+            _c("eotinish_number", "appeal", sort=Appeal.eotinish_number, width=18),
             _c("received_at", "appeal", "datetime", sort=Appeal.received_at, width=16),
             _c("channel", "appeal", "code", "channels", sort=Appeal.channel, width=14),
             _c("applicant", "appeal", width=26),
@@ -355,7 +383,30 @@ _DEFINED = (
             _c("applicant_phone", "appeal", width=16),
         ),
         _appeals_base, Appeal.topic, "appeal_topics",
-        ("registered", "in_progress", "resolved", "overdue"), _appeal_status, "received_at",
+        ("registered", "in_progress", "resolved", "overdue", "forwarding_overdue"),
+        _appeal_status, "received_at",
+    ),
+    Register(
+        "crime_report", "register.crime_reports",
+        (
+            _c("received_at", "crime_report", "datetime", sort=CrimeReport.received_at,
+               width=16),
+            _c("source", "crime_report", "code", "crime_report_sources",
+               sort=CrimeReport.source, width=20),
+            _c("reporter", "crime_report", width=26),
+            _c("substance", "crime_report", width=40),
+            _c("kui_number", "crime_report", sort=CrimeReport.kui_number, width=16),
+            _c("due_at", "crime_report", "datetime", sort=CrimeReport.due_at, width=16),
+            _c("status", "any", "code", "crime_report_statuses", sort=CrimeReport.status,
+               width=18),
+            _c("decision", "crime_report", "code", "crime_report_decisions",
+               sort=CrimeReport.decision, width=22),
+            _c("erdr_number", "crime_report", width=16),
+            _c("handed_to", "crime_report", width=22),
+            _c("officer", "crime_report", width=22),
+        ),
+        _crime_reports_base, CrimeReport.source, "crime_report_sources",
+        ("received", "in_check", "decided", "overdue"), _crime_report_status, "received_at",
     ),
     Register(
         "preventive_visit", "register.preventive_visits",

@@ -20,8 +20,11 @@ from inspector_app.queries.stats_series import SERIES, MonthlySeries
 from inspector_app.reports.fonts import CONDENSED, SANS_BOLD
 from inspector_app.reports.formatting import group_thousands, month_name
 
-COLOURS = (colors.HexColor("#2f5d8a"), colors.HexColor("#5b9bd5"),
-           colors.HexColor("#c0504d"), colors.HexColor("#9bbb59"))
+PALETTE = (colors.HexColor("#2f5d8a"), colors.HexColor("#5b9bd5"),
+           colors.HexColor("#c0504d"), colors.HexColor("#9bbb59"), colors.HexColor("#8064a2"),
+           colors.HexColor("#f79646"))
+"""Bar colours in series order; a charted kind beyond six needs a colour here."""
+COLOURS = PALETTE[:len(SERIES)]
 MAX_LABELS = 18
 FULL_NAMES = 6
 """Up to this many months the axis shows whole month names ("ноябрь"), else "ноя"."""

@@ -65,6 +65,8 @@ def talon_report(services: Services, appeal_id: str, out: str | Path, *, lang: s
                 ("report.talon.applicant", applicant_text),
                 ("field.appeal.topic", cats.title("appeal_topics", appeal.topic, lang)),
                 ("report.talon.officer", officer_text(services, officer, lang))]
+    if appeal.eotinish_number:  # the official number beside the talon's
+        received.insert(0, ("field.appeal.eotinish_number", appeal.eotinish_number))
     citizen_fields = [*received,
                       ("report.talon.point",
                        ", ".join(x for x in (point.name, point.address) if x)),

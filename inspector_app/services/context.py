@@ -39,6 +39,7 @@ from inspector_app.services import numbering
 from inspector_app.services.accounts import Session, authenticate
 from inspector_app.services.appeals import AppealService
 from inspector_app.services.area import AddressService, OrganisationService
+from inspector_app.services.crime_reports import CrimeReportService
 from inspector_app.services.meetings import FeedbackService, MeetingService
 from inspector_app.services.offences import OffenceService
 from inspector_app.services.people import PersonService
@@ -99,6 +100,7 @@ class Services:
         self.offences = OffenceService(self)
         self.meetings = MeetingService(self)
         self.feedback = FeedbackService(self)
+        self.crime_reports = CrimeReportService(self)
 
     # -- identity -------------------------------------------------------------------------
     @property

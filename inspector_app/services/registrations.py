@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from peewee import fn
 
+from inspector_app.services.appeals import add_months
 from inspector_app.services.people import full_name
 from inspector_app.services.records import RecordService, json_value
-from inspector_app.storage.models import Person, PreventiveVisit, Registration
+from inspector_app.services.validation import Checker, parse_date
+from inspector_app.storage.models import Offence, Person, PreventiveVisit, Registration
+
+PROTECTIVE_ORDER = "protective_order"
+SPECIAL_REQUIREMENTS = "special_requirements"
+"""The categories of domestic violence with rules of their own; their terms are items of the
+``deadlines`` catalogue (reference data with their sources and status)."""
+ORDER_TERM = "protective_order_term"
+REQUIREMENTS_TERM = "special_requirements_term"
+REQUIREMENTS_REPORTING = "special_requirements_reporting"
+BREACH_ARTICLE = "461"
+"""КоАП art. 461: breach of a protective order or of special requirements."""
+DAYS_A_MONTH = 30
+
+
+def interval_for_reports(reports_per_month: int) -> int:
+    """The check interval that meets a person reporting ``reports_per_month`` times a month."""
+    return DAYS_A_MONTH // reports_per_month
 
 
 def next_due(start: date, last_check: date | None, interval_days: int) -> date:
@@ -37,9 +55,17 @@ class RegistrationService(RecordService):
         category = check.choice("category", cats, "registration_categories")
         check.choices("tags", cats, "registration_tags")
         check.text("basis_document", 300, required=check.policy.entry_rules)
+        if category == PROTECTIVE_ORDER and not data.get("end_date") and data.get("start_date"):
+            try:
+                issued = parse_date(data["start_date"])
+            except ValueError:
+                issued = None  # the start date's own check says so
+            if issued is not None:
+                data["end_date"] = issued + timedelta(days=cats.deadline(ORDER_TERM))
         start = check.date("start_date", required=True, today=today)
         check.date("end_date", required=check.policy.entry_rules)
         check.order("start_date", "end_date")
+        self._check_domestic_violence(check, category, data)
         interval = data.get("check_interval_days")
         if interval in (None, "") and category and cats.get("registration_categories", category):
             data["check_interval_days"] = cats.get("registration_categories", category).extra.get(
@@ -59,6 +85,61 @@ class RegistrationService(RecordService):
         check.values["last_check_on"] = last
         check.values["next_check_due"] = next_due(start, last, interval)
         return check.values
+
+    def _check_domestic_violence(self, check: Checker, category: str | None,
+                                 data: dict[str, Any]) -> None:
+        """Special requirements last 3 months to a year and set how often the person reports
+        (1–4 times a month), which sets the check interval; a protective order's extension
+        names its basis and becomes the registration's last day."""
+        cats = self.services.catalogues
+        reports = check.integer("reports_per_month", 1, 31)
+        extended = check.date("extended_until")
+        basis = check.text("extension_basis", 300)
+        start, end = check.values.get("start_date"), check.values.get("end_date")
+        if category == SPECIAL_REQUIREMENTS and check.policy.entry_rules:
+            reporting = cats.get("deadlines", REQUIREMENTS_REPORTING).extra
+            if reports is None and not check.has_error("reports_per_month"):
+                check.fail("reports_per_month", "v.required")
+            elif reports is not None and not reporting["min"] <= reports <= reporting["max"]:
+                check.fail("reports_per_month", "v.out_of_range", low=reporting["min"],
+                           high=reporting["max"], value=reports)
+            elif reports is not None:
+                data["check_interval_days"] = interval_for_reports(reports)
+            term = cats.get("deadlines", REQUIREMENTS_TERM).extra
+            if start is not None and end is not None and not check.has_error("end_date"):
+                low, high = add_months(start, term["min"]), add_months(start, term["max"])
+                if not low <= end <= high:
+                    check.fail("end_date", "v.special_requirements_term",
+                               low=low.strftime("%d.%m.%Y"), high=high.strftime("%d.%m.%Y"))
+        elif reports is not None and check.policy.entry_rules:
+            check.values["reports_per_month"] = None  # only special requirements set it
+        if extended is None:
+            if basis:
+                check.fail("extended_until", "v.required")
+            return
+        if category != PROTECTIVE_ORDER:
+            check.fail("extended_until", "v.extension_protective_order_only")
+            return
+        if not basis:
+            check.fail("extension_basis", "v.required")
+        check.order("start_date", "extended_until")
+        if check.policy.entry_rules and not check.has_error("extended_until"):
+            check.values["end_date"] = extended  # the order runs until its new last day
+
+    def breaches(self, registration: Registration):
+        """Protocols under КоАП art. 461 on the registered person while the order or the
+        special requirements ran (from the start to the closing or last day)."""
+        last = registration.closed_on or registration.end_date
+        condition = ((Offence.offender == registration.person_id)
+                     & (Offence.deleted == False)  # noqa: E712
+                     & ((Offence.article == BREACH_ARTICLE)
+                        | Offence.article.startswith(f"{BREACH_ARTICLE}-"))
+                     & (Offence.committed_at >= datetime.combine(registration.start_date,
+                                                                 datetime.min.time())))
+        if last is not None:
+            condition &= Offence.committed_at < datetime.combine(last + timedelta(days=1),
+                                                                 datetime.min.time())
+        return Offence.select().where(condition).order_by(Offence.committed_at)
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
         person = self.services.resolver.by_id(Person, values.get("person"))

@@ -166,6 +166,13 @@ class Registration(SyncedModel):
     close_reason = CharField(max_length=300, default="")
     notes = TextField(default="")
     search_text = TextField(default="")
+    # migration 0012: domestic violence (protective orders, special requirements)
+    reports_per_month = IntegerField(null=True)
+    """Special requirements: how often the court ordered the person to report (1–4 a month);
+    it sets the check interval."""
+    extended_until = DateField(null=True)
+    """A protective order extended: its new last day."""
+    extension_basis = CharField(max_length=300, default="")
 
 
 class Offence(SyncedModel):
@@ -209,6 +216,50 @@ class Appeal(SyncedModel):
     resolved_on = DateField(null=True)
     offence = ForeignKeyField(Offence, null=True, backref="appeals")
     erdr_number = CharField(max_length=32, default="")
+    search_text = TextField(default="")
+    # migration 0012: АППК art. 76 (see the ``deadlines`` catalogue)
+    registered_on = DateField(null=True)
+    """The day the term counts from: the next working day for one received on a day off
+    (None on appeals registered before migration 0012: the day received)."""
+    eotinish_number = CharField(max_length=32, default="")
+    """The official number «Электронные обращения» (eOtinish) gave it."""
+    outside_competence = BooleanField(default=False)
+    """Not the police's to decide: forwarded within its own short term, never extended."""
+    forwarded_to = CharField(max_length=300, default="")
+    extended_on = DateField(null=True)
+    """The day of the head's reasoned decision extending the term."""
+    extension_reason = TextField(default="")
+    extended_until = DateField(null=True)
+    extension_notified_on = DateField(null=True)
+    """The day the citizen was told of the extension."""
+
+
+class CrimeReport(SyncedModel):
+    """A report or information on a criminal offence in the book of information (КУИ): a
+    statement, a message or an officer's report, registered within its deadline, checked, and
+    closed by a decision (registered in the ЕРДР, handed over, ...). Not an appeal: the Criminal
+    Procedure Code (art. 180) and Prosecutor General's order № 89 govern it, not АППК."""
+
+    received_at = DateTimeField()
+    source = CharField(max_length=32)
+    reporter = ForeignKeyField(Person, null=True, backref="crime_reports")
+    substance = TextField()
+    officer = ForeignKeyField(Staff, backref="crime_reports_received")
+    registration_due = DateTimeField()
+    """Received + the ``kui_registration`` deadline (24 h: unverified reference data)."""
+    registered_at = DateTimeField(null=True)
+    kui_number = CharField(max_length=40, default="")
+    check_due = DateField(null=True)
+    check_extended_until = DateField(null=True)
+    extension_reason = TextField(default="")
+    decision = CharField(max_length=32, null=True)
+    decided_on = DateField(null=True)
+    erdr_number = CharField(max_length=32, default="")
+    handed_to = CharField(max_length=200, default="")
+    handed_on = DateField(null=True)
+    status = CharField(max_length=32)
+    due_at = DateTimeField(null=True)
+    """The next deadline: registration, then the check (extended); None once decided."""
     search_text = TextField(default="")
 
 
@@ -328,6 +379,7 @@ SYNCED_MODELS: tuple[type[SyncedModel], ...] = (
     Appeal,
     PreventiveVisit,
     Feedback,
+    CrimeReport,
 )
 """Travelling record kinds, in an order where references point to earlier kinds."""
 

@@ -26,11 +26,20 @@ from inspector_app.sync.package import PackageReader
 from inspector_app.sync.pipeline import DirectWriter, Worker
 from inspector_app.sync.prepare import Job, Prepared, prepare_records
 from inspector_app.sync.results import IMPORTED, FileResult, Notice
-from inspector_app.sync.versions import peer_schema_key
+from inspector_app.sync.versions import peer_schema_key, tables_added_after
 
 WORKER_RECORDS = 2_000
 """Packages at least this large are prepared in a worker process (see pipeline)."""
-EXPECTED_MEMBERS = [CODECS[m].member for m in SYNCED_MODELS] + [AUDIT_MEMBER]
+
+
+def expected_members(schema_version: int) -> list[str]:
+    """The members of a records package of ``schema_version``, in order (the kinds its
+    schema had, then the audit trail)."""
+    newer = tables_added_after(schema_version)
+    return [CODECS[m].member for m in SYNCED_MODELS if CODECS[m].table not in newer] + [
+        AUDIT_MEMBER]
+
+
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -45,7 +54,7 @@ def check_records_manifest(manifest: Manifest) -> dict[str, int]:
     if not isinstance(full, bool) or (full and (fields["seq_from"] or fields["audit_from"])):
         raise SyncError("sync.bad_manifest", field="full")
     manifest.text_field("checksum", _HEX64)
-    if [m.name for m in manifest.members] != EXPECTED_MEMBERS:
+    if [m.name for m in manifest.members] != expected_members(manifest.schema_version):
         raise SyncError("sync.bad_manifest", field="members")
     counts = manifest.get("counts")
     if not isinstance(counts, dict):

@@ -8,6 +8,7 @@ versions are in service at once. The rule (``docs/sync-format.md``, "Versions"):
   column that a later migration added to a travelling table is absent from an older package;
   the district fills in the default that migration declares (``Migration.travelling_columns``).
   Travelling columns are only ever added, never removed or renamed.
+  A travelling table a later migration created has no member in an older package at all.
 - **What the district sends back** (receipts, reference packages) is written in the point's
   schema as the point last reported it: the manifest's ``schema_version`` is the older of the
   two, and staff lines leave out the columns the point does not know yet.
@@ -41,6 +42,13 @@ def added_after(table: str, schema_version: int) -> dict[str, Any]:
         if migration.number > schema_version:
             found.update(migration.travelling_columns.get(table, {}))
     return found
+
+
+def tables_added_after(schema_version: int) -> frozenset[str]:
+    """The travelling tables created after ``schema_version``: its packages carry no member
+    for them."""
+    return frozenset(table for migration in MIGRATIONS if migration.number > schema_version
+                     for table in migration.travelling_tables)
 
 
 def readable(schema_version: int) -> bool:

@@ -211,6 +211,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>eOtinish number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>official number of «Электронные обращения»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Topic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -267,6 +275,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Term counts from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside our competence: forward within 3 working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why extended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New term, extended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension decided on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citizen notified (day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By a reasoned decision of the head, at most two months after receipt; the applicant is told within 3 working days (АППК art. 76 p. 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New appeal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -281,6 +321,10 @@
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>%1 (received on a day off: the next working day)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -556,6 +600,89 @@
     </message>
     <message>
         <source>The new passwords do not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrimeReportForm</name>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hours after receipt: the team&apos;s working figure, not found in the law (unverified reference data the district corrects)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered in the КУИ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>КУИ number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check extended until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grounds for the extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ЕРДР number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit, position, name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New КУИ record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>КУИ record of {date}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -839,6 +966,10 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not forwarded in 3 working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Period:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -925,6 +1056,14 @@ Compare it with the district office (by phone) before you confirm.</source>
     </message>
     <message>
         <source>Appeal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>КУИ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report of a crime: into the book of information (КУИ)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1024,6 +1163,22 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1044,6 +1199,14 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>overdue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>КУИ: registration and check deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Latest records</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1061,6 +1224,10 @@ Compare it with the district office (by phone) before you confirm.</source>
     </message>
     <message>
         <source>No overdue appeals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No КУИ records waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1998,6 +2165,26 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reports to the police (times a month)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special requirements: the court sets 1 to 4 times a month; the checks follow it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order extended until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basis of the extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breaches (art. 461)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Registered on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2031,6 +2218,10 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
     <message>
         <source>Preventive registration: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -211,6 +211,14 @@
         <translation>Арна</translation>
     </message>
     <message>
+        <source>eOtinish number</source>
+        <translation>eOtinish нөмірі</translation>
+    </message>
+    <message>
+        <source>official number of «Электронные обращения»</source>
+        <translation>«Электрондық өтініштер» ресми нөмірі</translation>
+    </message>
+    <message>
         <source>Topic</source>
         <translation>Тақырыбы</translation>
     </message>
@@ -267,6 +275,38 @@
         <translation>Азаматқа талон басып шығару (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Term counts from</source>
+        <translation>Мерзім басталатын күн</translation>
+    </message>
+    <message>
+        <source>Outside our competence: forward within 3 working days</source>
+        <translation>Құзыретке жатпайды: 3 жұмыс күнінде жолдау</translation>
+    </message>
+    <message>
+        <source>Receiving body</source>
+        <translation>Қайда жолданды</translation>
+    </message>
+    <message>
+        <source>Why extended</source>
+        <translation>Ұзарту себептері</translation>
+    </message>
+    <message>
+        <source>New term, extended</source>
+        <translation>Ұзартылған мерзім</translation>
+    </message>
+    <message>
+        <source>Extension decided on</source>
+        <translation>Ұзарту туралы шешім күні</translation>
+    </message>
+    <message>
+        <source>Citizen notified (day)</source>
+        <translation>Өтініш берушіге хабарланды</translation>
+    </message>
+    <message>
+        <source>By a reasoned decision of the head, at most two months after receipt; the applicant is told within 3 working days (АППК art. 76 p. 2)</source>
+        <translation>Басшының дәлелді шешімімен, түскен күннен бастап екі айдан аспайды; өтініш берушіге 3 жұмыс күні ішінде хабарланады (ӘРПК 76-бап 2-т.)</translation>
+    </message>
+    <message>
         <source>New appeal</source>
         <translation>Жаңа өтініш</translation>
     </message>
@@ -281,6 +321,10 @@
     <message>
         <source>Close</source>
         <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>%1 (received on a day off: the next working day)</source>
+        <translation>%1 (демалыс күні түсті: келесі жұмыс күні)</translation>
     </message>
 </context>
 <context>
@@ -557,6 +601,89 @@
     <message>
         <source>The new passwords do not match.</source>
         <translation>Жаңа құпиясөздер сәйкес келмейді.</translation>
+    </message>
+</context>
+<context>
+    <name>CrimeReportForm</name>
+    <message>
+        <source>Received</source>
+        <translation>Түсті</translation>
+    </message>
+    <message>
+        <source>How received</source>
+        <translation>Қалай түсті</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Арыз беруші</translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation>Мазмұны</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Қабылдаған</translation>
+    </message>
+    <message>
+        <source>Register by</source>
+        <translation>Тіркеу мерзімі</translation>
+    </message>
+    <message>
+        <source>%1 hours after receipt: the team&apos;s working figure, not found in the law (unverified reference data the district corrects)</source>
+        <translation>Түскен сәттен бастап %1 сағат: топтың жұмыс нормасы, заңнан табылмады (тексерілмеген анықтамалық деректер, аудан түзете алады)</translation>
+    </message>
+    <message>
+        <source>Registered in the КУИ</source>
+        <translation>КУИ-де тіркелді</translation>
+    </message>
+    <message>
+        <source>КУИ number</source>
+        <translation>КУИ нөмірі</translation>
+    </message>
+    <message>
+        <source>Check due</source>
+        <translation>Тексеру мерзімі</translation>
+    </message>
+    <message>
+        <source>Check extended until</source>
+        <translation>Тексеру ұзартылды</translation>
+    </message>
+    <message>
+        <source>Grounds for the extension</source>
+        <translation>Ұзарту негізі</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Шешім</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>Шешім күні</translation>
+    </message>
+    <message>
+        <source>ЕРДР number</source>
+        <translation>СДТБТ нөмірі</translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation>Кімге берілді</translation>
+    </message>
+    <message>
+        <source>unit, position, name</source>
+        <translation>бөлімше, лауазымы, аты-жөні</translation>
+    </message>
+    <message>
+        <source>Handed on</source>
+        <translation>Берілген күні</translation>
+    </message>
+    <message>
+        <source>New КУИ record</source>
+        <translation>Жаңа КУИ жазбасы</translation>
+    </message>
+    <message>
+        <source>КУИ record of {date}</source>
+        <translation>{date} КУИ жазбасы</translation>
     </message>
 </context>
 <context>
@@ -844,6 +971,10 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Есептен шығарылған</translation>
     </message>
     <message>
+        <source>Not forwarded in 3 working days</source>
+        <translation>3 жұмыс күнінде жолданбағандар</translation>
+    </message>
+    <message>
         <source>Period:</source>
         <translation>Кезең:</translation>
     </message>
@@ -931,6 +1062,14 @@ Compare it with the district office (by phone) before you confirm.</source>
     <message>
         <source>Appeal</source>
         <translation>Өтініш</translation>
+    </message>
+    <message>
+        <source>КУИ</source>
+        <translation>КУИ</translation>
+    </message>
+    <message>
+        <source>A report of a crime: into the book of information (КУИ)</source>
+        <translation>Қылмыс туралы арыз: ақпаратты есепке алу кітабына (КУИ)</translation>
     </message>
     <message>
         <source>Visit</source>
@@ -1029,6 +1168,22 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Тақырыбы</translation>
     </message>
     <message>
+        <source>Deadline</source>
+        <translation>Мерзімі</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Кезең</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Арыз беруші</translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation>Мазмұны</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Күні</translation>
     </message>
@@ -1049,6 +1204,14 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Мерзімі өткен өтініштер</translation>
     </message>
     <message>
+        <source>overdue: %1</source>
+        <translation>мерзімі өткен: %1</translation>
+    </message>
+    <message>
+        <source>КУИ: registration and check deadlines</source>
+        <translation>КУИ: тіркеу және тексеру мерзімдері</translation>
+    </message>
+    <message>
         <source>Latest records</source>
         <translation>Соңғы жазбалар</translation>
     </message>
@@ -1067,6 +1230,10 @@ Compare it with the district office (by phone) before you confirm.</source>
     <message>
         <source>No overdue appeals</source>
         <translation>Мерзімі өткен өтініштер жоқ</translation>
+    </message>
+    <message>
+        <source>No КУИ records waiting</source>
+        <translation>Жұмыстағы КУИ жазбалары жоқ</translation>
     </message>
     <message>
         <source>No records yet</source>
@@ -2008,6 +2175,26 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>Ескертпе</translation>
     </message>
     <message>
+        <source>Reports to the police (times a month)</source>
+        <translation>ІІО-ға келу (айына)</translation>
+    </message>
+    <message>
+        <source>Special requirements: the court sets 1 to 4 times a month; the checks follow it</source>
+        <translation>Ерекше талаптар: сот айына 1-ден 4 ретке дейін белгілейді; тексерулер соған сәйкес жоспарланады</translation>
+    </message>
+    <message>
+        <source>Order extended until</source>
+        <translation>Нұсқама ұзартылды</translation>
+    </message>
+    <message>
+        <source>Basis of the extension</source>
+        <translation>Ұзарту негізі</translation>
+    </message>
+    <message>
+        <source>Breaches (art. 461)</source>
+        <translation>Бұзушылықтар (461-бап)</translation>
+    </message>
+    <message>
         <source>Registered on</source>
         <translation>Есепке қойылды</translation>
     </message>
@@ -2042,6 +2229,10 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Preventive registration: {name}</source>
         <translation>Профилактикалық есеп: {name}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>жоқ</translation>
     </message>
     <message>
         <source>the first check is due one interval after the registration date</source>

@@ -211,6 +211,14 @@
         <translation>Канал</translation>
     </message>
     <message>
+        <source>eOtinish number</source>
+        <translation>Номер eOtinish</translation>
+    </message>
+    <message>
+        <source>official number of «Электронные обращения»</source>
+        <translation>официальный номер «Электронных обращений»</translation>
+    </message>
+    <message>
         <source>Topic</source>
         <translation>Тема</translation>
     </message>
@@ -267,6 +275,38 @@
         <translation>Напечатать талон для гражданина (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Term counts from</source>
+        <translation>Срок исчисляется с</translation>
+    </message>
+    <message>
+        <source>Outside our competence: forward within 3 working days</source>
+        <translation>Не по компетенции: перенаправить за 3 раб. дня</translation>
+    </message>
+    <message>
+        <source>Receiving body</source>
+        <translation>Орган-получатель</translation>
+    </message>
+    <message>
+        <source>Why extended</source>
+        <translation>Мотивы продления</translation>
+    </message>
+    <message>
+        <source>New term, extended</source>
+        <translation>Срок продлён до</translation>
+    </message>
+    <message>
+        <source>Extension decided on</source>
+        <translation>Решение о продлении от</translation>
+    </message>
+    <message>
+        <source>Citizen notified (day)</source>
+        <translation>Заявитель извещён</translation>
+    </message>
+    <message>
+        <source>By a reasoned decision of the head, at most two months after receipt; the applicant is told within 3 working days (АППК art. 76 p. 2)</source>
+        <translation>Мотивированным решением руководителя, не более чем до двух месяцев со дня поступления; заявитель извещается в течение 3 рабочих дней (АППК ст. 76 п. 2)</translation>
+    </message>
+    <message>
         <source>New appeal</source>
         <translation>Новое обращение</translation>
     </message>
@@ -281,6 +321,10 @@
     <message>
         <source>Close</source>
         <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>%1 (received on a day off: the next working day)</source>
+        <translation>%1 (поступило в выходной: следующий рабочий день)</translation>
     </message>
 </context>
 <context>
@@ -557,6 +601,89 @@
     <message>
         <source>The new passwords do not match.</source>
         <translation>Новые пароли не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>CrimeReportForm</name>
+    <message>
+        <source>Received</source>
+        <translation>Поступило</translation>
+    </message>
+    <message>
+        <source>How received</source>
+        <translation>Как поступило</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Заявитель</translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation>Содержание</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Принял</translation>
+    </message>
+    <message>
+        <source>Register by</source>
+        <translation>Зарегистрировать до</translation>
+    </message>
+    <message>
+        <source>%1 hours after receipt: the team&apos;s working figure, not found in the law (unverified reference data the district corrects)</source>
+        <translation>%1 ч с момента поступления: рабочая норма команды, в законе не найдена (непроверенные справочные данные, район может исправить)</translation>
+    </message>
+    <message>
+        <source>Registered in the КУИ</source>
+        <translation>Зарегистрировано в КУИ</translation>
+    </message>
+    <message>
+        <source>КУИ number</source>
+        <translation>Номер КУИ</translation>
+    </message>
+    <message>
+        <source>Check due</source>
+        <translation>Срок проверки</translation>
+    </message>
+    <message>
+        <source>Check extended until</source>
+        <translation>Проверка продлена до</translation>
+    </message>
+    <message>
+        <source>Grounds for the extension</source>
+        <translation>Основание продления</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>Дата решения</translation>
+    </message>
+    <message>
+        <source>ЕРДР number</source>
+        <translation>Номер ЕРДР</translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation>Кому передано</translation>
+    </message>
+    <message>
+        <source>unit, position, name</source>
+        <translation>подразделение, должность, ФИО</translation>
+    </message>
+    <message>
+        <source>Handed on</source>
+        <translation>Дата передачи</translation>
+    </message>
+    <message>
+        <source>New КУИ record</source>
+        <translation>Новая запись КУИ</translation>
+    </message>
+    <message>
+        <source>КУИ record of {date}</source>
+        <translation>Запись КУИ от {date}</translation>
     </message>
 </context>
 <context>
@@ -844,6 +971,10 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Сняты с учета</translation>
     </message>
     <message>
+        <source>Not forwarded in 3 working days</source>
+        <translation>Не перенаправлены за 3 рабочих дня</translation>
+    </message>
+    <message>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
@@ -931,6 +1062,14 @@ Compare it with the district office (by phone) before you confirm.</source>
     <message>
         <source>Appeal</source>
         <translation>Обращение</translation>
+    </message>
+    <message>
+        <source>КУИ</source>
+        <translation>КУИ</translation>
+    </message>
+    <message>
+        <source>A report of a crime: into the book of information (КУИ)</source>
+        <translation>Заявление о преступлении: в книгу учета информации (КУИ)</translation>
     </message>
     <message>
         <source>Visit</source>
@@ -1029,6 +1168,22 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Тема</translation>
     </message>
     <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Заявитель</translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation>Содержание</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
@@ -1049,6 +1204,14 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Обращения с истекшим сроком</translation>
     </message>
     <message>
+        <source>overdue: %1</source>
+        <translation>просрочено: %1</translation>
+    </message>
+    <message>
+        <source>КУИ: registration and check deadlines</source>
+        <translation>КУИ: сроки регистрации и проверки</translation>
+    </message>
+    <message>
         <source>Latest records</source>
         <translation>Последние записи</translation>
     </message>
@@ -1067,6 +1230,10 @@ Compare it with the district office (by phone) before you confirm.</source>
     <message>
         <source>No overdue appeals</source>
         <translation>Просроченных обращений нет</translation>
+    </message>
+    <message>
+        <source>No КУИ records waiting</source>
+        <translation>Нет записей КУИ в работе</translation>
     </message>
     <message>
         <source>No records yet</source>
@@ -2010,6 +2177,26 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>Примечание</translation>
     </message>
     <message>
+        <source>Reports to the police (times a month)</source>
+        <translation>Явка в ОВД (раз в месяц)</translation>
+    </message>
+    <message>
+        <source>Special requirements: the court sets 1 to 4 times a month; the checks follow it</source>
+        <translation>Особые требования: суд устанавливает от 1 до 4 раз в месяц; по ним планируются проверки</translation>
+    </message>
+    <message>
+        <source>Order extended until</source>
+        <translation>Предписание продлено до</translation>
+    </message>
+    <message>
+        <source>Basis of the extension</source>
+        <translation>Основание продления</translation>
+    </message>
+    <message>
+        <source>Breaches (art. 461)</source>
+        <translation>Нарушения (ст. 461)</translation>
+    </message>
+    <message>
         <source>Registered on</source>
         <translation>Поставлен на учет</translation>
     </message>
@@ -2044,6 +2231,10 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Preventive registration: {name}</source>
         <translation>Профилактический учет: {name}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
     </message>
     <message>
         <source>the first check is due one interval after the registration date</source>

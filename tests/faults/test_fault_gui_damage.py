@@ -3,8 +3,6 @@ and the session takes no writes. Before: it logged in as if nothing had happened
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from core_factories import make_person
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -12,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from sync_fixtures import PASSWORD
 
 import ui.app as app_module
-from faults.test_fault_damaged_files import PAGE, _damage_pages
+from faults.test_fault_damaged_files import _damage_pages
 from inspector_app.errors import DatabaseError
 from inspector_app.protection import backup
 from ui.backup_dialogs import DamagedDatabaseDialog
@@ -32,13 +30,28 @@ def _log_in(qtbot, dialog: LoginDialog) -> None:
                      Qt.MouseButton.LeftButton)
 
 
+def _middle_person_page(db_path) -> int:
+    """A page in the middle of the persons' rows (0-based, as ``_damage_pages`` counts): the
+    damage hits records, not the catalogues every page of the window reads first."""
+    import sqlite3
+
+    connection = sqlite3.connect(db_path)
+    try:
+        pages = [n for (n,) in connection.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'person' AND pagetype = 'leaf' "
+            "ORDER BY pageno")]
+    finally:
+        connection.close()
+    return pages[len(pages) // 2] - 1
+
+
 def test_a_damaged_database_is_reported_after_login_and_takes_no_writes(
         qtbot, services, db_path, clock, ini):
     for n in range(300):
         make_person(services, f"Иванов{n}", "Иван", notes="Примечание " * 30)
     good = backup.create_backup(db_path, backup.default_backup_folder(), clock=clock)
     services.db.close()
-    _damage_pages(db_path, os.path.getsize(db_path) // PAGE // 2)
+    _damage_pages(db_path, _middle_person_page(db_path))
 
     dialog = LoginDialog(db_path, ini, "ru")
     qtbot.addWidget(dialog)

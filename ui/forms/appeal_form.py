@@ -6,14 +6,23 @@ of the talon and its stub with Print and Save, see :mod:`ui.document_preview`); 
 then closes it. The
 anonymous box is available only for topics whose catalogue item allows anonymous appeals
 (reports of crimes).
+
+The third column is the term as АППК art. 76 runs it: the day the term counts from (the next
+working day for an appeal received on a day off), an appeal outside the body's competence
+(forwarded within its own 3 working days, to whom) and the head's extension (decision day,
+reasons, new term, the day the citizen was told). The due date follows the received date, the
+competence box and the extended term until it is typed.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
+from PySide6.QtWidgets import QLabel
+
 from inspector_app.errors import InspectorError
+from inspector_app.services.appeals import FORWARDED
 from ui.forms.base_form import RecordForm
 from ui.forms.choices import CheckField, CodeCombo, StaffCombo
 from ui.forms.fields import DateField, DateTimeField, LineField, TextArea
@@ -21,11 +30,11 @@ from ui.forms.person_picker import PersonPicker
 
 
 class AppealForm(RecordForm):
-    """Channel, applicant, topic, substance; decision, executor, due date, links."""
+    """Channel, applicant, topic, substance; decision, executor, due date, links; the term."""
 
     kind = "appeal"
     icon_name = "appeal"
-    columns = 2
+    columns = 3
 
     def build(self) -> None:
         cats, lang = self.services.catalogues, self.lang
@@ -33,6 +42,10 @@ class AppealForm(RecordForm):
         self.received_at = self.add_field("received_at", self.tr("Received"), DateTimeField())
         self.channel = self.add_field("channel", self.tr("Channel"),
                                       CodeCombo(cats, "channels", lang))
+        self.eotinish = self.add_field("eotinish_number", self.tr("eOtinish number"),
+                                       LineField())
+        self.eotinish.setMaxLength(32)
+        self.eotinish.setPlaceholderText(self.tr("official number of «Электронные обращения»"))
         self.topic = self.add_field("topic", self.tr("Topic"),
                                     CodeCombo(cats, "appeal_topics", lang))
         self.applicant = PersonPicker(self.ctx)
@@ -59,14 +72,42 @@ class AppealForm(RecordForm):
         self.erdr = self.add_field("erdr_number", self.tr("ЕРДР number"), LineField(),
                                    column=1)
         self.erdr.setMaxLength(32)
+        self._build_term()
         self.topic.currentIndexChanged.connect(self._topic_changed)
         self.anonymous.toggled.connect(self._anonymous_toggled)
         self.received_at.edited.connect(self._received_changed)
         self.due_date.edited.connect(self._due_edited)
-        self.body.setMinimumWidth(820)
+        self.body.setMinimumWidth(1080)
         self.first_focus = self.channel
         self.add_print_button(self.tr("Print talon"),
                               self.tr("Print the talon for the citizen (Ctrl+P)"))
+
+    def _build_term(self) -> None:
+        """The third column: registration day, competence and forwarding, extension."""
+        self.registered_note = self.add_note(QLabel(self.body), self.tr("Term counts from"),
+                                             column=2)
+        self.registered_note.setWordWrap(True)
+        self.outside = self.add_field(
+            "outside_competence", "",
+            CheckField(self.tr("Outside our competence: forward within 3 working days")),
+            column=2)
+        self.forwarded_to = self.add_field("forwarded_to", self.tr("Receiving body"),
+                                           LineField(), column=2)
+        self.forwarded_to.setMaxLength(300)
+        self.extended_on = self.add_field("extended_on", self.tr("Extension decided on"),
+                                          DateField(), column=2)
+        self.extension_reason = self.add_field(
+            "extension_reason", self.tr("Why extended"), TextArea(2), column=2)
+        self.extended_until = self.add_field("extended_until", self.tr("New term, extended"),
+                                             DateField(), column=2)
+        self.extension_notified_on = self.add_field(
+            "extension_notified_on", self.tr("Citizen notified (day)"), DateField(), column=2)
+        self.extended_until.setToolTip(self.tr(
+            "By a reasoned decision of the head, at most two months after receipt; the "
+            "applicant is told within 3 working days (АППК art. 76 p. 2)"))
+        self.outside.toggled.connect(self._outside_toggled)
+        self.decision.currentIndexChanged.connect(self._decision_changed)
+        self.extended_until.edited.connect(self._extended_until_edited)
 
     def defaults(self) -> dict[str, Any]:
         now = self.now()
@@ -78,6 +119,8 @@ class AppealForm(RecordForm):
         super().load(values)
         self._topic_changed()
         self._anonymous_toggled(self.anonymous.isChecked())
+        self._outside_toggled(self.outside.isChecked())
+        self._show_registration_day()
 
     def title(self) -> str:
         if self.record is None:
@@ -111,9 +154,45 @@ class AppealForm(RecordForm):
         self.mark_required()
 
     def _received_changed(self) -> None:
+        self._show_registration_day()
+        self._recompute_due()
+
+    def _recompute_due(self) -> None:
         received = self.received_at.value()
         if self._due_auto and isinstance(received, datetime):
-            self.due_date.set_value(self.services.appeals.due_date(received.date()))
+            self.due_date.set_value(self.services.appeals.due_date(
+                received.date(), self.outside.isChecked()))
+
+    def _show_registration_day(self) -> None:
+        received = self.received_at.value()
+        if not isinstance(received, datetime):
+            self.registered_note.setText("")
+            return
+        day = self.services.appeals.registration_day(received.date())
+        text = day.strftime("%d.%m.%Y")
+        if day != received.date():
+            text = self.tr("%1 (received on a day off: the next working day)").replace(
+                "%1", text)
+        self.registered_note.setText(text)
+
+    def _outside_toggled(self, on: bool) -> None:
+        """An appeal to forward: to whom; its 3-day term is never extended."""
+        editable = not self.read_only
+        self.forwarded_to.setEnabled(on and editable)
+        for widget in (self.extended_on, self.extension_reason, self.extended_until,
+                       self.extension_notified_on):
+            widget.setEnabled(not on and editable)
+        self._recompute_due()
+        self.mark_required()
+
+    def _decision_changed(self) -> None:
+        if self.decision.value() == FORWARDED and not self.outside.isChecked():
+            self.outside.setChecked(True)
+
+    def _extended_until_edited(self) -> None:
+        until = self.extended_until.value()
+        if isinstance(until, date):
+            self.due_date.set_value(until)
 
     def _due_edited(self) -> None:
         self._due_auto = False

@@ -62,7 +62,7 @@ class MaskedEdit(QLineEdit):
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().focusInEvent(event)
         if not _digits(self.text()):
-            QTimer.singleShot(0, self._to_start)
+            QTimer.singleShot(0, self, self._to_start)  # not after the edit is deleted
 
     def _to_start(self) -> None:
         if not _digits(self.text()):

@@ -73,6 +73,13 @@ def fill_sample(services: Services) -> dict[str, str]:
         "channel": "report_meeting", "rating": 4, "trusts_police": True,
         "concerns": "street_lighting,stray_animals,alcohol",
         "comment": "Участковый приходит быстро, но вечером на улице темно."})
+    crime_report = s.crime_reports.create({
+        "received_at": datetime(2026, 11, 24, 22, 10), "source": "written_statement",
+        "reporter": aigerim.id, "substance": "Из подъезда дома по ул. Абая, 12 украден "
+        "велосипед «Stels», стоимость около 90 000 тенге.",
+        "registered_at": datetime(2026, 11, 25, 9, 0), "kui_number": "264000031000123",
+        "check_due": "2026-12-04", "handed_to": "СО УП г. Атырау, следователь Ахметов Д.",
+        "handed_on": "2026-11-25"})
     staff = s.staff.create({
         "full_name": "Тұрсынов Бауыржан Ерланұлы", "rank": "senior_lieutenant",
         "badge_number": "АТ-04512", "personal_number": "Б-118204",
@@ -81,7 +88,7 @@ def fill_sample(services: Services) -> dict[str, str]:
     return {"person": aigerim.id, "organisation": ksk.id, "address": address.id,
             "registration": registration.id, "offence": offence.id, "appeal": appeal.id,
             "preventive_visit": visit.id, "meeting": meeting.id, "feedback": feedback.id,
-            "staff": staff.id}
+            "crime_report": crime_report.id, "staff": staff.id}
 
 
 def render_forms(ctx, ids: dict[str, str], out_dir: Path, *, new_kinds=("appeal",)) -> list[Path]:

@@ -3,6 +3,11 @@
 Choosing a category fills in its default check interval (from the catalogue) unless the
 interval was typed by hand. The last check and the next check due are computed by the core
 from the checks done and shown read-only. Closing a registration takes a date and a reason.
+
+Domestic violence: a protective order's last day comes from the ``deadlines`` catalogue when
+left blank, and an extension takes its new last day and basis; special requirements take how
+often the court ordered the person to report (1–4 times a month), which sets the check
+interval. The protocols under КоАП art. 461 made while the registration ran are listed.
 """
 
 from __future__ import annotations
@@ -11,6 +16,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel
 
+from inspector_app.services.registrations import (
+    PROTECTIVE_ORDER,
+    SPECIAL_REQUIREMENTS,
+    interval_for_reports,
+)
 from ui.forms.base_form import RecordForm
 from ui.forms.choices import CheckList, CodeCombo, StaffCombo
 from ui.forms.fields import DateField, LineField, NumberField, TextArea
@@ -37,6 +47,19 @@ class RegistrationForm(RecordForm):
         self.basis.setMaxLength(300)
         self.basis.setPlaceholderText(self.tr("court decision, protective order №…"))
         self.notes = self.add_field("notes", self.tr("Notes"), TextArea(3))
+        self.reports = self.add_field("reports_per_month",
+                                      self.tr("Reports to the police (times a month)"),
+                                      NumberField(1))
+        self.reports.setToolTip(self.tr("Special requirements: the court sets 1 to 4 times a "
+                                        "month; the checks follow it"))
+        self.extended_until = self.add_field("extended_until", self.tr("Order extended until"),
+                                             DateField())
+        self.extension_basis = self.add_field("extension_basis",
+                                              self.tr("Basis of the extension"), LineField())
+        self.extension_basis.setMaxLength(300)
+        self.breaches = QLabel()
+        self.breaches.setWordWrap(True)
+        self.add_note(self.breaches, self.tr("Breaches (art. 461)"))
         self.start_date = self.add_field("start_date", self.tr("Registered on"), DateField(),
                                          column=1)
         self.end_date = self.add_field("end_date", self.tr("Until"), DateField(), column=1)
@@ -54,6 +77,7 @@ class RegistrationForm(RecordForm):
         self.close_reason.setMaxLength(300)
         self.category.currentIndexChanged.connect(self._category_changed)
         self.interval.textEdited.connect(self._interval_edited)
+        self.reports.textEdited.connect(self._reports_edited)
         self.body.setMinimumWidth(820)
         self.first_focus = self.person
 
@@ -66,6 +90,7 @@ class RegistrationForm(RecordForm):
     def load(self, values: dict[str, Any]) -> None:
         super().load(values)
         self._show_schedule()
+        self._show_domestic_violence()
 
     def title(self) -> str:
         if self.record is None:
@@ -80,6 +105,27 @@ class RegistrationForm(RecordForm):
     def _category_changed(self) -> None:
         if self._interval_auto and not self.read_only:
             self.interval.set_value(self._default_interval(self.category.value()))
+        self._show_domestic_violence()
+
+    def _show_domestic_violence(self) -> None:
+        """Reporting for special requirements, the extension for a protective order."""
+        category = self.category.value()
+        editable = not self.read_only
+        self.reports.setEnabled(editable and category == SPECIAL_REQUIREMENTS)
+        for widget in (self.extended_until, self.extension_basis):
+            widget.setEnabled(editable and category == PROTECTIVE_ORDER)
+        if category == SPECIAL_REQUIREMENTS:
+            self._reports_edited()
+        found = ([f"{o.protocol_number} ({o.committed_at:%d.%m.%Y})"
+                  for o in self.services.registrations.breaches(self.record)]
+                 if self.record is not None else [])
+        self.breaches.setText(", ".join(found) if found else self.tr("none"))
+        self.mark_required()
+
+    def _reports_edited(self) -> None:
+        reports = self.reports.value()
+        if reports and str(reports).isdigit() and 1 <= int(reports) <= 31:
+            self.interval.set_value(interval_for_reports(int(reports)))
 
     def _interval_edited(self) -> None:
         self._interval_auto = False

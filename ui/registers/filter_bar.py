@@ -152,7 +152,8 @@ class FilterBar(QWidget):
 
     def status_title(self, status: str) -> str:
         own = {"overdue": self.tr("Overdue"), "active": self.tr("Active"),
-               "closed": self.tr("Closed")}
+               "closed": self.tr("Closed"),
+               "forwarding_overdue": self.tr("Not forwarded in 3 working days")}
         if status in own:
             return own[status]
         column = self.register.column("status")

@@ -29,6 +29,7 @@ from inspector_app.storage.migrations import (
     m0008_search_folds_kazakh,
     m0010_point_databases,
     m0011_numbers_and_subject,
+    m0012_paperwork,
 )
 
 
@@ -43,6 +44,9 @@ class Migration:
     package of an older schema fills them in (see :mod:`inspector_app.sync.versions`); a
     travelling column is only ever added, with a default, never removed or renamed
     (``tests/test_sync_versions.py`` holds every migration to this)."""
+    travelling_tables: tuple[str, ...] = ()
+    """Travelling tables this migration creates: a package of an older schema has no member
+    for them (see :func:`inspector_app.sync.versions.tables_added_after`)."""
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -58,6 +62,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(11, "numbers_and_subject", m0011_numbers_and_subject.up,
               travelling_columns={"staff": {"personal_number": ""},
                                   "offence": {"offender_subject": "individual"}}),
+    Migration(12, "paperwork", m0012_paperwork.up, m0012_paperwork.TRAVELLING_COLUMNS,
+              m0012_paperwork.TRAVELLING_TABLES),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 
