@@ -62,28 +62,6 @@ def _no_forgotten_dialog(request):
                     + " | ".join(watchdog.stuck))
 
 
-@pytest.fixture(autouse=True)
-def _language_of_the_test_removed(request):
-    """Remove the translators a GUI test installed (``install_language``): the next test
-    starts in the source language whatever order the tests run in."""
-    if "qtbot" not in request.fixturenames:
-        yield
-        return
-    from PySide6.QtCore import QLocale
-
-    locale = QLocale()
-    yield
-    i18n = sys.modules.get("ui.i18n")
-    if i18n is not None and i18n._installed:
-        from PySide6.QtCore import QCoreApplication
-
-        app = QCoreApplication.instance()
-        for translator in i18n._installed:
-            app.removeTranslator(translator)
-        i18n._installed.clear()
-    QLocale.setDefault(locale)
-
-
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(NOW)
