@@ -122,6 +122,11 @@ class ChangeRecorder:
             if deleted:
                 collected.deleted.setdefault(kind, set()).add(record_id)
 
+    def catalogues_replaced(self) -> None:
+        """Note that reference catalogues were replaced (every view's titles may change)."""
+        if self._open:
+            self._open[-1].merged |= Changes(catalogues=True)
+
     def reindexed(self, kind: str, record_ids: Iterable[str]) -> None:
         """Note records whose search text was recomputed."""
         if self._open:

@@ -100,8 +100,9 @@ def test_a_loaded_catalogue_reaches_a_point_through_export_and_import(tmp_path, 
         point.db.close()
 
 
-def test_the_load_is_audited(services, tmp_path):
-    load_catalogue(services, _file(tmp_path, corrected()))
+def test_the_load_is_audited_and_says_the_catalogues_changed(services, tmp_path):
+    _, changes = services.run(load_catalogue, services, _file(tmp_path, corrected()))
+    assert changes.catalogues and changes.shows("offence")
     entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
     assert (entry.action, entry.table_name, entry.record_id) == (
         "import", "catalogue_version", "offence_articles")

@@ -106,7 +106,7 @@ def test_an_import_result_carries_the_kinds_it_wrote(tmp_path):
         assert changes.sync
         assert changes.bulk == {"person", "organisation", "address", "registration",
                                 "preventive_visit", "offence", "appeal", "meeting", "feedback",
-                                "staff", "point"}
+                                "crime_report", "staff", "point"}
         assert changes.ids("appeal") is None  # an import's ids are not listed
         assert changes.shows("appeal") and not changes.catalogues
         again = import_files(district, [exported.path])

@@ -140,7 +140,11 @@ def chart_of(drawing) -> VerticalBarChart:
 
 
 def series(months, values) -> MonthlySeries:
-    names = ("appeals", "visits", "offences", "meetings")
+    """The first charted kinds get ``values``; the rest (the КУИ, ...) count nothing."""
+    from inspector_app.queries.stats_series import SERIES
+
+    names = [name for name, *_ in SERIES]
+    values = [*values, *([0] * len(months) for _ in names[len(values):])]
     return MonthlySeries(tuple(months), {n: tuple(v) for n, v in zip(names, values,
                                                                      strict=True)})
 

@@ -9,8 +9,18 @@ from sync_fixtures import PASSWORD, keys_of, make_district, make_point, use
 
 from inspector_app.sync.trust import export_public_key
 from ui.context import UiContext
+from ui.i18n import install_language
 from ui.points_overview import PointsOverview
 from ui.sync_dialogs import ExportDialog, ExportPanel, ImportPanel
+
+
+@pytest.fixture(autouse=True)
+def _in_english(qapp):
+    """These tests read the source (English) texts, whatever language an earlier GUI test
+    left installed; the program's default comes back afterwards."""
+    install_language("en")
+    yield
+    install_language("ru")
 
 
 @pytest.fixture

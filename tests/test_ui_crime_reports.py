@@ -46,8 +46,8 @@ def test_a_statement_is_received_with_its_registration_deadline(qtbot, ctx, serv
     type_text(form.substance, "Украден велосипед из подъезда")
     with qtbot.waitSignal(ctx.sig_data_changed) as changed:
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    assert changed.args == ["crime_report"]
     stored = services.crime_reports.get(form.saved_id)
+    assert changed.args[0].ids("crime_report") == {stored.id}
     assert (stored.status, stored.due_at) == ("received", datetime(2026, 11, 25, 10, 30))
     assert stored.reporter_id == person.id
 

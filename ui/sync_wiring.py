@@ -112,14 +112,15 @@ class SyncActions(QObject):
         if not chosen:
             return
         try:
-            loaded = load_catalogue(self.ctx.services, Path(chosen))
+            loaded, changes = self.ctx.services.run(load_catalogue, self.ctx.services,
+                                                    Path(chosen))
         except Exception as exc:  # noqa: BLE001 - every refusal is shown, bugs logged
             show_error(self.window, exc, self.ctx.lang)
             return
         QMessageBox.information(self.window, self.tr("Catalogue loaded"), translate(
             "catalogue.loaded", self.ctx.lang, name=loaded.name, version=loaded.version,
             previous=loaded.previous, items=loaded.items, path=chosen))
-        self.ctx.notify_changed("*")
+        self.ctx.notify_changed(changes)
 
     def export(self) -> None:
         from ui.sync_dialogs import ExportDialog

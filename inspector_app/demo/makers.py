@@ -406,7 +406,8 @@ class RegisterMaker:
         if age > 30 and rng.random() < 0.05:
             status = "terminated"
         elif age < (20 if by_court else 7):
-            status = "sent_to_court" if by_court and age > 0 else "drawn_up"
+            # a referral is "sent to court" from the day it is drawn up (the offence rules)
+            status = "sent_to_court" if by_court else "drawn_up"
         else:
             status = "considered"
         erap = "" if status == "drawn_up" else f"{day:%y}{rng.randrange(10 ** 12, 10 ** 13)}"

@@ -191,4 +191,5 @@ def load_catalogue(services: Services, path: Path) -> LoadedCatalogue:
                     {"version": version, "items": len(items), "file": path.name[:200],
                      "sha256": digest})
     services.catalogues.reload()
+    services.recorder.catalogues_replaced()
     return LoadedCatalogue(name, version, previous, len(items))

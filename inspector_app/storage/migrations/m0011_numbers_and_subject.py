@@ -12,6 +12,8 @@ Frozen SQL.
 
 from __future__ import annotations
 
+from inspector_app.storage.dialect import dialect_of
+
 STATEMENTS = [
     'ALTER TABLE "staff" ADD COLUMN "personal_number" VARCHAR(32) NOT NULL DEFAULT \'\'',
     'ALTER TABLE "offence" ADD COLUMN "offender_subject" VARCHAR(32) NOT NULL '
@@ -21,5 +23,6 @@ STATEMENTS = [
 
 def up(db) -> None:
     """Add the two columns."""
+    dialect = dialect_of(db)
     for statement in STATEMENTS:
-        db.execute_sql(statement)
+        db.execute_sql(dialect.ddl(statement))

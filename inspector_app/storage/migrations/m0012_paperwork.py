@@ -21,6 +21,8 @@ Frozen SQL.
 
 from __future__ import annotations
 
+from inspector_app.storage.dialect import dialect_of
+
 APPEAL_COLUMNS = [
     'ALTER TABLE "appeal" ADD COLUMN "registered_on" DATE',
     'ALTER TABLE "appeal" ADD COLUMN "eotinish_number" VARCHAR(32) NOT NULL DEFAULT \'\'',
@@ -92,5 +94,9 @@ CRIME_REPORT = [
 def up(db) -> None:
     """Add the appeal and registration columns (no row is rewritten) and create the КУИ
     register's table."""
-    for statement in APPEAL_COLUMNS + REGISTRATION_COLUMNS + CRIME_REPORT:
+    dialect = dialect_of(db)
+    search = next(i for i, sql in enumerate(CRIME_REPORT) if "VIRTUAL TABLE" in sql)
+    for statement in APPEAL_COLUMNS + REGISTRATION_COLUMNS + CRIME_REPORT[:search]:
+        db.execute_sql(dialect.ddl(statement))
+    for statement in dialect.search_index("crime_report", CRIME_REPORT[search:]):
         db.execute_sql(statement)
