@@ -24,6 +24,26 @@ def type_text(widget: QWidget, text: str) -> None:
                                                      Qt.KeyboardModifier.NoModifier, ch))
 
 
+def click(qtbot, widget) -> None:
+    assert widget.isVisible() and widget.isEnabled(), widget
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def choose(qtbot, combo, text: str) -> None:
+    """Open a drop-down with the mouse, walk to ``text`` with the arrow keys, press Enter."""
+    click(qtbot, combo)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible, timeout=3000)
+    row = combo.findText(text)
+    assert row >= 0, text
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    for _ in range(row):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=3000)
+    assert combo.currentText() == text
+
+
 class ModalWatchdog:
     """Closes a modal dialog left open longer than ``DIALOG_PATIENCE_S`` and remembers what it
     said (``stuck``): an unanswered dialog offscreen would otherwise block the run forever."""

@@ -11,7 +11,7 @@ import pytest
 from conftest import NOW
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWizard
-from qt_helpers import type_text
+from qt_helpers import choose, click, type_text
 from test_ui_forms_support import on_modal
 
 import ui.accounts_page as accounts_module
@@ -51,26 +51,6 @@ def log_in(window, path, clock, login: str, password: str):
             services.db.close()
     finally:
         bind_models(window.ctx.services.db)
-
-
-def click(qtbot, widget) -> None:
-    assert widget.isVisible() and widget.isEnabled(), widget
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def choose(qtbot, combo, text: str) -> None:
-    """Open a drop-down with the mouse, walk to ``text`` with the arrow keys, press Enter."""
-    click(qtbot, combo)
-    view = combo.view()
-    qtbot.waitUntil(view.isVisible, timeout=3000)
-    row = combo.findText(text)
-    assert row >= 0, text
-    qtbot.keyClick(view, Qt.Key.Key_Home)
-    for _ in range(row):
-        qtbot.keyClick(view, Qt.Key.Key_Down)
-    qtbot.keyClick(view, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not view.isVisible(), timeout=3000)
-    assert combo.currentText() == text
 
 
 def run_wizard(qtbot, path, password: str, clock=None, *,

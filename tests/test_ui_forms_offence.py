@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from core_factories import offence_data
 from PySide6.QtCore import Qt
-from qt_helpers import type_text
+from qt_helpers import choose, click, type_text
 from test_ui_forms_support import login_assistant, make_ctx, register_ids, show
 
 from inspector_app.storage.models import Offence
@@ -124,26 +124,6 @@ def test_assistant_edits_an_offence_of_their_own(qtbot, ctx, services, person):
     form.place.setText("ул. Абая, 14")
     form.save()
     assert services.offences.get(offence.id).place == "ул. Абая, 14"
-
-
-def click(qtbot, widget) -> None:
-    assert widget.isVisible() and widget.isEnabled(), widget
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def choose(qtbot, combo, text: str) -> None:
-    """Open a drop-down with the mouse, walk to ``text`` with the arrow keys, press Enter."""
-    click(qtbot, combo)
-    view = combo.view()
-    qtbot.waitUntil(view.isVisible, timeout=3000)
-    row = combo.findText(text)
-    assert row >= 0, text
-    qtbot.keyClick(view, Qt.Key.Key_Home)
-    for _ in range(row):
-        qtbot.keyClick(view, Qt.Key.Key_Down)
-    qtbot.keyClick(view, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not view.isVisible(), timeout=3000)
-    assert combo.currentText() == text
 
 
 def pick_article(qtbot, form, typed: str, code: str) -> None:
