@@ -86,6 +86,16 @@ def _answers(services) -> dict:
     return answers
 
 
+
+def records_held(services) -> int:
+    """The records of every synced kind the database holds (staff and points aside)."""
+    from inspector_app.storage.models import SYNCED_MODELS
+
+    tables = [m._meta.table_name for m in SYNCED_MODELS
+              if m._meta.table_name not in ("staff", "point")]
+    return sum(services.db.execute_sql(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+               for t in tables)
+
 def test_same_region_same_answers_on_file_and_server(demo_region, pg_url, tmp_path):
     on_file = _district(tmp_path / "district.db", tmp_path / "f", demo_region)
     on_server = _district(pg_url, tmp_path / "s", demo_region)
@@ -179,12 +189,7 @@ def test_two_importers_at_once_into_one_server_district(demo_region, pg_url, tmp
 
     district = open_services(pg_url)
     try:
-        from inspector_app.storage.models import SYNCED_MODELS
-
-        records = [m._meta.table_name for m in SYNCED_MODELS
-                   if m._meta.table_name not in ("staff", "point")]
-        synced = sum(district.db.execute_sql(f'SELECT count(*) FROM "{t}"').fetchone()[0]
-                     for t in records)
+        synced = records_held(district)
         staff = district.db.execute_sql(
             "SELECT count(*) FROM staff WHERE owner_point <> 'ATY-ROP'").fetchone()[0]
         points = district.db.execute_sql(
@@ -324,9 +329,7 @@ def test_an_importer_killed_midway_loses_nothing_and_applies_nothing_twice(pg_ur
 
     district = open_services(pg_url)
     try:
-        held = sum(district.db.execute_sql(f'SELECT count(*) FROM "{t}"').fetchone()[0]
-                   for t in ("person", "organisation", "address", "appeal", "preventive_visit",
-                             "registration", "offence", "meeting", "feedback"))
+        held = records_held(district)
         held += district.db.execute_sql(
             "SELECT count(*) FROM staff WHERE owner_point <> 'ATY-ROP'").fetchone()[0]
         held += district.db.execute_sql(
