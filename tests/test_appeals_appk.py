@@ -148,17 +148,13 @@ def test_the_eotinish_number_is_kept_beside_the_talon_and_found(services, person
 
 # -- sync -----------------------------------------------------------------------------------
 def test_the_new_appeal_fields_reach_the_district(tmp_path):
-    from sync_fixtures import make_district, make_point, table_rows, use
+    from sync_fixtures import region, table_rows, use
 
     from inspector_app.sync.export import export_package
     from inspector_app.sync.importer import import_files
     from inspector_app.sync.results import IMPORTED
 
-    district = make_district(tmp_path)
-    point = make_point(tmp_path, "ATY-017", district=district)
-    out = tmp_path / "out"
-    out.mkdir()
-    try:
+    with region(tmp_path, ("ATY-017",)) as (district, (point,), out):
         use(point)
         person = point.persons.create({"surname": "Жұмабекова", "first_name": "Әйгерім"})
         point.appeals.create(appeal_data(person, eotinish_number="ЖТ-2026-0000042",
@@ -180,9 +176,6 @@ def test_the_new_appeal_fields_reach_the_district(tmp_path):
         forwarded = by_number[""]
         assert forwarded["outside_competence"] in (1, True)
         assert str(forwarded["registered_on"]) == "2026-11-23"
-    finally:
-        point.db.close()
-        district.db.close()
 
 
 def test_the_talon_carries_the_eotinish_number_on_both_halves(services, person, tmp_path):

@@ -101,17 +101,13 @@ def test_a_report_is_found_by_its_numbers_and_text(services, person):
 
 
 def test_a_kui_record_reaches_the_district_with_its_later_decision(tmp_path):
-    from sync_fixtures import make_district, make_point, table_rows, use
+    from sync_fixtures import region, table_rows, use
 
     from inspector_app.sync.export import export_package
     from inspector_app.sync.importer import import_files
     from inspector_app.sync.results import IMPORTED
 
-    district = make_district(tmp_path)
-    point = make_point(tmp_path, "ATY-017", district=district)
-    out = tmp_path / "out"
-    out.mkdir()
-    try:
+    with region(tmp_path, ("ATY-017",)) as (district, (point,), out):
         use(point)
         person = point.persons.create({"surname": "Жұмабеков", "first_name": "Ерлан"})
         report = point.crime_reports.create(report_data(
@@ -133,9 +129,6 @@ def test_a_kui_record_reaches_the_district_with_its_later_decision(tmp_path):
         assert held[report.id]["status"] == "decided"
         assert [h.record_id for h in district.search.records(
             "264000031000123", kinds=("crime_report",))] == [report.id]
-    finally:
-        point.db.close()
-        district.db.close()
 
 
 def test_the_register_exports_to_a_spreadsheet_named_without_forbidden_characters(

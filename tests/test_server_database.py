@@ -123,12 +123,17 @@ def _cli(*args: str, stdin: str = "", env_data: Path) -> subprocess.CompletedPro
                           capture_output=True, text=True, env=env, timeout=120)
 
 
-def test_cli_creates_and_queries_a_server_district(pg_url, tmp_path):
-    data = tmp_path / "data"
-    made = _cli("--db", pg_url, "init", "--district-office", "--point-code", "ATY-ROP",
+def _init_district(pg_url: str, data):
+    """``inspector-cli init --district-office`` of the test district on the server."""
+    return _cli("--db", pg_url, "init", "--district-office", "--point-code", "ATY-ROP",
                 "--point-name", "ОП г. Атырау", "--district", "Атырау", "--login", "operator",
                 "--name", "Оператор Отдела", "--password-stdin",
                 stdin=f"{PASSWORD}\n{PASSWORD}\n", env_data=data)
+
+
+def test_cli_creates_and_queries_a_server_district(pg_url, tmp_path):
+    data = tmp_path / "data"
+    made = _init_district(pg_url, data)
     assert made.returncode == 0, made.stderr
     assert "ATY-ROP" in made.stdout and "сервер" in made.stdout
     for command in (["users", "list"], ["sync-status"], ["check"],
@@ -160,10 +165,7 @@ def test_two_importers_at_once_into_one_server_district(demo_region, pg_url, tmp
     """Two real processes import different points' packages into the same server district
     at the same time: both finish, every file imported, every record there once."""
     data = tmp_path / "data"
-    made = _cli("--db", pg_url, "init", "--district-office", "--point-code", "ATY-ROP",
-                "--point-name", "ОП г. Атырау", "--district", "Атырау", "--login", "operator",
-                "--name", "Оператор Отдела", "--password-stdin",
-                stdin=f"{PASSWORD}\n{PASSWORD}\n", env_data=data)
+    made = _init_district(pg_url, data)
     assert made.returncode == 0, made.stderr
     import os
 
@@ -278,10 +280,7 @@ def test_an_importer_killed_midway_loses_nothing_and_applies_nothing_twice(pg_ur
     region_file = tmp_path / "region.db"
     create_demo_district(region_file, 6000, 4, 3, years=2, clock=FixedClock(NOW)).db.close()
     data = tmp_path / "data"
-    made = _cli("--db", pg_url, "init", "--district-office", "--point-code", "ATY-ROP",
-                "--point-name", "ОП г. Атырау", "--district", "Атырау", "--login", "operator",
-                "--name", "Оператор Отдела", "--password-stdin",
-                stdin=f"{PASSWORD}\n{PASSWORD}\n", env_data=data)
+    made = _init_district(pg_url, data)
     assert made.returncode == 0, made.stderr
     from inspector_app.storage.server import local_path
 
