@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from importlib import import_module
 
 from peewee import ForeignKeyField
 
@@ -49,6 +50,10 @@ class Kind:
     model: type[SyncedModel]
     service: str
     """The :class:`Services` attribute serving it (``services.visits``)."""
+    service_class: str
+    """Its :class:`~inspector_app.services.records.RecordService`, as ``module:Class`` under
+    ``inspector_app.services`` (imported when a :class:`Services` is built: the services
+    import this module)."""
     register: str | None = None
     """The register's public name, or None when the kind has no register."""
     date_field: str | None = None
@@ -77,6 +82,11 @@ class Kind:
                    if isinstance(f, ForeignKeyField)}
         object.__setattr__(self, "references", frozenset(targets))
 
+    def load_service_class(self) -> type:
+        """The class named by :attr:`service_class`."""
+        module, name = self.service_class.split(":")
+        return getattr(import_module(f"inspector_app.services.{module}"), name)
+
     @property
     def table(self) -> str:
         return self.model._meta.table_name
@@ -102,27 +112,31 @@ class Kind:
 
 
 KINDS: dict[str, Kind] = {kind.slug: kind for kind in (
-    Kind("person", Person, "persons", "persons", live_indexed=("sort_name",)),
-    Kind("appeal", Appeal, "appeals", "appeals", "received_at", "officer", ("applicant",),
-         series="appeals", live_indexed=("received_at",), document="talon"),
-    Kind("crime_report", CrimeReport, "crime_reports", "crime-reports", "received_at",
-         "officer", ("reporter",), series="crime_reports", live_indexed=("received_at",)),
-    Kind("preventive_visit", PreventiveVisit, "visits", "preventive-visits", "visited_at",
-         "inspector", ("person",), series="visits", live_indexed=("visited_at",),
-         document="visit"),
-    Kind("registration", Registration, "registrations", "registrations", "start_date",
-         "inspector", ("person",), live_indexed=("next_check_due", "start_date")),
-    Kind("offence", Offence, "offences", "offences", "committed_at", "inspector",
-         ("offender",), series="offences", live_indexed=("committed_at",),
-         document="protocol"),
-    Kind("meeting", Meeting, "meetings", "meetings", "held_at", "inspector",
-         series="meetings", live_indexed=("held_at",)),
-    Kind("feedback", Feedback, "feedback", "feedback", "collected_at", "inspector",
-         live_indexed=("collected_at",)),
-    Kind("address", Address, "addresses"),
-    Kind("organisation", Organisation, "organisations"),
-    Kind("staff", Staff, "staff", searchable=False),
-    Kind("point", Point, "points", searchable=False, counted=False),
+    Kind("person", Person, "persons", "people:PersonService", "persons",
+         live_indexed=("sort_name",)),
+    Kind("appeal", Appeal, "appeals", "appeals:AppealService", "appeals", "received_at",
+         "officer", ("applicant",), series="appeals", live_indexed=("received_at",),
+         document="talon"),
+    Kind("crime_report", CrimeReport, "crime_reports", "crime_reports:CrimeReportService",
+         "crime-reports", "received_at", "officer", ("reporter",), series="crime_reports",
+         live_indexed=("received_at",)),
+    Kind("preventive_visit", PreventiveVisit, "visits", "visits:VisitService",
+         "preventive-visits", "visited_at", "inspector", ("person",), series="visits",
+         live_indexed=("visited_at",), document="visit"),
+    Kind("registration", Registration, "registrations", "registrations:RegistrationService",
+         "registrations", "start_date", "inspector", ("person",),
+         live_indexed=("next_check_due", "start_date")),
+    Kind("offence", Offence, "offences", "offences:OffenceService", "offences",
+         "committed_at", "inspector", ("offender",), series="offences",
+         live_indexed=("committed_at",), document="protocol"),
+    Kind("meeting", Meeting, "meetings", "meetings:MeetingService", "meetings", "held_at",
+         "inspector", series="meetings", live_indexed=("held_at",)),
+    Kind("feedback", Feedback, "feedback", "meetings:FeedbackService", "feedback",
+         "collected_at", "inspector", live_indexed=("collected_at",)),
+    Kind("address", Address, "addresses", "area:AddressService"),
+    Kind("organisation", Organisation, "organisations", "area:OrganisationService"),
+    Kind("staff", Staff, "staff", "staff:StaffService", searchable=False),
+    Kind("point", Point, "points", "staff:PointService", searchable=False, counted=False),
 )}
 """Every travelling record kind by slug, in display order."""
 

@@ -84,3 +84,10 @@ def test_every_searchable_kind_has_the_insert_trigger_the_bulk_import_defers(ser
         deferred = search_index.defer(services.db, k.table)
         assert deferred is not None, k.slug
         search_index.finish(services.db, deferred)
+
+
+def test_every_kind_is_served_by_the_service_it_names(services):
+    for described in KINDS.values():
+        service = services.service(described.slug)
+        assert type(service) is described.load_service_class()
+        assert (service.kind, service.model) == (described.slug, described.model)

@@ -37,22 +37,13 @@ from inspector_app.protection.security_events import (
 from inspector_app.queries.search import Search
 from inspector_app.services import numbering
 from inspector_app.services.accounts import Session, authenticate
-from inspector_app.services.appeals import AppealService
-from inspector_app.services.area import AddressService, OrganisationService
-from inspector_app.services.crime_reports import CrimeReportService
-from inspector_app.services.meetings import FeedbackService, MeetingService
-from inspector_app.services.offences import OffenceService
-from inspector_app.services.people import PersonService
 from inspector_app.services.records import RecordService
-from inspector_app.services.registrations import RegistrationService
-from inspector_app.services.staff import PointService, StaffService
 from inspector_app.services.validation import (
     EVERY_RULE,
     DatabaseResolver,
     Resolver,
     RulePolicy,
 )
-from inspector_app.services.visits import VisitService
 from inspector_app.storage.database import require_bound
 from inspector_app.storage.models import Meta
 
@@ -89,18 +80,8 @@ class Services:
         self.session = session
         self._changing_own_password = False
         self.catalogues = Catalogues()
-        self.points = PointService(self)
-        self.staff = StaffService(self)
-        self.persons = PersonService(self)
-        self.organisations = OrganisationService(self)
-        self.addresses = AddressService(self)
-        self.appeals = AppealService(self)
-        self.visits = VisitService(self)
-        self.registrations = RegistrationService(self)
-        self.offences = OffenceService(self)
-        self.meetings = MeetingService(self)
-        self.feedback = FeedbackService(self)
-        self.crime_reports = CrimeReportService(self)
+        for described in KINDS.values():  # services.appeals, services.visits...
+            setattr(self, described.service, described.load_service_class()(self))
 
     # -- identity -------------------------------------------------------------------------
     @property
