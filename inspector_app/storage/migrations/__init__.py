@@ -1,4 +1,9 @@
-"""Numbered schema migrations, listed in code so a frozen bundle needs no folder glob.
+"""Numbered schema migrations: every module ``mNNNN_name`` of this package, in number order.
+
+A migration is one new module (``up(db)``, and ``TRAVELLING_COLUMNS`` /
+``TRAVELLING_TABLES`` when it changes what travels); nothing else lists it. The installer
+bundles every module of the package (``build_installer.spec``), and the modules are found
+through the import system, so a frozen bundle finds them too.
 
 The schema version lives in ``PRAGMA user_version`` (on a server: a ``schema_version`` table).
 Each migration is written once, in SQLite's SQL; on PostgreSQL its statements pass through
@@ -9,8 +14,11 @@ transaction together with the version bump, so a failure leaves the previous ver
 
 from __future__ import annotations
 
+import pkgutil
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -18,19 +26,6 @@ from peewee import SqliteDatabase
 
 from inspector_app.errors import DatabaseError
 from inspector_app.storage.dialect import dialect_of
-from inspector_app.storage.migrations import (
-    m0001_initial,
-    m0002_sync,
-    m0003_protection,
-    m0004_live_indexes,
-    m0005_search_prefixes,
-    m0006_search_without_positions,
-    m0007_one_index_per_order,
-    m0008_search_folds_kazakh,
-    m0010_point_databases,
-    m0011_numbers_and_subject,
-    m0012_paperwork,
-)
 
 
 @dataclass(frozen=True)
@@ -49,22 +44,22 @@ class Migration:
     for them (see :func:`inspector_app.sync.versions.tables_added_after`)."""
 
 
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "initial", m0001_initial.up),
-    Migration(2, "sync", m0002_sync.up),
-    Migration(3, "protection", m0003_protection.up),
-    Migration(4, "live_indexes", m0004_live_indexes.up),
-    Migration(5, "search_prefixes", m0005_search_prefixes.up),
-    Migration(6, "search_without_positions", m0006_search_without_positions.up),
-    Migration(7, "one_index_per_order", m0007_one_index_per_order.up),
-    Migration(8, "search_folds_kazakh", m0008_search_folds_kazakh.up),
-    Migration(10, "point_databases", m0010_point_databases.up),
-    Migration(11, "numbers_and_subject", m0011_numbers_and_subject.up,
-              travelling_columns={"staff": {"personal_number": ""},
-                                  "offence": {"offender_subject": "individual"}}),
-    Migration(12, "paperwork", m0012_paperwork.up, m0012_paperwork.TRAVELLING_COLUMNS,
-              m0012_paperwork.TRAVELLING_TABLES),
-)
+def _discover() -> tuple[Migration, ...]:
+    found: dict[int, Migration] = {}
+    for module_info in pkgutil.iter_modules(__path__):
+        named = re.fullmatch(r"m(\d{4})_(\w+)", module_info.name)
+        if named is None:
+            continue
+        number = int(named[1])
+        assert number not in found, f"two migrations numbered {number}"
+        module = import_module(f"{__name__}.{module_info.name}")
+        found[number] = Migration(number, named[2], module.up,
+                                  getattr(module, "TRAVELLING_COLUMNS", {}),
+                                  getattr(module, "TRAVELLING_TABLES", ()))
+    return tuple(found[number] for number in sorted(found))
+
+
+MIGRATIONS: tuple[Migration, ...] = _discover()
 LATEST_VERSION = MIGRATIONS[-1].number
 
 

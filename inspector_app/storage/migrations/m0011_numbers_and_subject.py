@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from inspector_app.storage.dialect import dialect_of
 
+TRAVELLING_COLUMNS = {"staff": {"personal_number": ""},
+                      "offence": {"offender_subject": "individual"}}
+
 STATEMENTS = [
     'ALTER TABLE "staff" ADD COLUMN "personal_number" VARCHAR(32) NOT NULL DEFAULT \'\'',
     'ALTER TABLE "offence" ADD COLUMN "offender_subject" VARCHAR(32) NOT NULL '

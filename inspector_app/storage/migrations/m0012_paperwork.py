@@ -6,7 +6,7 @@ received on a day off; NULL on older appeals, whose term counted from the day re
 official eOtinish number, the forwarding of an appeal outside the body's competence (the flag
 and to whom) and the head's extension of the term (decision day, reasons, new term, the day the
 citizen was told). Every column travels; older packages get the defaults declared in
-``migrations.MIGRATIONS``.
+``TRAVELLING_COLUMNS`` below.
 
 Registrations gain how often the person under special requirements reports (1–4 a month, set
 by the court: it drives the checks) and a protective order's extension (new last day, basis).
