@@ -17,7 +17,7 @@ from reportlab.lib import colors
 
 from inspector_app.messages import translate
 from inspector_app.queries.stats_series import SERIES, MonthlySeries
-from inspector_app.reports.fonts import CONDENSED, SANS_BOLD
+from inspector_app.reports.fonts import CONDENSED, SANS_BOLD, register_fonts
 from inspector_app.reports.formatting import group_thousands, month_name
 
 PALETTE = (colors.HexColor("#2f5d8a"), colors.HexColor("#5b9bd5"),
@@ -80,6 +80,7 @@ def bar_width(months: int, plot_width: float) -> float:
 def activity_chart(series: MonthlySeries, width: float, lang: str,
                    height: float = 190) -> Drawing:
     """A grouped bar chart of ``series`` (values on the bars, DejaVu labels, legend below)."""
+    register_fonts()  # it names the DejaVu faces, also when drawn outside a report
     drawing = Drawing(width, height)
     drawing.add(String(0, height - 10, translate("report.chart.title", lang),
                        fontName=SANS_BOLD, fontSize=9))
