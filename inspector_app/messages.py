@@ -9,6 +9,7 @@ something stay as they are). Field labels use codes ``field.<record>.<field>``.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -29,12 +30,18 @@ def has_message(code: str) -> bool:
     return code in _catalogue()
 
 
+def in_language(texts: Mapping[str, str], lang: str = DEFAULT_LANGUAGE) -> str:
+    """A text given in several languages (``{"ru": ..., "kk": ...}``, as catalogue data
+    words documents): ``lang``'s, else the Russian one, else ""."""
+    return texts.get(lang) or texts.get(DEFAULT_LANGUAGE) or ""
+
+
 def translate(code: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
     """The text for ``code`` in ``lang`` (falling back to Russian, then the code itself)."""
     entry = _catalogue().get(code)
     if entry is None:
         return code
-    text = entry.get(lang) or entry.get(DEFAULT_LANGUAGE) or code
+    text = in_language(entry, lang) or code
     try:
         return text.format(**message_params(params, lang))
     except (KeyError, IndexError, ValueError):

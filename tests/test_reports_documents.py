@@ -116,7 +116,8 @@ def test_cli_prints_protocol_by_number_and_visit_by_id(services, offence, db_pat
     from inspector_app.cli import main
 
     visit = services.visits.create({"visited_at": "2026-11-25 09:40", "kind": "conversation",
-                                    "dwelling_kind": "flat", "address_text": "ул. Абая, 12"})
+                                    "dwelling_kind": "flat", "address_text": "ул. Абая, 12",
+                                    "person": offence.offender_id})
     out = tmp_path / "p.pdf"
     assert main(["--db", str(db_path), "report", "protocol", "--protocol",
                  "aty-017-p-2026-00001", "--out", str(out), "--lang", "kk"]) == 0

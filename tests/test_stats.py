@@ -83,7 +83,7 @@ def world(services, person) -> World:
     _visit(s, "2026-01-22 11:00", "apartment_round", flat="15")
     _visit(s, "2026-02-02 12:00", "household_round", "private_house", "ул. Абая, 3",
            findings=["minors_at_risk", "rented_without_documents"])
-    _visit(s, "2026-02-03 12:00", "conversation")
+    _visit(s, "2026-02-03 12:00", "conversation", person=person.id)
     _visit(s, "2026-03-05 12:00", "registration_check", registration=r1.id)
     _visit(s, "2026-05-05 22:00", "raid")
     gone = _visit(s, "2026-05-06 22:00", "raid")

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
-from qt_helpers import type_text
+from qt_helpers import choose, type_text
 from test_ui_forms_support import show
 
 from inspector_app.reports import periods
@@ -143,6 +143,26 @@ def test_visit_form_prints_the_visit_record_after_saving_a_change(qtbot, ctx, pr
     text = click_save(qtbot, preview, save_to, tmp_path)
     assert "СПРАВКА о профилактическом посещении" in text
     assert "Проведена беседа о пожарной безопасности" in text
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert len(printed) == 1
+
+
+def test_an_official_warning_is_entered_and_printed_as_its_document(qtbot, ctx, printed,
+                                                                    save_to, tmp_path):
+    form = open_form(qtbot, VisitForm(ctx))
+    choose(qtbot, form.kind_combo, "Официальное предостережение")
+    type_text(form.address.lineEdit(), "г. Атырау, ул. Абая, 12")
+    type_text(form.notes, "Предостережён о недопустимости угроз соседям")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert "ст. 50–51 Закона № 245-VIII" in form.field_errors("person")  # nobody named
+    assert form.record is None and form.isVisible()
+    form.person.set_value(ctx.services.persons.live().first().id)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record.kind == "official_warning"
+    preview = click_print(qtbot, form)
+    text = click_save(qtbot, preview, save_to, tmp_path)
+    assert "ОФИЦИАЛЬНОЕ ПРЕДОСТЕРЕЖЕНИЕ" in text and "ст. 51 Закона РК" in text
+    assert "Официальное предостережение мне объявлено" in text
     qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
     assert len(printed) == 1
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from inspector_app.demo import texts
-from inspector_app.domain.iin import check_digit, make_iin
+from inspector_app.domain.iin import age_on, check_digit, make_iin
 
 _KAZAKH_LETTERS = set("әғқңөұүһі")
 _EPOCH = datetime(1970, 1, 1)
@@ -76,8 +76,7 @@ class DemoPerson:
     troubled: bool = False
 
     def age_on(self, day: date) -> int:
-        born = self.birth_date
-        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        return age_on(self.birth_date, day)
 
 
 @dataclass(eq=False)

@@ -100,3 +100,9 @@ def make_iin(birth: date, sex: str, serial: int) -> str | None:
     first = f"{birth:%y%m%d}{base}{serial:04d}"
     digit = check_digit(first)
     return None if digit is None else first + str(digit)
+
+
+def age_on(birth_date: date, day: date) -> int:
+    """Full years of someone born on ``birth_date`` on ``day``."""
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month,
+                                                                  birth_date.day))

@@ -19,8 +19,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from inspector_app.domain.iin import age_on
 from inspector_app.domain.sanctions import PartSanctions
-from inspector_app.messages import translate
+from inspector_app.messages import in_language, translate
 from inspector_app.reports.documents import (
     Fields,
     blank_lines,
@@ -42,6 +43,7 @@ from inspector_app.reports.formatting import (
 from inspector_app.reports.layout import Progress, Styles, make_styles
 from inspector_app.services.context import Services
 from inspector_app.services.people import full_name
+from inspector_app.services.visits import ADULT_AGE
 from inspector_app.storage.models import Person, Point, Registration, Staff
 
 MARGINS = (20 * mm, 14 * mm, 14 * mm, 14 * mm)
@@ -204,23 +206,38 @@ def visit_report(services: Services, visit_id: str, out: str | Path, *, lang: st
         ("report.visit.done", visit.notes),
         ("field.any.inspector", officer_text(services, officer, lang)),
     ]
-    title = translate("report.visit.title", lang)
+    # a conversation or an official warning (Law 245-VIII arts. 50-51) is its own document,
+    # worded in the visit kinds catalogue
+    kind_item = cats.get("visit_kinds", visit.kind)
+    document = kind_item.extra.get("document") if kind_item is not None else None
+    if document:
+        title = in_language(document["title"], lang)
+        subtitle = translate("report.visit.basis", lang,
+                             basis=in_language(document["basis"], lang))
+    else:
+        title = translate("report.visit.title", lang)
+        subtitle = translate("report.visit.subtitle", lang)
+    signers = [("report.visit.sign_officer", officer_signature_name(officer)),
+               ("report.visit.sign_person", short_name(full_name(person)))]
+    if (document and person is not None and person.birth_date is not None
+            and age_on(person.birth_date, visit.visited_at.date()) < ADULT_AGE):
+        signers.append(("report.visit.sign_companion", ""))
 
     def story(doc) -> list:
         width = doc.frame_width
-        signers = [("report.visit.sign_officer", officer_signature_name(officer)),
-                   ("report.visit.sign_person", short_name(full_name(person)))]
+        statement = ([Paragraph(escape(in_language(document["acknowledgement"], lang)),
+                                styles.body), Spacer(1, 2 * mm)] if document else [])
         return [
             *_heading(services, point, lang, styles), Spacer(1, 3 * mm),
             Paragraph(escape(title), styles.title),
-            Paragraph(escape(translate("report.visit.subtitle", lang)), styles.subtitle),
+            Paragraph(escape(subtitle), styles.subtitle),
             Spacer(1, 3 * mm),
             _place_and_date(point, format_date(visit.visited_at.date()), styles, width),
             Spacer(1, 2 * mm), fields_table(fields, lang, styles, width),
             Spacer(1, 4 * mm),
             Paragraph(escape(translate("report.visit.remarks", lang)), styles.body),
             blank_lines(3, width), Spacer(1, 4 * mm),
-            KeepTogether([signature_lines(signers, lang, styles, width)]),
+            KeepTogether([*statement, signature_lines(signers, lang, styles, width)]),
         ]
 
     return build_document(out, story, progress, pagesize=A4, margins=MARGINS, title=title,

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from inspector_app.domain.iin import age_on
 from inspector_app.services.people import full_name
 from inspector_app.services.records import RecordService
 from inspector_app.storage.models import Address, Person, PreventiveVisit, Registration
 
 REGISTRATION_CHECK = "registration_check"
+ADULT_AGE = 18
 
 
 def visit_search_parts(values: dict[str, Any], person: Person | None) -> list[Any]:
@@ -35,17 +37,36 @@ class VisitService(RecordService):
         if address is not None and not text:
             check.values["address_text"] = f"{address.street}, {address.house}"
         check.text("flat", 16)
-        check.reference("person", Person, required=False)
+        person = check.reference("person", Person, required=False)
         registration = check.reference("registration", Registration,
                                        required=kind == REGISTRATION_CHECK)
         if registration is not None and check.values.get("person") is None:
             check.values["person"] = registration.person_id
-        check.text("persons_met", 2000, multiline=True)
+            person = services.resolver.by_id(Person, registration.person_id)
+        persons_met = check.text("persons_met", 2000, multiline=True)
+        if check.policy.entry_rules:  # older programs' records met no such rule
+            self._check_kind_rules(check, kind, person, persons_met)
         check.choices("findings", cats, "visit_findings")
         check.text("notes", 4000, multiline=True)
         self.staff_or_current(check)
         check.raise_if_errors()
         return check.values
+
+    def _check_kind_rules(self, check, kind: str | None, person: Person | None,
+                          persons_met: str) -> None:
+        """What the visit kind's catalogue entry demands (a conversation and an official
+        warning of Law 245-VIII arts. 50–51 are addressed to a person; a conversation with a
+        minor needs the legal representative or a teacher present, art. 50)."""
+        item = self.services.catalogues.get("visit_kinds", kind) if kind else None
+        rules = item.extra if item is not None else {}
+        if rules.get("person_required") and check.values.get("person") is None \
+                and not check.has_error("person"):
+            check.fail("person", "v.visit.person_required")
+        visited_at = check.values.get("visited_at")
+        if (rules.get("minor_companion_required") and not persons_met and person is not None
+                and person.birth_date is not None and visited_at is not None
+                and age_on(person.birth_date, visited_at.date()) < ADULT_AGE):
+            check.fail("persons_met", "v.visit.minor_companion")
 
     def check_values(self, registration_id: str) -> dict[str, Any]:
         """What a new check visit of a registered person starts with: the check, the
