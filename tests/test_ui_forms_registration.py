@@ -82,3 +82,19 @@ def test_escape_with_a_new_person_chosen_asks(qtbot, ctx, person):
     seen = answer_box("Не сохранять")
     qtbot.keyClick(form, Qt.Key.Key_Escape)
     assert seen.text and not form.isVisible()
+
+
+def test_the_support_centre_referral_is_typed_and_saved_by_clicking(qtbot, ctx, services,
+                                                                   person):
+    registration = services.registrations.create(registration_data(
+        person, category="protective_order", start_date="2026-11-20", end_date="2026-12-20"))
+    form = show(qtbot, RegistrationForm(ctx, registration.id))
+    type_text(form.support_referral, "потерпевшая Сейтқалиева Ә. Н. — кризисный центр «Шаңырақ»")
+    qtbot.mouseClick(form.support_referred_on.edit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: form.support_referred_on.edit.cursorPosition() == 0)
+    type_text(form.support_referred_on.edit, "21112026")
+    with qtbot.waitSignal(ctx.sig_data_changed):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    stored = services.registrations.get(registration.id)
+    assert stored.support_referral == "потерпевшая Сейтқалиева Ә. Н. — кризисный центр «Шаңырақ»"
+    assert stored.support_referred_on == date(2026, 11, 21)

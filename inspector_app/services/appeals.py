@@ -141,7 +141,7 @@ class AppealService(RecordService):
         if (services.policy.compare_with_other_records and received is not None
                 and (existing is None or received != existing.received_at)):
             self._check_talon_order(check, received, existing)
-        check.raise_if_errors()
+        check.finish()
         return check.values
 
     def _check_extension(self, check: Checker, received: datetime | None, outside: bool,

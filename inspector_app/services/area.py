@@ -45,7 +45,7 @@ class OrganisationService(RecordService):
         clean_phone(check)
         check.url("chat_link", 300)
         check.place("address", 300, self.services.catalogues)
-        check.raise_if_errors()
+        check.finish()
         return check.values
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
@@ -65,7 +65,7 @@ class AddressService(RecordService):
         check.integer("residents", 0, 20_000)
         check.reference("organisation", Organisation, required=False)
         check.text("notes", 2000, multiline=True)
-        check.raise_if_errors()
+        check.finish()
         check.values["sort_key"] = address_sort_key(street, house)
         return check.values
 

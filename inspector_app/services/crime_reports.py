@@ -106,7 +106,7 @@ class CrimeReportService(RecordService):
         status, due = stage(check.values.get("registration_due"), registered,
                             extended or check_due, decided)
         check.values["status"], check.values["due_at"] = status, due
-        check.raise_if_errors()
+        check.finish()
         return check.values
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:

@@ -22,7 +22,7 @@ class MeetingService(RecordService):
         check.text("questions", 4000, multiline=True)
         check.text("decisions", 4000, multiline=True)
         self.staff_or_current(check)
-        check.raise_if_errors()
+        check.finish()
         return check.values
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
@@ -51,7 +51,7 @@ class FeedbackService(RecordService):
         check.choices("concerns", services.catalogues, "security_concerns")
         check.text("comment", 2000, multiline=True)
         self.staff_or_current(check)
-        check.raise_if_errors()
+        check.finish()
         return check.values
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:

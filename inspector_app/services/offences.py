@@ -136,7 +136,7 @@ class OffenceService(RecordService):
             check.values["fine_tenge"] = fine_in_tenge(fine, mrp)
         check.text("erap_number", 32)
         self.staff_or_current(check)
-        check.raise_if_errors()
+        check.finish()
         return check.values
 
     @staticmethod

@@ -76,7 +76,7 @@ class PersonService(RecordService):
                 if self.services.policy.compare_with_other_records:
                     self._check_unique_iin(check, iin, existing)
         check.values.update(iin=iin, birth_date=born, sex=sex)
-        check.raise_if_errors()
+        check.finish()
         values = check.values
         values["sort_name"] = sort_name(values["surname"], values["first_name"],
                                         values["patronymic"])

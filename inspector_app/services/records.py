@@ -205,7 +205,8 @@ class RecordService(ABC):
 
     def checker(self, data: dict[str, Any]) -> Checker:
         """A :class:`Checker` of ``data`` with the services' resolver and rule policy."""
-        return Checker(self.kind, data, self.services.resolver, self.services.policy)
+        return Checker(self.kind, data, self.services.resolver, self.services.policy,
+                       self.model)
 
     def before_insert(self, values: dict[str, Any]) -> None:
         """Fill derived values of a new record (human numbers...)."""

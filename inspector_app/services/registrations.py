@@ -81,7 +81,7 @@ class RegistrationService(RecordService):
         last = existing.last_check_on if existing is not None else None
         if last is not None and last > today:  # checks are done, not planned: a sign of a forgery
             check.fail("last_check_on", "v.future_date", value=last.strftime("%d.%m.%Y"))
-        check.raise_if_errors()
+        check.finish()
         check.values["last_check_on"] = last
         check.values["next_check_due"] = next_due(start, last, interval)
         return check.values

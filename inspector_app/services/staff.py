@@ -35,7 +35,7 @@ class PointService(RecordService):
         check.integer("population", 0, 2_000_000)
         check.flag("shares_housing")
         check.flag("is_district_office")
-        check.raise_if_errors()
+        check.finish()
         return check.values
 
     def authorize(self, action: Action, record, data) -> None:
@@ -77,7 +77,7 @@ class StaffService(RecordService):
                 check.fail("password", problem)
             else:
                 check.values["password_hash"] = hash_password(password)
-        check.raise_if_errors()
+        check.finish()
         return check.values
 
     def _login_taken(self, login: str, existing: Staff | None) -> bool:

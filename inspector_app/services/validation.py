@@ -15,7 +15,10 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol
 
+from peewee import BooleanField, CharField, DateField, IntegerField, TextField
+
 from inspector_app.errors import FieldError, ValidationError
+from inspector_app.storage.models import PLAIN_INTEGER_MAX, PLAIN_TEXT_LENGTH
 
 # Control characters (Unicode category Cc), lone surrogates and the two non-characters.
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -129,8 +132,11 @@ class Checker:
     """
 
     def __init__(self, record: str, data: dict[str, Any], resolver: Resolver,
-                 policy: RulePolicy):
+                 policy: RulePolicy, model: type | None = None):
         self.record = record
+        self.model = model
+        """The record's model, whose :func:`~inspector_app.storage.models.plain` fields
+        :meth:`finish` checks."""
         self.data = data
         self.resolver = resolver
         self.policy = policy
@@ -143,9 +149,28 @@ class Checker:
     def has_error(self, field: str) -> bool:
         return any(e.field == field for e in self.errors)
 
-    def raise_if_errors(self) -> None:
+    def finish(self) -> None:
+        """The end of a kind's rules: check the model's plain fields no rule has checked (by
+        their type alone), then raise :class:`ValidationError` if anything failed."""
+        for field in self.model._meta.sorted_fields if self.model is not None else ():
+            if getattr(field, "plain", False) and field.name not in self.values:
+                self._plain(field)
         if self.errors:
             raise ValidationError(self.errors)
+
+    def _plain(self, field) -> None:
+        if isinstance(field, CharField):
+            self.text(field.name, field.max_length)
+        elif isinstance(field, TextField):
+            self.text(field.name, PLAIN_TEXT_LENGTH, multiline=True)
+        elif isinstance(field, DateField):
+            self.date(field.name)
+        elif isinstance(field, BooleanField):
+            self.flag(field.name)
+        elif isinstance(field, IntegerField):
+            self.integer(field.name, 0, PLAIN_INTEGER_MAX)
+        else:
+            raise TypeError(f"no plain check for {type(field).__name__} {field.name}")
 
     def raw(self, field: str) -> Any:
         value = self.data.get(field)

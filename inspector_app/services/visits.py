@@ -49,7 +49,7 @@ class VisitService(RecordService):
         check.choices("findings", cats, "visit_findings")
         check.text("notes", 4000, multiline=True)
         self.staff_or_current(check)
-        check.raise_if_errors()
+        check.finish()
         return check.values
 
     def _check_kind_rules(self, check, kind: str | None, person: Person | None,

@@ -18,6 +18,7 @@ from peewee import (
     DateField,
     DateTimeField,
     DecimalField,
+    Field,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -39,6 +40,22 @@ class BaseModel(Model):
     class Meta:
         database = database
         legacy_table_names = False
+
+
+PLAIN_TEXT_LENGTH = 4000
+"""The longest plain multi-line text (a :class:`TextField` marked :func:`plain`)."""
+PLAIN_INTEGER_MAX = 1_000_000_000
+
+
+def plain(field: Field) -> Field:
+    """Mark a field whose value is entered as is: the services check it by its type alone
+    (a text's length and characters, a date, a whole number from 0 to
+    :data:`PLAIN_INTEGER_MAX`, yes/no; :meth:`~inspector_app.services.validation.Checker.finish`)
+    and need no rule of their own. A plain field takes a migration, its line here, its place
+    in the form and its translations. It must be nullable or have a default."""
+    assert field.null or field.default is not None, "a plain field needs NULL or a default"
+    field.plain = True
+    return field
 
 
 class SyncedModel(BaseModel):
@@ -173,6 +190,10 @@ class Registration(SyncedModel):
     extended_until = DateField(null=True)
     """A protective order extended: its new last day."""
     extension_basis = CharField(max_length=300, default="")
+    # migration 0015: the referral to a support centre (Law 245-VIII, domestic violence)
+    support_referral = plain(CharField(max_length=300, default=""))
+    """Who was referred to which support (crisis) centre, as the inspector writes it."""
+    support_referred_on = plain(DateField(null=True))
 
 
 class Offence(SyncedModel):

@@ -2181,6 +2181,14 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Referred to a support centre (who, where)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Breaches (art. 461)</source>
         <translation type="unfinished"></translation>
     </message>

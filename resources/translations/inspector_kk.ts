@@ -2191,6 +2191,14 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>Ұзарту негізі</translation>
     </message>
     <message>
+        <source>Referred to a support centre (who, where)</source>
+        <translation>Қолдау орталығына жіберілді (кім, қайда)</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>Жіберілген күні</translation>
+    </message>
+    <message>
         <source>Breaches (art. 461)</source>
         <translation>Бұзушылықтар (461-бап)</translation>
     </message>

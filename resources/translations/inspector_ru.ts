@@ -2193,6 +2193,14 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>Основание продления</translation>
     </message>
     <message>
+        <source>Referred to a support centre (who, where)</source>
+        <translation>Направлен(а) в центр поддержки (кто, куда)</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>Дата направления</translation>
+    </message>
+    <message>
         <source>Breaches (art. 461)</source>
         <translation>Нарушения (ст. 461)</translation>
     </message>
