@@ -33,6 +33,7 @@ BENCHMARKS = (
     "bench.bench_reports",
     "bench.bench_gui",
     "bench.bench_sync",
+    "bench.bench_server",
 )
 
 
