@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any, Protocol
 
 from peewee import BooleanField, CharField, DateField, IntegerField, TextField
@@ -125,6 +126,12 @@ EVERY_RULE = RulePolicy()
 """The policy of a point's own saves: every rule is checked, nothing more is allowed."""
 
 
+@cache
+def plain_fields(model: type) -> tuple:
+    """The model's fields marked :func:`~inspector_app.storage.models.plain`."""
+    return tuple(f for f in model._meta.sorted_fields if getattr(f, "plain", False))
+
+
 class Checker:
     """Collects :class:`FieldError` for one record kind; ``values`` holds the cleaned data.
 
@@ -152,8 +159,8 @@ class Checker:
     def finish(self) -> None:
         """The end of a kind's rules: check the model's plain fields no rule has checked (by
         their type alone), then raise :class:`ValidationError` if anything failed."""
-        for field in self.model._meta.sorted_fields if self.model is not None else ():
-            if getattr(field, "plain", False) and field.name not in self.values:
+        for field in plain_fields(self.model) if self.model is not None else ():
+            if field.name not in self.values:
                 self._plain(field)
         if self.errors:
             raise ValidationError(self.errors)
