@@ -2181,7 +2181,11 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Referred to a support centre (who, where)</source>
+        <source>Support centre referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who, to which centre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2191,8 +2191,12 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>Ұзарту негізі</translation>
     </message>
     <message>
-        <source>Referred to a support centre (who, where)</source>
-        <translation>Қолдау орталығына жіберілді (кім, қайда)</translation>
+        <source>Support centre referral</source>
+        <translation>Қолдау орталығына жіберу</translation>
+    </message>
+    <message>
+        <source>who, to which centre</source>
+        <translation>кім, қай орталыққа</translation>
     </message>
     <message>
         <source>Referred on</source>

@@ -2193,8 +2193,12 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>Основание продления</translation>
     </message>
     <message>
-        <source>Referred to a support centre (who, where)</source>
-        <translation>Направлен(а) в центр поддержки (кто, куда)</translation>
+        <source>Support centre referral</source>
+        <translation>Направлен(а) в центр поддержки</translation>
+    </message>
+    <message>
+        <source>who, to which centre</source>
+        <translation>кто, в какой центр</translation>
     </message>
     <message>
         <source>Referred on</source>

@@ -57,10 +57,10 @@ class RegistrationForm(RecordForm):
         self.extension_basis = self.add_field("extension_basis",
                                               self.tr("Basis of the extension"), LineField())
         self.extension_basis.setMaxLength(300)
-        self.support_referral = self.add_field(
-            "support_referral", self.tr("Referred to a support centre (who, where)"),
-            LineField())
+        self.support_referral = self.add_field("support_referral",
+                                               self.tr("Support centre referral"), LineField())
         self.support_referral.setMaxLength(300)
+        self.support_referral.setPlaceholderText(self.tr("who, to which centre"))
         self.support_referred_on = self.add_field("support_referred_on", self.tr("Referred on"),
                                                   DateField())
         self.breaches = QLabel()
