@@ -89,8 +89,16 @@ class Catalogues:
     """Read access to the catalogues held in the database (cached; call :meth:`reload`)."""
 
     def reload(self) -> None:
-        for cached in ("_items", "_mrp", "work_calendar"):
+        for cached in ("_items", "_mrp", "work_calendar", "_versions"):
             self.__dict__.pop(cached, None)
+
+    def reload_if_changed(self) -> None:
+        """Reload when the database's catalogue versions differ from those last read (another
+        process loaded a catalogue): one small query instead of reading every item."""
+        versions = {v.catalogue: v.version for v in CatalogueVersion.select()}
+        if versions != self.__dict__.get("_versions"):
+            self.reload()
+            self._versions = versions
 
     @cached_property
     def _items(self) -> dict[str, dict[str, Item]]:

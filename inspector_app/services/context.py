@@ -65,7 +65,7 @@ class Services:
     def __init__(self, db: SqliteDatabase, *, clock: Clock | None = None,
                  session: Session | None = None, keyring: Keyring | None = None,
                  resolver: Resolver | None = None, policy: RulePolicy = EVERY_RULE,
-                 meta: Mapping[str, str] | None = None):
+                 meta: Mapping[str, str] | None = None, catalogues: Catalogues | None = None):
         self.db = db
         self._meta = dict(meta) if meta is not None else None
         """The database's identity this context acts under (see :attr:`meta`)."""
@@ -79,7 +79,8 @@ class Services:
         self.clock = clock or Clock()
         self.session = session
         self._changing_own_password = False
-        self.catalogues = Catalogues()
+        self.catalogues = catalogues or Catalogues()
+        """The catalogues as read from the database (an import shares the office's own)."""
         for described in KINDS.values():  # services.appeals, services.visits...
             setattr(self, described.service, described.load_service_class()(self))
 

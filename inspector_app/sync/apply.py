@@ -30,6 +30,7 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
+from inspector_app.domain.catalogues import Catalogues
 from inspector_app.domain.clock import FixedClock
 from inspector_app.domain.permissions import Role
 from inspector_app.domain.text import search_text
@@ -93,11 +94,13 @@ IMPORT_POLICY = RulePolicy(compare_with_other_records=False, tombstoned_referenc
 
 
 def validation_services(db: SqliteDatabase, lookup: RecordLookup, sender: str,
-                        local_moment: datetime, sender_kind: str = "point") -> Services:
+                        local_moment: datetime, sender_kind: str = "point",
+                        catalogues: Catalogues | None = None) -> Services:
     """Services that apply the rules as the sender (a point, or the district office sending
-    its reference data) would, at its export time, finding records through ``lookup``."""
+    its reference data) would, at its export time, finding records through ``lookup``, with
+    ``catalogues`` when the caller holds them already read (else read anew)."""
     return Services(db, clock=FixedClock(local_moment + CLOCK_TOLERANCE), resolver=lookup,
-                    policy=IMPORT_POLICY,
+                    policy=IMPORT_POLICY, catalogues=catalogues,
                     meta={"point_code": sender, "database_kind": sender_kind})
 
 

@@ -115,7 +115,8 @@ def apply_records(services: Services, reader: PackageReader, result: FileResult,
     if worker is not None and worker.available and for_worker(manifest):
         prepared = worker.run(job, writer, progress)
     else:
-        prepared = prepare_records(db, reader, job, writer, progress)
+        services.catalogues.reload_if_changed()  # another process may have loaded one
+        prepared = prepare_records(db, reader, job, writer, progress, services.catalogues)
     result.counts.update(prepared.counts)
     now = services.clock.now_utc().replace(microsecond=0)
     state.add_inbound(db, state.InboundEntry(

@@ -48,7 +48,12 @@ from inspector_app.sync.package import SUFFIX, PackageReader
 from inspector_app.sync.pipeline import RECORD_TABLES, WRITTEN_TABLES, DirectWriter, Worker
 from inspector_app.sync.prepare import Job
 from inspector_app.sync.receipts import apply_receipt, write_receipt
-from inspector_app.sync.reference import apply_reference, reference_digest, write_reference
+from inspector_app.sync.reference import (
+    apply_reference,
+    catalogue_documents,
+    reference_digest,
+    write_reference,
+)
 from inspector_app.sync.refused import keep_aside, outbox_dir
 from inspector_app.sync.results import DUPLICATE, REFUSED, BatchResult, FileResult, Notice
 from inspector_app.sync.versions import check_readable
@@ -366,7 +371,8 @@ def write_outgoing(services: Services, keys: KeyPair, points: list[str], folder:
     """Receipts for ``points`` and, where needed, reference packages, into ``folder``
     (``held``: the points' holdings when already computed)."""
     folder.mkdir(parents=True, exist_ok=True)
-    current = reference_digest(services)
+    documents = catalogue_documents(services.db)  # the same for every point: read once
+    current = reference_digest(services, documents)
     written = []
     for code in points:
         peer = state.peer(services.db, code)
@@ -374,7 +380,7 @@ def write_outgoing(services: Services, keys: KeyPair, points: list[str], folder:
             continue
         written.append(write_receipt(services, peer, keys, folder, (held or {}).get(code)))
         if peer.reference_digest != current:
-            written.append(write_reference(services, peer, keys, folder))
+            written.append(write_reference(services, peer, keys, folder, documents))
     return written
 
 

@@ -155,6 +155,7 @@ def _rebuilt(data: dict[str, Any]) -> BaseException:
 
 def _worker_main(connection, db_path: str, key: bytes | None) -> None:
     """The worker process: prepare each job it is sent, until told to stop."""
+    from inspector_app.domain.catalogues import Catalogues
     from inspector_app.storage.database import open_database
     from inspector_app.sync.keys import keys_of
     from inspector_app.sync.package import PackageReader
@@ -162,6 +163,7 @@ def _worker_main(connection, db_path: str, key: bytes | None) -> None:
     gc.disable()  # a package makes millions of short-lived objects: collect between packages
     db = open_database(db_path, credentials=key)
     keys = keys_of(db)
+    catalogues = Catalogues()  # read once, again only after a catalogue load
     sender = QueuedSender(connection, depth=32)  # a message holds up to BATCH records
     try:
         while True:
@@ -175,7 +177,9 @@ def _worker_main(connection, db_path: str, key: bytes | None) -> None:
                 def progress(kind: str, done: int) -> None:
                     sender.send(("progress", kind, done))
 
-                prepared = prepare_records(db, reader, job, _PipeWriter(sender), progress)
+                catalogues.reload_if_changed()
+                prepared = prepare_records(db, reader, job, _PipeWriter(sender), progress,
+                                           catalogues)
                 sender.send(("done", prepared))
             except BrokenPipeError:
                 raise

@@ -15,6 +15,7 @@ from datetime import datetime
 
 from peewee import SqliteDatabase
 
+from inspector_app.domain.catalogues import Catalogues
 from inspector_app.storage.migrations import LATEST_VERSION
 from inspector_app.sync.apply import RecordsApplier, validation_services
 from inspector_app.sync.codec import AUDIT_MEMBER, BY_MEMBER
@@ -61,11 +62,14 @@ class Prepared:
 
 
 def prepare_records(db: SqliteDatabase, reader: PackageReader, job: Job, writer,
-                    progress=None) -> Prepared:
-    """Read every member of a verified package and hand its writes to ``writer``."""
+                    progress=None, catalogues: Catalogues | None = None) -> Prepared:
+    """Read every member of a verified package and hand its writes to ``writer``; the rules
+    read ``catalogues`` (the office's, current) when given."""
     lookup = RecordLookup(db, {job.sender, job.own})
-    applier = RecordsApplier(db, validation_services(db, lookup, job.sender, job.local_moment),
-                             lookup, job.sender, job.seq_from, job.seq_to, writer, fresh=job.fresh)
+    rules = validation_services(db, lookup, job.sender, job.local_moment,
+                                catalogues=catalogues)
+    applier = RecordsApplier(db, rules, lookup, job.sender, job.seq_from, job.seq_to, writer,
+                             fresh=job.fresh)
     prepared = Prepared()
     for info, lines in reader.members():
         if info.name == AUDIT_MEMBER:

@@ -58,19 +58,22 @@ def catalogue_documents(db) -> list[dict[str, Any]]:
     return documents
 
 
-def reference_digest(services: Services) -> str:
-    """The digest of what a reference package from this database would carry."""
+def reference_digest(services: Services, documents: list[dict[str, Any]] | None = None) -> str:
+    """The digest of what a reference package from this database would carry (``documents``:
+    its :func:`catalogue_documents` when already read)."""
     db = services.db
     digest = hashlib.sha256()
-    for document in catalogue_documents(db):
+    for document in documents if documents is not None else catalogue_documents(db):
         digest.update(canonical(document) + b"\n")
     for row in db.execute_sql(STAFF_SQL, (services.point_code,)):
         digest.update(CODECS[Staff].encode(row) + b"\n")
     return digest.hexdigest()
 
 
-def write_reference(services: Services, peer: state.Peer, keys: KeyPair, out_dir: Path) -> Path:
-    """Write the reference package for ``peer`` into ``out_dir``; no database change."""
+def write_reference(services: Services, peer: state.Peer, keys: KeyPair, out_dir: Path,
+                    documents: list[dict[str, Any]] | None = None) -> Path:
+    """Write the reference package for ``peer`` into ``out_dir``; no database change
+    (``documents``: the :func:`catalogue_documents` when already read)."""
     db = services.db
     day = services.clock.today()
     schema = schema_for_point(db, peer.point_code)
@@ -78,7 +81,7 @@ def write_reference(services: Services, peer: state.Peer, keys: KeyPair, out_dir
 
     def write(writer: PackageWriter) -> None:
         member = writer.member(CATALOGUES_MEMBER)
-        for document in catalogue_documents(db):
+        for document in documents if documents is not None else catalogue_documents(db):
             member.write_line(canonical(document))
         writer.add(member)
         member = writer.member(STAFF_MEMBER)
