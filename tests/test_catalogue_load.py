@@ -11,7 +11,7 @@ from core_factories import offence_data, snapshot
 from sync_fixtures import PASSWORD
 
 from inspector_app.cli import main
-from inspector_app.domain.catalogues import catalogue_files
+from inspector_app.domain.catalogues import Catalogues, apply_catalogue, catalogue_files
 from inspector_app.domain.permissions import Role
 from inspector_app.errors import PermissionDenied, ValidationError
 from inspector_app.paths import resource
@@ -183,3 +183,16 @@ def test_an_ill_formed_offence_catalogue_in_a_reference_package_is_refused():
     _entry("434-1")(bad)["sanctions"]["fine_mrp"] = {"individual": {"min": 30, "max": 20}}
     with pytest.raises(SyncError):
         _catalogue(json.dumps(bad, ensure_ascii=False).encode())
+
+
+def test_catalogues_held_by_an_import_reload_when_a_version_changes(services, clock):
+    held = Catalogues()
+    held.reload_if_changed()
+    assert held.get("visit_kinds", "night_patrol") is None
+    with services.db.atomic():  # as another process loading a corrected catalogue
+        items = [{"code": i.code, **i.titles} for i in held.items("visit_kinds")]
+        apply_catalogue("visit_kinds", 99, [*items, {"code": "night_patrol", "ru": "Ночной "
+                        "обход", "kk": "Түнгі айналым", "en": "Night round"}], clock.now_utc())
+    assert held.get("visit_kinds", "night_patrol") is None  # not read again by itself
+    held.reload_if_changed()
+    assert held.title("visit_kinds", "night_patrol") == "Ночной обход"
