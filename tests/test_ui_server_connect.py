@@ -200,12 +200,7 @@ def test_the_district_window_imports_a_point_into_the_server_database(roles, qtb
     assert connection is not None and connection.address.endswith(profile.database)
     district_file.db.close()
 
-    server_window = build_main_window(connection.services, settings, "ru", "",
-                                      server=connection)
-    qtbot.addWidget(server_window)
-    server_window.resize(1024, 768)
-    server_window.show()
-    district = connection.services
+    district = connection.services  # the point's package first: one binding at a time
     use(district)
     export_public_key(district, tmp_path / "district.pub")
     point = make_point(tmp_path, "ATY-017")
@@ -216,6 +211,10 @@ def test_the_district_window_imports_a_point_into_the_server_database(roles, qtb
     package = export_package(point, tmp_path / "out").path
     point.db.close()
     use(district)
+    server_window = build_main_window(district, settings, "ru", "", server=connection)
+    qtbot.addWidget(server_window)
+    server_window.resize(1024, 768)
+    server_window.show()
 
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)  # trust the new point

@@ -63,6 +63,7 @@ def describe(url: str) -> str:
 
 
 DEFAULT_PORT = 5432
+CONNECT_TIMEOUT_S = 15
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,10 @@ def connect_params(url: str) -> dict:
     name = unquote(parts.path.lstrip("/"))
     if not name or not parts.hostname:
         raise DatabaseError("error.server_url", url=describe(url))
-    # TLS whenever the server offers it (libpq's default, said here so it stays so)
-    params = {"host": parts.hostname, "dbname": name, "sslmode": "prefer"}
+    # TLS whenever the server offers it (libpq's default, said here so it stays so); a host
+    # that never answers is given up after CONNECT_TIMEOUT_S, not waited for forever
+    params = {"host": parts.hostname, "dbname": name, "sslmode": "prefer",
+              "connect_timeout": CONNECT_TIMEOUT_S}
     if parts.port:
         params["port"] = parts.port
     if parts.username:
