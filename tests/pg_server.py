@@ -4,8 +4,10 @@
 socket in the same folder), trust authentication for the local user ``postgres``; stopped
 (``-m immediate``) and removed at the end of the session. As root (CI, these machines) every
 server program runs as the ``postgres`` user through ``runuser``, since PostgreSQL refuses to
-run as root. Where the server programs are missing, :func:`server_bin` returns None and the
-tests that need a server are skipped with that reason.
+run as root. The server offers TLS (a self-signed certificate made at start), as a district's
+should; :meth:`PgServer.add_login` adds a role that logs in with a password (optionally only
+without TLS, to see a plain connection). Where the server programs are missing,
+:func:`server_bin` returns None and the tests that need a server are skipped with that reason.
 """
 
 from __future__ import annotations
@@ -81,27 +83,81 @@ class PgServer:
         self.root.chmod(0o755)
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", SERVER_USER,
                   "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
+        self._write_certificate()
         options = (f"-p {self.port} -k {self.root} -c listen_addresses={self.host} "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+                   "-c ssl=on -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
                    "-c max_connections=40 -c shared_buffers=32MB")
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"),
                   "-o", options, "-w", "-t", "60", "start")
         self.startup_seconds = time.monotonic() - started
         return self
 
-    def url(self, name: str) -> str:
-        return f"postgresql://{self.user}@{self.host}:{self.port}/{name}"
+    def _write_certificate(self) -> None:
+        """A self-signed certificate and key for ``ssl=on`` in the data folder."""
+        from datetime import UTC, datetime, timedelta
 
-    def new_database(self) -> str:
-        """A new, empty database; returns its URL."""
+        from cryptography import x509
+        from cryptography.hazmat.primitives import hashes, serialization
+        from cryptography.hazmat.primitives.asymmetric import ec
+        from cryptography.x509.oid import NameOID
+
+        key = ec.generate_private_key(ec.SECP256R1())
+        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, self.host)])
+        now = datetime.now(UTC)
+        cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+                .public_key(key.public_key()).serial_number(x509.random_serial_number())
+                .not_valid_before(now - timedelta(days=1))
+                .not_valid_after(now + timedelta(days=2)).sign(key, hashes.SHA256()))
+        files = {"server.crt": cert.public_bytes(serialization.Encoding.PEM),
+                 "server.key": key.private_bytes(serialization.Encoding.PEM,
+                                                 serialization.PrivateFormat.PKCS8,
+                                                 serialization.NoEncryption())}
+        for file_name, data in files.items():
+            path = self.data / file_name
+            path.write_bytes(data)
+            path.chmod(0o600)
+            if os.geteuid() == 0:
+                shutil.chown(path, SERVER_USER)
+
+    def url(self, name: str, user: str | None = None) -> str:
+        return f"postgresql://{user or self.user}@{self.host}:{self.port}/{name}"
+
+    def _admin(self):
         import psycopg
 
+        return psycopg.connect(host=self.host, port=self.port, user=self.user,
+                               dbname="postgres", autocommit=True)
+
+    def new_database(self, owner: str | None = None) -> str:
+        """A new, empty database (owned by ``owner``, a role of :meth:`add_login`); returns
+        its URL (as that owner)."""
         self.databases += 1
         name = f"test_{self.databases}"
-        with psycopg.connect(host=self.host, port=self.port, user=self.user,
-                             dbname="postgres", autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return self.url(name)
+        with self._admin() as conn:
+            conn.execute(f'CREATE DATABASE "{name}"' + (f' OWNER "{owner}"' if owner else ""))
+        return self.url(name, owner)
+
+    def add_login(self, role: str, password: str, *, tls: bool = True) -> None:
+        """A role that logs in over TCP with ``password`` (SCRAM), never trusted; ``tls=False``:
+        the server refuses it over TLS, so a client that prefers TLS connects in plain."""
+        with self._admin() as conn:
+            conn.execute(f"CREATE ROLE \"{role}\" LOGIN PASSWORD '{password}'")
+        rules = ([f"host all {role} {self.host}/32 scram-sha-256"] if tls else
+                 [f"hostssl all {role} {self.host}/32 reject",
+                  f"hostnossl all {role} {self.host}/32 scram-sha-256"])
+        hba = self.data / "pg_hba.conf"
+        hba.write_text("\n".join(rules) + "\n" + hba.read_text())  # first match wins
+        self._run("pg_ctl", "-D", str(self.data), "reload")
+        import psycopg
+
+        for _ in range(100):  # the reload is asynchronous: until a wrong password is refused
+            try:
+                psycopg.connect(host=self.host, port=self.port, user=role, dbname="postgres",
+                                password=password + "-wrong").close()
+            except psycopg.OperationalError:
+                return
+            time.sleep(0.05)
+        raise RuntimeError(f"the server did not start asking {role} for a password")
 
     def stop(self) -> None:
         if (self.data / "postmaster.pid").exists():

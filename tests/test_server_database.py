@@ -339,10 +339,12 @@ def test_an_importer_killed_midway_loses_nothing_and_applies_nothing_twice(pg_ur
         district.db.close()
 
 
-def test_server_backup_is_a_verified_pg_dump_in_rotation(demo_region, pg_url, tmp_path):
+def test_server_backup_is_a_verified_pg_dump_in_rotation(demo_region, pg_url, tmp_path,
+                                                         monkeypatch):
     """``backup`` of a server database: a custom-format pg_dump, restored into a scratch
-    database to verify it, with manifest and keys; listed; it restores into a new database
-    that gives the same answers."""
+    database to verify it, with manifest and keys; listed; ``restore`` loads it into a new,
+    empty database (never over a working one) that gives the same answers, with the keys,
+    and refuses a dump that does not match its manifest."""
     import json
 
     district = _district(pg_url, tmp_path / "d", demo_region)
@@ -368,13 +370,33 @@ def test_server_backup_is_a_verified_pg_dump_in_rotation(demo_region, pg_url, tm
         names = [n for (n,) in admin.execute("SELECT datname FROM pg_database").fetchall()]
         assert not [n for n in names if "_verify_" in n]
 
-    from pg_server import server_bin
+    def restore(url: str):
+        return _cli("--db", url, "restore", str(dump), env_data=data)
 
+    refused = restore(pg_url)  # never over a working database
+    assert refused.returncode == 1 and "не пуста" in refused.stderr
     restored_url = pg_url.rsplit("/", 1)[0] + "/restored_copy"
+    tampered_url = pg_url.rsplit("/", 1)[0] + "/restored_tampered"
     with psycopg_admin(pg_url) as admin:
         admin.execute('CREATE DATABASE "restored_copy"')
-    subprocess.run([str(server_bin() / "pg_restore"), "--no-owner", "--exit-on-error",
-                    f"--dbname={restored_url}", str(dump)], check=True)
+        admin.execute('CREATE DATABASE "restored_tampered"')
+    done = restore(restored_url)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "сверены с манифестом" in done.stdout and "ATY-ROP" in done.stdout
+    from inspector_app.storage.server import local_path
+    from inspector_app.sync.keys import keys_dir
+
+    def keys_of_url(url: str) -> dict:
+        folder = keys_dir(local_path(url))
+        return {p.name: p.read_bytes() for p in folder.iterdir()} if folder.is_dir() else {}
+
+    monkeypatch.setenv("INSPECTOR_APP_DATA", str(data))
+    assert keys_of_url(restored_url) == keys_of_url(pg_url) != {}  # the district's own keys
+    manifest["counts"]["appeal"] += 1  # a manifest that does not match the dump
+    dump.with_name(dump.name + ".json").write_text(json.dumps(manifest), encoding="utf-8")
+    differs = restore(tampered_url)
+    assert differs.returncode == 1 and "не содержит того, что указано" in differs.stderr
+    assert keys_of_url(tampered_url) == {}  # not installed for a database that differs
     from inspector_app.services.setup import open_services
 
     original, restored = open_services(pg_url), open_services(restored_url)

@@ -19,6 +19,7 @@ from ui.settings import (
     IDLE_MINUTES,
     LANGUAGE,
     MAIN_WINDOW_GEOMETRY,
+    SERVER_AT_START,
     SETTINGS_VERSION,
     VERSION,
     register_columns,
@@ -28,7 +29,7 @@ from ui.settings import (
 seeded, settings, ctx = ui_fixtures.seeded, ui_fixtures.settings, ui_fixtures.ctx
 
 DECLARED = [value for value in vars(per_pc).values() if isinstance(value, per_pc.Setting)]
-SAMPLES = {str: "C:/Users/Инспектор/Резерв", int: 7, float: 2.5,
+SAMPLES = {str: "C:/Users/Инспектор/Резерв", int: 7, float: 2.5, bool: True,
            QByteArray: QByteArray(b"\x01\x02geometry\xff"), dict: {"columns": [], "sort": ""}}
 
 
@@ -65,6 +66,14 @@ def test_a_hand_edited_number_that_is_none_reads_as_the_default(text, tmp_path):
     settings = QSettings(str(path), QSettings.Format.IniFormat)
     assert IDLE_MINUTES.read(settings) == 10.0
     assert LANGUAGE.read(settings) == ""  # a list, not a language
+
+
+def test_a_hand_edited_flag_that_is_none_reads_as_the_default(tmp_path):
+    path = tmp_path / "settings.ini"
+    path.write_text("[server]\nat_start=perhaps\n", encoding="utf-8")
+    assert SERVER_AT_START.read(QSettings(str(path), QSettings.Format.IniFormat)) is False
+    path.write_text("[server]\nat_start=true\n", encoding="utf-8")
+    assert SERVER_AT_START.read(QSettings(str(path), QSettings.Format.IniFormat)) is True
 
 
 def test_unreadable_values_read_as_the_default(settings):

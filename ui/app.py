@@ -28,11 +28,13 @@ from inspector_app.messages import LANGUAGES
 from inspector_app.paths import default_database_path, user_data_dir
 from inspector_app.protection.instance_lock import InstanceLock
 from inspector_app.services.context import Services
+from inspector_app.storage.server import ServerProfile, is_server_url
 from ui.context import UiContext
 from ui.errors import install_excepthook, setup_logging, show_error
 from ui.i18n import application_name, install_language, normalise_language
 from ui.icons import app_icon
-from ui.settings import LANGUAGE
+from ui.server_dialog import ServerConnectDialog, ServerConnection, profile_from_url
+from ui.settings import LANGUAGE, SERVER_AT_START
 from ui.settings import upgrade as upgrade_settings
 from ui.worker import run_job, wait_for
 
@@ -45,7 +47,8 @@ DEMO_SEED = 2026
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="inspector-app", description="The precinct inspector's desktop program.")
-    parser.add_argument("--db", type=Path, help="database file (default: the user's data folder)")
+    parser.add_argument("--db", help="database file (default: the user's data folder), or a "
+                        "server database postgresql://USER@HOST[:PORT]/NAME (password asked)")
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the interface")
     parser.add_argument("--demo", action="store_true",
                         help="open a throw-away database filled with demo data")
@@ -97,8 +100,16 @@ def open_demo(folder: Path, records: int, lang: str) -> Services | None:
     return job.result
 
 
-def open_database(path: Path, settings: QSettings, lang: str) -> Services | None:
-    """The first-run wizard (no database yet) or the login dialog; None if cancelled."""
+def open_server(settings: QSettings, lang: str,
+                profile: ServerProfile | None = None) -> ServerConnection | None:
+    """The server connection dialog (the saved profile, or ``profile``); None if cancelled."""
+    dialog = ServerConnectDialog(settings, lang, profile=profile)
+    return dialog.connection if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def open_database(path: Path, settings: QSettings, lang: str) -> Services | ServerConnection | None:
+    """The first-run wizard (no database yet) or the login dialog, whose button connects to a
+    server database instead; None if cancelled."""
     from inspector_app.services.setup import needs_setup
     from ui.first_run import FirstRunWizard
     from ui.login_dialog import LoginDialog
@@ -107,24 +118,34 @@ def open_database(path: Path, settings: QSettings, lang: str) -> Services | None
         wizard = FirstRunWizard(path, lang)
         return wizard.services if wizard.exec() == QDialog.DialogCode.Accepted else None
     dialog = LoginDialog(path, settings, lang)
-    return dialog.services if dialog.exec() == QDialog.DialogCode.Accepted else None
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.server or dialog.services
 
 
 def build_main_window(services: Services, settings: QSettings, lang: str,
-                      database_path: str, *, protect: bool = False) -> QWidget:
+                      database_path: str, *, protect: bool = False,
+                      server: ServerConnection | None = None) -> QWidget:
     """The context and the main window over open ``services`` (shown by the caller), with
-    the sync actions (File → Export/Import, the district's Points page).
+    the sync actions (File → Export/Import, the district's Points page) and, at a district
+    office, File → Connect to a server database.
 
     ``protect``: the real database's guards too (automatic backups, the idle lock and the
-    background health check, see :mod:`ui.protection`).
+    background health check, see :mod:`ui.protection`); a file's only (a server database is
+    backed up on the server, ``inspector-cli backup``). ``server``: the window works on
+    that server database and its status bar says whether the connection is encrypted.
     """
     from ui.main_window import MainWindow
+    from ui.server_dialog import ConnectionLabel, ServerActions
     from ui.sync_wiring import SyncActions
 
     ctx = UiContext(services, settings, lang)
-    window = MainWindow(ctx, database_path=database_path)
+    window = MainWindow(ctx, database_path=server.address if server else database_path)
     window.sync = SyncActions(window)
-    if protect:
+    window.server = ServerActions(window) if services.is_district_office else None
+    if server is not None:
+        window.statusBar().addPermanentWidget(ConnectionLabel(server, window))
+    elif protect:
         from ui.protection import Protection
 
         window.protection = Protection(window, database_path)
@@ -157,45 +178,59 @@ def main(argv: list[str] | None = None) -> int:
     install_excepthook(lambda: window.ctx.lang if window is not None else lang)
 
     demo_folder = Path(tempfile.mkdtemp(prefix="inspector-demo-")) if args.demo else None
+    server_url = args.db if is_server_url(args.db) else None
     path = demo_folder / "demo.db" if demo_folder is not None \
-        else (args.db or default_database_path())
+        else Path(args.db) if args.db and server_url is None else default_database_path()
     lock = None
     try:
         if demo_folder is not None:
-            services = open_demo(demo_folder, args.demo_records, lang)
-        else:
-            lock = InstanceLock(path).acquire()  # one program per database file
-            services = open_database(path, settings, lang)
+            opened = open_demo(demo_folder, args.demo_records, lang)
+        elif server_url is not None:
+            opened = open_server(settings, lang, profile_from_url(server_url))
+        else:  # this PC connected to a server last time: that first, its file on Cancel
+            opened = open_server(settings, lang) if SERVER_AT_START.read(settings) else None
+            if opened is None:
+                lock = InstanceLock(path).acquire()  # one program per database file
+                opened = open_database(path, settings, lang)
     except InspectorError as exc:
         show_error(None, exc, lang)
-        services, failed = None, True
+        opened, failed = None, True
     else:
         failed = False
-    if services is None:  # cancelled by the user, or refused with a message
+    if opened is None:  # cancelled by the user, or refused with a message
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)
         return 1 if failed else 0
 
-    window = build_main_window(services, settings, lang, str(path),
-                               protect=demo_folder is None)
-    window.show_at_start()
-    protection = getattr(window, "protection", None)
-    if protection is not None:
-        protection.start()
-    try:
-        return app.exec()
-    finally:
-        settings.sync()
-        QThreadPool.globalInstance().waitForDone(10_000)  # no query outlives the window
-        services.db.close()
+    code = 0
+    while opened is not None:  # File → Connect to a server database opens the next
+        server = opened if isinstance(opened, ServerConnection) else None
+        if server is not None and lock is not None:
+            lock.release()  # the file is no longer this program's
+            lock = None
+        services = server.services if server is not None else opened
+        window = build_main_window(services, settings, lang, str(path), server=server,
+                                   protect=demo_folder is None and server is None)
+        window.show_at_start()
+        protection = getattr(window, "protection", None)
         if protection is not None:
-            protection.finish()  # a restore chosen in the window happens now
-        if lock is not None:
-            lock.release()
-        if demo_folder is not None:
-            shutil.rmtree(demo_folder, ignore_errors=True)
-        if protection is not None and protection.restart_requested:
-            restart()
+            protection.start()
+        try:
+            code = app.exec()
+        finally:
+            settings.sync()
+            QThreadPool.globalInstance().waitForDone(10_000)  # no query outlives the window
+            services.db.close()
+            if protection is not None:
+                protection.finish()  # a restore chosen in the window happens now
+        opened = window.server.switch_to if window.server is not None else None
+    if lock is not None:
+        lock.release()
+    if demo_folder is not None:
+        shutil.rmtree(demo_folder, ignore_errors=True)
+    if protection is not None and protection.restart_requested:
+        restart()
+    return code
 
 
 if __name__ == "__main__":

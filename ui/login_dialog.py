@@ -26,7 +26,7 @@ from inspector_app.services.context import Services
 from inspector_app.services.setup import login_services
 from ui.errors import user_error
 from ui.icons import app_icon
-from ui.settings import LAST_LOGIN
+from ui.settings import LAST_LOGIN, SERVER_AT_START
 from ui.worker import run_job, wait_for
 
 ERROR_STYLE = "color: #b3261e;"
@@ -51,6 +51,7 @@ class LoginDialog(QDialog):
         self.lang = lang
         self.clock = clock
         self.services: Services | None = None
+        self.server = None  # a ServerConnection, when the user connected to one instead
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self.tr("Log in"))
 
@@ -68,6 +69,11 @@ class LoginDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.server_button = self.buttons.addButton(self.tr("&Server database…"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.server_button.setToolTip(self.tr("Connect to the district's database on a "
+                                              "server instead of this PC's file"))
+        self.server_button.clicked.connect(self.connect_server)
         layout = QVBoxLayout(self)
         layout.addWidget(self.database_label)
         layout.addLayout(form)
@@ -109,7 +115,19 @@ class LoginDialog(QDialog):
                 return
         self.services = services
         LAST_LOGIN.write(self.settings, login.lower())
+        SERVER_AT_START.write(self.settings, False)  # this PC's file: no server first
         super().accept()
+
+
+    def connect_server(self) -> None:
+        """Work on the district's server database instead (:mod:`ui.server_dialog`)."""
+        from ui.server_dialog import ServerConnectDialog
+
+        dialog = ServerConnectDialog(self.settings, self.lang, self, clock=self.clock)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.server = dialog.connection
+            self.services = dialog.connection.services
+            super().accept()
 
 
 class ChangePasswordDialog(QDialog):

@@ -63,6 +63,12 @@ def _typed(raw: Any, kind: type) -> Any:
         if not isinstance(value, dict):
             raise TypeError(raw)
         return value
+    if kind is bool:  # INI files give "true"/"false"
+        if isinstance(raw, bool):
+            return raw
+        if str(raw).lower() in ("true", "false"):
+            return str(raw).lower() == "true"
+        raise ValueError(raw)
     if isinstance(raw, bool) or not isinstance(raw, str | int | float):
         raise TypeError(raw)  # e.g. a list: an INI value with commas, written by hand
     if kind is str:
@@ -84,6 +90,12 @@ REPORTS_FOLDER = Setting("reports/last_folder", str, "")  # PDF reports and docu
 REGISTER_EXPORT_FOLDER = Setting("registers/export_folder", str, "")
 SYNC_EXPORT_FOLDER = Setting("sync/export_folder", str, "")
 SYNC_IMPORT_FOLDER = Setting("sync/import_folder", str, "")
+# The district's server database (ui.server_dialog): where it is, never its password
+SERVER_HOST = Setting("server/host", str, "")
+SERVER_PORT = Setting("server/port", int, 5432)
+SERVER_DATABASE = Setting("server/database", str, "")
+SERVER_USER = Setting("server/user", str, "")
+SERVER_AT_START = Setting("server/at_start", bool, False)  # connected last time: ask first
 
 
 def register_columns(register_name: str) -> Setting[dict]:

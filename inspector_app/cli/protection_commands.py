@@ -17,7 +17,7 @@ from inspector_app.protection import backup
 from inspector_app.protection.encryption import Credentials, RecoveryKey, is_encrypted, unlock
 from inspector_app.protection.instance_lock import InstanceLock
 from inspector_app.protection.lockout import must_change_password
-from inspector_app.storage.server import is_server_url
+from inspector_app.storage.server import describe, is_server_url
 
 
 def register(commands) -> None:
@@ -215,8 +215,13 @@ def say_if_plain_backups_remain(ctx, services, folder: Path | None = None) -> No
 
 
 def run_restore(args: argparse.Namespace, ctx) -> int:
-    if is_server_url(ctx.db_path):  # the server's own tools restore into a new database
-        raise InspectorError("restore.on_server", backup=args.backup)
+    if is_server_url(ctx.db_path):  # into an empty database, never over a working one
+        from inspector_app.protection.server_backup import restore_server_backup
+
+        info = restore_server_backup(args.backup, ctx.db_path)
+        ctx.out(summary(ctx, info))
+        ctx.out(ctx.t("restore.server_done", url=describe(ctx.db_path), backup=args.backup))
+        return 0
     if ctx.db_path.exists():
         if args.user:  # a session: its role must allow it (the file's owner without one may)
             backup.require_restore_right(ctx.services())

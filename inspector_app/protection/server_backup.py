@@ -8,9 +8,12 @@ copy of the district's sync keys as a file backup, and the same rotation
 An account without the right to create databases cannot verify so: the backup is then
 refused, naming the reason (a dump never restored is not a backup one can count on).
 
-Restoring (by hand, on the server): ``createdb -O OWNER NAME`` then ``pg_restore --dbname
-postgresql://USER@HOST/NAME --no-owner --exit-on-error BACKUP.pgdump``; the ``.sync-keys``
-folder beside the dump goes back as the keys of that database (``init`` prints where).
+Restoring (:func:`restore_server_backup`, ``inspector-cli --db URL restore BACKUP.pgdump``)
+goes into an *empty* database (``createdb -O OWNER NAME`` first): never over a working one.
+``pg_restore --exit-on-error --no-owner`` loads the dump, the restored database must hold the
+point code and record counts the backup's manifest names, and the ``.sync-keys`` folder beside
+the dump becomes that database's keys on this PC; a restore that fails that check is reported
+and the keys are not installed.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from inspector_app.protection.backup import (
     _copy_sync_keys,
     _write_manifest,
     folder_lock,
+    read_backup,
     remove_leftovers,
     rotate,
 )
@@ -127,4 +131,46 @@ def create_server_backup(url: str, folder: str | Path, *, clock: Clock | None = 
             partial.unlink(missing_ok=True)
             raise
         rotate(folder, point_code)
+    return info
+
+
+def _is_empty(url: str) -> bool:
+    """Whether the database at ``url`` holds no table of its own (a new ``createdb``)."""
+    db = ServerDatabase(url)
+    db.connect()
+    try:
+        (tables,) = db.execute_sql(
+            "SELECT count(*) FROM pg_tables WHERE schemaname NOT IN "
+            "('pg_catalog', 'information_schema')", ()).fetchone()
+    finally:
+        db.close()
+    return tables == 0
+
+
+def restore_server_backup(backup: str | Path, url: str) -> BackupInfo:
+    """Load the dump ``backup`` into the empty server database at ``url``, check it holds
+    what the backup's manifest says, and install the backup's sync keys for it."""
+    from inspector_app.storage.server import connection_refused
+    from inspector_app.sync.keys import keys_dir
+
+    backup = Path(backup)
+    info = read_backup(backup)
+    if info is None or not backup.name.endswith(DUMP_SUFFIX) or not info.counts:
+        raise DatabaseError("restore.server_not_a_dump", path=str(backup))
+    try:
+        empty = _is_empty(url)
+    except Exception as exc:  # psycopg / peewee: unreachable, wrong password, no database
+        raise connection_refused(url, exc) from exc
+    if not empty:
+        raise DatabaseError("restore.server_not_empty", url=describe(url))
+    keys = keys_dir(local_path(url))
+    if keys.exists():
+        raise DatabaseError("copy_to.keys_exist", path=str(keys))
+    _run([server_tool("pg_restore"), "--exit-on-error", "--no-owner", f"--dbname={url}",
+          str(backup)], url)
+    point_code, counts, _ = _facts(url)
+    if (point_code, counts) != (info.point_code, info.counts):
+        raise DatabaseError("restore.server_differs", url=describe(url), path=str(backup))
+    local_path(url).parent.mkdir(parents=True, exist_ok=True)
+    _copy_sync_keys(backup, local_path(url))
     return info

@@ -28,7 +28,7 @@ from inspector_app.protection.private_files import make_private, private_files
 from inspector_app.services.context import Services
 from inspector_app.storage.database import UnlockWith, open_database
 from inspector_app.storage.models import Meta
-from inspector_app.storage.server import is_server_url
+from inspector_app.storage.server import describe, is_server_url
 from inspector_app.sync.keys import create_keys, ensure_keys, keys_dir, protect_keys
 
 POINT = "point"
@@ -161,6 +161,22 @@ def login_services(path: str | Path, login: str, password: str, *,
     services = open_services(path, clock=clock,
                              credentials=Credentials(login, password, clock))
     try:
+        services.login(login, password)
+    except Exception:
+        services.db.close()
+        raise
+    return services
+
+
+def login_district_server(url: str, login: str, password: str, *,
+                          clock: Clock | None = None) -> Services:
+    """Open the server database at ``url`` (its password inside, for this connection only)
+    as ``login``: what a district operator's PC does. A server database that is not a
+    district's is refused before anyone logs in."""
+    services = open_services(url, clock=clock)
+    try:
+        if not services.is_district_office:
+            raise DatabaseError("error.server_not_district", url=describe(url))
         services.login(login, password)
     except Exception:
         services.db.close()

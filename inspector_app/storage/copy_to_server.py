@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 
 from inspector_app.errors import DatabaseError
 from inspector_app.storage.dialect import is_server
-from inspector_app.storage.server import ServerDatabase, describe, open_server_database
+from inspector_app.storage.server import (
+    ServerDatabase,
+    connection_refused,
+    describe,
+    open_server_database,
+)
 
 BATCH = 2000
 
@@ -60,8 +65,7 @@ def copy_to_server(source, url: str) -> CopyResult:
     try:
         empty = _server_is_empty(url)
     except Exception as exc:  # psycopg / peewee: unreachable, no such database
-        raise DatabaseError("error.server_unreachable", url=describe(url),
-                            reason=str(exc).strip()) from exc
+        raise connection_refused(url, exc) from exc
     if not empty:
         raise DatabaseError("copy_to.not_empty", url=describe(url))
     pair = keys_of(db)

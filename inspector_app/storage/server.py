@@ -27,9 +27,10 @@ import threading
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import peewee
 from peewee import PostgresqlDatabase
@@ -61,12 +62,36 @@ def describe(url: str) -> str:
     return f"{parts.scheme}://{user}{host}{port}{parts.path}"
 
 
+DEFAULT_PORT = 5432
+CONNECT_TIMEOUT_S = 15
+
+
+@dataclass(frozen=True)
+class ServerProfile:
+    """Where a district's database lives: what a PC keeps to connect again (never the
+    password, which :meth:`url` takes for one connection only)."""
+
+    host: str
+    port: int
+    database: str
+    user: str
+
+    def url(self, password: str = "") -> str:
+        """The ``postgresql://`` URL; with ``password`` inside (keep it in memory only)."""
+        secret = f":{quote(password, safe='')}" if password else ""
+        return (f"postgresql://{quote(self.user, safe='')}{secret}@{self.host}:{self.port}/"
+                f"{quote(self.database, safe='')}")
+
+
 def connect_params(url: str) -> dict:
     parts = urlsplit(url)
     name = unquote(parts.path.lstrip("/"))
     if not name or not parts.hostname:
         raise DatabaseError("error.server_url", url=describe(url))
-    params = {"host": parts.hostname, "dbname": name}
+    # TLS whenever the server offers it (libpq's default, said here so it stays so); a host
+    # that never answers is given up after CONNECT_TIMEOUT_S, not waited for forever
+    params = {"host": parts.hostname, "dbname": name, "sslmode": "prefer",
+              "connect_timeout": CONNECT_TIMEOUT_S}
     if parts.port:
         params["port"] = parts.port
     if parts.username:
@@ -199,6 +224,10 @@ class ServerDatabase(PostgresqlDatabase):
     def refuse_writes(self, damage) -> None:
         self.damaged = damage
 
+    def encrypted(self) -> bool:
+        """Whether this thread's connection to the server runs over TLS."""
+        return bool(self.connection().pgconn.ssl_in_use)
+
 
 def _point_key(point_code: str) -> int:
     """A point's code as the second half of its advisory lock (a signed 32-bit integer)."""
@@ -223,14 +252,13 @@ def open_server_database(url: str, *, create: bool = False) -> ServerDatabase:
     except peewee.ImproperlyConfigured as exc:  # a point's installation: no psycopg
         raise DatabaseError("error.server_driver_missing", url=describe(url)) from exc
     except peewee.OperationalError as exc:
-        raise DatabaseError("error.server_unreachable", url=describe(url),
-                            reason=str(exc).strip()) from exc
+        raise connection_refused(url, exc) from exc
     try:
         version = db.dialect.schema_version(db)
         if version > LATEST_VERSION:
             raise DatabaseError("error.db_too_new", version=version, supported=LATEST_VERSION)
-        if version == 0 and not create:
-            raise DatabaseError("error.fault.db_empty", path=describe(url))
+        if version == 0 and not create:  # empty, or another program's database
+            raise DatabaseError("error.server_not_district", url=describe(url))
         if version == 0:
             prepare(db)
         migrate(db, None)
@@ -238,6 +266,24 @@ def open_server_database(url: str, *, create: bool = False) -> ServerDatabase:
         db.close()
         raise
     return db
+
+
+_PASSWORD_REFUSED = ("password authentication failed", "no password supplied")
+
+
+def connection_refused(url: str, exc: Exception) -> DatabaseError:
+    """What failed when the server did not let us in, as the user can act on it: the
+    password, the database's name, or reaching the server at all. libpq gives no SQLSTATE
+    before a session exists, so its (English, server-side or libpq's own) text decides."""
+    reason = str(exc).strip()
+    params = connect_params(url)
+    server = f"{params['host']}:{params.get('port', DEFAULT_PORT)}"
+    if any(text in reason for text in _PASSWORD_REFUSED):
+        return DatabaseError("error.server_password", user=params.get("user", ""),
+                             server=server)
+    if f'database "{params["dbname"]}" does not exist' in reason:
+        return DatabaseError("error.server_no_database", name=params["dbname"], server=server)
+    return DatabaseError("error.server_unreachable", url=describe(url), reason=reason)
 
 
 def prepare(db: ServerDatabase) -> None:
@@ -256,5 +302,5 @@ def local_path(url: str) -> Path:
     from inspector_app.paths import user_data_dir
 
     params = connect_params(url)
-    name = f"{params['host']}-{params.get('port', 5432)}-{params['dbname']}.server"
+    name = f"{params['host']}-{params.get('port', DEFAULT_PORT)}-{params['dbname']}.server"
     return user_data_dir() / "servers" / re.sub(r"[^\w.-]", "_", name)

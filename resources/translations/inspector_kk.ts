@@ -604,6 +604,17 @@
     </message>
 </context>
 <context>
+    <name>ConnectionLabel</name>
+    <message>
+        <source>Server %1: encrypted (TLS)</source>
+        <translation>Сервер %1: шифрланған (TLS)</translation>
+    </message>
+    <message>
+        <source>Server %1: NOT encrypted</source>
+        <translation>Сервер %1: ШИФРЛАНБАҒАН</translation>
+    </message>
+</context>
+<context>
     <name>CrimeReportForm</name>
     <message>
         <source>Received</source>
@@ -1400,6 +1411,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>Password:</source>
         <translation>Құпиясөз:</translation>
+    </message>
+    <message>
+        <source>&amp;Server database…</source>
+        <translation>&amp;Сервердегі дерекқор…</translation>
+    </message>
+    <message>
+        <source>Connect to the district&apos;s database on a server instead of this PC&apos;s file</source>
+        <translation>Осы ДК файлының орнына сервердегі аудандық дерекқорға қосылу</translation>
     </message>
     <message>
         <source>Opening the database…</source>
@@ -2418,6 +2437,88 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Replace the current database with this backup?</source>
         <translation>Ағымдағы дерекқорды осы көшірмемен ауыстыру керек пе?</translation>
+    </message>
+</context>
+<context>
+    <name>ServerActions</name>
+    <message>
+        <source>Connect to a &amp;server database…</source>
+        <translation>&amp;Сервердегі дерекқорға қосылу…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnectDialog</name>
+    <message>
+        <source>Connect to the district&apos;s server database</source>
+        <translation>Сервердегі аудандық дерекқорға қосылу</translation>
+    </message>
+    <message>
+        <source>Database server</source>
+        <translation>Дерекқор сервері</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Хост:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>&amp;Порт:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Дерекқор:</translation>
+    </message>
+    <message>
+        <source>Server &amp;user:</source>
+        <translation>Сервер па&amp;йдаланушысы:</translation>
+    </message>
+    <message>
+        <source>Server pass&amp;word:</source>
+        <translation>Сервер құпия&amp;сөзі:</translation>
+    </message>
+    <message>
+        <source>The password is not saved: it is asked each time. The connection is encrypted (TLS) whenever the server offers it.</source>
+        <translation>Құпиясөз сақталмайды: әр жолы сұралады. Сервер TLS ұсынса, қосылым шифрланады.</translation>
+    </message>
+    <message>
+        <source>Your account in the program</source>
+        <translation>Бағдарламадағы тіркелгіңіз</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssword:</source>
+        <translation>&amp;Құпиясөз:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Қосылу</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Хост</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Дерекқор</translation>
+    </message>
+    <message>
+        <source>Server user</source>
+        <translation>Сервер пайдаланушысы</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Fill in the field «%1».</source>
+        <translation>«%1» өрісін толтырыңыз.</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Серверге қосылу…</translation>
     </message>
 </context>
 <context>

@@ -604,6 +604,17 @@
     </message>
 </context>
 <context>
+    <name>ConnectionLabel</name>
+    <message>
+        <source>Server %1: encrypted (TLS)</source>
+        <translation>Сервер %1: зашифровано (TLS)</translation>
+    </message>
+    <message>
+        <source>Server %1: NOT encrypted</source>
+        <translation>Сервер %1: НЕ зашифровано</translation>
+    </message>
+</context>
+<context>
     <name>CrimeReportForm</name>
     <message>
         <source>Received</source>
@@ -1400,6 +1411,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>Password:</source>
         <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Server database…</source>
+        <translation>База на &amp;сервере…</translation>
+    </message>
+    <message>
+        <source>Connect to the district&apos;s database on a server instead of this PC&apos;s file</source>
+        <translation>Подключиться к районной базе на сервере вместо файла этого ПК</translation>
     </message>
     <message>
         <source>Opening the database…</source>
@@ -2421,6 +2440,88 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Replace the current database with this backup?</source>
         <translation>Заменить текущую базу данных этой копией?</translation>
+    </message>
+</context>
+<context>
+    <name>ServerActions</name>
+    <message>
+        <source>Connect to a &amp;server database…</source>
+        <translation>Подключиться к базе на &amp;сервере…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnectDialog</name>
+    <message>
+        <source>Connect to the district&apos;s server database</source>
+        <translation>Подключение к районной базе на сервере</translation>
+    </message>
+    <message>
+        <source>Database server</source>
+        <translation>Сервер базы данных</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Хост:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>&amp;Порт:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;База данных:</translation>
+    </message>
+    <message>
+        <source>Server &amp;user:</source>
+        <translation>По&amp;льзователь сервера:</translation>
+    </message>
+    <message>
+        <source>Server pass&amp;word:</source>
+        <translation>Пароль с&amp;ервера:</translation>
+    </message>
+    <message>
+        <source>The password is not saved: it is asked each time. The connection is encrypted (TLS) whenever the server offers it.</source>
+        <translation>Пароль не сохраняется: он запрашивается каждый раз. Соединение шифруется (TLS), если сервер это поддерживает.</translation>
+    </message>
+    <message>
+        <source>Your account in the program</source>
+        <translation>Ваша учетная запись в программе</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>Л&amp;огин:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssword:</source>
+        <translation>П&amp;ароль:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Подключиться</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Хост</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>База данных</translation>
+    </message>
+    <message>
+        <source>Server user</source>
+        <translation>Пользователь сервера</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Fill in the field «%1».</source>
+        <translation>Заполните поле «%1».</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Подключение к серверу…</translation>
     </message>
 </context>
 <context>
