@@ -99,7 +99,7 @@ def world(services, person) -> World:
     _offence(s, teen, "2026-04-10 23:30", "442-2", "warning")
     _offence(s, person, "2026-05-05 10:00", "492-1", "fine", fine_mrp="2.4")
     _offence(s, person, "2026-06-01 10:00", "434-1", "public_works", public_works_hours=20,
-             status="considered")
+             status="considered", works_consent="given", works_consent_on="2026-06-03")
     # meetings and feedback
     s.meetings.create({"held_at": "2025-04-01 18:00", "kind": "report_meeting",
                        "place": "Школа № 12", "attendance": 20})

@@ -363,6 +363,9 @@ class RegisterMaker:
         fine = amount if penalty == "fine" else None
         hours = int(amount) if penalty == "public_works" else None
         arrest = int(amount) if penalty == "arrest" else None
+        consent = ""  # public works only with consent; some referred offenders refuse
+        if sanctions.asks_consent(penalty):
+            consent = "given" if penalty == "public_works" or rng.random() < 0.8 else "refused"
         self.mark_troubled(offender)
         building, address = self.home_of(offender)
         if article.startswith(("73", "461", "127", "493")) or building is None:
@@ -382,6 +385,7 @@ class RegisterMaker:
             "public_works_hours": hours, "arrest_days": arrest,
             "fine_tenge": fine_in_tenge(fine, mrp) if fine is not None else None,
             "status": status, "erap_number": erap, "inspector": inspector.id,
+            "works_consent": consent, "works_consent_on": day if consent else None,
             "protocol_number": format_number(self.point_code, "protocol", year,
                                              self.protocols[year]),
         }

@@ -94,6 +94,15 @@ def _penalty_text(services: Services, offence, lang: str) -> str:
     return f"{text}: {amount}" if amount else text
 
 
+def _consent_fields(services: Services, offence, lang: str) -> Fields:
+    """The offender's answer to public works and its day; no row where nobody was asked."""
+    if not offence.works_consent:
+        return []
+    answer = services.catalogues.title("consent_answers", offence.works_consent, lang)
+    day = format_date(offence.works_consent_on)
+    return [("field.offence.works_consent", f"{answer}, {day}" if day else answer)]
+
+
 def protocol_report(services: Services, offence_id: str, out: str | Path, *,
                     lang: str = "ru", progress: Progress | None = None) -> int:
     """Write the protocol of the offence ``offence_id`` to ``out``; returns the page count."""
@@ -118,6 +127,7 @@ def protocol_report(services: Services, offence_id: str, out: str | Path, *,
         ("report.protocol.event", offence.description),
         ("field.offence.victim", full_name(victim) if victim else None),
         ("field.offence.penalty", _penalty_text(services, offence, lang)),
+        *_consent_fields(services, offence, lang),
         ("field.offence.erap_number", offence.erap_number),
     ]
     offender_name = short_name(full_name(offender))

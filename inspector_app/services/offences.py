@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from inspector_app.domain.catalogues import Item
 from inspector_app.domain.sanctions import (
     AMOUNT_FIELDS,
+    CONSENT_GIVEN,
     CONSIDERED,
     COURT_REFERRAL,
     FINE,
@@ -23,7 +25,9 @@ from inspector_app.services.people import full_name
 from inspector_app.services.records import RecordService
 from inspector_app.storage.models import Offence, Person
 
-SANCTION_FIELDS = ("article", "offender_subject", "penalty", *AMOUNT_FIELDS.values())
+CONSENT_FIELDS = ("works_consent", "works_consent_on")
+SANCTION_FIELDS = ("article", "offender_subject", "penalty", *AMOUNT_FIELDS.values(),
+                   *CONSENT_FIELDS)
 """What a stored protocol's sanction is made of (see :meth:`OffenceService.sanction_rules`)."""
 
 
@@ -122,9 +126,13 @@ class OffenceService(RecordService):
                                                   required=penalty == sanction)
             if penalty != sanction:
                 check.values[field] = amounts[sanction] = None
-        if (item is not None and penalty and not check.has_error("penalty")
-                and self.sanction_rules(check, existing)):
+        asked = item is not None and PartSanctions.of(item).asks_consent(penalty)
+        self.read_consent(check, asked)
+        rules = self.sanction_rules(check, existing)
+        if item is not None and penalty and not check.has_error("penalty") and rules:
             self.check_sanction(check, item, penalty, amounts.get(penalty), status, subject)
+        if asked:
+            self.check_consent(check, item, penalty, committed, rules)
         if penalty == COURT_REFERRAL and status == "drawn_up":
             check.values["status"] = "sent_to_court"
         fine = amounts[FINE]
@@ -163,6 +171,37 @@ class OffenceService(RecordService):
         if not low <= amount <= high:
             check.fail(field, f"v.range.{penalty}.{limits.shape()}", low=low, high=high,
                        **article_params(item))
+
+    def read_consent(self, check, asked: bool) -> None:
+        """The offender's answer to public works and its day, kept only where the chosen
+        penalty asks it (:meth:`PartSanctions.asks_consent`)."""
+        if not asked:
+            check.values.update(works_consent="", works_consent_on=None)
+            return
+        answer = check.choice("works_consent", self.services.catalogues, "consent_answers",
+                              required=False)
+        check.values["works_consent"] = answer or ""
+        check.date("works_consent_on", today=self.services.clock.today())
+
+    @staticmethod
+    def check_consent(check, item: Item, penalty: str, committed: datetime | None,
+                      rules: bool) -> None:
+        """An answer comes with its day, not before the offence; public works only with
+        consent given (under ``rules``: not a stored protocol recorded before consent was)."""
+        if check.has_error("works_consent") or check.has_error("works_consent_on"):
+            return
+        answer = check.values["works_consent"] or None
+        day = check.values["works_consent_on"]
+        if answer is None and (day is not None or (rules and penalty == PUBLIC_WORKS)):
+            check.fail("works_consent", "v.required")
+        if answer is not None and day is None:
+            check.fail("works_consent_on", "v.required")
+        if (check.policy.entry_rules and day is not None and committed is not None
+                and day < committed.date()):
+            check.fail("works_consent_on", "v.consent_before_offence",
+                       date=committed.strftime("%d.%m.%Y"))
+        if rules and penalty == PUBLIC_WORKS and answer not in (None, CONSENT_GIVEN):
+            check.fail("works_consent", "v.consent_refused", **article_params(item))
 
     def sanction_rules(self, check, existing: Offence | None) -> bool:
         """Whether a sanction's size is held to its part's range: an officer's entry (an entry

@@ -1564,6 +1564,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Consent to public works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given or refused on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>

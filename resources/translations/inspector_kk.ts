@@ -1574,6 +1574,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Қамаққа алу, тәулік</translation>
     </message>
     <message>
+        <source>Consent to public works</source>
+        <translation>Қоғамдық жұмыстарға келісім</translation>
+    </message>
+    <message>
+        <source>Consent given or refused on</source>
+        <translation>Келісім туралы жауап күні</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Мәртебесі</translation>
     </message>

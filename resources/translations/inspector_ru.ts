@@ -1574,6 +1574,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Арест, суток</translation>
     </message>
     <message>
+        <source>Consent to public works</source>
+        <translation>Со&amp;гласие на общественные работы</translation>
+    </message>
+    <message>
+        <source>Consent given or refused on</source>
+        <translation>Дата сог&amp;ласия или отказа</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Статус</translation>
     </message>

@@ -5,7 +5,9 @@ sanctions the police impose, «Referral to court» where a sanction is the court
 the court's sanctions once the status is «Considered»; below it the part's sanctions with their
 ranges, who imposes them and who pays. The fine is entered in МРП and its amount in tenge is
 shown as it is typed, from the МРП table of the offence's year; the public-works hours and
-arrest days are open only for those penalties. After the
+arrest days are open only for those penalties. Where the chosen penalty needs the offender's
+consent (public works, or a referral to the court that may impose them: ``asks_consent``) the
+form asks the answer and its day; elsewhere those rows are hidden. After the
 first save the protocol number is shown at the top and in the title, and Print protocol
 (Ctrl+P) previews the printable protocol with signature lines.
 """
@@ -24,7 +26,14 @@ from inspector_app.services.offences import fine_in_tenge, sanction_summary
 from ui.forms.article_picker import ArticlePicker
 from ui.forms.base_form import RecordForm
 from ui.forms.choices import CodeCombo, StaffCombo
-from ui.forms.fields import DateTimeField, LineField, NumberField, PlaceField, TextArea
+from ui.forms.fields import (
+    DateField,
+    DateTimeField,
+    LineField,
+    NumberField,
+    PlaceField,
+    TextArea,
+)
 from ui.forms.person_picker import PersonPicker
 
 
@@ -106,6 +115,11 @@ class OffenceForm(RecordForm):
                                     NumberField(3), column=1)
         self.days = self.add_field("arrest_days", self.tr("Arrest, days"), NumberField(2),
                                    column=1)
+        self.consent = self.add_field(
+            "works_consent", self.tr("Consent to public works"),
+            CodeCombo(cats, "consent_answers", lang, blank=True), column=1)
+        self.consent_on = self.add_field(
+            "works_consent_on", self.tr("Consent given or refused on"), DateField(), column=1)
         self.status = self.add_field("status", self.tr("Status"),
                                      CodeCombo(cats, "offence_statuses", lang), column=1)
         self.erap = self.add_field("erap_number", self.tr("ЕРАП number"), LineField(),
@@ -186,6 +200,11 @@ class OffenceForm(RecordForm):
         self.fine.setEnabled(editable and penalty == "fine")
         self.hours.setEnabled(editable and penalty == "public_works")
         self.days.setEnabled(editable and penalty == "arrest")
+        item = self.article.item()
+        asked = item is not None and PartSanctions.of(item).asks_consent(penalty)
+        layout = self.form_columns[1]
+        for field in ("works_consent", "works_consent_on"):
+            layout.setRowVisible(self.binding(field).container, asked)
         self.update_tenge()
         self.mark_required()
 
