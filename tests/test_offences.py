@@ -168,7 +168,7 @@ def test_protocol_numbers_are_unique_per_point(services, person):
             " deleted_by, protocol_number, committed_at, place, offender_id, victim_id, article,"
             " description, penalty, fine_mrp, fine_tenge, public_works_hours, arrest_days,"
             " status, erap_number, inspector_id, search_text, offender_subject, works_consent,"
-            " works_consent_on FROM offence")
+            " works_consent_on, breached_registration_id FROM offence")
 
 
 def test_an_assistant_may_not_edit_another_officers_protocol(services, person):

@@ -84,7 +84,7 @@ def test_a_referral_may_record_the_answer_the_court_will_need(services, person):
 
 @pytest.mark.parametrize("extra", [
     {"article": "437-1", "penalty": "fine", "fine_mrp": "5"},       # no public works at all
-    {"article": "461-1", "penalty": "court_referral"},              # the court only arrests
+    {"article": "443-1", "penalty": "court_referral"},              # the court only arrests
 ])
 def test_no_consent_is_kept_where_the_penalty_does_not_ask_it(services, person, extra):
     offence = services.offences.create(offence_data(
@@ -123,4 +123,5 @@ def test_the_protocol_prints_the_answer(services, person, tmp_path, lang, label,
 
 def test_the_columns_travel_with_defaults_for_older_packages():
     assert MIGRATIONS[-1].travelling_columns == {
-        "offence": {"works_consent": "", "works_consent_on": None}}
+        "offence": {"works_consent": "", "works_consent_on": None,
+                    "breached_registration_id": None}}

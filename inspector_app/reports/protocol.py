@@ -42,6 +42,7 @@ from inspector_app.reports.formatting import (
 from inspector_app.reports.layout import Progress, Styles, make_styles
 from inspector_app.services.context import Services
 from inspector_app.services.people import full_name
+from inspector_app.services.registrations import registration_title
 from inspector_app.storage.models import Person, Point, Registration, Staff
 
 MARGINS = (20 * mm, 14 * mm, 14 * mm, 14 * mm)
@@ -112,6 +113,7 @@ def protocol_report(services: Services, offence_id: str, out: str | Path, *,
     officer = Staff.get_or_none(Staff.id == offence.inspector_id)
     offender = Person.get_or_none(Person.id == offence.offender_id)
     victim = Person.get_or_none(Person.id == offence.victim_id)
+    breached = Registration.get_or_none(Registration.id == offence.breached_registration_id)
     styles = make_styles(9)
     drawn_up = local_time(services, offence.created_at)
     officer_line = ", ".join(x for x in (officer.position if officer else "",
@@ -124,6 +126,8 @@ def protocol_report(services: Services, offence_id: str, out: str | Path, *,
         ("report.protocol.committed_at", offence.committed_at.strftime("%d.%m.%Y %H:%M")),
         ("report.protocol.place", offence.place),
         ("field.offence.article", cats.title("offence_articles", offence.article, lang)),
+        *([("field.offence.breached_registration", registration_title(breached, cats, lang))]
+          if breached is not None else []),
         ("report.protocol.event", offence.description),
         ("field.offence.victim", full_name(victim) if victim else None),
         ("field.offence.penalty", _penalty_text(services, offence, lang)),

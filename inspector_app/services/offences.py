@@ -23,7 +23,13 @@ from inspector_app.domain.sanctions import (
 from inspector_app.messages import translate
 from inspector_app.services.people import full_name
 from inspector_app.services.records import RecordService
-from inspector_app.storage.models import Offence, Person
+from inspector_app.services.registrations import (
+    BREACHED_CATEGORIES,
+    is_breach_article,
+    last_day,
+    runs_on,
+)
+from inspector_app.storage.models import Offence, Person, Registration
 
 CONSENT_FIELDS = ("works_consent", "works_consent_on")
 SANCTION_FIELDS = ("article", "offender_subject", "penalty", *AMOUNT_FIELDS.values(),
@@ -109,6 +115,7 @@ class OffenceService(RecordService):
         if check.values["victim"] and check.values["victim"] == check.values["offender"]:
             check.fail("victim", "v.victim_is_offender")
         article = check.choice("article", cats, "offence_articles")
+        self.check_breach(check, article, committed, existing)
         subject = check.choice("offender_subject", cats, "offender_subjects", required=False)
         subject = check.values["offender_subject"] = subject or INDIVIDUAL
         check.text("description", 4000, required=True, multiline=True)
@@ -171,6 +178,34 @@ class OffenceService(RecordService):
         if not low <= amount <= high:
             check.fail(field, f"v.range.{penalty}.{limits.shape()}", low=low, high=high,
                        **article_params(item))
+
+    @staticmethod
+    def check_breach(check, article: str | None, committed: datetime | None,
+                     existing: Offence | None) -> None:
+        """A protocol under КоАП art. 461 names the protective order or special requirements
+        of the offender it breaches, running on the offence's day; other articles name none.
+        A stored protocol made before the link was kept stays valid until its article or link
+        changes (entry rules only: a package is taken as the point saved it)."""
+        entry = check.policy.entry_rules
+        breach = is_breach_article(article)
+        required = breach and entry and (existing is None or existing.article != article
+                                         or existing.breached_registration_id is not None)
+        registration = check.reference("breached_registration", Registration,
+                                       required=required)
+        if not breach:
+            check.values["breached_registration"] = None
+            return
+        if registration is None or not entry:
+            return
+        if registration.category not in BREACHED_CATEGORIES:
+            check.fail("breached_registration", "v.breach_not_an_order")
+        elif registration.person_id != check.values.get("offender"):
+            check.fail("breached_registration", "v.breach_of_another_person")
+        elif committed is not None and not runs_on(registration, committed.date()):
+            end = last_day(registration)
+            check.fail("breached_registration", "v.breach_outside_term",
+                       start=registration.start_date.strftime("%d.%m.%Y"),
+                       end=end.strftime("%d.%m.%Y") if end else "—")
 
     def read_consent(self, check, asked: bool) -> None:
         """The offender's answer to public works and its day, kept only where the chosen

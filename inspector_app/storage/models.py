@@ -202,6 +202,8 @@ class Offence(SyncedModel):
     needs consent (:meth:`~inspector_app.domain.sanctions.PartSanctions.asks_consent`)."""
     works_consent_on = DateField(null=True)
     """The day the consent was given or refused."""
+    breached_registration = ForeignKeyField(Registration, null=True, backref="breaches")
+    """Under КоАП art. 461: the protective order or special requirements breached."""
 
 
 class Appeal(SyncedModel):

@@ -1554,6 +1554,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>ӘҚБтК бабы, бөлігі</translation>
     </message>
     <message>
+        <source>Breached order</source>
+        <translation>Бұзылған нұсқама немесе талаптар</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Фабула</translation>
     </message>

@@ -1554,6 +1554,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Статья КоАП, часть</translation>
     </message>
     <message>
+        <source>Breached order</source>
+        <translation>Нарушенное предписание или требования</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Фабула</translation>
     </message>

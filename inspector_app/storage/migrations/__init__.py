@@ -30,7 +30,7 @@ from inspector_app.storage.migrations import (
     m0010_point_databases,
     m0011_numbers_and_subject,
     m0012_paperwork,
-    m0013_works_consent,
+    m0013_consent_and_breaches,
 )
 
 
@@ -65,7 +65,8 @@ MIGRATIONS: tuple[Migration, ...] = (
                                   "offence": {"offender_subject": "individual"}}),
     Migration(12, "paperwork", m0012_paperwork.up, m0012_paperwork.TRAVELLING_COLUMNS,
               m0012_paperwork.TRAVELLING_TABLES),
-    Migration(13, "works_consent", m0013_works_consent.up, m0013_works_consent.TRAVELLING_COLUMNS),
+    Migration(13, "consent_and_breaches", m0013_consent_and_breaches.up,
+              m0013_consent_and_breaches.TRAVELLING_COLUMNS),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 
