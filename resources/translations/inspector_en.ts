@@ -678,6 +678,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Print notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview and print the notice for the person who reported (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New КУИ record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2096,6 +2104,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>&amp;Print record</source>
         <translation>&amp;Print record</translation>
+    </message>
+    <message>
+        <source>&amp;Print notice</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete this record?

@@ -678,6 +678,14 @@
         <translation>Берілген күні</translation>
     </message>
     <message>
+        <source>Print notice</source>
+        <translation>Хабарлама-талонды басып шығару</translation>
+    </message>
+    <message>
+        <source>Preview and print the notice for the person who reported (Ctrl+P)</source>
+        <translation>Арыз берушіге хабарлама-талонды қарау және басып шығару (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>New КУИ record</source>
         <translation>Жаңа КУИ жазбасы</translation>
     </message>
@@ -2106,6 +2114,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>&amp;Print record</source>
         <translation>Анықтаманы &amp;басып шығару</translation>
+    </message>
+    <message>
+        <source>&amp;Print notice</source>
+        <translation>Хабарлама-талонды &amp;басып шығару</translation>
     </message>
     <message>
         <source>Delete this record?

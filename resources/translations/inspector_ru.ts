@@ -678,6 +678,14 @@
         <translation>Дата передачи</translation>
     </message>
     <message>
+        <source>Print notice</source>
+        <translation>Печать талона-уведомления</translation>
+    </message>
+    <message>
+        <source>Preview and print the notice for the person who reported (Ctrl+P)</source>
+        <translation>Просмотр и печать талона-уведомления для заявителя (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>New КУИ record</source>
         <translation>Новая запись КУИ</translation>
     </message>
@@ -2108,6 +2116,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>&amp;Print record</source>
         <translation>&amp;Печать справки</translation>
+    </message>
+    <message>
+        <source>&amp;Print notice</source>
+        <translation>&amp;Печать талона-уведомления</translation>
     </message>
     <message>
         <source>Delete this record?
