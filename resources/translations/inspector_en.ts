@@ -1119,6 +1119,14 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not forwarded in 3 working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the citizen of the extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation type="unfinished">Open</translation>
     </message>

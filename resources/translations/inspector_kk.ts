@@ -1124,6 +1124,14 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Тұрғынның сауалнамаға жауаптары</translation>
     </message>
     <message>
+        <source>Not forwarded in 3 working days</source>
+        <translation>3 жұмыс күнінде жолданбады</translation>
+    </message>
+    <message>
+        <source>Tell the citizen of the extension</source>
+        <translation>Өтініш берушіге мерзімнің ұзартылғанын хабарлау</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Ашу</translation>
     </message>

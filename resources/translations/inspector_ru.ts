@@ -1124,6 +1124,14 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Ответы жителя на анкету</translation>
     </message>
     <message>
+        <source>Not forwarded in 3 working days</source>
+        <translation>Не перенаправлено за 3 рабочих дня</translation>
+    </message>
+    <message>
+        <source>Tell the citizen of the extension</source>
+        <translation>Уведомить заявителя о продлении срока</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
