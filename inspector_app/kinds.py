@@ -71,7 +71,8 @@ class Kind:
     live_indexed: tuple[str, ...] = ()
     """Columns with an index of live rows (migration 0004; a test checks the schema)."""
     document: str | None = None
-    """Its one-record printed document (``report talon``, ``protocol``, ``visit``)."""
+    """Its one-record printed document (``report talon``, ``protocol``, ``visit``,
+    ``kui_notice``)."""
     references: frozenset[str] = field(init=False, default=frozenset())
     """Kinds this kind's records refer to (derived from the model's foreign keys): a view of
     this kind shows their names, so it refreshes when they change
@@ -119,7 +120,7 @@ KINDS: dict[str, Kind] = {kind.slug: kind for kind in (
          document="talon"),
     Kind("crime_report", CrimeReport, "crime_reports", "crime_reports:CrimeReportService",
          "crime-reports", "received_at", "officer", ("reporter",), series="crime_reports",
-         live_indexed=("received_at",)),
+         live_indexed=("received_at",), document="kui_notice"),
     Kind("preventive_visit", PreventiveVisit, "visits", "visits:VisitService",
          "preventive-visits", "visited_at", "inspector", ("person",), series="visits",
          live_indexed=("visited_at",), document="visit"),

@@ -160,6 +160,14 @@ def fill_point(point) -> dict[str, str]:
                                    address=addr.id))
     visit = point.visits.create(visit_data(person=p2.id))
     offence = point.offences.create(offence_data(p2, penalty="fine", fine_mrp="5"))
+    order = point.registrations.create(registration_data(
+        p1, category="protective_order", start_date="2026-11-02", end_date=None,
+        basis_document="Защитное предписание № 17"))
+    point.offences.create(offence_data(  # a breach linked to the order; the consent asked
+        p1, committed_at="2026-11-20 21:00", article="461-1", penalty="court_referral",
+        breached_registration=order.id))
+    point.offences.create(offence_data(p2, article="434-1", penalty="court_referral",
+                                       works_consent="refused", works_consent_on="2026-11-21"))
     appeal = point.appeals.create(appeal_data(p1, offence=offence.id))
     point.appeals.update(appeal.id, {"decision": "satisfied"})
     meeting = point.meetings.create(meeting_data())

@@ -88,15 +88,16 @@ def test_reporting_is_required_and_from_one_to_four_times_a_month(services, pers
 
 def test_breaches_of_article_461_are_linked_to_the_order(services, person):
     registration = services.registrations.create(order(person))
-    before = services.offences.create(offence_data(person, committed_at="2026-11-01 20:00",
-                                                   article="461-1",
-                                                   penalty="court_referral"))
+    other = services.registrations.create(requirements(person))
     breach = services.offences.create(offence_data(person, committed_at="2026-11-20 21:00",
-                                                   article="461-1",
-                                                   penalty="court_referral"))
+                                                   article="461-1", penalty="court_referral",
+                                                   breached_registration=registration.id))
+    services.offences.create(offence_data(person, committed_at="2026-11-21 21:00",
+                                          article="461-1", penalty="court_referral",
+                                          breached_registration=other.id))
     services.offences.create(offence_data(person, committed_at="2026-11-21 21:00"))  # 437
     found = [o.id for o in services.registrations.breaches(registration)]
-    assert found == [breach.id] and before.id not in found
+    assert found == [breach.id]
 
 
 # -- the registration form ------------------------------------------------------------------
@@ -140,8 +141,8 @@ def test_the_form_lists_the_breaches_of_an_order(qtbot, ctx, services, person, t
 
     registration = services.registrations.create(order(person))
     breach = services.offences.create(offence_data(person, committed_at="2026-11-20 21:00",
-                                                   article="461-1",
-                                                   penalty="court_referral"))
+                                                   article="461-1", penalty="court_referral",
+                                                   breached_registration=registration.id))
     form = show(qtbot, RegistrationForm(ctx, registration.id))
     assert form.breaches.text() == f"{breach.protocol_number} (20.11.2026)"
     os.makedirs("/tmp/law-paperwork", exist_ok=True)

@@ -31,7 +31,8 @@ def offences(services, person):
 
     offence("2026-09-30 23:00", "arrest", arrest_days=5)
     offence("2026-10-02 21:15", "fine", fine_mrp="20")
-    offence("2026-10-03 22:40", "public_works", public_works_hours=40)
+    offence("2026-10-03 22:40", "public_works", public_works_hours=40, works_consent="given",
+            works_consent_on="2026-10-10")
     services.offences.delete(offence("2026-10-04 20:00", "fine", fine_mrp=20).id)
     return services
 

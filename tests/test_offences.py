@@ -113,13 +113,14 @@ def test_editing_the_fine_recomputes_tenge(services, person):
 
 def test_public_works_and_arrest_need_their_amounts(services, person):
     court = {"article": "434-1", "status": "considered"}  # the court's decision recorded
-    assert refused(services, offence_data(person, **court, penalty="public_works")) \
+    consent = {"works_consent": "given", "works_consent_on": "2026-11-21"}
+    assert refused(services, offence_data(person, **court, **consent, penalty="public_works")) \
         == {("public_works_hours", "v.required")}
     assert refused(services, offence_data(person, **court, penalty="arrest")) == {
         ("arrest_days", "v.required")}
     assert refused(services, offence_data(person, **court, penalty="arrest",
                                           arrest_days=46)) == {("arrest_days", "v.out_of_range")}
-    assert refused(services, offence_data(person, **court, penalty="public_works",
+    assert refused(services, offence_data(person, **court, **consent, penalty="public_works",
                                           public_works_hours=241)) == {
         ("public_works_hours", "v.out_of_range")}
     offence = services.offences.create(offence_data(person, **court, penalty="arrest",
@@ -166,7 +167,8 @@ def test_protocol_numbers_are_unique_per_point(services, person):
             " created_by, updated_at, updated_by, row_version, change_seq, deleted, deleted_at,"
             " deleted_by, protocol_number, committed_at, place, offender_id, victim_id, article,"
             " description, penalty, fine_mrp, fine_tenge, public_works_hours, arrest_days,"
-            " status, erap_number, inspector_id, search_text, offender_subject FROM offence")
+            " status, erap_number, inspector_id, search_text, offender_subject, works_consent,"
+            " works_consent_on, breached_registration_id FROM offence")
 
 
 def test_an_assistant_may_not_edit_another_officers_protocol(services, person):

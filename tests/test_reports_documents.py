@@ -265,7 +265,8 @@ def test_journal_dates_and_catalogue_words_stay_whole(services, person, tmp_path
     services.offences.create({"committed_at": "2026-11-05 22:00", "place": "ул. Абая, 12",
                               "offender": person.id, "article": "440-3",
                               "description": "Распивал", "penalty": "public_works",
-                              "public_works_hours": 20, "status": "considered"})
+                              "public_works_hours": 20, "status": "considered",
+                              "works_consent": "given", "works_consent_on": "2026-11-06"})
     out = tmp_path / "offences.pdf"
     generate(services, ReportRequest("register", register="offences", lang=lang,
                                      filters=Filters()), out)

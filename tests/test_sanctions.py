@@ -52,7 +52,7 @@ def test_the_range_itself_is_accepted(services, person):
     for hours in (20, 60):
         offence = services.offences.create(offence_data(
             person, article="434-1", penalty="public_works", public_works_hours=hours,
-            status="considered"))
+            status="considered", works_consent="given", works_consent_on="2026-11-21"))
         assert offence.public_works_hours == hours
     fine = services.offences.create(offence_data(person, article="437-2", penalty="fine",
                                                  fine_mrp="10"))

@@ -94,12 +94,12 @@ def world(services, person) -> World:
              status="considered")
     _offence(s, person, "2026-01-15 20:00", "434-1", "fine", fine_mrp=20,
              status="considered")
-    _offence(s, person, "2026-02-20 20:00", "461-1", "arrest", arrest_days=3,
-             status="considered")
+    _offence(s, person, "2026-03-20 20:00", "461-1", "arrest", arrest_days=3,  # within r1
+             status="considered", breached_registration=r1.id)
     _offence(s, teen, "2026-04-10 23:30", "442-2", "warning")
     _offence(s, person, "2026-05-05 10:00", "492-1", "fine", fine_mrp="2.4")
     _offence(s, person, "2026-06-01 10:00", "434-1", "public_works", public_works_hours=20,
-             status="considered")
+             status="considered", works_consent="given", works_consent_on="2026-06-03")
     # meetings and feedback
     s.meetings.create({"held_at": "2025-04-01 18:00", "kind": "report_meeting",
                        "place": "Школа № 12", "attendance": 20})
@@ -222,7 +222,7 @@ def test_empty_period_is_all_zero_with_no_change(world):
 def test_period_without_last_year_data(world):
     stats = compute(world.services, StatsScope(date(2026, 2, 1), date(2026, 2, 28)))
     assert figures(stats, "appeals.received", "visits.total", "offences.total") == {
-        "appeals.received": (1, 0), "visits.total": (2, 0), "offences.total": (1, 0)}
+        "appeals.received": (1, 0), "visits.total": (2, 0), "offences.total": (0, 0)}
     assert stats.indicator("appeals.received").change_pct is None
     assert stats.to_dict("ru", world.services.catalogues)["sections"][0]["rows"][0] == {
         "code": "appeals.received", "label": "Поступило обращений", "group": None,
@@ -234,7 +234,7 @@ def test_monthly_series_counts_each_register(world):
     assert series.months == tuple((2026, m) for m in range(1, 7))
     assert series.values["appeals"] == (0, 1, 1, 0, 0, 1)
     assert series.values["visits"] == (3, 2, 1, 0, 1, 0)
-    assert series.values["offences"] == (1, 1, 0, 1, 1, 1)
+    assert series.values["offences"] == (1, 0, 1, 1, 1, 1)
     assert series.values["meetings"] == (0, 0, 1, 0, 1, 0)
 
 

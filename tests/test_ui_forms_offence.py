@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -183,9 +184,54 @@ def test_the_courts_decision_is_recorded_within_the_parts_range(qtbot, ctx, serv
     form.hours.clear()
     type_text(form.hours, "40")
     click(qtbot, form.save_button)
+    assert form.field_errors("works_consent") == (
+        "Согласие на общественные работы: обязательное поле")
+    choose(qtbot, form.consent, "Согласие дано")
+    form.consent_on.edit.selectAll()
+    type_text(form.consent_on.edit, "24.11.2026")
+    click(qtbot, form.save_button)
     stored = services.offences.get(offence.id)
     assert (stored.penalty, stored.public_works_hours, stored.status) == (
         "public_works", 40, "considered")
+    assert (stored.works_consent, stored.works_consent_on) == ("given", date(2026, 11, 24))
+
+
+def consent_shown(form) -> bool:
+    return form.consent.isVisibleTo(form) and form.consent_on.isVisibleTo(form)
+
+
+def test_the_consent_is_asked_only_where_the_penalty_needs_it(qtbot, ctx, services, person):
+    """Art. 434 p.1: a fine asks nothing; the referral (the court may impose public works)
+    and the court's public works ask the offender's answer; a refusal is refused for them."""
+    offence = services.offences.create(offence_data(person, article="434-1",
+                                                    penalty="court_referral"))
+    form = show(qtbot, OffenceForm(ctx, offence.id))
+    assert consent_shown(form)
+    assert not form.binding("works_consent").label.text().endswith("*")  # optional here
+    choose(qtbot, form.consent, "Отказ от согласия")
+    form.consent_on.edit.selectAll()
+    type_text(form.consent_on.edit, "21.11.2026")
+    choose(qtbot, form.status, "Рассмотрен")
+    choose(qtbot, form.penalty, "Общественные работы")
+    assert consent_shown(form)
+    assert form.binding("works_consent").label.text().endswith("*")
+    type_text(form.hours, "40")
+    click(qtbot, form.save_button)
+    assert "лицо отказалось" in form.field_errors("works_consent")
+    choose(qtbot, form.penalty, "Штраф")
+    assert not consent_shown(form)
+    type_text(form.fine.mrp, "20")
+    click(qtbot, form.save_button)
+    stored = services.offences.get(offence.id)
+    assert (stored.penalty, stored.works_consent, stored.works_consent_on) == ("fine", "", None)
+
+
+def test_a_fine_only_part_never_shows_the_consent(qtbot, ctx):
+    form = show(qtbot, OffenceForm(ctx))
+    pick_article(qtbot, form, "437", "437-1")
+    assert not consent_shown(form)
+    pick_article(qtbot, form, "434 2", "434-2")
+    assert consent_shown(form)
 
 
 def test_the_form_in_kazakh_names_the_parts_sanctions(qtbot, services, tmp_path, person):

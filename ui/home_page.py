@@ -1,7 +1,9 @@
 """The home page: the inspector's day at a glance.
 
 Today's and this month's figures per register, the preventive-registration checks due or
-overdue (the to-do list), appeals past their due date, the КУИ records waiting for their
+overdue (the to-do list), appeals past their due date (a forwarding past its 3 working days
+named as such) and those whose citizen was not told of an extension in time, the oldest term
+first, the КУИ records waiting for their
 registration or check (the overdue first) and the latest records. A line of the
 to-do list records that check (a new check visit of the person, prefilled); every other line
 opens its record; a right-click offers the same and "Open the registration". Everything is
@@ -85,6 +87,36 @@ def _date_column(register):
     return next(c for c in register.columns if c.sort is register.date_field)
 
 
+def _appeals_to_do(services: Services, today: date, lang: str) -> tuple[list[Line], int]:
+    """Appeals past their due date (a forwarding past its 3 working days says so) and
+    extended appeals whose citizen was not told within 3 working days (АППК art. 76), the
+    oldest term first; and how many there are."""
+    cats = services.catalogues
+    appeals = REGISTER_OF_KIND["appeal"]
+    overdue = Filters(status="overdue", today=today)
+    columns = {c.key: c for c in appeals.columns}
+    forwarding = {a.id for a in services.appeals.forwarding_overdue(today).limit(LIST_LIMIT)}
+    dated: list[tuple[date, Line]] = []
+    for row in appeals.page(overdue, "due_date", False, 0, LIST_LIMIT):
+        cells = [format_value(row.get(key), columns[key], cats, lang)
+                 for key in ("due_date", "talon_number", "applicant", "topic")]
+        if row["id"] in forwarding:
+            cells[3] = QCoreApplication.translate("HomePage", "Not forwarded in 3 working days")
+        dated.append((row["due_date"], Line(tuple(cells), "appeal", row["id"], True)))
+    untold = [n for n in services.appeals.late_notices(today)
+              if n.appeal.extension_notified_on is None]
+    names = services.persons.full_names([n.appeal.applicant_id for n in untold
+                                         if n.appeal.applicant_id])
+    told = QCoreApplication.translate("HomePage", "Tell the citizen of the extension")
+    for notice in untold:
+        appeal = notice.appeal
+        dated.append((notice.notice_due, Line(
+            (notice.notice_due.strftime("%d.%m.%Y"), appeal.talon_number,
+             names.get(appeal.applicant_id, ""), told), "appeal", appeal.id, True)))
+    dated.sort(key=lambda pair: pair[0])
+    return [line for _day, line in dated[:LIST_LIMIT]], appeals.count(overdue) + len(untold)
+
+
 def collect(services: Services, lang: str) -> HomeData:
     """Read everything the home page shows (runs on a worker thread)."""
     today = services.clock.today()
@@ -110,14 +142,7 @@ def collect(services: Services, lang: str) -> HomeData:
              if registration.last_check_on else ""),
             "registration", registration.id, registration.next_check_due < today))
 
-    appeals = REGISTER_OF_KIND["appeal"]
-    overdue = Filters(status="overdue", today=today)
-    data.overdue_total = appeals.count(overdue)
-    columns = {c.key: c for c in appeals.columns}
-    for row in appeals.page(overdue, "due_date", False, 0, LIST_LIMIT):
-        cells = tuple(format_value(row.get(key), columns[key], cats, lang)
-                      for key in ("due_date", "talon_number", "applicant", "topic"))
-        data.overdue_appeals.append(Line(cells, "appeal", row["id"], True))
+    data.overdue_appeals, data.overdue_total = _appeals_to_do(services, today, lang)
 
     now = services.clock.now_local()
     waiting = services.crime_reports.deadlines()

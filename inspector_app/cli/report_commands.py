@@ -8,6 +8,7 @@ from datetime import date
 
 from inspector_app.errors import InspectorError
 from inspector_app.queries.registers import REGISTERS, Filters
+from inspector_app.reports import REPORT_KINDS
 from inspector_app.reports.formatting import format_change, format_date, format_number
 from inspector_app.services.validation import parse_date
 
@@ -30,8 +31,7 @@ def register(commands) -> None:
     p.set_defaults(handler=run_stats)
 
     p = commands.add_parser("report", help="write a PDF report")
-    p.add_argument("kind", choices=("activity", "register", "talon", "district", "protocol",
-                                    "visit"))
+    p.add_argument("kind", choices=REPORT_KINDS)
     _add_period(p, required=False)
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.add_argument("--register", choices=tuple(REGISTERS), help="register to print")
@@ -39,7 +39,7 @@ def register(commands) -> None:
     p.add_argument("--appeal", metavar="ID", help="appeal record id (report talon)")
     p.add_argument("--protocol", metavar="NUMBER", help="protocol number (report protocol)")
     p.add_argument("--record", metavar="ID",
-                   help="offence or visit record id (report protocol, visit)")
+                   help="offence, visit or КУИ record id (report protocol, visit, kui_notice)")
     p.add_argument("--point", action="append", default=[], metavar="CODE",
                    help="point code (repeatable; district report: default all points)")
     p.add_argument("--lang", dest="report_lang", choices=REPORT_LANGS,
@@ -132,7 +132,7 @@ def run_report(args: argparse.Namespace, ctx) -> int:
         if not (args.talon or args.appeal):
             raise InspectorError("report.talon_needed")
         appeal_id = find_appeal(services, appeal_id=args.appeal, talon_number=args.talon).id
-    elif args.kind in ("protocol", "visit"):
+    elif args.kind in ("protocol", "visit", "kui_notice"):
         record_id = args.record
         if args.kind == "protocol" and args.protocol:
             record_id = find_offence(services, args.protocol).id

@@ -22,7 +22,11 @@ from inspector_app.services.appeals import FORWARDED, appeal_search_parts
 from inspector_app.services.crime_reports import crime_report_search_parts, stage
 from inspector_app.services.numbering import format_number
 from inspector_app.services.offences import fine_in_tenge, offence_search_parts
-from inspector_app.services.registrations import next_due, registration_search_parts
+from inspector_app.services.registrations import (
+    BREACHED_CATEGORIES,
+    next_due,
+    registration_search_parts,
+)
 from inspector_app.services.visits import visit_search_parts
 from inspector_app.storage.models import (
     Appeal,
@@ -133,6 +137,8 @@ class RegisterMaker:
         self.protocols = protocols
         self.last_offence: dict[tuple[str, str], date] = {}
         self.registration_ids: dict[int, tuple[str, DemoPerson]] = {}
+        self.orders: list[tuple[object, str, DemoPerson]] = []
+        """Protective orders and special requirements made so far: what art. 461 breaches."""
         self.meeting_ids: dict[int, str] = {}
         self.counts: dict[str, int] = {}
         self.due_dates: dict[date, date] = {}
@@ -334,6 +340,15 @@ class RegisterMaker:
             offender = offender or self.minor(moment, 14, 15)
             if offender is None:
                 article = "434-1"
+        breached = None
+        if article.startswith("461-"):  # a breach names a running order of its offender
+            running = [(rid, person) for plan, rid, person in self.orders
+                       if plan.start <= day <= (plan.closed_on or plan.end or day)
+                       and (offender is None or person is offender)]
+            if running:
+                breached, offender = rng.choice(running)
+            else:
+                article = "73-1"
         if offender is None:
             offender = self.pick(moment, troubled=0.5)
         if victim is None and article in ("73-1", "461-1"):
@@ -363,6 +378,9 @@ class RegisterMaker:
         fine = amount if penalty == "fine" else None
         hours = int(amount) if penalty == "public_works" else None
         arrest = int(amount) if penalty == "arrest" else None
+        consent = ""  # public works only with consent; some referred offenders refuse
+        if sanctions.asks_consent(penalty):
+            consent = "given" if penalty == "public_works" or rng.random() < 0.8 else "refused"
         self.mark_troubled(offender)
         building, address = self.home_of(offender)
         if article.startswith(("73", "461", "127", "493")) or building is None:
@@ -382,6 +400,8 @@ class RegisterMaker:
             "public_works_hours": hours, "arrest_days": arrest,
             "fine_tenge": fine_in_tenge(fine, mrp) if fine is not None else None,
             "status": status, "erap_number": erap, "inspector": inspector.id,
+            "works_consent": consent, "works_consent_on": day if consent else None,
+            "breached_registration": breached,
             "protocol_number": format_number(self.point_code, "protocol", year,
                                              self.protocols[year]),
         }
@@ -495,6 +515,8 @@ class RegisterMaker:
         }
         rid = self.new_id(moment)
         self.registration_ids[id(plan)] = (rid, person)
+        if plan.category in BREACHED_CATEGORIES:
+            self.orders.append((plan, rid, person))
         self.add(Registration, rid, values,
                  registration_search_parts(values, person, self.catalogues), actor, moment)
         for day in plan.checks:

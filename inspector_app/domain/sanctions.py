@@ -6,7 +6,8 @@ hours and arrest in days, each a range whose missing limit means "not found in a
 source" (the general limits below then apply). ``court_only`` names the sanctions only a court
 imposes: the inspector then records the referral to court (:data:`COURT_REFERRAL`), and the
 court's sanction once the case is considered. ``consent_needed``: public works need the
-offender's consent. ``fine_payer`` ``"parents"``: the parents of the minor pay.
+offender's consent, recorded on the protocol (:meth:`PartSanctions.asks_consent`).
+``fine_payer`` ``"parents"``: the parents of the minor pay.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ GENERAL_LIMITS: dict[str, tuple[Decimal, Decimal]] = {
 }
 """The limits a field accepts where the part's own limit was not found."""
 INDIVIDUAL = "individual"
+CONSENT_GIVEN = "given"
+"""The ``consent_answers`` code under which public works may be imposed."""
 
 
 @dataclass(frozen=True)
@@ -110,3 +113,12 @@ class PartSanctions:
             if status == CONSIDERED:
                 result.extend(s for s in provided if s in self.court_only)
         return result
+
+    def asks_consent(self, penalty: str | None) -> bool:
+        """Whether a protocol with ``penalty`` records the offender's consent to public works:
+        public works themselves, or a referral to the court that may impose them."""
+        if not self.consent_needed or self.public_works is None:
+            return False
+        return penalty == PUBLIC_WORKS or (
+            penalty == COURT_REFERRAL and PUBLIC_WORKS in self.court_only)
+

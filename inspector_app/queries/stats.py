@@ -12,6 +12,9 @@ year earlier, 29 February becoming 28 February):
 
 - appeals: received in the period, by channel, topic and decision; *resolved* = of those, the
   ones resolved; *overdue* = of those, resolved after the due date or still open past it today;
+- reports and information on criminal offences (КУИ) received in the period, by source and
+  decision; *late* = of those, registered after the registration deadline or still
+  unregistered past it now; *in ЕРДР* = of those, with an ЕРДР number;
 - preventive visits in the period by kind; *households* = distinct addresses (and flats) of the
   door-to-door rounds, by dwelling kind; findings counted per flag;
 - registrations: *on registration at period end*, *added* (start in the period), *removed*
@@ -225,6 +228,12 @@ def _fold(raw: Raw, catalogues: Catalogues) -> _Tally:
         t.add("offences.fine_tenge", p, int(tenge))
         t.add("offences.public_works_hours", p, int(hours))
         t.add("offences.arrest_days", p, int(days))
+    for p, _, source, decision, n, late, erdr in raw.crime_reports:
+        t.add("kui.received", p, n)
+        t.add("kui.late", p, late or 0)
+        t.add("kui.erdr", p, erdr or 0)
+        t.add(("kui_source", source), p, n)
+        t.add(("kui_decision", decision or "none"), p, n)
     for p, _, kind, n, attendance in raw.meetings:
         t.add("meetings.held", p, n)
         t.add("meetings.attendance", p, int(attendance))
@@ -317,6 +326,13 @@ def _sections(tally: _Tally, cats: Catalogues,
             *b.breakdown("appeals.topic", "appeal_topic", "appeal_topics",
                          "stats.group.by_topic"),
             *b.breakdown("appeals.decision", "appeal_decision", "appeal_decisions",
+                         "stats.group.by_decision", extra=("none",)),
+        ]),
+        ("crime_reports", [
+            b.main("kui.received"), b.main("kui.late"), b.main("kui.erdr"),
+            *b.breakdown("kui.source", "kui_source", "crime_report_sources",
+                         "stats.group.by_source"),
+            *b.breakdown("kui.decision", "kui_decision", "crime_report_decisions",
                          "stats.group.by_decision", extra=("none",)),
         ]),
         ("prevention", [

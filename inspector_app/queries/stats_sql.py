@@ -162,6 +162,7 @@ class Raw:
     offences: list[tuple]
     meetings: list[tuple]
     feedback: list[tuple]
+    crime_reports: list[tuple]
 
 
 def query(services: Services, scope: StatsScope, by_point: bool = False) -> Raw:
@@ -189,11 +190,20 @@ def query(services: Services, scope: StatsScope, by_point: bool = False) -> Raw:
         db, scope, "feedback",
         # code lists ("a,b") take few distinct values: grouped by the text, split here
         "concerns, COUNT(*), TOTAL(rating), TOTAL(trusts_police)", "concerns", by_point)
+    now = services.clock.now_local()
+    crime_reports = _both_periods(
+        db, scope, "crime_report",
+        "source, decision, COUNT(*), "
+        "SUM(CASE WHEN registered_at > registration_due THEN 1 "
+        "WHEN registered_at IS NULL AND registration_due < :now THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN erdr_number <> '' THEN 1 ELSE 0 END)", "source, decision", by_point,
+        now=now.strftime("%Y-%m-%d %H:%M:%S"))
     registrations = []
     for period, current in ((CURRENT, scope), (PREVIOUS, scope.previous)):
         registrations += _registrations(db, current, min(current.date_to, today), period,
                                         by_point)
-    return Raw(appeals, visits, findings, registrations, offences, meetings, feedback)
+    return Raw(appeals, visits, findings, registrations, offences, meetings, feedback,
+               crime_reports)
 
 
 def _registrations(db, scope: StatsScope, ref: date, period: int,

@@ -30,7 +30,7 @@ from inspector_app.storage.models import Offence
 if TYPE_CHECKING:
     from inspector_app.reports.layout import Progress
 
-REPORT_KINDS = ("activity", "register", "talon", "district", "protocol", "visit")
+REPORT_KINDS = ("activity", "register", "talon", "district", "protocol", "visit", "kui_notice")
 DOCUMENT_KINDS = {k.document: k.slug for k in KINDS.values() if k.document}
 """The one-record documents and the kind of record each prints."""
 REPORT_LANGUAGES = ("ru", "kk", "en")
@@ -38,14 +38,15 @@ REPORT_LANGUAGES = ("ru", "kk", "en")
 __all__ = [
     "DOCUMENT_KINDS", "REPORT_KINDS", "REPORT_LANGUAGES", "ReportCancelled", "ReportRequest",
     "activity_report", "district_report", "document_file_name", "document_request",
-    "find_appeal", "find_offence", "generate", "protocol_report", "register_report",
+    "find_appeal", "find_offence", "generate", "kui_notice_report", "protocol_report",
+    "register_report",
     "talon_report", "visit_report",
 ]
 
 _REPORTLAB_NAMES = {
     "activity_report": "activity", "district_report": "district", "register_report": "journal",
     "ReportCancelled": "layout", "protocol_report": "protocol", "visit_report": "protocol",
-    "find_appeal": "talon", "talon_report": "talon"}
+    "find_appeal": "talon", "talon_report": "talon", "kui_notice_report": "kui_notice"}
 """Names kept in the modules that import reportlab (some 0.3 s), loaded when first used so
 that importing the package (the GUI does at start-up) does not load reportlab."""
 
@@ -64,8 +65,8 @@ class ReportRequest:
     - activity / district: the period, optionally an inspector and points;
     - register: ``register`` (a name of :data:`inspector_app.queries.registers.REGISTERS`) and the
       period, or explicit ``filters`` exactly as the screen has them;
-    - talon: ``appeal_id``; protocol (an offence) and visit (a preventive visit):
-      ``record_id``.
+    - talon: ``appeal_id``; protocol (an offence), visit (a preventive visit) and kui_notice
+      (a КУИ record): ``record_id``.
     """
 
     kind: str
@@ -110,6 +111,7 @@ def _generate(services: Services, request: ReportRequest, out: Path,
     from inspector_app.reports.activity import activity_report
     from inspector_app.reports.district import district_report
     from inspector_app.reports.journal import register_report
+    from inspector_app.reports.kui_notice import kui_notice_report
     from inspector_app.reports.protocol import protocol_report, visit_report
     from inspector_app.reports.talon import talon_report
 
@@ -132,10 +134,11 @@ def _generate(services: Services, request: ReportRequest, out: Path,
         if not request.appeal_id:
             raise InspectorError("report.talon_needed")
         return talon_report(services, request.appeal_id, out, lang=lang, progress=progress)
-    if request.kind in ("protocol", "visit"):
+    if request.kind in ("protocol", "visit", "kui_notice"):
         if not request.record_id:
             raise InspectorError("report.record_needed")
-        build = protocol_report if request.kind == "protocol" else visit_report
+        build = {"protocol": protocol_report, "visit": visit_report,
+                 "kui_notice": kui_notice_report}[request.kind]
         return build(services, request.record_id, out, lang=lang, progress=progress)
     raise InspectorError("v.unknown_code", value=request.kind)
 
@@ -153,6 +156,8 @@ def document_file_name(services: Services, kind: str, record_id: str) -> str:
         return f"talon_{services.appeals.get(record_id).talon_number}.pdf"
     if kind == "protocol":
         return f"protocol_{services.offences.get(record_id).protocol_number}.pdf"
+    if kind == "kui_notice":
+        return f"kui_{services.crime_reports.get(record_id).kui_number}.pdf"
     return f"visit_{services.visits.get(record_id).visited_at:%Y-%m-%d_%H%M}.pdf"
 
 

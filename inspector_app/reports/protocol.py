@@ -43,6 +43,7 @@ from inspector_app.reports.formatting import (
 from inspector_app.reports.layout import Progress, Styles, make_styles
 from inspector_app.services.context import Services
 from inspector_app.services.people import full_name
+from inspector_app.services.registrations import registration_title
 from inspector_app.services.visits import ADULT_AGE
 from inspector_app.storage.models import Person, Point, Registration, Staff
 
@@ -96,6 +97,15 @@ def _penalty_text(services: Services, offence, lang: str) -> str:
     return f"{text}: {amount}" if amount else text
 
 
+def _consent_fields(services: Services, offence, lang: str) -> Fields:
+    """The offender's answer to public works and its day; no row where nobody was asked."""
+    if not offence.works_consent:
+        return []
+    answer = services.catalogues.title("consent_answers", offence.works_consent, lang)
+    day = format_date(offence.works_consent_on)
+    return [("field.offence.works_consent", f"{answer}, {day}" if day else answer)]
+
+
 def protocol_report(services: Services, offence_id: str, out: str | Path, *,
                     lang: str = "ru", progress: Progress | None = None) -> int:
     """Write the protocol of the offence ``offence_id`` to ``out``; returns the page count."""
@@ -105,6 +115,7 @@ def protocol_report(services: Services, offence_id: str, out: str | Path, *,
     officer = Staff.get_or_none(Staff.id == offence.inspector_id)
     offender = Person.get_or_none(Person.id == offence.offender_id)
     victim = Person.get_or_none(Person.id == offence.victim_id)
+    breached = Registration.get_or_none(Registration.id == offence.breached_registration_id)
     styles = make_styles(9)
     drawn_up = local_time(services, offence.created_at)
     officer_line = ", ".join(x for x in (officer.position if officer else "",
@@ -117,9 +128,12 @@ def protocol_report(services: Services, offence_id: str, out: str | Path, *,
         ("report.protocol.committed_at", offence.committed_at.strftime("%d.%m.%Y %H:%M")),
         ("report.protocol.place", offence.place),
         ("field.offence.article", cats.title("offence_articles", offence.article, lang)),
+        *([("field.offence.breached_registration", registration_title(breached, cats, lang))]
+          if breached is not None else []),
         ("report.protocol.event", offence.description),
         ("field.offence.victim", full_name(victim) if victim else None),
         ("field.offence.penalty", _penalty_text(services, offence, lang)),
+        *_consent_fields(services, offence, lang),
         ("field.offence.erap_number", offence.erap_number),
     ]
     offender_name = short_name(full_name(offender))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from inspector_app.domain.catalogues import Item
 from inspector_app.domain.sanctions import (
     AMOUNT_FIELDS,
+    CONSENT_GIVEN,
     CONSIDERED,
     COURT_REFERRAL,
     FINE,
@@ -21,9 +23,17 @@ from inspector_app.domain.sanctions import (
 from inspector_app.messages import translate
 from inspector_app.services.people import full_name
 from inspector_app.services.records import RecordService
-from inspector_app.storage.models import Offence, Person
+from inspector_app.services.registrations import (
+    BREACHED_CATEGORIES,
+    is_breach_article,
+    last_day,
+    runs_on,
+)
+from inspector_app.storage.models import Offence, Person, Registration
 
-SANCTION_FIELDS = ("article", "offender_subject", "penalty", *AMOUNT_FIELDS.values())
+CONSENT_FIELDS = ("works_consent", "works_consent_on")
+SANCTION_FIELDS = ("article", "offender_subject", "penalty", *AMOUNT_FIELDS.values(),
+                   *CONSENT_FIELDS)
 """What a stored protocol's sanction is made of (see :meth:`OffenceService.sanction_rules`)."""
 
 
@@ -105,6 +115,7 @@ class OffenceService(RecordService):
         if check.values["victim"] and check.values["victim"] == check.values["offender"]:
             check.fail("victim", "v.victim_is_offender")
         article = check.choice("article", cats, "offence_articles")
+        self.check_breach(check, article, committed, existing)
         subject = check.choice("offender_subject", cats, "offender_subjects", required=False)
         subject = check.values["offender_subject"] = subject or INDIVIDUAL
         check.text("description", 4000, required=True, multiline=True)
@@ -122,9 +133,13 @@ class OffenceService(RecordService):
                                                   required=penalty == sanction)
             if penalty != sanction:
                 check.values[field] = amounts[sanction] = None
-        if (item is not None and penalty and not check.has_error("penalty")
-                and self.sanction_rules(check, existing)):
+        asked = item is not None and PartSanctions.of(item).asks_consent(penalty)
+        self.read_consent(check, asked)
+        rules = self.sanction_rules(check, existing)
+        if item is not None and penalty and not check.has_error("penalty") and rules:
             self.check_sanction(check, item, penalty, amounts.get(penalty), status, subject)
+        if asked:
+            self.check_consent(check, item, penalty, committed, rules)
         if penalty == COURT_REFERRAL and status == "drawn_up":
             check.values["status"] = "sent_to_court"
         fine = amounts[FINE]
@@ -163,6 +178,65 @@ class OffenceService(RecordService):
         if not low <= amount <= high:
             check.fail(field, f"v.range.{penalty}.{limits.shape()}", low=low, high=high,
                        **article_params(item))
+
+    @staticmethod
+    def check_breach(check, article: str | None, committed: datetime | None,
+                     existing: Offence | None) -> None:
+        """A protocol under КоАП art. 461 names the protective order or special requirements
+        of the offender it breaches, running on the offence's day; other articles name none.
+        A stored protocol made before the link was kept stays valid until its article or link
+        changes (entry rules only: a package is taken as the point saved it)."""
+        entry = check.policy.entry_rules
+        breach = is_breach_article(article)
+        required = breach and entry and (existing is None or existing.article != article
+                                         or existing.breached_registration_id is not None)
+        registration = check.reference("breached_registration", Registration,
+                                       required=required)
+        if not breach:
+            check.values["breached_registration"] = None
+            return
+        if registration is None or not entry:
+            return
+        if registration.category not in BREACHED_CATEGORIES:
+            check.fail("breached_registration", "v.breach_not_an_order")
+        elif registration.person_id != check.values.get("offender"):
+            check.fail("breached_registration", "v.breach_of_another_person")
+        elif committed is not None and not runs_on(registration, committed.date()):
+            end = last_day(registration)
+            check.fail("breached_registration", "v.breach_outside_term",
+                       start=registration.start_date.strftime("%d.%m.%Y"),
+                       end=end.strftime("%d.%m.%Y") if end else "—")
+
+    def read_consent(self, check, asked: bool) -> None:
+        """The offender's answer to public works and its day, kept only where the chosen
+        penalty asks it (:meth:`PartSanctions.asks_consent`)."""
+        if not asked:
+            check.values.update(works_consent="", works_consent_on=None)
+            return
+        answer = check.choice("works_consent", self.services.catalogues, "consent_answers",
+                              required=False)
+        check.values["works_consent"] = answer or ""
+        check.date("works_consent_on", today=self.services.clock.today())
+
+    @staticmethod
+    def check_consent(check, item: Item, penalty: str, committed: datetime | None,
+                      rules: bool) -> None:
+        """An answer comes with its day, not before the offence; public works only with
+        consent given (under ``rules``: not a stored protocol recorded before consent was)."""
+        if check.has_error("works_consent") or check.has_error("works_consent_on"):
+            return
+        answer = check.values["works_consent"] or None
+        day = check.values["works_consent_on"]
+        if answer is None and (day is not None or (rules and penalty == PUBLIC_WORKS)):
+            check.fail("works_consent", "v.required")
+        if answer is not None and day is None:
+            check.fail("works_consent_on", "v.required")
+        if (check.policy.entry_rules and day is not None and committed is not None
+                and day < committed.date()):
+            check.fail("works_consent_on", "v.consent_before_offence",
+                       date=committed.strftime("%d.%m.%Y"))
+        if rules and penalty == PUBLIC_WORKS and answer not in (None, CONSENT_GIVEN):
+            check.fail("works_consent", "v.consent_refused", **article_params(item))
 
     def sanction_rules(self, check, existing: Offence | None) -> bool:
         """Whether a sanction's size is held to its part's range: an officer's entry (an entry

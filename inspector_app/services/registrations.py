@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from peewee import fn
@@ -22,6 +22,8 @@ REQUIREMENTS_TERM = "special_requirements_term"
 REQUIREMENTS_REPORTING = "special_requirements_reporting"
 BREACH_ARTICLE = "461"
 """КоАП art. 461: breach of a protective order or of special requirements."""
+BREACHED_CATEGORIES = (PROTECTIVE_ORDER, SPECIAL_REQUIREMENTS)
+"""The registrations a protocol under art. 461 refers to (``offence.breached_registration``)."""
 DAYS_A_MONTH = 30
 
 
@@ -32,6 +34,30 @@ def interval_for_reports(reports_per_month: int) -> int:
 
 def next_due(start: date, last_check: date | None, interval_days: int) -> date:
     return (last_check or start) + timedelta(days=interval_days)
+
+
+def is_breach_article(code: str | None) -> bool:
+    """Whether the offence catalogue item ``code`` is a part of КоАП art. 461."""
+    return bool(code) and (code == BREACH_ARTICLE or code.startswith(f"{BREACH_ARTICLE}-"))
+
+
+def last_day(registration: Registration) -> date | None:
+    """The day a registration ended: closed, or its (extended) last day; None: open-ended."""
+    return registration.closed_on or registration.end_date
+
+
+def runs_on(registration: Registration, day: date) -> bool:
+    end = last_day(registration)
+    return registration.start_date <= day and (end is None or day <= end)
+
+
+def registration_title(registration: Registration, catalogues, lang: str) -> str:
+    """«Защитное предписание, 02.11.2026–01.12.2026, basis»: how a breach names it."""
+    start, end = registration.start_date, last_day(registration)
+    period = f"{start:%d.%m.%Y}–{end:%d.%m.%Y}" if end else f"{start:%d.%m.%Y}–"
+    return ", ".join(x for x in (
+        catalogues.title("registration_categories", registration.category, lang), period,
+        registration.basis_document) if x)
 
 
 def registration_search_parts(values: dict[str, Any], person: Person | None,
@@ -127,19 +153,24 @@ class RegistrationService(RecordService):
             check.values["end_date"] = extended  # the order runs until its new last day
 
     def breaches(self, registration: Registration):
-        """Protocols under КоАП art. 461 on the registered person while the order or the
-        special requirements ran (from the start to the closing or last day)."""
-        last = registration.closed_on or registration.end_date
-        condition = ((Offence.offender == registration.person_id)
-                     & (Offence.deleted == False)  # noqa: E712
-                     & ((Offence.article == BREACH_ARTICLE)
-                        | Offence.article.startswith(f"{BREACH_ARTICLE}-"))
-                     & (Offence.committed_at >= datetime.combine(registration.start_date,
-                                                                 datetime.min.time())))
-        if last is not None:
-            condition &= Offence.committed_at < datetime.combine(last + timedelta(days=1),
-                                                                 datetime.min.time())
-        return Offence.select().where(condition).order_by(Offence.committed_at)
+        """The live protocols under КоАП art. 461 that name ``registration`` as the protective
+        order or special requirements they breach, oldest first."""
+        return (Offence.select()
+                .where((Offence.breached_registration == registration.id)
+                       & (Offence.deleted == False))  # noqa: E712
+                .order_by(Offence.committed_at))
+
+    def breachable(self, person_id: str | None, day: date | None) -> list[Registration]:
+        """The person's live protective orders and special requirements a protocol under
+        art. 461 may name: those running on ``day`` (every one when ``day`` is None)."""
+        if not person_id:
+            return []
+        found = (Registration.select()
+                 .where((Registration.person == person_id)
+                        & Registration.category.in_(BREACHED_CATEGORIES)
+                        & (Registration.deleted == False))  # noqa: E712
+                 .order_by(Registration.start_date.desc()))
+        return [r for r in found if day is None or runs_on(r, day)]
 
     def search_parts(self, values: dict[str, Any]) -> list[Any]:
         person = self.services.resolver.by_id(Person, values.get("person"))

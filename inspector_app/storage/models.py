@@ -217,6 +217,14 @@ class Offence(SyncedModel):
     erap_number = CharField(max_length=32, default="")
     inspector = ForeignKeyField(Staff, backref="offences")
     search_text = TextField(default="")
+    # migration 0013
+    works_consent = CharField(max_length=32, default="")
+    """The offender's answer to public works (``consent_answers``), where the chosen sanction
+    needs consent (:meth:`~inspector_app.domain.sanctions.PartSanctions.asks_consent`)."""
+    works_consent_on = DateField(null=True)
+    """The day the consent was given or refused."""
+    breached_registration = ForeignKeyField(Registration, null=True, backref="breaches")
+    """Under КоАП art. 461: the protective order or special requirements breached."""
 
 
 class Appeal(SyncedModel):

@@ -689,6 +689,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Print notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview and print the notice for the person who reported (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New КУИ record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1119,6 +1127,14 @@ Compare it with the district office (by phone) before you confirm.</source>
     </message>
     <message>
         <source>A resident&apos;s answers to the survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not forwarded in 3 working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the citizen of the extension</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1563,6 +1579,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Breached order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1580,6 +1600,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
     <message>
         <source>Arrest, days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent to public works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given or refused on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2103,6 +2131,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>&amp;Print record</source>
         <translation>&amp;Print record</translation>
+    </message>
+    <message>
+        <source>&amp;Print notice</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete this record?

@@ -689,6 +689,14 @@
         <translation>Берілген күні</translation>
     </message>
     <message>
+        <source>Print notice</source>
+        <translation>Хабарлама-талонды басып шығару</translation>
+    </message>
+    <message>
+        <source>Preview and print the notice for the person who reported (Ctrl+P)</source>
+        <translation>Арыз берушіге хабарлама-талонды қарау және басып шығару (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>New КУИ record</source>
         <translation>Жаңа КУИ жазбасы</translation>
     </message>
@@ -1125,6 +1133,14 @@ Compare it with the district office (by phone) before you confirm.</source>
     <message>
         <source>A resident&apos;s answers to the survey</source>
         <translation>Тұрғынның сауалнамаға жауаптары</translation>
+    </message>
+    <message>
+        <source>Not forwarded in 3 working days</source>
+        <translation>3 жұмыс күнінде жолданбады</translation>
+    </message>
+    <message>
+        <source>Tell the citizen of the extension</source>
+        <translation>Өтініш берушіге мерзімнің ұзартылғанын хабарлау</translation>
     </message>
     <message>
         <source>Open</source>
@@ -1573,6 +1589,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>ӘҚБтК бабы, бөлігі</translation>
     </message>
     <message>
+        <source>Breached order</source>
+        <translation>Бұзылған нұсқама немесе талаптар</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Фабула</translation>
     </message>
@@ -1591,6 +1611,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>Arrest, days</source>
         <translation>Қамаққа алу, тәулік</translation>
+    </message>
+    <message>
+        <source>Consent to public works</source>
+        <translation>Қоғамдық жұмыстарға келісім</translation>
+    </message>
+    <message>
+        <source>Consent given or refused on</source>
+        <translation>Келісім туралы жауап күні</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2113,6 +2141,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>&amp;Print record</source>
         <translation>Анықтаманы &amp;басып шығару</translation>
+    </message>
+    <message>
+        <source>&amp;Print notice</source>
+        <translation>Хабарлама-талонды &amp;басып шығару</translation>
     </message>
     <message>
         <source>Delete this record?

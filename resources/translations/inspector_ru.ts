@@ -689,6 +689,14 @@
         <translation>Дата передачи</translation>
     </message>
     <message>
+        <source>Print notice</source>
+        <translation>Печать талона-уведомления</translation>
+    </message>
+    <message>
+        <source>Preview and print the notice for the person who reported (Ctrl+P)</source>
+        <translation>Просмотр и печать талона-уведомления для заявителя (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>New КУИ record</source>
         <translation>Новая запись КУИ</translation>
     </message>
@@ -1125,6 +1133,14 @@ Compare it with the district office (by phone) before you confirm.</source>
     <message>
         <source>A resident&apos;s answers to the survey</source>
         <translation>Ответы жителя на анкету</translation>
+    </message>
+    <message>
+        <source>Not forwarded in 3 working days</source>
+        <translation>Не перенаправлено за 3 рабочих дня</translation>
+    </message>
+    <message>
+        <source>Tell the citizen of the extension</source>
+        <translation>Уведомить заявителя о продлении срока</translation>
     </message>
     <message>
         <source>Open</source>
@@ -1573,6 +1589,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Статья КоАП, часть</translation>
     </message>
     <message>
+        <source>Breached order</source>
+        <translation>Нарушенное предписание или требования</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Фабула</translation>
     </message>
@@ -1591,6 +1611,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>Arrest, days</source>
         <translation>Арест, суток</translation>
+    </message>
+    <message>
+        <source>Consent to public works</source>
+        <translation>Со&amp;гласие на общественные работы</translation>
+    </message>
+    <message>
+        <source>Consent given or refused on</source>
+        <translation>Дата сог&amp;ласия или отказа</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2115,6 +2143,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>&amp;Print record</source>
         <translation>&amp;Печать справки</translation>
+    </message>
+    <message>
+        <source>&amp;Print notice</source>
+        <translation>&amp;Печать талона-уведомления</translation>
     </message>
     <message>
         <source>Delete this record?

@@ -4,7 +4,8 @@ Left: when and how it came, who reported it, what, who received it, and by when 
 registered in the КУИ (received + the ``kui_registration`` deadline, shown as the received
 moment changes). Right: the registration (moment and КУИ number), the check's last day and its
 extension, the decision (the ЕРДР number when it was registered there) and to whom the material
-was handed.
+was handed. Print notice (Ctrl+P) previews the notice (талон-уведомление) and its stub for the
+person who reported, once the report is registered.
 """
 
 from __future__ import annotations
@@ -74,6 +75,9 @@ class CrimeReportForm(RecordForm):
         self.registered_at.edited.connect(self.mark_required)
         self.body.setMinimumWidth(860)
         self.first_focus = self.source
+        self.add_print_button(self.tr("Print notice"),
+                              self.tr("Preview and print the notice for the person who "
+                                      "reported (Ctrl+P)"))
 
     def defaults(self) -> dict[str, Any]:
         return {"received_at": self.now(), "source": "written_statement",

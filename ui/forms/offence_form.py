@@ -5,7 +5,11 @@ sanctions the police impose, «Referral to court» where a sanction is the court
 the court's sanctions once the status is «Considered»; below it the part's sanctions with their
 ranges, who imposes them and who pays. The fine is entered in МРП and its amount in tenge is
 shown as it is typed, from the МРП table of the offence's year; the public-works hours and
-arrest days are open only for those penalties. After the
+arrest days are open only for those penalties. Where the chosen penalty needs the offender's
+consent (public works, or a referral to the court that may impose them: ``asks_consent``) the
+form asks the answer and its day; elsewhere those rows are hidden. Under КоАП art. 461 the
+form asks which of the offender's protective orders or special requirements running on the
+offence's day was breached. After the
 first save the protocol number is shown at the top and in the title, and Print protocol
 (Ctrl+P) previews the printable protocol with signature lines.
 """
@@ -21,10 +25,18 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from inspector_app.domain.numbers import NBSP, group_thousands
 from inspector_app.domain.sanctions import COURT_REFERRAL, PartSanctions
 from inspector_app.services.offences import fine_in_tenge, sanction_summary
+from inspector_app.services.registrations import is_breach_article, registration_title
 from ui.forms.article_picker import ArticlePicker
 from ui.forms.base_form import RecordForm
-from ui.forms.choices import CodeCombo, StaffCombo
-from ui.forms.fields import DateTimeField, LineField, NumberField, PlaceField, TextArea
+from ui.forms.choices import ChoiceCombo, CodeCombo, StaffCombo
+from ui.forms.fields import (
+    DateField,
+    DateTimeField,
+    LineField,
+    NumberField,
+    PlaceField,
+    TextArea,
+)
 from ui.forms.person_picker import PersonPicker
 
 
@@ -83,6 +95,10 @@ class OffenceForm(RecordForm):
                                       CodeCombo(cats, "offender_subjects", lang))
         self.article = ArticlePicker(cats, lang)
         self.add_field("article", self.tr("Article, part"), self.article)
+        self.breached = ChoiceCombo(blank=True)
+        self.add_field("breached_registration", self.tr("Breached order"), self.breached,
+                       read=lambda: {"breached_registration": self.breached.value()
+                                     if self._breach_article() else None})
         self.description = self.add_field("description", self.tr("Description"), TextArea(6))
         self.penalty = CodeCombo(cats, "penalties", lang)
         self.sanctions = QLabel()
@@ -106,6 +122,11 @@ class OffenceForm(RecordForm):
                                     NumberField(3), column=1)
         self.days = self.add_field("arrest_days", self.tr("Arrest, days"), NumberField(2),
                                    column=1)
+        self.consent = self.add_field(
+            "works_consent", self.tr("Consent to public works"),
+            CodeCombo(cats, "consent_answers", lang, blank=True), column=1)
+        self.consent_on = self.add_field(
+            "works_consent_on", self.tr("Consent given or refused on"), DateField(), column=1)
         self.status = self.add_field("status", self.tr("Status"),
                                      CodeCombo(cats, "offence_statuses", lang), column=1)
         self.erap = self.add_field("erap_number", self.tr("ЕРАП number"), LineField(),
@@ -119,6 +140,8 @@ class OffenceForm(RecordForm):
         self.subject.currentIndexChanged.connect(lambda: self._article_changed(keep_current=True))
         self.fine.mrp.textChanged.connect(self.update_tenge)
         self.committed_at.edited.connect(self.update_tenge)
+        self.committed_at.edited.connect(self._offer_breached)
+        self.offender.changed.connect(self._offer_breached)
         self.body.setMinimumWidth(830)
         self.first_focus = self.place
         self.add_print_button(self.tr("Print protocol"),
@@ -166,6 +189,7 @@ class OffenceForm(RecordForm):
         self.sanctions.setText(sanction_summary(item, self.lang, self.subject.value())
                                if item else "")
         self.sanctions.setVisible(item is not None)
+        self._offer_breached()
         current = self.penalty.value()
         self.penalty.blockSignals(True)
         self.penalty.restrict(allowed)
@@ -178,6 +202,29 @@ class OffenceForm(RecordForm):
         self.penalty.blockSignals(False)
         self._penalty_changed()
 
+    def _breach_article(self) -> bool:
+        item = self.article.item()
+        return item is not None and is_breach_article(item.code)
+
+    def _offer_breached(self) -> None:
+        """Under art. 461 offer the offender's protective orders and special requirements
+        running on the offence's day (and the one stored); elsewhere hide the row."""
+        shown = self._breach_article()
+        self.form_columns[0].setRowVisible(self.binding("breached_registration").container,
+                                           shown)
+        if not shown:
+            return
+        registrations = self.services.registrations
+        moment = self.committed_at.value()
+        day = moment.date() if isinstance(moment, datetime) else None
+        offered = registrations.breachable(self.offender.value(), day)
+        current = self.breached.value()
+        if current and current not in {r.id for r in offered}:
+            offered += [r for r in registrations.breachable(self.offender.value(), None)
+                        if r.id == current]
+        self.breached.set_choices((r.id, registration_title(r, self.services.catalogues,
+                                                            self.lang)) for r in offered)
+
     def _penalty_changed(self) -> None:
         penalty = self.penalty.value()
         if penalty == COURT_REFERRAL and self.status.value() == "drawn_up":
@@ -186,6 +233,11 @@ class OffenceForm(RecordForm):
         self.fine.setEnabled(editable and penalty == "fine")
         self.hours.setEnabled(editable and penalty == "public_works")
         self.days.setEnabled(editable and penalty == "arrest")
+        item = self.article.item()
+        asked = item is not None and PartSanctions.of(item).asks_consent(penalty)
+        layout = self.form_columns[1]
+        for field in ("works_consent", "works_consent_on"):
+            layout.setRowVisible(self.binding(field).container, asked)
         self.update_tenge()
         self.mark_required()
 

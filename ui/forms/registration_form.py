@@ -7,7 +7,7 @@ from the checks done and shown read-only. Closing a registration takes a date an
 Domestic violence: a protective order's last day comes from the ``deadlines`` catalogue when
 left blank, and an extension takes its new last day and basis; special requirements take how
 often the court ordered the person to report (1–4 times a month), which sets the check
-interval. The protocols under КоАП art. 461 made while the registration ran are listed.
+interval. The protocols under КоАП art. 461 that name the registration as breached are listed.
 """
 
 from __future__ import annotations

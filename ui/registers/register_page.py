@@ -190,7 +190,7 @@ class RegisterPage(QWidget):
 
     def print_texts(self) -> dict[str, str]:
         return {"talon": self.tr("&Print talon"), "protocol": self.tr("&Print protocol"),
-                "visit": self.tr("&Print record")}
+                "visit": self.tr("&Print record"), "kui_notice": self.tr("&Print notice")}
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
