@@ -295,3 +295,53 @@ def test_district_summary_equals_each_points_own_figures_and_their_total(tmp_pat
             assert lines(stats) == lines(compute(services, alone))
     finally:
         services.db.close()
+
+
+def test_figures_equal_plain_counts_on_a_demo_region(tmp_path, clock):
+    """The grouped statements against independent plain counts, per point and in total, for
+    the year and its АППГ (the registrations checked and on registration at the end too)."""
+    from inspector_app.demo import create_demo_district
+
+    services = create_demo_district(tmp_path / "district.db", 3000, points=3, seed=5,
+                                    years=3, clock=clock)
+    try:
+        scope = StatsScope(date(2025, 1, 1), date(2025, 12, 31), today=NOW.date())
+        total, per_point = compute_summary(services, scope)
+        plain = {"appeals.received": "SELECT count(*) FROM appeal WHERE {live} AND "
+                                     "date(received_at) BETWEEN :a AND :b",
+                 "visits.total": "SELECT count(*) FROM preventive_visit WHERE {live} AND "
+                                 "date(visited_at) BETWEEN :a AND :b",
+                 "offences.total": "SELECT count(*) FROM offence WHERE {live} AND "
+                                   "date(committed_at) BETWEEN :a AND :b",
+                 "offences.fine_tenge": "SELECT coalesce(sum(fine_tenge), 0) FROM offence "
+                                        "WHERE {live} AND date(committed_at) BETWEEN :a AND :b",
+                 "meetings.held": "SELECT count(*) FROM meeting WHERE {live} AND "
+                                  "date(held_at) BETWEEN :a AND :b",
+                 "survey.responses": "SELECT count(*) FROM feedback WHERE {live} AND "
+                                     "date(collected_at) BETWEEN :a AND :b",
+                 "registrations.checked": "SELECT count(*) FROM registration r WHERE {live} "
+                     "AND start_date <= :b AND (closed_on IS NULL OR closed_on >= :a) AND "
+                     "(end_date IS NULL OR end_date >= date(:a, '-1 day')) AND EXISTS (SELECT 1 "
+                     "FROM preventive_visit v WHERE v.registration_id = r.id AND v.deleted = 0 "
+                     "AND date(v.visited_at) BETWEEN :a AND :b)",
+                 "registrations.at_end": "SELECT count(*) FROM registration WHERE {live} AND "
+                     "start_date <= :b AND (closed_on IS NULL OR closed_on > :b) AND "
+                     "(end_date IS NULL OR end_date >= :b)"}
+
+        def count(code: str, point: str | None, previous: bool) -> int:
+            live = "deleted = 0" + (" AND owner_point = :point" if point else "")
+            period = scope.previous if previous else scope
+            return services.db.execute_sql(plain[code].format(live=live), {
+                "a": period.date_from.isoformat(), "b": period.date_to.isoformat(),
+                "point": point}).fetchone()[0]
+
+        assert set(per_point) == {"ATY-001", "ATY-002", "ATY-003"}
+        for point, stats in [(None, total), (None, compute(services, scope)),
+                             *per_point.items()]:
+            for code in plain:
+                for previous in (False, True):
+                    assert stats.value(code, previous) == count(code, point, previous), (
+                        point, code, previous)
+        assert all(total.value(code) > 0 for code in plain)
+    finally:
+        services.db.close()

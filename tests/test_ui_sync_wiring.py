@@ -114,3 +114,29 @@ def test_the_district_filters_its_consolidated_registers_by_point(qtbot, tmp_pat
     one = REGISTERS["appeals"].count(bar.filters())
     assert 0 < one < everything
     district.db.close()
+
+
+def test_every_register_lists_the_points_read_once_and_a_new_point_after_the_change(
+        qtbot, tmp_path, clock):
+    from inspector_app.queries.registers import REGISTERS
+    from ui.context import UiContext
+    from ui.registers.filter_bar import FilterBar
+
+    district = create_database(
+        tmp_path / "rop.db", PointProfile("ATY-ROP", "ОП г. Атырау", "Атырау"),
+        FirstAccount("operator", "Оператор РОП", "Rop-Secret-2026"), kind=DISTRICT,
+        clock=clock)
+    ctx = UiContext(district, make_settings(), "en")
+    reads = []
+    live = district.points.live
+    district.points.live = lambda: reads.append(1) or live()
+    bars = [FilterBar(ctx, REGISTERS[name]) for name in ("appeals", "offences")]
+    for bar in bars:
+        qtbot.addWidget(bar)
+    assert len(reads) == 1 and [bar.point.count() for bar in bars] == [1, 1]
+    _, changes = district.run(district.points.create,
+                              {"code": "ATY-019", "name": "УПП №19", "district": "Атырау"})
+    ctx.notify_changed(changes)
+    assert len(reads) == 2
+    assert [bar.point.itemText(1) for bar in bars] == ["ATY-019 УПП №19"] * 2
+    district.db.close()

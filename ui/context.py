@@ -8,6 +8,7 @@ Whoever saves, deletes or imports records passes what the core says it changed
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -28,6 +29,21 @@ class UiContext(QObject):
         self.services = services
         self.settings = settings
         self.lang = lang
+        self._shared: dict[str, tuple[frozenset[str], Any]] = {}
+        # connected before any view: a view refreshing on the same change reads afresh
+        self.sig_data_changed.connect(self._forget_shared)
+
+    def shared(self, key: str, kinds: frozenset[str], read: Callable[[], Any]) -> Any:
+        """What ``read()`` returns, read once for every view until a change touches one of
+        ``kinds`` (the officers and points every register's filter bar lists)."""
+        if key not in self._shared:
+            self._shared[key] = kinds, read()
+        return self._shared[key][1]
+
+    def _forget_shared(self, changes: Changes) -> None:
+        for key, (kinds, _) in list(self._shared.items()):
+            if kinds & changes.kinds:
+                del self._shared[key]
 
     def notify_changed(self, changes: Changes) -> None:
         """Tell every view what a write or an import changed (nothing when it changed

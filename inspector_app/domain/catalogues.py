@@ -103,14 +103,15 @@ class Catalogues:
     @cached_property
     def _items(self) -> dict[str, dict[str, Item]]:
         result: dict[str, dict[str, Item]] = {}
-        query = CatalogueItem.select().order_by(CatalogueItem.catalogue, CatalogueItem.position)
-        for row in query:
-            result.setdefault(row.catalogue, {})[row.code] = Item(
-                row.code,
-                {"ru": row.title_ru, "kk": row.title_kk, "en": row.title_en},
-                json.loads(row.extra or "{}"),
-                row.active,
-            )
+        query = CatalogueItem.select(
+            CatalogueItem.catalogue, CatalogueItem.code, CatalogueItem.title_ru,
+            CatalogueItem.title_kk, CatalogueItem.title_en, CatalogueItem.extra,
+            CatalogueItem.active,
+        ).order_by(CatalogueItem.catalogue, CatalogueItem.position).tuples()  # plain rows:
+        # model objects cost more than the rest of the start-up's catalogue work
+        for catalogue, code, ru, kk, en, extra, active in query:
+            result.setdefault(catalogue, {})[code] = Item(
+                code, {"ru": ru, "kk": kk, "en": en}, json.loads(extra or "{}"), active)
         return result
 
     @cached_property

@@ -219,10 +219,13 @@ def format_value(value: Any, column: Column, catalogues: Catalogues, lang: str =
         return ", ".join(catalogues.title(column.catalogue, c, lang) for c in str(value).split(","))
     if column.kind == "sex":
         return translate(f"person.sex.{value}", lang)
+    # formatted by hand: strftime imports a module on every call, which costs more than the
+    # rest of a register row when a GUI's import hook is installed
     if column.kind == "datetime" and isinstance(value, datetime):
-        return value.strftime("%d.%m.%Y %H:%M")
+        return (f"{value.day:02d}.{value.month:02d}.{value.year} "
+                f"{value.hour:02d}:{value.minute:02d}")
     if column.kind == "date" and isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
+        return f"{value.day:02d}.{value.month:02d}.{value.year}"
     if column.kind == "bool":
         return {"ru": "да", "kk": "иә", "en": "yes"}[lang] if value else \
             {"ru": "нет", "kk": "жоқ", "en": "no"}[lang]

@@ -56,6 +56,7 @@ PROTECTIVE_ORDER = "protective_order"
 ARTICLE_LABEL = "stats.offences.article"
 MINOR_ARTICLES = ("442", "435", "127")
 MIGRATION_ARTICLES = ("492", "493")
+REGISTRATION_MEASURES = ("at_end", "added", "removed", "checked", "overdue")
 
 
 @dataclass(frozen=True)
@@ -154,9 +155,6 @@ class _Tally:
         self.values: dict[tuple, list] = defaultdict(lambda: [0, 0])
         self._codes: dict[str, list[str]] | None = None
 
-    def add(self, key, period: int, value: Number) -> None:
-        self.values[key][period] += value
-
     def get(self, key) -> tuple[Number, Number]:
         pair = self.values.get(key, (0, 0))
         return pair[0], pair[1]
@@ -196,67 +194,96 @@ def _split(codes: str | None) -> list[str]:
     return list(dict.fromkeys(c for c in (codes or "").split(",") if c))
 
 
-def _fold(raw: Raw, catalogues: Catalogues) -> _Tally:
+class _Layout:
+    """What the figures' lines take from the catalogues, read once per computation and shared
+    by every point's figures: each catalogue's codes, and the article number of each offence
+    article code."""
+
+    def __init__(self, catalogues: Catalogues):
+        self.catalogues = catalogues
+        self._codes: dict[str, tuple[list[str], set[str]]] = {}
+        self.article_codes = self.codes("offence_articles")
+        self.article_of = {code: _article(catalogues, code) for code in self.article_codes}
+        self.article_numbers = list(dict.fromkeys(self.article_of.values()))
+        self.first_code: dict[str, str] = {}
+        for code, number in self.article_of.items():
+            self.first_code.setdefault(number, code)
+
+    def codes(self, catalogue: str) -> list[str]:
+        """The catalogue's codes (inactive ones too), in its order."""
+        return self._listed(catalogue)[0]
+
+    def known(self, catalogue: str) -> set[str]:
+        return self._listed(catalogue)[1]
+
+    def _listed(self, catalogue: str) -> tuple[list[str], set[str]]:
+        if catalogue not in self._codes:
+            codes = catalogue_codes(self.catalogues, catalogue)
+            self._codes[catalogue] = codes, set(codes)
+        return self._codes[catalogue]
+
+
+def _fold(raw: Raw, layout: _Layout) -> _Tally:
     """Sum the grouped rows into the figures' keys (a few hundred rows, not records)."""
     t = _Tally()
+    v = t.values  # the sums, added to directly: this loop runs once per grouped row and point
     for p, _, channel, topic, decision, n, resolved, overdue in raw.appeals:
-        t.add("appeals.received", p, n)
-        t.add("appeals.resolved", p, resolved or 0)
-        t.add("appeals.overdue", p, overdue or 0)
-        t.add(("appeal_channel", channel), p, n)
-        t.add(("appeal_topic", topic), p, n)
-        t.add(("appeal_decision", decision or "none"), p, n)
+        v["appeals.received"][p] += n
+        v["appeals.resolved"][p] += resolved or 0
+        v["appeals.overdue"][p] += overdue or 0
+        v["appeal_channel", channel][p] += n
+        v["appeal_topic", topic][p] += n
+        v["appeal_decision", decision or "none"][p] += n
+    findings = raw.findings
     for p, _, kind, dwelling, n, households, *flags in raw.visits:
-        t.add("visits.total", p, n)
-        t.add(("visit_kind", kind), p, n)
-        t.add("visits.households", p, households)
-        t.add(("households", dwelling), p, households)
-        for code, count in zip(raw.findings, flags, strict=False):
-            t.add(("finding", code), p, count or 0)
-    for p, _, category, minor, at_end, added, removed, checked, overdue in raw.registrations:
-        for measure, value in (("at_end", at_end), ("added", added), ("removed", removed),
-                               ("checked", checked), ("overdue", overdue)):
-            t.add(f"registrations.{measure}", p, value or 0)
-            t.add((measure, category), p, value or 0)
+        v["visits.total"][p] += n
+        v["visit_kind", kind][p] += n
+        v["visits.households"][p] += households
+        v["households", dwelling][p] += households
+        for code, count in zip(findings, flags, strict=False):
+            v["finding", code][p] += count or 0
+    for p, _, category, minor, *values in raw.registrations:
+        for measure, value in zip(REGISTRATION_MEASURES, values, strict=True):
+            value = value or 0
+            v[f"registrations.{measure}"][p] += value
+            v[measure, category][p] += value
             if minor:
-                t.add(("minor", measure), p, value or 0)
+                v["minor", measure][p] += value
+    article_of = layout.article_of
     for p, _, article_code, penalty, n, mrp, tenge, hours, days in raw.offences:
-        t.add("offences.total", p, n)
-        t.add(("article", _article(catalogues, article_code)), p, n)
-        t.add(("penalty", penalty), p, n)
-        t.add("offences.fine_mrp", p, Decimal(str(round(mrp, 2))))
-        t.add("offences.fine_tenge", p, int(tenge))
-        t.add("offences.public_works_hours", p, int(hours))
-        t.add("offences.arrest_days", p, int(days))
+        v["offences.total"][p] += n
+        article = article_of.get(article_code)
+        if article is None:
+            article = _article(layout.catalogues, article_code)
+        v["article", article][p] += n
+        v["penalty", penalty][p] += n
+        v["offences.fine_mrp"][p] += Decimal(str(round(mrp, 2)))
+        v["offences.fine_tenge"][p] += int(tenge)
+        v["offences.public_works_hours"][p] += int(hours)
+        v["offences.arrest_days"][p] += int(days)
     for p, _, source, decision, n, late, erdr in raw.crime_reports:
-        t.add("kui.received", p, n)
-        t.add("kui.late", p, late or 0)
-        t.add("kui.erdr", p, erdr or 0)
-        t.add(("kui_source", source), p, n)
-        t.add(("kui_decision", decision or "none"), p, n)
+        v["kui.received"][p] += n
+        v["kui.late"][p] += late or 0
+        v["kui.erdr"][p] += erdr or 0
+        v["kui_source", source][p] += n
+        v["kui_decision", decision or "none"][p] += n
     for p, _, kind, n, attendance in raw.meetings:
-        t.add("meetings.held", p, n)
-        t.add("meetings.attendance", p, int(attendance))
-        t.add(("meeting_kind", kind), p, n)
+        v["meetings.held"][p] += n
+        v["meetings.attendance"][p] += int(attendance)
+        v["meeting_kind", kind][p] += n
     for p, _, codes, n, ratings, trusts in raw.feedback:
-        t.add("survey.responses", p, n)
-        t.add("survey.rating_sum", p, ratings)
-        t.add("survey.trusts", p, trusts)
+        v["survey.responses"][p] += n
+        v["survey.rating_sum"][p] += ratings
+        v["survey.trusts"][p] += trusts
         for code in _split(codes):
-            t.add(("concern", code), p, n)
+            v["concern", code][p] += n
     return t
 
 
 # -- sections -----------------------------------------------------------------------------
 class _Builder:
-    def __init__(self, tally: _Tally, catalogues: Catalogues, codes: dict[str, list[str]]):
-        self.t, self.cats, self._codes = tally, catalogues, codes
-
-    def catalogue_codes(self, catalogue: str) -> list[str]:
-        """A catalogue's codes, read once per computation (shared by every point's figures)."""
-        if catalogue not in self._codes:
-            self._codes[catalogue] = catalogue_codes(self.cats, catalogue)
-        return self._codes[catalogue]
+    def __init__(self, tally: _Tally, layout: _Layout):
+        self.t, self.layout = tally, layout
 
     def main(self, code: str, kind: str = "count", key=None) -> Indicator:
         current, previous = self.t.get(key or code)
@@ -266,12 +293,12 @@ class _Builder:
                   always: bool = False, extra: tuple[str, ...] = ()) -> list[Indicator]:
         """One line per catalogue item (then any unlisted code seen); zero lines dropped
         unless ``always``."""
-        listed = self.catalogue_codes(catalogue)
-        known = set(listed)
+        listed, known = self.layout.codes(catalogue), self.layout.known(catalogue)
         codes = listed + [c for c in self.t.codes_of(key) if c not in known and c not in extra]
         lines = []
+        values = self.t.values
         for code in [*codes, *extra]:
-            current, previous = self.t.get((key, code))
+            current, previous = values.get((key, code), (0, 0))
             if always or current or previous:
                 item = (catalogue, code) if code not in extra else None
                 label = f"stats.{prefix}.{code}" if item is None else group
@@ -291,18 +318,14 @@ class _Builder:
         return Indicator(code, f"stats.{code}", r(n_cur, d_cur), r(n_prev, d_prev), kind)
 
 
-def _sections(tally: _Tally, cats: Catalogues,
-              codes: dict[str, list[str]] | None = None) -> tuple[Section, ...]:
-    """The figures' sections from ``tally``; ``codes`` caches catalogue codes across calls."""
-    b = _Builder(tally, cats, {} if codes is None else codes)
+def _sections(tally: _Tally, layout: _Layout) -> tuple[Section, ...]:
+    """The figures' sections from ``tally``."""
+    b = _Builder(tally, layout)
     articles = []
-    article_codes = b.catalogue_codes("offence_articles")
-    article_numbers = dict.fromkeys(_article(cats, c) for c in article_codes)
+    article_numbers, first_code = layout.article_numbers, layout.first_code
+    listed = set(article_numbers)
     seen = tally.codes_of("article")
-    first_code = {}
-    for code in article_codes:
-        first_code.setdefault(_article(cats, code), code)
-    for number in [*article_numbers, *(s for s in seen if s not in article_numbers)]:
+    for number in [*article_numbers, *(s for s in seen if s not in listed)]:
         current, previous = tally.get(("article", number))
         if current or previous:
             item = ("offence_articles", first_code.get(number, number))
@@ -310,7 +333,7 @@ def _sections(tally: _Tally, cats: Catalogues,
                                       previous, group="stats.group.by_article", item=item,
                                       params={"article": number}))
     registration_lines = []
-    for measure in ("at_end", "added", "removed", "checked", "overdue"):
+    for measure in REGISTRATION_MEASURES:
         registration_lines += b.breakdown(f"registrations.{measure}", measure,
                                           "registration_categories",
                                           f"stats.group.{measure}_by_category",
@@ -394,9 +417,8 @@ def _sections(tally: _Tally, cats: Catalogues,
 # -- public API ---------------------------------------------------------------------------
 def compute(services: Services, scope: StatsScope) -> ActivityStats:
     """The activity figures of ``scope`` and of the same period last year."""
-    raw = query(services, scope)
-    return ActivityStats(scope, _sections(_fold(raw, services.catalogues),
-                                          services.catalogues))
+    layout = _Layout(services.catalogues)
+    return ActivityStats(scope, _sections(_fold(query(services, scope), layout), layout))
 
 
 def compute_summary(services: Services, scope: StatsScope
@@ -406,13 +428,12 @@ def compute_summary(services: Services, scope: StatsScope
     The district summary's rows and its totals line come from the same grouped rows.
     """
     raw = query(services, scope, by_point=True)
-    cats = services.catalogues
-    codes: dict[str, list[str]] = {}
-    tallies = {code: _fold(part, cats) for code, part in sorted(split_by_point(raw).items())}
+    layout = _Layout(services.catalogues)
+    tallies = {code: _fold(part, layout) for code, part in sorted(split_by_point(raw).items())}
     per_point = {}
     for code, tally in tallies.items():
         point_scope = StatsScope(scope.date_from, scope.date_to, scope.inspector_id, (code,),
                                  scope.today)
-        per_point[code] = ActivityStats(point_scope, _sections(tally, cats, codes))
-    total = ActivityStats(scope, _sections(_Tally.merged(list(tallies.values())), cats, codes))
+        per_point[code] = ActivityStats(point_scope, _sections(tally, layout))
+    total = ActivityStats(scope, _sections(_Tally.merged(list(tallies.values())), layout))
     return total, per_point

@@ -208,7 +208,10 @@ def query(services: Services, scope: StatsScope, by_point: bool = False) -> Raw:
 
 def _registrations(db, scope: StatsScope, ref: date, period: int,
                    by_point: bool) -> list[tuple]:
-    """Registrations touching the period, by point, category and minor tag (one query)."""
+    """Registrations touching the period, by point, category and minor tag (one query).
+
+    The registrations checked in the period are read once, as a set, from the visits' date
+    index (a subquery per registration would walk each one's visits of every year)."""
     where, params = where_terms("r", KINDS["registration"].officer_column, scope)
     removal = REMOVAL_SQL
     point = _point_column("r", by_point)
@@ -218,9 +221,9 @@ def _registrations(db, scope: StatsScope, ref: date, period: int,
                (',' || r.tags || ',' LIKE '%,{MINOR_TAG},%') AS minor,
                SUM({removal} > :to), SUM(r.start_date >= :from),
                SUM({removal} BETWEEN :from AND :to),
-               SUM(EXISTS (SELECT 1 FROM preventive_visit v WHERE v.registration_id = r.id
-                           AND v.deleted = 0 AND v.visited_at >= :from
-                           AND v.visited_at < :to_next)),
+               SUM(r.id IN (SELECT v.registration_id FROM preventive_visit v
+                            WHERE v.deleted = 0 AND v.visited_at >= :from
+                            AND v.visited_at < :to_next AND v.registration_id IS NOT NULL)),
                SUM(r.start_date <= :ref AND {removal} > :ref AND {due} < :ref)
         FROM registration r
         WHERE {where} AND r.start_date <= :to AND {removal} >= :from

@@ -111,15 +111,18 @@ class FilterBar(QWidget):
         ctx.sig_data_changed.connect(self._on_data_changed)
 
     def _read_officers(self) -> list[tuple[str, str]]:
-        return [(s.id, s.full_name) for s in self.ctx.services.staff.officers()]
+        services = self.ctx.services
+        return self.ctx.shared("officers", frozenset({"staff"}), lambda: [
+            (s.id, s.full_name) for s in services.staff.officers()])
 
     def _read_points(self) -> list[tuple[str, str]]:
         """The points whose copies a district office holds (nothing at a point)."""
         if not self.district:
             return []
         services = self.ctx.services
-        return [(p.code, f"{p.code} {p.name}") for p in services.points.live()
-                if p.code != services.point_code]
+        return self.ctx.shared("points", frozenset({"point"}), lambda: [
+            (p.code, f"{p.code} {p.name}") for p in services.points.live()
+            if p.code != services.point_code])
 
     def _on_data_changed(self, changes: Changes) -> None:
         kinds = changes.kinds

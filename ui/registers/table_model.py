@@ -39,6 +39,11 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _NUMERIC = {"int", "money"}
 _TOOLTIP_LENGTH = 40
+# the roles as plain ints: a view asks data() about ten roles per visible cell and repaint
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ANSWERED_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, int(ROW_ID_ROLE)})
 
 Row = tuple[str, tuple[str, ...]]  # (record id, formatted cells)
 
@@ -67,6 +72,8 @@ class RegisterTableModel(QAbstractTableModel):
         self.background = background
         self.block_size = block_size
         self.columns: tuple[Column, ...] = register.columns
+        self._alignments = tuple(int(_RIGHT if c.kind in _NUMERIC else _LEFT)
+                                 for c in self.columns)
         self._filters = Filters()
         self._sort = register.default_sort
         # Dated registers open newest first; the persons directory alphabetically.
@@ -351,16 +358,15 @@ class RegisterTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._count:
+             role: int = _DISPLAY) -> Any:
+        if role not in _ANSWERED_ROLES:  # most calls: fonts, colours, decorations, ...
             return None
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(_RIGHT if column.kind in _NUMERIC else _LEFT)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        ROW_ID_ROLE):
+        row = index.row()
+        if not index.isValid() or row >= self._count:
             return None
-        number, offset = divmod(index.row(), self.block_size)
+        if role == _ALIGNMENT:
+            return self._alignments[index.column()]
+        number, offset = divmod(row, self.block_size)
         rows = self._block(number)
         if rows is None or offset >= len(rows):
             return None
@@ -368,7 +374,7 @@ class RegisterTableModel(QAbstractTableModel):
         if role == ROW_ID_ROLE:
             return record_id
         text = cells[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return text if len(text) > _TOOLTIP_LENGTH else None
         return text
 
