@@ -208,7 +208,9 @@ def test_report_preview_follows_the_report_language_and_the_program_language(qtb
 
 
 @pytest.mark.parametrize("register, title", [("appeals", "ТАЛОН"), ("offences", "ПРОТОКОЛ"),
-                                             ("preventive-visits", "СПРАВКА")])
+                                             # the newest visit is a conversation (Law 245-VIII
+                                             # art. 50): its own document
+                                             ("preventive-visits", "ПРОФИЛАКТИЧЕСКАЯ БЕСЕДА")])
 def test_a_register_prints_the_selected_records_document(qtbot, ctx, register, title,
                                                          save_to, tmp_path):
     page = test_ui_registers.open_page(qtbot, ctx, register)

@@ -14,12 +14,11 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer
 
 from inspector_app.errors import InspectorError
 from inspector_app.messages import translate
 from inspector_app.reports.documents import (
-    CutLine,
     build_document,
     fields_table,
     officer_signature_name,
@@ -29,7 +28,7 @@ from inspector_app.reports.documents import (
 )
 from inspector_app.reports.formatting import short_name
 from inspector_app.reports.layout import Progress, make_styles
-from inspector_app.reports.talon import CUT_GAP, MARGIN, PAGE
+from inspector_app.reports.talon import CUT_GAP, MARGIN, PAGE, cut_sheet
 from inspector_app.services.context import Services
 from inspector_app.services.people import full_name
 from inspector_app.storage.models import Person, Staff
@@ -90,14 +89,7 @@ def kui_notice_report(services: Services, report_id: str, out: str | Path, *,
                    Spacer(1, 1 * mm),
                    signature_lines([("report.talon.signature", officer_name)], lang, styles,
                                    width)]
-        cut = CutLine(height - 2 * mm, translate("report.doc.cut_line", lang), upright=True)
-        sheet = Table([[stub, cut, notice]], colWidths=[width, CUT_GAP, width],
-                      rowHeights=[height])
-        sheet.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "CENTER"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-        return [sheet]
+        return [cut_sheet(stub, notice, width, height, lang)]
 
     title = translate("report.kui_notice.title", lang)
     return build_document(out, story, progress, pagesize=PAGE, margins=(MARGIN,) * 4,

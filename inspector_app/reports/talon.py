@@ -50,6 +50,18 @@ def find_appeal(services: Services, *, appeal_id: str | None = None,
     return appeal
 
 
+def cut_sheet(stub: list, slip: list, width: float, height: float, lang: str) -> Table:
+    """A stub kept by the police and a slip handed to the citizen, side by side on one sheet
+    with the cut line between them (the talon, the КУИ notice)."""
+    cut = CutLine(height - 2 * mm, translate("report.doc.cut_line", lang), upright=True)
+    sheet = Table([[stub, cut, slip]], colWidths=[width, CUT_GAP, width], rowHeights=[height])
+    sheet.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return sheet
+
+
 def talon_report(services: Services, appeal_id: str, out: str | Path, *, lang: str = "ru",
                  progress: Progress | None = None) -> int:
     """Write the talon and stub of the appeal ``appeal_id`` to ``out``; returns 1 (pages)."""
@@ -101,14 +113,7 @@ def talon_report(services: Services, appeal_id: str, out: str | Path, *, lang: s
                   Spacer(1, 1 * mm),
                   signature_lines([("report.talon.signature", officer_name)], lang, styles,
                                   width)]
-        cut = CutLine(height - 2 * mm, translate("report.doc.cut_line", lang), upright=True)
-        sheet = Table([[stub, cut, talon]], colWidths=[width, CUT_GAP, width],
-                      rowHeights=[height])
-        sheet.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "CENTER"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-        return [sheet]
+        return [cut_sheet(stub, talon, width, height, lang)]
 
     return build_document(out, story, progress, pagesize=PAGE, margins=(MARGIN,) * 4,
                       title=f"{translate('report.talon.title', lang)} {appeal.talon_number}",
