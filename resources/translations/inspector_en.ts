@@ -2241,7 +2241,7 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
     <message>
         <source>Referred on</source>
-        <translation type="unfinished"></translation>
+        <translation>Referral da&amp;y</translation>
     </message>
     <message>
         <source>Breaches (art. 461)</source>

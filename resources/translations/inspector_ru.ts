@@ -2245,7 +2245,7 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
     <message>
         <source>Support centre referral</source>
-        <translation>Направлен(а) в центр поддержки</translation>
+        <translation>Направлен(а) в &amp;центр поддержки</translation>
     </message>
     <message>
         <source>who, to which centre</source>
@@ -2253,7 +2253,7 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
     <message>
         <source>Referred on</source>
-        <translation>Дата направления</translation>
+        <translation>Дата направ&amp;ления</translation>
     </message>
     <message>
         <source>Breaches (art. 461)</source>
