@@ -20,7 +20,6 @@ from inspector_app.errors import InspectorError
 from inspector_app.messages import translate
 from inspector_app.reports.documents import (
     build_document,
-    fields_table,
     officer_signature_name,
     officer_text,
     owner_point,
@@ -28,7 +27,7 @@ from inspector_app.reports.documents import (
 )
 from inspector_app.reports.formatting import short_name
 from inspector_app.reports.layout import Progress, make_styles
-from inspector_app.reports.talon import CUT_GAP, MARGIN, PAGE, cut_sheet
+from inspector_app.reports.talon import CUT_GAP, MARGIN, PAGE, cut_sheet, sheet_half
 from inspector_app.services.context import Services
 from inspector_app.services.people import full_name
 from inspector_app.storage.models import Person, Staff
@@ -68,12 +67,8 @@ def kui_notice_report(services: Services, report_id: str, out: str | Path, *,
     officer_name = officer_signature_name(officer)
 
     def half(title: str, part: str, rows, width: float) -> list:
-        return [Paragraph(escape(point.name), styles.heading),
-                Paragraph(escape(translate(title, lang)), styles.title),
-                Paragraph(escape(translate("report.kui_notice.subtitle", lang)), styles.subtitle),
-                Paragraph(escape(translate(part, lang)), styles.note),
-                Spacer(1, 1.5 * mm), number, Spacer(1, 2 * mm),
-                fields_table(rows, lang, styles, width, label_share=0.36)]
+        return sheet_half(point.name, number, (title, "report.kui_notice.subtitle", part),
+                          rows, width, lang, styles)
 
     def story(doc) -> list:
         width = (doc.frame_width - CUT_GAP) / 2

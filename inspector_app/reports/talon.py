@@ -50,6 +50,19 @@ def find_appeal(services: Services, *, appeal_id: str | None = None,
     return appeal
 
 
+def sheet_half(point_name: str, number, texts: tuple[str, str, str], fields, width: float,
+               lang: str, styles) -> list:
+    """One half of a stub-and-slip sheet: the point, the title, subtitle and part (message
+    codes), the record's number and its fields."""
+    title, subtitle, part = texts
+    return [Paragraph(escape(point_name), styles.heading),
+            Paragraph(escape(translate(title, lang)), styles.title),
+            Paragraph(escape(translate(subtitle, lang)), styles.subtitle),
+            Paragraph(escape(translate(part, lang)), styles.note),
+            Spacer(1, 1.5 * mm), number, Spacer(1, 2 * mm),
+            fields_table(fields, lang, styles, width, label_share=0.36)]
+
+
 def cut_sheet(stub: list, slip: list, width: float, height: float, lang: str) -> Table:
     """A stub kept by the police and a slip handed to the citizen, side by side on one sheet
     with the cut line between them (the talon, the КУИ notice)."""
@@ -89,12 +102,8 @@ def talon_report(services: Services, appeal_id: str, out: str | Path, *, lang: s
     officer_name = officer_signature_name(officer)
 
     def half(title: str, subtitle: str, part: str, fields, width: float) -> list:
-        return [Paragraph(escape(point.name), styles.heading),
-                Paragraph(escape(translate(title, lang)), styles.title),
-                Paragraph(escape(translate(subtitle, lang)), styles.subtitle),
-                Paragraph(escape(translate(part, lang)), styles.note),
-                Spacer(1, 1.5 * mm), number, Spacer(1, 2 * mm),
-                fields_table(fields, lang, styles, width, label_share=0.36)]
+        return sheet_half(point.name, number, (title, subtitle, part), fields, width, lang,
+                          styles)
 
     def story(doc) -> list:
         width = (doc.frame_width - CUT_GAP) / 2
