@@ -102,7 +102,16 @@ def make_iin(birth: date, sex: str, serial: int) -> str | None:
     return None if digit is None else first + str(digit)
 
 
+ADULT_AGE = 18
+"""Full years at which a person is no longer a minor."""
+
+
 def age_on(birth_date: date, day: date) -> int:
     """Full years of someone born on ``birth_date`` on ``day``."""
     return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month,
                                                                   birth_date.day))
+
+
+def is_minor(birth_date: date | None, day: date) -> bool:
+    """Whether someone born on ``birth_date`` is a minor on ``day`` (False when unknown)."""
+    return birth_date is not None and age_on(birth_date, day) < ADULT_AGE

@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from inspector_app.domain.iin import age_on
+from inspector_app.domain.iin import is_minor
 from inspector_app.domain.sanctions import PartSanctions
 from inspector_app.messages import in_language, translate
 from inspector_app.reports.documents import (
@@ -44,7 +44,6 @@ from inspector_app.reports.layout import Progress, Styles, make_styles
 from inspector_app.services.context import Services
 from inspector_app.services.people import full_name
 from inspector_app.services.registrations import registration_title
-from inspector_app.services.visits import ADULT_AGE
 from inspector_app.storage.models import Person, Point, Registration, Staff
 
 MARGINS = (20 * mm, 14 * mm, 14 * mm, 14 * mm)
@@ -233,8 +232,7 @@ def visit_report(services: Services, visit_id: str, out: str | Path, *, lang: st
         subtitle = translate("report.visit.subtitle", lang)
     signers = [("report.visit.sign_officer", officer_signature_name(officer)),
                ("report.visit.sign_person", short_name(full_name(person)))]
-    if (document and person is not None and person.birth_date is not None
-            and age_on(person.birth_date, visit.visited_at.date()) < ADULT_AGE):
+    if document and person is not None and is_minor(person.birth_date, visit.visited_at.date()):
         signers.append(("report.visit.sign_companion", ""))
 
     def story(doc) -> list:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from inspector_app.domain.iin import age_on
+from inspector_app.domain.iin import is_minor
 from inspector_app.services.people import full_name
 from inspector_app.services.records import RecordService
 from inspector_app.storage.models import Address, Person, PreventiveVisit, Registration
 
 REGISTRATION_CHECK = "registration_check"
-ADULT_AGE = 18
 
 
 def visit_search_parts(values: dict[str, Any], person: Person | None) -> list[Any]:
@@ -64,8 +63,7 @@ class VisitService(RecordService):
             check.fail("person", "v.visit.person_required")
         visited_at = check.values.get("visited_at")
         if (rules.get("minor_companion_required") and not persons_met and person is not None
-                and person.birth_date is not None and visited_at is not None
-                and age_on(person.birth_date, visited_at.date()) < ADULT_AGE):
+                and visited_at is not None and is_minor(person.birth_date, visited_at.date())):
             check.fail("persons_met", "v.visit.minor_companion")
 
     def check_values(self, registration_id: str) -> dict[str, Any]:
