@@ -54,6 +54,18 @@ def test_an_attempt_during_the_pause_is_refused_without_checking(services, clock
     assert fresh(services).login("erzhanov", PASSWORD).login == "erzhanov"
 
 
+def test_the_pause_is_a_whole_second_even_late_in_a_second(services, clock):
+    """The audit chain keeps whole seconds: a wrong password at hh:mm:ss.9 must not let the
+    next attempt in at hh:mm:(ss+1).1 (it did, and the CLI test caught it on a loaded run)."""
+    clock.moment = clock.moment.replace(microsecond=900_000)
+    wrong(services)
+    clock.advance(seconds=0.2)
+    with pytest.raises(LoginTooSoon):
+        fresh(services).login("erzhanov", PASSWORD)
+    clock.advance(seconds=0.8)
+    assert fresh(services).login("erzhanov", PASSWORD).login == "erzhanov"
+
+
 def test_the_fifth_wrong_password_locks_for_fifteen_minutes(services, clock):
     for _ in range(4):
         clock.advance(seconds=wrong(services).params["retry_after"])
@@ -108,7 +120,7 @@ def test_state_is_kept_in_the_audit_chain(services, clock, db_path):
         "SELECT actor, action, at, new_values FROM audit_entry WHERE table_name = 'security' "
         "AND record_id = 'erzhanov'").fetchone()
     assert row[:2] == ("erzhanov", "login_failed") and row[2].startswith("2026-11-25 05:30")
-    assert json.loads(row[3]) == {"failures": 1}
+    assert json.loads(row[3]) == {"failures": 1, "failed_at": "2026-11-25 05:30:00"}
 
 
 def test_a_lock_is_not_lifted_by_deleting_rows(services, clock, db_path):

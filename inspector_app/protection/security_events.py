@@ -90,7 +90,8 @@ class ChainAttemptStore:
                 break
             if action == LOGIN_FAILED:
                 failures += 1
-                last_failure = last_failure or at
+                if last_failure is None:  # the chain's time is whole seconds; the pause is not
+                    last_failure = _moment(json.loads(values or "{}").get("failed_at")) or at
                 continue
             if failures == 0:  # the newest event is a lock: it holds until it runs out
                 details = json.loads(values or "{}")
@@ -106,6 +107,7 @@ class ChainAttemptStore:
                           "locked_until": state.locked_until.isoformat(sep=" ")})
         elif state.failures:
             record_event(self.db, self.clock, login, LOGIN_FAILED, login,
-                         {"failures": state.failures})
+                         {"failures": state.failures,
+                          "failed_at": state.last_failure_at.isoformat(sep=" ")})
         elif self.load(login).failures:
             record_event(self.db, self.clock, login, LOGIN_AFTER_FAILURES, login, {})
