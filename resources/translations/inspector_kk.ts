@@ -1898,14 +1898,6 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Көшірмеден &amp;қалпына келтіру…</translation>
     </message>
     <message>
-        <source>Change &amp;password…</source>
-        <translation>Құпиясөзді &amp;ауыстыру…</translation>
-    </message>
-    <message>
-        <source>&amp;Lock</source>
-        <translation>&amp;Бұғаттау</translation>
-    </message>
-    <message>
         <source>Unencrypted backups</source>
         <translation>Шифрланбаған сақтық көшірмелер</translation>
     </message>
@@ -2551,6 +2543,17 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Connecting to the server…</source>
         <translation>Серверге қосылу…</translation>
+    </message>
+</context>
+<context>
+    <name>SessionGuard</name>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Құпиясөзді &amp;ауыстыру…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Бұғаттау</translation>
     </message>
 </context>
 <context>

@@ -1898,14 +1898,6 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>&amp;Восстановить из копии…</translation>
     </message>
     <message>
-        <source>Change &amp;password…</source>
-        <translation>Сменить &amp;пароль…</translation>
-    </message>
-    <message>
-        <source>&amp;Lock</source>
-        <translation>&amp;Заблокировать</translation>
-    </message>
-    <message>
         <source>Unencrypted backups</source>
         <translation>Незашифрованные резервные копии</translation>
     </message>
@@ -2554,6 +2546,17 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Connecting to the server…</source>
         <translation>Подключение к серверу…</translation>
+    </message>
+</context>
+<context>
+    <name>SessionGuard</name>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Сменить &amp;пароль…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Заблокировать</translation>
     </message>
 </context>
 <context>
