@@ -5,7 +5,7 @@ years a record is kept, counted from which of its fields (a closed registration 
 closing day), each with its source; no public list of the МВД's periods was found, so every
 period is marked as the point's decision (*unverified*) and the district corrects it by
 shipping a newer version. The administrator (or the head of the point) lists the live records
-past their period; destroying them is not done here.
+past their period; :mod:`inspector_app.services.destruction` destroys them.
 """
 
 from __future__ import annotations
@@ -45,14 +45,26 @@ def _condition(kind: str, counted_from: str, cutoff: date):
     return field.is_null(False) & (field < limit)
 
 
+def cutoff_for(years: int, today: date) -> date:
+    """Records dated before this day are kept longer than ``years``."""
+    return add_months(today, -12 * years)
+
+
+def retention_cutoff(services, kind: str, today: date | None = None) -> date:
+    """The cut-off of ``kind`` by the services' catalogue and clock; KeyError without one."""
+    item = services.catalogues.get(RETENTION, kind)
+    if item is None:
+        raise KeyError(kind)
+    return cutoff_for(int(item.extra["years"]), today or services.clock.today())
+
+
 def records_past(services, kind: str, today: date | None = None):
     """The live records of ``kind`` past their retention period, oldest first."""
     services.require(Action.MANAGE_ACCOUNTS)
     item = services.catalogues.get(RETENTION, kind)
     if item is None:
         raise KeyError(kind)
-    today = today or services.clock.today()
-    cutoff = add_months(today, -12 * int(item.extra["years"]))
+    cutoff = retention_cutoff(services, kind, today)
     field = KINDS[kind].model._meta.fields[item.extra["counted_from"]]
     return (services.service(kind).live()
             .where(_condition(kind, item.extra["counted_from"], cutoff)).order_by(field))
@@ -68,7 +80,7 @@ def past_retention(services, today: date | None = None) -> list[PastRetention]:
         if item.code not in KINDS:
             continue
         years, counted_from = int(item.extra["years"]), item.extra["counted_from"]
-        cutoff = add_months(today, -12 * years)
+        cutoff = cutoff_for(years, today)
         field = KINDS[item.code].model._meta.fields[counted_from]
         query = services.service(item.code).live().where(
             _condition(item.code, counted_from, cutoff))
