@@ -23,7 +23,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from inspector_app.domain.permissions import Action
 from inspector_app.errors import InspectorError
@@ -55,6 +55,8 @@ class DestructionPlan:
     """The records that would be destroyed, oldest first."""
     kept: tuple[str, ...]
     """Past the period, but other records still refer to them: kept."""
+    dated: dict[str, date]
+    """The day each record's period counts from."""
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,12 @@ def plan_destruction(services, kind: str, ids: list[str] | None = None,
         raise InspectorError("retention.unknown_kind", kind=kind,
                              kinds=", ".join(retention_kinds(services)))
     model = KINDS[kind].model
-    past = [r.id for r in records_past(services, kind, today)
-            .where(model.owner_point == services.point_code).select(model.id)]
+    field = model._meta.fields[services.catalogues.get(RETENTION, kind).extra["counted_from"]]
+    dated = {record_id: day.date() if isinstance(day, datetime) else day
+             for record_id, day in records_past(services, kind, today)
+             .where(model.owner_point == services.point_code)
+             .select(model.id, field).tuples()}
+    past = list(dated)
     if ids is not None:
         known = set(past)
         for record_id in ids:
@@ -108,7 +114,8 @@ def plan_destruction(services, kind: str, ids: list[str] | None = None,
                 chunk))
     return DestructionPlan(kind, retention_cutoff(services, kind, today),
                            tuple(i for i in past if i not in referred),
-                           tuple(i for i in past if i in referred))
+                           tuple(i for i in past if i in referred),
+                           {i: dated[i] for i in past})
 
 
 def erase_entries(db, table: str, record_id: str) -> list[tuple[int, AuditRow]]:
