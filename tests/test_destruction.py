@@ -182,3 +182,21 @@ def test_the_command_line(services, db_path, old_appeal, monkeypatch, capsys):
     code, out, _ = _cli(monkeypatch, capsys, db_path, "retention", "destroy", "--kind", "appeal",
                         "--dry-run")
     assert "нечего" in out
+
+
+def test_a_destroy_entry_vouches_only_for_its_own_records_entries(services, person,
+                                                                  old_appeal):
+    from inspector_app.services.audit_erasure import erased_digest
+    from inspector_app.services.records import next_change_seq, write_audit
+
+    other = AuditEntry.get((AuditEntry.record_id == person.id)
+                           & (AuditEntry.action == "create"))
+    db = services.db
+    db.execute_sql('DROP TRIGGER "audit_entry_no_update"')  # a forger at the file
+    db.execute_sql('UPDATE "audit_entry" SET new_values = ? WHERE id = ?', (ERASED, other.id))
+    erased = AuditEntry.get_by_id(other.id)
+    with db.atomic():  # a destroy entry about the appeal, vouching for the person's entry
+        write_audit(services.clock.now_utc(), "system", "destroy", "appeal", old_appeal.id,
+                    next_change_seq(), None,
+                    {"erased": {str(other.id): [other.entry_hash, erased_digest(erased)]}})
+    assert first_broken_audit_entry() == (other.id, "content does not match its hash")
