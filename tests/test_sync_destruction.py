@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from core_factories import appeal_data
-from sync_fixtures import db_file_bytes, keys_of, region, repack, table_rows, use
+from sync_fixtures import NOW, db_file_bytes, keys_of, region, repack, table_rows, use
 
 from inspector_app.protection.integrity import check_database
 from inspector_app.services.audit_erasure import ERASED
@@ -177,3 +177,39 @@ def test_erased_values_nothing_vouches_for_are_refused(world, tmp_path):
     result = _import(district, [hostile], out)[0]
     assert not result.ok and result.error.code == "sync.bad_trail"
     assert db_file_bytes(district) == before
+
+
+def test_a_district_on_a_server_follows_the_destruction(pg_url, tmp_path):
+    """The same on PostgreSQL: the server's guard lets the erasure through, nothing else."""
+    from sync_fixtures import PASSWORD, make_point
+
+    from inspector_app.domain.clock import FixedClock
+    from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
+    from inspector_app.storage.dialect import APPEND_ONLY_MESSAGE
+
+    district = create_database(pg_url, PointProfile(code="ATY-ROP", name="ОП г. Атырау",
+                                                    district="Атырау"),
+                               FirstAccount("operator", "Оператор", PASSWORD), kind=DISTRICT,
+                               clock=FixedClock(NOW))
+    point = make_point(tmp_path, "ATY-017", district=district)
+    out = tmp_path / "out"
+    out.mkdir()
+    try:
+        use(point)
+        person = point.persons.create({"surname": "Иванова", "first_name": "Мария"})
+        old = point.appeals.create(appeal_data(person, received_at="2020-03-02 10:00",
+                                               substance=f"Жалоба на {SURNAME}"))
+        assert _import(district, [export_package(point, out).path], out)[0].ok
+        use(point)
+        destroy_records(point, "appeal")
+        result = _import(district, [export_package(point, out).path], out)[0]
+        assert result.ok, result.summary("en")
+        assert old.id not in table_rows(district, "appeal")
+        assert [v[2] for v in _trail_values(district, old.id) if v[0] == "create"] == [ERASED]
+        assert check_database(district.db) == []
+        with pytest.raises(Exception, match=APPEND_ONLY_MESSAGE), district.db.atomic():
+            district.db.execute_sql('UPDATE "point_audit_entry" SET actor = ? '
+                                    'WHERE record_id = ?', ("x", old.id))
+    finally:
+        point.db.close()
+        district.db.close()
