@@ -63,6 +63,7 @@ def test_the_administrator_lists_and_destroys(qtbot, admin, tmp_path):
     assert _cell(page, "appeal", 6) == "решение пункта, не проверено по номенклатуре МВД"
     assert _cell(page, "feedback", 4) == "1" and _cell(page, "meeting", 4) == "0"
     assert not page.destroy_buttons["meeting"].isEnabled()
+    qtbot.wait(100)  # the layout settles
     window.grab().save(str(tmp_path / "retention-1366.png"))
 
     seen = on_modal(QMessageBox, lambda box: box.escapeButton().click())  # Cancel
