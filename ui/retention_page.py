@@ -132,8 +132,10 @@ class RetentionPage(QWidget):
         """Count the records past their period again."""
         self._dirty = False
         self.rows = past_retention(self.ctx.services)
+        if [p.kind for p in self.rows] != list(self.destroy_buttons):  # the registers changed
+            self.table.setRowCount(0)
+            self.destroy_buttons = {}
         self.table.setRowCount(len(self.rows))
-        self.destroy_buttons = {}
         for row, past in enumerate(self.rows):
             cells = (self.register_title(past.kind), group_thousands(past.years),
                      self.ctx.t(f"field.{past.kind}.{past.counted_from}"),
@@ -147,14 +149,17 @@ class RetentionPage(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
-            button = QPushButton(icon("delete"), self.tr("Destroy…"), self.table)
-            button.setObjectName(f"destroy_{past.kind}")
+            button = self.destroy_buttons.get(past.kind)
+            if button is None:  # kept across refreshes: a click's own refresh keeps it alive
+                button = QPushButton(icon("delete"), "", self.table)
+                button.setObjectName(f"destroy_{past.kind}")
+                button.clicked.connect(lambda _checked=False, kind=past.kind: self.destroy(kind))
+                self.table.setCellWidget(row, 7, button)
+                self.destroy_buttons[past.kind] = button
+            button.setText(self.tr("Destroy…"))
             button.setEnabled(past.count > 0 and self.job is None)
             button.setAccessibleName(self.tr("Destroy the records of %1 past the period")
                                      .replace("%1", cells[0]))
-            button.clicked.connect(lambda _checked=False, kind=past.kind: self.destroy(kind))
-            self.table.setCellWidget(row, 7, button)
-            self.destroy_buttons[past.kind] = button
         self.table.resizeRowsToContents()
         self.sig_status.emit(self.status_text())
 
