@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import io
 import sys
-from pathlib import Path
 
 import pytest
 from conftest import PASSWORD
 from core_factories import appeal_data, offence_data
 from peewee import IntegrityError
-from sync_fixtures import db_file_bytes
+from sync_fixtures import db_file_bytes, file_holds
 
 from inspector_app.domain.permissions import Role
 from inspector_app.errors import InspectorError, PermissionDenied
@@ -25,13 +24,6 @@ from inspector_app.storage.models import Appeal, AuditEntry
 
 SURNAME = "Қуанышбекова"  # written only in the old appeal's text
 ADMIN, ADMIN_PASSWORD = "admin", "Boss-Key-2026"
-
-
-def _file_bytes(services) -> bytes:
-    """The database file and its write-ahead log, as a reader of the disk sees them."""
-    path = Path(services.db.database)
-    wal = path.with_name(path.name + "-wal")
-    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
 
 
 @pytest.fixture
@@ -53,14 +45,14 @@ def test_a_dry_run_changes_nothing(services, old_appeal):
 def test_destroying_removes_the_personal_data_from_the_file(services, person, old_appeal):
     recent = services.appeals.create(appeal_data(person, substance="Свежая жалоба"))
     services.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    assert SURNAME.encode() in _file_bytes(services)  # row, search index and audit hold it
+    assert file_holds(services, SURNAME) == [True]  # row, search index and audit hold it
     assert [h.record_id for h in services.search.records(SURNAME)] == [old_appeal.id]
     entries = [e.id for e in AuditEntry.select().where(AuditEntry.record_id == old_appeal.id)]
 
     done = destroy_records(services, "appeal")
 
     assert done.plan.ids == (old_appeal.id,) and done.log_truncated
-    assert SURNAME.encode() not in _file_bytes(services)
+    assert file_holds(services, SURNAME) == [False]
     assert not Appeal.select().where(Appeal.id == old_appeal.id).exists()
     assert Appeal.get_by_id(recent.id).substance == "Свежая жалоба"
     assert services.search.records(SURNAME) == []

@@ -5,28 +5,29 @@ key cannot destroy another point's record, nor one the district's catalogue stil
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from core_factories import appeal_data
-from sync_fixtures import NOW, db_file_bytes, keys_of, region, repack, table_rows, use
+from sync_fixtures import (
+    NOW,
+    db_file_bytes,
+    file_holds,
+    keys_of,
+    region,
+    repack,
+    table_rows,
+    use,
+)
 
 from inspector_app.protection.integrity import check_database
 from inspector_app.services.audit_erasure import ERASED
 from inspector_app.services.destruction import destroy_records
 from inspector_app.services.records import next_change_seq, write_audit
-from inspector_app.sync import state
+from inspector_app.sync import district_import, state
 from inspector_app.sync.export import export_package
 from inspector_app.sync.importer import import_files
 
 SURNAME = "Қуанышбекова"
-
-
-def _file_bytes(services) -> bytes:
-    services.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    path = Path(services.db.database)
-    wal = path.with_name(path.name + "-wal")
-    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
 
 
 def _import(district, paths, out):
@@ -69,10 +70,19 @@ def world(tmp_path):
         yield {"district": district, "point": point, "other": other, "out": out, **made}
 
 
-def test_the_destruction_travels_and_the_district_destroys_its_copy(world):
+@pytest.fixture(params=["in the importer", "in the worker process"])
+def prepared_where(request, monkeypatch):
+    """Packages prepared in the importing process, or (any size) in the worker process."""
+    if request.param == "in the worker process":
+        monkeypatch.setattr(district_import, "WORKER_RECORDS", 0)
+    return request.param
+
+
+def test_the_destruction_travels_and_the_district_destroys_its_copy(world, prepared_where):
     district, point, out = world["district"], world["point"], world["out"]
     old, other_old = world["ATY-017"]["old"], world["ATY-018"]["old"]
-    assert f"{SURNAME} ATY-017".encode() in _file_bytes(use(district))
+    use(district).db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert file_holds(district, f"{SURNAME} ATY-017") == [True]
     use(point)
     destroy_records(point, "appeal")
     package = export_package(point, out).path
@@ -84,9 +94,9 @@ def test_the_destruction_travels_and_the_district_destroys_its_copy(world):
     assert old not in appeals and other_old in appeals and world["ATY-017"]["recent"] in appeals
     assert [v for v in _trail_values(district, old) if v[0] != "destroy"] == [
         ("create", None, ERASED), ("update", ERASED, ERASED)]
-    data = _file_bytes(district)
-    assert f"{SURNAME} ATY-017".encode() not in data  # row, search index and trail: gone
-    assert f"{SURNAME} ATY-018".encode() in data  # the other point's record stays
+    district.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the log's old pages go
+    # row, search index and trail: gone; the other point's record stays
+    assert file_holds(district, f"{SURNAME} ATY-017", f"{SURNAME} ATY-018") == [False, True]
     assert check_database(district.db) == []
     imported = district.db.execute_sql(
         """SELECT new_values FROM audit_entry WHERE action = 'import' ORDER BY id DESC"""
