@@ -192,3 +192,11 @@ def test_a_destroy_entry_vouches_only_for_its_own_records_entries(services, pers
                     next_change_seq(), None,
                     {"erased": {str(other.id): [other.entry_hash, erased_digest(erased)]}})
     assert first_broken_audit_entry() == (other.id, "content does not match its hash")
+
+
+def test_a_deleted_record_past_its_period_is_destroyed_too(services, person, old_appeal):
+    services.appeals.delete(old_appeal.id)  # a tombstone still holds the complaint's text
+    assert plan_destruction(services, "appeal").ids == (old_appeal.id,)
+    destroy_records(services, "appeal")
+    assert file_holds(services, SURNAME) == [False]
+    assert check_database(services.db) == []

@@ -223,3 +223,19 @@ def test_a_district_on_a_server_follows_the_destruction(pg_url, tmp_path):
     finally:
         point.db.close()
         district.db.close()
+
+
+def test_a_tombstone_past_its_period_is_destroyed_at_the_district_too(world):
+    district, point, out = world["district"], world["point"], world["out"]
+    old = world["ATY-017"]["old"]
+    use(point)
+    point.appeals.delete(old)
+    assert _import(district, [export_package(point, out).path], out)[0].ok
+    assert state.peer(district.db, "ATY-017").counts["appeal"] == [1, 1]
+    use(point)
+    destroy_records(point, "appeal")
+    result = _import(district, [export_package(point, out).path], out)[0]
+    assert result.ok, result.summary("en")
+    assert old not in table_rows(district, "appeal")
+    assert state.peer(district.db, "ATY-017").counts["appeal"] == [1, 0]
+    assert _receipt_agrees(point, out)

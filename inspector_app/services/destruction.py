@@ -1,6 +1,6 @@
 """Destroying the records of a register kept past their retention period.
 
-The administrator (or the head of the point) destroys the live records of one register that
+The administrator (or the head of the point) destroys the records of one register that
 :func:`~inspector_app.services.retention.records_past` lists, or a chosen few of them. In one
 transaction, per record: a ``destroy`` audit entry about it (who, when; it vouches for the
 entries it erases, see :mod:`inspector_app.services.audit_erasure`), the personal values of
