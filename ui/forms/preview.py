@@ -92,15 +92,17 @@ def fill_sample(services: Services) -> dict[str, str]:
 
 
 def render_forms(ctx, ids: dict[str, str], out_dir: Path, *, new_kinds=("appeal",)) -> list[Path]:
-    """Open each form at its default size and save it as ``<kind>.png`` in ``out_dir``."""
+    """Open each form at its default size and save it as ``<kind>.png`` in ``out_dir``: on its
+    sample record, or as a new record (``<kind>-new.png``) for a kind with no sample yet."""
     from PySide6.QtWidgets import QApplication
 
     from ui.kinds import FORM_KINDS
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    jobs = [(kind, ids.get(kind), kind) for kind in FORM_KINDS if kind in ids]
-    jobs += [(kind, None, f"{kind}-new") for kind in new_kinds]
+    jobs = [(kind, ids[kind], kind) for kind in FORM_KINDS if kind in ids]
+    jobs += [(kind, None, f"{kind}-new") for kind in FORM_KINDS
+             if kind in new_kinds or kind not in ids]
     for kind, record_id, name in jobs:
         form = FORM_KINDS[kind](ctx, record_id)
         form.show()
