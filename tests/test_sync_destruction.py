@@ -239,3 +239,21 @@ def test_a_tombstone_past_its_period_is_destroyed_at_the_district_too(world):
     assert old not in table_rows(district, "appeal")
     assert state.peer(district.db, "ATY-017").counts["appeal"] == [1, 0]
     assert _receipt_agrees(point, out)
+
+
+def test_a_dishonest_destruction_of_a_record_others_name_is_refused(world):
+    from core_factories import offence_data
+
+    district, point, out = world["district"], world["point"], world["out"]
+    use(point)
+    person = point.persons.create({"surname": "Петров", "first_name": "Пётр"})
+    offence = point.offences.create(offence_data(person, committed_at="2019-05-01 22:00"))
+    point.appeals.create(appeal_data(person, offence=offence.id))
+    assert _import(district, [export_package(point, out).path], out)[0].ok
+    _dishonest_destroy(point, "offence", offence.id)  # the point itself keeps it: referred to
+    package = export_package(point, out).path
+    before = db_file_bytes(use(district))
+    result = _import(district, [package], out)[0]
+    assert not result.ok and result.error.code == "sync.destroy_referenced"
+    assert offence.id in result.summary("ru") and "ничего не изменено" in result.summary("ru")
+    assert db_file_bytes(district) == before

@@ -26,10 +26,10 @@ from datetime import date, datetime
 
 from inspector_app.kinds import KINDS
 from inspector_app.services.audit_erasure import DESTROY_ACTION, ERASED
-from inspector_app.services.destruction import merge_search_index
+from inspector_app.services.destruction import merge_search_index, referring
 from inspector_app.services.retention import RETENTION, cutoff_for
 from inspector_app.storage.database import pragma_while
-from inspector_app.storage.dialect import INTEGRITY_ERRORS, is_server
+from inspector_app.storage.dialect import is_server
 from inspector_app.sync.errors import SyncError
 
 
@@ -63,11 +63,13 @@ def _follow(services, sender: str, database_id: str, destroyed: list[tuple[str, 
     for table, record_id, entry_id in destroyed:
         held = _held(services, table, record_id, sender, today)
         if held is not None:
-            try:
-                db.execute_sql(f'DELETE FROM "{table}" WHERE id = ?', (record_id,))
-            except INTEGRITY_ERRORS:
+            # checked here: an import runs with SQLite's foreign-key check off
+            if any(db.execute_sql(f'SELECT 1 FROM "{other}" WHERE "{column}" = ? LIMIT 1',
+                                  (record_id,)).fetchone()
+                   for other, column in referring(KINDS[table].model)):
                 raise SyncError("sync.destroy_referenced", point=sender, id=record_id,
-                                kind=table) from None
+                                kind=table)
+            db.execute_sql(f'DELETE FROM "{table}" WHERE id = ?', (record_id,))
             counts = count_delta.setdefault(table, [0, 0])
             counts[1 if held else 0] -= 1
             touched.add(table)
