@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,6 +35,7 @@ from inspector_app.storage.models import Staff
 from ui.context import UiContext
 from ui.errors import show_error
 from ui.icons import icon
+from ui.live_page import LivePage
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ACTIVE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -52,7 +53,7 @@ class _Table(QTableView):
         super().keyPressEvent(event)
 
 
-class AccountsPage(QWidget):
+class AccountsPage(LivePage):
     """Staff accounts of this point: name, login, role, rank, badge, active."""
 
     sig_status = Signal(str)
@@ -60,12 +61,7 @@ class AccountsPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self._dirty = True
-        self.title = QLabel(self)
-        font = QFont(self.title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = self.title_label()
         self.new_button = QPushButton(icon("new"), "", self)
         self.new_button.clicked.connect(lambda: self.new_record())
         self.open_button = QPushButton(icon("edit"), "", self)
@@ -117,23 +113,13 @@ class AccountsPage(QWidget):
             self.tr("Badge number"), self.tr("Active")])
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            if self.model.rowCount():
-                self.refresh()
-        super().changeEvent(event)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        super().changeEvent(event)  # the texts
+        if event.type() == QEvent.Type.LanguageChange and self.model.rowCount():
+            self.refresh()  # the roles and ranks in the rows
 
     def _on_data_changed(self, changes: Changes) -> None:
         if "staff" in changes.kinds:
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._dirty = True
+            self.reload_when_shown()
 
     def refresh(self) -> None:
         """Read the point's accounts again."""

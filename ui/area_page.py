@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +30,7 @@ from inspector_app.domain.permissions import Action
 from inspector_app.services.context import Services
 from ui.context import UiContext
 from ui.icons import icon
+from ui.live_page import LivePage
 from ui.worker import run_job
 
 NOT_VISITED_BRUSH = QBrush(QColor("#fde7c8"))
@@ -121,7 +122,7 @@ class _Table(QTableView):
         super().keyPressEvent(event)
 
 
-class AreaPage(QWidget):
+class AreaPage(LivePage):
     """Addresses and organisations of the administrative area."""
 
     sig_status = Signal(str)
@@ -132,14 +133,9 @@ class AreaPage(QWidget):
         self.ctx = ctx
         self.background = background
         self.data: AreaData | None = None
-        self._dirty = True
         self._job = None
 
-        self.title = QLabel(self)
-        font = QFont(self.title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = self.title_label()
         self.summary = QLabel(self)
         self.tabs = QTabWidget(self)
 
@@ -194,7 +190,7 @@ class AreaPage(QWidget):
         self.organisations.doubleClicked.connect(
             lambda index: self._open("organisation", index))
         ctx.sig_data_changed.connect(self._on_data_changed)
-        ctx.sig_language_changed.connect(lambda _lang: self._reload_if_visible())
+        ctx.sig_language_changed.connect(lambda _lang: self.reload_when_shown())
         self.retranslate()
 
     # -- texts ----------------------------------------------------------------------------
@@ -226,17 +222,7 @@ class AreaPage(QWidget):
         self.new_org.setVisible(can(Action.CREATE, "organisation"))
         self._show_summary()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # -- loading --------------------------------------------------------------------------
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def refresh(self) -> None:
         """Read the passport again."""
         self._dirty = False
@@ -264,15 +250,9 @@ class AreaPage(QWidget):
 
         show_error(self, exc, self.ctx.lang)
 
-    def _reload_if_visible(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._dirty = True
-
     def _on_data_changed(self, changes: Changes) -> None:
         if any(changes.shows(kind) for kind in SHOWN_KINDS):
-            self._reload_if_visible()
+            self.reload_when_shown()
 
     def _show(self, data: AreaData) -> None:
         self.data = data

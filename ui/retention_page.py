@@ -12,8 +12,7 @@ the cut-off day, how many records are past it, the oldest, and the period's sour
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -35,12 +34,13 @@ from inspector_app.services.destruction import destroy_records, plan_destruction
 from inspector_app.services.retention import PastRetention, past_retention
 from ui.context import UiContext
 from ui.icons import icon
+from ui.live_page import LivePage
 from ui.worker import Job, run_job
 
 DATE = "%d.%m.%Y"
 
 
-class RetentionPage(QWidget):
+class RetentionPage(LivePage):
     """Registers with a retention period and their records kept past it."""
 
     sig_status = Signal(str)
@@ -48,15 +48,10 @@ class RetentionPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self._dirty = True
         self.rows: list[PastRetention] = []
         self.destroy_buttons: dict[str, QPushButton] = {}
         self.job: Job | None = None
-        self.title = QLabel(self)
-        font = QFont(self.title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = self.title_label()
         self.refresh_button = QPushButton(icon("refresh"), "", self)
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.note = QLabel(self)
@@ -108,22 +103,9 @@ class RetentionPage(QWidget):
             self.tr("Before"), self.tr("Past the period"), self.tr("Oldest"),
             self.tr("Source of the period"), ""])
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def _on_data_changed(self, changes: Changes) -> None:
         if changes.kinds & set(KINDS) or changes.catalogues:
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._dirty = True
+            self.reload_when_shown()
 
     def register_title(self, kind: str) -> str:
         return self.ctx.t(REGISTERS[KINDS[kind].register].title)
