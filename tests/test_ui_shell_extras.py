@@ -78,7 +78,7 @@ def test_an_administrator_gets_accounts_and_audit_pages(qtbot, ctx, monkeypatch)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
-    assert [p.key for p in window.pages][-3:] == ["reports", "accounts", "audit"]
+    assert [p.key for p in window.pages][-4:] == ["reports", "accounts", "audit", "retention"]
     window.show_page("accounts")
     accounts = window.accounts
     names = [accounts.proxy.index(r, 0).data() for r in range(accounts.proxy.rowCount())]
@@ -93,7 +93,7 @@ def test_an_administrator_gets_accounts_and_audit_pages(qtbot, ctx, monkeypatch)
     qtbot.keyClick(accounts.view, Qt.Key.Key_Return)
     window.new_action.trigger()
     assert opened == [("staff", services.staff.by_login("erzhanov").id), ("staff", None)]
-    assert window.nav.item(window.nav.count() - 1).text() == "Журнал аудита"
+    assert window.nav.item(window.nav.count() - 2).text() == "Журнал аудита"
 
 
 def test_an_inspector_gets_no_accounts_page(qtbot, ctx):

@@ -87,7 +87,7 @@ class Protection(QObject):
         self.offer_to_secure_plain_backups()
         if self.secure_job is not None and not self.secure_job.finished:
             # not two jobs in one backup folder: the day's backup once the old ones are dealt with
-            self.secure_job.sig_finished.connect(self.auto_backup.start)
+            self.secure_job.sig_finished.connect(lambda: self.auto_backup.start())
         else:
             self.auto_backup.start()
         path, key = self.db_path, self.key

@@ -135,7 +135,7 @@ class RetentionPage(LivePage):
             if button is None:  # kept across refreshes: a click's own refresh keeps it alive
                 button = QPushButton(icon("delete"), "", self.table)
                 button.setObjectName(f"destroy_{past.kind}")
-                button.clicked.connect(lambda _checked=False, kind=past.kind: self.destroy(kind))
+                button.clicked.connect(lambda *_args, kind=past.kind: self.destroy(kind))
                 self.table.setCellWidget(row, 7, button)
                 self.destroy_buttons[past.kind] = button
             button.setText(self.tr("Destroy…"))
