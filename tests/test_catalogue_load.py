@@ -29,7 +29,11 @@ def bundled(name: str) -> dict:
         return json.load(f)
 
 
-def corrected(version: int = 3) -> dict:
+SHIPPED = bundled("offence_articles")["version"]
+"""The version of the offence catalogue the program ships; a correction is the next one."""
+
+
+def corrected(version: int = SHIPPED + 1) -> dict:
     """The offence catalogue as a district corrects it: 437-1 a fine of 7 МРП."""
     document = copy.deepcopy(bundled("offence_articles"))
     document["version"] = version
@@ -71,11 +75,12 @@ def test_a_loaded_catalogue_reaches_a_point_through_export_and_import(tmp_path, 
                    "--password-stdin", "--no-encrypt", *extra)[0] == 0
     assert run(capsys, "--db", "d.db", "keys", "export-public", "--out", "d.pub")[0] == 0
     assert run(capsys, "--db", "p.db", "keys", "trust", "d.pub")[0] == 0
-    file = write(tmp_path / "offence_articles_v3.json", corrected())
+    file = write(tmp_path / f"offence_articles_v{SHIPPED + 1}.json", corrected())
     code, out, err = run(capsys, "--db", "d.db", "catalogue", "load", file)
     assert code == 0, err
-    assert "Справочник «offence_articles» версии 3 загружен (была 2)" in out
-    assert "offence_articles: версия 3" in run(capsys, "--db", "d.db", "catalogue", "list")[1]
+    assert f"Справочник «offence_articles» версии {SHIPPED + 1} загружен (была {SHIPPED})" in out
+    listed = run(capsys, "--db", "d.db", "catalogue", "list")[1]
+    assert f"offence_articles: версия {SHIPPED + 1}" in listed
     (tmp_path / "stick").mkdir()
     assert run(capsys, "--db", "p.db", "export", "--out", "stick")[0] == 0
     code, _, err = run(capsys, "--db", "d.db", "import", "--dir", "stick", "--trust-new",
@@ -88,7 +93,7 @@ def test_a_loaded_catalogue_reaches_a_point_through_export_and_import(tmp_path, 
     point = open_services(tmp_path / "p.db")
     try:
         assert point.db.execute_sql("SELECT version FROM catalogue_version WHERE catalogue = "
-                                    "'offence_articles'").fetchone() == (3,)
+                                    "'offence_articles'").fetchone() == (SHIPPED + 1,)
         person = point.persons.create({"surname": "Ахметов", "first_name": "Болат"})
         with pytest.raises(ValidationError) as caught:
             point.offences.create(offence_data(person, fine_mrp="5"))
@@ -106,8 +111,8 @@ def test_the_load_is_audited_and_says_the_catalogues_changed(services, tmp_path)
     entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
     assert (entry.action, entry.table_name, entry.record_id) == (
         "import", "catalogue_version", "offence_articles")
-    assert json.loads(entry.new_values)["version"] == 3
-    assert json.loads(entry.old_values) == {"version": 2}
+    assert json.loads(entry.new_values)["version"] == SHIPPED + 1
+    assert json.loads(entry.old_values) == {"version": SHIPPED}
 
 
 def _file(tmp_path, document, name="catalogue.json"):
@@ -129,8 +134,8 @@ def _entry(code):
 
 
 @pytest.mark.parametrize(("document", "code", "params"), [
-    (corrected(2), "catalogue.not_newer", {"version": 2, "held": 2}),
-    (corrected(1), "catalogue.not_newer", {"version": 1, "held": 2}),
+    (corrected(SHIPPED), "catalogue.not_newer", {"version": SHIPPED, "held": SHIPPED}),
+    (corrected(SHIPPED - 1), "catalogue.not_newer", {"version": SHIPPED - 1, "held": SHIPPED}),
     (_broken(lambda d: _entry("434-1")(d)["sanctions"]["arrest_days"].update(min=20)),
      "catalogue.bad_entry", {"number": 8, "key": "434-1", "field": "sanctions.arrest_days"}),
     (_broken(lambda d: _entry("505-1")(d)["source"].update(status="sure")),
@@ -154,7 +159,7 @@ def test_a_bad_catalogue_file_is_refused_naming_the_file_and_the_entry(
     assert str(path) in caught.value.message("ru")
     assert snapshot() == before
     held = CatalogueVersion.get(CatalogueVersion.catalogue == "offence_articles")
-    assert held.version == 2
+    assert held.version == SHIPPED
 
 
 def test_a_file_that_is_not_json_is_refused(services, tmp_path, capsys):
@@ -172,7 +177,7 @@ def test_only_the_district_operator_or_administrator_loads_a_catalogue(services,
     with pytest.raises(PermissionDenied):
         load_catalogue(services, _file(tmp_path, corrected()))
     services.login("admin", "Strong-Pass-91")
-    assert load_catalogue(services, _file(tmp_path, corrected())).version == 3
+    assert load_catalogue(services, _file(tmp_path, corrected())).version == SHIPPED + 1
 
 
 def test_an_ill_formed_offence_catalogue_in_a_reference_package_is_refused():

@@ -7,7 +7,7 @@ import json
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from sync_fixtures import PASSWORD
-from test_catalogue_load import corrected, write
+from test_catalogue_load import SHIPPED, corrected, write
 
 from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
 from inspector_app.storage.models import CatalogueVersion
@@ -40,10 +40,11 @@ def test_the_district_operator_loads_a_corrected_catalogue_from_the_file_menu(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    good = write(tmp_path / "offence_articles_v3.json", corrected())
-    bad_document = corrected(4)
+    new = SHIPPED + 1
+    good = write(tmp_path / f"offence_articles_v{new}.json", corrected())
+    bad_document = corrected(new + 1)
     bad_document["items"][2]["source"]["status"] = "maybe"
-    bad = write(tmp_path / "offence_articles_v4.json", bad_document)
+    bad = write(tmp_path / f"offence_articles_v{new + 1}.json", bad_document)
     chosen = iter([good, bad, good])
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *args, **kwargs: (next(chosen), "")))
@@ -54,8 +55,9 @@ def test_the_district_operator_loads_a_corrected_catalogue_from_the_file_menu(
     entry = tr("Load a corrected &catalogue…")
 
     choose_from_file_menu(qtbot, window, entry)
-    assert shown[-1].startswith("Справочник «offence_articles» версии 3 загружен (была 2)")
-    assert CatalogueVersion.get(CatalogueVersion.catalogue == "offence_articles").version == 3
+    assert shown[-1].startswith(
+        f"Справочник «offence_articles» версии {new} загружен (была {SHIPPED})")
+    assert CatalogueVersion.get(CatalogueVersion.catalogue == "offence_articles").version == new
     assert district.catalogues.get("offence_articles", "437-1").extra["sanctions"][
         "fine_mrp"]["individual"] == {"min": 7, "max": 7}
 
@@ -63,10 +65,10 @@ def test_the_district_operator_loads_a_corrected_catalogue_from_the_file_menu(
     assert shown[-1] == (f"{bad}: запись 3 ({bad_document['items'][2]['code']}): поле "
                          "«source.status» неверно или отсутствует; ничего не загружено")
     choose_from_file_menu(qtbot, window, entry)  # the same version again
-    assert shown[-1].endswith("версия 3 справочника «offence_articles» не новее версии 3 в "
-                              "базе; ничего не загружено")
-    assert CatalogueVersion.get(CatalogueVersion.catalogue == "offence_articles").version == 3
-    assert json.loads(open(good, encoding="utf-8").read())["version"] == 3
+    assert shown[-1].endswith(f"версия {new} справочника «offence_articles» не новее версии {new} "
+                              "в базе; ничего не загружено")
+    assert CatalogueVersion.get(CatalogueVersion.catalogue == "offence_articles").version == new
+    assert json.loads(open(good, encoding="utf-8").read())["version"] == new
     window.close()
     district.db.close()
 
