@@ -9,6 +9,7 @@ from inspector_app.errors import InspectorError
 from inspector_app.faults import reported
 from inspector_app.sync import state
 from inspector_app.sync.export import export_package
+from inspector_app.sync.forward import forward_files
 from inspector_app.sync.importer import FINISHING, import_files, package_files
 from inspector_app.sync.keys import keys_of
 from inspector_app.sync.overview import points_overview, unattributed_refusals
@@ -41,6 +42,13 @@ def register(commands) -> None:
     p.add_argument("--verbose", action="store_true", help="show progress")
     p.set_defaults(handler=run_import)
 
+    p = commands.add_parser("forward", help="at a district: forward points' packages, "
+                                            "imported here, to the region unchanged")
+    p.add_argument("files", nargs="*", metavar="FILE")
+    p.add_argument("--dir", metavar="DIR", help="forward every package file in this folder")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write the files into")
+    p.set_defaults(handler=run_forward)
+
     p = commands.add_parser("keys", help="this database's keys and the keys it trusts")
     actions = p.add_subparsers(dest="keys_action", metavar="ACTION", required=True)
     show = actions.add_parser("show", help="this database's key fingerprint")
@@ -48,8 +56,9 @@ def register(commands) -> None:
     export = actions.add_parser("export-public", help="write this database's public key file")
     export.add_argument("--out", required=True, metavar="FILE")
     export.set_defaults(handler=run_keys_export)
-    trust = actions.add_parser("trust", help="trust a public key file (the district's, or a "
-                                             "point's at the district)")
+    trust = actions.add_parser("trust", help="trust a public key file (the district's at a "
+                                             "point; a point's or the region's at a district; "
+                                             "a district's at a region)")
     trust.add_argument("file", metavar="FILE")
     trust.add_argument("--replace", action="store_true", help="replace a key trusted before")
     trust.set_defaults(handler=run_keys_trust)
@@ -114,6 +123,29 @@ def run_import(args: argparse.Namespace, ctx) -> int:
     return 1 if batch.refused else 0
 
 
+def run_forward(args: argparse.Namespace, ctx) -> int:
+    files = [Path(f) for f in args.files]
+    if args.dir:
+        folder = Path(args.dir)
+        if not folder.is_dir():
+            raise InspectorError("sync.no_folder", path=str(folder))
+        files += package_files(folder)
+    if not files:
+        raise InspectorError("cli.import_no_files")
+    with reported(Path(args.out)):
+        results = forward_files(ctx.services(), files, Path(args.out))
+    for result in results:
+        if result.ok:
+            ctx.out(ctx.t("cli.forward_done", path=result.written, point=result.point,
+                          number=result.export_no))
+        else:
+            ctx.error(ctx.t("sync.result_refused", file=result.path.name,
+                            reason=result.error.message(ctx.lang)))
+    refused = sum(1 for r in results if not r.ok)
+    ctx.out(ctx.t("cli.forward_summary", forwarded=len(results) - refused, refused=refused))
+    return 1 if refused else 0
+
+
 def run_keys_show(args: argparse.Namespace, ctx) -> int:
     services = ctx.services()
     keys = keys_of(services.db)
@@ -159,16 +191,47 @@ def run_status(args: argparse.Namespace, ctx) -> int:
     points = points_overview(services)
     if not points:
         ctx.out(ctx.t("cli.status_none"))
-    for point in points:
-        ctx.out(ctx.t(
-            "cli.status_point", point=point.point_code, name=point.name,
-            last=f"{point.last_package_at:%d.%m.%Y}" if point.last_package_at else "—",
-            days="—" if point.days_since is None else point.days_since,
-            export=point.last_export_no, records=point.records,
-            gaps=", ".join(map(str, point.gaps)) or "—", refused=len(point.refused),
-            stale=ctx.t("cli.status_stale") if point.stale else ""))
-        if point.reinstalled_on is not None:
-            ctx.out("  " + point.reinstalled_text(ctx.lang))
+    if services.is_region:
+        for district in state.peers(services.db, state.DISTRICT_ROLE):
+            own = [p for p in points if p.district == district.point_code]
+            ctx.out(ctx.t("cli.status_district", district=district.point_code,
+                          name=district.name, points=len(own)))
+            for point in own:
+                _point_lines(ctx, point, "  ")
+    else:
+        region = state.region(services.db)
+        offset = services.clock.now_local() - services.clock.now_utc()
+        for point in points:
+            _point_lines(ctx, point)
+            if region is not None:
+                _upstream_lines(ctx, point, offset)
     for refusal in unattributed_refusals(services):
         ctx.out(f"{refusal.at:%d.%m.%Y %H:%M} {refusal.file}: {refusal.message(ctx.lang)}")
     return 0
+
+
+def _point_lines(ctx, point, indent: str = "") -> None:
+    """A point's status line (and its re-install, if any)."""
+    ctx.out(indent + ctx.t(
+        "cli.status_point", point=point.point_code, name=point.name,
+        last=f"{point.last_package_at:%d.%m.%Y}" if point.last_package_at else "—",
+        days="—" if point.days_since is None else point.days_since,
+        export=point.last_export_no, records=point.records,
+        gaps=", ".join(map(str, point.gaps)) or "—", refused=len(point.refused),
+        stale=ctx.t("cli.status_stale") if point.stale else ""))
+    if point.reinstalled_on is not None:
+        ctx.out(indent + "  " + point.reinstalled_text(ctx.lang))
+
+
+def _upstream_lines(ctx, point, offset) -> None:
+    """What the region holds of a point of this district, and what still goes to it."""
+    held = point.upstream
+    if held is None:
+        ctx.out(ctx.t("cli.status_region_none"))
+    else:
+        ctx.out(ctx.t("cli.status_region", held=held.held_export_no, last=held.last_export_no,
+                      records=held.records, date=f"{held.receipt_at + offset:%d.%m.%Y}",
+                      same=ctx.t("cli.status_region_same" if held.same_as_here
+                                 else "cli.status_region_differs")))
+    if point.to_forward:
+        ctx.out(ctx.t("cli.status_to_forward", numbers=", ".join(map(str, point.to_forward))))

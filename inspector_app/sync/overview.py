@@ -1,4 +1,6 @@
-"""The district's view of its points: what arrived from each, when, and what is missing."""
+"""The district's view of its points: what arrived from each, when, and what is missing; one
+level up, which exports still go to the region and what the region holds (a region sees its
+points by district)."""
 
 from __future__ import annotations
 
@@ -34,6 +36,12 @@ class PointStatus:
     reinstalled_on: date | None = None
     """The day (district time) the point's current database, which replaced a former one,
     sent its first package."""
+    district: str = ""
+    """At a region: the point's district."""
+    to_forward: list[int] = field(default_factory=list)
+    """At a district with a region: exports imported here and not forwarded yet."""
+    upstream: state.Upstream | None = None
+    """At a district: what the region last said it holds of the point."""
 
     def reinstalled_text(self, lang: str = "ru") -> str:
         """"point re-installed on DATE", or "" if it never was."""
@@ -63,8 +71,20 @@ def points_overview(services: Services, *, stale_days: int = STALE_DAYS,
             [r for r in refused if r.point == peer.point_code],
             stale=days is None or days > stale_days,
             reinstalled_on=(peer.reinstalled_at + offset).date() if peer.reinstalled_at
-            else None))
+            else None, district=peer.district, to_forward=not_forwarded(services.db, peer),
+            upstream=state.upstream(services.db, peer.point_code)))
     return result
+
+
+def not_forwarded(db, peer: state.Peer) -> list[int]:
+    """The export numbers of the point's current database imported here and never forwarded
+    to the region (nothing at a region, or at a district without one)."""
+    if state.region(db) is None:
+        return []
+    sent = {entry.package_id for entry in state.forwarded_of(db, peer.point_code)}
+    return [entry.export_no for entry in state.inbound_of(db, peer.point_code, "records",
+                                                          peer.database_id)
+            if entry.package_id not in sent]
 
 
 def unattributed_refusals(services: Services) -> list[RefusedFile]:
