@@ -18,7 +18,6 @@ from sync_fixtures import (
     NOW,
     PASSWORD,
     db_file_bytes,
-    export_each,
     fill_point,
     keys_of,
     make_district,
@@ -40,7 +39,7 @@ from inspector_app.sync.forward import ForwardWriter, forward_files
 from inspector_app.sync.forward_note import note_body
 from inspector_app.sync.importer import import_files
 from inspector_app.sync.keys import b64
-from inspector_app.sync.manifest import REGION_RECEIPT, utc_text
+from inspector_app.sync.manifest import REGION_RECEIPT
 from inspector_app.sync.package import PackageReader
 from inspector_app.sync.results import DUPLICATE, IMPORTED
 from inspector_app.sync.trust import export_public_key, trust_key_file
