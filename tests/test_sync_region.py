@@ -22,6 +22,7 @@ from sync_fixtures import (
     keys_of,
     make_district,
     make_point,
+    read_members,
     table_rows,
     use,
     write_raw_package,
@@ -454,3 +455,31 @@ def test_the_whole_chain_from_the_command_line(tmp_path, monkeypatch, capsys):
     code, out, _ = run(capsys, "--db", "d.db", "sync-status")
     assert "region: acknowledged up to export 1 (last 1)" in out and "the same as here" in out
     assert "to forward" not in out
+
+
+def test_the_worker_process_prepares_a_forwarded_package_too(chain, monkeypatch):
+    from inspector_app.sync import district_import
+
+    region, district, point, first, tmp = chain
+    monkeypatch.setattr(district_import, "WORKER_RECORDS", 0)
+    batch = region_import(region, forward(district, [first], tmp / "up"), tmp / "down",
+                          trust_new=True)
+    assert batch.files[0].status == IMPORTED, batch.files[0].summary("en")
+    assert holdings_of(region) == holdings_of(district)
+
+
+def test_a_region_takes_no_package_that_a_district_did_not_forward(chain):
+    region, district, point, first, tmp = chain
+    use(point)  # a point that encrypts straight to the region
+    region_keys = keys_of(region).public
+    body, _ = read_members(first, keys_of(district))
+    direct = write_raw_package(tmp / "direct.isync", region_keys, keys_of(point),
+                               {k: v for k, v in body.items() if k != "members"}, [])
+    batch = region_import(region, [direct], tmp / "down", trust_new=True, keep_refused=False)
+    assert batch.files[0].error.code == "sync.wrong_recipient"  # addressed to the district
+    body = {k: v for k, v in body.items() if k != "members"}
+    body.update(recipient="ATY-OBL", recipient_fingerprint=region_keys.fingerprint)
+    direct = write_raw_package(tmp / "direct2.isync", region_keys, keys_of(point), body, [])
+    batch = region_import(region, [direct], tmp / "down", trust_new=True, keep_refused=False)
+    assert batch.files[0].error.code == "sync.region_takes_forwarded"
+    assert state.peer(region.db, "ATY-017") is None
