@@ -56,14 +56,15 @@ def make_region(folder: Path, code: str = "ATY-OBL"):
         kind=REGION, clock=FixedClock(NOW))
 
 
-def trust_each_other(upper, lower, folder: Path) -> None:
-    """``lower`` (a district) trusts ``upper``'s key file and the other way round."""
+def trust_each_other(upper, lower, folder: Path, *, replace: bool = False) -> None:
+    """``lower`` (a district) trusts ``upper``'s key file (``replace``: instead of the region
+    it trusted) and the other way round."""
     for trusting, trusted in ((lower, upper), (upper, lower)):
         key_file = folder / f"{trusted.point_code}.pub"
         use(trusted)
         export_public_key(trusted, key_file)
         use(trusting)
-        trust_key_file(trusting, key_file)
+        trust_key_file(trusting, key_file, replace=replace)
 
 
 @pytest.fixture
@@ -333,7 +334,20 @@ def test_a_point_claimed_by_another_district_is_refused(chain):
     assert error.code == "sync.point_other_district"
     assert error.params == {"point": "ATY-017", "district": "ATY-ROP", "claimed": "ATY-MAK"}
     assert db_file_bytes(region) == before
-    for services in (other, impostor):
+    # a region hearing of the point first from both districts in one batch binds it to the
+    # first and refuses the second
+    fresh_folder = tmp / "fresh"
+    fresh_folder.mkdir()
+    fresh = make_region(fresh_folder, code="ATY-OB2")
+    for district_office in (district, other):
+        trust_each_other(fresh, district_office, fresh_folder, replace=True)
+    ours = forward(district, [first], fresh_folder)
+    theirs = forward(other, [package], fresh_folder)
+    batch = region_import(fresh, ours + theirs, fresh_folder / "down", trust_new=True)
+    assert [f.status for f in batch.files] == [IMPORTED, "refused"]
+    assert batch.files[1].error.code == "sync.point_other_district"
+    assert state.peer(fresh.db, "ATY-017").district == "ATY-ROP"
+    for services in (other, impostor, fresh):
         services.db.close()
 
 
