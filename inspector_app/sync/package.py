@@ -4,7 +4,8 @@ Reading takes two passes over the file. :meth:`PackageReader.verify` decrypts ev
 hashes every member and checks the signature and the manifest, touching no database.
 :meth:`PackageReader.members` then decrypts again and yields each member's lines, checking the
 bytes against the verified manifest once more (the file may have changed in between: a USB
-stick is not ours).
+stick is not ours). A region reads the files its districts forwarded the same way: the point's
+own plaintext inside, the district's signed note after it (:mod:`.forward_note`).
 """
 
 from __future__ import annotations
