@@ -102,10 +102,11 @@ def region_import(region, files, folder: Path, **options):
 
 
 def holdings_of(services, point: str = "ATY-017") -> dict:
-    rows = {table: table_rows(services, table, point) for table in TABLES}
-    for table in rows.values():
-        for row in table.values():
-            row.pop("search_text", None)
+    rows = {}
+    for table in TABLES:  # a server's table has its rowid as a column: left out
+        rows[table] = {row["id"]: {k: v for k, v in row.items()
+                                   if k not in ("rowid", "search_text")}
+                       for row in table_rows(services, table, point).values()}
     trail = services.db.execute_sql(
         'SELECT * FROM "point_audit_entry" WHERE point_code = ? ORDER BY entry_id',
         (point,)).fetchall()
@@ -497,3 +498,34 @@ def test_a_region_takes_no_package_that_a_district_did_not_forward(chain):
     batch = region_import(region, [direct], tmp / "down", trust_new=True, keep_refused=False)
     assert batch.files[0].error.code == "sync.region_takes_forwarded"
     assert state.peer(region.db, "ATY-017") is None
+
+
+def test_a_region_on_a_postgresql_server(tmp_path, pg_url):
+    from inspector_app.services.setup import create_database
+
+    region = create_database(
+        pg_url, PointProfile(code="ATY-OBL", name="ДП Атырауской области", district="Атырау"),
+        FirstAccount(login="operator", full_name="Оператор Области", password=PASSWORD),
+        kind=REGION, clock=FixedClock(NOW))
+    district = make_district(tmp_path)
+    point = make_point(tmp_path, "ATY-017", district=district)
+    try:
+        assert region.is_region and region.is_district_office
+        trust_each_other(region, district, tmp_path)
+        fill_point(point)
+        package = export_package(point, tmp_path).path
+        use(district)
+        assert import_files(district, [package], trust_new=True,
+                            outbox=tmp_path / "b").files[0].ok
+        (tmp_path / "up").mkdir()
+        forwarded = forward(district, [package], tmp_path / "up")
+        batch = region_import(region, forwarded * 2, tmp_path / "down", trust_new=True)
+        assert [f.status for f in batch.files] == [IMPORTED, DUPLICATE], [
+            f.summary("en") for f in batch.files]
+        assert holdings_of(region) == holdings_of(district)
+        use(district)
+        assert import_files(district, batch.written).files[0].ok
+        assert state.upstream(district.db, "ATY-017").same_as_here
+    finally:
+        for services in (region, district, point):
+            services.db.close()
