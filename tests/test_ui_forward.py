@@ -67,3 +67,20 @@ def test_a_region_window_offers_no_forwarding(qtbot, tmp_path):
     assert window.sync.forward_action is None
     assert any(p.key == "points" for p in window.pages)
     region.db.close()
+
+
+def test_without_a_trusted_region_the_action_says_how_to_set_it_up(qtbot, monkeypatch,
+                                                                    tmp_path):
+    district = make_district(tmp_path)
+    district.login("operator", PASSWORD)
+    asked = DialogAnswers(tmp_path).install(monkeypatch).asked
+    window = build_main_window(district, make_settings(), "en", str(district.db.database))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    seen = answer_box()
+    _press_file_action(qtbot, window, window.sync.forward_action)
+    qtbot.waitUntil(lambda: seen.text is not None, timeout=5_000)
+    assert "keys trust" in seen.text and asked == []  # no file was asked for
+    window.close()
+    district.db.close()

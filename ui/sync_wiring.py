@@ -27,7 +27,6 @@ from inspector_app.domain.permissions import Action
 from inspector_app.messages import translate
 from inspector_app.services.catalogue_load import load_catalogue
 from inspector_app.sync import state
-from inspector_app.sync.errors import SyncError
 from inspector_app.sync.forward import forward_files
 from inspector_app.sync.receipts import last_acknowledged
 from ui.errors import show_error
@@ -139,8 +138,9 @@ class SyncActions(QObject):
         """Choose points' package files (imported here) and a folder; forward them to the
         region off the GUI thread and show a line per file."""
         services = self.ctx.services
-        if state.region(services.db) is None:
-            show_error(self.window, SyncError("sync.no_region"), self.ctx.lang)
+        if state.region(services.db) is None:  # how to set it up, not a failure
+            QMessageBox.information(self.window, self.tr("Forward to the region"),
+                                    translate("sync.no_region", self.ctx.lang))
             return
         files, _ = QFileDialog.getOpenFileNames(
             self.window, self.tr("Points' packages to forward to the region"), "",

@@ -2708,6 +2708,10 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Forward to the region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Points&apos; packages to forward to the region</source>
         <translation type="unfinished"></translation>
     </message>

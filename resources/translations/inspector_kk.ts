@@ -2718,6 +2718,10 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>Анықтамалық жүктелді</translation>
     </message>
     <message>
+        <source>Forward to the region</source>
+        <translation>Облысқа жіберу</translation>
+    </message>
+    <message>
         <source>Points&apos; packages to forward to the region</source>
         <translation>Облысқа жіберілетін пункт пакеттері</translation>
     </message>

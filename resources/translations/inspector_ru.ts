@@ -2721,6 +2721,10 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>Справочник загружен</translation>
     </message>
     <message>
+        <source>Forward to the region</source>
+        <translation>Пересылка в область</translation>
+    </message>
+    <message>
         <source>Points&apos; packages to forward to the region</source>
         <translation>Пакеты пунктов для пересылки в область</translation>
     </message>
