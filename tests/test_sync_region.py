@@ -529,3 +529,27 @@ def test_a_region_on_a_postgresql_server(tmp_path, pg_url):
     finally:
         for services in (region, district, point):
             services.db.close()
+
+
+def test_import_forwards_in_the_same_step_when_asked(tmp_path, monkeypatch, capsys):
+    region = make_region(tmp_path)
+    district = make_district(tmp_path)
+    point = make_point(tmp_path, "ATY-017", district=district)
+    trust_each_other(region, district, tmp_path)
+    use(point)
+    point.persons.create({"surname": "Жумабаева", "first_name": "Гүлнар"})
+    package = export_package(point, tmp_path).path
+    for services in (region, district, point):
+        services.db.close()
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "--db", "ATY-ROP.db", "import", package.name, "--trust-new",
+                         "--out", "back", "--forward", "missing")
+    assert code == 1 and "missing" in err and not Path("back").exists()  # nothing imported
+    Path("up").mkdir()
+    code, out, err = run(capsys, "--db", "ATY-ROP.db", "import", package.name, "--trust-new",
+                         "--out", "back", "--forward", "up")
+    assert code == 0, err
+    assert "imported 1" in out and "forwarded 1, refused 0" in out
+    code, out, err = run(capsys, "--db", "ATY-OBL.db", "import", "--dir", "up", "--trust-new",
+                         "--out", "down")
+    assert code == 0 and "imported 1" in out, err

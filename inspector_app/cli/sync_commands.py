@@ -9,7 +9,7 @@ from inspector_app.errors import InspectorError
 from inspector_app.faults import reported
 from inspector_app.sync import state
 from inspector_app.sync.export import export_package
-from inspector_app.sync.forward import forward_files
+from inspector_app.sync.forward import forward_files, forwarding_to
 from inspector_app.sync.importer import FINISHING, import_files, package_files
 from inspector_app.sync.keys import keys_of
 from inspector_app.sync.overview import points_overview, unattributed_refusals
@@ -40,6 +40,9 @@ def register(commands) -> None:
                    help="also import the refused packages of a newer program that this "
                         "program reads now (after an update)")
     p.add_argument("--verbose", action="store_true", help="show progress")
+    p.add_argument("--forward", metavar="DIR",
+                   help="at a district: also forward the points' packages imported (or "
+                        "imported before) to the region, into this folder")
     p.set_defaults(handler=run_import)
 
     p = commands.add_parser("forward", help="at a district: forward points' packages, "
@@ -96,6 +99,8 @@ def run_import(args: argparse.Namespace, ctx) -> int:
     files += waiting
     if not files:
         raise InspectorError("cli.import_no_files")
+    if args.forward:
+        forwarding_to(ctx.services(), Path(args.forward))  # refused before anything is done
 
     def progress(index: int, count: int, stage: str, done: int) -> None:
         if stage == FINISHING:
@@ -120,7 +125,12 @@ def run_import(args: argparse.Namespace, ctx) -> int:
     duplicates = sum(1 for r in batch.files if r.status == DUPLICATE)
     ctx.out(ctx.t("cli.import_summary", imported=imported, duplicates=duplicates,
                   refused=len(batch.refused)))
-    return 1 if batch.refused else 0
+    forwarded_ok = True
+    if args.forward:
+        held = [r.path for r in batch.files if r.ok and r.kind == "records"]
+        forwarded_ok = _report_forward(ctx, forward_files(ctx.services(), held,
+                                                          Path(args.forward)))
+    return 1 if batch.refused or not forwarded_ok else 0
 
 
 def run_forward(args: argparse.Namespace, ctx) -> int:
@@ -134,6 +144,11 @@ def run_forward(args: argparse.Namespace, ctx) -> int:
         raise InspectorError("cli.import_no_files")
     with reported(Path(args.out)):
         results = forward_files(ctx.services(), files, Path(args.out))
+    return 0 if _report_forward(ctx, results) else 1
+
+
+def _report_forward(ctx, results) -> bool:
+    """A line per file forwarded or refused, and the total; whether none was refused."""
     for result in results:
         if result.ok:
             ctx.out(ctx.t("cli.forward_done", path=result.written, point=result.point,
@@ -143,7 +158,7 @@ def run_forward(args: argparse.Namespace, ctx) -> int:
                             reason=result.error.message(ctx.lang)))
     refused = sum(1 for r in results if not r.ok)
     ctx.out(ctx.t("cli.forward_summary", forwarded=len(results) - refused, refused=refused))
-    return 1 if refused else 0
+    return not refused
 
 
 def run_keys_show(args: argparse.Namespace, ctx) -> int:

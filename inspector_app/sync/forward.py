@@ -62,26 +62,31 @@ def forward_name(point: str, created_at, export_no: int, district: str) -> str:
     return f"{point}_{created_at:%Y-%m-%d}_{export_no:04d}_via_{district}{SUFFIX}"
 
 
-def forward_files(services: Services, paths: list[Path], out_dir: Path) -> list[ForwardResult]:
-    """Forward each file to the region into ``out_dir``; a result per file (a refused file
-    is named with its reason, the others go on)."""
+def forwarding_to(services: Services, out_dir: Path) -> state.Peer:
+    """The region this database forwards to, once it is checked that it may (a district
+    with a trusted region, the *import* right, an existing folder)."""
     services.require(Action.IMPORT)
     if not services.is_district_office or services.is_region:
         raise SyncError("sync.forward_not_district")
-    db = services.db
-    region = state.region(db)
+    region = state.region(services.db)
     if region is None:
         raise SyncError("sync.no_region")
-    out_dir = Path(out_dir)
-    if not out_dir.is_dir():
+    if not Path(out_dir).is_dir():
         raise SyncError("sync.no_folder", path=str(out_dir))
-    keys = keys_of(db)
+    return region
+
+
+def forward_files(services: Services, paths: list[Path], out_dir: Path) -> list[ForwardResult]:
+    """Forward each file to the region into ``out_dir``; a result per file (a refused file
+    is named with its reason, the others go on)."""
+    region = forwarding_to(services, out_dir)
+    keys = keys_of(services.db)
     results = []
     for path in paths:
         result = ForwardResult(Path(path))
         results.append(result)
         try:
-            _forward_one(services, keys, region, result, out_dir)
+            _forward_one(services, keys, region, result, Path(out_dir))
         except InspectorError as exc:
             result.error = exc
         except FILE_FAULTS as exc:
