@@ -212,9 +212,10 @@ def _point_plaintext(district, package: Path) -> tuple[bytes, PackageReader]:
 
 
 def _dishonest_forward(district, region, plaintext: bytes, reader: PackageReader,
-                       target: Path, point_code: str = "ATY-017") -> Path:
+                       target: Path, *, signer=None, raw_note=None, **changes) -> Path:
     """A forwarded file with ``plaintext`` inside and an honest-looking note signed with the
-    district's real key."""
+    district's real key (``changes``: note fields replaced; ``signer``: another key signs it;
+    ``raw_note``: rewrites the note's bytes before they are signed)."""
     import hashlib
 
     keys = keys_of(district)
@@ -222,15 +223,16 @@ def _dishonest_forward(district, region, plaintext: bytes, reader: PackageReader
     region_peer = state.region(district.db)
     writer = ForwardWriter(target, region_peer.keys)
     writer.write(plaintext)
-    writer.seal(note_body(
-        package_id=reader.manifest.package_id, point=point_code,
+    fields = dict(
+        package_id=reader.manifest.package_id, point="ATY-017",
         point_fingerprint=reader.manifest.keys.fingerprint,
         point_sha256=hashlib.sha256(plaintext).hexdigest(), point_size=len(plaintext),
         point_file_sha256=reader.file_sha256, district=district.point_code,
         district_name="ОП", signing_key=b64(public.signing),
         encryption_key=b64(public.encryption), region=region_peer.point_code,
-        region_fingerprint=region_peer.fingerprint, forwarded_at="2026-11-25 12:00:00"),
-        keys)
+        region_fingerprint=region_peer.fingerprint, forwarded_at="2026-11-25 12:00:00")
+    note = note_body(**dict(fields, **changes))
+    writer.seal(raw_note(note) if raw_note else note, signer or keys)
     return writer.publish()
 
 
@@ -553,3 +555,49 @@ def test_import_forwards_in_the_same_step_when_asked(tmp_path, monkeypatch, caps
     code, out, err = run(capsys, "--db", "ATY-OBL.db", "import", "--dir", "up", "--trust-new",
                          "--out", "down")
     assert code == 0 and "imported 1" in out, err
+
+
+NOTE_FAULTS = {
+    "extra field": ({"raw_note": lambda note: note[:-1] + b',"extra":1}'}, "sync.bad_forward"),
+    "twice a key": ({"raw_note": lambda note: note[:-1] + b',"point":"ATY-017"}'},
+                    "sync.bad_forward"),
+    "not JSON": ({"raw_note": lambda note: b"\xff" + note}, "sync.bad_forward"),
+    "another key signs": ({"signer": "other"}, "sync.forward_bad_signature"),
+    "another region": ({"region_fingerprint": "0000 0000 0000 0000 0000 0000 0000 0000"},
+                       "sync.wrong_recipient"),
+    "another point": ({"point": "ATY-018"}, "sync.forward_mismatch"),
+    "another package": ({"package_id": "f" * 32}, "sync.forward_mismatch"),
+    "wrong size": ({"point_size": 5}, "sync.forward_altered"),
+    "other district keys": ({"signer": "other", "keys": "other"}, "sync.forward_not_addressed"),
+    "untrusted district": ({"untrusted": True}, "sync.forward_unknown_district"),
+}
+
+
+@pytest.mark.parametrize("fault", sorted(NOTE_FAULTS))
+def test_a_forwarding_note_that_does_not_hold_refuses_the_file(chain, fault):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from inspector_app.sync.keys import KeyPair
+
+    region, district, point, first, tmp = chain
+    options, code = NOTE_FAULTS[fault]
+    options = dict(options)
+    other = KeyPair(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+    if options.pop("signer", None):
+        options["signer"] = other
+    if options.pop("keys", None):  # the note names the other key: a district nobody trusts
+        options.update(signing_key=b64(other.public.signing),
+                       encryption_key=b64(other.public.encryption))
+    use(district)
+    plaintext, reader = _point_plaintext(district, first)
+    bad = _dishonest_forward(district, region, plaintext, reader, tmp / "up" / "bad.isync",
+                             **{k: v for k, v in options.items() if k != "untrusted"})
+    use(region)
+    if options.get("untrusted"):  # the region never trusted this district's key
+        region.db.execute_sql('DELETE FROM "sync_peer" WHERE point_code = ?', ("ATY-ROP",))
+    before = db_file_bytes(region)
+    batch = region_import(region, [bad], tmp / "down", trust_new=True)
+    assert batch.files[0].error is not None and batch.files[0].error.code == code, \
+        batch.files[0].summary("en")
+    assert db_file_bytes(region) == before and state.peer(region.db, "ATY-017") is None
