@@ -211,7 +211,7 @@ def _point_plaintext(district, package: Path) -> tuple[bytes, PackageReader]:
         return b"".join(DecryptingReader(raw, keys.encryption).chunks()), reader
 
 
-def _dishonest_forward(district, region, plaintext: bytes, reader: PackageReader,
+def _dishonest_forward(district, plaintext: bytes, reader: PackageReader,
                        target: Path, *, signer=None, raw_note=None, **changes) -> Path:
     """A forwarded file with ``plaintext`` inside and an honest-looking note signed with the
     district's real key (``changes``: note fields replaced; ``signer``: another key signs it;
@@ -295,7 +295,7 @@ def test_a_dishonest_district_cannot_alter_a_point_package_unseen(chain, alterat
         manifest = json.dumps(body, ensure_ascii=False, sort_keys=True,
                               separators=(",", ":")).encode()
         altered = _layer2(members, manifest, trailer.signature)
-    bad = _dishonest_forward(district, region, altered, reader, tmp / "up" / "bad.isync")
+    bad = _dishonest_forward(district, altered, reader, tmp / "up" / "bad.isync")
     use(region)
     before = db_file_bytes(region)
     batch = region_import(region, [bad], tmp / "down")
@@ -591,7 +591,7 @@ def test_a_forwarding_note_that_does_not_hold_refuses_the_file(chain, fault):
                        encryption_key=b64(other.public.encryption))
     use(district)
     plaintext, reader = _point_plaintext(district, first)
-    bad = _dishonest_forward(district, region, plaintext, reader, tmp / "up" / "bad.isync",
+    bad = _dishonest_forward(district, plaintext, reader, tmp / "up" / "bad.isync",
                              **{k: v for k, v in options.items() if k != "untrusted"})
     use(region)
     if options.get("untrusted"):  # the region never trusted this district's key
