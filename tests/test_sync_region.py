@@ -601,3 +601,58 @@ def test_a_forwarding_note_that_does_not_hold_refuses_the_file(chain, fault):
     assert batch.files[0].error is not None and batch.files[0].error.code == code, \
         batch.files[0].summary("en")
     assert db_file_bytes(region) == before and state.peer(region.db, "ATY-017") is None
+
+
+def test_forwarding_streams_a_large_package_in_flat_memory(chain):
+    """A 48 MiB package (one incompressible member: pass one only hashes members) is
+    forwarded with a peak of Python memory bounded by the format's 4 MiB blocks and 1 MiB
+    chunks (measured 13 MiB), not by the file, and its point bytes arrive intact."""
+    import hashlib
+    import os
+    import tracemalloc
+
+    region, district, point, first, tmp = chain
+    body, _ = read_members(first, keys_of(district))
+    body = {k: v for k, v in body.items() if k != "members"}
+    body["package_id"] = "a" * 32
+    data = os.urandom(48 << 20)
+    blocks = [data[i:i + (4 << 20)] for i in range(0, len(data), 4 << 20)]
+    big = tmp / "big.isync"
+    with open(big, "wb") as f:  # the member's blocks as a point's writer cuts them
+        from inspector_app.sync.crypto import EncryptingWriter
+
+        crypt = EncryptingWriter(f, keys_of(district).public.encryption)
+        crypt.write(b"ISPK\x01M" + bytes([len("person.jsonl.gz")]) + b"person.jsonl.gz")
+        for block in blocks:
+            crypt.write(len(block).to_bytes(4, "big") + block)
+        crypt.write((0).to_bytes(4, "big"))
+        manifest = json.dumps(dict(body, members=[{
+            "name": "person.jsonl.gz", "sha256": hashlib.sha256(data).hexdigest(),
+            "size": len(data), "raw_size": len(data), "lines": 1}]), ensure_ascii=False,
+            sort_keys=True, separators=(",", ":")).encode()
+        crypt.write(b"E" + len(manifest).to_bytes(4, "big") + manifest
+                    + keys_of(point).sign(container.signed_bytes(manifest)))
+        crypt.close()
+    del data, blocks
+    use(district)
+    reader = PackageReader(big, keys_of(district))
+    reader.verify()
+    district.db.execute_sql(  # as if imported (its records are not what this test is about)
+        'INSERT INTO "sync_inbound" (package_id, point_code, kind, export_no, "full", '
+        'seq_from, seq_to, created_at, imported_at, imported_by, file_name, file_sha256, '
+        'result, database_id) VALUES (?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, ?, ?, ?)',
+        ("a" * 32, "ATY-017", "records", 99, "2026-11-25 10:00:00", "2026-11-25 10:00:00",
+         "operator", "big.isync", reader.file_sha256, "{}", body["database_id"]))
+    tracemalloc.start()
+    try:
+        [result] = forward_files(district, [big], tmp / "up")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert result.ok, result.error
+    assert peak < 16 << 20, peak  # a block and a few chunks in flight, not the 48 MiB file
+    use(region)
+    forwarded = PackageReader(result.written, keys_of(region))
+    forwarded.verify()  # the note and the point's own signature hold
+    assert forwarded.forward.point_size > 48 << 20
+    assert forwarded.manifest.package_id == "a" * 32
