@@ -16,6 +16,12 @@ from ui.app import build_main_window, make_settings
 PASSWORD = "Kz-Secret-2026"
 
 
+def _tooltip(window) -> str:
+    """The points page's tooltip of its one point."""
+    model = window.sync.points_page.model
+    return model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+
+
 def _press_file_action(qtbot, window, action) -> None:
     bar = window.menuBar()
     menu = window.file_menu
@@ -46,6 +52,7 @@ def test_the_district_forwards_a_point_package_from_the_file_menu(qtbot, monkeyp
     qtbot.waitExposed(window)
     action = window.sync.forward_action
     assert action is not None and action.isEnabled()
+    assert "to forward to the region: exports 1" in _tooltip(window)
     seen = answer_box()
     _press_file_action(qtbot, window, action)
     qtbot.waitUntil(lambda: seen.text is not None, timeout=10_000)
@@ -54,6 +61,8 @@ def test_the_district_forwards_a_point_package_from_the_file_menu(qtbot, monkeyp
     assert [p.name for p in answers.folder.iterdir()] == [
         "ATY-017_2026-11-25_0001_via_ATY-ROP.isync"]
     assert [e.export_no for e in state.forwarded_of(district.db, "ATY-017")] == [1]
+    qtbot.waitUntil(lambda: "to forward" not in _tooltip(window), timeout=5_000)
+    assert "region: no receipt yet" in _tooltip(window)  # the points page reloaded
     window.close()
     for services in (region, district, point):
         services.db.close()

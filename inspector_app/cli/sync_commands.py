@@ -214,12 +214,10 @@ def run_status(args: argparse.Namespace, ctx) -> int:
             for point in own:
                 _point_lines(ctx, point, "  ")
     else:
-        region = state.region(services.db)
-        offset = services.clock.now_local() - services.clock.now_utc()
         for point in points:
             _point_lines(ctx, point)
-            if region is not None:
-                _upstream_lines(ctx, point, offset)
+            for line in point.region_lines(ctx.lang):
+                ctx.out("  " + line)
     for refusal in unattributed_refusals(services):
         ctx.out(f"{refusal.at:%d.%m.%Y %H:%M} {refusal.file}: {refusal.message(ctx.lang)}")
     return 0
@@ -236,17 +234,3 @@ def _point_lines(ctx, point, indent: str = "") -> None:
         stale=ctx.t("cli.status_stale") if point.stale else ""))
     if point.reinstalled_on is not None:
         ctx.out(indent + "  " + point.reinstalled_text(ctx.lang))
-
-
-def _upstream_lines(ctx, point, offset) -> None:
-    """What the region holds of a point of this district, and what still goes to it."""
-    held = point.upstream
-    if held is None:
-        ctx.out(ctx.t("cli.status_region_none"))
-    else:
-        ctx.out(ctx.t("cli.status_region", held=held.held_export_no, last=held.last_export_no,
-                      records=held.records, date=f"{held.receipt_at + offset:%d.%m.%Y}",
-                      same=ctx.t("cli.status_region_same" if held.same_as_here
-                                 else "cli.status_region_differs")))
-    if point.to_forward:
-        ctx.out(ctx.t("cli.status_to_forward", numbers=", ".join(map(str, point.to_forward))))
