@@ -144,6 +144,19 @@ def db_file_bytes(services) -> str:
         capture_output=True, text=True, check=True).stdout.strip()
 
 
+def file_holds(services, *texts: str) -> list[bool]:
+    """Whether the raw bytes of the database file and its write-ahead log, as they are on
+    disk now, hold each of ``texts`` (UTF-8). Read by another process (see
+    :func:`db_file_bytes`)."""
+    path = Path(services.db.database)
+    found = subprocess.run(
+        [sys.executable, "-c", "import sys, pathlib; data = b''.join(p.read_bytes() for p in "
+         "map(pathlib.Path, sys.argv[1:3]) if p.exists()); print(''.join('1' if t.encode() in "
+         "data else '0' for t in sys.argv[3:]))", str(path), str(path) + "-wal", *texts],
+        capture_output=True, text=True, check=True).stdout.strip()
+    return [flag == "1" for flag in found]
+
+
 def fill_point(point) -> dict[str, str]:
     """Every record kind, links between them, edits and tombstones."""
     use(point)

@@ -484,14 +484,40 @@ def point_poll(url: str) -> list:
 
 def test_without_the_driver_a_server_url_says_what_to_install(monkeypatch):
     """A point's installation (no psycopg) names the extra to install, not a traceback."""
-    import peewee
-
     from inspector_app.errors import DatabaseError
     from inspector_app.storage.database import open_database
 
-    monkeypatch.setattr(peewee, "psycopg", None)
-    monkeypatch.setattr(peewee, "psycopg2", None)
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg: ImportError
     with pytest.raises(DatabaseError) as raised:
         open_database("postgresql://rop@127.0.0.1:1/rop")
     assert raised.value.code == "error.server_driver_missing"
     assert 'pip install "inspector-app[server]"' in raised.value.message("en")
+
+
+def test_a_refused_unique_key_is_told_apart_on_both_engines(pg_url):
+    """The import's conflict check knows a unique key's refusal from any other error, from
+    sqlite3 and from the server's driver, without importing the driver for a file."""
+    import sqlite3
+
+    from inspector_app.storage.dialect import is_integrity_error
+    from inspector_app.storage.server import connect_params
+
+    def refusal(connection, table_sql: str) -> BaseException:
+        cursor = connection.cursor()
+        cursor.execute(table_sql)
+        cursor.execute("INSERT INTO taken VALUES (1)")
+        with pytest.raises(Exception) as raised:
+            cursor.execute("INSERT INTO taken VALUES (1)")
+        return raised.value
+
+    file = sqlite3.connect(":memory:")
+    assert is_integrity_error(refusal(file, "CREATE TABLE taken (id INTEGER PRIMARY KEY)"))
+    import psycopg
+
+    with psycopg.connect(**connect_params(pg_url), autocommit=True) as server:
+        error = refusal(server, "CREATE TEMPORARY TABLE taken (id INTEGER PRIMARY KEY)")
+        assert is_integrity_error(error)
+        with pytest.raises(Exception) as other:
+            server.cursor().execute("SELECT * FROM no_such_table")
+        assert not is_integrity_error(other.value)
+    assert not is_integrity_error(sqlite3.OperationalError("database is locked"))

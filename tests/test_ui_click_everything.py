@@ -133,3 +133,11 @@ def test_a_district_office_clicks_everything(qtbot, monkeypatch, tmp_path):
     assert clicker.pages["home"].context_actions == 3  # no "Record this check…" here
     assert any("ImportDialog" in name for name in clicker.dialogs)
     assert clicker.menu_actions["Файл"] >= 5 and clicker.menu_actions["Вид"] >= 3
+
+
+def test_the_head_of_the_point_clicks_everything(qtbot, monkeypatch, tmp_path):
+    services = demo_point(tmp_path, "kenzhebaev")
+    clicker, _answers = click_everything(qtbot, monkeypatch, tmp_path, services,
+                                         PASSWORDS["kenzhebaev"], "point, head of the point")
+    assert {"accounts", "audit", "retention"} <= set(clicker.pages)
+    assert clicker.pages["retention"].buttons >= 2  # Refresh, and Destroy… (answered Cancel)

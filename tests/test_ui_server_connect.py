@@ -160,6 +160,46 @@ def test_a_plain_connection_is_said_to_be_unencrypted(roles, qtbot, tmp_path):
     dialog.connection.services.db.close()
 
 
+def test_the_server_window_locks_after_ctrl_l_and_offers_the_password_change(roles, qtbot,
+                                                                            tmp_path):
+    """A district operator's window on the server shows citizens' records as a file's does:
+    File → Lock (Ctrl+L) hides it until the operator's password, and the idle lock and
+    Change password are there; backups are the server's (no Back up now)."""
+    from PySide6.QtCore import Qt
+
+    profile = server_district(roles)
+    dialog = ServerConnectDialog(settings_at(tmp_path), "ru")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill(qtbot, dialog, profile, SERVER_PASSWORD)
+    connect_clicked(qtbot, dialog)
+    assert dialog.connection is not None, dialog.message.text()
+    window = build_main_window(dialog.connection.services, settings_at(tmp_path), "ru", "",
+                               server=dialog.connection)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.guard.start()
+    texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
+    assert "Сменить &пароль…" in texts and "&Заблокировать" in texts
+    assert "&Резервная копия сейчас…" not in texts
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_L,
+                   Qt.KeyboardModifier.ControlModifier)
+    lock = window.guard.idle_lock
+    qtbot.waitUntil(lambda: lock.locked and not window.isVisible(), timeout=5_000)
+    lock.dialog.password.setText("Wrong-Pass-1")
+    click(qtbot, lock.dialog.unlock_button)
+    assert lock.locked and lock.dialog.message.text()
+    qtbot.wait(1_100)  # the pause after a wrong password
+    lock.dialog.password.setText(PASSWORD)
+    click(qtbot, lock.dialog.unlock_button)
+    qtbot.waitUntil(lambda: not lock.locked and window.isVisible(), timeout=10_000)
+    window.close()
+    dialog.connection.services.db.close()
+
+
 def answer_modal(qtbot, kind, answer) -> list:
     """Run ``answer(dialog)`` on the next modal dialog of type ``kind`` once it is open."""
     seen = []

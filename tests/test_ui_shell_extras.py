@@ -153,13 +153,13 @@ def test_protection_adds_backup_restore_password_and_lock(qtbot, ctx, db_path, t
             "&Заблокировать"]
     assert [t for t in texts if t in ours] == ours
     assert texts.index(ours[-1]) < texts.index("&Настройки…")
-    protection = window.protection
-    protection.lock_action.trigger()
-    assert protection.idle_lock.locked and not window.isVisible()
-    dialog = protection.idle_lock.dialog
+    guard = window.guard
+    guard.lock_action.trigger()
+    assert guard.idle_lock.locked and not window.isVisible()
+    dialog = guard.idle_lock.dialog
     dialog.password.setText(ui_fixtures.PASSWORD)
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not protection.idle_lock.locked, timeout=10_000)
+    qtbot.waitUntil(lambda: not guard.idle_lock.locked, timeout=10_000)
     assert window.isVisible()
     window.close()  # the exit backup: something changed since there was no backup at all
     backups = list((tmp_path / "backups").glob("*.db"))
@@ -268,5 +268,4 @@ def test_an_encrypted_database_offers_to_encrypt_older_plain_backups(qtbot, serv
     assert questions[1] == "Обработана 1 резервная копия."
     (info,) = backup.list_backups(folder)
     assert info.encrypted and not is_plain_file(info.path)
-    window.protection.idle_lock.uninstall()
     opened.db.close()

@@ -1,5 +1,6 @@
 """Start-up does not load the exporters' libraries: openpyxl and reportlab (some 0.5 s of
-imports) wait until a report or an export is made."""
+imports) wait until a report or an export is made; psycopg (0.3 s), which peewee would import
+with itself, until a server database is opened."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = r"""
 import json, sys
 from datetime import datetime
-heavy = ("openpyxl", "reportlab")
+heavy = ("openpyxl", "psycopg", "reportlab")
 loaded = lambda: sorted(m for m in heavy if m in sys.modules)
 import ui.main_window
 after_import = loaded()
@@ -45,7 +46,7 @@ services.db.close()
 """
 
 
-def test_window_shown_and_home_filled_without_openpyxl_or_reportlab(services, tmp_path):
+def test_window_shown_and_home_filled_without_openpyxl_reportlab_or_psycopg(services, tmp_path):
     services.db.close()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     out = subprocess.run(

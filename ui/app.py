@@ -130,10 +130,11 @@ def build_main_window(services: Services, settings: QSettings, lang: str,
     the sync actions (File → Export/Import, the district's Points page) and, at a district
     office, File → Connect to a server database.
 
-    ``protect``: the real database's guards too (automatic backups, the idle lock and the
-    background health check, see :mod:`ui.protection`); a file's only (a server database is
-    backed up on the server, ``inspector-cli backup``). ``server``: the window works on
-    that server database and its status bar says whether the connection is encrypted.
+    ``protect``: the real file's guards too (automatic backups and the background health
+    check, see :mod:`ui.protection`; a server database is backed up on the server,
+    ``inspector-cli backup``). ``server``: the window works on that server database and its
+    status bar says whether the connection is encrypted. Either gets the idle lock, Lock and
+    Change password (:mod:`ui.session_guard`).
     """
     from ui.main_window import MainWindow
     from ui.server_dialog import ConnectionLabel, ServerActions
@@ -149,6 +150,10 @@ def build_main_window(services: Services, settings: QSettings, lang: str,
         from ui.protection import Protection
 
         window.protection = Protection(window, database_path)
+    if server is not None or protect:
+        from ui.session_guard import SessionGuard
+
+        window.guard = SessionGuard(window)
     return window
 
 
@@ -213,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
                                    protect=demo_folder is None and server is None)
         window.show_at_start()
         protection = getattr(window, "protection", None)
+        if getattr(window, "guard", None) is not None:
+            window.guard.start()
         if protection is not None:
             protection.start()
         try:

@@ -41,6 +41,7 @@ from ui.icons import app_icon, icon
 from ui.kinds import PAGE_KINDS, UI_KINDS
 from ui.registers.register_page import RegisterPage
 from ui.reports_page import ReportsPage
+from ui.retention_page import RetentionPage
 from ui.settings import MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_STATE
 from ui.worker import stop_all_jobs
 
@@ -109,6 +110,9 @@ class MainWindow(QMainWindow):
             self.audit = AuditLogPage(ctx, self)
             self.add_page("audit", self.audit, "lock",
                           lambda: QCoreApplication.translate("MainWindow", "Audit log"))
+            if not ctx.services.is_district_office:  # its copies follow the points
+                self.retention = RetentionPage(ctx, self)
+                self.add_page("retention", self.retention, "delete")
 
         self._build_menus()
         self.nav.currentRowChanged.connect(self._on_page_changed)

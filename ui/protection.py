@@ -1,15 +1,17 @@
 """The shell's data-protection wiring for a real (not demo) database.
 
-- File menu: Back up now…, Restore from a backup…, Change password…, Lock (Ctrl+L);
+- File menu: Back up now…, Restore from a backup…;
 - automatic backups: daily while the program runs and on exit after changes
   (:class:`ui.backup_dialogs.AutoBackup`);
-- the idle lock (:class:`ui.idle_lock.IdleLock`);
 - the start health check, run in the background once the window is shown (``quick_check``
   reads the whole file: 1.7 s for a 1.4 GB region database, so it must not delay start-up);
   a damaged file offers the latest good backup, and from then on the session only reads
   (every save is refused with a message) until the file is restored;
 - for an encrypted database, a question when the backup folder still holds backups made
   before the encryption: encrypt them, delete them, or later.
+
+The idle lock, Lock and Change password guard a server database's window too: they are
+:mod:`ui.session_guard`'s.
 
 A restore needs the database closed: the window closes, ``ui.app.main`` calls
 :meth:`Protection.finish` after closing the database, and the program starts again.
@@ -20,7 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from inspector_app.domain.permissions import Action
@@ -37,13 +39,11 @@ from ui.backup_dialogs import (
 )
 from ui.errors import show_error
 from ui.icons import icon
-from ui.idle_lock import IdleLock
-from ui.login_dialog import ChangePasswordDialog
 from ui.worker import run_job
 
 
 class Protection(QObject):
-    """Backups, restore, password change, idle lock and health check of one main window."""
+    """Backups, restore and the health check of one main window's database file."""
 
     def __init__(self, window, db_path: str | Path):
         super().__init__(window)
@@ -55,7 +55,6 @@ class Protection(QObject):
         self.pending_restore: BackupInfo | None = None
         self.restart_requested = False
         self.auto_backup = AutoBackup(self.ctx, self.db_path, self.key, parent=self)
-        self.idle_lock = IdleLock(self.ctx, window)
         self.health_job = None
         self.secure_job = None
 
@@ -63,15 +62,9 @@ class Protection(QObject):
         self.backup_action.triggered.connect(self.back_up_now)
         self.restore_action = QAction("", self)
         self.restore_action.triggered.connect(self.restore)
-        self.password_action = QAction(icon("lock"), "", self)
-        self.password_action.triggered.connect(self.change_password)
-        self.lock_action = QAction(icon("lock"), "", self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.idle_lock.lock_now)
         self._offer_restore()
         window.file_menu.aboutToShow.connect(self._offer_restore)  # the session may change
-        window.add_file_actions([self.backup_action, self.restore_action, None,
-                                 self.password_action, self.lock_action])
+        window.add_file_actions([self.backup_action, self.restore_action])
         window.close_hooks.append(self.on_close)
         self.ctx.sig_language_changed.connect(lambda _lang: self.retranslate())
         self.retranslate()
@@ -79,23 +72,24 @@ class Protection(QObject):
     def retranslate(self) -> None:
         self.backup_action.setText(self.tr("&Back up now…"))
         self.restore_action.setText(self.tr("Restore from a &backup…"))
-        self.password_action.setText(self.tr("Change &password…"))
-        self.lock_action.setText(self.tr("&Lock"))
 
     # -- start and stop -------------------------------------------------------------------
     def start(self) -> None:
-        """After the window is shown: backups, idle lock, the health check in the background.
+        """After the window is shown: backups, the health check in the background.
 
         Damage seen before (by ``check``, a backup, an earlier session) is reported at once,
         without waiting for the check; a damaged file gets no automatic backups."""
-        self.idle_lock.install()
         damage = self._damage()
         if damage is not None:
             self._health_checked(HealthReport(False, "backup.db_damaged",
                                               damage.params.get("detail", "")))
             return
         self.offer_to_secure_plain_backups()
-        self.auto_backup.start()
+        if self.secure_job is not None and not self.secure_job.finished:
+            # not two jobs in one backup folder: the day's backup once the old ones are dealt with
+            self.secure_job.sig_finished.connect(self.auto_backup.start)
+        else:
+            self.auto_backup.start()
         path, key = self.db_path, self.key
         self.health_job = run_job(lambda progress: backup.health_check(path, key),
                                   show_progress=False, on_done=self._health_checked,
@@ -107,7 +101,6 @@ class Protection(QObject):
     def on_close(self) -> None:
         """The window closes: the exit backup (skipped when a restore replaces the file,
         and for a damaged file)."""
-        self.idle_lock.uninstall()
         if self.pending_restore is None and self._damage() is None:
             self.auto_backup.on_exit()
 
@@ -166,11 +159,6 @@ class Protection(QObject):
         dialog = RestoreDialog(self.ctx, self.db_path, self.window, key=self.key)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen() is not None:
             self._restore_and_restart(dialog.chosen(), ask=True)
-
-    def change_password(self) -> None:
-        dialog = ChangePasswordDialog(self.ctx.services, self.ctx.lang, self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.ctx.notify_changed(dialog.changes)
 
     def _offer_restore(self) -> None:
         """Restore is offered to the roles the core lets restore (its own check still runs)."""

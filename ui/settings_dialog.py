@@ -171,9 +171,9 @@ class SettingsDialog(QDialog):
                 return
             self.ctx.notify_changed(changes)
         BACKUP_FOLDER.write(self.ctx.settings, self.backup_folder.text().strip())
-        protection = getattr(self.parent(), "protection", None)
-        if protection is not None:
-            protection.idle_lock.set_minutes(self.idle_minutes.value())
+        guard = getattr(self.parent(), "guard", None)
+        if guard is not None:
+            guard.idle_lock.set_minutes(self.idle_minutes.value())
         else:
             IDLE_MINUTES.write(self.ctx.settings, self.idle_minutes.value())
         super().accept()

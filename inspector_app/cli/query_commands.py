@@ -1,16 +1,18 @@
 """`search`, `check` and `retention`: find persons and records; verify the database; list
-the records kept past their register's retention period."""
+the records kept past their register's retention period (``retention destroy``: destroy them)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
-from inspector_app.errors import DatabaseDamaged
+from inspector_app.errors import DatabaseDamaged, InspectorError
 from inspector_app.faults import clear_damage, record_damage
 from inspector_app.kinds import KINDS
 from inspector_app.messages import translate
 from inspector_app.protection.integrity import audit_entry_count, check_database
 from inspector_app.queries.registers import REGISTERS, Filters
+from inspector_app.services.destruction import destroy_records, plan_destruction, retention_kinds
 from inspector_app.services.people import full_name
 from inspector_app.services.retention import past_retention
 
@@ -25,6 +27,15 @@ def register(commands) -> None:
     p = commands.add_parser("retention",
                             help="records kept past their register's retention period")
     p.set_defaults(handler=run_retention)
+    actions = p.add_subparsers(dest="retention_action", metavar="destroy")
+    d = actions.add_parser("destroy", help="destroy one register's records past the period "
+                                           "(the district destroys its copies too)")
+    d.add_argument("--kind", default=None, metavar="KIND",
+                   help="the register: appeal, crime_report, preventive_visit, registration, "
+                        "offence, meeting, feedback")
+    d.add_argument("--dry-run", action="store_true", help="only list what would be destroyed")
+    d.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    d.set_defaults(handler=run_destroy)
 
 
 def run_search(args: argparse.Namespace, ctx) -> int:
@@ -76,4 +87,41 @@ def run_retention(args: argparse.Namespace, ctx) -> int:
             cutoff=past.cutoff.strftime("%d.%m.%Y"),
             oldest=past.oldest.strftime("%d.%m.%Y") if past.oldest else "—",
             status=ctx.t(f"retention.status.{past.status}")))
+    return 0
+
+
+def run_destroy(args: argparse.Namespace, ctx) -> int:
+    services = ctx.services()
+    if not args.kind:
+        raise InspectorError("retention.kind_missing", kinds=", ".join(retention_kinds(services)))
+    plan = plan_destruction(services, args.kind)  # an unknown register is refused here
+    if not args.dry_run and not args.user:  # the destruction names who did it
+        raise InspectorError("retention.destroy_needs_user")
+    register = ctx.t(REGISTERS[KINDS[args.kind].register].title)
+    if plan.ids:
+        ctx.out(ctx.t("retention.destroy_list", register=register, count=len(plan.ids),
+                      cutoff=plan.cutoff.strftime("%d.%m.%Y")))
+        for record_id in plan.ids:
+            ctx.out(f"{record_id}\t{plan.dated[record_id]:%d.%m.%Y}")
+    else:
+        ctx.out(ctx.t("retention.destroy_none", register=register))
+    if plan.kept:
+        ctx.out(ctx.t("retention.destroy_kept", count=len(plan.kept), ids=", ".join(plan.kept)))
+    if args.dry_run:
+        ctx.out(ctx.t("retention.destroy_dry_run"))
+        return 0
+    if not plan.ids:
+        return 0
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise InspectorError("cli.no_tty")
+        if input(ctx.t("retention.destroy_confirm", count=len(plan.ids))).strip().lower() \
+                != "yes":
+            ctx.out(ctx.t("retention.destroy_aborted"))
+            return 1
+    done = destroy_records(services, args.kind, list(plan.ids))
+    ctx.out(ctx.t("retention.destroy_done", register=register, count=len(done.plan.ids),
+                  entry=done.audit_entry))
+    if not done.log_truncated:
+        ctx.out(ctx.t("retention.destroy_log_busy"))
     return 0

@@ -8,6 +8,7 @@ from typing import Any
 from peewee import SqliteDatabase
 
 from inspector_app.faults import classify
+from inspector_app.services.audit_erasure import ErasedEntries
 from inspector_app.services.records import GENESIS_HASH, chain_hash
 from inspector_app.storage.dialect import is_server
 from inspector_app.storage.models import SYNCED_MODELS, AuditEntry
@@ -54,9 +55,13 @@ def _audit_problems() -> list[Problem]:
 
 
 def first_broken_audit_entry() -> tuple[int, str] | None:
-    """(entry id, reason) of the first entry whose hash or link is wrong, or None."""
+    """(entry id, reason) of the first entry whose hash or link is wrong, or None.
+
+    An entry erased by a destruction counts as sound when a later ``destroy`` entry vouches
+    for it (:mod:`inspector_app.services.audit_erasure`)."""
     previous = GENESIS_HASH
     expected_id = None
+    erased = ErasedEntries()
     query = AuditEntry.select().order_by(AuditEntry.id)
     for entry in query.iterator():
         if expected_id is not None and entry.id != expected_id and not is_skip_allowed(
@@ -64,9 +69,14 @@ def first_broken_audit_entry() -> tuple[int, str] | None:
             return expected_id, "entry missing"
         if entry.prev_hash != previous:
             return entry.id, "link to the previous entry does not match"
-        if chain_hash(entry.prev_hash, entry) != entry.entry_hash:
+        if chain_hash(entry.prev_hash, entry) == entry.entry_hash:
+            erased.vouch(entry)
+        elif not erased.wait(entry.id, entry):
             return entry.id, "content does not match its hash"
         previous, expected_id = entry.entry_hash, entry.id + 1
+    unvouched = erased.first_unvouched()
+    if unvouched is not None:
+        return unvouched, "content does not match its hash"
     return None
 
 

@@ -19,6 +19,7 @@ from inspector_app.domain.clock import Clock
 from inspector_app.domain.permissions import Action
 from inspector_app.kinds import KINDS
 from inspector_app.messages import field_label, has_message, translate
+from inspector_app.services.audit_erasure import DESTROY_ACTION, is_erased
 from inspector_app.storage.models import AuditEntry, Person, Staff
 
 _ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
@@ -165,7 +166,10 @@ def _field_name(table: str, column: str) -> str:
 
 
 def field_changes(entry: AuditEntry, lang: str = "ru") -> list[FieldChange]:
-    """What one entry changed, field by field (all fields for a creation)."""
+    """What one entry changed, field by field (all fields for a creation; nothing for a
+    destruction or an entry erased by one)."""
+    if entry.action == DESTROY_ACTION:
+        return []
     old, new = _values(entry.old_values), _values(entry.new_values)
     changes = []
     for column in sorted(set(old) | set(new)):
@@ -181,6 +185,10 @@ def field_changes(entry: AuditEntry, lang: str = "ru") -> list[FieldChange]:
 
 def changed_labels(entry: AuditEntry, lang: str = "ru") -> str:
     """The fields an entry touched, as one short line (the log's summary column)."""
+    if entry.action == DESTROY_ACTION:
+        return translate("audit.destroyed_summary", lang)
+    if is_erased(entry):
+        return translate("audit.erased_summary", lang)
     if entry.action == "create":
         return translate("audit.created_summary", lang)
     return ", ".join(change.label for change in field_changes(entry, lang))

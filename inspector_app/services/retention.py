@@ -4,8 +4,9 @@ The periods are reference data (the ``retention_periods`` catalogue): per record
 years a record is kept, counted from which of its fields (a closed registration from its
 closing day), each with its source; no public list of the МВД's periods was found, so every
 period is marked as the point's decision (*unverified*) and the district corrects it by
-shipping a newer version. The administrator (or the head of the point) lists the live records
-past their period; destroying them is not done here.
+shipping a newer version. The administrator (or the head of the point) lists the records past
+their period, tombstones too (a deleted record still holds its values);
+:mod:`inspector_app.services.destruction` destroys them.
 """
 
 from __future__ import annotations
@@ -45,22 +46,40 @@ def _condition(kind: str, counted_from: str, cutoff: date):
     return field.is_null(False) & (field < limit)
 
 
+def _held(services, kind: str):
+    """Every record of ``kind`` the database holds, tombstones too."""
+    services.check_bound()
+    return KINDS[kind].model.select()
+
+
+def cutoff_for(years: int, today: date) -> date:
+    """Records dated before this day are kept longer than ``years``."""
+    return add_months(today, -12 * years)
+
+
+def retention_cutoff(services, kind: str, today: date | None = None) -> date:
+    """The cut-off of ``kind`` by the services' catalogue and clock; KeyError without one."""
+    item = services.catalogues.get(RETENTION, kind)
+    if item is None:
+        raise KeyError(kind)
+    return cutoff_for(int(item.extra["years"]), today or services.clock.today())
+
+
 def records_past(services, kind: str, today: date | None = None):
-    """The live records of ``kind`` past their retention period, oldest first."""
+    """The records of ``kind`` past their retention period, tombstones too, oldest first."""
     services.require(Action.MANAGE_ACCOUNTS)
     item = services.catalogues.get(RETENTION, kind)
     if item is None:
         raise KeyError(kind)
-    today = today or services.clock.today()
-    cutoff = add_months(today, -12 * int(item.extra["years"]))
+    cutoff = retention_cutoff(services, kind, today)
     field = KINDS[kind].model._meta.fields[item.extra["counted_from"]]
-    return (services.service(kind).live()
+    return (_held(services, kind)
             .where(_condition(kind, item.extra["counted_from"], cutoff)).order_by(field))
 
 
 def past_retention(services, today: date | None = None) -> list[PastRetention]:
-    """Per register with a period: how many live records are past it and the oldest date
-    (the administrator's list)."""
+    """Per register with a period: how many records (tombstones too) are past it and the
+    oldest date (the administrator's list)."""
     services.require(Action.MANAGE_ACCOUNTS)
     today = today or services.clock.today()
     found = []
@@ -68,10 +87,9 @@ def past_retention(services, today: date | None = None) -> list[PastRetention]:
         if item.code not in KINDS:
             continue
         years, counted_from = int(item.extra["years"]), item.extra["counted_from"]
-        cutoff = add_months(today, -12 * years)
+        cutoff = cutoff_for(years, today)
         field = KINDS[item.code].model._meta.fields[counted_from]
-        query = services.service(item.code).live().where(
-            _condition(item.code, counted_from, cutoff))
+        query = _held(services, item.code).where(_condition(item.code, counted_from, cutoff))
         first = query.order_by(field).first()
         oldest = getattr(first, counted_from) if first is not None else None
         if isinstance(oldest, datetime):

@@ -25,20 +25,20 @@ from __future__ import annotations
 
 import re
 import sqlite3
-
-
-def _integrity_errors() -> tuple[type[Exception], ...]:
-    try:
-        import psycopg
-    except ImportError:  # a point's installation: no server driver
-        return (sqlite3.IntegrityError,)
-    return (sqlite3.IntegrityError, psycopg.IntegrityError)
+import sys
 
 SQLITE = "sqlite"
 POSTGRES = "postgresql"
 
-INTEGRITY_ERRORS = _integrity_errors()
-"""A unique or foreign key refused a row (raw cursors: sqlite3 / psycopg)."""
+
+def is_integrity_error(exc: BaseException) -> bool:
+    """Whether a raw cursor's error says a unique or foreign key refused a row (sqlite3 or
+    psycopg; psycopg is not imported for this: its error can only exist once it is loaded)."""
+    if isinstance(exc, sqlite3.IntegrityError):
+        return True
+    psycopg = sys.modules.get("psycopg")
+    return psycopg is not None and isinstance(exc, psycopg.IntegrityError)
+
 APPEND_ONLY_MESSAGE = "audit trail is append-only"
 
 SQLITE_FUNCTIONS = [

@@ -3,7 +3,8 @@
 For every incoming record, by id: a newer row version than the one held is written (insert or
 update; a tombstone is just a newer version marked deleted); the same version is "unchanged"
 when identical and a conflict when not (never overwritten silently); an older version is
-"superseded" (a late file) and ignored. Before a record is written it must pass the services'
+"superseded" (a late file) and ignored, and so is a record its point has destroyed since
+(:mod:`inspector_app.sync.destruction`). Before a record is written it must pass the services'
 own ``clean`` rules, run as the sending point would (its point code, its clock at export time),
 finding referenced records through the import's :class:`~inspector_app.sync.lookup.RecordLookup`
 and under :data:`IMPORT_POLICY`, the import's allowances:
@@ -42,6 +43,7 @@ from inspector_app.services.context import Services
 from inspector_app.services.validation import RulePolicy
 from inspector_app.storage.models import Address, Person, Point, Staff
 from inspector_app.sync.codec import CODECS, LOCKED_PASSWORD, Incoming, KindCodec
+from inspector_app.sync.destruction import destroyed_ids
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.lookup import RecordLookup
 
@@ -154,6 +156,11 @@ class RecordsApplier:
         self.tombstones: dict[str, int] = {}
         """Tombstones sent per kind (held or not), checked against the manifest's counts."""
         self._seen: dict[str, str] = {}  # every id of the package: the kind it came in
+        self.any_destroyed = db.execute_sql(
+            'SELECT 1 FROM "destroyed_record" WHERE owner_point = ? LIMIT 1',
+            (sender,)).fetchone() is not None
+        """Whether the sender destroyed records: a late package's copies of them are
+        superseded (:mod:`inspector_app.sync.destruction`)."""
 
     def apply(self, codec: KindCodec, lines, progress=None) -> KindResult:
         """Apply every line of one member; :class:`SyncError` on the first bad record."""
@@ -215,6 +222,10 @@ class RecordsApplier:
         if not batch:
             return
         held = {} if self.fresh else held_rows(self.db, codec.table, [r.id for r in batch])
+        if self.any_destroyed:
+            gone = destroyed_ids(self.db, self.sender, [r.id for r in batch])
+            result.superseded += sum(1 for r in batch if r.id in gone)
+            batch = [r for r in batch if r.id not in gone]
         inserts: list[list[Any]] = []
         updates: list[list[Any]] = []
         counts = self.count_delta.setdefault(codec.table, [0, 0])

@@ -4,7 +4,8 @@ Called once the package has been decrypted and its signature, manifest and hashe
 (:meth:`PackageReader.verify`) and its sender found trusted. Inside the importer's immediate
 transaction it streams every member again (:func:`prepare_records`: records kind by kind,
 referenced kinds first, then the audit trail), writes what that prepares; then it updates
-what the district knows of the point (coverage, gaps, counts), logs the package and
+what the district knows of the point (coverage, gaps, counts), follows the point's
+destruction of records past their retention period (:mod:`.destruction`), logs the package and
 adds an "import" entry to the district's own audit chain. Any error rolls the file back.
 """
 
@@ -19,6 +20,7 @@ from inspector_app.storage.models import SYNCED_MODELS
 from inspector_app.sync import state
 from inspector_app.sync.codec import AUDIT_MEMBER, BY_MEMBER, CODECS
 from inspector_app.sync.coverage import Coverage, coverage
+from inspector_app.sync.destruction import follow_destruction
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.holdings import holdings
 from inspector_app.sync.manifest import Manifest
@@ -123,6 +125,8 @@ def apply_records(services: Services, reader: PackageReader, result: FileResult,
         prepared = prepare_records(db, reader, job, writer, progress, services.catalogues)
     result.counts.update(prepared.counts)
     now = services.clock.now_utc().replace(microsecond=0)
+    destroyed = follow_destruction(services, sender, manifest.database_id, prepared.destroyed,
+                                   now, prepared.count_delta) if prepared.destroyed else []
     state.add_inbound(db, state.InboundEntry(
         manifest.package_id, sender, manifest.kind, fields["export_no"],
         bool(manifest.get("full")), fields["seq_from"], fields["seq_to"],
@@ -132,8 +136,12 @@ def apply_records(services: Services, reader: PackageReader, result: FileResult,
     write_audit(now, services.actor_login, "import", "sync_inbound", manifest.package_id,
                 next_change_seq(), None,
                 {"point": sender, "export_no": fields["export_no"],
-                 "file": reader.path.name, "counts": result.totals()})
+                 "file": reader.path.name, "counts": result.totals(),
+                 **({"destroyed": destroyed} if destroyed else {})})
     result.status = IMPORTED
+    if destroyed:
+        result.notices.append(Notice("sync.destroyed", {"count": len(destroyed),
+                                                        "point": sender}))
     result.notices.extend(coverage_notices(sender, held))
     if prepared.conflict_ids:
         result.notices.append(Notice("sync.conflicts", {

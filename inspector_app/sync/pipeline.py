@@ -27,7 +27,7 @@ from inspector_app.child_process import (
 )
 from inspector_app.errors import FieldError, InspectorError
 from inspector_app.storage.database import database_target
-from inspector_app.storage.dialect import INTEGRITY_ERRORS, is_server
+from inspector_app.storage.dialect import is_integrity_error, is_server
 from inspector_app.sync import search_index
 from inspector_app.sync.apply import InvalidRecord, held_rows
 from inspector_app.sync.codec import BY_MEMBER, KindCodec
@@ -81,7 +81,9 @@ class DirectWriter:
                     self.db.execute_many(codec.insert_sql, inserts)
                 if updates:
                     cursor = self.db.execute_many(codec.update_sql, updates)
-        except INTEGRITY_ERRORS as exc:
+        except Exception as exc:
+            if not is_integrity_error(exc):
+                raise
             raise self._taken(codec, inserts) or SyncError(
                 "sync.conflict", reason=str(exc)) from None
         if updates and cursor.rowcount != len(updates):

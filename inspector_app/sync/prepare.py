@@ -61,6 +61,8 @@ class Prepared:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     count_delta: dict[str, list[int]] = field(default_factory=dict)
     conflict_ids: list[str] = field(default_factory=list)
+    destroyed: list[tuple[str, str, int]] = field(default_factory=list)
+    """(table, record id, entry id) of the point's new ``destroy`` audit entries."""
 
 
 def prepare_records(db: SqliteDatabase, reader: PackageReader, job: Job, writer,
@@ -75,8 +77,10 @@ def prepare_records(db: SqliteDatabase, reader: PackageReader, job: Job, writer,
     prepared = Prepared()
     for info, lines in reader.members():
         if info.name == AUDIT_MEMBER:
-            TrailApplier(db, job.sender, job.database_id, job.audit_from, job.audit_to,
-                         writer).apply(lines)
+            trail = TrailApplier(db, job.sender, job.database_id, job.audit_from,
+                                 job.audit_to, writer)
+            trail.apply(lines)
+            prepared.destroyed = trail.destroyed
         else:
             codec = BY_MEMBER[info.name].at_schema(job.schema_version)
             prepared.counts[codec.table] = applier.apply(codec, lines, progress).as_dict()

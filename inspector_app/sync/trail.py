@@ -5,7 +5,14 @@ point's trail starts again at entry 1): the district checks that each entry's ha
 content (the core's :func:`chain_hash`), that entries follow each other by id (a point's
 ``restore`` entry alone may skip ids, see :mod:`inspector_app.sync.restored`) and link to the
 previous entry's hash, including the last entry it already holds; an entry it already holds
-must come back identical. A point cannot rewrite history the district has seen.
+must come back with the same hash. A point cannot rewrite history the district has seen.
+
+An entry whose values the point erased when it destroyed the record (retention) no longer
+matches its hash: it is accepted when the district holds it already (with that hash), or when
+a later ``destroy`` entry of the same package vouches for it
+(:mod:`inspector_app.services.audit_erasure`). The new ``destroy`` entries are collected
+(:attr:`TrailApplier.destroyed`): the district then destroys its own copies
+(:mod:`inspector_app.sync.destruction`).
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
+from inspector_app.services.audit_erasure import DESTROY_ACTION, ErasedEntries, is_erased
 from inspector_app.services.records import GENESIS_HASH, AuditRow, chain_hash
 from inspector_app.sync.codec import dump_line, load_received_line
 from inspector_app.sync.errors import SyncError
@@ -73,6 +81,9 @@ class TrailApplier:
         self.added = 0
         self.expected = first + 1
         self.prev_hash = self._held_hash(first) if first > 0 else GENESIS_HASH
+        self.erased = ErasedEntries()
+        self.destroyed: list[tuple[str, str, int]] = []
+        """(table, record id, entry id) of every new ``destroy`` entry, in order."""
 
     def _held_hash(self, entry_id: int) -> str | None:
         row = self.db.execute_sql(
@@ -89,6 +100,9 @@ class TrailApplier:
                 self._flush(batch)
                 batch = []
         self._flush(batch)
+        unvouched = self.erased.first_unvouched()
+        if unvouched is not None:
+            raise SyncError("sync.bad_trail", entry=str(unvouched))
         if self.expected != self.last + 1:
             raise SyncError("sync.bad_trail", entry=str(self.expected))
         following = self.db.execute_sql(
@@ -115,11 +129,15 @@ class TrailApplier:
             if self.prev_hash is not None and data["prev_hash"] != self.prev_hash:
                 raise SyncError("sync.trail_rewritten", entry=str(entry_id))
             row = AuditRow(*(data[name] for name in COLUMNS[1:]))
-            if chain_hash(row.prev_hash, row) != row.entry_hash:
-                raise SyncError("sync.bad_trail", entry=str(entry_id))
             known = held.get(entry_id)
             if known is not None and known != row.entry_hash:
                 raise SyncError("sync.trail_rewritten", entry=str(entry_id))
+            if chain_hash(row.prev_hash, row) == row.entry_hash:
+                self.erased.vouch(row)
+                if known is None and row.action == DESTROY_ACTION:
+                    self.destroyed.append((row.table_name, row.record_id, entry_id))
+            elif not (is_erased(row) if known is not None else self.erased.wait(entry_id, row)):
+                raise SyncError("sync.bad_trail", entry=str(entry_id))
             if known is None:
                 rows.append((self.point, self.database_id, *(data[name] for name in COLUMNS)))
             self.prev_hash = row.entry_hash

@@ -1888,14 +1888,6 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Change &amp;password…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unencrypted backups</source>
         <translation>Unencrypted backups</translation>
     </message>
@@ -2462,6 +2454,89 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <source>Retention periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records kept longer than their register&apos;s retention period. Destroying removes them from this database (the record, its search words and the values in its audit entries) and, with the next package, from the district office&apos;s copy. The audit trail keeps who destroyed what and when. Records that other records refer to are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept, years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source of the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy the records of %1 past the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records past their retention period: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no record can be destroyed (other records refer to those past the period).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy %1 records of «%2» dated before %3? They cannot be restored, and the district office destroys its copies too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records stay: other records refer to them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroying records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 records destroyed (audit entry %3). The destruction goes to the district office with the next package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ServerActions</name>
     <message>
         <source>Connect to a &amp;server database…</source>
@@ -2540,6 +2615,17 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
     <message>
         <source>Connecting to the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionGuard</name>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1898,14 +1898,6 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Көшірмеден &amp;қалпына келтіру…</translation>
     </message>
     <message>
-        <source>Change &amp;password…</source>
-        <translation>Құпиясөзді &amp;ауыстыру…</translation>
-    </message>
-    <message>
-        <source>&amp;Lock</source>
-        <translation>&amp;Бұғаттау</translation>
-    </message>
-    <message>
         <source>Unencrypted backups</source>
         <translation>Шифрланбаған сақтық көшірмелер</translation>
     </message>
@@ -2472,6 +2464,89 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <source>Retention periods</source>
+        <translation>Сақтау мерзімдері</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh the list</source>
+        <translation>Тізімді &amp;жаңарту</translation>
+    </message>
+    <message>
+        <source>Records kept longer than their register&apos;s retention period. Destroying removes them from this database (the record, its search words and the values in its audit entries) and, with the next package, from the district office&apos;s copy. The audit trail keeps who destroyed what and when. Records that other records refer to are kept.</source>
+        <translation>Өз журналының сақтау мерзімінен ұзақ сақталған жазбалар. Жою оларды осы дерекқордан (жазбаның өзін, іздеудегі сөздерін және аудит журналындағы мәндерін), ал келесі пакетпен бөлімдегі көшірмесінен де жояды. Аудит журналында кім, қашан және нені жойғаны қалады. Басқа жазбалар сілтейтін жазбалар қалады.</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <source>Kept, years</source>
+        <translation>Сақталады, жыл</translation>
+    </message>
+    <message>
+        <source>Counted from</source>
+        <translation>Есептеледі</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Дейін</translation>
+    </message>
+    <message>
+        <source>Past the period</source>
+        <translation>Мерзімі өткен</translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation>Ең ескісі</translation>
+    </message>
+    <message>
+        <source>Source of the period</source>
+        <translation>Мерзім негізі</translation>
+    </message>
+    <message>
+        <source>Destroy…</source>
+        <translation>Жою…</translation>
+    </message>
+    <message>
+        <source>Destroy the records of %1 past the period</source>
+        <translation>«%1» журналының мерзімі өткен жазбаларын жою</translation>
+    </message>
+    <message>
+        <source>Records past their retention period: %1</source>
+        <translation>Сақтау мерзімі өткен жазбалар: %1</translation>
+    </message>
+    <message>
+        <source>%1: no record can be destroyed (other records refer to those past the period).</source>
+        <translation>%1: жоятын ештеңе жоқ (мерзімі өткен жазбаларға басқа жазбалар сілтейді).</translation>
+    </message>
+    <message>
+        <source>Destroy %1 records of «%2» dated before %3? They cannot be restored, and the district office destroys its copies too.</source>
+        <translation>«%2» журналының %3 дейінгі %1 жазбасын жою керек пе? Оларды қалпына келтіру мүмкін емес, бөлім де өз көшірмелерін жояды.</translation>
+    </message>
+    <message>
+        <source>%1 records stay: other records refer to them.</source>
+        <translation>%1 жазба қалады: оларға басқа жазбалар сілтейді.</translation>
+    </message>
+    <message>
+        <source>Destroy records</source>
+        <translation>Жазбаларды жою</translation>
+    </message>
+    <message>
+        <source>Destroy</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <source>Destroying records…</source>
+        <translation>Жазбалар жойылуда…</translation>
+    </message>
+    <message>
+        <source>%1: %2 records destroyed (audit entry %3). The destruction goes to the district office with the next package.</source>
+        <translation>%1: %2 жазба жойылды (аудит журналының № %3 жазбасы). Жою бөлімге келесі пакетпен жіберіледі.</translation>
+    </message>
+</context>
+<context>
     <name>ServerActions</name>
     <message>
         <source>Connect to a &amp;server database…</source>
@@ -2551,6 +2626,17 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Connecting to the server…</source>
         <translation>Серверге қосылу…</translation>
+    </message>
+</context>
+<context>
+    <name>SessionGuard</name>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Құпиясөзді &amp;ауыстыру…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Бұғаттау</translation>
     </message>
 </context>
 <context>

@@ -1898,14 +1898,6 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>&amp;Восстановить из копии…</translation>
     </message>
     <message>
-        <source>Change &amp;password…</source>
-        <translation>Сменить &amp;пароль…</translation>
-    </message>
-    <message>
-        <source>&amp;Lock</source>
-        <translation>&amp;Заблокировать</translation>
-    </message>
-    <message>
         <source>Unencrypted backups</source>
         <translation>Незашифрованные резервные копии</translation>
     </message>
@@ -2475,6 +2467,89 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <source>Retention periods</source>
+        <translation>Сроки хранения</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh the list</source>
+        <translation>&amp;Обновить список</translation>
+    </message>
+    <message>
+        <source>Records kept longer than their register&apos;s retention period. Destroying removes them from this database (the record, its search words and the values in its audit entries) and, with the next package, from the district office&apos;s copy. The audit trail keeps who destroyed what and when. Records that other records refer to are kept.</source>
+        <translation>Записи, которые хранятся дольше срока хранения своего журнала. Уничтожение удаляет их из этой базы (саму запись, её слова в поиске и значения в журнале аудита), а со следующим пакетом — и копию в отделе. В журнале аудита остаётся, кто, когда и что уничтожил. Записи, на которые ссылаются другие записи, остаются.</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <source>Kept, years</source>
+        <translation>Хранится, лет</translation>
+    </message>
+    <message>
+        <source>Counted from</source>
+        <translation>Считается от</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Ранее</translation>
+    </message>
+    <message>
+        <source>Past the period</source>
+        <translation>Старше срока</translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation>Самая старая</translation>
+    </message>
+    <message>
+        <source>Source of the period</source>
+        <translation>Основание срока</translation>
+    </message>
+    <message>
+        <source>Destroy…</source>
+        <translation>Уничтожить…</translation>
+    </message>
+    <message>
+        <source>Destroy the records of %1 past the period</source>
+        <translation>Уничтожить записи журнала «%1» старше срока</translation>
+    </message>
+    <message>
+        <source>Records past their retention period: %1</source>
+        <translation>Записей старше срока хранения: %1</translation>
+    </message>
+    <message>
+        <source>%1: no record can be destroyed (other records refer to those past the period).</source>
+        <translation>%1: уничтожить нечего (на записи старше срока ссылаются другие записи).</translation>
+    </message>
+    <message>
+        <source>Destroy %1 records of «%2» dated before %3? They cannot be restored, and the district office destroys its copies too.</source>
+        <translation>Уничтожить %1 зап. журнала «%2» ранее %3? Их нельзя будет восстановить, отдел тоже уничтожит свои копии.</translation>
+    </message>
+    <message>
+        <source>%1 records stay: other records refer to them.</source>
+        <translation>%1 зап. остаются: на них ссылаются другие записи.</translation>
+    </message>
+    <message>
+        <source>Destroy records</source>
+        <translation>Уничтожение записей</translation>
+    </message>
+    <message>
+        <source>Destroy</source>
+        <translation>Уничтожить</translation>
+    </message>
+    <message>
+        <source>Destroying records…</source>
+        <translation>Уничтожение записей…</translation>
+    </message>
+    <message>
+        <source>%1: %2 records destroyed (audit entry %3). The destruction goes to the district office with the next package.</source>
+        <translation>%1: уничтожено %2 зап. (запись журнала аудита № %3). Уничтожение уйдёт в отдел со следующим пакетом.</translation>
+    </message>
+</context>
+<context>
     <name>ServerActions</name>
     <message>
         <source>Connect to a &amp;server database…</source>
@@ -2554,6 +2629,17 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Connecting to the server…</source>
         <translation>Подключение к серверу…</translation>
+    </message>
+</context>
+<context>
+    <name>SessionGuard</name>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Сменить &amp;пароль…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Заблокировать</translation>
     </message>
 </context>
 <context>

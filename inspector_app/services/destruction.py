@@ -1,0 +1,191 @@
+"""Destroying the records of a register kept past their retention period.
+
+The administrator (or the head of the point) destroys the records of one register that
+:func:`~inspector_app.services.retention.records_past` lists, or a chosen few of them. In one
+transaction, per record: a ``destroy`` audit entry about it (who, when; it vouches for the
+entries it erases, see :mod:`inspector_app.services.audit_erasure`), the personal values of
+every earlier audit entry about it replaced by ``"erased"``, its row deleted (its search index
+entries go with it: the FTS5 delete trigger), and a line in ``destroyed_record``; then one
+``retention`` entry for the whole run (register, cut-off, how many, which ids). The search
+index is merged (FTS5 ``optimize``: the deleted words leave its older segments too) with
+``PRAGMA secure_delete`` on, so the freed bytes are overwritten with zeros, and after the
+commit the write-ahead log is checkpointed and truncated: the destroyed values are no longer in
+the database file (a backup made before still holds them until it rotates out).
+
+Only records the database owns are destroyed (a district's copies of a point's records go when
+that point's ``destroy`` entries arrive, :mod:`inspector_app.sync.destruction`); a record that
+another record still refers to (a meeting its survey answers name, a protocol an appeal
+names...) is kept and reported, as deleting it would break the reference.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from inspector_app.domain.permissions import Action
+from inspector_app.errors import InspectorError
+from inspector_app.kinds import KINDS
+from inspector_app.services.audit_erasure import (
+    DESTROY_ACTION,
+    ERASED,
+    erased_digest,
+    erased_values,
+)
+from inspector_app.services.records import AuditRow, next_change_seq, write_audit
+from inspector_app.services.retention import RETENTION, records_past, retention_cutoff
+from inspector_app.storage.database import pragma_while
+from inspector_app.storage.dialect import is_server
+from inspector_app.storage.models import SYNCED_MODELS, SyncedModel
+
+RETENTION_ACTION = "retention"
+Progress = Callable[[int, int], None]
+"""Called with (records done, records to destroy)."""
+
+
+@dataclass(frozen=True)
+class DestructionPlan:
+    """What destroying one register's records past their period would do."""
+
+    kind: str
+    cutoff: date
+    ids: tuple[str, ...]
+    """The records that would be destroyed, oldest first."""
+    kept: tuple[str, ...]
+    """Past the period, but other records still refer to them: kept."""
+    dated: dict[str, date]
+    """The day each record's period counts from."""
+
+
+@dataclass(frozen=True)
+class Destruction:
+    """What a destruction did."""
+
+    plan: DestructionPlan
+    audit_entry: int
+    """The id of the ``retention`` audit entry that tells of it."""
+    log_truncated: bool
+    """Whether the write-ahead log (old page images) was emptied after the commit."""
+
+
+def retention_kinds(services) -> list[str]:
+    """The registers with a retention period."""
+    return [item.code for item in services.catalogues.items(RETENTION) if item.code in KINDS]
+
+
+def referring(model: type[SyncedModel]) -> list[tuple[str, str]]:
+    """(table, column) of every reference to ``model`` from a travelling record."""
+    return [(other._meta.table_name, field.column_name) for other in SYNCED_MODELS
+            for field in other._meta.sorted_fields
+            if getattr(field, "rel_model", None) is model]
+
+
+def plan_destruction(services, kind: str, ids: list[str] | None = None,
+                     today: date | None = None) -> DestructionPlan:
+    """What :func:`destroy_records` would destroy of ``kind`` (``ids``: only those, each of
+    which must be past its period); changes nothing."""
+    services.require(Action.MANAGE_ACCOUNTS)
+    if kind not in retention_kinds(services):
+        raise InspectorError("retention.unknown_kind", kind=kind,
+                             kinds=", ".join(retention_kinds(services)))
+    model = KINDS[kind].model
+    field = model._meta.fields[services.catalogues.get(RETENTION, kind).extra["counted_from"]]
+    dated = {record_id: day.date() if isinstance(day, datetime) else day
+             for record_id, day in records_past(services, kind, today)
+             .where(model.owner_point == services.point_code)
+             .select(model.id, field).tuples()}
+    past = list(dated)
+    if ids is not None:
+        known = set(past)
+        for record_id in ids:
+            if record_id not in known:
+                raise InspectorError("retention.not_past", id=record_id, kind=kind)
+        wanted = set(ids)
+        past = [record_id for record_id in past if record_id in wanted]
+    referred: set[str] = set()
+    for table, column in referring(model):
+        for start in range(0, len(past), 500):
+            chunk = past[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            referred.update(row[0] for row in services.db.execute_sql(
+                f'SELECT DISTINCT "{column}" FROM "{table}" WHERE "{column}" IN ({marks})',
+                chunk))
+    return DestructionPlan(kind, retention_cutoff(services, kind, today),
+                           tuple(i for i in past if i not in referred),
+                           tuple(i for i in past if i in referred),
+                           {i: dated[i] for i in past})
+
+
+def erase_entries(db, table: str, record_id: str) -> list[tuple[int, AuditRow]]:
+    """(id, entry) of the audit entries about one record whose values are not erased yet."""
+    sql = ('SELECT id, at, actor, action, table_name, record_id, change_seq, old_values, '
+           'new_values, prev_hash, entry_hash FROM "audit_entry" WHERE record_id = ? AND '
+           'table_name = ? AND action <> ? ORDER BY id')
+    found = []
+    for row in db.execute_sql(sql, (record_id, table, DESTROY_ACTION)):
+        entry = AuditRow(*row[1:])
+        if (entry.old_values, entry.new_values) != (erased_values(entry.old_values),
+                                                    erased_values(entry.new_values)):
+            found.append((row[0], entry))
+    return found
+
+
+def destroy_records(services, kind: str, ids: list[str] | None = None,
+                    progress: Progress | None = None) -> Destruction:
+    """Destroy the records of ``kind`` past their period (``ids``: only those); all in one
+    transaction, audited. Returns what was done."""
+    services.require(Action.MANAGE_ACCOUNTS)
+    db = services.db
+    model = KINDS[kind].model
+    table = model._meta.table_name
+    server = is_server(db)
+    secure = contextlib.nullcontext() if server else pragma_while(db, "secure_delete", 1)
+    with secure, db.atomic():
+        plan = plan_destruction(services, kind, ids)
+        now = services.clock.now_utc()
+        actor = services.actor_login
+        total = len(plan.ids)
+        for done, record_id in enumerate(plan.ids, 1):
+            seq = next_change_seq()
+            entries = erase_entries(db, table, record_id)
+            write_audit(now, actor, DESTROY_ACTION, table, record_id, seq, None, {
+                "erased": {str(entry_id): [entry.entry_hash, erased_digest(entry)]
+                           for entry_id, entry in entries}})
+            if entries:
+                marks = ", ".join("?" for _ in entries)
+                db.execute_sql(
+                    f'UPDATE "audit_entry" SET old_values = CASE WHEN old_values IS NULL '
+                    f'THEN NULL ELSE ? END, new_values = CASE WHEN new_values IS NULL THEN '
+                    f'NULL ELSE ? END WHERE id IN ({marks})',
+                    (ERASED, ERASED, *(entry_id for entry_id, _ in entries)))
+            db.execute_sql(f'DELETE FROM "{table}" WHERE id = ? AND owner_point = ?',
+                           (record_id, services.point_code))
+            services.recorder.written(kind, record_id, deleted=True)
+            if progress is not None:
+                progress(done, total)
+        last_seq = next_change_seq()
+        summary = write_audit(now, actor, RETENTION_ACTION, table, kind, last_seq, None, {
+            "kind": kind, "cutoff": plan.cutoff.isoformat(), "count": total,
+            "ids": list(plan.ids), "kept": list(plan.kept)})
+        marks = [(services.point_code, record_id, table, now, actor, summary.id)
+                 for record_id in plan.ids]
+        if marks:
+            db.execute_many(
+                'INSERT INTO "destroyed_record" (owner_point, record_id, table_name, '
+                'destroyed_at, destroyed_by, audit_entry) VALUES (?, ?, ?, ?, ?, ?)', marks)
+        if plan.ids and not server and KINDS[kind].searchable:
+            merge_search_index(db, table)
+    return Destruction(plan, summary.id, False if server else truncate_log(db))
+
+
+def merge_search_index(db, table: str) -> None:
+    """Merge a table's FTS5 index into one segment: deleted rows' words leave it too."""
+    db.execute_sql(f"""INSERT INTO "{table}_fts"("{table}_fts") VALUES ('optimize')""")
+
+
+def truncate_log(db) -> bool:
+    """Checkpoint the write-ahead log and empty it; False when a reader kept it busy."""
+    busy, _, _ = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return not busy

@@ -1,0 +1,94 @@
+"""The administrator's retention page, by clicking: the sidebar entry, the counts per register
+with the period's source status, Destroy asking first (Cancel keeps everything), then
+destroying in the background; an inspector does not see the page."""
+
+from __future__ import annotations
+
+import pytest
+from core_factories import appeal_data, feedback_data
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from qt_helpers import click
+from test_ui_forms_support import make_ctx, on_modal
+
+from inspector_app.domain.permissions import Role
+from inspector_app.protection.integrity import check_database
+from ui.main_window import MainWindow
+
+ADMIN_PASSWORD = "Boss-Key-2026"
+
+
+@pytest.fixture
+def admin(services, person):
+    services.staff.create({"login": "admin", "full_name": "Абенов Серик",
+                           "password": ADMIN_PASSWORD, "role": Role.ADMINISTRATOR})
+    for day in ("2019-02-04 10:00", "2020-06-15 11:30", "2021-03-01 09:00"):
+        services.appeals.create(appeal_data(person, received_at=day))
+    services.appeals.create(appeal_data(person))  # of this month: kept
+    services.feedback.create(feedback_data(collected_at="2025-01-10 19:00"))
+    services.login("admin", ADMIN_PASSWORD)
+    return services
+
+
+def _window(qtbot, services, tmp_path, size=(1366, 768)) -> MainWindow:
+    window = MainWindow(make_ctx(services, tmp_path), background=False)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _open_page(qtbot, window):
+    row = next(i for i, p in enumerate(window.pages) if p.key == "retention")
+    item = window.nav.item(row)
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.nav.visualItemRect(item).center())
+    qtbot.waitUntil(lambda: window.current_page() is window.retention)
+    return window.retention
+
+
+def _cell(page, kind: str, column: int) -> str:
+    row = next(i for i, p in enumerate(page.rows) if p.kind == kind)
+    return page.table.item(row, column).text()
+
+
+def test_the_administrator_lists_and_destroys(qtbot, admin, tmp_path):
+    window = _window(qtbot, admin, tmp_path)
+    page = _open_page(qtbot, window)
+    assert window.nav.item(window.pages.index(
+        next(p for p in window.pages if p.key == "retention"))).text() == "Сроки хранения"
+    assert _cell(page, "appeal", 4) == "3" and _cell(page, "appeal", 3) == "25.11.2021"
+    assert _cell(page, "appeal", 5) == "04.02.2019"
+    assert _cell(page, "appeal", 6) == "решение пункта, не проверено по номенклатуре МВД"
+    assert _cell(page, "feedback", 4) == "1" and _cell(page, "meeting", 4) == "0"
+    assert not page.destroy_buttons["meeting"].isEnabled()
+    qtbot.wait(100)  # the layout settles
+    window.grab().save(str(tmp_path / "retention-1366.png"))
+
+    seen = on_modal(QMessageBox, lambda box: box.escapeButton().click())  # Cancel
+    click(qtbot, page.destroy_buttons["appeal"])
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "Уничтожить 3 зап. журнала" in seen[0].text() and "25.11.2021" in seen[0].text()
+    assert admin.appeals.count() == 4
+
+    def confirm(box):
+        next(b for b in box.buttons() if b.text() == "Уничтожить").click()
+
+    on_modal(QMessageBox, confirm)
+    click(qtbot, page.destroy_buttons["appeal"])
+    qtbot.waitUntil(lambda: page.job is None and "уничтожено 3 зап." in page.result.text(),
+                    timeout=10_000)
+    assert admin.appeals.count() == 1
+    assert _cell(page, "appeal", 4) == "0" and not page.destroy_buttons["appeal"].isEnabled()
+    assert page.destroy_buttons["feedback"].isEnabled()
+    assert check_database(admin.db) == []
+    window.resize(1024, 768)
+    qtbot.wait(100)
+    window.grab().save(str(tmp_path / "retention-1024.png"))
+
+
+def test_an_inspector_has_no_retention_page(qtbot, services, tmp_path):
+    services.login("erzhanov", "Kz-Secret-2026")
+    window = _window(qtbot, services, tmp_path)
+    assert "retention" not in [p.key for p in window.pages]
