@@ -6,6 +6,8 @@
    checks every hash, the signature, both fingerprints, the counts, the holdings checksum,
    the audit chain and the public key files' signatures. If it passes, the document is enough.
 3. A package written here from the document alone is read by the program's reader.
+4. A forwarded file (a district to its region) both ways: written from the document and read by
+   the program, written by the program and read from the document.
 """
 
 from __future__ import annotations
@@ -276,3 +278,121 @@ def test_the_documents_column_table_is_the_codecs():
     document = (Path(__file__).parents[1] / "docs" / "sync-format.md").read_text(encoding="utf-8")
     block = document.split("<!-- columns:")[1].split("<!-- /columns -->")[0]
     assert [line for line in block.splitlines() if line.startswith("| `")] == rows
+
+
+# -- 4. a forwarded file (district → region), both ways ----------------------------------------
+def encrypt(plain: bytes, recipient: bytes, chunk_size: int = 2000) -> bytes:
+    """Layer 1 from the document: ``plain`` as an encrypted stream to ``recipient``."""
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = ephemeral.public_key().public_bytes_raw()
+    salt = os.urandom(16)
+    header = struct.pack(">8sB32s32s16sI", b"INSPSYNC", 1,
+                         hashlib.sha256(b"inspector-sync recipient\x00" + recipient).digest(),
+                         ephemeral_public, salt, chunk_size)
+    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt,
+               info=b"inspector-sync stream v1\x00" + ephemeral_public + recipient).derive(
+        ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient)))
+    chunks = [plain[i:i + chunk_size] for i in range(0, len(plain), chunk_size)]
+    if len(plain) % chunk_size == 0:
+        chunks.append(b"")
+    out = bytearray(header)
+    for index, chunk in enumerate(chunks):
+        final = index == len(chunks) - 1
+        nonce = struct.pack(">Q", index) + b"\x00\x00\x00" + bytes([1 if final else 0])
+        sealed = AESGCM(key).encrypt(nonce, chunk, header)
+        out += struct.pack(">I", len(sealed)) + sealed
+    return bytes(out)
+
+
+def forward_note_from_the_document(point_plain: bytes, region_fingerprint: str) -> bytes:
+    district_public = (bytes.fromhex(RECIPIENT["signing_public"]),
+                       bytes.fromhex(RECIPIENT["encryption_public"]))
+    return canonical({
+        "format": "inspector-sync-forward", "format_version": 1,
+        "package_id": json.loads((EXPECTED / "manifest.json").read_bytes())["package_id"],
+        "point": "ATY-017", "point_fingerprint": SENDER["fingerprint"],
+        "point_sha256": hashlib.sha256(point_plain).hexdigest(), "point_size": len(point_plain),
+        "point_file_sha256": STREAM["file_sha256"], "district": "ATY-ROP",
+        "district_name": "ОП г. Атырау",
+        "signing_key": base64.b64encode(district_public[0]).decode(),
+        "encryption_key": base64.b64encode(district_public[1]).decode(),
+        "region": "ATY-OBL", "region_fingerprint": region_fingerprint,
+        "forwarded_at": "2026-11-25 12:00:00"})
+
+
+def test_a_forwarded_file_written_from_the_document_is_read_by_the_program(tmp_path):
+    from inspector_app.sync.keys import KeyPair
+    from inspector_app.sync.package import PackageReader
+
+    district = X25519PrivateKey.from_private_bytes(bytes.fromhex(RECIPIENT["encryption_private"]))
+    point_plain, _ = decrypt(PACKAGE.read_bytes(), district)
+    region = KeyPair(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+    note = forward_note_from_the_document(point_plain, region.public.fingerprint)
+    signer = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(RECIPIENT["signing_private"]))
+    plain = (b"ISFW\x01" + point_plain + b"F" + struct.pack(">I", len(note)) + note
+             + signer.sign(b"inspector-sync forward v1\x00" + note))
+    path = tmp_path / "ATY-017_2026-11-25_0001_via_ATY-ROP.isync"
+    path.write_bytes(encrypt(plain, region.public.encryption))
+    reader = PackageReader(path, region)
+    manifest = reader.verify()
+    assert reader.forward.district == "ATY-ROP" and manifest.recipient == "ATY-ROP"
+    assert reader.identity == hashlib.sha256(point_plain).hexdigest()
+    for info, lines in reader.members():
+        assert list(lines) == expected_lines(info.name)
+
+
+def layer2_end(plain: bytes, at: int) -> int:
+    """Where a layer 2 starting at ``at`` ends (after its signature)."""
+    assert plain[at:at + 5] == b"ISPK\x01"
+    at += 5
+    while plain[at:at + 1] == b"M":
+        at += 2 + plain[at + 1]
+        while True:
+            (length,) = struct.unpack(">I", plain[at:at + 4])
+            at += 4 + length
+            if length == 0:
+                break
+    assert plain[at:at + 1] == b"E"
+    (length,) = struct.unpack(">I", plain[at + 1:at + 5])
+    return at + 5 + length + 64
+
+
+def test_an_independent_reader_reads_a_forwarded_file_the_program_wrote(tmp_path):
+    from inspector_app.sync.forward import ForwardWriter
+    from inspector_app.sync.forward_note import note_body
+    from inspector_app.sync.keys import KeyPair, PublicKeys
+
+    district_x = X25519PrivateKey.from_private_bytes(bytes.fromhex(RECIPIENT["encryption_private"]))
+    point_plain, _ = decrypt(PACKAGE.read_bytes(), district_x)
+    district = KeyPair(Ed25519PrivateKey.from_private_bytes(
+        bytes.fromhex(RECIPIENT["signing_private"])), district_x)
+    region = X25519PrivateKey.generate()
+    region_public = PublicKeys(os.urandom(32), region.public_key().public_bytes_raw())
+    writer = ForwardWriter(tmp_path / "f.isync", region_public)
+    for start in range(0, len(point_plain), 777):  # streamed in pieces
+        writer.write(point_plain[start:start + 777])
+    body = json.loads(forward_note_from_the_document(point_plain, region_public.fingerprint))
+    writer.seal(note_body(**{k: v for k, v in body.items()
+                             if k not in ("format", "format_version")}), district)
+    plain, _ = decrypt(writer.publish().read_bytes(), region)
+
+    assert plain[:5] == b"ISFW\x01"
+    note_start = layer2_end(plain, 5)
+    assert plain[note_start:note_start + 1] == b"F"
+    (length,) = struct.unpack(">I", plain[note_start + 1:note_start + 5])
+    note = plain[note_start + 5:note_start + 5 + length]
+    assert note_start + 5 + length + 64 == len(plain)
+    Ed25519PublicKey.from_public_bytes(bytes.fromhex(RECIPIENT["signing_public"])).verify(
+        plain[-64:], b"inspector-sync forward v1\x00" + note)
+    inner = plain[5:note_start]
+    assert inner == point_plain  # byte for byte
+    members, raw_manifest, signature = walk(inner)
+    Ed25519PublicKey.from_public_bytes(bytes.fromhex(SENDER["signing_public"])).verify(
+        signature, b"inspector-sync manifest v1\x00" + raw_manifest)
+    fields = json.loads(note)
+    assert canonical(fields) == note
+    assert fields["point_sha256"] == hashlib.sha256(inner).hexdigest()
+    assert fields["point_size"] == len(inner)
+    assert json.loads(raw_manifest)["recipient_fingerprint"] == RECIPIENT["fingerprint"] == \
+        fingerprint(base64.b64decode(fields["signing_key"]),
+                    base64.b64decode(fields["encryption_key"]))

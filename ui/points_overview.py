@@ -120,6 +120,7 @@ class PointsModel(QAbstractTableModel):
                   for n in point.gaps]
         lines += [f"{r.at:%d.%m.%Y %H:%M} {r.file}: {r.message(self.lang)}"
                   for r in point.refused[:5]]
+        lines += point.region_lines(self.lang)  # a district with a region
         return "\n".join(lines)
 
 

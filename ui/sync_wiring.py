@@ -6,6 +6,8 @@ and the point's "last acknowledged by the district" in the status bar.
   district the points' packages, at a point the district's receipts and reference data;
 - a district office: a "Points" page (:class:`ui.points_overview.PointsOverview`) whose
   Import button is the same action as File → Import packages… (Ctrl+I);
+- a district office (not a region): File → Forward to the region… (the points' package
+  files imported here, sent on unchanged: :func:`inspector_app.sync.forward.forward_files`);
 - the district operator and the administrator: File → Load a corrected catalogue… (a JSON
   file, :func:`inspector_app.services.catalogue_load.load_catalogue`); the points receive it
   with the next reference package.
@@ -24,9 +26,12 @@ from inspector_app.changes import Changes
 from inspector_app.domain.permissions import Action
 from inspector_app.messages import translate
 from inspector_app.services.catalogue_load import load_catalogue
+from inspector_app.sync import state
+from inspector_app.sync.forward import forward_files
 from inspector_app.sync.receipts import last_acknowledged
 from ui.errors import show_error
 from ui.icons import icon
+from ui.worker import run_job
 
 
 class SyncActions(QObject):
@@ -51,6 +56,11 @@ class SyncActions(QObject):
             self.import_action.setShortcut(QKeySequence("Ctrl+I"))
             self.import_action.triggered.connect(self.import_packages)
             actions.append(self.import_action)
+        self.forward_action: QAction | None = None
+        if self.district and not services.is_region and services.can(Action.IMPORT):
+            self.forward_action = QAction(icon("export"), "", self)
+            self.forward_action.triggered.connect(self.forward_packages)
+            actions.append(self.forward_action)
         self.catalogue_action: QAction | None = None
         if services.can(Action.LOAD_CATALOGUE):
             self.catalogue_action = QAction(icon("import"), "", self)
@@ -81,6 +91,8 @@ class SyncActions(QObject):
         if self.import_action is not None:
             self.import_action.setText(self.tr("&Import packages…") if self.district
                                        else self.tr("&Import from the district office…"))
+        if self.forward_action is not None:
+            self.forward_action.setText(self.tr("&Forward to the region…"))
         if self.catalogue_action is not None:
             self.catalogue_action.setText(self.tr("Load a corrected &catalogue…"))
         self.update_acknowledged()
@@ -121,6 +133,43 @@ class SyncActions(QObject):
             "catalogue.loaded", self.ctx.lang, name=loaded.name, version=loaded.version,
             previous=loaded.previous, items=loaded.items, path=chosen))
         self.ctx.notify_changed(changes)
+
+    def forward_packages(self) -> None:
+        """Choose points' package files (imported here) and a folder; forward them to the
+        region off the GUI thread and show a line per file."""
+        services = self.ctx.services
+        if state.region(services.db) is None:  # how to set it up, not a failure
+            QMessageBox.information(self.window, self.tr("Forward to the region"),
+                                    translate("sync.no_region", self.ctx.lang))
+            return
+        files, _ = QFileDialog.getOpenFileNames(
+            self.window, self.tr("Points' packages to forward to the region"), "",
+            self.tr("Sync packages (*.isync)"))
+        if not files:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Folder for the files to the region"))
+        if not folder:
+            return
+        paths = [Path(f) for f in files]
+        self._forward_job = run_job(
+            lambda progress: forward_files(services, paths, Path(folder)), db=services.db,
+            parent=self.window, title=self.tr("Forwarding to the region…"),
+            cancellable=False, on_done=self._forwarded, lang=self.ctx.lang)
+
+    def _forwarded(self, results) -> None:
+        self._forward_job = None
+        lang = self.ctx.lang
+        lines = [translate("cli.forward_done", lang, path=r.written.name, point=r.point,
+                           number=r.export_no) if r.ok else
+                 translate("sync.result_refused", lang, file=r.path.name,
+                           reason=r.error.message(lang)) for r in results]
+        refused = sum(1 for r in results if not r.ok)
+        lines.append(translate("cli.forward_summary", lang, forwarded=len(results) - refused,
+                               refused=refused))
+        box = QMessageBox.warning if refused else QMessageBox.information
+        box(self.window, self.tr("Forwarded to the region"), "\n".join(lines))
+        self.ctx.notify_changed(Changes(sync=True))
 
     def export(self) -> None:
         from ui.sync_dialogs import ExportDialog

@@ -14,6 +14,7 @@ from inspector_app.errors import InspectorError
 from inspector_app.services.setup import (
     DISTRICT,
     POINT,
+    REGION,
     FirstAccount,
     PointProfile,
     create_database,
@@ -41,6 +42,9 @@ def register(commands) -> None:
                    help="read the password from standard input (for scripts)")
     p.add_argument("--district-office", action="store_true",
                    help="create a district office database instead of a point's")
+    p.add_argument("--region-office", action="store_true",
+                   help="create a region office database (its districts forward their "
+                        "points' packages to it)")
     p.add_argument("--sheet", type=Path, default=None,
                    help="PDF to write the recovery key to (print it, then delete the file); "
                         "needed unless --no-encrypt")
@@ -65,7 +69,8 @@ def run_init(args: argparse.Namespace, ctx) -> int:
                      address=args.address, region=args.region,
                      department=args.department),
         FirstAccount(login=args.login, full_name=args.name, password=password, rank=args.rank),
-        kind=DISTRICT if args.district_office else POINT, encrypt=encrypt,
+        kind=REGION if args.region_office else DISTRICT if args.district_office else POINT,
+        encrypt=encrypt,
     )
     ctx.adopt(services)
     ctx.out(ctx.t("init.done", path=ctx.db_path, code=services.point_code,

@@ -9,6 +9,7 @@ from inspector_app.errors import InspectorError
 from inspector_app.faults import reported
 from inspector_app.sync import state
 from inspector_app.sync.export import export_package
+from inspector_app.sync.forward import forward_files, forwarding_to
 from inspector_app.sync.importer import FINISHING, import_files, package_files
 from inspector_app.sync.keys import keys_of
 from inspector_app.sync.overview import points_overview, unattributed_refusals
@@ -39,7 +40,17 @@ def register(commands) -> None:
                    help="also import the refused packages of a newer program that this "
                         "program reads now (after an update)")
     p.add_argument("--verbose", action="store_true", help="show progress")
+    p.add_argument("--forward", metavar="DIR",
+                   help="at a district: also forward the points' packages imported (or "
+                        "imported before) to the region, into this folder")
     p.set_defaults(handler=run_import)
+
+    p = commands.add_parser("forward", help="at a district: forward points' packages, "
+                                            "imported here, to the region unchanged")
+    p.add_argument("files", nargs="*", metavar="FILE")
+    p.add_argument("--dir", metavar="DIR", help="forward every package file in this folder")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write the files into")
+    p.set_defaults(handler=run_forward)
 
     p = commands.add_parser("keys", help="this database's keys and the keys it trusts")
     actions = p.add_subparsers(dest="keys_action", metavar="ACTION", required=True)
@@ -48,8 +59,9 @@ def register(commands) -> None:
     export = actions.add_parser("export-public", help="write this database's public key file")
     export.add_argument("--out", required=True, metavar="FILE")
     export.set_defaults(handler=run_keys_export)
-    trust = actions.add_parser("trust", help="trust a public key file (the district's, or a "
-                                             "point's at the district)")
+    trust = actions.add_parser("trust", help="trust a public key file (the district's at a "
+                                             "point; a point's or the region's at a district; "
+                                             "a district's at a region)")
     trust.add_argument("file", metavar="FILE")
     trust.add_argument("--replace", action="store_true", help="replace a key trusted before")
     trust.set_defaults(handler=run_keys_trust)
@@ -87,6 +99,8 @@ def run_import(args: argparse.Namespace, ctx) -> int:
     files += waiting
     if not files:
         raise InspectorError("cli.import_no_files")
+    if args.forward:
+        forwarding_to(ctx.services(), Path(args.forward))  # refused before anything is done
 
     def progress(index: int, count: int, stage: str, done: int) -> None:
         if stage == FINISHING:
@@ -111,7 +125,40 @@ def run_import(args: argparse.Namespace, ctx) -> int:
     duplicates = sum(1 for r in batch.files if r.status == DUPLICATE)
     ctx.out(ctx.t("cli.import_summary", imported=imported, duplicates=duplicates,
                   refused=len(batch.refused)))
-    return 1 if batch.refused else 0
+    forwarded_ok = True
+    if args.forward:
+        held = [r.path for r in batch.files if r.ok and r.kind == "records"]
+        forwarded_ok = _report_forward(ctx, forward_files(ctx.services(), held,
+                                                          Path(args.forward)))
+    return 1 if batch.refused or not forwarded_ok else 0
+
+
+def run_forward(args: argparse.Namespace, ctx) -> int:
+    files = [Path(f) for f in args.files]
+    if args.dir:
+        folder = Path(args.dir)
+        if not folder.is_dir():
+            raise InspectorError("sync.no_folder", path=str(folder))
+        files += package_files(folder)
+    if not files:
+        raise InspectorError("cli.import_no_files")
+    with reported(Path(args.out)):
+        results = forward_files(ctx.services(), files, Path(args.out))
+    return 0 if _report_forward(ctx, results) else 1
+
+
+def _report_forward(ctx, results) -> bool:
+    """A line per file forwarded or refused, and the total; whether none was refused."""
+    for result in results:
+        if result.ok:
+            ctx.out(ctx.t("cli.forward_done", path=result.written, point=result.point,
+                          number=result.export_no))
+        else:
+            ctx.error(ctx.t("sync.result_refused", file=result.path.name,
+                            reason=result.error.message(ctx.lang)))
+    refused = sum(1 for r in results if not r.ok)
+    ctx.out(ctx.t("cli.forward_summary", forwarded=len(results) - refused, refused=refused))
+    return not refused
 
 
 def run_keys_show(args: argparse.Namespace, ctx) -> int:
@@ -159,16 +206,31 @@ def run_status(args: argparse.Namespace, ctx) -> int:
     points = points_overview(services)
     if not points:
         ctx.out(ctx.t("cli.status_none"))
-    for point in points:
-        ctx.out(ctx.t(
-            "cli.status_point", point=point.point_code, name=point.name,
-            last=f"{point.last_package_at:%d.%m.%Y}" if point.last_package_at else "—",
-            days="—" if point.days_since is None else point.days_since,
-            export=point.last_export_no, records=point.records,
-            gaps=", ".join(map(str, point.gaps)) or "—", refused=len(point.refused),
-            stale=ctx.t("cli.status_stale") if point.stale else ""))
-        if point.reinstalled_on is not None:
-            ctx.out("  " + point.reinstalled_text(ctx.lang))
+    if services.is_region:
+        for district in state.peers(services.db, state.DISTRICT_ROLE):
+            own = [p for p in points if p.district == district.point_code]
+            ctx.out(ctx.t("cli.status_district", district=district.point_code,
+                          name=district.name, points=len(own)))
+            for point in own:
+                _point_lines(ctx, point, "  ")
+    else:
+        for point in points:
+            _point_lines(ctx, point)
+            for line in point.region_lines(ctx.lang):
+                ctx.out("  " + line)
     for refusal in unattributed_refusals(services):
         ctx.out(f"{refusal.at:%d.%m.%Y %H:%M} {refusal.file}: {refusal.message(ctx.lang)}")
     return 0
+
+
+def _point_lines(ctx, point, indent: str = "") -> None:
+    """A point's status line (and its re-install, if any)."""
+    ctx.out(indent + ctx.t(
+        "cli.status_point", point=point.point_code, name=point.name,
+        last=f"{point.last_package_at:%d.%m.%Y}" if point.last_package_at else "—",
+        days="—" if point.days_since is None else point.days_since,
+        export=point.last_export_no, records=point.records,
+        gaps=", ".join(map(str, point.gaps)) or "—", refused=len(point.refused),
+        stale=ctx.t("cli.status_stale") if point.stale else ""))
+    if point.reinstalled_on is not None:
+        ctx.out(indent + "  " + point.reinstalled_text(ctx.lang))

@@ -108,7 +108,13 @@ class Services:
 
     @property
     def is_district_office(self) -> bool:
-        return self.meta.get("database_kind") == "district"
+        """A district's or a region's office (both consolidate points' records)."""
+        return self.meta.get("database_kind") in ("district", "region")
+
+    @property
+    def is_region(self) -> bool:
+        """A region's office: its districts forward their points' packages to it."""
+        return self.meta.get("database_kind") == "region"
 
     @property
     def actor_login(self) -> str:

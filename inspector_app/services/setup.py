@@ -33,6 +33,10 @@ from inspector_app.sync.keys import create_keys, ensure_keys, keys_dir, protect_
 
 POINT = "point"
 DISTRICT = "district"
+REGION = "region"
+"""A region office: a district office's database that its districts forward their points'
+packages to (see docs/sync-format.md, "Up to the region")."""
+OFFICES = (DISTRICT, REGION)
 
 
 @dataclass(frozen=True)
@@ -89,10 +93,10 @@ def initialise(db: SqliteDatabase, profile: PointProfile, account: FirstAccount,
             "code": code, "name": profile.name, "district": profile.district,
             "address": profile.address, "region": profile.region,
             "department": profile.department or profile.district,
-            "reception_hours": "" if kind == DISTRICT else profile.reception_hours,
-            "shares_housing": profile.shares_housing, "is_district_office": kind == DISTRICT,
+            "reception_hours": "" if kind in OFFICES else profile.reception_hours,
+            "shares_housing": profile.shares_housing, "is_district_office": kind in OFFICES,
         })
-        role = account.role or (Role.DISTRICT_OPERATOR if kind == DISTRICT else HEAD_OF_POINT)
+        role = account.role or (Role.DISTRICT_OPERATOR if kind in OFFICES else HEAD_OF_POINT)
         services.staff.create({
             "login": account.login, "full_name": account.full_name, "password": account.password,
             "role": role, "rank": account.rank, "badge_number": account.badge_number,

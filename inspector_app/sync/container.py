@@ -198,7 +198,7 @@ class ContainerWriter:
 
 
 # -- reading -----------------------------------------------------------------------------------
-def _read_exact(source: Source, size: int) -> bytes:
+def read_exact(source: Source, size: int) -> bytes:
     data = source.read(size)
     if len(data) != size:
         raise SyncError("sync.truncated")
@@ -218,12 +218,12 @@ def _check_name(raw: bytes) -> str:
 
 def _blocks(source: Source) -> Iterator[bytes]:
     while True:
-        (length,) = _U32.unpack(_read_exact(source, 4))
+        (length,) = _U32.unpack(read_exact(source, 4))
         if length == 0:
             return
         if length > MAX_BLOCK:
             raise SyncError("sync.damaged")
-        yield _read_exact(source, length)
+        yield read_exact(source, length)
 
 
 @dataclass
@@ -233,7 +233,11 @@ class Trailer:
 
 
 def read_start(source: Source) -> None:
-    start = _read_exact(source, len(PLAIN_MAGIC) + 1)
+    check_start(read_exact(source, len(PLAIN_MAGIC) + 1))
+
+
+def check_start(start: bytes) -> None:
+    """The plaintext's first five bytes: ``ISPK`` and the version."""
     if start[:len(PLAIN_MAGIC)] != PLAIN_MAGIC:
         raise SyncError("sync.not_a_package")
     if start[-1] != PLAIN_VERSION:
@@ -241,7 +245,7 @@ def read_start(source: Source) -> None:
 
 
 def next_frame(source: Source) -> str:
-    kind = _read_exact(source, 1)
+    kind = read_exact(source, 1)
     if kind == b"M":
         return "member"
     if kind == b"E":
@@ -250,16 +254,16 @@ def next_frame(source: Source) -> str:
 
 
 def read_member_name(source: Source) -> str:
-    (length,) = _read_exact(source, 1)
-    return _check_name(_read_exact(source, length))
+    (length,) = read_exact(source, 1)
+    return _check_name(read_exact(source, length))
 
 
 def read_trailer(source: Source) -> Trailer:
-    (length,) = _U32.unpack(_read_exact(source, 4))
+    (length,) = _U32.unpack(read_exact(source, 4))
     if length > MAX_MANIFEST:
         raise SyncError("sync.manifest_too_large", limit=MAX_MANIFEST >> 20)
-    manifest = _read_exact(source, length)
-    return Trailer(manifest, _read_exact(source, 64))
+    manifest = read_exact(source, length)
+    return Trailer(manifest, read_exact(source, 64))
 
 
 def hash_member(source: Source, name: str) -> MemberInfo:

@@ -87,7 +87,7 @@ def preparing_job(services: Services, reader: PackageReader) -> Job:
                manifest.created_at + timedelta(minutes=manifest.utc_offset_minutes),
                tombstones={table: c["tombstones"] for table, c in manifest.get("counts").items()},
                fresh=peer is None or not any(any(pair) for pair in peer.counts.values()),
-               schema_version=manifest.schema_version)
+               schema_version=manifest.schema_version, forward=reader.forward_frame)
 
 
 def for_worker(manifest: Manifest) -> bool:
@@ -107,6 +107,10 @@ def apply_records(services: Services, reader: PackageReader, result: FileResult,
     sender = manifest.sender
     job = preparing_job(services, reader)
     if new_peer is not None:
+        enrolled = state.peer(db, sender)  # by a file before it in the batch
+        if enrolled is not None and enrolled.district != new_peer.district:
+            raise SyncError("sync.point_other_district", point=sender,
+                            district=enrolled.district, claimed=new_peer.district)
         state.save_peer(db, new_peer)
     peer = state.peer(db, sender)
     if peer.database_id and peer.database_id != manifest.database_id:
@@ -127,7 +131,7 @@ def apply_records(services: Services, reader: PackageReader, result: FileResult,
         manifest.package_id, sender, manifest.kind, fields["export_no"],
         bool(manifest.get("full")), fields["seq_from"], fields["seq_to"],
         manifest.created_at, now, services.actor_login, reader.path.name[:300],
-        reader.file_sha256, {"counts": result.counts}, manifest.database_id))
+        reader.identity, {"counts": result.counts}, manifest.database_id))
     held = _update_peer(db, peer, manifest, prepared, now)
     write_audit(now, services.actor_login, "import", "sync_inbound", manifest.package_id,
                 next_change_seq(), None,

@@ -27,6 +27,7 @@ from inspector_app.sync.holdings import holdings
 from inspector_app.sync.keys import keys_of
 from inspector_app.sync.manifest import RECORDS, utc_text
 from inspector_app.sync.package import SUFFIX, PackageWriter, new_package_id
+from inspector_app.sync.trust import database_kind
 from inspector_app.sync.versions import district_behind
 
 Progress = Callable[[str, int], None]
@@ -76,7 +77,7 @@ def manifest_head(services: Services, kind: str, recipient: str, now: datetime,
     return {
         "kind": kind, "package_id": package_id or new_package_id(),
         "sender": services.point_code, "sender_name": services.points.current().name,
-        "sender_kind": "district" if services.is_district_office else "point",
+        "sender_kind": database_kind(services),
         "database_id": state.meta_value(services.db, "database_id") or "",
         "recipient": recipient, "schema_version": schema_version, "app_version": __version__,
         "created_at": utc_text(now), "utc_offset_minutes": utc_offset_minutes(services),

@@ -41,9 +41,10 @@ from inspector_app.storage.dialect import is_server
 from inspector_app.sync import bulk_indexes, state
 from inspector_app.sync.district_import import apply_records, for_worker, preparing_job
 from inspector_app.sync.errors import FILE_FAULTS, SyncError, unexpected
+from inspector_app.sync.forward_note import ForwardNote
 from inspector_app.sync.holdings import BackgroundHoldings
 from inspector_app.sync.keys import KeyPair, keys_of
-from inspector_app.sync.manifest import RECEIPT, RECORDS, Manifest
+from inspector_app.sync.manifest import RECEIPT, RECORDS, REFERENCE, REGION_RECEIPT, Manifest
 from inspector_app.sync.package import SUFFIX, PackageReader
 from inspector_app.sync.pipeline import RECORD_TABLES, WRITTEN_TABLES, DirectWriter, Worker
 from inspector_app.sync.prepare import Job
@@ -56,6 +57,7 @@ from inspector_app.sync.reference import (
 )
 from inspector_app.sync.refused import keep_aside, outbox_dir
 from inspector_app.sync.results import DUPLICATE, REFUSED, BatchResult, FileResult, Notice
+from inspector_app.sync.upstream import apply_region_receipt, write_region_receipt
 from inspector_app.sync.versions import check_readable
 
 TrustNew = bool | Collection[str]
@@ -268,7 +270,8 @@ def _verified(services: Services, keys: KeyPair, path: Path, result: FileResult,
         if manifest.kind == RECORDS:
             result.export_no = manifest.get("export_no")
         _check_versions(manifest)
-        new_peer = _trusted_sender(services, keys, manifest, trust_new, result)
+        new_peer = _trusted_sender(services, keys, manifest, trust_new, result,
+                                   reader.forward)
         if _already_imported(services, reader, result):
             return None
     except InspectorError as exc:
@@ -289,6 +292,9 @@ def _verified(services: Services, keys: KeyPair, path: Path, result: FileResult,
     elif manifest.kind == RECEIPT:
         def run(writer: DirectWriter) -> None:
             apply_receipt(services, manifest, result, path.name, reader.file_sha256)
+    elif manifest.kind == REGION_RECEIPT:
+        def run(writer: DirectWriter) -> None:
+            apply_region_receipt(services, manifest, result, path.name, reader.file_sha256)
     else:
         def run(writer: DirectWriter) -> None:
             apply_reference(services, reader, result, writer)
@@ -305,7 +311,7 @@ def _already_imported(services: Services, reader: PackageReader, result: FileRes
         return False
     offset = services.clock.now_local() - services.clock.now_utc()
     date = f"{known.imported_at + offset:%d.%m.%Y %H:%M}"
-    if known.point_code != manifest.sender or known.file_sha256 != reader.file_sha256:
+    if known.point_code != manifest.sender or known.file_sha256 != reader.identity:
         raise SyncError("sync.package_id_reused", date=date)
     result.status = DUPLICATE
     result.notices.append(Notice("sync.already_imported", {"date": date}))
@@ -369,8 +375,13 @@ def batch_settings(db) -> Iterator[None]:
 def write_outgoing(services: Services, keys: KeyPair, points: list[str], folder: Path,
                    held: dict[str, tuple[str, int]] | None = None) -> list[Path]:
     """Receipts for ``points`` and, where needed, reference packages, into ``folder``
-    (``held``: the points' holdings when already computed)."""
+    (``held``: the points' holdings when already computed). At a region: a receipt per point
+    for the point's district, which forwarded its packages."""
     folder.mkdir(parents=True, exist_ok=True)
+    if services.is_region:
+        return [write_region_receipt(services, state.peer(services.db, code), keys, folder,
+                                     (held or {}).get(code))
+                for code in points if state.peer(services.db, code) is not None]
     documents = catalogue_documents(services.db)  # the same for every point: read once
     current = reference_digest(services, documents)
     written = []
@@ -388,25 +399,39 @@ def _check_versions(manifest: Manifest) -> None:
     check_readable(manifest.schema_version)
 
 
+def _confirmed(trust_new: TrustNew, fingerprint: str) -> bool:
+    """Whether the operator confirmed enrolling the point of this fingerprint."""
+    return trust_new is True or (not isinstance(trust_new, bool) and fingerprint in trust_new)
+
+
 def _trusted_sender(services: Services, keys: KeyPair, manifest: Manifest,
-                    trust_new: TrustNew, result: FileResult) -> state.Peer | None:
+                    trust_new: TrustNew, result: FileResult,
+                    forward: ForwardNote | None = None) -> state.Peer | None:
     """Check the sender; returns a peer to enrol (inside the import transaction) or None."""
     db = services.db
     own = services.point_code
+    if services.is_region:
+        return _trusted_forward(services, keys, manifest, trust_new, result, forward)
+    if forward is not None:  # a region's file
+        raise SyncError("sync.wrong_recipient")
     if manifest.recipient != own:
         raise SyncError("sync.wrong_recipient")
     fingerprint = manifest.keys.fingerprint
     if manifest.sender == own or manifest.keys == keys.public:
         raise SyncError("sync.own_package")
-    if services.is_district_office:
+    if services.is_district_office and manifest.kind == REGION_RECEIPT:
+        peer = state.region(db)
+        if (manifest.sender_kind != state.REGION_ROLE or peer is None
+                or peer.point_code != manifest.sender):
+            raise SyncError("sync.not_from_region", point=manifest.sender)
+    elif services.is_district_office:
         if manifest.kind != RECORDS or manifest.sender_kind != "point":
             raise SyncError("sync.wrong_kind", kind=manifest.kind)
         peer = state.peer(db, manifest.sender)
         if peer is not None and peer.role != state.POINT_ROLE:
             raise SyncError("sync.wrong_kind", kind=manifest.kind)
         if peer is None:
-            if trust_new is True or (not isinstance(trust_new, bool)
-                                     and fingerprint in trust_new):
+            if _confirmed(trust_new, fingerprint):
                 result.notices.append(Notice("sync.enrolled", {
                     "point": manifest.sender, "fingerprint": fingerprint}, warning=True))
                 return state.Peer(manifest.sender, state.POINT_ROLE, manifest.sender_name[:200],
@@ -416,7 +441,7 @@ def _trusted_sender(services: Services, keys: KeyPair, manifest: Manifest,
             raise SyncError("sync.unknown_point", point=manifest.sender,
                             fingerprint=fingerprint)
     else:
-        if manifest.kind == RECORDS or manifest.sender_kind != "district":
+        if manifest.kind not in (RECEIPT, REFERENCE) or manifest.sender_kind != "district":
             raise SyncError("sync.wrong_kind", kind=manifest.kind)
         peer = state.district(db)
         if peer is None or peer.point_code != manifest.sender:
@@ -424,8 +449,51 @@ def _trusted_sender(services: Services, keys: KeyPair, manifest: Manifest,
     if peer.keys != manifest.keys:
         raise SyncError("sync.key_mismatch", point=manifest.sender, fingerprint=fingerprint,
                         expected=peer.fingerprint)
-    if services.is_district_office:
+    if manifest.kind == RECORDS:
         _check_database(services, peer, manifest)
+    return None
+
+
+def _trusted_forward(services: Services, keys: KeyPair, manifest: Manifest,
+                     trust_new: TrustNew, result: FileResult,
+                     forward: ForwardNote | None) -> state.Peer | None:
+    """At a region: a point's records package forwarded by one of the region's districts, the
+    district the point belongs to (the first package's district, or the one the operator
+    confirms for a new point). Returns a point to enrol, or None."""
+    db = services.db
+    if forward is None or manifest.kind != RECORDS or manifest.sender_kind != "point":
+        raise SyncError("sync.region_takes_forwarded", kind=manifest.kind)
+    if forward.region != services.point_code:
+        raise SyncError("sync.wrong_recipient")
+    if manifest.sender == services.point_code or manifest.keys == keys.public:
+        raise SyncError("sync.own_package")
+    district = state.peer(db, forward.district)
+    if (district is None or district.role != state.DISTRICT_ROLE
+            or district.keys != forward.district_keys):
+        raise SyncError("sync.forward_unknown_district", district=forward.district,
+                        fingerprint=forward.district_keys.fingerprint)
+    fingerprint = manifest.keys.fingerprint
+    peer = state.peer(db, manifest.sender)
+    if peer is None:
+        if not _confirmed(trust_new, fingerprint):
+            raise SyncError("sync.unknown_point", point=manifest.sender,
+                            fingerprint=fingerprint)
+        result.notices.append(Notice("sync.enrolled_via", {
+            "point": manifest.sender, "fingerprint": fingerprint,
+            "district": forward.district}, warning=True))
+        return state.Peer(manifest.sender, state.POINT_ROLE, manifest.sender_name[:200],
+                          manifest.database_id, manifest.keys, fingerprint,
+                          services.clock.now_utc().replace(microsecond=0),
+                          services.actor_login, district=forward.district)
+    if peer.role != state.POINT_ROLE:
+        raise SyncError("sync.wrong_kind", kind=manifest.kind)
+    if peer.district != forward.district:
+        raise SyncError("sync.point_other_district", point=peer.point_code,
+                        district=peer.district, claimed=forward.district)
+    if peer.keys != manifest.keys:
+        raise SyncError("sync.key_mismatch", point=manifest.sender, fingerprint=fingerprint,
+                        expected=peer.fingerprint)
+    _check_database(services, peer, manifest)
     return None
 
 

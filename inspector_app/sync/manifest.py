@@ -1,8 +1,9 @@
 """The manifest of a package: what it is, who sent it to whom, and every member's hash.
 
-Three kinds of package share the format: ``records`` (a point's changes, to the district),
-``receipt`` (what the district holds of a point) and ``reference`` (catalogues, МРП table and the
-district's staff list, to a point). A manifest is canonical JSON (sorted keys, no spaces).
+Four kinds of package share the format: ``records`` (a point's changes, to the district),
+``receipt`` (what the district holds of a point), ``reference`` (catalogues, МРП table and the
+district's staff list, to a point) and ``region_receipt`` (what the region holds of one point
+of a district, to that district). A manifest is canonical JSON (sorted keys, no spaces).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from inspector_app.sync.keys import PublicKeys, unb64
 FORMAT = "inspector-sync"
 FORMAT_VERSION = 1
 RECORDS, RECEIPT, REFERENCE = "records", "receipt", "reference"
-KINDS = (RECORDS, RECEIPT, REFERENCE)
+REGION_RECEIPT = "region_receipt"
+KINDS = (RECORDS, RECEIPT, REFERENCE, REGION_RECEIPT)
 PACKAGE_ID = re.compile(r"^[0-9a-f]{32}$")
 INT_LIMIT = 2**63
 """Every integer of a manifest is below this (SQLite's integers are 64-bit signed)."""
@@ -37,6 +39,8 @@ KIND_FIELDS = {
     "receipt": frozenset({"receipt_no", "point_database_id", "held_export_no", "held_seq",
                           "last_export_no", "gaps", "checksum", "records"}),
     "reference": frozenset({"digest"}),
+    "region_receipt": frozenset({"point", "receipt_no", "point_database_id", "held_export_no",
+                                 "held_seq", "last_export_no", "gaps", "checksum", "records"}),
 }
 """The fields a manifest of each kind has: any other field refuses the file."""
 MEMBER_FIELDS = frozenset({"name", "sha256", "size", "raw_size", "lines"})
@@ -149,7 +153,7 @@ def parse_manifest(raw: bytes) -> Manifest:
         package_id=_text(body, "package_id", PACKAGE_ID),
         sender=_text(body, "sender", POINT_CODE),
         sender_name=_text(body, "sender_name"),
-        sender_kind=_text(body, "sender_kind", re.compile(r"^(point|district)$")),
+        sender_kind=_text(body, "sender_kind", re.compile(r"^(point|district|region)$")),
         database_id=_text(body, "database_id", PACKAGE_ID),
         recipient=_text(body, "recipient", POINT_CODE),
         recipient_fingerprint=_text(body, "recipient_fingerprint", max_length=64),

@@ -1,4 +1,6 @@
-"""The district's view of its points: what arrived from each, when, and what is missing."""
+"""The district's view of its points: what arrived from each, when, and what is missing; one
+level up, which exports still go to the region and what the region holds (a region sees its
+points by district)."""
 
 from __future__ import annotations
 
@@ -34,12 +36,41 @@ class PointStatus:
     reinstalled_on: date | None = None
     """The day (district time) the point's current database, which replaced a former one,
     sent its first package."""
+    district: str = ""
+    """At a region: the point's district."""
+    to_forward: list[int] = field(default_factory=list)
+    """At a district with a region: exports imported here and not forwarded yet."""
+    upstream: state.Upstream | None = None
+    """At a district: what the region last said it holds of the point."""
+    upstream_on: date | None = None
+    """The day (district time) the region wrote that receipt."""
+    has_region: bool = False
+    """This district forwards to a region."""
 
     def reinstalled_text(self, lang: str = "ru") -> str:
         """"point re-installed on DATE", or "" if it never was."""
         if self.reinstalled_on is None:
             return ""
         return translate("sync.reinstalled_on", lang, date=f"{self.reinstalled_on:%d.%m.%Y}")
+
+    def region_lines(self, lang: str = "ru") -> list[str]:
+        """At a district with a region: what the region holds of the point and the exports
+        still to forward (nothing without a region)."""
+        if not self.has_region:
+            return []
+        held = self.upstream
+        if held is None:
+            lines = [translate("cli.status_region_none", lang)]
+        else:
+            same = "cli.status_region_same" if held.same_as_here else "cli.status_region_differs"
+            lines = [translate("cli.status_region", lang, held=held.held_export_no,
+                               last=held.last_export_no, records=held.records,
+                               date=f"{self.upstream_on:%d.%m.%Y}",
+                               same=translate(same, lang))]
+        if self.to_forward:
+            lines.append(translate("cli.status_to_forward", lang,
+                                   numbers=", ".join(map(str, self.to_forward))))
+        return lines
 
     @property
     def records(self) -> int:
@@ -54,7 +85,9 @@ def points_overview(services: Services, *, stale_days: int = STALE_DAYS,
     refused = [r for r in refused_files(services.db.database)
                if not (r.package_id and state.inbound(services.db, r.package_id))]
     result = []
+    has_region = state.region(services.db) is not None
     for peer in state.peers(services.db, state.POINT_ROLE):
+        upstream = state.upstream(services.db, peer.point_code)
         local = peer.last_package_at + offset if peer.last_package_at else None
         days = (today - local.date()).days if local else None
         result.append(PointStatus(
@@ -63,8 +96,21 @@ def points_overview(services: Services, *, stale_days: int = STALE_DAYS,
             [r for r in refused if r.point == peer.point_code],
             stale=days is None or days > stale_days,
             reinstalled_on=(peer.reinstalled_at + offset).date() if peer.reinstalled_at
-            else None))
+            else None, district=peer.district, to_forward=not_forwarded(services.db, peer),
+            upstream=upstream, has_region=has_region,
+            upstream_on=(upstream.receipt_at + offset).date() if upstream else None))
     return result
+
+
+def not_forwarded(db, peer: state.Peer) -> list[int]:
+    """The export numbers of the point's current database imported here and never forwarded
+    to the region (nothing at a region, or at a district without one)."""
+    if state.region(db) is None:
+        return []
+    sent = {entry.package_id for entry in state.forwarded_of(db, peer.point_code)}
+    return [entry.export_no for entry in state.inbound_of(db, peer.point_code, "records",
+                                                          peer.database_id)
+            if entry.package_id not in sent]
 
 
 def unattributed_refusals(services: Services) -> list[RefusedFile]:

@@ -174,7 +174,7 @@ def _worker_main(connection, db_path: str, key: bytes | None) -> None:
                 return
             try:
                 reader = PackageReader.verified_before(job.path, keys, job.trailer,
-                                                       job.file_sha256)
+                                                       job.file_sha256, job.forward)
 
                 def progress(kind: str, done: int) -> None:
                     sender.send(("progress", kind, done))

@@ -50,6 +50,8 @@ class Job:
     looked up before it is written (an id of another point's record fails its insert)."""
     schema_version: int = LATEST_VERSION
     """The sender's schema: the shape of its record lines (see :mod:`.versions`)."""
+    forward: tuple[bytes, bytes] | None = None
+    """At a region: the forwarding district's verified note and its signature."""
 
 
 @dataclass

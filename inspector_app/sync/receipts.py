@@ -48,22 +48,28 @@ def write_receipt(services: Services, peer: state.Peer, keys: KeyPair, out_dir: 
     ``held_now``: the point's :func:`holdings` when already computed.
     """
     db = services.db
-    number = len(state.inbound_of(db, peer.point_code, "records"))
-    checksum, held = held_now or holdings(db, peer.point_code)
-    checksum = without(checksum, peer.retired_checksum)  # a re-installed point's former data
     now = services.clock.now_utc().replace(microsecond=0)
-    manifest = {
-        **manifest_head(services, RECEIPT, peer.point_code, now,
-                        schema_version=schema_for_point(db, peer.point_code)),
-        "receipt_no": number,
-        "point_database_id": peer.database_id, "held_export_no": peer.held_export_no,
-        "held_seq": peer.held_seq, "last_export_no": peer.last_export_no, "gaps": peer.gaps,
-        "checksum": checksum, "records": held,
-    }
-    name = receipt_name(peer.point_code, services.clock.today(), number)
+    held = held_fields(db, peer, held_now)
+    manifest = {**manifest_head(services, RECEIPT, peer.point_code, now,
+                                schema_version=schema_for_point(db, peer.point_code)), **held}
+    name = receipt_name(peer.point_code, services.clock.today(), held["receipt_no"])
     return write_new(
         lambda n: out_dir / (name if n == 0 else name.replace(SUFFIX, f"-{n}{SUFFIX}")),
         peer.keys, lambda writer: writer.seal(manifest, keys))
+
+
+def held_fields(db, peer: state.Peer, held_now: tuple[str, int] | None = None) -> dict:
+    """What a receipt says this office holds of ``peer`` (a point): its ``receipt_no``,
+    ``point_database_id``, ``held_*``, ``last_export_no``, ``gaps``, ``checksum``, ``records``
+    (``held_now``: the point's :func:`holdings` when already computed)."""
+    checksum, held = held_now or holdings(db, peer.point_code)
+    return {
+        "receipt_no": len(state.inbound_of(db, peer.point_code, "records")),
+        "point_database_id": peer.database_id, "held_export_no": peer.held_export_no,
+        "held_seq": peer.held_seq, "last_export_no": peer.last_export_no, "gaps": peer.gaps,
+        "checksum": without(checksum, peer.retired_checksum),  # a re-installed point's former
+        "records": held,                                       # data is not acknowledged
+    }
 
 
 @dataclass(frozen=True)

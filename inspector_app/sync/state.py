@@ -17,6 +17,7 @@ from inspector_app.sync.keys import PublicKeys, b64, unb64
 
 DISTRICT_ROLE = "district"
 POINT_ROLE = "point"
+REGION_ROLE = "region"
 
 
 # -- key/value state ---------------------------------------------------------------------------
@@ -66,12 +67,14 @@ class Peer:
     """When the point's current database sent its first package (UTC), if it replaced one."""
     retired_checksum: str = ""
     """The holdings checksum of what the district held of the point's former databases."""
+    district: str = ""
+    """At a region: the district the point belongs to (it forwarded the point's first package)."""
 
 
 _PEER_COLUMNS = ("point_code", "role", "name", "database_id", "signing_key", "encryption_key",
                  "fingerprint", "trusted_at", "trusted_by", "last_export_no", "held_export_no",
                  "held_seq", "gaps", "last_package_at", "last_imported_at", "counts",
-                 "reference_digest", "reinstalled_at", "retired_checksum")
+                 "reference_digest", "reinstalled_at", "retired_checksum", "district")
 
 
 def _peer(row: tuple) -> Peer:
@@ -105,6 +108,12 @@ def district(db: SqliteDatabase) -> Peer | None:
     return found[0] if found else None
 
 
+def region(db: SqliteDatabase) -> Peer | None:
+    """The region office a district trusts (at most one)."""
+    found = peers(db, REGION_ROLE)
+    return found[0] if found else None
+
+
 def save_peer(db: SqliteDatabase, p: Peer) -> None:
     """Insert or replace a peer with all its fields."""
     values = {
@@ -118,7 +127,7 @@ def save_peer(db: SqliteDatabase, p: Peer) -> None:
         "last_imported_at": None if p.last_imported_at is None else str(p.last_imported_at),
         "counts": json.dumps(p.counts, sort_keys=True), "reference_digest": p.reference_digest,
         "reinstalled_at": None if p.reinstalled_at is None else str(p.reinstalled_at),
-        "retired_checksum": p.retired_checksum,
+        "retired_checksum": p.retired_checksum, "district": p.district,
     }
     columns = ", ".join(values)
     marks = ", ".join("?" for _ in values)
@@ -269,3 +278,89 @@ def add_inbound(db: SqliteDatabase, entry: InboundEntry) -> None:
     marks = ", ".join("?" for _ in values)
     db.execute_sql(f'INSERT INTO "sync_inbound" ({_names(_INBOUND_COLUMNS)}) '
                    f'VALUES ({marks})', tuple(values))
+
+
+# -- forwarding to the region (migration 0017) ---------------------------------------------------
+@dataclass(frozen=True)
+class ForwardEntry:
+    """A point package this district forwarded to its region (the latest time, if again)."""
+
+    package_id: str
+    point_code: str
+    database_id: str
+    export_no: int
+    region: str
+    forwarded_at: datetime
+    forwarded_by: str
+    file_name: str
+
+
+_FORWARD_COLUMNS = ("package_id", "point_code", "database_id", "export_no", "region",
+                    "forwarded_at", "forwarded_by", "file_name")
+
+
+def save_forward(db: SqliteDatabase, entry: ForwardEntry) -> None:
+    values = [getattr(entry, name) for name in _FORWARD_COLUMNS]
+    values[_FORWARD_COLUMNS.index("forwarded_at")] = str(entry.forwarded_at)
+    marks = ", ".join("?" for _ in values)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in _FORWARD_COLUMNS[1:])
+    db.execute_sql(f'INSERT INTO "sync_forward" ({_names(_FORWARD_COLUMNS)}) VALUES ({marks}) '
+                   f'ON CONFLICT (package_id) DO UPDATE SET {updates}', tuple(values))
+
+
+def forwarded_of(db: SqliteDatabase, point_code: str) -> list[ForwardEntry]:
+    """The packages of one point forwarded to the region, by export number."""
+    rows = db.execute_sql(f'SELECT {_names(_FORWARD_COLUMNS)} FROM "sync_forward" '
+                          f'WHERE point_code = ? ORDER BY export_no, forwarded_at',
+                          (point_code,))
+    return [ForwardEntry(*row[:5], parse_moment(row[5]), *row[6:]) for row in rows]
+
+
+@dataclass(frozen=True)
+class Upstream:
+    """What the region last said (in its receipt) it holds of one point of this district."""
+
+    point_code: str
+    region: str
+    receipt_at: datetime
+    received_at: datetime
+    point_database_id: str
+    held_export_no: int
+    held_seq: int
+    last_export_no: int
+    gaps: list[int]
+    checksum: str
+    records: int
+    same_as_here: bool
+    """The region's checksum equalled this district's own of the point when it arrived."""
+
+
+_UPSTREAM_COLUMNS = ("point_code", "region", "receipt_at", "received_at", "point_database_id",
+                     "held_export_no", "held_seq", "last_export_no", "gaps", "checksum",
+                     "records", "same_as_here")
+
+
+def upstream(db: SqliteDatabase, point_code: str) -> Upstream | None:
+    row = db.execute_sql(f'SELECT {_names(_UPSTREAM_COLUMNS)} FROM "sync_upstream" '
+                         f'WHERE point_code = ?', (point_code,)).fetchone()
+    if row is None:
+        return None
+    data = dict(zip(_UPSTREAM_COLUMNS, row, strict=True))
+    data["receipt_at"] = parse_moment(data["receipt_at"])
+    data["received_at"] = parse_moment(data["received_at"])
+    data["gaps"] = json.loads(data["gaps"])
+    data["same_as_here"] = bool(data["same_as_here"])
+    return Upstream(**data)
+
+
+def save_upstream(db: SqliteDatabase, entry: Upstream) -> None:
+    values = [getattr(entry, name) for name in _UPSTREAM_COLUMNS]
+    for name in ("receipt_at", "received_at"):
+        values[_UPSTREAM_COLUMNS.index(name)] = str(getattr(entry, name))
+    values[_UPSTREAM_COLUMNS.index("gaps")] = json.dumps(entry.gaps)
+    values[_UPSTREAM_COLUMNS.index("same_as_here")] = int(entry.same_as_here)
+    marks = ", ".join("?" for _ in values)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in _UPSTREAM_COLUMNS[1:])
+    db.execute_sql(f'INSERT INTO "sync_upstream" ({_names(_UPSTREAM_COLUMNS)}) '
+                   f'VALUES ({marks}) ON CONFLICT (point_code) DO UPDATE SET {updates}',
+                   tuple(values))

@@ -3,7 +3,9 @@
 A point imports the district's public key file once (``keys trust FILE``): from then on it
 encrypts its packages to that key and accepts receipts and reference data signed by it. The
 district learns a point's key from the point's first package (confirmed by fingerprint, or
-``--trust-new``), or ahead of time from the point's own public key file.
+``--trust-new``), or ahead of time from the point's own public key file. One level up, a
+district trusts its region's key file the same way (it forwards its points' packages to it),
+and a region trusts each of its districts' key files.
 """
 
 from __future__ import annotations
@@ -19,7 +21,20 @@ from inspector_app.sync.keys import write_public_key_file as _write_file
 
 
 def database_kind(services: Services) -> str:
+    """``point``, ``district`` or ``region``: what this database's key file says it is."""
+    if services.is_region:
+        return state.REGION_ROLE
     return state.DISTRICT_ROLE if services.is_district_office else state.POINT_ROLE
+
+
+TRUSTED_KINDS = {state.POINT_ROLE: (state.DISTRICT_ROLE,),
+                 state.DISTRICT_ROLE: (state.POINT_ROLE, state.REGION_ROLE),
+                 state.REGION_ROLE: (state.DISTRICT_ROLE,)}
+"""The key files each kind of database trusts: a point its district, a district its points
+and its region, a region its districts."""
+SINGLE_KINDS = {(state.POINT_ROLE, state.DISTRICT_ROLE), (state.DISTRICT_ROLE, state.REGION_ROLE)}
+"""(own kind, trusted kind) of which at most one is trusted: a point's district, a district's
+region; another one replaces it (``replace``)."""
 
 
 def export_public_key(services: Services, path: str | Path) -> PublicKeyFile:
@@ -30,22 +45,26 @@ def export_public_key(services: Services, path: str | Path) -> PublicKeyFile:
 
 
 def trust_key_file(services: Services, path: str | Path, *, replace: bool = False) -> state.Peer:
-    """Trust the keys in a public key file: the district (at a point) or a point (at the
-    district). A different key for an already trusted code needs ``replace``."""
+    """Trust the keys in a public key file: the district (at a point), a point or the region
+    (at a district), a district (at a region). A different key for an already trusted code
+    (or another district, another region) needs ``replace``."""
     services.require(Action.IMPORT)
     document = read_public_key_file(path)
     own_kind = database_kind(services)
-    expected = state.POINT_ROLE if own_kind == state.DISTRICT_ROLE else state.DISTRICT_ROLE
-    if document.kind != expected:
+    if document.kind not in TRUSTED_KINDS[own_kind]:
         raise SyncError("sync.wrong_key_kind", kind=document.kind)
+    expected = document.kind
     if document.point_code == services.point_code:
         raise SyncError("sync.own_key")
     if document.keys == keys_of(services.db).public:
         raise SyncError("sync.own_key")
     db = services.db
     with db.atomic("IMMEDIATE"):
-        current = (state.district(db) if expected == state.DISTRICT_ROLE
-                   else state.peer(db, document.point_code))
+        single = (own_kind, expected) in SINGLE_KINDS
+        current = (state.peers(db, expected)[:1] or [None])[0] if single else state.peer(
+            db, document.point_code)
+        if current is not None and current.role != expected:
+            raise SyncError("sync.wrong_key_kind", kind=document.kind)
         if current is not None and current.keys != document.keys and not replace:
             raise SyncError("sync.already_trusted", point=current.point_code,
                             fingerprint=current.fingerprint)

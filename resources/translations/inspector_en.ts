@@ -2766,6 +2766,10 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Forward to the region…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Load a corrected &amp;catalogue…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2787,6 +2791,30 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
     <message>
         <source>Catalogue loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward to the region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points&apos; packages to forward to the region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync packages (*.isync)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the files to the region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarding to the region…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarded to the region</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2776,6 +2776,10 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>Полиция бөлімінен &amp;импорттау…</translation>
     </message>
     <message>
+        <source>&amp;Forward to the region…</source>
+        <translation>&amp;Облысқа жіберу…</translation>
+    </message>
+    <message>
         <source>Load a corrected &amp;catalogue…</source>
         <translation>Түзетілген &amp;анықтамалықты жүктеу…</translation>
     </message>
@@ -2798,6 +2802,30 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Catalogue loaded</source>
         <translation>Анықтамалық жүктелді</translation>
+    </message>
+    <message>
+        <source>Forward to the region</source>
+        <translation>Облысқа жіберу</translation>
+    </message>
+    <message>
+        <source>Points&apos; packages to forward to the region</source>
+        <translation>Облысқа жіберілетін пункт пакеттері</translation>
+    </message>
+    <message>
+        <source>Sync packages (*.isync)</source>
+        <translation>Алмасу пакеттері (*.isync)</translation>
+    </message>
+    <message>
+        <source>Folder for the files to the region</source>
+        <translation>Облысқа арналған файлдар қалтасы</translation>
+    </message>
+    <message>
+        <source>Forwarding to the region…</source>
+        <translation>Облысқа жіберілуде…</translation>
+    </message>
+    <message>
+        <source>Forwarded to the region</source>
+        <translation>Облысқа жіберілді</translation>
     </message>
 </context>
 <context>

@@ -2779,6 +2779,10 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>&amp;Импорт из отдела полиции…</translation>
     </message>
     <message>
+        <source>&amp;Forward to the region…</source>
+        <translation>&amp;Переслать в область…</translation>
+    </message>
+    <message>
         <source>Load a corrected &amp;catalogue…</source>
         <translation>Загрузить исправленный &amp;справочник…</translation>
     </message>
@@ -2801,6 +2805,30 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Catalogue loaded</source>
         <translation>Справочник загружен</translation>
+    </message>
+    <message>
+        <source>Forward to the region</source>
+        <translation>Пересылка в область</translation>
+    </message>
+    <message>
+        <source>Points&apos; packages to forward to the region</source>
+        <translation>Пакеты пунктов для пересылки в область</translation>
+    </message>
+    <message>
+        <source>Sync packages (*.isync)</source>
+        <translation>Пакеты обмена (*.isync)</translation>
+    </message>
+    <message>
+        <source>Folder for the files to the region</source>
+        <translation>Папка для файлов в область</translation>
+    </message>
+    <message>
+        <source>Forwarding to the region…</source>
+        <translation>Пересылка в область…</translation>
+    </message>
+    <message>
+        <source>Forwarded to the region</source>
+        <translation>Переслано в область</translation>
     </message>
 </context>
 <context>
