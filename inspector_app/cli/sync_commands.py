@@ -86,13 +86,19 @@ def run_export(args: argparse.Namespace, ctx) -> int:
     return 0
 
 
-def run_import(args: argparse.Namespace, ctx) -> int:
+def _given_files(args: argparse.Namespace) -> list[Path]:
+    """The files named, then the packages of ``--dir`` (a missing folder is named)."""
     files = [Path(f) for f in args.files]
     if args.dir:
         folder = Path(args.dir)
         if not folder.is_dir():
             raise InspectorError("sync.no_folder", path=str(folder))
         files += package_files(folder)
+    return files
+
+
+def run_import(args: argparse.Namespace, ctx) -> int:
+    files = _given_files(args)
     waiting = waiting_files(ctx.services().db.database, readable) if args.waiting else []
     if args.waiting and not waiting and not files:
         raise InspectorError("cli.import_no_waiting")
@@ -134,12 +140,7 @@ def run_import(args: argparse.Namespace, ctx) -> int:
 
 
 def run_forward(args: argparse.Namespace, ctx) -> int:
-    files = [Path(f) for f in args.files]
-    if args.dir:
-        folder = Path(args.dir)
-        if not folder.is_dir():
-            raise InspectorError("sync.no_folder", path=str(folder))
-        files += package_files(folder)
+    files = _given_files(args)
     if not files:
         raise InspectorError("cli.import_no_files")
     with reported(Path(args.out)):

@@ -87,6 +87,17 @@ def unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"not JSON: {name}")  # NaN, Infinity
+
+
+def strict_json(raw: bytes) -> Any:
+    """The value of a signed document (a manifest, a forward's note): strict JSON in UTF-8;
+    :class:`DuplicateKey` for a key named twice, ``ValueError`` for anything else not JSON."""
+    return json.loads(raw.decode("utf-8"), object_pairs_hook=unique_object,
+                      parse_constant=_no_constant)
+
+
 _INT_LIMIT = 2**63
 
 

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from inspector_app.sync.codec import DuplicateKey, unique_object
+from inspector_app.sync.codec import DuplicateKey, strict_json
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.keys import PublicKeys, unb64
-from inspector_app.sync.manifest import PACKAGE_ID, POINT_CODE, canonical
+from inspector_app.sync.manifest import PACKAGE_ID, POINT_CODE, canonical, checked_text
 
 MAGIC = b"ISFW"
 VERSION = 1
@@ -62,23 +62,14 @@ def note_body(**fields: Any) -> bytes:
     return canonical(dict(fields, format=FORMAT, format_version=VERSION))
 
 
-def _text(body: dict, name: str, pattern: re.Pattern | None = None, limit: int = 300) -> str:
-    value = body.get(name)
-    if not isinstance(value, str) or len(value) > limit or (
-            pattern is not None and not pattern.match(value)):
-        raise SyncError("sync.bad_forward", field=name)
-    return value
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"not JSON: {name}")  # NaN, Infinity
+def _text(body: dict, name: str, pattern: re.Pattern | None = None) -> str:
+    return checked_text(body, name, pattern, code="sync.bad_forward")
 
 
 def parse_note(raw: bytes, signature: bytes) -> ForwardNote:
     """Check a note: strict JSON with exactly its fields, signed by the key it names."""
     try:
-        body = json.loads(raw.decode("utf-8"), object_pairs_hook=unique_object,
-                          parse_constant=_no_constant)
+        body = strict_json(raw)
     except DuplicateKey as exc:
         raise SyncError("sync.bad_forward", field=str(exc)[:64]) from None
     except (UnicodeDecodeError, ValueError) as exc:

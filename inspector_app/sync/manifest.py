@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from inspector_app.sync.codec import DuplicateKey, unique_object
+from inspector_app.sync.codec import DuplicateKey, strict_json
 from inspector_app.sync.container import MemberInfo, check_declared
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.keys import PublicKeys, unb64
@@ -83,14 +83,17 @@ class Manifest:
 
     def text_field(self, name: str, pattern: re.Pattern | None = None) -> str:
         """A kind-specific text field, checked."""
-        return _text(self.body, name, pattern)
+        return checked_text(self.body, name, pattern)
 
 
-def _text(body: dict, name: str, pattern: re.Pattern | None = None, max_length: int = 300) -> str:
+def checked_text(body: dict, name: str, pattern: re.Pattern | None = None,
+                 max_length: int = 300, *, code: str = "sync.bad_manifest") -> str:
+    """``body[name]``: a text of at most ``max_length`` matching ``pattern``; else
+    :class:`SyncError` ``code`` naming the field."""
     value = body.get(name)
     if not isinstance(value, str) or len(value) > max_length or (
             pattern is not None and not pattern.match(value)):
-        raise SyncError("sync.bad_manifest", field=name)
+        raise SyncError(code, field=name)
     return value
 
 
@@ -104,22 +107,17 @@ def _int(body: dict, name: str, low: int = 0) -> int:
 def _member(item: Any) -> MemberInfo:
     if not isinstance(item, dict) or item.keys() != MEMBER_FIELDS:
         raise SyncError("sync.bad_manifest", field="members")
-    name = _text(item, "name", max_length=60)
-    sha = _text(item, "sha256", re.compile(r"^[0-9a-f]{64}$"))
+    name = checked_text(item, "name", max_length=60)
+    sha = checked_text(item, "sha256", re.compile(r"^[0-9a-f]{64}$"))
     info = MemberInfo(name, sha, _int(item, "size"), _int(item, "raw_size"), _int(item, "lines"))
     check_declared(info)
     return info
 
 
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"not JSON: {name}")  # NaN, Infinity
-
-
 def parse_manifest(raw: bytes) -> Manifest:
     """Check a manifest's format, version and field types; :class:`SyncError` otherwise."""
     try:
-        body = json.loads(raw.decode("utf-8"), object_pairs_hook=unique_object,
-                          parse_constant=_no_constant)
+        body = strict_json(raw)
     except DuplicateKey as exc:
         raise SyncError("sync.bad_manifest", field=str(exc)[:64]) from None
     except (UnicodeDecodeError, ValueError) as exc:
@@ -137,7 +135,7 @@ def parse_manifest(raw: bytes) -> Manifest:
         raise SyncError("sync.bad_manifest", field=unknown[0][:64])
     try:
         keys = PublicKeys(unb64(body.get("signing_key"), 32), unb64(body.get("encryption_key"), 32))
-        created_at = datetime.strptime(_text(body, "created_at"), "%Y-%m-%d %H:%M:%S")
+        created_at = datetime.strptime(checked_text(body, "created_at"), "%Y-%m-%d %H:%M:%S")
     except ValueError as exc:
         raise SyncError("sync.bad_manifest", field="keys/created_at") from exc
     if not FIRST_YEAR <= created_at.year <= LAST_YEAR:
@@ -150,13 +148,13 @@ def parse_manifest(raw: bytes) -> Manifest:
         raise SyncError("sync.bad_manifest", field="utc_offset_minutes")
     return Manifest(
         kind=kind,
-        package_id=_text(body, "package_id", PACKAGE_ID),
-        sender=_text(body, "sender", POINT_CODE),
-        sender_name=_text(body, "sender_name"),
-        sender_kind=_text(body, "sender_kind", re.compile(r"^(point|district|region)$")),
-        database_id=_text(body, "database_id", PACKAGE_ID),
-        recipient=_text(body, "recipient", POINT_CODE),
-        recipient_fingerprint=_text(body, "recipient_fingerprint", max_length=64),
+        package_id=checked_text(body, "package_id", PACKAGE_ID),
+        sender=checked_text(body, "sender", POINT_CODE),
+        sender_name=checked_text(body, "sender_name"),
+        sender_kind=checked_text(body, "sender_kind", re.compile(r"^(point|district|region)$")),
+        database_id=checked_text(body, "database_id", PACKAGE_ID),
+        recipient=checked_text(body, "recipient", POINT_CODE),
+        recipient_fingerprint=checked_text(body, "recipient_fingerprint", max_length=64),
         keys=keys,
         schema_version=_int(body, "schema_version", 1),
         created_at=created_at,
