@@ -60,7 +60,9 @@ def test_the_administrator_lists_and_destroys(qtbot, admin, tmp_path):
         next(p for p in window.pages if p.key == "retention"))).text() == "Сроки хранения"
     assert _cell(page, "appeal", 4) == "3" and _cell(page, "appeal", 3) == "25.11.2021"
     assert _cell(page, "appeal", 5) == "04.02.2019"
-    assert _cell(page, "appeal", 6) == "решение пункта, не проверено по номенклатуре МВД"
+    assert _cell(page, "appeal", 6) == "не проверено"
+    row = next(i for i, p in enumerate(page.rows) if p.kind == "appeal")
+    assert page.table.item(row, 6).toolTip() == "решение пункта, не проверено по номенклатуре МВД"
     assert _cell(page, "feedback", 4) == "1" and _cell(page, "meeting", 4) == "0"
     assert not page.destroy_buttons["meeting"].isEnabled()
     qtbot.wait(100)  # the layout settles

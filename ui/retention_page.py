@@ -64,8 +64,9 @@ class RetentionPage(LivePage):
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for wrapped in (0, 6):  # long names wrap: the Destroy buttons stay in view at 1024 px
-            header.setSectionResizeMode(wrapped, QHeaderView.ResizeMode.Stretch)
+        # the register's name takes the room left and wraps: the Destroy buttons stay in
+        # view at 1024 px
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self._fit_rows = QTimer(self)  # once the columns settled after a resize
         self._fit_rows.setSingleShot(True)
@@ -123,10 +124,11 @@ class RetentionPage(LivePage):
                      self.ctx.t(f"field.{past.kind}.{past.counted_from}"),
                      past.cutoff.strftime(DATE), group_thousands(past.count),
                      past.oldest.strftime(DATE) if past.oldest else "—",
-                     self.ctx.t(f"retention.status.{past.status}"))
+                     self.ctx.t(f"retention.status_short.{past.status}"))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(self.ctx.t(f"retention.status.{past.status}")
+                                if column == 6 else text)
                 if column in (1, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
