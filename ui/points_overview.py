@@ -49,19 +49,24 @@ class PointsModel(QAbstractTableModel):
     """The points' statuses as a table (loaded whole: a district has tens of points)."""
 
     FIXED = ("code", "name", "last", "days", "export", "held", "gaps", "refused")
+    REGION = ("region_held", "to_forward")
+    """Shown at a district that forwards to a region: what the region holds, what is left."""
 
     def __init__(self, lang: str = "ru", parent=None):
         super().__init__(parent)
         self.lang = lang
         self.rows: list[PointStatus] = []
+        self.fixed: tuple[str, ...] = self.FIXED
 
     def load(self, rows: list[PointStatus]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        with_region = any(point.has_region for point in self.rows)
+        self.fixed = self.FIXED + self.REGION if with_region else self.FIXED
         self.endResetModel()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.FIXED) + len(KIND_COLUMNS)
+        return 0 if parent.isValid() else len(self.fixed) + len(KIND_COLUMNS)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
@@ -72,7 +77,8 @@ class PointsModel(QAbstractTableModel):
             return None
         titles = (self.tr("Point"), self.tr("Name"), self.tr("Last package"),
                   self.tr("Days since"), self.tr("Export no."), self.tr("Held up to"),
-                  self.tr("Missing exports"), self.tr("Refused files"))
+                  self.tr("Missing exports"), self.tr("Refused files"),
+                  self.tr("Region holds up to"), self.tr("To forward"))[:len(self.fixed)]
         if section < len(titles):
             return titles[section]
         return translate(f"sync.kind.{KIND_COLUMNS[section - len(titles)]}", self.lang)
@@ -90,16 +96,20 @@ class PointsModel(QAbstractTableModel):
             if point.stale:
                 return STALE_COLOUR
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3 and column != 6:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3 and column not in (6, 9):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(point)
         return None
 
     def _text(self, point: PointStatus, column: int) -> str:
-        if column >= len(self.FIXED):
-            live, _ = point.counts.get(KIND_COLUMNS[column - len(self.FIXED)], (0, 0))
+        if column >= len(self.fixed):
+            live, _ = point.counts.get(KIND_COLUMNS[column - len(self.fixed)], (0, 0))
             return group_thousands(live)
+        if column >= len(self.FIXED):  # the region's columns
+            held = point.upstream
+            return (str(held.held_export_no or "—") if held is not None else "—",
+                    ", ".join(map(str, point.to_forward)))[column - len(self.FIXED)]
         name = point.name
         if point.reinstalled_on is not None:
             name += f" ({point.reinstalled_text(self.lang)})"

@@ -1815,6 +1815,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Region holds up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No package for more than %1 days.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1825,6 +1825,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Қабылданбаған файлдар</translation>
     </message>
     <message>
+        <source>Region holds up to</source>
+        <translation>Облыста № дейін</translation>
+    </message>
+    <message>
+        <source>To forward</source>
+        <translation>Облысқа жіберу</translation>
+    </message>
+    <message>
         <source>No package for more than %1 days.</source>
         <translation>%1 күннен астам пакет жоқ.</translation>
     </message>

@@ -1825,6 +1825,14 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Отклоненные файлы</translation>
     </message>
     <message>
+        <source>Region holds up to</source>
+        <translation>В области по №</translation>
+    </message>
+    <message>
+        <source>To forward</source>
+        <translation>Переслать в область</translation>
+    </message>
+    <message>
         <source>No package for more than %1 days.</source>
         <translation>Нет пакетов более %1 дн.</translation>
     </message>
