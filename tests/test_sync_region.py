@@ -67,6 +67,18 @@ def trust_each_other(upper, lower, folder: Path, *, replace: bool = False) -> No
         trust_key_file(trusting, key_file, replace=replace)
 
 
+def small_chain(folder: Path):
+    """A region, its district and a point trusting each other, the point with one person;
+    returns them and the point's first package (written in ``folder``, not imported)."""
+    region = make_region(folder)
+    district = make_district(folder)
+    point = make_point(folder, "ATY-017", district=district)
+    trust_each_other(region, district, folder)
+    use(point)
+    point.persons.create({"surname": "Жумабаева", "first_name": "Гүлнар"})
+    return region, district, point, export_package(point, folder).path
+
+
 @pytest.fixture
 def chain(tmp_path):
     """A region, its district and a point of that district trusting each other; the point
@@ -534,13 +546,7 @@ def test_a_region_on_a_postgresql_server(tmp_path, pg_url):
 
 
 def test_import_forwards_in_the_same_step_when_asked(tmp_path, monkeypatch, capsys):
-    region = make_region(tmp_path)
-    district = make_district(tmp_path)
-    point = make_point(tmp_path, "ATY-017", district=district)
-    trust_each_other(region, district, tmp_path)
-    use(point)
-    point.persons.create({"surname": "Жумабаева", "first_name": "Гүлнар"})
-    package = export_package(point, tmp_path).path
+    region, district, point, package = small_chain(tmp_path)
     for services in (region, district, point):
         services.db.close()
     monkeypatch.chdir(tmp_path)

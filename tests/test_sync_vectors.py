@@ -200,6 +200,29 @@ def test_an_independent_reader_written_from_the_document_reads_the_vector():
 
 
 # -- 3. a writer from the document, read by the program -----------------------------------------
+def encrypt(plain: bytes, recipient: bytes, chunk_size: int = 2000) -> bytes:
+    """Layer 1 from the document: ``plain`` as an encrypted stream to ``recipient``."""
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = ephemeral.public_key().public_bytes_raw()
+    salt = os.urandom(16)
+    header = struct.pack(">8sB32s32s16sI", b"INSPSYNC", 1,
+                         hashlib.sha256(b"inspector-sync recipient\x00" + recipient).digest(),
+                         ephemeral_public, salt, chunk_size)
+    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt,
+               info=b"inspector-sync stream v1\x00" + ephemeral_public + recipient).derive(
+        ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient)))
+    chunks = [plain[i:i + chunk_size] for i in range(0, len(plain), chunk_size)]
+    if len(plain) % chunk_size == 0:
+        chunks.append(b"")  # the final chunk is always written, even empty
+    out = bytearray(header)
+    for index, chunk in enumerate(chunks):
+        final = index == len(chunks) - 1
+        nonce = struct.pack(">Q", index) + b"\x00\x00\x00" + bytes([1 if final else 0])
+        sealed = AESGCM(key).encrypt(nonce, chunk, header)
+        out += struct.pack(">I", len(sealed)) + sealed
+    return bytes(out)
+
+
 def write_from_the_document(path: Path) -> None:
     """The vector's records and manifest fields, re-packed by the document's rules."""
     recipient = bytes.fromhex(RECIPIENT["encryption_public"])
@@ -224,25 +247,7 @@ def write_from_the_document(path: Path) -> None:
     plain += b"E" + struct.pack(">I", len(raw)) + raw
     plain += signer.sign(b"inspector-sync manifest v1\x00" + raw)
 
-    ephemeral = X25519PrivateKey.generate()
-    ephemeral_public = ephemeral.public_key().public_bytes_raw()
-    salt, chunk_size = os.urandom(16), 2000
-    header = struct.pack(">8sB32s32s16sI", b"INSPSYNC", 1,
-                         hashlib.sha256(b"inspector-sync recipient\x00" + recipient).digest(),
-                         ephemeral_public, salt, chunk_size)
-    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt,
-               info=b"inspector-sync stream v1\x00" + ephemeral_public + recipient).derive(
-        ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient)))
-    chunks = [bytes(plain[i:i + chunk_size]) for i in range(0, len(plain), chunk_size)]
-    if len(plain) % chunk_size == 0:
-        chunks.append(b"")  # the final chunk is always written, even empty
-    out = bytearray(header)
-    for index, chunk in enumerate(chunks):
-        final = index == len(chunks) - 1
-        nonce = struct.pack(">Q", index) + b"\x00\x00\x00" + bytes([1 if final else 0])
-        sealed = AESGCM(key).encrypt(nonce, chunk, header)
-        out += struct.pack(">I", len(sealed)) + sealed
-    path.write_bytes(bytes(out))
+    path.write_bytes(encrypt(bytes(plain), recipient))
 
 
 def test_a_package_written_from_the_document_is_read_by_the_program(tmp_path):
@@ -281,29 +286,6 @@ def test_the_documents_column_table_is_the_codecs():
 
 
 # -- 4. a forwarded file (district → region), both ways ----------------------------------------
-def encrypt(plain: bytes, recipient: bytes, chunk_size: int = 2000) -> bytes:
-    """Layer 1 from the document: ``plain`` as an encrypted stream to ``recipient``."""
-    ephemeral = X25519PrivateKey.generate()
-    ephemeral_public = ephemeral.public_key().public_bytes_raw()
-    salt = os.urandom(16)
-    header = struct.pack(">8sB32s32s16sI", b"INSPSYNC", 1,
-                         hashlib.sha256(b"inspector-sync recipient\x00" + recipient).digest(),
-                         ephemeral_public, salt, chunk_size)
-    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt,
-               info=b"inspector-sync stream v1\x00" + ephemeral_public + recipient).derive(
-        ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient)))
-    chunks = [plain[i:i + chunk_size] for i in range(0, len(plain), chunk_size)]
-    if len(plain) % chunk_size == 0:
-        chunks.append(b"")
-    out = bytearray(header)
-    for index, chunk in enumerate(chunks):
-        final = index == len(chunks) - 1
-        nonce = struct.pack(">Q", index) + b"\x00\x00\x00" + bytes([1 if final else 0])
-        sealed = AESGCM(key).encrypt(nonce, chunk, header)
-        out += struct.pack(">I", len(sealed)) + sealed
-    return bytes(out)
-
-
 def forward_note_from_the_document(point_plain: bytes, region_fingerprint: str) -> bytes:
     district_public = (bytes.fromhex(RECIPIENT["signing_public"]),
                        bytes.fromhex(RECIPIENT["encryption_public"]))

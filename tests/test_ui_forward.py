@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from sync_fixtures import make_district, make_point, use
-from test_sync_region import make_region, trust_each_other
+from sync_fixtures import make_district, use
+from test_sync_region import make_region, small_chain
 from test_ui_forms_support import answer_box
 from ui_dialogs import DialogAnswers
 
 from inspector_app.sync import state
-from inspector_app.sync.export import export_package
 from inspector_app.sync.importer import import_files
 from ui.app import build_main_window, make_settings
 
@@ -41,13 +40,7 @@ def _press_file_action(qtbot, window, action) -> None:
 
 def test_the_district_forwards_a_point_package_from_the_file_menu(qtbot, monkeypatch,
                                                                   tmp_path):
-    region = make_region(tmp_path)
-    district = make_district(tmp_path)
-    point = make_point(tmp_path, "ATY-017", district=district)
-    trust_each_other(region, district, tmp_path)
-    use(point)
-    point.persons.create({"surname": "Жумабаева", "first_name": "Гүлнар"})
-    package = export_package(point, tmp_path).path
+    region, district, point, package = small_chain(tmp_path)
     use(district)
     assert import_files(district, [package], trust_new=True, outbox=tmp_path / "b").files[0].ok
     district.login("operator", PASSWORD)

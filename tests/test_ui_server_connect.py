@@ -143,8 +143,9 @@ def test_refusals_name_what_failed_and_keep_what_was_typed(roles, qtbot, tmp_pat
     connection.services.db.close()
 
 
-def test_a_plain_connection_is_said_to_be_unencrypted(roles, qtbot, tmp_path):
-    profile = server_district(roles, PLAIN_ROLE)
+def server_window(qtbot, tmp_path, profile: ServerProfile):
+    """The operator connects through the dialog (typed and clicked); the district window on
+    that connection, not yet shown."""
     dialog = ServerConnectDialog(settings_at(tmp_path), "ru")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -154,10 +155,15 @@ def test_a_plain_connection_is_said_to_be_unencrypted(roles, qtbot, tmp_path):
     window = build_main_window(dialog.connection.services, settings_at(tmp_path), "ru", "",
                                server=dialog.connection)
     qtbot.addWidget(window)
+    return window, dialog.connection
+
+
+def test_a_plain_connection_is_said_to_be_unencrypted(roles, qtbot, tmp_path):
+    window, connection = server_window(qtbot, tmp_path, server_district(roles, PLAIN_ROLE))
     label = window.statusBar().findChild(ConnectionLabel)
     assert not label.encrypted and "НЕ зашифровано" in label.text()
     window.close()
-    dialog.connection.services.db.close()
+    connection.services.db.close()
 
 
 def test_the_server_window_locks_after_ctrl_l_and_offers_the_password_change(roles, qtbot,
@@ -167,16 +173,7 @@ def test_the_server_window_locks_after_ctrl_l_and_offers_the_password_change(rol
     Change password are there; backups are the server's (no Back up now)."""
     from PySide6.QtCore import Qt
 
-    profile = server_district(roles)
-    dialog = ServerConnectDialog(settings_at(tmp_path), "ru")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    fill(qtbot, dialog, profile, SERVER_PASSWORD)
-    connect_clicked(qtbot, dialog)
-    assert dialog.connection is not None, dialog.message.text()
-    window = build_main_window(dialog.connection.services, settings_at(tmp_path), "ru", "",
-                               server=dialog.connection)
-    qtbot.addWidget(window)
+    window, connection = server_window(qtbot, tmp_path, server_district(roles))
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
@@ -197,7 +194,7 @@ def test_the_server_window_locks_after_ctrl_l_and_offers_the_password_change(rol
     click(qtbot, lock.dialog.unlock_button)
     qtbot.waitUntil(lambda: not lock.locked and window.isVisible(), timeout=10_000)
     window.close()
-    dialog.connection.services.db.close()
+    connection.services.db.close()
 
 
 def answer_modal(qtbot, kind, answer) -> list:

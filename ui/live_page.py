@@ -12,18 +12,13 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 
 class LivePage(QWidget):
-    """``refresh()`` reads the data (and clears ``_dirty``), ``retranslate()`` sets the texts;
-    a subclass calls :meth:`reload_when_shown` when a change concerns it."""
+    """A subclass defines ``refresh()`` (reads the data and clears ``_dirty``) and
+    ``retranslate()`` (sets the texts), and calls :meth:`reload_when_shown` when a change
+    concerns it."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._dirty = True
-
-    def refresh(self) -> None:
-        raise NotImplementedError
-
-    def retranslate(self) -> None:
-        raise NotImplementedError
 
     def title_label(self) -> QLabel:
         """The page's heading: the window's font, larger and bold."""
