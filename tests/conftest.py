@@ -5,9 +5,11 @@ The database is a copy of a template made once per session (see ``db_templates``
 
 from __future__ import annotations
 
+import compileall
 import os
 import sys
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -16,10 +18,29 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from db_templates import new_database  # noqa: E402
 
 from inspector_app.domain.clock import FixedClock  # noqa: E402
+from inspector_app.protection import encryption  # noqa: E402
+from inspector_app.services import accounts  # noqa: E402
 from inspector_app.services.setup import FirstAccount, PointProfile  # noqa: E402
+
+# Cheap scrypt in the test process only: hashes and wrapped keys record their own cost, so
+# what this process writes is read at that cost by the app's child processes too, while
+# whatever those write uses the product's (tests/test_kdf_cost.py holds the product's).
+# At the product's cost the suite's in-process hashing and key derivations took about 60 s.
+accounts._SCRYPT_N = encryption.KDF_N = 2**10
 
 NOW = datetime(2026, 11, 25, 10, 30)
 PASSWORD = "Kz-Secret-2026"
+REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_sessionstart(session):
+    """Compile the app's sources once, as installing it does: the tests start hundreds of
+    child processes (writers, the CLI, killed importers) from the checkout, and where
+    ``PYTHONDONTWRITEBYTECODE`` is set each of them compiled every module it imports again
+    (about 0.15 s of CPU each). Files already compiled are skipped; xdist's workers may
+    write the same file at once, which ``py_compile`` does atomically."""
+    for package in ("inspector_app", "ui", "tests"):
+        compileall.compile_dir(REPO / package, quiet=1)
 
 
 @pytest.fixture(autouse=True)
