@@ -40,7 +40,7 @@ def test_same_persons_in_the_same_order_as_the_old_plan(region, monkeypatch):
     sample = region.db.execute_sql(
         "SELECT surname, first_name, iin, phone FROM person WHERE rowid % 5 = 0").fetchall()
     texts = queries(random.Random(5), sample)
-    texts += ["а", "ер", "ахм", "ов", "кенже", "8701", "+7 70", "жұм", "Ёл", "нет-такого",
+    texts += ["а", "е", "с", "ер", "ахм", "ов", "кенже", "8701", "+7 70", "жұм", "Ёл", "нет-такого",
               "-- ", ""]
     plans = []
     real_execute = region.db.execute_sql
@@ -62,7 +62,7 @@ def test_same_persons_in_the_same_order_as_the_old_plan(region, monkeypatch):
             found += bool(new)
     assert compared == 4 * len(texts) and found > 3 * len(texts)
     # Both ways of finding the page were taken: walking the sort index and sorting matches.
-    assert plans.count(search._WALK_PERSON_SORT_INDEX) >= 20
+    assert plans.count(search._WALK_PERSON_SORT_INDEX) >= 12
     assert plans.count(search._SORT_PERSON_MATCHES) >= 100
 
 

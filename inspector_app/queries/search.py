@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from math import isqrt
 
 from peewee import SQL, CharField, Column, SqliteDatabase, TextField
 
@@ -180,15 +179,17 @@ class Search:
         """The first ``limit`` live persons' row ids among ``matching`` (:func:`matching_rowids`),
         by sort name.
 
-        With few matches, each match's sort key is read and the matches are sorted (some 3 µs
-        a match). With many, the live sort-name index is walked, index only, testing each
-        entry against the matches (well under 1 µs a row) until ``limit`` turned up, about
-        ``limit * persons / matches`` rows. Walking wins once ``matches**2`` exceeds
-        ``limit * persons / 4`` (as for the registers, ``Register._walk_sort_index``); the
-        matches are counted only that far.
+        Usually each match's sort key is read and the matches are sorted (3–10 µs a match).
+        With very many, the live sort-name index is walked instead, index only, testing each
+        entry against the matches (about 1 µs a row) until ``limit`` turned up. The walk's
+        length is not ``limit * persons / matches``: a name prefix matches persons who stand
+        together in alphabetical order, wherever that is (a walk to «Х» reads nearly the
+        whole index), so walking is chosen only where sorting would cost more than the whole
+        walk: more matches than a quarter of the persons. The matches are counted only that
+        far.
         """
         persons = self.db.execute_sql(_MAX_PERSON_ROWID).fetchone()[0] or 0
-        threshold = isqrt(limit * persons // 4)
+        threshold = persons // 4
         matches, params = matching
         counted = self.db.execute_sql(_COUNT_MATCHES.format(matches=matches),
                                       (*params, threshold + 1)).fetchone()[0]
