@@ -94,3 +94,57 @@ def test_an_inspector_has_no_retention_page(qtbot, services, tmp_path):
     services.login("erzhanov", "Kz-Secret-2026")
     window = _window(qtbot, services, tmp_path)
     assert "retention" not in [p.key for p in window.pages]
+
+
+def test_a_restore_clicked_in_the_window_destroys_again(qtbot, admin, db_path, tmp_path):
+    """Destroyed after the backup: the File menu's restore, answered by clicks, puts the
+    backup back and destroys the three old appeals again, saying so."""
+    from inspector_app.protection import backup
+    from inspector_app.services.destruction import destroy_records
+    from inspector_app.services.setup import open_services
+    from ui.app import build_main_window
+    from ui.backup_dialogs import RestoreDialog
+    from ui.settings import BACKUP_FOLDER
+
+    folder = tmp_path / "backups"
+    backup.create_backup(db_path, folder, clock=admin.clock)
+    destroy_records(admin, "appeal")
+    assert admin.appeals.count() == 1
+    ctx = make_ctx(admin, tmp_path)
+    BACKUP_FOLDER.write(ctx.settings, str(folder))
+    window = build_main_window(admin, ctx.settings, "ru", str(db_path), protect=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    asked: list[str] = []
+
+    def yes(box) -> None:
+        asked.append(box.text())
+        if len(asked) == 1:  # the window asks once more after the chooser
+            on_modal(QMessageBox, yes)
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+
+    def choose(dialog) -> None:
+        assert dialog.model.rowCount() == 1
+        on_modal(QMessageBox, yes)
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    chooser = on_modal(RestoreDialog, choose)
+    next(a for a in window.file_menu.actions() if a.text() == "&Восстановить из копии…").trigger()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    assert chooser and len(asked) == 2 and "Продолжить?" in asked[1]
+    admin.db.close()
+    told: list[str] = []
+
+    def read(box) -> None:
+        told.append(box.text())
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    on_modal(QMessageBox, read)
+    window.protection.finish()  # what ui.app.main does once the window has closed
+    assert window.protection.restart_requested
+    assert told and "Уничтожено повторно 3 зап." in told[0]
+    restored = open_services(db_path, clock=admin.clock)
+    assert restored.appeals.count() == 1
+    assert check_database(restored.db) == []
+    restored.db.close()

@@ -28,8 +28,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from inspector_app.domain.permissions import Action
 from inspector_app.errors import DatabaseDamaged, InspectorError
 from inspector_app.faults import record_damage
+from inspector_app.messages import translate
 from inspector_app.protection import backup
 from inspector_app.protection.backup import BackupInfo, HealthReport
+from inspector_app.services.redestruction import restore_keeping_erasure
 from ui.backup_dialogs import (
     AutoBackup,
     BackupNowDialog,
@@ -109,11 +111,15 @@ class Protection(QObject):
         if self.pending_restore is None:
             return
         try:
-            backup.restore_backup(self.pending_restore.path, self.db_path,
-                                  clock=self.ctx.services.clock, key=self.key)
+            _kept, again = restore_keeping_erasure(self.pending_restore.path, self.db_path,
+                                                   clock=self.ctx.services.clock, key=self.key)
         except InspectorError as exc:
             show_error(None, exc, self.ctx.lang)
             return
+        if again is not None:  # records destroyed after the backup: destroyed again
+            QMessageBox.information(None, self.tr("Restore from a backup"), translate(
+                "restore.reapplied", self.ctx.lang, count=len(again.ids), ledger=again.ledger,
+                entry=again.audit_entry))
         self.restart_requested = True
 
     def offer_to_secure_plain_backups(self) -> None:
