@@ -122,6 +122,8 @@ def run_destroy(args: argparse.Namespace, ctx) -> int:
     done = destroy_records(services, args.kind, list(plan.ids))
     ctx.out(ctx.t("retention.destroy_done", register=register, count=len(done.plan.ids),
                   entry=done.audit_entry))
-    if not done.log_truncated:
+    if done.log_truncated is None:
+        ctx.out(ctx.t("retention.destroy_server_vacuum"))
+    elif not done.log_truncated:
         ctx.out(ctx.t("retention.destroy_log_busy"))
     return 0

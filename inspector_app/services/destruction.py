@@ -68,8 +68,9 @@ class Destruction:
     plan: DestructionPlan
     audit_entry: int
     """The id of the ``retention`` audit entry that tells of it."""
-    log_truncated: bool
-    """Whether the write-ahead log (old page images) was emptied after the commit."""
+    log_truncated: bool | None
+    """Whether the write-ahead log (old page images) was emptied after the commit; None on a
+    server database, which vacuums the tables instead (:func:`vacuum_on_server`)."""
 
 
 def retention_kinds(services) -> list[str]:
@@ -165,7 +166,10 @@ def destroy_records(services, kind: str, ids: list[str] | None = None,
                 for record_id in plan.ids])
         if plan.ids and not server and KINDS[kind].searchable:
             merge_search_index(db, table)
-    return Destruction(plan, summary.id, False if server else truncate_log(db))
+    if server:
+        vacuum_on_server(db, [table, "audit_entry"] if plan.ids else [])
+        return Destruction(plan, summary.id, None)
+    return Destruction(plan, summary.id, truncate_log(db))
 
 
 def ledger_of(db) -> Path | None:
@@ -210,6 +214,17 @@ def note_destroyed(services, table: str, ids: tuple[str, ...] | list[str], now: 
 def merge_search_index(db, table: str) -> None:
     """Merge a table's FTS5 index into one segment: deleted rows' words leave it too."""
     db.execute_sql(f"""INSERT INTO "{table}_fts"("{table}_fts") VALUES ('optimize')""")
+
+
+def vacuum_on_server(db, tables: list[str]) -> None:
+    """On a PostgreSQL server, after the commit: ``VACUUM`` the tables a destruction changed,
+    so the deleted rows' and erased values' old versions are pruned from their pages and
+    indexes now rather than whenever autovacuum comes (it does not overwrite the bytes, nor
+    touch the server's WAL or dumps: ``docs/retention.md``)."""
+    if db.in_transaction():  # VACUUM cannot run inside one: autovacuum comes later
+        return
+    for table in tables:
+        db.execute_sql(f'VACUUM (ANALYZE) "{table}"')
 
 
 def truncate_log(db) -> bool:
