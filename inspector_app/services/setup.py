@@ -26,6 +26,7 @@ from inspector_app.protection.encryption import (
 )
 from inspector_app.protection.erasure_ledger import ledger_path
 from inspector_app.protection.private_files import make_private, private_files
+from inspector_app.services.breach_links import link_older_breaches
 from inspector_app.services.context import Services
 from inspector_app.storage.database import UnlockWith, open_database
 from inspector_app.storage.models import Meta
@@ -140,7 +141,8 @@ def open_services(path: str | Path, *, clock: Clock | None = None,
                   credentials: UnlockWith | None = None, reapply: bool = True) -> Services:
     """Open an initialised database and its services; newer catalogue files are loaded and
     (``reapply``) the records its erasure ledger lists are destroyed again if it holds them
-    (:mod:`inspector_app.services.redestruction`; ``services.reapplied`` tells).
+    (:mod:`inspector_app.services.redestruction`; ``services.reapplied`` tells); older
+    art. 461 protocols are linked to their order once (:mod:`.breach_links`).
 
     An encrypted database needs ``credentials`` (see :func:`open_database`); its services
     then keep the key ring so password changes re-wrap the key.
@@ -162,6 +164,7 @@ def open_services(path: str | Path, *, clock: Clock | None = None,
             from inspector_app.services.redestruction import reapply_at_open
 
             services.reapplied = reapply_at_open(services)
+        link_older_breaches(services)
     return services
 
 
