@@ -86,6 +86,7 @@ class Protection(QObject):
             self._health_checked(HealthReport(False, "backup.db_damaged",
                                               damage.params.get("detail", "")))
             return
+        self.tell_erasure_at_open()
         self.offer_to_secure_plain_backups()
         if self.secure_job is not None and not self.secure_job.finished:
             # not two jobs in one backup folder: the day's backup once the old ones are dealt with
@@ -96,6 +97,18 @@ class Protection(QObject):
         self.health_job = run_job(lambda progress: backup.health_check(path, key),
                                   show_progress=False, on_done=self._health_checked,
                                   on_error=lambda exc: None)
+
+    def tell_erasure_at_open(self) -> None:
+        """What the open did with the list of destroyed records: a damaged list is named (no
+        destruction or restore until it is dealt with); records destroyed again are counted."""
+        services = self.ctx.services
+        if services.erasure_problem is not None:
+            show_error(self.window, services.erasure_problem, self.ctx.lang)
+        elif services.reapplied is not None:
+            again = services.reapplied
+            QMessageBox.information(self.window, self.tr("Destroyed records"), translate(
+                "erasure.reapplied_at_open", self.ctx.lang, count=len(again.ids),
+                ledger=again.ledger, entry=again.audit_entry))
 
     def _damage(self) -> DatabaseDamaged | None:
         return getattr(self.ctx.services.db, "damaged", None)

@@ -1923,6 +1923,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Destroyed records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unencrypted backups</source>
         <translation>Unencrypted backups</translation>
     </message>

@@ -1933,6 +1933,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>Көшірмеден &amp;қалпына келтіру…</translation>
     </message>
     <message>
+        <source>Destroyed records</source>
+        <translation>Жойылған жазбалар</translation>
+    </message>
+    <message>
         <source>Unencrypted backups</source>
         <translation>Шифрланбаған сақтық көшірмелер</translation>
     </message>

@@ -1934,6 +1934,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
         <translation>&amp;Восстановить из копии…</translation>
     </message>
     <message>
+        <source>Destroyed records</source>
+        <translation>Уничтоженные записи</translation>
+    </message>
+    <message>
         <source>Unencrypted backups</source>
         <translation>Незашифрованные резервные копии</translation>
     </message>
