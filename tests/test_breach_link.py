@@ -198,6 +198,7 @@ def test_older_breaches_are_linked_once_where_unambiguous(services, older, db_pa
     import json
 
     from inspector_app.protection.integrity import check_database
+    from inspector_app.queries.audit_log import changed_labels
     from inspector_app.services.breach_links import link_older_breaches, unlinked_breaches
     from inspector_app.services.setup import open_services
     from inspector_app.storage.models import AuditEntry, Offence
@@ -218,6 +219,8 @@ def test_older_breaches_are_linked_once_where_unambiguous(services, older, db_pa
         "linked": {breaches["clear"]: older["single"]},
         "left_unlinked": sorted([breaches["two"], breaches["none"]],
                                 key=list(breaches.values()).index)}
+    assert changed_labels(summary, "ru") == ("протоколы по ст. 461 КоАП связаны с "
+                                             "предписанием: 1; оставлены без связи: 2")
     assert check_database(opened.db) == []
     assert link_older_breaches(opened) is None  # once
     # the protocol stays valid and editable, its link checked now

@@ -23,6 +23,7 @@ from inspector_app.protection.erasure_ledger import (
     read_ledger,
 )
 from inspector_app.protection.integrity import check_database
+from inspector_app.queries.audit_log import changed_labels, field_changes
 from inspector_app.services.destruction import destroy_records
 from inspector_app.services.redestruction import restore_keeping_erasure
 from inspector_app.services.setup import open_services
@@ -78,6 +79,9 @@ def test_a_restore_of_an_earlier_backup_destroys_them_again(services, db_path, d
     assert entry.action == "erased_again" and values["reason"] == "restore"
     assert values["backup"] == destroyed["backup"].name and values["count"] == 2
     assert sorted(values["ids"]["appeal"]) == sorted(destroyed["old"])
+    assert changed_labels(entry, "ru") == (
+        f"уничтожено повторно 2 зап., уничтоженных ранее (копия: {destroyed['backup'].name})")
+    assert field_changes(entry, "ru") == []
     restored.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     assert file_holds(restored, SURNAME) == [False]
     restored.db.close()
@@ -156,6 +160,18 @@ def test_a_damaged_ledger_is_named_and_nothing_is_lost(services, db_path, destro
     reopened = open_services(db_path, clock=clock)  # the open goes on and says why later
     assert reopened.erasure_problem is not None and reopened.reapplied is None
     reopened.db.close()
+
+
+def test_a_missing_backup_is_named_and_changes_nothing(services, db_path, destroyed, clock,
+                                                     tmp_path):
+    from inspector_app.errors import FileMissing
+
+    services.db.close()
+    before = db_path.read_bytes()
+    with pytest.raises(FileMissing):
+        restore_keeping_erasure(tmp_path / "inspector-ATY-017-20261101-090000.db", db_path,
+                                clock=clock)
+    assert db_path.read_bytes() == before
 
 
 def test_the_cli_names_a_damaged_ledger(services, db_path, destroyed, monkeypatch, capsys):

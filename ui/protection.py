@@ -14,7 +14,8 @@ The idle lock, Lock and Change password guard a server database's window too: th
 :mod:`ui.session_guard`'s.
 
 A restore needs the database closed: the window closes, ``ui.app.main`` calls
-:meth:`Protection.finish` after closing the database, and the program starts again.
+:meth:`Protection.finish` after closing the database (the restore destroys again what the list
+of destroyed records names, and says so), and the program starts again.
 """
 
 from __future__ import annotations

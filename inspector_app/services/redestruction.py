@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inspector_app.domain.clock import Clock
-from inspector_app.errors import DatabaseError
+from inspector_app.errors import DatabaseError, FileMissing
 from inspector_app.kinds import KINDS
 from inspector_app.protection import backup as backups
 from inspector_app.protection.erasure_ledger import (
@@ -30,6 +30,7 @@ from inspector_app.protection.erasure_ledger import (
     read_ledger,
     write_ledger,
 )
+from inspector_app.services.audit_erasure import REAPPLY_ACTION
 from inspector_app.services.destruction import (
     destroy_row,
     ledger_of,
@@ -40,7 +41,6 @@ from inspector_app.services.destruction import (
 from inspector_app.services.records import next_change_seq, write_audit
 from inspector_app.storage.database import pragma_while
 
-REAPPLY_ACTION = "erased_again"
 Progress = Callable[[int, int], None]
 
 
@@ -128,6 +128,8 @@ def restore_keeping_erasure(backup: str | Path, db_path: str | Path, *,
     from inspector_app.services.setup import open_services
 
     backup, db_path = Path(backup), Path(db_path)
+    if not backup.is_file():
+        raise FileMissing(path=str(backup))
     listed = backups.read_backup(backup)
     point_code = listed.point_code if listed and listed.point_code else \
         backups.describe_backup(backup, key).point_code
