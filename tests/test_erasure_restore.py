@@ -193,3 +193,33 @@ def test_an_inspector_cannot_restore_past_a_destruction(services, db_path, destr
     assert _appeals(reopened) == {destroyed["recent"]}
     assert not Appeal.select().where(Appeal.id.in_(destroyed["old"])).exists()
     reopened.db.close()
+
+
+def test_an_encrypted_point_on_a_new_pc_destroys_again_with_the_backups_key(tmp_path):
+    """The usual point: encrypted. Its backup made before the destruction, restored on a new
+    PC with the key the backup's accounts unlock, comes back without the destroyed appeal."""
+    from test_sync_restore import DAY, encrypted_point
+
+    from inspector_app.domain.clock import FixedClock
+    from inspector_app.services.setup import login_services
+
+    point = encrypted_point(tmp_path / "pc1")
+    person = point.persons.create({"surname": "Иванова", "first_name": "Мария"})
+    old = point.appeals.create(appeal_data(person, received_at="2019-04-01 10:00",
+                                           substance=f"Жалоба на {SURNAME}")).id
+    key, folder, clock = point.keyring.key, tmp_path / "backups", FixedClock(DAY)
+    taken = backup.create_backup(point.db.database, folder, clock=clock, key=key)
+    destroy_records(point, "appeal")
+    clock.advance(hours=1)
+    backup.create_backup(point.db.database, folder, clock=clock, key=key)  # carries the list
+    point.db.close()
+    shutil.rmtree(tmp_path / "pc1")
+    (tmp_path / "pc2").mkdir()
+    target = tmp_path / "pc2" / "ATY-017.db"
+    _kept, again = restore_keeping_erasure(taken.path, target, clock=clock, key=key)
+    assert again is not None and again.ids == (old,)
+    restored = login_services(target, "erzhanov", PASSWORD, clock=clock)
+    try:
+        assert old not in _appeals(restored) and check_database(restored.db) == []
+    finally:
+        restored.db.close()

@@ -100,7 +100,6 @@ def test_a_restore_clicked_in_the_window_destroys_again(qtbot, admin, db_path, t
     """Destroyed after the backup: the File menu's restore, answered by clicks, puts the
     backup back and destroys the three old appeals again, saying so."""
     from inspector_app.protection import backup
-    from inspector_app.services.destruction import destroy_records
     from inspector_app.services.setup import open_services
     from ui.app import build_main_window
     from ui.backup_dialogs import RestoreDialog
@@ -108,14 +107,20 @@ def test_a_restore_clicked_in_the_window_destroys_again(qtbot, admin, db_path, t
 
     folder = tmp_path / "backups"
     backup.create_backup(db_path, folder, clock=admin.clock)
-    destroy_records(admin, "appeal")
-    assert admin.appeals.count() == 1
     ctx = make_ctx(admin, tmp_path)
     BACKUP_FOLDER.write(ctx.settings, str(folder))
     window = build_main_window(admin, ctx.settings, "ru", str(db_path), protect=True)
     qtbot.addWidget(window)
+    window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
+    page = _open_page(qtbot, window)  # destroyed by clicking, after the backup was made
+    on_modal(QMessageBox, lambda box: next(
+        b for b in box.buttons() if b.text() == "Уничтожить").click())
+    click(qtbot, page.destroy_buttons["appeal"])
+    qtbot.waitUntil(lambda: page.job is None and "уничтожено 3 зап." in page.result.text(),
+                    timeout=10_000)
+    assert admin.appeals.count() == 1
     asked: list[str] = []
 
     def yes(box) -> None:
