@@ -31,6 +31,7 @@ from inspector_app.protection.erasure_ledger import (
     write_ledger,
 )
 from inspector_app.services.audit_erasure import REAPPLY_ACTION
+from inspector_app.services.context import Services
 from inspector_app.services.destruction import (
     destroy_row,
     ledger_of,
@@ -39,7 +40,7 @@ from inspector_app.services.destruction import (
     truncate_log,
 )
 from inspector_app.services.records import next_change_seq, write_audit
-from inspector_app.storage.database import pragma_while
+from inspector_app.storage.database import open_database, pragma_while
 
 Progress = Callable[[int, int], None]
 
@@ -125,8 +126,6 @@ def restore_keeping_erasure(backup: str | Path, db_path: str | Path, *,
     """Restore ``backup`` over ``db_path`` (:func:`~..protection.backup.restore_backup`) and
     destroy again what the ledgers (beside the database, beside the backup) list. Returns the
     kept copy of the current database and what was destroyed again."""
-    from inspector_app.services.setup import open_services
-
     backup, db_path = Path(backup), Path(db_path)
     if not backup.is_file():
         raise FileMissing(path=str(backup))
@@ -141,7 +140,8 @@ def restore_keeping_erasure(backup: str | Path, db_path: str | Path, *,
     kept = backups.restore_backup(backup, db_path, clock=clock, key=key)
     if not records:
         return kept, None
-    services = open_services(db_path, clock=clock, credentials=key, reapply=False)
+    db = open_database(db_path, credentials=key)
+    services = Services(db, clock=clock, keyring=db.keyring)
     try:
         return kept, reapply_ledger(services, records, beside, reason="restore",
                                     backup=backup.name, progress=progress)

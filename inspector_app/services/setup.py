@@ -28,6 +28,7 @@ from inspector_app.protection.erasure_ledger import ledger_path
 from inspector_app.protection.private_files import make_private, private_files
 from inspector_app.services.breach_links import link_older_breaches
 from inspector_app.services.context import Services
+from inspector_app.services.redestruction import reapply_at_open
 from inspector_app.storage.database import UnlockWith, open_database
 from inspector_app.storage.models import Meta
 from inspector_app.storage.server import describe, is_server_url
@@ -138,9 +139,9 @@ def needs_setup(path: str | Path) -> bool:
 
 
 def open_services(path: str | Path, *, clock: Clock | None = None,
-                  credentials: UnlockWith | None = None, reapply: bool = True) -> Services:
+                  credentials: UnlockWith | None = None) -> Services:
     """Open an initialised database and its services; newer catalogue files are loaded and
-    (``reapply``) the records its erasure ledger lists are destroyed again if it holds them
+    the records its erasure ledger lists are destroyed again if it holds them
     (:mod:`inspector_app.services.redestruction`; ``services.reapplied`` tells); older
     art. 461 protocols are linked to their order once (:mod:`.breach_links`).
 
@@ -160,10 +161,7 @@ def open_services(path: str | Path, *, clock: Clock | None = None,
         with db.atomic():
             if load_catalogue_files(services.clock.now_utc()):
                 services.catalogues.reload()
-        if reapply:
-            from inspector_app.services.redestruction import reapply_at_open
-
-            services.reapplied = reapply_at_open(services)
+        services.reapplied = reapply_at_open(services)
         link_older_breaches(services)
     return services
 
