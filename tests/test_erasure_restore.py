@@ -62,6 +62,7 @@ def test_the_ledger_lists_the_destroyed_records_and_nothing_personal(services, d
     text = ledger_path(db_path).read_text(encoding="utf-8")
     assert SURNAME not in text and "Сейтқалиева" not in text
     assert not list(db_path.parent.glob("*.part"))  # written through a temporary file
+    assert ledger_path(db_path).stat().st_mode & 0o077 == 0  # the owner's only
 
 
 def test_a_restore_of_an_earlier_backup_destroys_them_again(services, db_path, destroyed,

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from inspector_app.errors import DatabaseError
 from inspector_app.faults import atomic_output
+from inspector_app.protection.private_files import private_files
 
 LEDGER_SUFFIX = ".erased.json"
 FOLDER_PREFIX = "erased-records-"
@@ -89,7 +90,7 @@ def write_ledger(path: str | Path, records: list[Erased]) -> None:
     path = Path(path)
     text = json.dumps({"format": FORMAT, "records": [asdict(r) for r in records]},
                       ensure_ascii=False, indent=0)
-    with atomic_output(path) as partial:
+    with private_files(), atomic_output(path) as partial:  # the owner's only, as the database
         partial.write_text(text, encoding="utf-8")
     _fsync_folder(path.parent)
 
