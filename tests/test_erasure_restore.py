@@ -224,3 +224,18 @@ def test_an_encrypted_point_on_a_new_pc_destroys_again_with_the_backups_key(tmp_
         assert old not in _appeals(restored) and check_database(restored.db) == []
     finally:
         restored.db.close()
+
+
+def test_the_command_line_on_a_new_pc_destroys_again(services, db_path, destroyed, folder,
+                                                     clock, tmp_path, monkeypatch, capsys):
+    clock.advance(hours=8)
+    backup.create_backup(db_path, folder, clock=clock)  # carries the list beside the backups
+    services.db.close()
+    target = tmp_path / "pc2" / "point.db"
+    target.parent.mkdir()
+    code, out, err = _cli(monkeypatch, capsys, target, "restore", str(destroyed["backup"]),
+                          "--yes")
+    assert code == 0, err
+    assert "Уничтожено повторно 2 зап." in out and str(ledger_path(target)) in out
+    code, out, err = _cli(monkeypatch, capsys, target, "check")
+    assert code == 0, out + err
