@@ -161,3 +161,137 @@ def test_the_link_reaches_the_district_with_its_order(tmp_path):
     finally:
         point.db.close()
         district.db.close()
+
+
+# -- protocols stored before the link: linked once where unambiguous ------------------------
+def _stored_unlinked(services, data) -> str:
+    """A protocol as a database from before the link holds it (no registration named)."""
+    offence = services.offences.create(data)
+    services.db.execute_sql("UPDATE offence SET breached_registration_id = NULL WHERE id = ?",
+                            (offence.id,))
+    return offence.id
+
+
+@pytest.fixture
+def older(services, person, other):
+    """Three old-style breaches: one with exactly one order running that day, one whose
+    offender has an order and special requirements running, one with none running."""
+    third = services.persons.create({"surname": "Оспанов", "first_name": "Нұрлан"})
+    single = services.registrations.create(order(person))
+    first = services.registrations.create(order(other))
+    second = services.registrations.create(order(
+        other, category="special_requirements", end_date="2027-05-02", reports_per_month=2,
+        basis_document="Постановление суда № 5"))
+    ended = services.registrations.create(order(third, start_date="2026-10-01"))
+    breaches = {name: _stored_unlinked(services, breach(who, breached_registration=reg.id,
+                                                        committed_at=day))
+                for name, who, reg, day in (
+                    ("clear", person, single, "2026-11-20 21:00"),
+                    ("two", other, first, "2026-11-20 21:00"),
+                    ("none", third, ended, "2026-10-20 21:00"))}
+    services.db.execute_sql("UPDATE offence SET committed_at = '2026-11-20 22:00:00' "
+                            "WHERE id = ?", (breaches["none"],))  # after its order ended
+    return {"breaches": breaches, "single": single.id, "orders": {first.id, second.id}}
+
+
+def test_older_breaches_are_linked_once_where_unambiguous(services, older, db_path):
+    import json
+
+    from inspector_app.protection.integrity import check_database
+    from inspector_app.queries.audit_log import changed_labels
+    from inspector_app.services.breach_links import link_older_breaches, unlinked_breaches
+    from inspector_app.services.setup import open_services
+    from inspector_app.storage.models import AuditEntry, Offence
+
+    breaches = older["breaches"]
+    assert {u.offence.id: u.candidates for u in unlinked_breaches(services)} == {
+        breaches["clear"]: 1, breaches["two"]: 2, breaches["none"]: 0}
+    services.db.close()
+    opened = open_services(db_path, clock=services.clock)  # the first open links
+    assert Offence.get_by_id(breaches["clear"]).breached_registration_id == older["single"]
+    left = {u.offence.id: u.candidates for u in unlinked_breaches(opened)}
+    assert left == {breaches["two"]: 2, breaches["none"]: 0}
+    update = AuditEntry.select().where((AuditEntry.record_id == breaches["clear"])
+                                       & (AuditEntry.action == "update")).get()
+    assert json.loads(update.new_values) == {"breached_registration_id": older["single"]}
+    summary = AuditEntry.get(AuditEntry.action == "breaches_linked")
+    assert json.loads(summary.new_values) == {
+        "linked": {breaches["clear"]: older["single"]},
+        "left_unlinked": sorted([breaches["two"], breaches["none"]],
+                                key=list(breaches.values()).index)}
+    assert changed_labels(summary, "ru") == ("протоколы по ст. 461 КоАП связаны с "
+                                             "предписанием: 1; оставлены без связи: 2")
+    assert check_database(opened.db) == []
+    assert link_older_breaches(opened) is None  # once
+    # the protocol stays valid and editable, its link checked now
+    assert opened.offences.update(breaches["clear"], {"erap_number": "12"}).erap_number == "12"
+    opened.db.close()
+
+
+def test_nothing_to_link_writes_nothing(services, person):
+    from inspector_app.services.breach_links import link_older_breaches
+    from inspector_app.storage.models import Meta
+
+    registration = services.registrations.create(order(person))
+    services.offences.create(breach(person, breached_registration=registration.id))
+    assert link_older_breaches(services) == {}
+    assert Meta.get_or_none(Meta.key == "older_breaches_linked") is None
+
+
+def test_the_home_page_lists_the_breaches_left_unlinked(qtbot, ctx, services, older):
+    """After the one-time linking, the two left unlinked are on the home page; Enter opens the
+    protocol, the inspector chooses the order and saves: one line is left."""
+    from PySide6.QtCore import Qt
+    from qt_helpers import choose, click
+    from test_ui_forms_support import on_modal
+
+    from inspector_app.services.breach_links import link_older_breaches
+    from ui.forms.offence_form import OffenceForm
+    from ui.home_page import HomePage
+
+    link_older_breaches(services)
+    breaches = older["breaches"]
+    home = HomePage(ctx, background=False)
+    qtbot.addWidget(home)
+    home.resize(1366, 900)
+    home.show()
+    home.refresh()
+    assert home.breach_box.isVisible()
+    assert home.breach_box.title() == \
+        "Нарушения (ст. 461 КоАП), не связанные с предписанием (2)"
+    lines = [home.breaches.topLevelItem(i) for i in range(home.breaches.topLevelItemCount())]
+    assert [line.data(0, Qt.ItemDataRole.UserRole + 1) for line in lines] == [
+        ("offence", breaches["two"]), ("offence", breaches["none"])]
+    assert lines[0].text(0) == "20.11.2026" and lines[0].text(2).startswith("Жақсыбеков")
+    assert lines[0].text(3) == "В тот день действовало 2 предписания: выберите одно"
+    assert lines[1].text(3) == "В тот день не действовало ни одно предписание: проверьте"
+    home.grab().save("/tmp/home-breaches.png")
+
+    def link(form) -> None:
+        titles = [form.breached.itemText(i) for i in range(form.breached.count())]
+        assert len(titles) == 3  # «—» and the two running that day
+        choose(qtbot, form.breached, next(t for t in titles if "Постановление" in t))
+        click(qtbot, form.save_button)
+
+    edited = on_modal(OffenceForm, link)
+    home.breaches.setCurrentItem(lines[0])
+    qtbot.keyClick(home.breaches, Qt.Key.Key_Return)
+    assert edited
+    assert services.offences.get(breaches["two"]).breached_registration_id in older["orders"]
+    home.refresh()
+    assert home.breaches.topLevelItemCount() == 1
+    assert home.breach_box.title().endswith("(1)")
+
+
+def test_the_command_line_lists_the_breaches_left_unlinked(services, older, db_path,
+                                                           monkeypatch, capsys):
+    from test_destruction import _cli
+
+    services.db.close()
+    code, out, err = _cli(monkeypatch, capsys, db_path, "breaches")  # the open links first
+    assert code == 0, err
+    lines = out.strip().splitlines()
+    assert lines[0].startswith("Протоколов по ст. 461 КоАП без связи с предписанием: 2")
+    assert lines[1].endswith("\t20.11.2026\tЖақсыбеков Ерлан\tв день правонарушения "
+                             "действовало 2: выберите одно")
+    assert "не действовало ни одно" in lines[2] and "Оспанов" in lines[2]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import PASSWORD
@@ -24,6 +25,7 @@ from inspector_app.storage.models import Appeal, AuditEntry
 
 SURNAME = "Қуанышбекова"  # written only in the old appeal's text
 ADMIN, ADMIN_PASSWORD = "admin", "Boss-Key-2026"
+REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -200,3 +202,78 @@ def test_a_deleted_record_past_its_period_is_destroyed_too(services, person, old
     destroy_records(services, "appeal")
     assert file_holds(services, SURNAME) == [False]
     assert check_database(services.db) == []
+
+
+def test_retention_destroy_on_a_server_database(pg_url, tmp_path):
+    """A district on a real throw-away PostgreSQL server destroys its own old appeals from the
+    command line: the same outcome as in a file (rows gone, entries erased and vouched, the
+    chain verifies, the guard lets nothing else through); no ledger file is written."""
+    import os
+    import subprocess
+
+    from sync_fixtures import NOW
+
+    from inspector_app.domain.clock import FixedClock
+    from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
+    from inspector_app.storage.database import bind_models
+
+    district = create_database(pg_url, PointProfile(code="ATY-ROP", name="ОП г. Атырау",
+                                                    district="Атырау"),
+                               FirstAccount("operator", "Оператор", ADMIN_PASSWORD),
+                               kind=DISTRICT, clock=FixedClock(NOW))
+    person = district.persons.create({"surname": "Иванова", "first_name": "Мария"})
+    old = [district.appeals.create(appeal_data(person, received_at=day,
+                                               substance=f"Жалоба на {SURNAME}")).id
+           for day in ("2019-04-01 10:00", "2020-03-02 10:00")]
+    district.appeals.update(old[1], {"substance": f"Жалоба на {SURNAME}, повторная"})
+    recent = district.appeals.create(appeal_data(person)).id
+    district.staff.create({"login": ADMIN, "full_name": "Абенов Серик",
+                           "password": ADMIN_PASSWORD, "role": Role.ADMINISTRATOR})
+    district.db.close()
+
+    def cli(*argv: str) -> subprocess.CompletedProcess:
+        env = dict(os.environ, INSPECTOR_APP_DATA=str(tmp_path / "data"), INSPECTOR_LANG="ru")
+        return subprocess.run([sys.executable, "-m", "inspector_app", "--db", pg_url, "--user",
+                               ADMIN, "--user-password-stdin", *argv],
+                              input=ADMIN_PASSWORD + "\n", capture_output=True, text=True,
+                              env=env, timeout=120, cwd=str(REPO))
+
+    dry = cli("retention", "destroy", "--kind", "appeal", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "2 зап. старше срока хранения" in dry.stdout
+    done = cli("retention", "destroy", "--kind", "appeal", "--yes")
+    assert done.returncode == 0, done.stderr
+    assert "уничтожено 2 зап." in done.stdout and not done.stderr.strip()
+    assert "таблицы очищены (VACUUM)" in done.stdout and "занят" not in done.stdout
+    checked = cli("check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+    from inspector_app.services.setup import open_services
+
+    server = open_services(pg_url, clock=FixedClock(NOW))
+    try:
+        bind_models(server.db)
+        db = server.db
+        assert {row[0] for row in db.execute_sql('SELECT id FROM "appeal"')} == {recent}
+        assert first_broken_audit_entry() is None and check_database(db) == []
+        about = AuditEntry.select().where(AuditEntry.record_id.in_(old))
+        assert {e.action for e in about} == {"create", "update", "destroy"}
+        for entry in about:
+            if entry.action != "destroy":
+                assert (entry.old_values, entry.new_values) in ((None, ERASED), (ERASED, ERASED))
+        assert db.execute_sql(
+            "SELECT COUNT(*) FROM audit_entry WHERE old_values LIKE %s OR new_values LIKE %s",
+            (f"%{SURNAME}%", f"%{SURNAME}%")).fetchone()[0] == 0
+        assert sorted(row[0] for row in db.execute_sql(
+            'SELECT record_id FROM "destroyed_record"')) == sorted(old)
+        assert server.search.records(SURNAME) == []
+        vacuumed = dict(db.execute_sql(
+            "SELECT relname, last_vacuum IS NOT NULL FROM pg_stat_user_tables "
+            "WHERE relname IN ('appeal', 'audit_entry')").fetchall())
+        assert vacuumed == {"appeal": True, "audit_entry": True}
+        with pytest.raises(Exception, match="append-only"), db.atomic():
+            db.execute_sql('UPDATE "audit_entry" SET actor = %s WHERE record_id = %s',
+                           ("x", old[0]))
+    finally:
+        server.db.close()
+    assert not list((tmp_path / "data").rglob("*.erased.json"))

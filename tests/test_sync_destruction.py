@@ -257,3 +257,44 @@ def test_a_dishonest_destruction_of_a_record_others_name_is_refused(world):
     assert not result.ok and result.error.code == "sync.destroy_referenced"
     assert offence.id in result.summary("ru") and "ничего не изменено" in result.summary("ru")
     assert db_file_bytes(district) == before
+
+
+def test_packages_from_before_the_destruction_and_from_a_restored_pc_resurrect_nothing(
+        world, tmp_path):
+    """A package the point wrote before destroying arrives late; then the point's PC is
+    restored from a backup made before the destruction (which destroys again) and sends its
+    next package: the district holds the record in neither case, and its chain verifies."""
+    from pathlib import Path
+
+    from inspector_app.protection import backup
+    from inspector_app.services.redestruction import restore_keeping_erasure
+    from inspector_app.services.setup import open_services
+
+    district, point, out = world["district"], world["point"], world["out"]
+    old = world["ATY-017"]["old"]
+    use(point)
+    point.appeals.update(old, {"decision": "explained"})
+    late = export_package(point, out).path  # still holds the old appeal
+    taken = backup.create_backup(point.db.database, tmp_path / "backups", clock=point.clock)
+    destroy_records(point, "appeal")
+    first = _import(district, [export_package(point, out).path], out)[0]
+    assert first.ok, first.summary("en")
+    path, clock = Path(point.db.database), point.clock
+    point.db.close()
+    _kept, again = restore_keeping_erasure(taken.path, path, clock=clock)
+    assert again is not None and again.ids == (old,)
+    restored = use(open_services(path, clock=clock))
+    try:
+        assert old not in table_rows(restored, "appeal")
+        receipt = max((out / "back").glob("*_receipt_*"), key=lambda p: p.stat().st_mtime_ns)
+        assert import_files(restored, [receipt]).files[0].ok  # where the district stands
+        after = export_package(restored, out).path
+        for package in (late, after):
+            result = _import(district, [package], out)[0]
+            assert result.ok, result.summary("en")
+            assert old not in table_rows(district, "appeal")
+        assert world["ATY-017"]["recent"] in table_rows(district, "appeal")
+        assert check_database(district.db) == []
+        assert check_database(use(restored).db) == []
+    finally:
+        restored.db.close()

@@ -94,3 +94,110 @@ def test_an_inspector_has_no_retention_page(qtbot, services, tmp_path):
     services.login("erzhanov", "Kz-Secret-2026")
     window = _window(qtbot, services, tmp_path)
     assert "retention" not in [p.key for p in window.pages]
+
+
+def test_a_restore_clicked_in_the_window_destroys_again(qtbot, admin, db_path, tmp_path):
+    """Destroyed after the backup: the File menu's restore, answered by clicks, puts the
+    backup back and destroys the three old appeals again, saying so."""
+    from inspector_app.protection import backup
+    from inspector_app.services.setup import open_services
+    from ui.app import build_main_window
+    from ui.backup_dialogs import RestoreDialog
+    from ui.settings import BACKUP_FOLDER
+
+    folder = tmp_path / "backups"
+    backup.create_backup(db_path, folder, clock=admin.clock)
+    ctx = make_ctx(admin, tmp_path)
+    BACKUP_FOLDER.write(ctx.settings, str(folder))
+    window = build_main_window(admin, ctx.settings, "ru", str(db_path), protect=True)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    page = _open_page(qtbot, window)  # destroyed by clicking, after the backup was made
+    on_modal(QMessageBox, lambda box: next(
+        b for b in box.buttons() if b.text() == "Уничтожить").click())
+    click(qtbot, page.destroy_buttons["appeal"])
+    qtbot.waitUntil(lambda: page.job is None and "уничтожено 3 зап." in page.result.text(),
+                    timeout=10_000)
+    assert admin.appeals.count() == 1
+    asked: list[str] = []
+
+    def yes(box) -> None:
+        asked.append(box.text())
+        if len(asked) == 1:  # the window asks once more after the chooser
+            on_modal(QMessageBox, yes)
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+
+    def choose(dialog) -> None:
+        assert dialog.model.rowCount() == 1
+        on_modal(QMessageBox, yes)
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    chooser = on_modal(RestoreDialog, choose)
+    next(a for a in window.file_menu.actions() if a.text() == "&Восстановить из копии…").trigger()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    assert chooser and len(asked) == 2 and "Продолжить?" in asked[1]
+    admin.db.close()
+    told: list[str] = []
+
+    def read(box) -> None:
+        told.append(box.text())
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    on_modal(QMessageBox, read)
+    window.protection.finish()  # what ui.app.main does once the window has closed
+    assert window.protection.restart_requested
+    assert told and "Уничтожено повторно 3 зап." in told[0]
+    restored = open_services(db_path, clock=admin.clock)
+    assert restored.appeals.count() == 1
+    assert check_database(restored.db) == []
+    restored.db.close()
+
+
+@pytest.mark.parametrize("case", ["destroyed again", "damaged list"])
+def test_the_window_tells_what_the_open_did_with_the_destroyed_list(qtbot, admin, db_path,
+                                                                    tmp_path, case):
+    """A backup copied back by hand over the file: the open destroys the three appeals again
+    and the window says so; a damaged list of destroyed records is named instead."""
+    import shutil
+
+    from inspector_app.protection import backup
+    from inspector_app.protection.erasure_ledger import ledger_path
+    from inspector_app.services.destruction import destroy_records
+    from inspector_app.services.setup import open_services
+    from ui.app import build_main_window
+    from ui.settings import BACKUP_FOLDER
+
+    taken = backup.create_backup(db_path, tmp_path / "backups", clock=admin.clock)
+    destroy_records(admin, "appeal")
+    admin.db.close()
+    for extra in ("-wal", "-shm"):
+        db_path.with_name(db_path.name + extra).unlink(missing_ok=True)
+    shutil.copyfile(taken.path, db_path)
+    if case == "damaged list":
+        ledger_path(db_path).write_text("", encoding="utf-8")
+    opened = open_services(db_path, clock=admin.clock)
+    opened.login("admin", ADMIN_PASSWORD)
+    ctx = make_ctx(opened, tmp_path)
+    BACKUP_FOLDER.write(ctx.settings, str(tmp_path / "backups"))
+    window = build_main_window(opened, ctx.settings, "ru", str(db_path), protect=True)
+    qtbot.addWidget(window)
+    window.show()
+    told: list[str] = []
+
+    def read(box) -> None:
+        told.append(box.text())
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    on_modal(QMessageBox, read)
+    window.protection.start()  # what ui.app.main does once the window is shown
+    qtbot.waitUntil(lambda: bool(told), timeout=5000)
+    if case == "damaged list":
+        assert str(ledger_path(db_path)) in told[0] and "поврежден или пуст" in told[0]
+        assert opened.appeals.count() == 4  # nothing destroyed, nothing lost
+    else:
+        assert "уничтожены повторно" in told[0] and "3 зап." in told[0]
+        assert opened.appeals.count() == 1
+    jobs = (window.protection.auto_backup.job, window.protection.health_job)
+    qtbot.waitUntil(lambda: all(job is None or job.finished for job in jobs), timeout=10_000)

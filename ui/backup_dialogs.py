@@ -6,7 +6,8 @@ The shell wires them up:
 - ``BackupNowDialog(ctx, db_path, parent, key=None).exec()`` from a menu action.
 - ``RestoreDialog(ctx, db_path, parent, key=None)``: when accepted, ``chosen()`` is the
   verified :class:`BackupInfo`; the shell closes the database, calls
-  ``inspector_app.protection.backup.restore_backup(info.path, db_path, key=key)`` and reopens.
+  ``inspector_app.services.redestruction.restore_keeping_erasure(info.path, db_path,
+  key=key)`` (records destroyed after the backup are destroyed again) and reopens.
 - At start, before opening: ``report = backup.health_check(path)``; if not ``report.ok``:
   ``DamagedDatabaseDialog(lang, report, backup.latest_good_backup(folder), parent)``; when it
   is accepted, restore ``dialog.chosen()`` as above (its "Choose another" opens the chooser).

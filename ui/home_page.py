@@ -4,7 +4,9 @@ Today's and this month's figures per register, the preventive-registration check
 overdue (the to-do list), appeals past their due date (a forwarding past its 3 working days
 named as such) and those whose citizen was not told of an extension in time, the oldest term
 first, the КУИ records waiting for their
-registration or check (the overdue first) and the latest records. A line of the
+registration or check (the overdue first), the art. 461 protocols stored before a breach named
+its order and not linked automatically (:mod:`inspector_app.services.breach_links`; shown only
+while there are some) and the latest records. A line of the
 to-do list records that check (a new check visit of the person, prefilled); every other line
 opens its record; a right-click offers the same and "Open the registration". Everything is
 read in one background job, so the window shows at once.
@@ -42,6 +44,7 @@ from inspector_app.domain.permissions import Action
 from inspector_app.errors import InspectorError
 from inspector_app.kinds import KINDS
 from inspector_app.queries.registers import REGISTER_OF_KIND, REGISTERS, Filters, format_value
+from inspector_app.services.breach_links import unlinked_breaches
 from inspector_app.services.context import Services
 from ui.context import UiContext
 from ui.errors import show_error
@@ -80,6 +83,8 @@ class HomeData:
     crime_reports: list[Line] = field(default_factory=list)
     crime_reports_total: int = 0
     crime_reports_overdue: int = 0
+    breaches: list[Line] = field(default_factory=list)
+    breaches_total: int = 0
     recent: list[Line] = field(default_factory=list)
 
 
@@ -115,6 +120,25 @@ def _appeals_to_do(services: Services, today: date, lang: str) -> tuple[list[Lin
              names.get(appeal.applicant_id, ""), told), "appeal", appeal.id, True)))
     dated.sort(key=lambda pair: pair[0])
     return [line for _day, line in dated[:LIST_LIMIT]], appeals.count(overdue) + len(untold)
+
+
+def _breaches_to_link(services: Services) -> tuple[list[Line], int]:
+    """Protocols under КоАП art. 461 that name no order (stored before the link, not linked
+    automatically: no order or several ran that day), the oldest first; and how many."""
+    unlinked = unlinked_breaches(services)
+    if not unlinked:
+        return [], 0
+    names = services.persons.full_names([u.offence.offender_id for u in unlinked[:LIST_LIMIT]])
+    lines = []
+    for item in unlinked[:LIST_LIMIT]:
+        offence = item.offence
+        reason = (QCoreApplication.translate("HomePage", "No order ran that day: check it")
+                  if item.candidates == 0 else
+                  QCoreApplication.translate("HomePage", "%n orders ran that day: choose one",
+                                             "", item.candidates))
+        lines.append(Line((offence.committed_at.strftime("%d.%m.%Y"), offence.protocol_number,
+                           names.get(offence.offender_id, ""), reason), "offence", offence.id))
+    return lines, len(unlinked)
 
 
 def collect(services: Services, lang: str) -> HomeData:
@@ -158,6 +182,8 @@ def collect(services: Services, lang: str) -> HomeData:
              cats.title("crime_report_statuses", report.status, lang), who,
              report.substance.splitlines()[0]),
             "crime_report", report.id, report.due_at < now))
+
+    data.breaches, data.breaches_total = _breaches_to_link(services)
 
     recent: list[tuple[datetime, Line]] = []
     for slug in DATED_KINDS:
@@ -323,14 +349,17 @@ class HomePage(QWidget):
         self.checks_box, self.checks = self._list_box(4, self.record_check)
         self.overdue_box, self.overdue = self._list_box(4, self.open_record)
         self.kui_box, self.kui = self._list_box(4, self.open_record)
+        self.breach_box, self.breaches = self._list_box(4, self.open_record)
+        self.breach_box.setVisible(False)  # shown while there are protocols to link
         self.recent_box, self.recent = self._list_box(3, self.open_record)
 
         grid = QGridLayout()
         grid.addWidget(self.checks_box, 0, 0)
         grid.addWidget(self.overdue_box, 0, 1)
         grid.addWidget(self.kui_box, 1, 0, 1, 2)
-        grid.addWidget(self.recent_box, 2, 0, 1, 2)
-        for row in range(3):
+        grid.addWidget(self.breach_box, 2, 0, 1, 2)
+        grid.addWidget(self.recent_box, 3, 0, 1, 2)
+        for row in range(4):
             grid.setRowStretch(row, 1)
         content = QWidget(self)
         layout = QVBoxLayout(content)
@@ -403,6 +432,7 @@ class HomePage(QWidget):
             self.checks.menu_actions = self.checks.menu_actions[1:]
         self.overdue.menu_actions = [(open_text, self.open_record)]
         self.kui.menu_actions = [(open_text, self.open_record)]
+        self.breaches.menu_actions = [(open_text, self.open_record)]
         self.recent.menu_actions = [(open_text, self.open_record)]
         self.figures_box.setTitle(self.tr("Figures: today and this month"))
         for name, card in self.figure_cards.items():
@@ -415,6 +445,8 @@ class HomePage(QWidget):
                                       self.tr("Applicant"), self.tr("Topic")])
         self.kui.setHeaderLabels([self.tr("Deadline"), self.tr("Stage"), self.tr("Reported by"),
                                   self.tr("Substance")])
+        self.breaches.setHeaderLabels([self.tr("Offence"), self.tr("Protocol"),
+                                       self.tr("Offender"), self.tr("What to do")])
         self.recent.setHeaderLabels([self.tr("Date"), self.tr("Register"), self.tr("Record")])
         self._show_box_titles()
         if self.data is not None:
@@ -432,6 +464,9 @@ class HomePage(QWidget):
                + self.tr("overdue: %1").replace("%1", group_thousands(
                    data.crime_reports_overdue)) + ")") if data else ""
         self.kui_box.setTitle(self.tr("КУИ: registration and check deadlines") + kui)
+        self.breach_box.setTitle(
+            self.tr("Breaches (КоАП art. 461) not linked to their order")
+            + (f" ({data.breaches_total})" if data else ""))
         self.recent_box.setTitle(self.tr("Latest records"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -506,6 +541,8 @@ class HomePage(QWidget):
         self.checks.set_lines(data.checks, self.tr("No checks due this week"))
         self.overdue.set_lines(data.overdue_appeals, self.tr("No overdue appeals"))
         self.kui.set_lines(data.crime_reports, self.tr("No КУИ records waiting"))
+        self.breaches.set_lines(data.breaches, "")
+        self.breach_box.setVisible(bool(data.breaches))
         self.recent.set_lines(data.recent, self.tr("No records yet"))
 
     def status_text(self) -> str:

@@ -14,7 +14,8 @@ The idle lock, Lock and Change password guard a server database's window too: th
 :mod:`ui.session_guard`'s.
 
 A restore needs the database closed: the window closes, ``ui.app.main`` calls
-:meth:`Protection.finish` after closing the database, and the program starts again.
+:meth:`Protection.finish` after closing the database (the restore destroys again what the list
+of destroyed records names, and says so), and the program starts again.
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from inspector_app.domain.permissions import Action
 from inspector_app.errors import DatabaseDamaged, InspectorError
 from inspector_app.faults import record_damage
+from inspector_app.messages import translate
 from inspector_app.protection import backup
 from inspector_app.protection.backup import BackupInfo, HealthReport
+from inspector_app.services.redestruction import restore_keeping_erasure
 from ui.backup_dialogs import (
     AutoBackup,
     BackupNowDialog,
@@ -84,6 +87,7 @@ class Protection(QObject):
             self._health_checked(HealthReport(False, "backup.db_damaged",
                                               damage.params.get("detail", "")))
             return
+        self.tell_erasure_at_open()
         self.offer_to_secure_plain_backups()
         if self.secure_job is not None and not self.secure_job.finished:
             # not two jobs in one backup folder: the day's backup once the old ones are dealt with
@@ -94,6 +98,18 @@ class Protection(QObject):
         self.health_job = run_job(lambda progress: backup.health_check(path, key),
                                   show_progress=False, on_done=self._health_checked,
                                   on_error=lambda exc: None)
+
+    def tell_erasure_at_open(self) -> None:
+        """What the open did with the list of destroyed records: a damaged list is named (no
+        destruction or restore until it is dealt with); records destroyed again are counted."""
+        services = self.ctx.services
+        if services.erasure_problem is not None:
+            show_error(self.window, services.erasure_problem, self.ctx.lang)
+        elif services.reapplied is not None:
+            again = services.reapplied
+            QMessageBox.information(self.window, self.tr("Destroyed records"), translate(
+                "erasure.reapplied_at_open", self.ctx.lang, count=len(again.ids),
+                ledger=again.ledger, entry=again.audit_entry))
 
     def _damage(self) -> DatabaseDamaged | None:
         return getattr(self.ctx.services.db, "damaged", None)
@@ -109,11 +125,15 @@ class Protection(QObject):
         if self.pending_restore is None:
             return
         try:
-            backup.restore_backup(self.pending_restore.path, self.db_path,
-                                  clock=self.ctx.services.clock, key=self.key)
+            _kept, again = restore_keeping_erasure(self.pending_restore.path, self.db_path,
+                                                   clock=self.ctx.services.clock, key=self.key)
         except InspectorError as exc:
             show_error(None, exc, self.ctx.lang)
             return
+        if again is not None:  # records destroyed after the backup: destroyed again
+            QMessageBox.information(None, self.tr("Restore from a backup"), translate(
+                "restore.reapplied", self.ctx.lang, count=len(again.ids), ledger=again.ledger,
+                entry=again.audit_entry))
         self.restart_requested = True
 
     def offer_to_secure_plain_backups(self) -> None:

@@ -17,6 +17,7 @@ from inspector_app.protection import backup
 from inspector_app.protection.encryption import Credentials, RecoveryKey, is_encrypted, unlock
 from inspector_app.protection.instance_lock import InstanceLock
 from inspector_app.protection.lockout import must_change_password
+from inspector_app.services.redestruction import restore_keeping_erasure
 from inspector_app.storage.server import describe, is_server_url
 
 
@@ -238,8 +239,11 @@ def run_restore(args: argparse.Namespace, ctx) -> int:
             return 1
     ctx.close()
     with InstanceLock(ctx.db_path):
-        kept = backup.restore_backup(args.backup, ctx.db_path, key=key)
+        kept, again = restore_keeping_erasure(args.backup, ctx.db_path, key=key)
     ctx.out(ctx.t("restore.done", backup=args.backup, kept=kept or "-"))
+    if again is not None:
+        ctx.out(ctx.t("restore.reapplied", count=len(again.ids), ledger=again.ledger,
+                      entry=again.audit_entry))
     return 0
 
 

@@ -1,5 +1,6 @@
-"""`search`, `check` and `retention`: find persons and records; verify the database; list
-the records kept past their register's retention period (``retention destroy``: destroy them)."""
+"""`search`, `check`, `retention` and `breaches`: find persons and records; verify the database;
+list the records kept past their register's retention period (``retention destroy``: destroy
+them); list the art. 461 protocols that name no protective order."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from inspector_app.kinds import KINDS
 from inspector_app.messages import translate
 from inspector_app.protection.integrity import audit_entry_count, check_database
 from inspector_app.queries.registers import REGISTERS, Filters
+from inspector_app.services.breach_links import unlinked_breaches
 from inspector_app.services.destruction import destroy_records, plan_destruction, retention_kinds
 from inspector_app.services.people import full_name
 from inspector_app.services.retention import past_retention
@@ -36,6 +38,9 @@ def register(commands) -> None:
     d.add_argument("--dry-run", action="store_true", help="only list what would be destroyed")
     d.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     d.set_defaults(handler=run_destroy)
+    p = commands.add_parser("breaches", help="protocols under КоАП art. 461 not linked to the "
+                                             "protective order or special requirements")
+    p.set_defaults(handler=run_breaches)
 
 
 def run_search(args: argparse.Namespace, ctx) -> int:
@@ -90,6 +95,23 @@ def run_retention(args: argparse.Namespace, ctx) -> int:
     return 0
 
 
+def run_breaches(args: argparse.Namespace, ctx) -> int:
+    services = ctx.services()
+    left = unlinked_breaches(services)
+    if not left:
+        ctx.out(ctx.t("breaches.none"))
+        return 0
+    ctx.out(ctx.t("breaches.count", count=len(left)))
+    names = services.persons.full_names([u.offence.offender_id for u in left])
+    for item in left:
+        offence = item.offence
+        reason = ctx.t("breaches.no_order") if item.candidates == 0 else \
+            ctx.t("breaches.several", count=item.candidates)
+        ctx.out(f"{offence.protocol_number}\t{offence.committed_at:%d.%m.%Y}\t"
+                f"{names.get(offence.offender_id, '')}\t{reason}")
+    return 0
+
+
 def run_destroy(args: argparse.Namespace, ctx) -> int:
     services = ctx.services()
     if not args.kind:
@@ -122,6 +144,8 @@ def run_destroy(args: argparse.Namespace, ctx) -> int:
     done = destroy_records(services, args.kind, list(plan.ids))
     ctx.out(ctx.t("retention.destroy_done", register=register, count=len(done.plan.ids),
                   entry=done.audit_entry))
-    if not done.log_truncated:
+    if done.log_truncated is None:
+        ctx.out(ctx.t("retention.destroy_server_vacuum"))
+    elif not done.log_truncated:
         ctx.out(ctx.t("retention.destroy_log_busy"))
     return 0

@@ -3,7 +3,8 @@
 - :func:`create_backup` copies the database with SQLite's online backup API (a consistent
   snapshot even while the app writes), verifies the copy (opens it, ``quick_check``, counts the
   records) and only then gives it its final name beside a small manifest (date, counts) and,
-  for an encrypted database, a copy of its key file. Then :func:`rotate` keeps every backup
+  for an encrypted database, a copy of its key file, and merges the database's erasure ledger
+  into the one beside the backups (:mod:`~.erasure_ledger`). Then :func:`rotate` keeps every backup
   of the latest day and 7 daily, 4 weekly and 12 monthly backups. One backup at a time per
   folder (:func:`folder_lock`); what a killed backup left (``*.db.part``) is removed by the
   next one. A full disk is reported with the folder and the space a copy needs.
@@ -61,6 +62,7 @@ from inspector_app.protection.encryption import (
     is_plain_file,
     key_file_path,
 )
+from inspector_app.protection.erasure_ledger import copy_beside_backups
 from inspector_app.protection.instance_lock import InstanceLock
 from inspector_app.protection.private_files import private_files
 from inspector_app.sync.keys import keys_dir, protect_keys
@@ -208,6 +210,8 @@ def create_backup(db_path: str | Path, folder: str | Path, *, clock: Clock | Non
     with folder_lock(folder):
         remove_leftovers(folder)
         info = _copy_verified(db_path, folder, clock, key, reason, progress)
+        with contextlib.suppress(DatabaseError):  # a damaged ledger: named where it is needed
+            copy_beside_backups(db_path, folder, info.point_code)
         _log(db_path, key, info, clock)
         if rotate_after:
             rotate(folder, info.point_code)

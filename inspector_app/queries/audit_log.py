@@ -19,7 +19,8 @@ from inspector_app.domain.clock import Clock
 from inspector_app.domain.permissions import Action
 from inspector_app.kinds import KINDS
 from inspector_app.messages import field_label, has_message, translate
-from inspector_app.services.audit_erasure import DESTROY_ACTION, is_erased
+from inspector_app.services.audit_erasure import DESTROY_ACTION, REAPPLY_ACTION, is_erased
+from inspector_app.services.breach_links import LINK_ACTION
 from inspector_app.storage.models import AuditEntry, Person, Staff
 
 _ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
@@ -168,7 +169,7 @@ def _field_name(table: str, column: str) -> str:
 def field_changes(entry: AuditEntry, lang: str = "ru") -> list[FieldChange]:
     """What one entry changed, field by field (all fields for a creation; nothing for a
     destruction or an entry erased by one)."""
-    if entry.action == DESTROY_ACTION:
+    if entry.action in (DESTROY_ACTION, REAPPLY_ACTION, LINK_ACTION):
         return []
     old, new = _values(entry.old_values), _values(entry.new_values)
     changes = []
@@ -187,6 +188,15 @@ def changed_labels(entry: AuditEntry, lang: str = "ru") -> str:
     """The fields an entry touched, as one short line (the log's summary column)."""
     if entry.action == DESTROY_ACTION:
         return translate("audit.destroyed_summary", lang)
+    if entry.action == REAPPLY_ACTION:
+        values = _values(entry.new_values)
+        return translate("audit.erased_again_summary", lang, count=values.get("count", "?"),
+                         backup=values.get("backup") or "—")
+    if entry.action == LINK_ACTION:
+        values = _values(entry.new_values)
+        return translate("audit.breaches_linked_summary", lang,
+                         linked=len(values.get("linked", {})),
+                         left=len(values.get("left_unlinked", [])))
     if is_erased(entry):
         return translate("audit.erased_summary", lang)
     if entry.action == "create":

@@ -24,6 +24,9 @@ from inspector_app.services.records import audit_entry_text
 ERASED = '"erased"'
 """What an erased entry's ``old_values`` / ``new_values`` hold (JSON text of a string)."""
 DESTROY_ACTION = "destroy"
+REAPPLY_ACTION = "erased_again"
+"""The entry of a restore (or an open) that destroyed listed records again
+(:mod:`inspector_app.services.redestruction`); its values name the records, nothing personal."""
 
 
 def erased_values(text: str | None) -> str | None:

@@ -76,6 +76,10 @@ class Services:
         self.policy = policy
         """What the rules check beyond the record itself (an import skips some)."""
         self.keyring = keyring
+        self.reapplied = None
+        """What opening the database destroyed again (:mod:`.redestruction`), or None."""
+        self.erasure_problem: DatabaseError | None = None
+        """Why the erasure ledger could not be read at the open, or None."""
         self.clock = clock or Clock()
         self.session = session
         self._changing_own_password = False

@@ -24,10 +24,12 @@ import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from inspector_app.domain.permissions import Action
 from inspector_app.errors import InspectorError
 from inspector_app.kinds import KINDS
+from inspector_app.protection.erasure_ledger import Erased, add_to_ledger, ledger_path
 from inspector_app.services.audit_erasure import (
     DESTROY_ACTION,
     ERASED,
@@ -66,8 +68,9 @@ class Destruction:
     plan: DestructionPlan
     audit_entry: int
     """The id of the ``retention`` audit entry that tells of it."""
-    log_truncated: bool
-    """Whether the write-ahead log (old page images) was emptied after the commit."""
+    log_truncated: bool | None
+    """Whether the write-ahead log (old page images) was emptied after the commit; None on a
+    server database, which vacuums the tables instead (:func:`vacuum_on_server`)."""
 
 
 def retention_kinds(services) -> list[str]:
@@ -148,41 +151,80 @@ def destroy_records(services, kind: str, ids: list[str] | None = None,
         actor = services.actor_login
         total = len(plan.ids)
         for done, record_id in enumerate(plan.ids, 1):
-            seq = next_change_seq()
-            entries = erase_entries(db, table, record_id)
-            write_audit(now, actor, DESTROY_ACTION, table, record_id, seq, None, {
-                "erased": {str(entry_id): [entry.entry_hash, erased_digest(entry)]
-                           for entry_id, entry in entries}})
-            if entries:
-                marks = ", ".join("?" for _ in entries)
-                db.execute_sql(
-                    f'UPDATE "audit_entry" SET old_values = CASE WHEN old_values IS NULL '
-                    f'THEN NULL ELSE ? END, new_values = CASE WHEN new_values IS NULL THEN '
-                    f'NULL ELSE ? END WHERE id IN ({marks})',
-                    (ERASED, ERASED, *(entry_id for entry_id, _ in entries)))
-            db.execute_sql(f'DELETE FROM "{table}" WHERE id = ? AND owner_point = ?',
-                           (record_id, services.point_code))
-            services.recorder.written(kind, record_id, deleted=True)
+            destroy_row(services, table, record_id, now, actor)
             if progress is not None:
                 progress(done, total)
         last_seq = next_change_seq()
         summary = write_audit(now, actor, RETENTION_ACTION, table, kind, last_seq, None, {
             "kind": kind, "cutoff": plan.cutoff.isoformat(), "count": total,
             "ids": list(plan.ids), "kept": list(plan.kept)})
-        marks = [(services.point_code, record_id, table, now, actor, summary.id)
-                 for record_id in plan.ids]
-        if marks:
-            db.execute_many(
-                'INSERT INTO "destroyed_record" (owner_point, record_id, table_name, '
-                'destroyed_at, destroyed_by, audit_entry) VALUES (?, ?, ?, ?, ?, ?)', marks)
+        note_destroyed(services, table, plan.ids, now, actor, summary.id)
+        ledger = ledger_of(db)
+        if ledger is not None:  # in the same step: no commit without its ledger lines
+            add_to_ledger(ledger, [
+                Erased(services.point_code, table, record_id, f"{now:%Y-%m-%d %H:%M:%S}", actor)
+                for record_id in plan.ids])
         if plan.ids and not server and KINDS[kind].searchable:
             merge_search_index(db, table)
-    return Destruction(plan, summary.id, False if server else truncate_log(db))
+    if server:
+        vacuum_on_server(db, [table, "audit_entry"] if plan.ids else [])
+        return Destruction(plan, summary.id, None)
+    return Destruction(plan, summary.id, truncate_log(db))
+
+
+def ledger_of(db) -> Path | None:
+    """The erasure ledger of a database file (None: a server's, or one in memory)."""
+    if is_server(db) or db.database in ("", ":memory:"):
+        return None
+    return ledger_path(db.database)
+
+
+def destroy_row(services, table: str, record_id: str, now: datetime, actor: str) -> None:
+    """Destroy one of the database's own records (inside the caller's transaction): its
+    vouching ``destroy`` entry, its earlier entries' values erased, its row deleted."""
+    db = services.db
+    entries = erase_entries(db, table, record_id)
+    write_audit(now, actor, DESTROY_ACTION, table, record_id, next_change_seq(), None, {
+        "erased": {str(entry_id): [entry.entry_hash, erased_digest(entry)]
+                   for entry_id, entry in entries}})
+    if entries:
+        marks = ", ".join("?" for _ in entries)
+        db.execute_sql(
+            f'UPDATE "audit_entry" SET old_values = CASE WHEN old_values IS NULL '
+            f'THEN NULL ELSE ? END, new_values = CASE WHEN new_values IS NULL THEN '
+            f'NULL ELSE ? END WHERE id IN ({marks})',
+            (ERASED, ERASED, *(entry_id for entry_id, _ in entries)))
+    db.execute_sql(f'DELETE FROM "{table}" WHERE id = ? AND owner_point = ?',
+                   (record_id, services.point_code))
+    services.recorder.written(table, record_id, deleted=True)
+
+
+def note_destroyed(services, table: str, ids: tuple[str, ...] | list[str], now: datetime,
+                   actor: str, audit_entry: int) -> None:
+    """A ``destroyed_record`` line per destroyed record (one noted already stays as it was)."""
+    marks = [(services.point_code, record_id, table, now, actor, audit_entry)
+             for record_id in ids]
+    if marks:
+        services.db.execute_many(
+            'INSERT INTO "destroyed_record" (owner_point, record_id, table_name, '
+            'destroyed_at, destroyed_by, audit_entry) VALUES (?, ?, ?, ?, ?, ?) '
+            'ON CONFLICT DO NOTHING', marks)
 
 
 def merge_search_index(db, table: str) -> None:
     """Merge a table's FTS5 index into one segment: deleted rows' words leave it too."""
     db.execute_sql(f"""INSERT INTO "{table}_fts"("{table}_fts") VALUES ('optimize')""")
+
+
+def vacuum_on_server(db, tables: list[str]) -> None:
+    """On a PostgreSQL server, after the commit: ``VACUUM`` the tables a destruction changed,
+    so the deleted rows' and erased values' old versions are pruned from their pages and
+    indexes now rather than whenever autovacuum comes (it does not overwrite the bytes, nor
+    touch the server's WAL or dumps: ``docs/retention.md``)."""
+    if db.in_transaction():  # VACUUM cannot run inside one: autovacuum comes later
+        return
+    for table in tables:
+        db.execute_sql(f'VACUUM (ANALYZE) "{table}"')
 
 
 def truncate_log(db) -> bool:

@@ -24,8 +24,11 @@ from inspector_app.protection.encryption import (
     key_file_path,
     new_keyring,
 )
+from inspector_app.protection.erasure_ledger import ledger_path
 from inspector_app.protection.private_files import make_private, private_files
+from inspector_app.services.breach_links import link_older_breaches
 from inspector_app.services.context import Services
+from inspector_app.services.redestruction import reapply_at_open
 from inspector_app.storage.database import UnlockWith, open_database
 from inspector_app.storage.models import Meta
 from inspector_app.storage.server import describe, is_server_url
@@ -110,7 +113,7 @@ def database_files(path: str | Path) -> list[Path]:
     path = Path(path)
     keys = keys_dir(path)
     return [path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal")),
-            key_file_path(path), attempts_path(path), keys,
+            key_file_path(path), attempts_path(path), ledger_path(path), keys,
             *(sorted(keys.iterdir()) if keys.is_dir() else []),
             *sorted(path.parent.glob(path.name + ".v*.bak"))]  # copies before a migration
 
@@ -137,7 +140,10 @@ def needs_setup(path: str | Path) -> bool:
 
 def open_services(path: str | Path, *, clock: Clock | None = None,
                   credentials: UnlockWith | None = None) -> Services:
-    """Open an initialised database and its services; newer catalogue files are loaded.
+    """Open an initialised database and its services; newer catalogue files are loaded and
+    the records its erasure ledger lists are destroyed again if it holds them
+    (:mod:`inspector_app.services.redestruction`; ``services.reapplied`` tells); older
+    art. 461 protocols are linked to their order once (:mod:`.breach_links`).
 
     An encrypted database needs ``credentials`` (see :func:`open_database`); its services
     then keep the key ring so password changes re-wrap the key.
@@ -155,6 +161,8 @@ def open_services(path: str | Path, *, clock: Clock | None = None,
         with db.atomic():
             if load_catalogue_files(services.clock.now_utc()):
                 services.catalogues.reload()
+        services.reapplied = reapply_at_open(services)
+        link_older_breaches(services)
     return services
 
 

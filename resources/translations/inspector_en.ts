@@ -1138,6 +1138,17 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No order ran that day: check it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders ran that day: choose one</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation type="unfinished">Open</translation>
     </message>
@@ -1206,6 +1217,18 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Offence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1231,6 +1254,10 @@ Compare it with the district office (by phone) before you confirm.</source>
     </message>
     <message>
         <source>КУИ: registration and check deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breaches (КоАП art. 461) not linked to their order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1893,6 +1920,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     </message>
     <message>
         <source>Restore from a &amp;backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroyed records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

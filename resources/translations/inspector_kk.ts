@@ -1143,6 +1143,17 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Өтініш берушіге мерзімнің ұзартылғанын хабарлау</translation>
     </message>
     <message>
+        <source>No order ran that day: check it</source>
+        <translation>Сол күні бірде-бір қорғау нұсқамасы немесе ерекше талаптар қолданылмаған: тексеріңіз</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders ran that day: choose one</source>
+        <translation>
+            <numerusform>Сол күні %n қорғау нұсқамасы немесе ерекше талаптар қолданылған: біреуін таңдаңыз</numerusform>
+            <numerusform>Сол күні %n қорғау нұсқамасы немесе ерекше талаптар қолданылған: біреуін таңдаңыз</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Ашу</translation>
     </message>
@@ -1211,6 +1222,18 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Мазмұны</translation>
     </message>
     <message>
+        <source>Offence</source>
+        <translation>Құқық бұзушылық</translation>
+    </message>
+    <message>
+        <source>Offender</source>
+        <translation>Құқық бұзушы</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Не істеу керек</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Күні</translation>
     </message>
@@ -1237,6 +1260,10 @@ Compare it with the district office (by phone) before you confirm.</source>
     <message>
         <source>КУИ: registration and check deadlines</source>
         <translation>КУИ: тіркеу және тексеру мерзімдері</translation>
+    </message>
+    <message>
+        <source>Breaches (КоАП art. 461) not linked to their order</source>
+        <translation>Қорғау нұсқамасымен байланыстырылмаған бұзушылықтар (ӘҚБтК 461-бабы)</translation>
     </message>
     <message>
         <source>Latest records</source>
@@ -1904,6 +1931,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>Restore from a &amp;backup…</source>
         <translation>Көшірмеден &amp;қалпына келтіру…</translation>
+    </message>
+    <message>
+        <source>Destroyed records</source>
+        <translation>Жойылған жазбалар</translation>
     </message>
     <message>
         <source>Unencrypted backups</source>

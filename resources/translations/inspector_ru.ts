@@ -1143,6 +1143,18 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Уведомить заявителя о продлении срока</translation>
     </message>
     <message>
+        <source>No order ran that day: check it</source>
+        <translation>В тот день не действовало ни одно предписание: проверьте</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders ran that day: choose one</source>
+        <translation>
+            <numerusform>В тот день действовало %n предписание: выберите одно</numerusform>
+            <numerusform>В тот день действовало %n предписания: выберите одно</numerusform>
+            <numerusform>В тот день действовало %n предписаний: выберите одно</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -1211,6 +1223,18 @@ Compare it with the district office (by phone) before you confirm.</source>
         <translation>Содержание</translation>
     </message>
     <message>
+        <source>Offence</source>
+        <translation>Правонарушение</translation>
+    </message>
+    <message>
+        <source>Offender</source>
+        <translation>Правонарушитель</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Что сделать</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
@@ -1237,6 +1261,10 @@ Compare it with the district office (by phone) before you confirm.</source>
     <message>
         <source>КУИ: registration and check deadlines</source>
         <translation>КУИ: сроки регистрации и проверки</translation>
+    </message>
+    <message>
+        <source>Breaches (КоАП art. 461) not linked to their order</source>
+        <translation>Нарушения (ст. 461 КоАП), не связанные с предписанием</translation>
     </message>
     <message>
         <source>Latest records</source>
@@ -1904,6 +1932,10 @@ Compare it with the point (by phone). Enrol the point and import its files?</sou
     <message>
         <source>Restore from a &amp;backup…</source>
         <translation>&amp;Восстановить из копии…</translation>
+    </message>
+    <message>
+        <source>Destroyed records</source>
+        <translation>Уничтоженные записи</translation>
     </message>
     <message>
         <source>Unencrypted backups</source>

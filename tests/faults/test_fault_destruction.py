@@ -114,3 +114,47 @@ def test_kills_at_any_moment_leave_all_or_nothing(services, db_path):
         out, err = process.communicate(timeout=120)
         assert "DONE" in out, err
         assert _state(db_path) == (0, OLD, OLD)
+
+
+RESTORER = r"""
+import sys, time
+from inspector_app.services.redestruction import restore_keeping_erasure
+
+pause_at = int(sys.argv[3])
+
+def progress(done, total):
+    if done == pause_at:
+        print("MIDDLE", flush=True)
+        time.sleep(60)
+
+print("READY", flush=True)
+restore_keeping_erasure(sys.argv[1], sys.argv[2], progress=progress)
+print("DONE", flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_a_restore_killed_while_destroying_again_leaves_all_or_nothing(services, db_path,
+                                                                      tmp_path):
+    """Killed half-way through destroying again: the restored file holds every record (its
+    chain sound); the next open destroys them all."""
+    from inspector_app.protection.backup import create_backup
+    from inspector_app.services.setup import open_services
+
+    _old_answers(services)
+    taken = create_backup(db_path, tmp_path / "backups", clock=services.clock)
+    destroy_records(services, "feedback")
+    services.db.close()
+    process = subprocess.Popen(
+        [sys.executable, "-c", RESTORER, str(taken.path), str(db_path), str(OLD // 2)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(REPO),
+        env=dict(os.environ, PYTHONPATH=str(REPO)))
+    assert process.stdout.readline().strip() == "READY"
+    assert process.stdout.readline().strip() == "MIDDLE", process.stderr.read()
+    process.send_signal(signal.SIGKILL)  # half the rows deleted, half the entries erased
+    process.wait(timeout=30)
+    assert _state(db_path) == (OLD, 0, 0)  # the backup as it was, nothing half-done
+    reopened = open_services(db_path)
+    assert reopened.reapplied is not None and len(reopened.reapplied.ids) == OLD
+    reopened.db.close()
+    assert _state(db_path) == (0, OLD, OLD)
