@@ -254,7 +254,7 @@ def _appeals_base():
 
 
 def _appeal_status(status: str, today: date):
-    overdue = (Appeal.status != "resolved") & (Appeal.due_date < today)
+    overdue = Appeal.past_due(today)
     if status == "overdue":
         return overdue
     if status == "forwarding_overdue":  # outside competence, not forwarded in 3 working days

@@ -216,8 +216,7 @@ class AppealService(RecordService):
     def overdue(self, today: date | None = None):
         """Appeals not yet resolved whose due date has passed, oldest first."""
         today = today or self.services.clock.today()
-        return (self.live().where((Appeal.status != "resolved") & (Appeal.due_date < today))
-                .order_by(Appeal.due_date))
+        return self.live().where(Appeal.past_due(today)).order_by(Appeal.due_date)
 
     def forwarding_overdue(self, today: date | None = None):
         """Appeals outside the body's competence not forwarded within their 3 working days,

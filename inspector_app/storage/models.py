@@ -9,6 +9,7 @@ physical deletes. The schema itself is created by the numbered migrations, not f
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from peewee import (
     SQL,
@@ -261,6 +262,15 @@ class Appeal(SyncedModel):
     extended_until = DateField(null=True)
     extension_notified_on = DateField(null=True)
     """The day the citizen was told of the extension."""
+
+    OPEN_STATUSES = ("registered", "in_progress")
+    """Every status but "resolved" (``appeal_statuses``): named, not "!= resolved", so that
+    the (status, due_date) index finds the few open appeals of a large office."""
+
+    @classmethod
+    def past_due(cls, today: date):
+        """The condition "not resolved and past its due date"."""
+        return cls.status.in_(cls.OPEN_STATUSES) & (cls.due_date < today)
 
 
 class CrimeReport(SyncedModel):
