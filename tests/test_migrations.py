@@ -259,3 +259,11 @@ def test_live_queries_walk_the_live_indexes_that_replaced_the_plain_ones(service
     assert "registration_live_next_check" in _plan(db, services.registrations.due())
     assert "appeal_live_received" in _plan(db, services.appeals.live().order_by(
         Appeal.received_at.desc()).limit(50))
+
+
+def test_the_home_pages_appeal_lists_are_found_by_index(services, clock):
+    """A large office's open and extended appeals are a few among many (migration 0018)."""
+    db, today = services.db, clock.today()
+    assert "appeal_due_date" in _plan(db, services.appeals.overdue(today))
+    assert "appeal_live_extended" in _plan(db, services.appeals.live().where(
+        Appeal.extended_on.is_null(False)).order_by(Appeal.extended_on))
