@@ -38,6 +38,7 @@ from inspector_app.queries.search import Search
 from inspector_app.services import numbering
 from inspector_app.services.accounts import Session, authenticate
 from inspector_app.services.records import RecordService
+from inspector_app.services.territory import Territories
 from inspector_app.services.validation import (
     EVERY_RULE,
     DatabaseResolver,
@@ -46,6 +47,7 @@ from inspector_app.services.validation import (
 )
 from inspector_app.storage.database import require_bound
 from inspector_app.storage.models import Meta
+from inspector_app.storage.territory import UNLIMITED, apply_territory
 
 if TYPE_CHECKING:
     from inspector_app.protection.encryption import Keyring
@@ -77,7 +79,9 @@ class Services:
         """What the rules check beyond the record itself (an import skips some)."""
         self.keyring = keyring
         self.clock = clock or Clock()
-        self.session = session
+        self._session: Session | None = None
+        if session is not None:  # a context made without one (an import's rules) leaves
+            self.session = session  # the connection's territory as it is
         self._changing_own_password = False
         self.catalogues = catalogues or Catalogues()
         """The catalogues as read from the database (an import shares the office's own)."""
@@ -85,6 +89,18 @@ class Services:
             setattr(self, described.service, described.load_service_class()(self))
 
     # -- identity -------------------------------------------------------------------------
+    @property
+    def session(self) -> Session | None:
+        """Who is working (None: the database's owner, "system")."""
+        return self._session
+
+    @session.setter
+    def session(self, session: Session | None) -> None:
+        """Act as ``session``: the connection reads only its territory from now on
+        (:mod:`inspector_app.storage.territory`)."""
+        self._session = session
+        apply_territory(self.db, session.territory if session is not None else UNLIMITED)
+
     @property
     def meta(self) -> dict[str, str]:
         """The database's identity (``point_code``, ``database_kind``, ``database_id``...):
@@ -147,7 +163,7 @@ class Services:
         session = throttle.attempt(login, lambda: authenticate(self.point_code, login, password))
         if must_change_password(self.db, session.staff_id):
             session = replace(session, must_change_password=True)
-        self.session = session
+        self.session = replace(session, territory=self.territories.resolve(session.staff_id))
         return session
 
     def password_changed(self, staff, password: str, *, reset: bool) -> None:
@@ -249,3 +265,8 @@ class Services:
     @cached_property
     def search(self) -> Search:
         return Search(self.db)
+
+    @cached_property
+    def territories(self) -> Territories:
+        """The office accounts' territories (:mod:`inspector_app.services.territory`)."""
+        return Territories(self)

@@ -1,0 +1,201 @@
+"""Issue 18: an operator sees only the points of their own territory (SQLite district).
+
+One demo district that imported two points' packages; two operators limited to one point
+each. Registers, search, stats, the district summary, the spreadsheet export and the points
+overview each show only the operator's point; a package of a point outside the territory is
+refused with nothing written; the territory's change is audited. The server's row-level
+security is in ``tests/test_territory_server.py``.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sync_fixtures import NOW
+
+from bench.bench_sync import make_region_packages
+from inspector_app.demo import create_demo_district
+from inspector_app.domain.clock import FixedClock
+from inspector_app.errors import PermissionDenied, ValidationError
+from inspector_app.kinds import KINDS
+from inspector_app.queries.export_table import export_register
+from inspector_app.queries.registers import REGISTERS, Filters
+from inspector_app.queries.stats import compute, compute_summary
+from inspector_app.queries.stats_series import monthly_series, overdue_checks
+from inspector_app.queries.stats_sql import StatsScope
+from inspector_app.reports.district import summary_points
+from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
+from inspector_app.storage.database import bind_models
+from inspector_app.storage.models import AuditEntry
+from inspector_app.sync import state
+from inspector_app.sync.importer import import_files
+from inspector_app.sync.overview import points_overview
+from inspector_app.sync.results import DUPLICATE, IMPORTED, REFUSED
+
+PASSWORD = "Terr-Secret-2026"
+SCOPE = StatsScope(date(2025, 1, 1), date(2026, 11, 25), today=NOW.date())
+
+
+class _Ctx:
+    clock = FixedClock(NOW)
+
+
+@pytest.fixture(scope="module")
+def district(tmp_path_factory):
+    """A district file holding two of a demo region's three points (the third's package
+    kept back), with operators ``north`` (first point) and ``south`` (second point)."""
+    folder = tmp_path_factory.mktemp("territory")
+    region = create_demo_district(folder / "region.db", 450, 3, 7, years=2,
+                                  clock=FixedClock(NOW))
+    region.db.close()
+    services = create_database(folder / "district.db",
+                               PointProfile(code="ATY-ROP", name="ОП г. Атырау",
+                                            district="Атырау"),
+                               FirstAccount("operator", "Оператор", PASSWORD), kind=DISTRICT,
+                               clock=FixedClock(NOW))
+    files, _total = make_region_packages(folder / "region.db", Path(services.db.database),
+                                         folder / "pk", _Ctx)
+    bind_models(services.db)
+    batch = import_files(services, files[:2], trust_new=True, outbox=folder / "back")
+    assert all(f.ok for f in batch.files)
+    codes = [f.point for f in batch.files]
+    for login, code in (("north", codes[0]), ("south", codes[1])):
+        staff = services.staff.create({"login": login, "full_name": f"Оператор {login}",
+                                       "role": "district_operator", "password": PASSWORD})
+        services.territories.set(staff.id, [code])
+    yield services, codes, files
+    services.db.close()
+
+
+def _as(services, login: str | None):
+    if login is None:
+        services.session = None
+    else:
+        services.login(login, PASSWORD)
+    return services
+
+
+def test_each_operator_sees_only_their_points(district, tmp_path):
+    services, (north_point, south_point), _files = district
+    every = {}
+    _as(services, None)
+    for name, register in REGISTERS.items():
+        every[name] = register.count(Filters(today=NOW.date()))
+    assert every["appeals"] > 0 and every["persons"] > 0
+    whole = compute(services, SCOPE).to_dict("ru", services.catalogues)
+    seen = {}
+    for login, own, other in (("north", north_point, south_point),
+                              ("south", south_point, north_point)):
+        _as(services, login)
+        assert services.session.territory.points == {own, "ATY-ROP"}
+        for name, register in REGISTERS.items():
+            rows = list(register.iter_rows(Filters(today=NOW.date()), chunk=500))
+            seen[login, name] = len(rows)
+            assert {row["owner_point"] for row in rows} <= {own}, name
+            assert register.count(Filters(today=NOW.date())) == len(rows)
+            # asking for the other point by name gives nothing
+            assert register.count(Filters(point_code=other, today=NOW.date())) == 0
+        # search: persons and records of the own point only
+        people = services.search.persons("а", limit=10_000)
+        assert people and {p.owner_point for p in people} == {own}
+        hits = services.search.records("а", limit=10_000)
+        assert hits
+        for hit in hits:
+            model = KINDS[hit.kind].model
+            assert model.get_by_id(hit.record_id).owner_point == own
+        assert REGISTERS["appeals"].count(Filters(text="а", today=NOW.date())) == len(
+            [h for h in hits if h.kind == "appeal"])
+        # stats: the territory's figures are the own point's, whatever is asked
+        mine = compute(services, SCOPE).to_dict("ru", services.catalogues)
+        asked_other = compute(services, StatsScope(SCOPE.date_from, SCOPE.date_to,
+                                                   point_codes=(other,), today=SCOPE.today))
+        _as(services, None)
+        alone = compute(services, StatsScope(SCOPE.date_from, SCOPE.date_to,
+                                             point_codes=(own,), today=SCOPE.today))
+        series = monthly_series(services, alone.scope)
+        overdue = overdue_checks(services, alone.scope)
+        _as(services, login)
+        assert mine == alone.to_dict("ru", services.catalogues) != whole
+        assert asked_other.value("appeals") == 0
+        assert monthly_series(services, SCOPE) == series
+        assert overdue_checks(services, SCOPE) == overdue
+        # the district summary: one row, the own point
+        assert [p.code for p in summary_points(services)] == [own]
+        total, per_point = compute_summary(services, SCOPE)
+        assert set(per_point) == {own}
+        # the spreadsheet export: every row is the own point's
+        out = tmp_path / f"{login}.csv"
+        written = export_register(services, REGISTERS["appeals"], Filters(today=NOW.date()), out,
+                                  title=False)
+        with open(out, encoding="utf-8-sig", newline="") as f:
+            lines = list(csv.reader(f, delimiter=";"))
+        assert written == seen[login, "appeals"] == len(lines) - 1 > 0
+        # the points overview (Points page, sync-status)
+        assert [p.point_code for p in points_overview(services)] == [own]
+    for name in REGISTERS:
+        if name not in ("staff",):
+            assert seen["north", name] + seen["south", name] == every[name], name
+    _as(services, None)
+
+
+def test_a_foreign_points_package_is_refused_and_nothing_written(district):
+    services, (north_point, south_point), files = district
+    third = files[2]
+    _as(services, None)
+    peers_before = len(state.peers(services.db))
+    appeals_before = REGISTERS["appeals"].count(Filters())
+    _as(services, "north")
+    batch = import_files(services, [third, files[1]], trust_new=True)
+    third_result, south_result = batch.files
+    assert third_result.status == south_result.status == REFUSED
+    assert third_result.kept_at is None  # a sound file: another operator imports it
+    for result in batch.files:
+        line = result.summary("ru")
+        assert result.path.name in line and result.point in line
+        assert "не входит в вашу территорию" in line
+    assert "is not in your territory" in third_result.summary("en")
+    _as(services, None)
+    assert len(state.peers(services.db)) == peers_before  # not enrolled either
+    assert REGISTERS["appeals"].count(Filters()) == appeals_before
+    # the territory's own point passes the check (already imported: a duplicate)
+    _as(services, "north")
+    assert import_files(services, [files[0]]).files[0].status == DUPLICATE
+    # the third point given to south before its first package: south imports it
+    _as(services, None)
+    third_point = third.name.split("_")[0]
+    services.territories.set(services.staff.by_login("south").id, [south_point, third_point])
+    _as(services, "south")
+    assert import_files(services, [third], trust_new=True).files[0].status == IMPORTED
+    assert {p.point_code for p in points_overview(services)} == {south_point, third_point}
+    _as(services, None)
+
+
+def test_territory_is_the_administrators_and_audited(district):
+    services, (north_point, _south), _files = district
+    _as(services, None)
+    north = services.staff.by_login("north")
+    _as(services, "north")
+    with pytest.raises(PermissionDenied):
+        services.territories.set(north.id, [])
+    _as(services, None)
+    with pytest.raises(ValidationError) as refused:
+        services.territories.set(north.id, ["ATY-ROP", "not a code"])
+    assert "ATY-ROP" in refused.value.message("ru") and "not a code" in refused.value.message("ru")
+    admin = services.staff.create({"login": "chief", "full_name": "Начальник Отдела",
+                                   "role": "administrator", "password": PASSWORD})
+    with pytest.raises(ValidationError, match="administrator"):
+        services.territories.set(admin.id, [north_point])
+    _as(services, "chief")
+    services.territories.set(north.id, [])  # no limit any more
+    entry = (AuditEntry.select().where((AuditEntry.action == "territory")
+                                       & (AuditEntry.record_id == north.id))
+             .order_by(AuditEntry.id.desc()).first())
+    assert entry.actor == "chief" and north_point in entry.old_values
+    assert '"points": []' in entry.new_values
+    _as(services, "north")
+    assert not services.session.territory.limited
+    _as(services, None)
+    services.territories.set(north.id, [north_point])
