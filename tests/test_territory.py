@@ -43,11 +43,9 @@ class _Ctx:
     clock = FixedClock(NOW)
 
 
-@pytest.fixture(scope="module")
-def district(tmp_path_factory):
+def territory_district(folder: Path):
     """A district file holding two of a demo region's three points (the third's package
     kept back), with operators ``north`` (first point) and ``south`` (second point)."""
-    folder = tmp_path_factory.mktemp("territory")
     region = create_demo_district(folder / "region.db", 450, 3, 7, years=2,
                                   clock=FixedClock(NOW))
     region.db.close()
@@ -66,6 +64,12 @@ def district(tmp_path_factory):
         staff = services.staff.create({"login": login, "full_name": f"Оператор {login}",
                                        "role": "district_operator", "password": PASSWORD})
         services.territories.set(staff.id, [code])
+    return services, codes, files
+
+
+@pytest.fixture(scope="module")
+def district(tmp_path_factory):
+    services, codes, files = territory_district(tmp_path_factory.mktemp("territory"))
     yield services, codes, files
     services.db.close()
 
