@@ -19,7 +19,7 @@ from sync_fixtures import NOW
 from bench.bench_sync import make_region_packages
 from inspector_app.demo import create_demo_district
 from inspector_app.domain.clock import FixedClock
-from inspector_app.errors import PermissionDenied, ValidationError
+from inspector_app.errors import NotFound, PermissionDenied, ValidationError
 from inspector_app.kinds import KINDS
 from inspector_app.queries.export_table import export_register
 from inspector_app.queries.registers import REGISTERS, Filters
@@ -29,7 +29,7 @@ from inspector_app.queries.stats_sql import StatsScope
 from inspector_app.reports.district import summary_points
 from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
 from inspector_app.storage.database import bind_models
-from inspector_app.storage.models import AuditEntry
+from inspector_app.storage.models import Appeal, AuditEntry
 from inspector_app.sync import state
 from inspector_app.sync.importer import import_files
 from inspector_app.sync.overview import points_overview
@@ -139,6 +139,11 @@ def test_each_operator_sees_only_their_points(district, tmp_path):
         assert written == seen[login, "appeals"] == len(lines) - 1 > 0
         # the points overview (Points page, sync-status)
         assert [p.point_code for p in points_overview(services)] == [own]
+        # the services' own reads: the register's point filter list, a record by its id
+        assert {p.code for p in services.points.live()} == {own, "ATY-ROP"}
+        foreign = Appeal.get(Appeal.owner_point == other).id
+        with pytest.raises(NotFound):
+            services.appeals.get(foreign)
     for name in REGISTERS:
         if name not in ("staff",):
             assert seen["north", name] + seen["south", name] == every[name], name
@@ -203,3 +208,40 @@ def test_territory_is_the_administrators_and_audited(district):
     assert not services.session.territory.limited
     _as(services, None)
     services.territories.set(north.id, [north_point])
+
+
+def test_the_users_command_sets_and_lists_a_territory(tmp_path, monkeypatch, capsys):
+    from test_cli import run
+
+    monkeypatch.delenv("INSPECTOR_LANG", raising=False)
+    path = tmp_path / "rop.db"
+    services = create_database(path, PointProfile(code="ATY-ROP", name="ОП г. Атырау",
+                                                  district="Атырау"),
+                               FirstAccount("operator", "Оператор", PASSWORD), kind=DISTRICT)
+    services.db.close()
+
+    def cli(*argv: str, stdin: str = "") -> tuple[int, str, str]:
+        return run(["--db", str(path), *argv], stdin, monkeypatch, capsys)
+
+    code, out, err = cli("users", "add", "--login", "north", "--name", "Оператор Север",
+                         "--role", "district_operator", "--password-stdin",
+                         stdin=f"{PASSWORD}\n{PASSWORD}\n")
+    assert code == 0, err
+    # points still to send their first package may be named (their operator imports them)
+    code, out, err = cli("users", "territory", "--login", "north", "--points",
+                         "ATY-001, ATY-002")
+    assert (code, err) == (0, "")
+    assert "Территория north: пункты ATY-001, ATY-002. Действует со следующего входа." in out
+    code, out, _err = cli("users", "list")
+    lines = dict(line.split("\t", 1) for line in out.splitlines())
+    assert lines["north"].endswith("\tпункты ATY-001, ATY-002")
+    assert lines["operator"].endswith("\tвсе пункты")
+    code, _out, err = cli("users", "territory", "--login", "north", "--points", "ATY-ROP")
+    assert code != 0 and "ATY-ROP не код пункта" in err
+    code, _out, err = cli("users", "territory", "--login", "north")
+    assert code != 0 and "--clear" in err
+    code, out, err = cli("users", "territory", "--login", "north", "--clear")
+    assert (code, err) == (0, "") and "все пункты" in out
+    code, out, _err = cli("users", "list")
+    assert dict(line.split("\t", 1) for line in out.splitlines())["north"].endswith(
+        "\tвсе пункты")

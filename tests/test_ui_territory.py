@@ -14,6 +14,7 @@ from test_ui_forms_support import on_modal
 from inspector_app.queries.registers import REGISTERS, Filters
 from inspector_app.storage.models import Appeal
 from ui.app import build_main_window, make_settings
+from ui.i18n import install_language
 from ui.territory_dialog import CODE_ROLE, TerritoryDialog
 
 LEFT = Qt.MouseButton.LeftButton
@@ -30,7 +31,7 @@ def _open(qtbot, window, key: str):
 
 
 def _window(qtbot, services):
-    window = build_main_window(services, make_settings(), "en", str(services.db.database))
+    window = build_main_window(services, make_settings(), "ru", str(services.db.database))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -46,6 +47,7 @@ def _toggle(qtbot, widget, code: str) -> None:
 
 
 def test_an_operator_limited_by_clicking_sees_only_their_point(qtbot, tmp_path):
+    install_language("ru")
     services, (north_point, south_point), _files = territory_district(tmp_path)
     services.staff.create({"login": "chief", "full_name": "Начальник Отдела",
                            "role": "administrator", "password": PASSWORD})
@@ -54,7 +56,7 @@ def test_an_operator_limited_by_clicking_sees_only_their_point(qtbot, tmp_path):
     page = _open(qtbot, window, "accounts")
     assert page.territory_button.isVisible()
     assert rows(page)["south"][-1] == south_point
-    assert rows(page)["chief"][-1] == "every point"
+    assert rows(page)["chief"][-1] == "все пункты"
     click_row(qtbot, page, "south")
 
     def tick(dialog: TerritoryDialog) -> None:

@@ -73,7 +73,7 @@ class AccountsPage(LivePage):
         self.active_button.clicked.connect(lambda: self.toggle_active())
         self.office = ctx.services.is_district_office
         """A district's or region's office: its accounts may be limited to a territory."""
-        self.territory_button = QPushButton(icon("edit"), "", self)
+        self.territory_button = QPushButton(icon("area"), "", self)
         self.territory_button.clicked.connect(lambda: self.edit_territory())
         self.territory_button.setVisible(self.office)
         self.model = QStandardItemModel(self)
