@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from sync_fixtures import NOW
+from test_sync_region import chain  # noqa: F401 (a fixture)
 
 from bench.bench_sync import make_region_packages
 from inspector_app.demo import create_demo_district
@@ -245,3 +246,56 @@ def test_the_users_command_sets_and_lists_a_territory(tmp_path, monkeypatch, cap
     code, out, _err = cli("users", "list")
     assert dict(line.split("\t", 1) for line in out.splitlines())["north"].endswith(
         "\tвсе пункты")
+
+
+def test_at_a_region_an_account_limited_to_a_district_sees_its_points(chain):  # noqa: F811
+    """A region account limited to one district imports that district's new point and sees
+    it alone; another district's point's package is refused."""
+    from sync_fixtures import PASSWORD as CHAIN_PASSWORD
+    from sync_fixtures import make_district, make_point, use
+    from test_sync_region import forward, trust_each_other
+
+    from inspector_app.sync.export import export_package
+    from inspector_app.sync.forward import forward_files
+
+    region, district, _point, first, tmp = chain
+    other_folder = tmp / "other"
+    other_folder.mkdir()
+    other = make_district(other_folder, code="ATY-MAK")
+    trust_each_other(region, other, other_folder)
+    makat = make_point(other_folder, "ATY-101", district=other)
+    use(makat)
+    makat.persons.create({"surname": "Макатова", "first_name": "Айгүл"})
+    package = export_package(makat, other_folder).path
+    use(other)
+    assert import_files(other, [package], trust_new=True).files[0].ok
+    [theirs] = forward(other, [package], other_folder)
+    # a district operator limited to another point forwards nothing of this one
+    use(district)
+    elsewhere = district.staff.create({"login": "elsewhere", "full_name": "Оператор Другой",
+                                       "role": "district_operator", "password": CHAIN_PASSWORD})
+    district.territories.set(elsewhere.id, ["ATY-099"])
+    district.login("elsewhere", CHAIN_PASSWORD)
+    [refused] = forward_files(district, [first], tmp / "up")
+    assert refused.error.code == "sync.forward_outside_territory" and not list(
+        (tmp / "up").iterdir())
+    district.session = None
+    [ours] = forward(district, [first], tmp / "up")
+    use(region)
+    west = region.staff.create({"login": "west", "full_name": "Оператор Запад",
+                                "role": "district_operator", "password": CHAIN_PASSWORD})
+    with pytest.raises(ValidationError, match="ATY-XXX"):
+        region.territories.set(west.id, districts=["ATY-XXX"])
+    region.territories.set(west.id, districts=["ATY-MAK"])
+    region.login("west", CHAIN_PASSWORD)
+    batch = import_files(region, [ours, theirs], trust_new=True, outbox=tmp / "down")
+    assert [f.status for f in batch.files] == [REFUSED, IMPORTED]
+    assert batch.files[0].error.params == {"point": "ATY-017"}
+    assert state.peer(region.db, "ATY-017") is None
+    region.login("west", CHAIN_PASSWORD)  # the district's new point: from the next login
+    assert region.session.territory.points == {"ATY-101", "ATY-OBL"}
+    rows = list(REGISTERS["persons"].iter_rows(Filters()))
+    assert [(r["owner_point"], r["full_name"]) for r in rows] == [("ATY-101", "Макатова Айгүл")]
+    assert [p.point_code for p in points_overview(region)] == ["ATY-101"]
+    for services in (other, makat):
+        services.db.close()
