@@ -154,7 +154,8 @@ class Services:
         carries ``retry_after`` seconds; repeated failures lock the login for a while; both
         are entries of the audit chain (:mod:`inspector_app.protection.security_events`).
         ``session.must_change_password`` is set after an administrator's reset: until the
-        password is changed every other action is refused.
+        password is changed every other action is refused. At an office the account's
+        territory (:mod:`inspector_app.services.territory`) limits every read from now on.
         """
         self.check_bound()
         if self.keyring is not None:
@@ -164,7 +165,7 @@ class Services:
         if must_change_password(self.db, session.staff_id):
             session = replace(session, must_change_password=True)
         self.session = replace(session, territory=self.territories.resolve(session.staff_id))
-        return session
+        return self.session
 
     def password_changed(self, staff, password: str, *, reset: bool) -> None:
         """After a password was set: a reset (or an account made by someone else) forces a

@@ -241,10 +241,14 @@ class ServerDatabase(PostgresqlDatabase):
         self._mode.points = None
         return super().rollback()
 
-    def execute_sql(self, sql, params=None):
+    def _hold_territory(self) -> None:
+        """Before a statement: this thread's connection holds the current territory."""
         if getattr(self._mode, "points", None) != self.territory_setting \
                 and not self.is_closed():
             self._set_points(self.connection())
+
+    def execute_sql(self, sql, params=None):
+        self._hold_territory()
         sql, params = translate(sql, params)
         cursor = super().execute_sql(sql, params)
         if sql.startswith("ROLLBACK"):  # to a savepoint: what was said inside is undone
@@ -253,6 +257,7 @@ class ServerDatabase(PostgresqlDatabase):
 
     def execute_many(self, sql: str, rows: list):
         """``executemany`` of SQLite-style SQL; the cursor's ``rowcount`` sums every row's."""
+        self._hold_territory()
         cursor = self.cursor()
         if rows:
             cursor.executemany(translate(sql, rows[0])[0], rows)
