@@ -209,6 +209,13 @@ def test_territory_is_the_administrators_and_audited(district):
     assert not services.session.territory.limited
     _as(services, None)
     services.territories.set(north.id, [north_point])
+    # made an administrator later: the territory no longer limits it
+    services.staff.update(north.id, {"role": "administrator"})
+    assert _as(services, "north").session.territory.limited is False
+    _as(services, None)
+    services.staff.update(north.id, {"role": "district_operator"})
+    assert _as(services, "north").session.territory.points == {north_point, "ATY-ROP"}
+    _as(services, None)
 
 
 def test_the_users_command_sets_and_lists_a_territory(tmp_path, monkeypatch, capsys):

@@ -181,5 +181,25 @@ def test_two_operators_import_their_own_points_at_once(owner, region, tmp_path, 
                                            (code,)).fetchone()[0]
         assert _rows(district.db, "SELECT point_code FROM sync_peer WHERE role = 'point' "
                                   "ORDER BY 1") == [(north_point,), (south_point,)]
+        (north_appeals,) = district.db.execute_sql(
+            "SELECT count(*) FROM appeal WHERE deleted = 0 AND owner_point = ?",
+            (north_point,)).fetchone()
     finally:
         district.db.close()
+    # north's reports, tables and status, from the command line: north's point alone
+    period = ("--from", "01.01.2020", "--to", "25.11.2026")
+    for command in (["report", "district", *period, "--out", str(tmp_path / "sum.pdf")],
+                    ["export-table", "appeals", *period, "--out", str(tmp_path / "a.xlsx")],
+                    ["sync-status"]):
+        process = _cli(url, "north", *command, data=data)
+        code, out, err = process.wait(timeout=120), process.stdout.read(), process.stderr.read()
+        assert code == 0, out + err
+        if command[0] == "sync-status":
+            assert north_point in out and south_point not in out, out
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "sum.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert north_point in text and south_point not in text
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(tmp_path / "a.xlsx").active
+    assert sheet.max_row - 2 == north_appeals > 0  # a title, the headings, north's appeals

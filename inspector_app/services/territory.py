@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from inspector_app.domain.permissions import Action, Role
 from inspector_app.errors import FieldError, ValidationError
 from inspector_app.services.records import write_audit
+from inspector_app.storage.models import Staff
 from inspector_app.storage.territory import UNLIMITED, Territory
 from inspector_app.sync import state
 from inspector_app.sync.manifest import POINT_CODE
@@ -100,9 +101,12 @@ class Territories:
 
     def resolve(self, staff_id: str) -> Territory:
         """What the account sees: its points, those of its districts, and the office's own
-        records (its profile, its accounts); unlimited when nothing is set."""
+        records (its profile, its accounts); unlimited when nothing is set, and for an
+        administrator (an account limited before it was made one)."""
         chosen = self.of(staff_id)
         if not (chosen["points"] or chosen["districts"]):
+            return UNLIMITED
+        if Staff.get_by_id(staff_id).role == Role.ADMINISTRATOR:
             return UNLIMITED
         districts = frozenset(chosen["districts"])
         points = set(chosen["points"]) | {self.services.point_code}
