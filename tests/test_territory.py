@@ -28,7 +28,13 @@ from inspector_app.queries.stats import compute, compute_summary
 from inspector_app.queries.stats_series import monthly_series, overdue_checks
 from inspector_app.queries.stats_sql import StatsScope
 from inspector_app.reports.district import summary_points
-from inspector_app.services.setup import DISTRICT, FirstAccount, PointProfile, create_database
+from inspector_app.services.setup import (
+    DISTRICT,
+    FirstAccount,
+    PointProfile,
+    create_database,
+    open_services,
+)
 from inspector_app.storage.database import bind_models
 from inspector_app.storage.models import Appeal, AuditEntry
 from inspector_app.sync import state
@@ -305,4 +311,48 @@ def test_at_a_region_an_account_limited_to_a_district_sees_its_points(chain):  #
     assert [(r["owner_point"], r["full_name"]) for r in rows] == [("ATY-101", "Макатова Айгүл")]
     assert [p.point_code for p in points_overview(region)] == ["ATY-101"]
     for services in (other, makat):
+        services.db.close()
+
+
+def test_a_territory_changed_while_another_process_imports(tmp_path):
+    """One process (an operator) imports their point's package while another (the
+    administrator's script) changes territories again and again: both finish, the audit
+    chain is whole, every change is in it and the package is imported."""
+    import subprocess
+    import sys
+
+    from test_cli import REPO
+
+    services, (north_point, south_point), files = territory_district(tmp_path)
+    third = files[2].name.split("_")[0]
+    services.territories.set(services.staff.by_login("south").id, [south_point, third])
+    path = Path(services.db.database)
+    services.db.close()
+    base = [sys.executable, "-m", "inspector_app", "--db", str(path)]
+    env = {"PYTHONPATH": str(REPO), "INSPECTOR_LANG": "en", "PATH": "/usr/bin:/bin"}
+    importer = subprocess.Popen([*base, "--user", "south", "--user-password-stdin", "import",
+                                 str(files[2]), "--trust-new"], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env=env)
+    importer.stdin.write(PASSWORD + "\n")
+    importer.stdin.close()
+    changes = 0
+    while importer.poll() is None or changes < 4:
+        points = north_point if changes % 2 else f"{north_point},{third}"
+        done = subprocess.run([*base, "users", "territory", "--login", "north", "--points",
+                               points], capture_output=True, text=True, env=env, timeout=60)
+        assert done.returncode == 0, done.stdout + done.stderr
+        changes += 1
+    out, err = importer.stdout.read(), importer.stderr.read()
+    assert importer.wait(timeout=120) == 0, out + err
+    assert "imported 1, already imported 0, refused 0." in out
+    check = subprocess.run([*base, "check"], capture_output=True, text=True, env=env,
+                           timeout=120)
+    assert check.returncode == 0, check.stdout + check.stderr
+    services = open_services(path)
+    try:
+        assert third in {p.point_code for p in state.peers(services.db)}
+        entries = AuditEntry.select().where(AuditEntry.action == "territory").count()
+        assert entries == 2 + 1 + changes  # the set-up's two, south's, the script's
+    finally:
         services.db.close()
