@@ -37,6 +37,7 @@ from inspector_app.services.setup import (
 )
 from inspector_app.storage.database import bind_models
 from inspector_app.storage.models import Appeal, AuditEntry
+from inspector_app.storage.territory import territory_of
 from inspector_app.sync import state
 from inspector_app.sync.importer import import_files
 from inspector_app.sync.overview import points_overview
@@ -305,7 +306,10 @@ def test_at_a_region_an_account_limited_to_a_district_sees_its_points(chain):  #
     assert [f.status for f in batch.files] == [REFUSED, IMPORTED]
     assert batch.files[0].error.params == {"point": "ATY-017"}
     assert state.peer(region.db, "ATY-017") is None
-    region.login("west", CHAIN_PASSWORD)  # the district's new point: from the next login
+    # the district's new point is in the session's territory at once, and at the next login
+    assert region.session.territory.points == {"ATY-101", "ATY-OBL"}
+    assert territory_of(region.db) == region.session.territory
+    region.login("west", CHAIN_PASSWORD)
     assert region.session.territory.points == {"ATY-101", "ATY-OBL"}
     rows = list(REGISTERS["persons"].iter_rows(Filters()))
     assert [(r["owner_point"], r["full_name"]) for r in rows] == [("ATY-101", "Макатова Айгүл")]

@@ -203,3 +203,49 @@ def test_two_operators_import_their_own_points_at_once(owner, region, tmp_path, 
 
     sheet = openpyxl.load_workbook(tmp_path / "a.xlsx").active
     assert sheet.max_row - 2 == north_appeals > 0  # a title, the headings, north's appeals
+
+
+def test_a_region_account_of_a_district_imports_its_new_point_on_the_server(owner, tmp_path,
+                                                                           monkeypatch):
+    """At a region on the server, an account limited to a district imports a new point of
+    that district: the row-level security lets the point's rows in from that package on."""
+    from sync_fixtures import PASSWORD as CHAIN_PASSWORD
+    from sync_fixtures import fill_point, make_district, make_point, use
+    from test_sync_region import forward, trust_each_other
+
+    from inspector_app.services.setup import REGION
+    from inspector_app.sync.export import export_package
+    from inspector_app.sync.results import IMPORTED
+
+    monkeypatch.setenv("INSPECTOR_APP_DATA", str(tmp_path / "data"))
+    url = owner.new_database(owner=ROLE)
+    url = ServerProfile(owner.host, owner.port, url.rsplit("/", 1)[1], ROLE).url(
+        SERVER_PASSWORD)
+    region = create_database(url, PointProfile("ATY-OBL", "ДП Атырауской области", "Атырау"),
+                             FirstAccount("operator", "Оператор", CHAIN_PASSWORD), kind=REGION,
+                             clock=FixedClock(NOW))
+    district = make_district(tmp_path)
+    point = make_point(tmp_path, "ATY-017", district=district)
+    try:
+        trust_each_other(region, district, tmp_path)
+        fill_point(point)
+        package = export_package(point, tmp_path).path
+        use(district)
+        assert import_files(district, [package], trust_new=True,
+                            outbox=tmp_path / "b").files[0].ok
+        (tmp_path / "up").mkdir()
+        forwarded = forward(district, [package], tmp_path / "up")
+        use(region)
+        west = region.staff.create({"login": "west", "full_name": "Оператор Запад",
+                                    "role": "district_operator", "password": CHAIN_PASSWORD})
+        region.territories.set(west.id, districts=["ATY-ROP"])
+        region.login("west", CHAIN_PASSWORD)
+        assert region.session.territory.points == {"ATY-OBL"}  # no point of it yet
+        batch = import_files(region, forwarded, trust_new=True, outbox=tmp_path / "down")
+        assert batch.files[0].status == IMPORTED, batch.files[0].summary("en")
+        assert _rows(region.db, "SELECT DISTINCT owner_point FROM appeal") == [("ATY-017",)]
+        region.login("west", CHAIN_PASSWORD)
+        assert _rows(region.db, "SELECT DISTINCT owner_point FROM appeal") == [("ATY-017",)]
+    finally:
+        for services in (region, district, point):
+            services.db.close()

@@ -53,6 +53,12 @@ class Territory:
         return tuple(code for code in asked if code in self.points) if asked \
             else tuple(sorted(self.points))
 
+    def including(self, point_code: str) -> Territory:
+        """The same territory with one more point (a new point of one of its districts)."""
+        if self.points is None or point_code in self.points:
+            return self
+        return Territory(self.points | {point_code}, self.districts)
+
     def setting(self) -> str:
         """The value of :data:`SETTING` (``""``: unlimited)."""
         return "" if self.points is None else ",".join(sorted(self.points))

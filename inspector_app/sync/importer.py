@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from peewee import DatabaseError as PeeweeDatabaseError
@@ -275,6 +275,8 @@ def _verified(services: Services, keys: KeyPair, path: Path, result: FileResult,
             _check_territory(services, manifest, reader.forward)
         new_peer = _trusted_sender(services, keys, manifest, trust_new, result,
                                    reader.forward)
+        if manifest.kind == RECORDS:
+            _widen_territory(services, manifest.sender)
         if _already_imported(services, reader, result):
             return None
     except InspectorError as exc:
@@ -409,6 +411,15 @@ def _check_territory(services: Services, manifest: Manifest,
     district = forward.district if forward is not None else None
     if not territory_of(services.db).allows(manifest.sender, district):
         raise OutsideTerritory("sync.outside_territory", point=manifest.sender)
+
+
+def _widen_territory(services: Services, point_code: str) -> None:
+    """A trusted package of a point new to a region account's territory (a point of one of
+    its districts, :func:`_check_territory`): from now on the session reads and writes that
+    point's rows too (on a server the row-level security lets them in)."""
+    session = services.session
+    if session is not None and session.territory.including(point_code) != session.territory:
+        services.session = replace(session, territory=session.territory.including(point_code))
 
 
 def _confirmed(trust_new: TrustNew, fingerprint: str) -> bool:
