@@ -36,6 +36,7 @@ from ui.context import UiContext
 from ui.errors import show_error
 from ui.icons import icon
 from ui.live_page import LivePage
+from ui.territory_dialog import TerritoryDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ACTIVE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -70,6 +71,11 @@ class AccountsPage(LivePage):
         self.reset_button.clicked.connect(lambda: self.reset_password())
         self.active_button = QPushButton(self)
         self.active_button.clicked.connect(lambda: self.toggle_active())
+        self.office = ctx.services.is_district_office
+        """A district's or region's office: its accounts may be limited to a territory."""
+        self.territory_button = QPushButton(icon("area"), "", self)
+        self.territory_button.clicked.connect(lambda: self.edit_territory())
+        self.territory_button.setVisible(self.office)
         self.model = QStandardItemModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -90,7 +96,7 @@ class AccountsPage(LivePage):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         for button in (self.new_button, self.open_button, self.reset_button,
-                       self.active_button):
+                       self.active_button, self.territory_button):
             top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -107,10 +113,12 @@ class AccountsPage(LivePage):
         self.new_button.setText(self.tr("New account"))
         self.open_button.setText(self.tr("Open"))
         self.reset_button.setText(self.tr("Reset password…"))
+        self.territory_button.setText(self.tr("Territory…"))
         self.update_buttons()
         self.model.setHorizontalHeaderLabels([
             self.tr("Full name"), self.tr("Login"), self.tr("Role"), self.tr("Rank"),
-            self.tr("Badge number"), self.tr("Active")])
+            self.tr("Badge number"), self.tr("Active")]
+            + ([self.tr("Territory")] if self.office else []))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)  # the texts
@@ -133,6 +141,8 @@ class AccountsPage(LivePage):
                 person.full_name, person.login, cats.title("staff_roles", person.role, lang),
                 cats.title("ranks", person.rank, lang), person.badge_number,
                 self.tr("yes") if person.active else self.tr("no"))]
+            if self.office:
+                cells.append(QStandardItem(self.territory_text(person)))
             for cell in cells:
                 cell.setData(cell.text().casefold(), SORT_ROLE)
             cells[0].setData(collation_hex(person.full_name), SORT_ROLE)
@@ -146,6 +156,13 @@ class AccountsPage(LivePage):
         self.view.resizeColumnsToContents()
         self.update_buttons()
         self.sig_status.emit(self.status_text())
+
+    def territory_text(self, person: Staff) -> str:
+        """The points an office account sees, as the Territory column shows them."""
+        chosen = self.ctx.services.territories.of(person.id)
+        codes = chosen["points"] + [self.tr("district %1").replace("%1", code)
+                                    for code in chosen["districts"]]
+        return ", ".join(codes) if codes else self.tr("every point")
 
     def status_text(self) -> str:
         return self.tr("Accounts: %1").replace("%1", str(self.model.rowCount()))
@@ -174,6 +191,7 @@ class AccountsPage(LivePage):
         session = self.ctx.services.session
         own = chosen and session is not None and self.current_id() == session.staff_id
         self.open_button.setEnabled(chosen)
+        self.territory_button.setEnabled(chosen)
         self.reset_button.setEnabled(active)
         self.active_button.setEnabled(chosen and not own)
         self.active_button.setToolTip(self.ctx.t("error.cannot_deactivate_self") if own else "")
@@ -191,6 +209,17 @@ class AccountsPage(LivePage):
         if record_id:
             self.refresh()
             self.select(record_id)
+
+    def edit_territory(self) -> None:
+        """Tick the points the selected office account sees (:mod:`ui.territory_dialog`)."""
+        record = self.current()
+        if record is None:
+            return
+        dialog = TerritoryDialog(self.ctx, record, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._changed(record.id, Changes(), self.tr(
+                "Territory of %1 saved: it applies from the next login.").replace(
+                    "%1", record.login))
 
     def reset_password(self) -> None:
         """A temporary password for the selected account, changed by its owner at next login."""

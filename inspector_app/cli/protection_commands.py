@@ -50,6 +50,15 @@ def register(commands) -> None:
         if name != "deactivate":
             p.add_argument("--password-stdin", action="store_true")
         p.set_defaults(handler=run_users_change, users_action=name)
+    p = actions.add_parser("territory", help="at a district or region office: limit an "
+                                             "account to some points (or districts)")
+    p.add_argument("--login", required=True)
+    p.add_argument("--points", default="", metavar="CODES",
+                   help="the point codes it sees, comma-separated")
+    p.add_argument("--districts", default="", metavar="CODES",
+                   help="at a region: the districts whose points it sees, comma-separated")
+    p.add_argument("--clear", action="store_true", help="no limit: every point")
+    p.set_defaults(handler=run_users_territory)
     register_backup(commands)
     register_encryption(commands)
 
@@ -267,7 +276,40 @@ def run_users_list(args: argparse.Namespace, ctx) -> int:
         if staff.active and must_change_password(services.db, staff.id):
             state += ", " + ctx.t("users.must_change")
         role = services.catalogues.title("staff_roles", staff.role, ctx.lang)
-        ctx.out(f"{staff.login}\t{staff.full_name}\t{role}\t{state}")
+        line = f"{staff.login}\t{staff.full_name}\t{role}\t{state}"
+        if services.is_district_office:
+            line += "\t" + _territory_text(ctx, services.territories.of(staff.id))
+        ctx.out(line)
+    return 0
+
+
+def _territory_text(ctx, territory: dict[str, list[str]]) -> str:
+    if not (territory["points"] or territory["districts"]):
+        return ctx.t("users.territory_all")
+    parts = []
+    if territory["points"]:
+        parts.append(ctx.t("users.territory_points", codes=", ".join(territory["points"])))
+    if territory["districts"]:
+        parts.append(ctx.t("users.territory_districts",
+                           codes=", ".join(territory["districts"])))
+    return "; ".join(parts)
+
+
+def _codes(text: str) -> list[str]:
+    return [code.strip() for code in text.split(",") if code.strip()]
+
+
+def run_users_territory(args: argparse.Namespace, ctx) -> int:
+    services = ctx.services()
+    staff = services.staff.by_login(args.login)
+    if staff is None:
+        raise NotFound("users.unknown_login", login=args.login)
+    points, districts = _codes(args.points), _codes(args.districts)
+    if args.clear == bool(points or districts):
+        raise InspectorError("users.territory_usage")
+    territory = services.territories.set(staff.id, points, districts)
+    ctx.out(ctx.t("users.territory_set", login=staff.login,
+                  territory=_territory_text(ctx, territory)))
     return 0
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from inspector_app.errors import InspectorError
 from inspector_app.faults import reported
+from inspector_app.storage.territory import territory_of
 from inspector_app.sync import state
 from inspector_app.sync.export import export_package
 from inspector_app.sync.forward import forward_files, forwarding_to
@@ -210,6 +211,8 @@ def run_status(args: argparse.Namespace, ctx) -> int:
     if services.is_region:
         for district in state.peers(services.db, state.DISTRICT_ROLE):
             own = [p for p in points if p.district == district.point_code]
+            if not own and territory_of(services.db).limited:
+                continue  # a district outside the account's territory
             ctx.out(ctx.t("cli.status_district", district=district.point_code,
                           name=district.name, points=len(own)))
             for point in own:

@@ -31,6 +31,7 @@ from inspector_app.storage.models import (
     Registration,
     Staff,
 )
+from inspector_app.storage.territory import visible_condition
 
 PAGE_SIZE = 200
 PERSON_COLUMNS = ("applicant", "person", "offender", "full_name")
@@ -127,8 +128,9 @@ class Register:
         if filters.status and self.status_filter is not None:
             query = query.where(self.status_filter(filters.status,
                                                    filters.today or date.today()))
-        if filters.point_code:
-            query = query.where(model.owner_point == filters.point_code)
+        visible = visible_condition(model, filters.point_code)  # the session's territory
+        if visible is not None:
+            query = query.where(visible)
         if filters.text.strip():
             condition = match_condition(model, filters.text, walk=walk_order)
             if condition is not None:

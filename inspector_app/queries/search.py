@@ -16,6 +16,7 @@ from inspector_app.domain.text import fts_query, search_words
 from inspector_app.kinds import searchable
 from inspector_app.storage.dialect import is_server
 from inspector_app.storage.models import Person
+from inspector_app.storage.territory import listed_clause
 
 SEARCHABLE = {k.slug: k.model for k in searchable()}
 """The model of each kind with a ``search_text`` and an FTS5 table (from the kind description)."""
@@ -74,10 +75,13 @@ def matching_rowids(table: str, db, text: str) -> tuple[str, tuple] | None:
         query = match_expression(text)
         if query is None:
             return None
-        if table == "person":
-            return _PERSON_MATCHES, (query,)
         fts = f'"{table}_fts"'
-        return f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", (query,)
+        matches = _PERSON_MATCHES if table == "person" else \
+            f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?"
+        visible = listed_clause(db)  # the session's territory
+        if visible is not None:
+            matches = f'SELECT rowid FROM "{table}" WHERE rowid IN ({matches}) AND {visible}'
+        return matches, (query,)
     words = list(dict.fromkeys(search_words(text)))
     if not words:
         return None
@@ -87,6 +91,9 @@ def matching_rowids(table: str, db, text: str) -> tuple[str, tuple] | None:
     if digits is not None:
         condition = f"({condition}) OR search_text ~ ?"
         params += (_word_start(digits),)
+    visible = listed_clause(db)  # the session's territory (row-level security holds it too)
+    if visible is not None:
+        condition = f"({condition}) AND {visible}"
     return f'SELECT rowid FROM "{table}" WHERE {condition}', params
 
 

@@ -48,7 +48,7 @@ def monthly_series(services: Services, scope: StatsScope) -> MonthlySeries:
     parts, params = [], {"from": scope.date_from.isoformat(),
                          "to": day_after(scope.date_to)}
     for name, table, column, inspector in SERIES:
-        where, extra = where_terms(table, inspector, scope)
+        where, extra = where_terms(services.db, table, inspector, scope)
         params.update(extra)
         parts.append(f"SELECT '{name}', strftime('%Y-%m', {column}) AS month, COUNT(*) "
                      f"FROM {table} WHERE {where} AND {column} >= :from AND {column} < :to "
@@ -89,7 +89,7 @@ def overdue_checks(services: Services, scope: StatsScope) -> list[OverdueCheck]:
     Counted exactly as ``registrations.overdue`` of :func:`inspector_app.queries.stats.compute`.
     """
     ref = reference_day(services, scope)
-    where, params = where_terms("r", KINDS["registration"].officer_column, scope)
+    where, params = where_terms(services.db, "r", KINDS["registration"].officer_column, scope)
     params.update({"ref": ref.isoformat(), "ref_next": day_after(ref)})
     removal = REMOVAL_SQL
     sql = f"""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from inspector_app.kinds import KINDS
 from inspector_app.storage.dialect import dialect_of
+from inspector_app.storage.territory import visible_clause
 
 if TYPE_CHECKING:
     from inspector_app.domain.catalogues import Catalogues
@@ -67,13 +68,14 @@ def day_after(day: date) -> str:
     return (day + timedelta(days=1)).isoformat()
 
 
-def where_terms(table: str, inspector_column: str, scope: StatsScope) -> tuple[str, dict]:
-    """The WHERE terms every query shares (tombstones, points, inspector), named parameters."""
+def where_terms(db, table: str, inspector_column: str,
+                scope: StatsScope) -> tuple[str, dict]:
+    """The WHERE terms every query shares (tombstones, points, inspector), named parameters.
+    The points are those of the scope within the territory of ``db``'s session."""
     clauses, params = [f"{table}.deleted = 0"], {}
-    if scope.point_codes:
-        names = [f":point{i}" for i in range(len(scope.point_codes))]
-        clauses.append(f"{table}.owner_point IN ({', '.join(names)})")
-        params.update({n[1:]: code for n, code in zip(names, scope.point_codes, strict=True)})
+    points = visible_clause(db, f"{table}.owner_point", scope.point_codes, params)
+    if points is not None:
+        clauses.append(points)
     if scope.inspector_id:
         clauses.append(f"{table}.{inspector_column} = :inspector")
         params["inspector"] = scope.inspector_id
@@ -111,7 +113,7 @@ def _both_periods(db, scope: StatsScope, slug: str, select: str, group: str, by_
     """
     described = KINDS[slug]
     table, date_column = described.table, described.date_column
-    where, params = where_terms(table, described.officer_column, scope)
+    where, params = where_terms(db, table, described.officer_column, scope)
     params.update(extra)
     point = _point_column(table, by_point)
     column = f"{table}.{date_column}"
@@ -212,7 +214,7 @@ def _registrations(db, scope: StatsScope, ref: date, period: int,
 
     The registrations checked in the period are read once, as a set, from the visits' date
     index (a subquery per registration would walk each one's visits of every year)."""
-    where, params = where_terms("r", KINDS["registration"].officer_column, scope)
+    where, params = where_terms(db, "r", KINDS["registration"].officer_column, scope)
     removal = REMOVAL_SQL
     point = _point_column("r", by_point)
     due = DUE_SQL

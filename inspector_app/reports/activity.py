@@ -50,6 +50,7 @@ from inspector_app.reports.layout import (
 from inspector_app.reports.tables import PADDING, grid_style
 from inspector_app.services.context import Services
 from inspector_app.storage.models import Point, Staff
+from inspector_app.storage.territory import visible_condition
 
 GROUP_INDENT = 10
 """How far a group's rows (articles, penalties, concerns) stand in from their group title."""
@@ -63,7 +64,8 @@ SECTION_ROOM = 40 * mm
 def _point_of(services: Services, scope: StatsScope) -> Point:
     if len(scope.point_codes) == 1:
         point = Point.get_or_none((Point.code == scope.point_codes[0])
-                                  & (Point.deleted == False))  # noqa: E712
+                                  & (Point.deleted == False)  # noqa: E712
+                                  & visible_condition(Point, scope.point_codes))
         if point is not None:
             return point
     return services.points.current()

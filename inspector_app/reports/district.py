@@ -27,6 +27,7 @@ from inspector_app.reports.layout import (
 from inspector_app.reports.tables import grid_style
 from inspector_app.services.context import Services
 from inspector_app.storage.models import Point
+from inspector_app.storage.territory import visible_condition
 
 COLUMNS = (
     ("appeals.received", "count", 1.0),
@@ -44,11 +45,13 @@ POINT_WIDTH = 56 * mm
 
 
 def summary_points(services: Services, codes: tuple[str, ...] = ()) -> list[Point]:
-    """The points to list: those named, or every point in the database but a district office."""
+    """The points to list: those named, or every point in the database but a district office;
+    of the session's territory only."""
     query = Point.select().where(Point.deleted == False)  # noqa: E712
-    if codes:
-        query = query.where(Point.code.in_(codes))
-    else:
+    visible = visible_condition(Point, codes)
+    if visible is not None:
+        query = query.where(visible)
+    if not codes:
         query = query.where(Point.is_district_office == False)  # noqa: E712
     return list(query.order_by(Point.code))
 

@@ -12,6 +12,7 @@ from functools import cache
 from inspector_app.errors import AuthenticationFailed
 from inspector_app.paths import resource
 from inspector_app.storage.models import Staff
+from inspector_app.storage.territory import UNLIMITED, Territory
 
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
 MIN_PASSWORD_LENGTH = 8
@@ -19,13 +20,15 @@ MIN_PASSWORD_LENGTH = 8
 
 @dataclass(frozen=True)
 class Session:
-    """Who is working: the staff record's id, login, name and role."""
+    """Who is working: the staff record's id, login, name and role; at an office, the
+    points the account sees (:mod:`inspector_app.services.territory`)."""
 
     staff_id: str
     login: str
     full_name: str
     role: str
     must_change_password: bool = False
+    territory: Territory = UNLIMITED
 
 
 def hash_password(password: str) -> str:

@@ -38,6 +38,7 @@ from inspector_app.queries.search import Search
 from inspector_app.services import numbering
 from inspector_app.services.accounts import Session, authenticate
 from inspector_app.services.records import RecordService
+from inspector_app.services.territory import Territories
 from inspector_app.services.validation import (
     EVERY_RULE,
     DatabaseResolver,
@@ -46,6 +47,7 @@ from inspector_app.services.validation import (
 )
 from inspector_app.storage.database import require_bound
 from inspector_app.storage.models import Meta
+from inspector_app.storage.territory import UNLIMITED, apply_territory
 
 if TYPE_CHECKING:
     from inspector_app.protection.encryption import Keyring
@@ -81,7 +83,9 @@ class Services:
         self.erasure_problem: DatabaseError | None = None
         """Why the erasure ledger could not be read at the open, or None."""
         self.clock = clock or Clock()
-        self.session = session
+        self._session: Session | None = None
+        if session is not None:  # a context made without one (an import's rules) leaves
+            self.session = session  # the connection's territory as it is
         self._changing_own_password = False
         self.catalogues = catalogues or Catalogues()
         """The catalogues as read from the database (an import shares the office's own)."""
@@ -89,6 +93,18 @@ class Services:
             setattr(self, described.service, described.load_service_class()(self))
 
     # -- identity -------------------------------------------------------------------------
+    @property
+    def session(self) -> Session | None:
+        """Who is working (None: the database's owner, "system")."""
+        return self._session
+
+    @session.setter
+    def session(self, session: Session | None) -> None:
+        """Act as ``session``: the connection reads only its territory from now on
+        (:mod:`inspector_app.storage.territory`)."""
+        self._session = session
+        apply_territory(self.db, session.territory if session is not None else UNLIMITED)
+
     @property
     def meta(self) -> dict[str, str]:
         """The database's identity (``point_code``, ``database_kind``, ``database_id``...):
@@ -142,7 +158,8 @@ class Services:
         carries ``retry_after`` seconds; repeated failures lock the login for a while; both
         are entries of the audit chain (:mod:`inspector_app.protection.security_events`).
         ``session.must_change_password`` is set after an administrator's reset: until the
-        password is changed every other action is refused.
+        password is changed every other action is refused. At an office the account's
+        territory (:mod:`inspector_app.services.territory`) limits every read from now on.
         """
         self.check_bound()
         if self.keyring is not None:
@@ -151,8 +168,8 @@ class Services:
         session = throttle.attempt(login, lambda: authenticate(self.point_code, login, password))
         if must_change_password(self.db, session.staff_id):
             session = replace(session, must_change_password=True)
-        self.session = session
-        return session
+        self.session = replace(session, territory=self.territories.resolve(session.staff_id))
+        return self.session
 
     def password_changed(self, staff, password: str, *, reset: bool) -> None:
         """After a password was set: a reset (or an account made by someone else) forces a
@@ -253,3 +270,8 @@ class Services:
     @cached_property
     def search(self) -> Search:
         return Search(self.db)
+
+    @cached_property
+    def territories(self) -> Territories:
+        """The office accounts' territories (:mod:`inspector_app.services.territory`)."""
+        return Territories(self)

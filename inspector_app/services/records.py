@@ -27,6 +27,7 @@ from inspector_app.errors import (
 from inspector_app.services.validation import Checker
 from inspector_app.storage.models import AuditEntry, Meta, Staff, SyncedModel
 from inspector_app.storage.server import lock_writes
+from inspector_app.storage.territory import visible_condition
 
 if TYPE_CHECKING:
     from inspector_app.services.context import Services
@@ -231,17 +232,23 @@ class RecordService(ABC):
 
     # -- queries --------------------------------------------------------------------------
     def get(self, record_id: str, *, include_deleted: bool = False) -> SyncedModel:
-        """The record with ``record_id``; :class:`NotFound` if absent or deleted."""
+        """The record with ``record_id``; :class:`NotFound` if absent, deleted or of a point
+        outside the session's territory."""
         self.services.require(Action.READ, self.kind)
-        record = self.model.get_or_none(self.model.id == record_id)
+        condition = self.model.id == record_id
+        visible = visible_condition(self.model)
+        record = self.model.get_or_none(condition if visible is None else condition & visible)
         if record is None or (record.deleted and not include_deleted):
             raise NotFound("error.not_found", kind=self.kind, id=record_id)
         return record
 
     def live(self):
-        """Select query of this kind's records that are not tombstoned."""
+        """Select query of this kind's records that are not tombstoned (of the session's
+        territory)."""
         self.services.check_bound()
-        return self.model.select().where(self.model.not_deleted())
+        query = self.model.select().where(self.model.not_deleted())
+        visible = visible_condition(self.model)
+        return query if visible is None else query.where(visible)
 
     def count(self) -> int:
         return self.live().count()

@@ -39,6 +39,7 @@ from peewee import PostgresqlDatabase, Psycopg3Adapter
 from inspector_app.errors import DatabaseError
 from inspector_app.storage.dialect import POSTGRES_DIALECT, SQLITE_FUNCTIONS
 from inspector_app.storage.models import require_bound
+from inspector_app.storage.territory import SETTING
 
 SCHEMES = ("postgresql://", "postgres://")
 WRITE_LOCK_KEY = 0x1A5EC7
@@ -212,17 +213,51 @@ class ServerDatabase(PostgresqlDatabase):
     def __str__(self) -> str:
         return describe(self.url)
 
+    territory_setting = ""
+    """The session's territory as the row-level security policies read it (``app.points``,
+    :mod:`inspector_app.storage.territory`); every connection of every thread holds it."""
+
     def _connect(self):
         connection = super()._connect()
         _adapt(connection)
+        self._set_points(connection)
         return connection
 
+    def set_territory(self, setting: str) -> None:
+        """Limit every connection to the points of ``setting`` (this thread's now, the other
+        threads' before their next statement)."""
+        self.territory_setting = setting
+        if not self.is_closed():
+            self._set_points(self.connection())
+
+    def _set_points(self, connection) -> None:
+        # not local to a transaction: said once per connection; a rollback undoes it, so
+        # :meth:`rollback` has it said again
+        connection.execute("SELECT set_config(%s, %s, false)",
+                           (SETTING, self.territory_setting))
+        self._mode.points = self.territory_setting
+
+    def rollback(self):
+        self._mode.points = None
+        return super().rollback()
+
+    def _hold_territory(self) -> None:
+        """Before a statement: this thread's connection holds the current territory."""
+        if getattr(self._mode, "points", None) != self.territory_setting \
+                and not self.is_closed():
+            self._set_points(self.connection())
+
     def execute_sql(self, sql, params=None):
+        self._hold_territory()
         sql, params = translate(sql, params)
-        return super().execute_sql(sql, params)
+        cursor = super().execute_sql(sql, params)
+        if sql.startswith("ROLLBACK"):  # to a savepoint: what was said inside is undone
+            self._mode.points = None
+        return cursor
 
     def execute_many(self, sql: str, rows: list):
         """``executemany`` of SQLite-style SQL; the cursor's ``rowcount`` sums every row's."""
+        self._hold_territory()
         cursor = self.cursor()
         if rows:
             cursor.executemany(translate(sql, rows[0])[0], rows)

@@ -11,6 +11,12 @@ class SyncError(InspectorError):
     code = "error.sync"
 
 
+class OutsideTerritory(SyncError):
+    """A point's package that the logged-in account may not import: the point is not of its
+    territory (:mod:`inspector_app.services.territory`). The file is sound, so it is not kept
+    aside as refused: another operator imports it."""
+
+
 FILE_FAULTS = (ArithmeticError, LookupError, ValueError, TypeError, AttributeError,
                RecursionError)
 """Errors a file's content can cause in code no check foresaw (a number too large for a date

@@ -18,9 +18,10 @@ from pathlib import Path
 from inspector_app.domain.permissions import Action
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import Services
+from inspector_app.storage.territory import territory_of
 from inspector_app.sync import forward_note, state
 from inspector_app.sync.crypto import DecryptingReader
-from inspector_app.sync.errors import FILE_FAULTS, SyncError, unexpected
+from inspector_app.sync.errors import FILE_FAULTS, OutsideTerritory, SyncError, unexpected
 from inspector_app.sync.keys import KeyPair, b64, keys_of
 from inspector_app.sync.manifest import RECORDS, utc_text
 from inspector_app.sync.package import SUFFIX, HashingFile, PackageReader, SealedFile, write_new
@@ -102,6 +103,8 @@ def _forward_one(services: Services, keys: KeyPair, region: state.Peer, result: 
     result.point = manifest.sender
     if manifest.kind != RECORDS or manifest.sender_kind != "point" or reader.forward:
         raise SyncError("sync.wrong_kind", kind=manifest.kind)
+    if not territory_of(db).allows(manifest.sender):
+        raise OutsideTerritory("sync.forward_outside_territory", point=manifest.sender)
     result.export_no = manifest.int_field("export_no")
     peer = state.peer(db, manifest.sender)
     if peer is None or peer.role != state.POINT_ROLE:

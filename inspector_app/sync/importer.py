@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from peewee import DatabaseError as PeeweeDatabaseError
@@ -38,9 +38,10 @@ from inspector_app.errors import InspectorError
 from inspector_app.services.context import Services
 from inspector_app.storage.database import pragma_while
 from inspector_app.storage.dialect import is_server
+from inspector_app.storage.territory import territory_of
 from inspector_app.sync import bulk_indexes, state
 from inspector_app.sync.district_import import apply_records, for_worker, preparing_job
-from inspector_app.sync.errors import FILE_FAULTS, SyncError, unexpected
+from inspector_app.sync.errors import FILE_FAULTS, OutsideTerritory, SyncError, unexpected
 from inspector_app.sync.forward_note import ForwardNote
 from inspector_app.sync.holdings import BackgroundHoldings
 from inspector_app.sync.keys import KeyPair, keys_of
@@ -113,7 +114,7 @@ def import_files(services: Services, paths: Iterable[str | Path], *, trust_new: 
         if heard_from and services.is_district_office:  # hashed while the log is copied
             held = BackgroundHoldings(services.db, heard_from)
     for result in batch.files:
-        if not result.ok and keep_refused:
+        if not result.ok and keep_refused and not isinstance(result.error, OutsideTerritory):
             result.kept_at = keep_aside(services.db.database, result.path, result.error,
                                         result.point, services.clock.now_local(),
                                         result.package_id)
@@ -270,8 +271,12 @@ def _verified(services: Services, keys: KeyPair, path: Path, result: FileResult,
         if manifest.kind == RECORDS:
             result.export_no = manifest.get("export_no")
         _check_versions(manifest)
+        if manifest.kind == RECORDS:
+            _check_territory(services, manifest, reader.forward)
         new_peer = _trusted_sender(services, keys, manifest, trust_new, result,
                                    reader.forward)
+        if manifest.kind == RECORDS:
+            _widen_territory(services, manifest.sender)
         if _already_imported(services, reader, result):
             return None
     except InspectorError as exc:
@@ -397,6 +402,24 @@ def write_outgoing(services: Services, keys: KeyPair, points: list[str], folder:
 
 def _check_versions(manifest: Manifest) -> None:
     check_readable(manifest.schema_version)
+
+
+def _check_territory(services: Services, manifest: Manifest,
+                     forward: ForwardNote | None) -> None:
+    """Refuse a point's package outside the session's territory (at a region, a point of a
+    district the territory holds is in it), before anything else: nor is it enrolled."""
+    district = forward.district if forward is not None else None
+    if not territory_of(services.db).allows(manifest.sender, district):
+        raise OutsideTerritory("sync.outside_territory", point=manifest.sender)
+
+
+def _widen_territory(services: Services, point_code: str) -> None:
+    """A trusted package of a point new to a region account's territory (a point of one of
+    its districts, :func:`_check_territory`): from now on the session reads and writes that
+    point's rows too (on a server the row-level security lets them in)."""
+    session = services.session
+    if session is not None and session.territory.including(point_code) != session.territory:
+        services.session = replace(session, territory=session.territory.including(point_code))
 
 
 def _confirmed(trust_new: TrustNew, fingerprint: str) -> bool:

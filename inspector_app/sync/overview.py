@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from inspector_app.messages import translate
 from inspector_app.services.context import Services
+from inspector_app.storage.territory import territory_of
 from inspector_app.sync import state
 from inspector_app.sync.refused import RefusedFile, refused_files
 
@@ -79,14 +80,15 @@ class PointStatus:
 
 def points_overview(services: Services, *, stale_days: int = STALE_DAYS,
                     today: date | None = None) -> list[PointStatus]:
-    """Every enrolled point, by code, with what arrived and what is missing."""
+    """Every enrolled point of the session's territory, by code, with what arrived and what
+    is missing."""
     today = today or services.clock.today()
     offset = services.clock.now_local() - services.clock.now_utc()
     refused = [r for r in refused_files(services.db.database)
                if not (r.package_id and state.inbound(services.db, r.package_id))]
     result = []
     has_region = state.region(services.db) is not None
-    for peer in state.peers(services.db, state.POINT_ROLE):
+    for peer in territory_peers(services):
         upstream = state.upstream(services.db, peer.point_code)
         local = peer.last_package_at + offset if peer.last_package_at else None
         days = (today - local.date()).days if local else None
@@ -114,6 +116,17 @@ def not_forwarded(db, peer: state.Peer) -> list[int]:
 
 
 def unattributed_refusals(services: Services) -> list[RefusedFile]:
-    """Refused files that name no enrolled point (unknown senders, unreadable files)."""
+    """Refused files that name no enrolled point (unknown senders, unreadable files); none
+    for an account limited to a territory (such a file may be any point's)."""
+    if territory_of(services.db).limited:
+        return []
     codes = {p.point_code for p in state.peers(services.db, state.POINT_ROLE)}
     return [r for r in refused_files(services.db.database) if r.point not in codes]
+
+
+def territory_peers(services: Services) -> list[state.Peer]:
+    """The enrolled points the session's territory holds (every one for an unlimited
+    account)."""
+    territory = territory_of(services.db)
+    return [peer for peer in state.peers(services.db, state.POINT_ROLE)
+            if territory.allows(peer.point_code)]

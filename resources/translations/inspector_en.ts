@@ -71,6 +71,10 @@
         <translation>Reset password…</translation>
     </message>
     <message>
+        <source>Territory…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -95,11 +99,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>district %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -113,6 +129,10 @@
     <message>
         <source>Deactivate…</source>
         <translation>Deactivate…</translation>
+    </message>
+    <message>
+        <source>Territory of %1 saved: it applies from the next login.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reset password</source>
@@ -2874,6 +2894,25 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>The two passwords differ.</source>
         <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>TerritoryDialog</name>
+    <message>
+        <source>Territory of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) will see only the points ticked here, from the next login. Nothing ticked: every point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Districts (every point of the district):</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

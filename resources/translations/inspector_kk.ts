@@ -71,6 +71,10 @@
         <translation>Құпиясөзді қалпына келтіру…</translation>
     </message>
     <message>
+        <source>Territory…</source>
+        <translation>Аумақ…</translation>
+    </message>
+    <message>
         <source>Full name</source>
         <translation>Аты-жөні</translation>
     </message>
@@ -95,12 +99,24 @@
         <translation>Жетон нөмірі</translation>
     </message>
     <message>
+        <source>Territory</source>
+        <translation>Аумақ</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>иә</translation>
     </message>
     <message>
         <source>no</source>
         <translation>жоқ</translation>
+    </message>
+    <message>
+        <source>district %1</source>
+        <translation>%1 бөлімі</translation>
+    </message>
+    <message>
+        <source>every point</source>
+        <translation>барлық пункттер</translation>
     </message>
     <message>
         <source>Accounts: %1</source>
@@ -113,6 +129,10 @@
     <message>
         <source>Deactivate…</source>
         <translation>Өшіру…</translation>
+    </message>
+    <message>
+        <source>Territory of %1 saved: it applies from the next login.</source>
+        <translation>%1 аумағы сақталды: келесі кіруден бастап қолданылады.</translation>
     </message>
     <message>
         <source>Reset password</source>
@@ -2884,6 +2904,25 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>The two passwords differ.</source>
         <translation>Құпиясөздер сәйкес емес.</translation>
+    </message>
+</context>
+<context>
+    <name>TerritoryDialog</name>
+    <message>
+        <source>Territory of %1</source>
+        <translation>%1 аумағы</translation>
+    </message>
+    <message>
+        <source>%1 (%2) will see only the points ticked here, from the next login. Nothing ticked: every point.</source>
+        <translation>%1 (%2) келесі кіруден бастап тек осында белгіленген пункттерді көреді. Ештеңе белгіленбесе — барлық пункттер.</translation>
+    </message>
+    <message>
+        <source>Points:</source>
+        <translation>Пункттер:</translation>
+    </message>
+    <message>
+        <source>Districts (every point of the district):</source>
+        <translation>Бөлімдер (бөлімнің барлық пункттері):</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,10 @@
         <translation>Сбросить пароль…</translation>
     </message>
     <message>
+        <source>Territory…</source>
+        <translation>Территория…</translation>
+    </message>
+    <message>
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
@@ -95,12 +99,24 @@
         <translation>Номер жетона</translation>
     </message>
     <message>
+        <source>Territory</source>
+        <translation>Территория</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
         <source>no</source>
         <translation>нет</translation>
+    </message>
+    <message>
+        <source>district %1</source>
+        <translation>отдел %1</translation>
+    </message>
+    <message>
+        <source>every point</source>
+        <translation>все пункты</translation>
     </message>
     <message>
         <source>Accounts: %1</source>
@@ -113,6 +129,10 @@
     <message>
         <source>Deactivate…</source>
         <translation>Отключить…</translation>
+    </message>
+    <message>
+        <source>Territory of %1 saved: it applies from the next login.</source>
+        <translation>Территория %1 сохранена: действует со следующего входа.</translation>
     </message>
     <message>
         <source>Reset password</source>
@@ -2888,6 +2908,25 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>TerritoryDialog</name>
+    <message>
+        <source>Territory of %1</source>
+        <translation>Территория %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) will see only the points ticked here, from the next login. Nothing ticked: every point.</source>
+        <translation>%1 (%2) со следующего входа будет видеть только отмеченные здесь пункты. Ничего не отмечено — все пункты.</translation>
+    </message>
+    <message>
+        <source>Points:</source>
+        <translation>Пункты:</translation>
+    </message>
+    <message>
+        <source>Districts (every point of the district):</source>
+        <translation>Отделы (все пункты отдела):</translation>
     </message>
 </context>
 <context>
