@@ -298,3 +298,51 @@ def test_packages_from_before_the_destruction_and_from_a_restored_pc_resurrect_n
         assert check_database(use(restored).db) == []
     finally:
         restored.db.close()
+
+
+def test_a_district_restored_from_its_older_backup_destroys_the_copies_again(
+        world, tmp_path, monkeypatch, capsys):
+    """The district applies the point's destruction (its own ledger lists it in the same
+    step), then restores its backup made before: the command line destroys the copy again,
+    the chain verifies, and the point's counts are as they were after the import."""
+    from pathlib import Path
+
+    from test_destruction import _cli
+
+    from inspector_app.protection import backup
+    from inspector_app.protection.erasure_ledger import ledger_path, read_ledger
+    from inspector_app.services.setup import open_services
+
+    district, point, out = world["district"], world["point"], world["out"]
+    old, other_old = world["ATY-017"]["old"], world["ATY-018"]["old"]
+    db_path = Path(district.db.database)
+    taken = backup.create_backup(db_path, tmp_path / "district-backups", clock=district.clock)
+    use(point)
+    destroy_records(point, "appeal")
+    files = _import(district, [export_package(point, out).path], out)
+    assert files[0].ok, files[0].summary("en")
+    listed = read_ledger(ledger_path(db_path))
+    assert [(r.owner_point, r.table, r.record_id) for r in listed] == [
+        ("ATY-017", "appeal", old)]
+    counts = state.peer(district.db, "ATY-017").counts["appeal"]
+    district.db.close()
+    code, text, err = _cli(monkeypatch, capsys, db_path, "restore", str(taken.path), "--yes")
+    assert code == 0, err
+    assert "Уничтожено повторно 1 зап." in text
+    code, text, err = _cli(monkeypatch, capsys, db_path, "check")
+    assert code == 0, text + err
+    reopened = open_services(db_path)
+    try:
+        held = {row[0] for row in reopened.db.execute_sql('SELECT id FROM "appeal"')}
+        assert old not in held and {other_old, world["ATY-017"]["recent"]} <= held
+        assert reopened.reapplied is None  # the restore did it all
+        assert state.peer(reopened.db, "ATY-017").counts["appeal"] == counts
+        assert reopened.db.execute_sql(
+            'SELECT owner_point FROM "destroyed_record" WHERE record_id = ?',
+            (old,)).fetchall() == [("ATY-017",)]
+        entry = reopened.db.execute_sql(
+            'SELECT new_values FROM "audit_entry" WHERE action = ? ORDER BY id DESC',
+            ("erased_again",)).fetchone()
+        assert json.loads(entry[0])["copies"] == {"appeal": [f"ATY-017:{old}"]}
+    finally:
+        reopened.db.close()
