@@ -346,3 +346,29 @@ def test_a_district_restored_from_its_older_backup_destroys_the_copies_again(
         assert json.loads(entry[0])["copies"] == {"appeal": [f"ATY-017:{old}"]}
     finally:
         reopened.db.close()
+
+
+def test_a_district_that_cannot_write_its_ledger_applies_no_destruction(world):
+    """The office's ledger is written in the import's step: a damaged one (never overwritten)
+    refuses the package naming the file, the district file unchanged; put right, it applies."""
+    from pathlib import Path
+
+    from inspector_app.protection.erasure_ledger import ledger_path, read_ledger
+
+    district, point, out = world["district"], world["point"], world["out"]
+    old = world["ATY-017"]["old"]
+    ledger = ledger_path(Path(district.db.database))
+    ledger.write_text("{", encoding="utf-8")  # cut short
+    use(point)
+    destroy_records(point, "appeal")
+    package = export_package(point, out).path
+    before = db_file_bytes(use(district))
+    result = _import(district, [package], out)[0]
+    assert not result.ok and result.error.code == "erasure_ledger.damaged"
+    assert str(ledger) in result.summary("ru")
+    assert db_file_bytes(district) == before and ledger.read_text(encoding="utf-8") == "{"
+    ledger.unlink()
+    result = _import(district, [package], out)[0]
+    assert result.ok, result.summary("en")
+    assert [r.record_id for r in read_ledger(ledger)] == [old]
+    assert old not in table_rows(district, "appeal")
