@@ -239,3 +239,68 @@ def test_the_command_line_on_a_new_pc_destroys_again(services, db_path, destroye
     assert "Уничтожено повторно 2 зап." in out and str(ledger_path(target)) in out
     code, out, err = _cli(monkeypatch, capsys, target, "check")
     assert code == 0, out + err
+
+
+def test_a_destruction_lists_its_records_beside_the_backups_at_once(services, db_path, person,
+                                                                    folder, clock, tmp_path):
+    """No backup between the destruction and the loss of the PC: the folder's list, written
+    in the destruction's step, still keeps the record destroyed on the new PC."""
+    old = services.appeals.create(appeal_data(person, received_at="2019-04-01 10:00",
+                                              substance=f"Жалоба на {SURNAME}")).id
+    taken = backup.create_backup(db_path, folder, clock=clock)
+    assert not folder_ledger_path(folder, "ATY-017").exists()  # nothing destroyed yet
+    done = destroy_records(services, "appeal", backup_folder=folder)
+    assert done.beside_backups is not None and done.beside_backups.missed is None
+    assert done.beside_backups.path == folder_ledger_path(folder, "ATY-017")
+    assert [r.record_id for r in read_ledger(done.beside_backups.path)] == [old]
+    services.db.close()
+    for lost in db_path.parent.glob(db_path.name + "*"):  # the PC is lost, with its ledger
+        shutil.rmtree(lost) if lost.is_dir() else lost.unlink()
+    target = tmp_path / "pc2" / "point.db"
+    target.parent.mkdir()
+    _kept, again = restore_keeping_erasure(taken.path, target, clock=clock)
+    assert again is not None and again.ids == (old,)
+    restored = open_services(target, clock=clock)
+    try:
+        assert old not in _appeals(restored) and check_database(restored.db) == []
+    finally:
+        restored.db.close()
+
+
+def test_an_unreachable_backup_folder_does_not_stop_the_destruction(services, db_path, person,
+                                                                    tmp_path, monkeypatch,
+                                                                    capsys):
+    old = services.appeals.create(appeal_data(person, received_at="2019-04-01 10:00")).id
+    services.staff.create({"login": ADMIN, "full_name": "Абенов Серик",
+                           "password": ADMIN_PASSWORD, "role": Role.ADMINISTRATOR})
+    services.db.close()
+    absent = tmp_path / "usb-not-plugged" / "backups"
+    code, out, err = _cli(monkeypatch, capsys, db_path, "--user", ADMIN,
+                          "--user-password-stdin", "retention", "destroy", "--kind", "appeal",
+                          "--yes", "--folder", str(absent), stdin=ADMIN_PASSWORD + "\n")
+    assert code == 0, err
+    assert "уничтожено" in out and "рядом с резервными копиями не обновлен" in out
+    assert f"папка резервных копий {absent} недоступна" in out
+    assert "следующая резервная копия" in out and not absent.exists()
+    assert [r.record_id for r in read_ledger(ledger_path(db_path))] == [old]
+    reopened = open_services(db_path)
+    try:
+        assert old not in _appeals(reopened)
+    finally:
+        reopened.db.close()
+
+
+def test_the_command_line_destruction_names_the_list_beside_the_backups(
+        services, db_path, person, folder, monkeypatch, capsys):
+    old = services.appeals.create(appeal_data(person, received_at="2019-04-01 10:00")).id
+    services.staff.create({"login": ADMIN, "full_name": "Абенов Серик",
+                           "password": ADMIN_PASSWORD, "role": Role.ADMINISTRATOR})
+    services.db.close()
+    folder.mkdir(parents=True)
+    code, out, err = _cli(monkeypatch, capsys, db_path, "--user", ADMIN,
+                          "--user-password-stdin", "retention", "destroy", "--kind", "appeal",
+                          "--yes", "--folder", str(folder), stdin=ADMIN_PASSWORD + "\n")
+    assert code == 0, err
+    listed = folder_ledger_path(folder, "ATY-017")
+    assert f"рядом с резервными копиями обновлен: {listed}" in out
+    assert [r.record_id for r in read_ledger(listed)] == [old]

@@ -298,3 +298,77 @@ def test_packages_from_before_the_destruction_and_from_a_restored_pc_resurrect_n
         assert check_database(use(restored).db) == []
     finally:
         restored.db.close()
+
+
+def test_a_district_restored_from_its_older_backup_destroys_the_copies_again(
+        world, tmp_path, monkeypatch, capsys):
+    """The district applies the point's destruction (its own ledger lists it in the same
+    step), then restores its backup made before: the command line destroys the copy again,
+    the chain verifies, and the point's counts are as they were after the import."""
+    from pathlib import Path
+
+    from test_destruction import _cli
+
+    from inspector_app.protection import backup
+    from inspector_app.protection.erasure_ledger import ledger_path, read_ledger
+    from inspector_app.services.setup import open_services
+
+    district, point, out = world["district"], world["point"], world["out"]
+    old, other_old = world["ATY-017"]["old"], world["ATY-018"]["old"]
+    db_path = Path(district.db.database)
+    taken = backup.create_backup(db_path, tmp_path / "district-backups", clock=district.clock)
+    use(point)
+    destroy_records(point, "appeal")
+    files = _import(district, [export_package(point, out).path], out)
+    assert files[0].ok, files[0].summary("en")
+    listed = read_ledger(ledger_path(db_path))
+    assert [(r.owner_point, r.table, r.record_id) for r in listed] == [
+        ("ATY-017", "appeal", old)]
+    counts = state.peer(district.db, "ATY-017").counts["appeal"]
+    district.db.close()
+    code, text, err = _cli(monkeypatch, capsys, db_path, "restore", str(taken.path), "--yes")
+    assert code == 0, err
+    assert "Уничтожено повторно 1 зап." in text
+    code, text, err = _cli(monkeypatch, capsys, db_path, "check")
+    assert code == 0, text + err
+    reopened = open_services(db_path)
+    try:
+        held = {row[0] for row in reopened.db.execute_sql('SELECT id FROM "appeal"')}
+        assert old not in held and {other_old, world["ATY-017"]["recent"]} <= held
+        assert reopened.reapplied is None  # the restore did it all
+        assert state.peer(reopened.db, "ATY-017").counts["appeal"] == counts
+        assert reopened.db.execute_sql(
+            'SELECT owner_point FROM "destroyed_record" WHERE record_id = ?',
+            (old,)).fetchall() == [("ATY-017",)]
+        entry = reopened.db.execute_sql(
+            'SELECT new_values FROM "audit_entry" WHERE action = ? ORDER BY id DESC',
+            ("erased_again",)).fetchone()
+        assert json.loads(entry[0])["copies"] == {"appeal": [f"ATY-017:{old}"]}
+    finally:
+        reopened.db.close()
+
+
+def test_a_district_that_cannot_write_its_ledger_applies_no_destruction(world):
+    """The office's ledger is written in the import's step: a damaged one (never overwritten)
+    refuses the package naming the file, the district file unchanged; put right, it applies."""
+    from pathlib import Path
+
+    from inspector_app.protection.erasure_ledger import ledger_path, read_ledger
+
+    district, point, out = world["district"], world["point"], world["out"]
+    old = world["ATY-017"]["old"]
+    ledger = ledger_path(Path(district.db.database))
+    ledger.write_text("{", encoding="utf-8")  # cut short
+    use(point)
+    destroy_records(point, "appeal")
+    package = export_package(point, out).path
+    before = db_file_bytes(use(district))
+    result = _import(district, [package], out)[0]
+    assert not result.ok and result.error.code == "erasure_ledger.damaged"
+    assert str(ledger) in result.summary("ru")
+    assert db_file_bytes(district) == before and ledger.read_text(encoding="utf-8") == "{"
+    ledger.unlink()
+    result = _import(district, [package], out)[0]
+    assert result.ok, result.summary("en")
+    assert [r.record_id for r in read_ledger(ledger)] == [old]
+    assert old not in table_rows(district, "appeal")

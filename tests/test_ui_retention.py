@@ -82,6 +82,7 @@ def test_the_administrator_lists_and_destroys(qtbot, admin, tmp_path):
     qtbot.waitUntil(lambda: page.job is None and "уничтожено 3 зап." in page.result.text(),
                     timeout=10_000)
     assert admin.appeals.count() == 1
+    assert "не обновлен (папка резервных копий" in page.result.text()  # none made yet
     assert _cell(page, "appeal", 4) == "0" and not page.destroy_buttons["appeal"].isEnabled()
     assert page.destroy_buttons["feedback"].isEnabled()
     assert check_database(admin.db) == []
@@ -100,6 +101,7 @@ def test_a_restore_clicked_in_the_window_destroys_again(qtbot, admin, db_path, t
     """Destroyed after the backup: the File menu's restore, answered by clicks, puts the
     backup back and destroys the three old appeals again, saying so."""
     from inspector_app.protection import backup
+    from inspector_app.protection.erasure_ledger import folder_ledger_path, read_ledger
     from inspector_app.services.setup import open_services
     from ui.app import build_main_window
     from ui.backup_dialogs import RestoreDialog
@@ -121,6 +123,9 @@ def test_a_restore_clicked_in_the_window_destroys_again(qtbot, admin, db_path, t
     qtbot.waitUntil(lambda: page.job is None and "уничтожено 3 зап." in page.result.text(),
                     timeout=10_000)
     assert admin.appeals.count() == 1
+    listed = folder_ledger_path(folder, admin.point_code)  # at once, no backup needed
+    assert f"рядом с резервными копиями обновлен: {listed}" in page.result.text()
+    assert len(read_ledger(listed)) == 3
     asked: list[str] = []
 
     def yes(box) -> None:

@@ -32,6 +32,7 @@ from inspector_app.kinds import KINDS
 from inspector_app.queries.registers import REGISTERS
 from inspector_app.services.destruction import destroy_records, plan_destruction
 from inspector_app.services.retention import PastRetention, past_retention
+from ui.backup_dialogs import backup_folder
 from ui.context import UiContext
 from ui.icons import icon
 from ui.live_page import LivePage
@@ -179,10 +180,12 @@ class RetentionPage(LivePage):
         if box.clickedButton() is not confirm:
             return None
         ids = list(plan.ids)
+        folder = backup_folder(self.ctx.settings)
         for button in self.destroy_buttons.values():
             button.setEnabled(False)
         self.job = run_job(
-            lambda progress: services.run(destroy_records, services, kind, ids, progress),
+            lambda progress: services.run(destroy_records, services, kind, ids, progress,
+                                          folder),
             db=services.db, parent=self, title=self.tr("Destroying records…"),
             on_done=lambda outcome: self._destroyed(register, *outcome),
             lang=lambda: self.ctx.lang, cancellable=False)
@@ -194,8 +197,21 @@ class RetentionPage(LivePage):
             "%1: %2 records destroyed (audit entry %3). The destruction goes to the district "
             "office with the next package.").replace("%1", register).replace(
             "%2", group_thousands(len(done.plan.ids))).replace(
-            "%3", str(done.audit_entry)))
+            "%3", str(done.audit_entry)) + self._beside_backups(done.beside_backups))
         self.ctx.notify_changed(changes)
+
+    def _beside_backups(self, beside) -> str:
+        """What became of the list of destroyed records beside the backups."""
+        if beside is None:
+            return ""
+        if beside.missed is None:
+            return "\n" + self.tr("The list of destroyed records beside the backups is "
+                                  "updated: %1").replace("%1", str(beside.path))
+        return "\n" + self.tr(
+            "The list of destroyed records beside the backups was not updated (%1). The "
+            "records are destroyed; the next backup writes the list: until then a restore on "
+            "a new PC from that folder brings them back.").replace(
+            "%1", beside.missed.message(self.ctx.lang))
 
     def _finished(self) -> None:
         self.job = None

@@ -11,6 +11,7 @@ from inspector_app.errors import DatabaseDamaged, InspectorError
 from inspector_app.faults import clear_damage, record_damage
 from inspector_app.kinds import KINDS
 from inspector_app.messages import translate
+from inspector_app.protection.backup import default_backup_folder
 from inspector_app.protection.integrity import audit_entry_count, check_database
 from inspector_app.queries.registers import REGISTERS, Filters
 from inspector_app.services.breach_links import unlinked_breaches
@@ -37,6 +38,9 @@ def register(commands) -> None:
                         "offence, meeting, feedback")
     d.add_argument("--dry-run", action="store_true", help="only list what would be destroyed")
     d.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    d.add_argument("--folder", default=None, metavar="FOLDER",
+                   help="backup folder whose list of destroyed records is updated too "
+                        "(default: the backup command's default folder)")
     d.set_defaults(handler=run_destroy)
     p = commands.add_parser("breaches", help="protocols under КоАП art. 461 not linked to the "
                                              "protective order or special requirements")
@@ -141,9 +145,15 @@ def run_destroy(args: argparse.Namespace, ctx) -> int:
                 != "yes":
             ctx.out(ctx.t("retention.destroy_aborted"))
             return 1
-    done = destroy_records(services, args.kind, list(plan.ids))
+    done = destroy_records(services, args.kind, list(plan.ids),
+                           backup_folder=args.folder or default_backup_folder())
     ctx.out(ctx.t("retention.destroy_done", register=register, count=len(done.plan.ids),
                   entry=done.audit_entry))
+    beside = done.beside_backups
+    if beside is not None and beside.missed is None:
+        ctx.out(ctx.t("retention.destroy_folder_listed", path=beside.path))
+    elif beside is not None:
+        ctx.out(ctx.t("retention.destroy_folder_missed", reason=beside.missed.message(ctx.lang)))
     if done.log_truncated is None:
         ctx.out(ctx.t("retention.destroy_server_vacuum"))
     elif not done.log_truncated:

@@ -3,9 +3,11 @@
 A backup made before a destruction still holds the destroyed records; restoring it must not
 bring them back. So every destruction also lists its records in a small JSON file beside the
 database (``<database>.erased.json``, :func:`ledger_path`): per record only its owner point,
-register (table), id, when and by whom: no personal data. Every backup copies the ledger into
-its folder (``erased-records-<point>.json``, :func:`folder_ledger_path`), so a restore on a new
-PC, whose data folder has no ledger, finds it beside the backups. A restore (and every later
+register (table), id, when and by whom: no personal data (at a district, also the points'
+records whose destruction it applied, under their owner's code). The destruction adds its
+records to the list beside the backups too (``erased-records-<point>.json``,
+:func:`folder_ledger_path`) and every backup merges the whole ledger into it, so a restore on
+a new PC, whose data folder has no ledger, finds it beside the backups. A restore (and every later
 open) destroys again the listed records the restored file still holds
 (:func:`inspector_app.services.destruction.reapply_ledger`).
 

@@ -27,9 +27,16 @@ from datetime import date, datetime
 from pathlib import Path
 
 from inspector_app.domain.permissions import Action
-from inspector_app.errors import InspectorError
+from inspector_app.errors import DatabaseError, InspectorError
+from inspector_app.faults import classify
 from inspector_app.kinds import KINDS
-from inspector_app.protection.erasure_ledger import Erased, add_to_ledger, ledger_path
+from inspector_app.protection.backup import folder_lock
+from inspector_app.protection.erasure_ledger import (
+    Erased,
+    add_to_ledger,
+    folder_ledger_path,
+    ledger_path,
+)
 from inspector_app.services.audit_erasure import (
     DESTROY_ACTION,
     ERASED,
@@ -71,6 +78,19 @@ class Destruction:
     log_truncated: bool | None
     """Whether the write-ahead log (old page images) was emptied after the commit; None on a
     server database, which vacuums the tables instead (:func:`vacuum_on_server`)."""
+    beside_backups: BesideBackups | None = None
+    """What became of the list beside the backups (None: no backup folder was given)."""
+
+
+@dataclass(frozen=True)
+class BesideBackups:
+    """The backup folder's list of destroyed records, written in the destruction's step."""
+
+    path: Path
+    """``erased-records-<point>.json`` in the backup folder."""
+    missed: InspectorError | None = None
+    """Why it was not written (the folder not reachable, busy, its list damaged): the next
+    backup writes it. None: written."""
 
 
 def retention_kinds(services) -> list[str]:
@@ -136,9 +156,11 @@ def erase_entries(db, table: str, record_id: str) -> list[tuple[int, AuditRow]]:
 
 
 def destroy_records(services, kind: str, ids: list[str] | None = None,
-                    progress: Progress | None = None) -> Destruction:
+                    progress: Progress | None = None,
+                    backup_folder: str | Path | None = None) -> Destruction:
     """Destroy the records of ``kind`` past their period (``ids``: only those); all in one
-    transaction, audited. Returns what was done."""
+    transaction, audited. ``backup_folder``: the folder whose list of destroyed records is
+    updated in the same step (:func:`list_beside_backups`). Returns what was done."""
     services.require(Action.MANAGE_ACCOUNTS)
     db = services.db
     model = KINDS[kind].model
@@ -159,17 +181,56 @@ def destroy_records(services, kind: str, ids: list[str] | None = None,
             "kind": kind, "cutoff": plan.cutoff.isoformat(), "count": total,
             "ids": list(plan.ids), "kept": list(plan.kept)})
         note_destroyed(services, table, plan.ids, now, actor, summary.id)
-        ledger = ledger_of(db)
-        if ledger is not None:  # in the same step: no commit without its ledger lines
-            add_to_ledger(ledger, [
-                Erased(services.point_code, table, record_id, f"{now:%Y-%m-%d %H:%M:%S}", actor)
-                for record_id in plan.ids])
+        beside = list_destroyed(services, [
+            Erased(services.point_code, table, record_id, f"{now:%Y-%m-%d %H:%M:%S}", actor)
+            for record_id in plan.ids], backup_folder)
         if plan.ids and not server and KINDS[kind].searchable:
             merge_search_index(db, table)
     if server:
         vacuum_on_server(db, [table, "audit_entry"] if plan.ids else [])
-        return Destruction(plan, summary.id, None)
-    return Destruction(plan, summary.id, truncate_log(db))
+        return Destruction(plan, summary.id, None, beside)
+    return Destruction(plan, summary.id, truncate_log(db), beside)
+
+
+def list_destroyed(services, records: list[Erased],
+                   backup_folder: str | Path | None = None) -> BesideBackups | None:
+    """List just destroyed ``records`` in the erasure ledger beside the database file, inside
+    the destruction's transaction (a failure to write it raises: the caller rolls back; a kill
+    after it leaves the ledger ahead of the file, and the next open destroys them), then in the
+    list beside the backups of ``backup_folder`` (:func:`list_beside_backups`)."""
+    ledger = ledger_of(services.db)
+    if ledger is None or not records:
+        return None
+    add_to_ledger(ledger, records)
+    if backup_folder is None:
+        return None
+    return list_beside_backups(Path(backup_folder), services.point_code, records)
+
+
+FOLDER_WAIT_SECONDS = 10.0
+"""How long a destruction waits for a backup running in the folder before it leaves the
+folder's list to the next backup."""
+
+
+def list_beside_backups(folder: Path, point_code: str, records: list[Erased]) -> BesideBackups:
+    """Add ``records`` to the list beside the backups in ``folder`` (under the folder's backup
+    lock), so a new PC restoring an older backup from there destroys them too. A folder that is
+    not there (a USB stick not plugged in), busy or whose list is damaged is not written: the
+    destruction goes on and the next backup merges the whole ledger into the folder."""
+    target = folder_ledger_path(folder, point_code)
+    if not folder.is_dir():
+        return BesideBackups(target, DatabaseError("retention.folder_unreachable",
+                                                   folder=str(folder)))
+    try:
+        with folder_lock(folder, FOLDER_WAIT_SECONDS):
+            add_to_ledger(target, records)
+    except InspectorError as exc:
+        return BesideBackups(target, exc)
+    except OSError as exc:
+        fault = classify(exc, path=target)
+        return BesideBackups(target, fault or DatabaseError(
+            "retention.folder_unreachable", folder=str(folder)))
+    return BesideBackups(target)
 
 
 def ledger_of(db) -> Path | None:

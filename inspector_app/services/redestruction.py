@@ -41,6 +41,7 @@ from inspector_app.services.destruction import (
 )
 from inspector_app.services.records import next_change_seq, write_audit
 from inspector_app.storage.database import open_database, pragma_while
+from inspector_app.sync.destruction import forget_copy
 
 Progress = Callable[[int, int], None]
 
@@ -55,24 +56,21 @@ class Reapplied:
 
 
 def still_held(services, records: list[Erased]) -> list[Erased]:
-    """Those of ``records`` (the database's own, of a known register) the database holds."""
-    held = []
+    """Those of ``records`` (of a known register) the database holds: its own records, and at
+    an office its copies of a point's records owned by that point."""
     by_table: dict[str, list[Erased]] = {}
     for record in records:
-        if record.owner_point == services.point_code and record.table in KINDS:
+        if record.table in KINDS:
             by_table.setdefault(record.table, []).append(record)
-    found: set[tuple[str, str]] = set()
+    found: set[tuple[str, str, str]] = set()
     for table, listed in by_table.items():
         for start in range(0, len(listed), 500):
             chunk = [r.record_id for r in listed[start:start + 500]]
             marks = ", ".join("?" for _ in chunk)
-            found.update((table, row[0]) for row in services.db.execute_sql(
-                f'SELECT id FROM "{table}" WHERE owner_point = ? AND id IN ({marks})',
-                (services.point_code, *chunk)))
-    for record in records:
-        if (record.table, record.record_id) in found:
-            held.append(record)
-    return held
+            found.update((table, row[0], row[1]) for row in services.db.execute_sql(
+                f'SELECT id, owner_point FROM "{table}" WHERE id IN ({marks})', chunk))
+    return [record for record in records
+            if (record.table, record.record_id, record.owner_point) in found]
 
 
 def reapply_ledger(services, records: list[Erased], ledger: Path, *, reason: str,
@@ -86,19 +84,31 @@ def reapply_ledger(services, records: list[Erased], ledger: Path, *, reason: str
             return None
         now = services.clock.now_utc()
         actor = services.actor_login
-        for done, record in enumerate(held, 1):
+        own = [record for record in held if record.owner_point == services.point_code]
+        for done, record in enumerate(own, 1):
             destroy_row(services, record.table, record.record_id, now, actor)
             if progress is not None:
                 progress(done, len(held))
         ids: dict[str, list[str]] = {}
+        copies: dict[str, list[str]] = {}  # an office's copies of its points' records
         for record in held:
-            ids.setdefault(record.table, []).append(record.record_id)
+            into = ids if record.owner_point == services.point_code else copies
+            into.setdefault(record.table, []).append(
+                record.record_id if into is ids else f"{record.owner_point}:{record.record_id}")
         summary = write_audit(now, actor, REAPPLY_ACTION, "destroyed_record", reason[:32],
                               next_change_seq(), None, {
                                   "reason": reason, "backup": backup[:200],
-                                  "ledger": ledger.name, "count": len(held), "ids": ids})
+                                  "ledger": ledger.name, "count": len(held), "ids": ids,
+                                  **({"copies": copies} if copies else {})})
         for table, table_ids in ids.items():
             note_destroyed(services, table, table_ids, now, actor, summary.id)
+        others = [record for record in held if record.owner_point != services.point_code]
+        for done, record in enumerate(others, len(own) + 1):
+            forget_copy(services, record.table, record.record_id, record.owner_point, now,
+                        summary.id)
+            if progress is not None:
+                progress(done, len(held))
+        for table in {record.table for record in held}:
             if KINDS[table].searchable:
                 merge_search_index(db, table)
     truncate_log(db)

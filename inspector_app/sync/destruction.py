@@ -18,6 +18,10 @@ The district then deletes its copy (its search index words go with it), erases t
 its copies of the point's audit entries about the record (the point's ``destroy`` entry, held
 now too, vouches for them), and notes the id in ``destroyed_record`` so that a late package
 cannot bring the record back. A destroyed record the district never received is only noted.
+In the same step (before the import's transaction commits) every destroyed record is listed in
+the district's own erasure ledger (:func:`~inspector_app.services.destruction.list_destroyed`),
+so that a restore of an older backup of the district, and every open, destroys its copies
+again (:func:`forget_copy`, called by :mod:`inspector_app.services.redestruction`).
 """
 
 from __future__ import annotations
@@ -25,11 +29,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from inspector_app.kinds import KINDS
+from inspector_app.protection.erasure_ledger import Erased
 from inspector_app.services.audit_erasure import DESTROY_ACTION, ERASED
-from inspector_app.services.destruction import merge_search_index, referring
+from inspector_app.services.destruction import list_destroyed, merge_search_index, referring
 from inspector_app.services.retention import RETENTION, cutoff_for
 from inspector_app.storage.database import pragma_while
 from inspector_app.storage.dialect import is_server
+from inspector_app.sync import state
 from inspector_app.sync.errors import SyncError
 
 
@@ -51,7 +57,12 @@ def follow_destruction(services, sender: str, database_id: str,
     if is_server(db):
         return _follow(services, sender, database_id, destroyed, at, count_delta)
     with pragma_while(db, "secure_delete", 1):  # the freed bytes are overwritten
-        return _follow(services, sender, database_id, destroyed, at, count_delta)
+        done = _follow(services, sender, database_id, destroyed, at, count_delta)
+    # in the same step: a restored older backup of the district destroys them again
+    list_destroyed(services, [Erased(sender, table, record_id, f"{at:%Y-%m-%d %H:%M:%S}",
+                                     services.actor_login)
+                              for table, record_id, _ in destroyed])
+    return done
 
 
 def _follow(services, sender: str, database_id: str, destroyed: list[tuple[str, str, int]],
@@ -117,3 +128,36 @@ def _held(services, table: str, record_id: str, sender: str, today: date) -> boo
                         date="—" if day is None else f"{day:%d.%m.%Y}", years=years,
                         until=until)
     return bool(deleted)
+
+
+def forget_copy(services, table: str, record_id: str, owner: str, now: datetime,
+                audit_entry: int) -> None:
+    """Destroy again the office's copy of a point's record its erasure ledger lists (inside
+    the caller's transaction): the row deleted, the point's counts lowered, the id noted in
+    ``destroyed_record``, and the values of the point's entries about it erased where the
+    point's ``destroy`` entry is held (an older backup may not hold it yet: those entries are
+    erased when the point's trail brings it again, :func:`follow_destruction`)."""
+    db = services.db
+    row = db.execute_sql(f'SELECT deleted FROM "{table}" WHERE id = ? AND owner_point = ?',
+                         (record_id, owner)).fetchone()
+    if row is not None:
+        db.execute_sql(f'DELETE FROM "{table}" WHERE id = ? AND owner_point = ?',
+                       (record_id, owner))
+        peer = state.peer(db, owner)
+        if peer is not None and table in peer.counts:
+            peer.counts[table][1 if row[0] else 0] -= 1
+            state.save_peer(db, peer)
+    db.execute_sql(
+        'UPDATE "point_audit_entry" SET old_values = CASE WHEN old_values IS NULL THEN '
+        'NULL ELSE ? END, new_values = CASE WHEN new_values IS NULL THEN NULL ELSE ? END '
+        'WHERE point_code = ? AND table_name = ? AND record_id = ? AND action <> ? '
+        'AND (old_values IS NOT NULL OR new_values IS NOT NULL) AND EXISTS (SELECT 1 FROM '
+        '"point_audit_entry" AS d WHERE d.point_code = point_audit_entry.point_code AND '
+        'd.database_id = point_audit_entry.database_id AND d.action = ? AND d.table_name = '
+        'point_audit_entry.table_name AND d.record_id = point_audit_entry.record_id AND '
+        'd.entry_id > point_audit_entry.entry_id)',
+        (ERASED, ERASED, owner, table, record_id, DESTROY_ACTION, DESTROY_ACTION))
+    db.execute_sql(
+        'INSERT INTO "destroyed_record" (owner_point, record_id, table_name, destroyed_at, '
+        'destroyed_by, audit_entry) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+        (owner, record_id, table, now, services.actor_login, audit_entry))

@@ -2594,6 +2594,14 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <source>%1: %2 records destroyed (audit entry %3). The destruction goes to the district office with the next package.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The list of destroyed records beside the backups is updated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of destroyed records beside the backups was not updated (%1). The records are destroyed; the next backup writes the list: until then a restore on a new PC from that folder brings them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ServerActions</name>

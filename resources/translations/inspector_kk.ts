@@ -2604,6 +2604,14 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <source>%1: %2 records destroyed (audit entry %3). The destruction goes to the district office with the next package.</source>
         <translation>%1: %2 жазба жойылды (аудит журналының № %3 жазбасы). Жою бөлімге келесі пакетпен жіберіледі.</translation>
     </message>
+    <message>
+        <source>The list of destroyed records beside the backups is updated: %1</source>
+        <translation>Сақтық көшірмелер жанындағы жойылған жазбалар тізімі жаңартылды: %1</translation>
+    </message>
+    <message>
+        <source>The list of destroyed records beside the backups was not updated (%1). The records are destroyed; the next backup writes the list: until then a restore on a new PC from that folder brings them back.</source>
+        <translation>Сақтық көшірмелер жанындағы жойылған жазбалар тізімі жаңартылмады (%1). Жазбалар жойылды; тізімді келесі сақтық көшірме жазады: оған дейін жаңа компьютерде осы қалтадан қалпына келтіру оларды қайтарады.</translation>
+    </message>
 </context>
 <context>
     <name>ServerActions</name>

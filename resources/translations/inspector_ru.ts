@@ -2608,6 +2608,14 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <source>%1: %2 records destroyed (audit entry %3). The destruction goes to the district office with the next package.</source>
         <translation>%1: уничтожено %2 зап. (запись журнала аудита № %3). Уничтожение уйдёт в отдел со следующим пакетом.</translation>
     </message>
+    <message>
+        <source>The list of destroyed records beside the backups is updated: %1</source>
+        <translation>Перечень уничтоженных записей рядом с резервными копиями обновлен: %1</translation>
+    </message>
+    <message>
+        <source>The list of destroyed records beside the backups was not updated (%1). The records are destroyed; the next backup writes the list: until then a restore on a new PC from that folder brings them back.</source>
+        <translation>Перечень уничтоженных записей рядом с резервными копиями не обновлен (%1). Записи уничтожены; перечень запишет следующая резервная копия: до нее восстановление на новом компьютере из этой папки вернет их.</translation>
+    </message>
 </context>
 <context>
     <name>ServerActions</name>
