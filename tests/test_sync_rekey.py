@@ -291,3 +291,41 @@ def test_rekey_and_enrol_ahead_from_the_command_line(tmp_path, monkeypatch, caps
     assert "key changed" in out and "district ATY-ROP" in out
     code, out, _ = run(capsys, "--db", "r.db", "keys", "list")
     assert next(line for line in out.splitlines() if "ATY-017" in line) != old
+
+
+def test_the_points_page_at_a_region_shows_a_point_enrolled_ahead(tmp_path, qapp, qtbot):
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.context import UiContext
+    from ui.points_overview import PointsOverview
+
+    region = make_region(tmp_path)
+    district = make_district(tmp_path)
+    point = make_point(tmp_path, "ATY-017", district=district, template=False)
+    trust_each_other(region, district, tmp_path)
+    use(point)
+    export_public_key(point, tmp_path / "ATY-017.pub")
+    point.persons.create({"surname": "Жумабаева", "first_name": "Гүлнар"})
+    package = export_package(point, tmp_path).path
+    use(region)
+    trust_key_file(region, tmp_path / "ATY-017.pub", district="ATY-ROP")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    overview = PointsOverview(UiContext(region, settings, "ru"))
+    qtbot.addWidget(overview)
+    assert overview.model.index(0, 0).data() == "ATY-017"
+    assert overview.model.index(0, 2).data() == "пока ничего не получено"
+    overview.resize(1100, 300)
+    overview.grab().save("/tmp/region-enrolled-ahead.png")
+    use(district)
+    assert import_files(district, [package], trust_new=True,
+                        outbox=tmp_path / "back").files[0].ok
+    (tmp_path / "up").mkdir()
+    batch = region_import(region, forward(district, [package], tmp_path / "up"),
+                          tmp_path / "down")  # no --trust-new: enrolled ahead
+    assert batch.files[0].status == IMPORTED, batch.files[0].summary("en")
+    refresh = next(b for b in overview.findChildren(QPushButton) if b.text() in ("Обновить", "Refresh"))
+    qtbot.mouseClick(refresh, Qt.MouseButton.LeftButton)
+    assert overview.model.index(0, 2).data() == f"{point.clock.today():%d.%m.%Y}"
+    for services in (region, district, point):
+        services.db.close()

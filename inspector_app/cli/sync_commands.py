@@ -241,7 +241,7 @@ def _point_lines(ctx, point, indent: str = "") -> None:
         gaps=", ".join(map(str, point.gaps)) or "—", refused=len(point.refused),
         stale=ctx.t("cli.status_stale") if point.stale else ""))
     if point.nothing_yet:
-        ctx.out(indent + "  " + ctx.t("cli.status_nothing_yet"))
+        ctx.out(indent + "  " + ctx.t("sync.nothing_received_yet"))
     if point.reinstalled_on is not None:
         ctx.out(indent + "  " + point.reinstalled_text(ctx.lang))
     for line in point.key_change_lines(ctx.lang):
