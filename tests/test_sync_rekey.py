@@ -324,8 +324,39 @@ def test_the_points_page_at_a_region_shows_a_point_enrolled_ahead(tmp_path, qapp
     batch = region_import(region, forward(district, [package], tmp_path / "up"),
                           tmp_path / "down")  # no --trust-new: enrolled ahead
     assert batch.files[0].status == IMPORTED, batch.files[0].summary("en")
-    refresh = next(b for b in overview.findChildren(QPushButton) if b.text() in ("Обновить", "Refresh"))
+    refresh = next(b for b in overview.findChildren(QPushButton)
+                   if b.text() in ("Обновить", "Refresh"))
     qtbot.mouseClick(refresh, Qt.MouseButton.LeftButton)
     assert overview.model.index(0, 2).data() == f"{point.clock.today():%d.%m.%Y}"
     for services in (region, district, point):
         services.db.close()
+
+
+def test_two_processes_import_the_rekeyed_package_at_once(rekeyed):
+    """A second real process (the command line) imports the same forwarded file while this
+    one does: both finish, the package applies once and the key changes once."""
+    import subprocess
+    import sys
+
+    region, district, point, package, old, tmp = rekeyed
+    [forwarded] = forward(district, [package], tmp / "up")
+    copy = tmp / "copy.isync"
+    copy.write_bytes(forwarded.read_bytes())
+    use(region)
+    other = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from inspector_app.cli import main; "
+         "sys.exit(main(sys.argv[1:]))", "--lang", "en", "--db",
+         str(tmp / "ATY-OBL.db"), "import", str(copy), "--out", str(tmp / "down2")],
+        cwd=Path(__file__).resolve().parent.parent, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True)
+    batch = region_import(region, [forwarded], tmp / "down")
+    output, _ = other.communicate(timeout=120)
+    assert other.returncode == 0, output
+    mine = batch.files[0].status
+    assert mine in (IMPORTED, "duplicate")
+    theirs_imported = "has a new key" in output
+    assert theirs_imported == (mine == "duplicate"), output
+    assert len(rekey.key_changes(region.db, "ATY-017")) == 1
+    assert region.db.execute_sql('SELECT COUNT(*) FROM "audit_entry" WHERE action = ?',
+                                 (rekey.AUDIT_ACTION,)).fetchone()[0] == 1
+    assert state.peer(region.db, "ATY-017").fingerprint == keys_of(point).public.fingerprint

@@ -64,3 +64,41 @@ def test_two_processes_import_the_same_key_change_while_a_third_writes(rekeyed):
         assert check_database(again.db) == []
     finally:
         again.db.close()
+
+
+def test_an_account_limited_to_a_district_enrols_ahead_only_its_districts_points(tmp_path):
+    """At a region, an account limited to ATY-MAK may not bind a point to ATY-ROP ahead (it
+    would shut out ATY-ROP's real point): refused, nothing written; its own district's goes."""
+    from sync_fixtures import PASSWORD, db_file_bytes, make_district, make_point
+    from test_sync_region import make_region, trust_each_other
+
+    from inspector_app.sync.errors import OutsideTerritory
+    from inspector_app.sync.trust import export_public_key, trust_key_file
+
+    region = make_region(tmp_path)
+    for code in ("ATY-ROP", "ATY-MAK"):
+        folder = tmp_path / code
+        folder.mkdir()
+        district = make_district(folder, code=code)
+        trust_each_other(region, district, folder)
+        point = make_point(folder, f"{code}-1", district=district)
+        export_public_key(point, tmp_path / f"{code}-1.pub")
+        for services in (district, point):
+            services.db.close()
+    use(region)
+    west = region.staff.create({"login": "west", "full_name": "Оператор Запад",
+                                "role": "district_operator", "password": PASSWORD})
+    region.territories.set(west.id, districts=["ATY-MAK"])
+    region.login("west", PASSWORD)
+    before = db_file_bytes(region)
+    try:
+        trust_key_file(region, tmp_path / "ATY-ROP-1.pub", district="ATY-ROP")
+    except OutsideTerritory as error:
+        assert error.params == {"point": "ATY-ROP-1", "district": "ATY-ROP"}
+        assert "ATY-ROP" in error.message("kk") and error.message("kk") != error.message("ru")
+    else:
+        raise AssertionError("enrolled a point of a district outside the territory")
+    assert db_file_bytes(region) == before and state.peer(region.db, "ATY-ROP-1") is None
+    peer = trust_key_file(region, tmp_path / "ATY-MAK-1.pub", district="ATY-MAK")
+    assert (peer.point_code, peer.district) == ("ATY-MAK-1", "ATY-MAK")
+    region.db.close()
