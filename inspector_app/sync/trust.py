@@ -14,8 +14,9 @@ from pathlib import Path
 
 from inspector_app.domain.permissions import Action
 from inspector_app.services.context import Services
+from inspector_app.storage.territory import territory_of
 from inspector_app.sync import state
-from inspector_app.sync.errors import SyncError
+from inspector_app.sync.errors import OutsideTerritory, SyncError
 from inspector_app.sync.keys import PublicKeyFile, keys_of, read_public_key_file
 from inspector_app.sync.keys import write_public_key_file as _write_file
 from inspector_app.sync.rekey import record_change
@@ -65,6 +66,9 @@ def trust_key_file(services: Services, path: str | Path, *, replace: bool = Fals
         if known is None or known.role != state.DISTRICT_ROLE:
             raise SyncError("sync.enrol_unknown_district", district=district or "—",
                             point=document.point_code)
+        if not territory_of(services.db).allows(document.point_code, district):
+            raise OutsideTerritory("sync.enrol_outside_territory", point=document.point_code,
+                                   district=district)
     if document.point_code == services.point_code:
         raise SyncError("sync.own_key")
     if document.keys == keys_of(services.db).public:
