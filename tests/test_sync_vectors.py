@@ -323,6 +323,32 @@ def test_a_forwarded_file_written_from_the_document_is_read_by_the_program(tmp_p
         assert list(lines) == expected_lines(info.name)
 
 
+def test_a_version_2_note_written_from_the_document_carries_the_key_changes(tmp_path):
+    from inspector_app.sync.keys import KeyPair
+    from inspector_app.sync.package import PackageReader
+
+    district = X25519PrivateKey.from_private_bytes(bytes.fromhex(RECIPIENT["encryption_private"]))
+    point_plain, _ = decrypt(PACKAGE.read_bytes(), district)
+    region = KeyPair(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+    body = json.loads(forward_note_from_the_document(point_plain, region.public.fingerprint))
+    older = "0000 1111 2222 3333 4444 5555 6666 7777"
+    body.update(format_version=2, key_changes=[
+        {"old_fingerprint": older, "new_fingerprint": SENDER["fingerprint"],
+         "accepted_at": "2026-11-24 09:15:00", "accepted_by": "erzhanov"}])
+    note = canonical(body)
+    signer = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(RECIPIENT["signing_private"]))
+    plain = (b"ISFW\x01" + point_plain + b"F" + struct.pack(">I", len(note)) + note
+             + signer.sign(b"inspector-sync forward v1\x00" + note))
+    path = tmp_path / "ATY-017_2026-11-25_0001_via_ATY-ROP.isync"
+    path.write_bytes(encrypt(plain, region.public.encryption))
+    reader = PackageReader(path, region)
+    reader.verify()
+    [change] = reader.forward.key_changes
+    assert (change.old_fingerprint, change.new_fingerprint, change.accepted_by) == (
+        older, SENDER["fingerprint"], "erzhanov")
+    assert f"{change.accepted_at:%d.%m.%Y %H:%M}" == "24.11.2026 09:15"
+
+
 def layer2_end(plain: bytes, at: int) -> int:
     """Where a layer 2 starting at ``at`` ends (after its signature)."""
     assert plain[at:at + 5] == b"ISPK\x01"

@@ -3,7 +3,8 @@
 :class:`PointsOverview` ``(ctx: UiContext, parent=None)`` shows one row per enrolled point:
 its code and name, the last package (date made at the point, days since, export number), the
 export up to which everything is held, missing exports (gaps), records held per kind and
-refused files; points with no package for :data:`STALE_DAYS` days are highlighted, gaps and
+refused files (an enrolled point with none yet: "nothing received yet", key changes in its
+tooltip); points with no package for :data:`STALE_DAYS` days are highlighted, gaps and
 refusals too. Below, refused files that name no enrolled point. It reloads when records
 change (after an import) and on "Refresh".
 """
@@ -114,7 +115,8 @@ class PointsModel(QAbstractTableModel):
         if point.reinstalled_on is not None:
             name += f" ({point.reinstalled_text(self.lang)})"
         return (point.point_code, name,
-                point.last_package_at.strftime("%d.%m.%Y") if point.last_package_at else "—",
+                point.last_package_at.strftime("%d.%m.%Y") if point.last_package_at
+                else translate("sync.nothing_received_yet", self.lang),
                 "—" if point.days_since is None else str(point.days_since),
                 str(point.last_export_no or "—"), str(point.held_export_no or "—"),
                 ", ".join(map(str, point.gaps)), str(len(point.refused) or ""))[column]
@@ -130,6 +132,7 @@ class PointsModel(QAbstractTableModel):
                   for n in point.gaps]
         lines += [f"{r.at:%d.%m.%Y %H:%M} {r.file}: {r.message(self.lang)}"
                   for r in point.refused[:5]]
+        lines += point.key_change_lines(self.lang)
         lines += point.region_lines(self.lang)  # a district with a region
         return "\n".join(lines)
 

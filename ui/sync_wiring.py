@@ -8,6 +8,9 @@ and the point's "last acknowledged by the district" in the status bar.
   Import button is the same action as File → Import packages… (Ctrl+I);
 - a district office (not a region): File → Forward to the region… (the points' package
   files imported here, sent on unchanged: :func:`inspector_app.sync.forward.forward_files`);
+- a region: File → Enrol a point ahead… (also a button of the Points page): a point's key
+  file bound to one of the trusted districts before its first package
+  (:func:`inspector_app.sync.trust.trust_key_file` with ``district``);
 - the district operator and the administrator: File → Load a corrected catalogue… (a JSON
   file, :func:`inspector_app.services.catalogue_load.load_catalogue`); the points receive it
   with the next reference package.
@@ -20,15 +23,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox
 
 from inspector_app.changes import Changes
 from inspector_app.domain.permissions import Action
 from inspector_app.messages import translate
 from inspector_app.services.catalogue_load import load_catalogue
 from inspector_app.sync import state
+from inspector_app.sync.errors import SyncError
 from inspector_app.sync.forward import forward_files
+from inspector_app.sync.keys import read_public_key_file
 from inspector_app.sync.receipts import last_acknowledged
+from inspector_app.sync.trust import trust_key_file
 from ui.errors import show_error
 from ui.icons import icon
 from ui.worker import run_job
@@ -61,6 +67,11 @@ class SyncActions(QObject):
             self.forward_action = QAction(icon("export"), "", self)
             self.forward_action.triggered.connect(self.forward_packages)
             actions.append(self.forward_action)
+        self.enrol_action: QAction | None = None
+        if services.is_region and services.can(Action.IMPORT):
+            self.enrol_action = QAction(icon("import"), "", self)
+            self.enrol_action.triggered.connect(self.enrol_point)
+            actions.append(self.enrol_action)
         self.catalogue_action: QAction | None = None
         if services.can(Action.LOAD_CATALOGUE):
             self.catalogue_action = QAction(icon("import"), "", self)
@@ -76,6 +87,8 @@ class SyncActions(QObject):
                             lambda: QCoreApplication.translate("SyncActions", "Points"))
             if self.import_action is not None:
                 self.points_page.add_action_button(self.import_action)
+            if self.enrol_action is not None:
+                self.points_page.add_action_button(self.enrol_action)
         # Only a point shows it; a label without a layout would lie over the menu bar.
         self.ack_label: QLabel | None = None
         if not self.district:
@@ -93,6 +106,8 @@ class SyncActions(QObject):
                                        else self.tr("&Import from the district office…"))
         if self.forward_action is not None:
             self.forward_action.setText(self.tr("&Forward to the region…"))
+        if self.enrol_action is not None:
+            self.enrol_action.setText(self.tr("&Enrol a point ahead…"))
         if self.catalogue_action is not None:
             self.catalogue_action.setText(self.tr("Load a corrected &catalogue…"))
         self.update_acknowledged()
@@ -133,6 +148,43 @@ class SyncActions(QObject):
             "catalogue.loaded", self.ctx.lang, name=loaded.name, version=loaded.version,
             previous=loaded.previous, items=loaded.items, path=chosen))
         self.ctx.notify_changed(changes)
+
+    def enrol_point(self) -> None:
+        """Choose a point's key file and its district; trust it when the user confirms the
+        fingerprint. The Points page then shows the point, "nothing received yet"."""
+        chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("The point's key file"),
+                                                "", self.tr("Key files (*.pub *.json);;All (*)"))
+        if not chosen:
+            return
+        services = self.ctx.services
+        try:
+            document = read_public_key_file(chosen)
+            districts = state.peers(services.db, state.DISTRICT_ROLE)
+            if not districts:
+                raise SyncError("sync.enrol_unknown_district", district="—",
+                                point=document.point_code)
+            labels = [f"{d.point_code} {d.name}" for d in districts]
+            label, ok = QInputDialog.getItem(
+                self.window, self.tr("Enrol a point ahead"),
+                self.tr("District of point %1:").replace("%1", document.point_code),
+                labels, 0, False)
+            if not ok:
+                return
+            district = districts[labels.index(label)].point_code
+            question = self.tr("Enrol point %1 “%2” of district %3?\n\nFingerprint:\n%4\n\n"
+                               "Compare it with the district office (by phone) before you "
+                               "confirm.")
+            answer = QMessageBox.question(
+                self.window, self.tr("Enrol a point ahead"),
+                question.replace("%1", document.point_code).replace("%2", document.name)
+                .replace("%3", district).replace("%4", document.keys.fingerprint))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            trust_key_file(services, chosen, district=district)
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown, bugs logged
+            show_error(self.window, exc, self.ctx.lang)
+            return
+        self.ctx.notify_changed(Changes(sync=True))
 
     def forward_packages(self) -> None:
         """Choose points' package files (imported here) and a folder; forward them to the

@@ -65,6 +65,9 @@ def register(commands) -> None:
                                              "a district's at a region)")
     trust.add_argument("file", metavar="FILE")
     trust.add_argument("--replace", action="store_true", help="replace a key trusted before")
+    trust.add_argument("--district", default="", metavar="CODE",
+                       help="at a region: enrol a point (its key file) of this district ahead "
+                            "of its first package")
     trust.set_defaults(handler=run_keys_trust)
     listing = actions.add_parser("list", help="the keys this database trusts")
     listing.set_defaults(handler=run_keys_list)
@@ -178,7 +181,8 @@ def run_keys_export(args: argparse.Namespace, ctx) -> int:
 
 
 def run_keys_trust(args: argparse.Namespace, ctx) -> int:
-    peer = trust_key_file(ctx.services(), Path(args.file), replace=args.replace)
+    peer = trust_key_file(ctx.services(), Path(args.file), replace=args.replace,
+                          district=args.district)
     ctx.out(ctx.t("cli.keys_trusted", point=peer.point_code, name=peer.name,
                   fingerprint=peer.fingerprint))
     return 0
@@ -236,5 +240,9 @@ def _point_lines(ctx, point, indent: str = "") -> None:
         export=point.last_export_no, records=point.records,
         gaps=", ".join(map(str, point.gaps)) or "—", refused=len(point.refused),
         stale=ctx.t("cli.status_stale") if point.stale else ""))
+    if point.nothing_yet:
+        ctx.out(indent + "  " + ctx.t("sync.nothing_received_yet"))
     if point.reinstalled_on is not None:
         ctx.out(indent + "  " + point.reinstalled_text(ctx.lang))
+    for line in point.key_change_lines(ctx.lang):
+        ctx.out(indent + "  " + line)

@@ -27,6 +27,7 @@ from inspector_app.sync.manifest import Manifest
 from inspector_app.sync.package import PackageReader
 from inspector_app.sync.pipeline import DirectWriter, Worker
 from inspector_app.sync.prepare import Job, Prepared, prepare_records
+from inspector_app.sync.rekey import Rekey, apply_rekey
 from inspector_app.sync.results import IMPORTED, FileResult, Notice
 from inspector_app.sync.versions import peer_schema_key, tables_added_after
 
@@ -96,7 +97,7 @@ def for_worker(manifest: Manifest) -> bool:
 
 
 def apply_records(services: Services, reader: PackageReader, result: FileResult,
-                  new_peer: state.Peer | None, writer: DirectWriter, progress=None,
+                  new_peer: state.Peer | Rekey | None, writer: DirectWriter, progress=None,
                   worker: Worker | None = None) -> None:
     """Apply a verified records package inside the caller's (immediate) transaction; fills
     ``result``. Raises on anything wrong: the caller rolls back. A package of at least
@@ -106,7 +107,13 @@ def apply_records(services: Services, reader: PackageReader, result: FileResult,
     db = services.db
     sender = manifest.sender
     job = preparing_job(services, reader)
-    if new_peer is not None:
+    if isinstance(new_peer, Rekey):
+        if apply_rekey(services, new_peer):
+            result.notices.append(Notice("sync.key_followed", {
+                "point": sender, "district": new_peer.chain[-1].district,
+                "old": new_peer.held, "fingerprint": new_peer.keys.fingerprint,
+                "by": new_peer.chain[-1].accepted_by}, warning=True))
+    elif new_peer is not None:
         enrolled = state.peer(db, sender)  # by a file before it in the batch
         if enrolled is not None and enrolled.district != new_peer.district:
             raise SyncError("sync.point_other_district", point=sender,

@@ -19,7 +19,7 @@ from inspector_app.domain.permissions import Action
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import Services
 from inspector_app.storage.territory import territory_of
-from inspector_app.sync import forward_note, state
+from inspector_app.sync import forward_note, rekey, state
 from inspector_app.sync.crypto import DecryptingReader
 from inspector_app.sync.errors import FILE_FAULTS, OutsideTerritory, SyncError, unexpected
 from inspector_app.sync.keys import KeyPair, b64, keys_of
@@ -131,7 +131,8 @@ def _forward_one(services: Services, keys: KeyPair, region: state.Peer, result: 
             district=services.point_code, district_name=services.points.current().name,
             signing_key=b64(public.signing), encryption_key=b64(public.encryption),
             region=region.point_code, region_fingerprint=region.fingerprint,
-            forwarded_at=utc_text(now))
+            forwarded_at=utc_text(now),
+            key_changes=rekey.note_entries(db, manifest.sender, manifest.keys.fingerprint))
         writer.seal(note, keys)
 
     written = write_new(

@@ -8,7 +8,9 @@ A forwarded file is an ordinary encrypted stream (to the region's key) whose pla
 
 The point's members, manifest and signature pass unchanged, so the region checks the point's
 own signature and audit chain; the note says which district forwarded exactly which bytes
-(their SHA-256), for which region, and which keys it enrolled the point with.
+(their SHA-256), for which region, and which keys it enrolled the point with. Version 2 adds
+``key_changes``: the point's key changes the district accepted, leading to the package's keys
+(:mod:`.rekey`); a note without any is still written as version 1.
 """
 
 from __future__ import annotations
@@ -23,9 +25,12 @@ from inspector_app.sync.codec import DuplicateKey, strict_json
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.keys import PublicKeys, unb64
 from inspector_app.sync.manifest import PACKAGE_ID, POINT_CODE, canonical, checked_text
+from inspector_app.sync.rekey import FINGERPRINT, KeyChange, parse_entries
 
 MAGIC = b"ISFW"
 VERSION = 1
+REKEY_VERSION = 2
+"""A note that carries ``key_changes``."""
 FORMAT = "inspector-sync-forward"
 SIGN_CONTEXT = b"inspector-sync forward v1\x00"
 MAX_NOTE = 64 * 1024
@@ -33,8 +38,8 @@ FIELDS = frozenset({"format", "format_version", "package_id", "point", "point_fi
                     "point_sha256", "point_size", "point_file_sha256", "district",
                     "district_name", "signing_key", "encryption_key", "region",
                     "region_fingerprint", "forwarded_at"})
+REKEY_FIELDS = FIELDS | {"key_changes"}
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_FINGERPRINT = re.compile(r"^[0-9A-F]{4}( [0-9A-F]{4}){7}$")
 
 
 @dataclass(frozen=True)
@@ -55,10 +60,16 @@ class ForwardNote:
     forwarded_at: datetime
     raw: bytes
     signature: bytes
+    key_changes: tuple[KeyChange, ...] = ()
+    """The point's key changes the district accepted (version 2), oldest first."""
 
 
-def note_body(**fields: Any) -> bytes:
-    """The canonical note of a forward (every field of :data:`FIELDS` but the format's)."""
+def note_body(*, key_changes: list[dict] | None = None, **fields: Any) -> bytes:
+    """The canonical note of a forward (every field of :data:`FIELDS` but the format's);
+    with ``key_changes`` (entries of :meth:`.rekey.KeyChange.note_entry`), version 2."""
+    if key_changes:
+        return canonical(dict(fields, key_changes=key_changes, format=FORMAT,
+                              format_version=REKEY_VERSION))
     return canonical(dict(fields, format=FORMAT, format_version=VERSION))
 
 
@@ -77,10 +88,11 @@ def parse_note(raw: bytes, signature: bytes) -> ForwardNote:
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise SyncError("sync.bad_forward", field="format")
     version = body.get("format_version")
-    if version.__class__ is not int or version != VERSION:
+    if version.__class__ is not int or version not in (VERSION, REKEY_VERSION):
         raise SyncError("sync.unsupported_version", version=json.dumps(version)[:20])
-    if body.keys() != FIELDS:
-        raise SyncError("sync.bad_forward", field=sorted(body.keys() ^ FIELDS)[0][:64])
+    fields = REKEY_FIELDS if version == REKEY_VERSION else FIELDS
+    if body.keys() != fields:
+        raise SyncError("sync.bad_forward", field=sorted(body.keys() ^ fields)[0][:64])
     try:
         keys = PublicKeys(unb64(body["signing_key"], 32), unb64(body["encryption_key"], 32))
         forwarded_at = datetime.strptime(_text(body, "forwarded_at"), "%Y-%m-%d %H:%M:%S")
@@ -91,14 +103,15 @@ def parse_note(raw: bytes, signature: bytes) -> ForwardNote:
         raise SyncError("sync.bad_forward", field="point_size")
     if not keys.verify(signature, SIGN_CONTEXT + raw):
         raise SyncError("sync.forward_bad_signature", district=str(body["district"])[:40])
+    changes = parse_entries(body["key_changes"]) if version == REKEY_VERSION else ()
     return ForwardNote(
         package_id=_text(body, "package_id", PACKAGE_ID),
         point=_text(body, "point", POINT_CODE),
-        point_fingerprint=_text(body, "point_fingerprint", _FINGERPRINT),
+        point_fingerprint=_text(body, "point_fingerprint", FINGERPRINT),
         point_sha256=_text(body, "point_sha256", _HEX64), point_size=size,
         point_file_sha256=_text(body, "point_file_sha256", _HEX64),
         district=_text(body, "district", POINT_CODE),
         district_name=_text(body, "district_name"), district_keys=keys,
         region=_text(body, "region", POINT_CODE),
-        region_fingerprint=_text(body, "region_fingerprint", _FINGERPRINT),
-        forwarded_at=forwarded_at, raw=raw, signature=signature)
+        region_fingerprint=_text(body, "region_fingerprint", FINGERPRINT),
+        forwarded_at=forwarded_at, raw=raw, signature=signature, key_changes=changes)

@@ -57,6 +57,7 @@ from inspector_app.sync.reference import (
     write_reference,
 )
 from inspector_app.sync.refused import keep_aside, outbox_dir
+from inspector_app.sync.rekey import Rekey, followed
 from inspector_app.sync.results import DUPLICATE, REFUSED, BatchResult, FileResult, Notice
 from inspector_app.sync.upstream import apply_region_receipt, write_region_receipt
 from inspector_app.sync.versions import check_readable
@@ -429,8 +430,9 @@ def _confirmed(trust_new: TrustNew, fingerprint: str) -> bool:
 
 def _trusted_sender(services: Services, keys: KeyPair, manifest: Manifest,
                     trust_new: TrustNew, result: FileResult,
-                    forward: ForwardNote | None = None) -> state.Peer | None:
-    """Check the sender; returns a peer to enrol (inside the import transaction) or None."""
+                    forward: ForwardNote | None = None) -> state.Peer | Rekey | None:
+    """Check the sender; returns a peer to enrol or (at a region) a point's new keys to take,
+    both inside the import transaction, or None."""
     db = services.db
     own = services.point_code
     if services.is_region:
@@ -479,10 +481,11 @@ def _trusted_sender(services: Services, keys: KeyPair, manifest: Manifest,
 
 def _trusted_forward(services: Services, keys: KeyPair, manifest: Manifest,
                      trust_new: TrustNew, result: FileResult,
-                     forward: ForwardNote | None) -> state.Peer | None:
+                     forward: ForwardNote | None) -> state.Peer | Rekey | None:
     """At a region: a point's records package forwarded by one of the region's districts, the
     district the point belongs to (the first package's district, or the one the operator
-    confirms for a new point). Returns a point to enrol, or None."""
+    confirms for a new point). Returns a point to enrol, the point's new keys that its
+    district's note vouches for, or None."""
     db = services.db
     if forward is None or manifest.kind != RECORDS or manifest.sender_kind != "point":
         raise SyncError("sync.region_takes_forwarded", kind=manifest.kind)
@@ -510,14 +513,17 @@ def _trusted_forward(services: Services, keys: KeyPair, manifest: Manifest,
                           services.actor_login, district=forward.district)
     if peer.role != state.POINT_ROLE:
         raise SyncError("sync.wrong_kind", kind=manifest.kind)
+    if peer.district != forward.district and forward.key_changes:
+        raise SyncError("sync.key_change_other_district", point=peer.point_code,
+                        district=peer.district, claimed=forward.district)
     if peer.district != forward.district:
         raise SyncError("sync.point_other_district", point=peer.point_code,
                         district=peer.district, claimed=forward.district)
+    rekey = None
     if peer.keys != manifest.keys:
-        raise SyncError("sync.key_mismatch", point=manifest.sender, fingerprint=fingerprint,
-                        expected=peer.fingerprint)
+        rekey = followed(peer, manifest.keys, forward.key_changes, forward.district)
     _check_database(services, peer, manifest)
-    return None
+    return rekey
 
 
 def _check_database(services: Services, peer: state.Peer, manifest: Manifest) -> None:

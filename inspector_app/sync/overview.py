@@ -5,13 +5,14 @@ points by district)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from inspector_app.messages import translate
 from inspector_app.services.context import Services
 from inspector_app.storage.territory import territory_of
 from inspector_app.sync import state
 from inspector_app.sync.refused import RefusedFile, refused_files
+from inspector_app.sync.rekey import KeyChange, key_changes
 
 STALE_DAYS = 14
 """A point with no package for this many days is highlighted."""
@@ -47,6 +48,23 @@ class PointStatus:
     """The day (district time) the region wrote that receipt."""
     has_region: bool = False
     """This district forwards to a region."""
+    key_changes: list[KeyChange] = field(default_factory=list)
+    """The point's key changes recorded here (accepted here, or followed from the district)."""
+    offset: timedelta = timedelta(0)
+    """Local time minus UTC (for the key changes' dates)."""
+
+    @property
+    def nothing_yet(self) -> bool:
+        """Enrolled (ahead) and no package received yet."""
+        return self.last_package_at is None
+
+    def key_change_lines(self, lang: str = "ru") -> list[str]:
+        """"key changed on DATE: OLD → NEW (accepted by LOGIN[, district D])", oldest first."""
+        return [translate("cli.status_key_change", lang,
+                          date=f"{c.accepted_at + self.offset:%d.%m.%Y %H:%M}",
+                          old=c.old_fingerprint, new=c.new_fingerprint, by=c.accepted_by,
+                          district=c.district or "—")
+                for c in self.key_changes]
 
     def reinstalled_text(self, lang: str = "ru") -> str:
         """"point re-installed on DATE", or "" if it never was."""
@@ -100,7 +118,8 @@ def points_overview(services: Services, *, stale_days: int = STALE_DAYS,
             reinstalled_on=(peer.reinstalled_at + offset).date() if peer.reinstalled_at
             else None, district=peer.district, to_forward=not_forwarded(services.db, peer),
             upstream=upstream, has_region=has_region,
-            upstream_on=(upstream.receipt_at + offset).date() if upstream else None))
+            upstream_on=(upstream.receipt_at + offset).date() if upstream else None,
+            key_changes=key_changes(services.db, peer.point_code), offset=offset))
     return result
 
 

@@ -2837,6 +2837,10 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Enrol a point ahead…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Load a corrected &amp;catalogue…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2858,6 +2862,31 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     </message>
     <message>
         <source>Catalogue loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The point&apos;s key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key files (*.pub *.json);;All (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol a point ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District of point %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol point %1 “%2” of district %3?
+
+Fingerprint:
+%4
+
+Compare it with the district office (by phone) before you confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2847,6 +2847,10 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>&amp;Облысқа жіберу…</translation>
     </message>
     <message>
+        <source>&amp;Enrol a point ahead…</source>
+        <translation>Пунктті &amp;алдын ала тіркеу…</translation>
+    </message>
+    <message>
         <source>Load a corrected &amp;catalogue…</source>
         <translation>Түзетілген &amp;анықтамалықты жүктеу…</translation>
     </message>
@@ -2869,6 +2873,36 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Catalogue loaded</source>
         <translation>Анықтамалық жүктелді</translation>
+    </message>
+    <message>
+        <source>The point&apos;s key file</source>
+        <translation>Пункттің кілт файлы</translation>
+    </message>
+    <message>
+        <source>Key files (*.pub *.json);;All (*)</source>
+        <translation>Кілт файлдары (*.pub *.json);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>Enrol a point ahead</source>
+        <translation>Пунктті алдын ала тіркеу</translation>
+    </message>
+    <message>
+        <source>District of point %1:</source>
+        <translation>%1 пунктінің бөлімі:</translation>
+    </message>
+    <message>
+        <source>Enrol point %1 “%2” of district %3?
+
+Fingerprint:
+%4
+
+Compare it with the district office (by phone) before you confirm.</source>
+        <translation>%3 бөлімінің %1 «%2» пунктін тіркеу керек пе?
+
+Кілт саусақ ізі:
+%4
+
+Растамас бұрын оны полиция бөлімімен (телефон арқылы) салыстырыңыз.</translation>
     </message>
     <message>
         <source>Forward to the region</source>

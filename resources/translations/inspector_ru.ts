@@ -2851,6 +2851,10 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
         <translation>&amp;Переслать в область…</translation>
     </message>
     <message>
+        <source>&amp;Enrol a point ahead…</source>
+        <translation>&amp;Зарегистрировать пункт заранее…</translation>
+    </message>
+    <message>
         <source>Load a corrected &amp;catalogue…</source>
         <translation>Загрузить исправленный &amp;справочник…</translation>
     </message>
@@ -2873,6 +2877,36 @@ It disappears from the registers and reports; the audit trail keeps who deleted 
     <message>
         <source>Catalogue loaded</source>
         <translation>Справочник загружен</translation>
+    </message>
+    <message>
+        <source>The point&apos;s key file</source>
+        <translation>Файл ключа пункта</translation>
+    </message>
+    <message>
+        <source>Key files (*.pub *.json);;All (*)</source>
+        <translation>Файлы ключей (*.pub *.json);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Enrol a point ahead</source>
+        <translation>Регистрация пункта заранее</translation>
+    </message>
+    <message>
+        <source>District of point %1:</source>
+        <translation>Отдел пункта %1:</translation>
+    </message>
+    <message>
+        <source>Enrol point %1 “%2” of district %3?
+
+Fingerprint:
+%4
+
+Compare it with the district office (by phone) before you confirm.</source>
+        <translation>Зарегистрировать пункт %1 «%2» отдела %3?
+
+Отпечаток ключа:
+%4
+
+Перед подтверждением сверьте его с отделом полиции (по телефону).</translation>
     </message>
     <message>
         <source>Forward to the region</source>
