@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.changes import Changes
 from inspector_app.domain.text import collation_hex, collation_key
-from inspector_app.errors import InspectorError, ValidationError
+from inspector_app.errors import InspectorError
 from inspector_app.storage.models import Staff
 from ui.context import UiContext
 from ui.errors import show_error
@@ -323,11 +323,7 @@ class TemporaryPasswordDialog(QDialog):
         try:
             _record, self.changes = self.ctx.services.run(self.apply, self.record_id,
                                                           self.password.text())
-        except ValidationError as exc:
-            self.message.setText("\n".join(error.message(self.ctx.lang) for error in exc.errors))
-            self.message.show()
-            return
-        except InspectorError as exc:
+        except InspectorError as exc:  # a ValidationError lists its fields' messages
             self.message.setText(exc.message(self.ctx.lang))
             self.message.show()
             return

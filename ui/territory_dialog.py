@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.errors import InspectorError, ValidationError
+from inspector_app.errors import InspectorError
 from inspector_app.storage.models import Staff
 from ui.context import UiContext
 
@@ -84,11 +84,7 @@ class TerritoryDialog(QDialog):
         try:
             services.territories.set(self.record_id, self.ticked(self.points),
                                      self.ticked(self.districts))
-        except ValidationError as exc:
-            self.message.setText("\n".join(error.message(self.ctx.lang) for error in exc.errors))
-            self.message.show()
-            return
-        except InspectorError as exc:
+        except InspectorError as exc:  # a ValidationError lists its fields' messages
             self.message.setText(exc.message(self.ctx.lang))
             self.message.show()
             return
