@@ -329,3 +329,26 @@ def test_every_record_field_has_a_label():
                                                  or has_message(f"field.any.{field.name}")):
                 missing.append(f"{kind}.{field.name}")
     assert missing == []
+
+
+def test_a_district_office_made_from_the_command_line_can_limit_its_operators(
+        tmp_path, monkeypatch, capsys):
+    """``init --district-office --administrator``: its first account adds an operator and
+    limits it to a point (an office's default first account, its operator, may do neither)."""
+    db = str(tmp_path / "rop.db")
+    office = ["init", "--point-code", "ATY-ROP", "--point-name", "ОП г. Атырау", "--district",
+              "Атырау", "--district-office", "--login", "chief", "--name", "Нурланов Ерлан",
+              "--password-stdin", "--no-encrypt"]
+    assert run(["--db", db, *office, "--administrator"], PASSWORD + "\n", monkeypatch,
+               capsys)[0] == 0
+    chief = ["--db", db, "--user", "chief", "--user-password-stdin"]
+    code, _out, err = run([*chief, "users", "add", "--login", "north", "--name",
+                           "Оператор Северный", "--role", "district_operator",
+                           "--password-stdin"], f"{PASSWORD}\nTmp-Pass-2026x\n", monkeypatch,
+                          capsys)
+    assert code == 0, err
+    code, out, err = run([*chief, "users", "territory", "--login", "north", "--points",
+                          "ATY-001"], PASSWORD + "\n", monkeypatch, capsys)
+    assert code == 0 and "ATY-001" in out, err
+    code, out, _err = run([*chief, "users", "list"], PASSWORD + "\n", monkeypatch, capsys)
+    assert "Администратор" in out and "пункты ATY-001" in out

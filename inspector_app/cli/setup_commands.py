@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 
 from inspector_app.cli.protection_commands import write_sheet
+from inspector_app.domain.permissions import Role
 from inspector_app.errors import InspectorError
 from inspector_app.services.setup import (
     DISTRICT,
@@ -45,6 +46,9 @@ def register(commands) -> None:
     p.add_argument("--region-office", action="store_true",
                    help="create a region office database (its districts forward their "
                         "points' packages to it)")
+    p.add_argument("--administrator", action="store_true",
+                   help="make the first account the administrator (at an office: who adds "
+                        "accounts and limits them to their territory) instead of its operator")
     p.add_argument("--sheet", type=Path, default=None,
                    help="PDF to write the recovery key to (print it, then delete the file); "
                         "needed unless --no-encrypt")
@@ -68,7 +72,8 @@ def run_init(args: argparse.Namespace, ctx) -> int:
         PointProfile(code=args.point_code, name=args.point_name, district=args.district,
                      address=args.address, region=args.region,
                      department=args.department),
-        FirstAccount(login=args.login, full_name=args.name, password=password, rank=args.rank),
+        FirstAccount(login=args.login, full_name=args.name, password=password, rank=args.rank,
+                     role=Role.ADMINISTRATOR if args.administrator else ""),
         kind=REGION if args.region_office else DISTRICT if args.district_office else POINT,
         encrypt=encrypt,
     )
