@@ -14,29 +14,23 @@ from pathlib import Path
 
 import pytest
 from sync_fixtures import PASSWORD, db_file_bytes, keys_of, make_district, make_point, use
-from test_sync_region import _point_plaintext, make_region, trust_each_other
+from test_sync_region import (
+    _point_plaintext,
+    forward,
+    make_region,
+    region_import,
+    trust_each_other,
+)
 
 from inspector_app.cli import main
 from inspector_app.sync import rekey, state
 from inspector_app.sync.export import export_package
-from inspector_app.sync.forward import ForwardWriter, forward_files
+from inspector_app.sync.forward import ForwardWriter
 from inspector_app.sync.forward_note import SIGN_CONTEXT, note_body
 from inspector_app.sync.importer import import_files
 from inspector_app.sync.keys import b64
 from inspector_app.sync.results import IMPORTED
 from inspector_app.sync.trust import export_public_key, trust_key_file
-
-
-def forward(district, files, folder: Path) -> list[Path]:
-    use(district)
-    results = forward_files(district, files, folder)
-    assert all(r.ok for r in results), [r.error.message("en") for r in results if r.error]
-    return [r.written for r in results]
-
-
-def region_import(region, files, folder: Path, **options):
-    use(region)
-    return import_files(region, files, outbox=folder, **options)
 
 
 @pytest.fixture
